@@ -1,0 +1,95 @@
+"""Command line: ``drafting-app parse|corpus|…``. Without a subcommand the GUI starts.
+
+Every command prints a clear message and exits non-zero on bad input (exit 2 for a file that
+cannot be read, 1 for findings or failures the command reports).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from drafting_app import __version__
+from drafting_app.errors import DraftingError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    from drafting_app.corpus.readers import read_document
+    from drafting_app.model.describe import describe
+    from drafting_app.model.numbering import footnote_numbers, number_operative
+
+    doc = read_document(args.file)
+    if args.json:
+        json.dump(describe(doc), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    out = sys.stdout
+    out.write(f"{doc.kind} ({doc.form} form) {doc.heading}\n{doc.title}\n")
+    if doc.masthead is not None:
+        mh = doc.masthead
+        out.write(
+            f"  masthead: {mh.symbol or '(no symbol)'}; Distr.: {mh.distribution}; "
+            f"{mh.date}; {mh.session}; {mh.place_and_dates}; {mh.agenda_item}; "
+            f"sponsors: {', '.join(mh.sponsors)}\n"
+        )
+    fn = footnote_numbers(doc)
+    out.write(f"  preamble: {len(doc.preamble)} paragraphs\n")
+    out.write(f"  operative: {len(doc.operative)} paragraphs\n")
+    for n in number_operative(doc.operative, doc.form):
+        marks = "".join(f"[{fn[a.footnote_id]}]" for a in n.paragraph.anchors)
+        out.write(f"    {'  ' * n.depth}{n.label or '-'} {n.paragraph.text[:70]}{marks}\n")
+    out.write(f"  footnotes: {len(doc.footnotes)}\n")
+    for f in sorted(doc.footnotes, key=lambda f: fn[f.id]):
+        out.write(f"    {fn[f.id]} {f.text}\n")
+    for u in doc.unplaced:
+        out.write(f"  unplaced: {u}\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="drafting-app",
+        description="Drafting assistant for UN draft resolutions. Without a command, "
+        "the application window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"drafting-app {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    p = sub.add_parser("parse", help="read a document and show its structure")
+    p.add_argument("file", help="a .txt, .md, .docx or .pdf document")
+    p.add_argument("--json", action="store_true", help="structure as JSON")
+    p.set_defaults(handler=_cmd_parse)
+    for register in _REGISTRARS:
+        register(sub)
+    return parser
+
+
+def _register_corpus(sub: Any) -> None:
+    try:
+        from drafting_app.corpus.commands import register
+    except ImportError:
+        return
+    register(sub)
+
+
+_REGISTRARS: list[Callable[[Any], None]] = [_register_corpus]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 2
+    try:
+        return handler(args)
+    except DraftingError as exc:
+        print(f"drafting-app: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

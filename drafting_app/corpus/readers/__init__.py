@@ -1,0 +1,90 @@
+"""Readers: files of every supported form → the resolution model.
+
+``read_document`` picks the reader from the file's name and content and turns every failure
+into a :class:`~drafting_app.errors.FormatError` with a message a drafter can act on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drafting_app.errors import FormatError
+from drafting_app.model.document import Document
+
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 text (with or without BOM); a clear error for empty, binary or foreign bytes."""
+    if not data.strip():
+        raise FormatError(f"{name} is empty: there is no text to read.")
+    if len(data) > MAX_TEXT_BYTES:
+        raise FormatError(
+            f"{name} is larger than {MAX_TEXT_BYTES // 2**20} MB; it is not a resolution text."
+        )
+    if b"\x00" in data[:65536]:
+        raise FormatError(f"{name} is a binary file, not a text document.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError as exc:
+            raise FormatError(f"{name} is not UTF-8 or Windows-1252 text ({exc.reason}).") from exc
+        return text
+
+
+def read_text(text: str, source: str = "") -> Document:
+    """A document from text in any of the text forms (corpus text, Markdown, PDF text)."""
+    from drafting_app.corpus.readers.text import TextReader
+
+    return TextReader().read(text, source)
+
+
+def read_document(path: str | Path) -> Document:
+    """Read any supported file into a :class:`Document`."""
+    p = Path(path)
+    if not p.exists():
+        raise FormatError(f"{p} does not exist.")
+    if p.is_dir():
+        raise FormatError(f"{p} is a folder, not a document.")
+    suffix = p.suffix.lower()
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise FormatError(f"{p.name} could not be read: {exc.strerror}.") from exc
+    if suffix in (".docx", ".pdf", ".doc", ".odt", ".rtf"):
+        return _read_binary(p, data, suffix)
+    if data[:4] == b"PK\x03\x04":
+        raise FormatError(
+            f"{p.name} is a zip/Word file but is named {suffix or 'without extension'}."
+        )
+    if data[:5] == b"%PDF-":
+        raise FormatError(f"{p.name} is a PDF file but is named {suffix or 'without extension'}.")
+    text = decode_text(data, p.name)
+    doc = read_text(text, str(p))
+    if not doc.preamble and not doc.operative and doc.chapeau is None and not doc.annexes:
+        raise FormatError(
+            f"{p.name} holds no resolution or decision text "
+            "(no preambular or operative paragraphs were found)."
+        )
+    return doc
+
+
+def _read_binary(p: Path, data: bytes, suffix: str) -> Document:
+    if suffix == ".docx":
+        try:
+            from drafting_app.corpus.readers.docx import read_docx_bytes
+        except ImportError as exc:
+            raise FormatError("Reading Word files is not available in this build.") from exc
+        return read_docx_bytes(data, p.name)
+    if suffix == ".pdf":
+        try:
+            from drafting_app.corpus.readers.pdf import read_pdf_bytes
+        except ImportError as exc:
+            raise FormatError("Reading PDF files is not available in this build.") from exc
+        return read_pdf_bytes(data, p.name)
+    raise FormatError(
+        f"{p.name}: {suffix} files are not supported; save it as .docx, .pdf, .txt or .md."
+    )

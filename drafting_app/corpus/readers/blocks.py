@@ -1,0 +1,108 @@
+"""Logical blocks: the common currency between the format readers (text, Markdown, PDF text,
+Word) and the structure builder.
+
+A block is one paragraph of source text with its italic spans and footnote marks already
+separated from the characters; a footnote definition is the text of one note with the mark
+that introduced it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafting_app.model.document import Span
+
+TERMINAL = (",", ";", ":", ".", "!", "?", "”", "’", '"', ")")
+
+
+@dataclass
+class Mark:
+    """A footnote mark as printed in the source ("1", "*") after character ``offset - 1``."""
+
+    offset: int
+    label: str
+
+
+@dataclass
+class Block:
+    """A paragraph of source text. ``lines`` keeps the physical lines (mastheads);
+    ``heading`` is the Markdown heading level (0 when none)."""
+
+    text: str
+    italics: list[Span] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    heading: int = 0
+
+    def ends_open(self) -> bool:
+        """True when the text stops mid-sentence (no closing punctuation): a page break
+        or a footnote block split the paragraph."""
+        stripped = self.text.rstrip()
+        return bool(stripped) and not stripped.endswith(TERMINAL)
+
+    def join(self, other: Block) -> Block:
+        """This block continued by ``other`` (a paragraph split across a footnote block)."""
+        sep = "" if self.text.endswith((" ", "-")) and self.text.endswith("-") else " "
+        base = len(self.text) + len(sep)
+        return Block(
+            self.text + sep + other.text,
+            self.italics + [Span(s.start + base, s.end + base) for s in other.italics],
+            self.marks + [Mark(m.offset + base, m.label) for m in other.marks],
+            self.lines + other.lines,
+            self.heading,
+        )
+
+    def slice(self, start: int, end: int | None = None) -> Block:
+        """The block's text from ``start`` to ``end`` with spans and marks shifted."""
+        end = len(self.text) if end is None else end
+        italics = [
+            Span(max(s.start, start) - start, min(s.end, end) - start)
+            for s in self.italics
+            if s.end > start and s.start < end
+        ]
+        marks = [Mark(m.offset - start, m.label) for m in self.marks if start <= m.offset <= end]
+        return Block(self.text[start:end], italics, marks, [self.text[start:end]], self.heading)
+
+    def strip(self) -> Block:
+        lead = len(self.text) - len(self.text.lstrip())
+        tail = len(self.text.rstrip())
+        return self.slice(lead, tail) if lead or tail != len(self.text) else self
+
+
+@dataclass
+class FootnoteDef:
+    """A footnote as defined in the source: its mark label and its text."""
+
+    label: str
+    text: str
+    italics: list[Span] = field(default_factory=list)
+
+
+_WS_RE = re.compile(r"[ \t]+")
+
+
+def normalise_spaces(block: Block) -> Block:
+    """Collapse runs of spaces/tabs to one space, keeping spans and marks aligned."""
+    if not _WS_RE.search(block.text) or ("  " not in block.text and "\t" not in block.text):
+        return block.strip()
+    mapping: list[int] = []
+    out: list[str] = []
+    prev_space = False
+    for ch in block.text:
+        is_space = ch in " \t"
+        if is_space and prev_space:
+            mapping.append(len(out))
+            continue
+        mapping.append(len(out))
+        out.append(" " if is_space else ch)
+        prev_space = is_space
+    mapping.append(len(out))
+    new = Block(
+        "".join(out),
+        [Span(mapping[s.start], mapping[s.end]) for s in block.italics],
+        [Mark(mapping[m.offset], m.label) for m in block.marks],
+        block.lines,
+        block.heading,
+    )
+    return new.strip()

@@ -1,0 +1,524 @@
+"""From logical blocks to the resolution model: masthead, heading, title, authoring-body line,
+preamble, operative tree (1. → (a) → (i)), decision chapeau, annexes, adoption line,
+footnotes attached to their marks.
+
+Every reader (text, Markdown, PDF text, Word) ends here, so the rules of UN structure live in
+one place. Nothing is dropped: what cannot be placed goes to ``Document.unplaced``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from drafting_app.corpus.readers.blocks import Block, FootnoteDef, Mark
+from drafting_app.model.document import (
+    Anchor,
+    Annex,
+    Document,
+    DocumentKind,
+    Footnote,
+    Form,
+    Heading,
+    Masthead,
+    Paragraph,
+    Part,
+    Span,
+)
+from drafting_app.model.numbering import from_letters, from_roman
+from drafting_app.model.references import DATE_RE
+from drafting_app.phrases import PhraseBook, default_phrasebook
+
+_AUTHOR_RE = re.compile(
+    r"^(?:The\s)?(?:Conference of the Parties|General Assembly|Economic and Social Council|"
+    r"Commission on|Security Council|Human Rights Council|Conference|Assembly|Council|"
+    r"Meeting of the States Parties|Conference of the States Parties)"
+)
+_HEADING_RE = re.compile(
+    r"^(?:(?:Draft\s)?(?:Resolution|Decision)\s[\w./-]+|[\dS-]+/\d+(?:\s[A-C])?\.)"
+)
+_NUMBERED_TITLE_RE = re.compile(
+    r"^(?P<num>(?:S-)?\d+/\d+(?:\s[A-C](?:,\s[A-C])*(?:\sand\s[A-C])?)?)\.\s+(?P<title>.+)$"
+)
+_LABEL_RE = re.compile(
+    r"^(?:(?P<arabic>\d{1,3})\.|\((?P<paren>[a-z]{1,5})\)|(?P<half>[a-z]{1,5})\)"
+    r"|(?P<dot>[a-z]{1,4})\.)(?:\s+|\t)(?=\S)"
+)
+_SPONSOR_RE = re.compile(
+    r"^(?P<sponsors>.+?):(?P<star>\*?)\s+(?P<type>(?:revised\s)?draft\s(?:resolution|decision)s?)\s*$",
+    re.I,
+)
+_SESSION_RE = re.compile(r"^[A-Z][a-z\-]+(?:-[a-z]+)?\s(?:special\s)?session$")
+_PLACE_DATES_RE = re.compile(r"^[A-Z][\w .'-]+,\s.*\d{4}$")
+_ADOPTION_RE = re.compile(r"^\d+(?:st|nd|rd|th)\s(?:plenary\s)?meeting\b", re.I)
+_DATE_LINE_RE = re.compile(rf"^{DATE_RE}$")
+_ANNEX_RE = re.compile(r"^Annex(?:\s[IVX]+)?$")
+_ROMAN_HEADING_RE = re.compile(r"^[IVX]+\.\s+\S")
+_SYMBOL_LINE_RE = re.compile(r"^[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9.\-]+)+$")
+
+
+@dataclass
+class _Label:
+    kind: str  # arabic | paren | half | dot
+    value: str
+
+    def candidates(self) -> list[tuple[str, int]]:
+        """(style, ordinal) readings: "(i)" is letter 9 or roman 1."""
+        if self.kind == "arabic":
+            return [("arabic", int(self.value))]
+        out = []
+        prefix = {"paren": "paren", "half": "half", "dot": "dot"}[self.kind]
+        n = from_letters(self.value)
+        if n is not None:
+            out.append((prefix + "_alpha", n))
+        r = from_roman(self.value)
+        if r is not None:
+            out.append((prefix + "_roman", r))
+        return out
+
+
+def split_label(block: Block) -> tuple[_Label | None, Block]:
+    m = _LABEL_RE.match(block.text)
+    if not m:
+        return None, block
+    kind = next(k for k in ("arabic", "paren", "half", "dot") if m.group(k))
+    return _Label(kind, m.group(kind)), block.slice(m.end())
+
+
+class _Level:
+    def __init__(self, style: str, last: int, para: Paragraph) -> None:
+        self.style, self.last, self.para = style, last, para
+
+
+class _Tree:
+    """Rebuilds the nesting of labelled paragraphs: a colon opens a level; a label that
+    continues an enclosing level's sequence closes the inner ones; "(i)" after "(h)" is a
+    letter, "(i)" after a colon is a roman numeral."""
+
+    def __init__(self) -> None:
+        self.roots: list[Paragraph] = []
+        self.stack: list[_Level] = []
+
+    def add(self, label: _Label | None, para: Paragraph) -> None:
+        cands = label.candidates() if label else []
+        prev = self.stack[-1].para if self.stack else None
+        opens = prev is not None and prev.text.rstrip().endswith(":")
+        if label is None:
+            self._attach(0, para)
+            self.stack = [_Level("none", 0, para)]
+            return
+        # continue an existing level whose next number this is
+        for depth in range(len(self.stack) - 1, -1, -1):
+            level = self.stack[depth]
+            for style, n in cands:
+                if (
+                    style == level.style
+                    and n == level.last + 1
+                    and not (opens and depth == len(self.stack) - 1 and len(cands) > 1)
+                ):
+                    del self.stack[depth:]
+                    self._attach(depth, para)
+                    self.stack.append(_Level(style, n, para))
+                    return
+        if opens or (
+            self.stack and cands and all(s != lv.style for s, _ in cands for lv in self.stack)
+        ):
+            style, n = self._pick_new(cands)
+            depth = len(self.stack)
+            self._attach(depth, para)
+            self.stack.append(_Level(style, n, para))
+            return
+        # broken numbering: same style as an open level → sibling there; else a new root
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if any(s == self.stack[depth].style for s, _ in cands):
+                style, n = next((s, n) for s, n in cands if s == self.stack[depth].style)
+                del self.stack[depth:]
+                self._attach(depth, para)
+                self.stack.append(_Level(style, n, para))
+                return
+        style, n = cands[0]
+        self.stack = []
+        self._attach(0, para)
+        self.stack.append(_Level(style, n, para))
+
+    def _pick_new(self, cands: list[tuple[str, int]]) -> tuple[str, int]:
+        outer = {lv.style for lv in self.stack}
+        for style, n in cands:
+            if style not in outer and n == 1:
+                return style, n
+        for style, n in cands:
+            if style not in outer:
+                return style, n
+        return cands[0]
+
+    def _attach(self, depth: int, para: Paragraph) -> None:
+        if depth == 0 or not self.stack:
+            self.roots.append(para)
+        else:
+            self.stack[depth - 1].para.children.append(para)
+
+
+class StructureBuilder:
+    """Builds a :class:`Document` from body blocks and footnote definitions."""
+
+    def __init__(self, phrases: PhraseBook | None = None) -> None:
+        self.phrases = phrases or default_phrasebook()
+
+    # -- entry point ------------------------------------------------------------------------
+    def build(self, blocks: list[Block], notes: list[FootnoteDef], source: str = "") -> Document:
+        doc = Document(source=source)
+        self._notes = _NoteBinder(notes)
+        author_at = self._find_authoring(blocks)
+        if author_at is None:
+            front, body = self._split_front_without_author(blocks)
+        else:
+            front, body = blocks[:author_at], blocks[author_at:]
+        self._front(doc, front)
+        if body:
+            self._body(doc, body, has_author=author_at is not None)
+        doc.footnotes = self._notes.footnotes()
+        doc.unplaced.extend(self._notes.unplaced())
+        mh = doc.masthead
+        if mh is not None and mh.document_type.lower().startswith(("draft", "revised draft")):
+            doc.kind = DocumentKind.DRAFT
+        return doc
+
+    # -- front matter -----------------------------------------------------------------------
+    def _find_authoring(self, blocks: list[Block]) -> int | None:
+        for i, b in enumerate(blocks):
+            text = b.text.strip()
+            if b.heading or not _AUTHOR_RE.match(text):
+                continue
+            if text.endswith(",") and len(text) < 250:
+                return i
+            if text.endswith(":") and ", " in text:  # decision chapeau
+                return i
+            if len(text) < 60 and text.startswith("The ") and not text.endswith("."):
+                return i  # "The General Assembly" without comma (A/RES/80/9)
+        return None
+
+    def _split_front_without_author(self, blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+        for i, b in enumerate(blocks):
+            label, _ = split_label(b)
+            if label is not None or (not b.heading and len(b.text) > 200):
+                return blocks[:i], blocks[i:]
+        return blocks, []
+
+    def _front(self, doc: Document, front: list[Block]) -> None:
+        lines: list[tuple[str, Block]] = []
+        for b in front:
+            if b.heading or len(b.lines) <= 1:
+                lines.append((b.text.strip(), b))
+            else:
+                for ln in b.lines:
+                    if ln.strip():
+                        lines.append((ln.strip(), b))
+        has_masthead = any(t.startswith("Distr.") for t, _ in lines)
+        mh = Masthead() if has_masthead else None
+        title_parts: list[str] = []
+        expect_agenda_title = False
+        saw_distr = False
+        i = 0
+        while i < len(lines):
+            text, block = lines[i]
+            i += 1
+            if mh is not None and self._masthead_line(mh, text, saw_distr, expect_agenda_title):
+                if text.startswith("Distr."):
+                    saw_distr = True
+                if text.lower().startswith("agenda item"):
+                    expect_agenda_title = True
+                elif expect_agenda_title and mh.agenda_title:
+                    expect_agenda_title = bool(
+                        i < len(lines) and lines[i][1] is block and len(block.lines) > 1
+                    )
+                continue
+            expect_agenda_title = False
+            m = _NUMBERED_TITLE_RE.match(text)
+            if not doc.heading and m and not title_parts:
+                doc.heading = m.group("num") + "."
+                title_parts.append(m.group("title"))
+                continue
+            if not doc.heading and _HEADING_RE.match(text) and len(text) < 40:
+                doc.heading = text
+                if text.lower().startswith("decision") or text.lower().startswith("draft decision"):
+                    doc.kind = DocumentKind.DECISION
+                continue
+            if text.startswith("Resolution adopted by") or text.startswith("Decision adopted by"):
+                doc.front_matter.append(text)
+                continue
+            if text.startswith("on ") and doc.front_matter and _DATE_LINE_RE.match(text[3:]):
+                doc.front_matter.append(text)
+                continue
+            if text.startswith("[") and text.endswith("]"):
+                doc.front_matter.append(text)
+                continue
+            title_parts.append(text)
+            for m2 in block.marks:
+                self._notes.orphan_mark(m2.label, "title")
+        doc.title = " ".join(title_parts).strip()
+        doc.masthead = mh
+
+    def _masthead_line(self, mh: Masthead, text: str, saw_distr: bool, agenda: bool) -> bool:
+        if text == "United Nations":
+            return True
+        if text.startswith("Distr.:"):
+            mh.distribution = text.split(":", 1)[1].strip()
+            return True
+        if saw_distr and not mh.date and _DATE_LINE_RE.match(text):
+            mh.date = text
+            return True
+        if text.startswith("Original:"):
+            mh.original_language = text.split(":", 1)[1].strip()
+            return True
+        if not mh.symbol and _SYMBOL_LINE_RE.match(text):
+            mh.symbol = text
+            return True
+        if not mh.session and _SESSION_RE.match(text):
+            mh.session = text
+            return True
+        if mh.session and not mh.place_and_dates and _PLACE_DATES_RE.match(text) and len(text) < 60:
+            mh.place_and_dates = text
+            return True
+        if text.lower().startswith(("agenda item", "agenda items")):
+            mh.agenda_item = text.rstrip("*").rstrip()
+            return True
+        m = _SPONSOR_RE.match(text)
+        if m:
+            mh.sponsors = _split_names(m.group("sponsors"))
+            mh.document_type = m.group("type")
+            if m.group("star"):
+                mh.sponsor_note = self._notes.take("*") or ""
+            return True
+        if agenda and not text.startswith(("The ", "Draft ")):
+            mh.agenda_title = (mh.agenda_title + " " + text).strip()
+            return True
+        if not mh.body and not saw_distr and not mh.symbol:
+            mh.body = text
+            return True
+        if not mh.body and text in (
+            "General Assembly",
+            "Economic and Social Council",
+            "Security Council",
+        ):
+            mh.body = text
+            return True
+        return False
+
+    # -- body -------------------------------------------------------------------------------
+    def _body(self, doc: Document, body: list[Block], has_author: bool) -> None:
+        rest = body
+        if has_author:
+            first = body[0]
+            text = first.text.strip()
+            if text.endswith(":") and ", " in text and len(text) > 80:
+                doc.form = Form.DECISION
+                if doc.kind is DocumentKind.RESOLUTION:
+                    doc.kind = DocumentKind.DECISION
+                doc.chapeau = self._paragraph(first, Part.PREAMBLE, None)
+            else:
+                doc.authoring_body = text
+                for m in first.marks:
+                    self._notes.orphan_mark(m.label, "authoring-body line")
+            rest = body[1:]
+        annex_at = next((i for i, b in enumerate(rest) if _ANNEX_RE.match(b.text.strip())), None)
+        main, annex_blocks = (rest, []) if annex_at is None else (rest[:annex_at], rest[annex_at:])
+        self._parts(doc, main)
+        if annex_blocks:
+            self._annexes(doc, annex_blocks)
+
+    def _parts(self, doc: Document, blocks: list[Block]) -> None:
+        tree = _Tree()
+        pre_tree = _Tree()
+        operative_started = False
+        if doc.form is Form.DECISION:
+            operative_started = True
+        prev: Paragraph | None = None
+        for b in blocks:
+            text = b.text.strip()
+            if not text:
+                continue
+            if _ADOPTION_RE.match(text) or (doc.adoption and _DATE_LINE_RE.match(text)):
+                doc.adoption = (doc.adoption + "\n" + text).strip() if doc.adoption else text
+                continue
+            label, rest = split_label(b)
+            if (
+                label is not None
+                and not operative_started
+                and (label.kind == "arabic" or (prev is not None and not _opens(prev)))
+            ):
+                operative_started = True
+            if not operative_started:
+                if label is not None:  # a sub-paragraph of a preambular paragraph
+                    para = self._paragraph(rest, Part.PREAMBLE, label)
+                    pre_tree.add(label, para)
+                    prev = para
+                    continue
+                opener = self.phrases.split(text, None)
+                if (opener is not None and opener.part is Part.OPERATIVE and not doc.preamble) or (
+                    opener is not None
+                    and opener.part is Part.OPERATIVE
+                    and doc.preamble
+                    and not doc.preamble[-1].text.rstrip().endswith(":")
+                ):
+                    operative_started = True
+            if not operative_started:
+                para = self._paragraph(rest, Part.PREAMBLE, label)
+                pre_tree.add(None, para)
+                doc.preamble = pre_tree.roots
+                prev = para
+                continue
+            if label is None and prev is not None and text[:1].islower():
+                # continuation of a paragraph the source split (page break)
+                self._extend(prev, b)
+                continue
+            para = self._paragraph(rest, Part.OPERATIVE, label)
+            tree.add(label, para)
+            prev = para
+        doc.preamble = pre_tree.roots
+        doc.operative = tree.roots
+
+    def _annexes(self, doc: Document, blocks: list[Block]) -> None:
+        annex: Annex | None = None
+        tree = _Tree()
+        for b in blocks:
+            text = b.text.strip()
+            if _ANNEX_RE.match(text):
+                if annex is not None:
+                    annex.blocks = self._annex_blocks(annex, tree)
+                annex = Annex(title=text)
+                doc.annexes.append(annex)
+                tree = _Tree()
+                annex.lines = []
+                annex.blocks = []
+                continue
+            assert annex is not None
+            label, rest = split_label(b)
+            if label is None and not text.endswith((".", ";", ":", ",")) and len(text) < 200:
+                if not tree.roots and not annex.blocks and not annex.lines:
+                    annex.lines.append(text)
+                else:
+                    annex.blocks.append(Heading(text))
+                    tree.roots.append(_HEADING_SENTINEL)
+                    tree.stack = []
+                continue
+            para = self._paragraph(rest, Part.OPERATIVE, label)
+            tree.add(label, para)
+        if annex is not None:
+            annex.blocks = self._annex_blocks(annex, tree)
+
+    @staticmethod
+    def _annex_blocks(annex: Annex, tree: _Tree) -> list[Heading | Paragraph]:
+        headings = iter([b for b in annex.blocks if isinstance(b, Heading)])
+        out: list[Heading | Paragraph] = []
+        for root in tree.roots:
+            out.append(next(headings) if root is _HEADING_SENTINEL else root)
+        return out
+
+    def _paragraph(self, block: Block, part: Part, label: _Label | None) -> Paragraph:
+        block = block.strip()
+        italics = list(block.italics)
+        opener = self.phrases.split(block.text, part)
+        if opener is not None and not any(s.start == 0 for s in italics):
+            italics.insert(0, Span(0, len(opener.text)))
+        para = Paragraph(block.text, italics=italics, source_label=_label_text(label))
+        para.anchors = self._anchors(block.marks)
+        return para
+
+    def _extend(self, para: Paragraph, block: Block) -> None:
+        base = len(para.text) + 1
+        para.text = para.text + " " + block.text.strip()
+        para.italics += [Span(s.start + base, s.end + base) for s in block.strip().italics]
+        para.anchors += self._anchors([Mark(m.offset + base, m.label) for m in block.strip().marks])
+
+    def _anchors(self, marks: list[Mark]) -> list[Anchor]:
+        out = []
+        for m in marks:
+            fid = self._notes.bind(m.label)
+            if fid is not None:
+                out.append(Anchor(m.offset, fid))
+        return out
+
+
+_HEADING_SENTINEL = Paragraph("")
+
+
+def _opens(p: Paragraph) -> bool:
+    """A paragraph ending with a colon introduces sub-paragraphs."""
+    return p.text.rstrip().endswith(":")
+
+
+def _label_text(label: _Label | None) -> str | None:
+    if label is None:
+        return None
+    return {"arabic": "{}.", "paren": "({})", "half": "{})", "dot": "{}."}[label.kind].format(
+        label.value
+    )
+
+
+def _split_names(text: str) -> list[str]:
+    parts = re.split(r",\s*|\s+and\s+", text.strip())
+    return [p.strip() for p in parts if p.strip()]
+
+
+class _NoteBinder:
+    """Binds marks to footnote definitions: the k-th mark "3" takes the k-th note "3"."""
+
+    def __init__(self, notes: list[FootnoteDef]) -> None:
+        self._by_label: dict[str, list[Footnote]] = defaultdict(list)
+        self._all: list[Footnote] = []
+        self._used: set[str] = set()
+        self._issues: list[str] = []
+        for n in notes:
+            fn = Footnote(n.text, italics=list(n.italics), source_number=n.label)
+            self._by_label[n.label].append(fn)
+            if n.label != "*":
+                self._all.append(fn)
+        self._cursor: dict[str, int] = defaultdict(int)
+
+    def bind(self, label: str) -> str | None:
+        queue = self._by_label.get(label, [])
+        k = self._cursor[label]
+        if k < len(queue):
+            self._cursor[label] += 1
+            self._used.add(queue[k].id)
+            return queue[k].id
+        if queue:  # a second mark to the same note ("reports,1,2" patterns, or a repeat)
+            self._used.add(queue[-1].id)
+            return queue[-1].id
+        self._issues.append(f"footnote mark {label} has no footnote text")
+        return None
+
+    def take(self, label: str) -> str | None:
+        """The text of an asterisk note (masthead), consumed."""
+        queue = self._by_label.get(label, [])
+        k = self._cursor[label]
+        if k < len(queue):
+            self._cursor[label] += 1
+            self._used.add(queue[k].id)
+            return queue[k].text
+        return None
+
+    def orphan_mark(self, label: str, where: str) -> None:
+        fid = self.bind(label) if label != "*" else None
+        if label == "*":
+            text = self.take("*")
+            if text:
+                self._issues.append(f"asterisk note of the {where}: {text}")
+            return
+        if fid:
+            self._issues.append(f"footnote {label} is marked in the {where}")
+
+    def footnotes(self) -> list[Footnote]:
+        return list(self._all)
+
+    def unplaced(self) -> list[str]:
+        out = list(self._issues)
+        for label, queue in self._by_label.items():
+            for fn in queue:
+                if fn.id not in self._used:
+                    if label == "*":
+                        out.append(f"asterisk note without a mark: {fn.text}")
+                    else:
+                        out.append(f"footnote {label} has no mark in the text")
+        return out

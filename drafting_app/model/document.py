@@ -1,0 +1,224 @@
+"""The resolution model: a UN resolution, decision or draft (L. document) as structure.
+
+Pure Python: no Qt, no I/O. Display numbers ("1.", "(a)", footnote 3) are never stored;
+they are derived from position by :mod:`drafting_app.model.numbering`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from drafting_app.model.ids import new_id
+
+
+class DocumentKind(StrEnum):
+    """What the text is: an adopted resolution, an adopted decision, or a draft (L. document)."""
+
+    RESOLUTION = "resolution"
+    DECISION = "decision"
+    DRAFT = "draft"
+
+
+class Form(StrEnum):
+    """Layout of the operative part.
+
+    ``RESOLUTION``: numbered paragraphs 1., 2. with (a), (i) sub-paragraphs.
+    ``DECISION``: a chapeau paragraph then lettered sub-paragraphs (a)…(t) with (i) inside,
+    as Conference decisions 3/3 and 4/4.
+    """
+
+    RESOLUTION = "resolution"
+    DECISION = "decision"
+
+
+class Part(StrEnum):
+    """The two parts of a resolution body (UN Editorial Manual)."""
+
+    PREAMBLE = "preamble"
+    OPERATIVE = "operative"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` in a paragraph's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A footnote reference mark placed *after* character ``offset - 1`` of the text.
+
+    In English the mark follows punctuation ("Crime,¹"), so the offset usually points
+    just past a comma or semicolon.
+    """
+
+    offset: int
+    footnote_id: str
+
+
+@dataclass(eq=False)
+class Footnote:
+    """A footnote: its text (with italic spans, e.g. *Treaty Series*).
+
+    ``source_number`` is the number the footnote carried in the text it was read from
+    (provenance for the FN-NUMBER check); the displayed number is always derived.
+    """
+
+    text: str
+    italics: list[Span] = field(default_factory=list)
+    id: str = field(default_factory=lambda: new_id("fn"))
+    source_number: str | None = None
+
+
+@dataclass(eq=False)
+class Paragraph:
+    """A preambular or operative paragraph (or sub-paragraph) with a stable id.
+
+    ``italics`` are the spans set in italics (the opening phrase, titles of publications);
+    ``anchors`` are footnote marks; ``children`` are sub-paragraphs (a), (i)...
+    ``source_label`` is the label the paragraph carried where it was read ("5.", "(f)"),
+    kept for diagnostics only.
+    """
+
+    text: str
+    italics: list[Span] = field(default_factory=list)
+    anchors: list[Anchor] = field(default_factory=list)
+    children: list[Paragraph] = field(default_factory=list)
+    id: str = field(default_factory=lambda: new_id("p"))
+    source_label: str | None = None
+
+    def walk(self) -> Iterator[Paragraph]:
+        """This paragraph then its sub-paragraphs, depth first (document order)."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Masthead:
+    """First-page masthead of an issued document (UN_FORMAT.md §7).
+
+    ``sponsors`` and ``sponsor_note`` give the line "France:* draft resolution" with its
+    asterisk note ("On behalf of the States Members ... European Union.").
+    """
+
+    body: str = ""
+    symbol: str = ""
+    distribution: str = ""
+    date: str = ""
+    original_language: str = ""
+    session: str = ""
+    place_and_dates: str = ""
+    agenda_item: str = ""
+    agenda_title: str = ""
+    agenda_note: str = ""
+    sponsors: list[str] = field(default_factory=list)
+    sponsor_note: str = ""
+    document_type: str = ""
+
+
+@dataclass
+class Heading:
+    """A heading inside an annex ("I. Commitments", or an unnumbered sub-heading)."""
+
+    text: str
+    id: str = field(default_factory=lambda: new_id("h"))
+
+
+@dataclass
+class Annex:
+    """An annex (e.g. a political declaration annexed to a GA resolution).
+
+    ``blocks`` are headings and numbered paragraphs in order; numbering restarts in an annex.
+    """
+
+    title: str = ""
+    lines: list[str] = field(default_factory=list)
+    blocks: list[Heading | Paragraph] = field(default_factory=list)
+
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+
+@dataclass
+class Document:
+    """A UN resolution, decision or draft.
+
+    ``heading`` is the number line ("Resolution 5/2", "Decision 4/4", "80/1."), ``title``
+    the title, ``authoring_body`` the line "The Conference of the Parties ...,".
+    In the decision form, ``chapeau`` holds the opening paragraph ("The Conference ...,
+    recalling ...:") and ``operative`` its lettered sub-paragraphs.
+    ``unplaced`` lists source text the reader could not place — never silently dropped.
+    """
+
+    kind: DocumentKind = DocumentKind.RESOLUTION
+    form: Form = Form.RESOLUTION
+    heading: str = ""
+    title: str = ""
+    authoring_body: str = ""
+    chapeau: Paragraph | None = None
+    preamble: list[Paragraph] = field(default_factory=list)
+    operative: list[Paragraph] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    masthead: Masthead | None = None
+    annexes: list[Annex] = field(default_factory=list)
+    adoption: str = ""
+    front_matter: list[str] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+    source: str = ""
+
+    # -- traversal -------------------------------------------------------------------------
+    def body_paragraphs(self) -> Iterator[tuple[Part, Paragraph]]:
+        """Chapeau, preambular then operative paragraphs (with sub-paragraphs), in order."""
+        if self.chapeau is not None:
+            yield Part.PREAMBLE, self.chapeau
+        for p in self.preamble:
+            for q in p.walk():
+                yield Part.PREAMBLE, q
+        for p in self.operative:
+            for q in p.walk():
+                yield Part.OPERATIVE, q
+
+    def all_paragraphs(self) -> Iterator[Paragraph]:
+        """Every paragraph in document order, annex paragraphs included."""
+        for _, p in self.body_paragraphs():
+            yield p
+        for annex in self.annexes:
+            for p in annex.paragraphs():
+                yield from p.walk()
+
+    def paragraph(self, pid: str) -> Paragraph:
+        for p in self.all_paragraphs():
+            if p.id == pid:
+                return p
+        raise KeyError(pid)
+
+    def footnote(self, fid: str) -> Footnote:
+        for f in self.footnotes:
+            if f.id == fid:
+                return f
+        raise KeyError(fid)
+
+    def anchored_footnotes(self) -> list[Footnote]:
+        """Footnotes in the order of their first mark in the text (the UN numbering order)."""
+        by_id = {f.id: f for f in self.footnotes}
+        seen: list[Footnote] = []
+        done: set[str] = set()
+        for p in self.all_paragraphs():
+            for a in sorted(p.anchors, key=lambda a: a.offset):
+                if a.footnote_id in by_id and a.footnote_id not in done:
+                    done.add(a.footnote_id)
+                    seen.append(by_id[a.footnote_id])
+        return seen
+
+    @property
+    def is_draft(self) -> bool:
+        return self.kind is DocumentKind.DRAFT

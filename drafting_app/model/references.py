@@ -1,0 +1,281 @@
+"""Inline references in UN text: resolutions and decisions cited with their body and date,
+treaty citations (UNTS volume and number), document symbols, articles of instruments and
+internal references ("paragraph 12 above").
+
+Recognition is by pattern over the plain text of a paragraph or footnote, following the
+citation forms of the UN Editorial Manual (UN_FORMAT.md §3–4, §6).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class RefKind(StrEnum):
+    RESOLUTION = "resolution"
+    DECISION = "decision"
+    TREATY = "treaty"
+    SYMBOL = "symbol"
+    ARTICLE = "article"
+    INTERNAL = "internal"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One reference found in a text, with its character span ``[start, end)``.
+
+    For resolutions/decisions: ``body`` ("General Assembly", "its" = the authoring body,
+    "Conference", "Security Council" …), ``number`` ("61/144", "54/237 C", "2331 (2016)"),
+    ``date`` ("19 December 2006") when given. Treaty: ``volumes`` and ``treaty_number``;
+    ``ibid`` when the citation starts with Ibid. Article: ``article`` and ``target`` (the
+    instrument phrase after "of"). Internal: ``paragraph`` label, ``subparagraph`` and
+    ``direction`` ("above", "below", "present").
+    """
+
+    kind: RefKind
+    start: int
+    end: int
+    text: str
+    body: str = ""
+    number: str = ""
+    date: str = ""
+    volumes: tuple[str, ...] = field(default_factory=tuple)
+    treaty_number: str = ""
+    ibid: bool = False
+    article: str = ""
+    target: str = ""
+    paragraph: str = ""
+    subparagraph: str = ""
+    direction: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "kind": str(self.kind),
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+        }
+        for key in (
+            "body",
+            "number",
+            "date",
+            "treaty_number",
+            "article",
+            "target",
+            "paragraph",
+            "subparagraph",
+            "direction",
+        ):
+            value = getattr(self, key)
+            if value:
+                out[key] = value
+        if self.volumes:
+            out["volumes"] = list(self.volumes)
+        if self.ibid:
+            out["ibid"] = True
+        return out
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+DATE_RE = r"\d{1,2}\s(?:" + "|".join(MONTHS) + r")\s\d{4}"
+
+# Bodies whose texts are cited by number. Longest first so "Economic and Social Council"
+# wins over "Council".
+BODIES = (
+    "Commission on Crime Prevention and Criminal Justice",
+    "Commission on Narcotic Drugs",
+    "Economic and Social Council",
+    "Human Rights Council",
+    "General Assembly",
+    "Security Council",
+    "Conference of the Parties",
+    "Conference",
+    "Commission",
+    "Assembly",
+    "Council",
+    "its",
+)
+_BODY_RE = "|".join(re.escape(b) for b in BODIES)
+
+# A resolution/decision number: 61/144, 2013/41, S-10/2, 54/237 C, 2331 (2016), 169 (II),
+# 6/CMA.3.
+_NUMBER = (
+    r"(?:S-\d+/\d+|\d{1,4}/\d{1,4}(?:\s[A-H](?![a-z]))?|\d{1,4}/CMA\.\d+|\d{1,4}/CP\.\d+"
+    r"|\d{2,4}\s\((?:\d{4}|[IVXL]+)\))"
+)
+_ITEM = rf"(?P<num>{_NUMBER})(?:\sof\s(?P<date>{DATE_RE}))?"
+_CITE_RE = re.compile(
+    rf"(?:(?P<body>{_BODY_RE})\s)?(?P<kind>resolutions?|decisions?)\s(?P<list>{_NUMBER}"
+    rf"(?:\sof\s{DATE_RE})?(?:(?:,\s|,?\sand\s){_NUMBER}(?:\sof\s{DATE_RE})?)*)",
+)
+_ITEM_RE = re.compile(_ITEM)
+
+_TREATY_RE = re.compile(
+    r"(?P<head>United Nations,\s\*?Treaty Series\*?|\*?Ibid\.\*?)\s*,\s*"
+    r"vols?\.\s(?P<vols>\d+(?:(?:,\s|,?\sand\s)\d+)*),\sNo\.\s(?P<no>\d+)"
+)
+
+# Document symbols: CTOC/COP/2010/5, E/CN.15/2006/10, A/RES/80/1, A/C.3/80/L.20,
+# A/80/L.2/Rev.1, S/RES/2331 (2016) is cited as a resolution instead.
+_SYMBOL_RE = re.compile(
+    r"(?<![\w/])(?:A|E|S|CTOC|CAC|UNEP|FCCC|CRC|CEDAW|HRC|TD|DP|UNW|ICCD|CCPR|CERD)"
+    r"(?:/[A-Z][A-Za-z0-9.\-]*|/\d+(?:\.\d+)?)+(?:/(?:L\.\d+|Rev\.\d+|Add\.\d+|Corr\.\d+"
+    r"|CRP\.\d+|PV\.\d+|\d+))*"
+)
+
+_ARTICLE_RE = re.compile(
+    r"\b[Aa]rticles?\s(?P<art>\d+(?:\s?(?:bis|ter))?)"
+    r"(?:,\s(?:paragraph|paragraphs)\s\d+(?:\s\([a-z]+\))?,)?"
+    r"(?:\s(?:of|under)\s(?P<target>(?:the\s|that\s|each\sof\sthose\s)?"
+    r"[A-Z][\w\-]*(?:\s(?:[A-Z][\w\-]*|of|on|against|to|the|and|in|for|by|Land,|Sea|Air))*))?"
+)
+
+_INTERNAL_RE = re.compile(
+    r"\b(?:(?:sub)?paragraph\s(?P<sub1>\([a-z]+\))\sof\s)?"
+    r"(?P<kind>paragraphs?|subparagraph)\s(?P<num>\d+|\([a-z]+\))(?P<sub2>\s\([a-z]+\))?"
+    r"(?:\s(?P<dir>above|below)|\sof\sthe\spresent\s(?P<present>resolution|decision|annex))"
+)
+_PRESENT_RE = re.compile(r"\bthe present (?:resolution|decision)\b")
+
+
+_LIST_GAP_RE = re.compile(r",?\s*(?:and\s+)?")
+
+
+def _body_of(match_body: str | None, previous: str, gap: str) -> str:
+    """The explicit body, or the previous citation's when this one continues its list."""
+    if match_body:
+        return match_body
+    return previous if _LIST_GAP_RE.fullmatch(gap) else ""
+
+
+def find_citations(text: str) -> list[Reference]:
+    """Resolutions and decisions cited in ``text``, one Reference per number.
+
+    A list shares its body ("General Assembly resolutions 61/144 … and 61/180 …"); a date
+    written once after a list ("27/2, 27/3 and 27/4 of 18 May 2018") applies to each item.
+    """
+    refs: list[Reference] = []
+    previous_body = ""
+    previous_end = 0
+    for m in _CITE_RE.finditer(text):
+        body = _body_of(m.group("body"), previous_body, text[previous_end : m.start()])
+        previous_body, previous_end = body, m.end()
+        kind = RefKind.DECISION if m.group("kind").startswith("decision") else RefKind.RESOLUTION
+        list_start = m.start("list")
+        items = list(_ITEM_RE.finditer(m.group("list")))
+        pending: list[tuple[int, int, str]] = []
+        for index, it in enumerate(items):
+            start = m.start() if index == 0 else list_start + it.start()
+            pending.append((start, list_start + it.end(), it.group("num")))
+            if it.group("date"):
+                for s, e, num in pending:
+                    refs.append(
+                        Reference(
+                            kind, s, e, text[s:e], body=body, number=num, date=it.group("date")
+                        )
+                    )
+                pending = []
+        for s, e, num in pending:
+            refs.append(Reference(kind, s, e, text[s:e], body=body, number=num))
+    return refs
+
+
+def find_treaty_citations(text: str) -> list[Reference]:
+    """ "United Nations, Treaty Series, vol. 2225, No. 39574" and its Ibid. forms."""
+    out = []
+    for m in _TREATY_RE.finditer(text):
+        vols = tuple(re.findall(r"\d+", m.group("vols")))
+        out.append(
+            Reference(
+                RefKind.TREATY,
+                m.start(),
+                m.end(),
+                m.group(0),
+                volumes=vols,
+                treaty_number=m.group("no"),
+                ibid="Ibid" in m.group("head"),
+            )
+        )
+    return out
+
+
+def find_symbols(text: str) -> list[Reference]:
+    out = []
+    for m in _SYMBOL_RE.finditer(text):
+        sym = m.group(0).rstrip(".")
+        if sym.count("/") < 1:
+            continue
+        out.append(Reference(RefKind.SYMBOL, m.start(), m.start() + len(sym), sym, number=sym))
+    return out
+
+
+def find_articles(text: str) -> list[Reference]:
+    out = []
+    for m in _ARTICLE_RE.finditer(text):
+        target = (m.group("target") or "").rstrip(",")
+        end = m.end() if not m.group("target") else m.start("target") + len(target)
+        out.append(
+            Reference(
+                RefKind.ARTICLE,
+                m.start(),
+                end,
+                text[m.start() : end],
+                article=m.group("art"),
+                target=target,
+            )
+        )
+    return out
+
+
+def find_internal(text: str) -> list[Reference]:
+    """ "paragraph 12 above", "subparagraph (b) of paragraph 3", "paragraph 1 of the present
+    decision", "the present resolution"."""
+    out = []
+    taken: list[tuple[int, int]] = []
+    for m in _INTERNAL_RE.finditer(text):
+        sub = (m.group("sub1") or m.group("sub2") or "").strip()
+        direction = m.group("dir") or "present"
+        out.append(
+            Reference(
+                RefKind.INTERNAL,
+                m.start(),
+                m.end(),
+                m.group(0),
+                paragraph=m.group("num"),
+                subparagraph=sub,
+                direction=direction,
+            )
+        )
+        taken.append((m.start(), m.end()))
+    for m in _PRESENT_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        out.append(Reference(RefKind.INTERNAL, m.start(), m.end(), m.group(0), direction="present"))
+    return out
+
+
+def find_references(text: str) -> list[Reference]:
+    """Every reference in ``text``, sorted by position."""
+    refs = (
+        find_citations(text)
+        + find_treaty_citations(text)
+        + find_symbols(text)
+        + find_articles(text)
+        + find_internal(text)
+    )
+    return sorted(refs, key=lambda r: (r.start, r.end))
