@@ -3,6 +3,8 @@ benchmarks/fuzz.py): mutated real documents never crash a reader."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -31,10 +33,8 @@ def test_mutated_documents_never_crash_the_text_readers():
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
 def test_arbitrary_text_never_crashes(text):
-    try:
+    with contextlib.suppress(DraftingError):
         read_text(text, "random.txt")
-    except DraftingError:
-        pass
 
 
 @settings(max_examples=100, deadline=None)
@@ -68,15 +68,11 @@ def test_arbitrary_text_never_crashes(text):
     )
 )
 def test_structure_like_noise_never_crashes(parts):
-    try:
+    with contextlib.suppress(DraftingError):
         read_text("".join(parts), "noise.txt")
-    except DraftingError:
-        pass
 
 
 @pytest.mark.parametrize("size", [0, 1, 10])
 def test_tiny_inputs(size):
-    try:
+    with contextlib.suppress(DraftingError):
         read_bytes(b"x" * size)
-    except DraftingError:
-        pass
