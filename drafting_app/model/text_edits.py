@@ -266,3 +266,56 @@ class DeleteFootnote(Edit):
 
     def _pids(self) -> frozenset[str]:
         return frozenset(pid for pid, _, _ in self._marks)
+
+
+def splice(p: Paragraph, start: int, end: int, new: str, label: str) -> SetText:
+    """A :class:`SetText` replacing ``text[start:end]`` by ``new`` in ``p``, with italic
+    spans and footnote marks carried along: what stood after ``end`` shifts; a span that
+    covered the replaced range covers its replacement (the italic opener stays exactly
+    the opener); a mark just after the replaced range stays after it ("Crime;²")."""
+    delta = len(new) - (end - start)
+
+    def at(pos: int, is_end: bool) -> int:
+        if pos < start or (pos == start and not is_end):
+            return pos
+        if pos >= end:
+            return pos + delta
+        return start + len(new) if is_end else start
+
+    italics = [Span(at(s.start, False), at(s.end, True)) for s in p.italics]
+    anchors = [Anchor(a.offset if a.offset <= start else at(a.offset, True), a.footnote_id)
+               for a in p.anchors]  # fmt: skip
+    text = p.text[:start] + new + p.text[end:]
+    return SetText(p.id, text, [s for s in italics if s.end > s.start], anchors,
+                   mergeable=False, label=label)  # fmt: skip
+
+
+class Splice(Edit):
+    """Replace ``old`` by ``new`` at a place counted from the start of the paragraph (the
+    opening phrase: the verb ladder) or from its end (``from_end``: closing punctuation).
+    Fixes at the two ends commute, so suggestions can be taken in any order; a fix whose
+    text changed meanwhile is refused rather than applied blindly."""
+
+    def __init__(
+        self, pid: str, start: int, old: str, new: str, *, from_end: bool = False, kind: str = ""
+    ) -> None:
+        self.pid, self.start, self.old, self.new = pid, start, old, new
+        self.from_end, self.kind = from_end, kind
+        self.label = kind or "Edit text"
+        self._inner: SetText | None = None
+
+    def apply(self, doc: Document) -> ChangeSet:
+        p = paragraph_of(doc, self.pid)
+        start = len(p.text) - self.start if self.from_end else self.start
+        end = start + len(self.old)
+        if start < 0 or p.text[start:end] != self.old:
+            raise EditError("The text changed since this correction was proposed.")
+        self._inner = splice(p, start, end, self.new, self.label)
+        return self._inner.apply(doc)
+
+    def revert(self, doc: Document) -> ChangeSet:
+        assert self._inner is not None, "revert before apply"
+        return self._inner.revert(doc)
+
+    def involved_texts(self) -> list[str]:
+        return self._inner.involved_texts() if self._inner else []
