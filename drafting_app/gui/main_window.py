@@ -4,7 +4,7 @@ central reading view, and the status bar with the size of the corpus."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -32,7 +32,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.corpus = corpus
         self.setWindowTitle(APP_TITLE)
-        self.resize(1360, 840)
+        self._fit_to_screen()
         self.reading = ReadingView(self)
         self.setCentralWidget(self.reading)
         self.browser = CorpusBrowser(corpus, self)
@@ -59,6 +59,15 @@ class MainWindow(QMainWindow):
         self._update_corpus_size()
 
     # -- layout ------------------------------------------------------------------------------
+    def _fit_to_screen(self) -> None:
+        # A laptop screen (1366×768) must show the whole window, a large one not a huge one.
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry()
+        width = min(1400, int(area.width() * 0.94))
+        height = min(900, int(area.height() * 0.94))
+        self.resize(width, height)
+        self.move(area.center().x() - width // 2, area.center().y() - height // 2)
+
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)

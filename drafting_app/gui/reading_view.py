@@ -13,7 +13,7 @@ BASE_POINT_SIZE = 12.5
 MIN_POINT_SIZE = 7.5
 MAX_POINT_SIZE = 32.5
 _WELCOME = (
-    '<html><body style="font-family: sans-serif; color: #555;">'
+    '<html><body style="font-family: sans-serif; font-size: 10pt; color: #555;">'
     "<h3>No document open</h3>"
     "<p>Choose a document in the <b>Corpus</b> panel, or search the corpus "
     "(<b>Ctrl+F</b>) and pick a paragraph.</p>"
