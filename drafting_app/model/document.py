@@ -108,6 +108,9 @@ class Masthead:
 
     ``sponsors`` and ``sponsor_note`` give the line "France:* draft resolution" with its
     asterisk note ("On behalf of the States Members ... European Union.").
+    ``committee`` is the organ's subsidiary body that meets on the text, printed under the
+    session line ("Third Committee"; "Commission on Crime Prevention and Criminal Justice"
+    under "Economic and Social Council").
     """
 
     body: str = ""
@@ -123,6 +126,7 @@ class Masthead:
     sponsors: list[str] = field(default_factory=list)
     sponsor_note: str = ""
     document_type: str = ""
+    committee: str = ""
 
 
 @dataclass
