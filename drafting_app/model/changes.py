@@ -80,8 +80,13 @@ class Edit(ABC):
         return False
 
     def involved_texts(self) -> list[str]:
-        """Texts of the paragraphs this edit inserted, removed, moved or retyped (old and
-        new): the verb ladder recomputes the families of their opening verbs."""
+        """Texts of the paragraphs this edit inserted, removed or moved: the verb ladder
+        recomputes the families of their opening verbs."""
+        return []
+
+    def retyped(self) -> list[tuple[str, str]]:
+        """(old, new) texts of paragraphs whose text this edit replaced: the ladder
+        recomputes a family only when the opening phrase itself changed."""
         return []
 
 
@@ -112,6 +117,9 @@ class Compound(Edit):
     def involved_texts(self) -> list[str]:
         return [t for e in self.edits for t in e.involved_texts()]
 
+    def retyped(self) -> list[tuple[str, str]]:
+        return [t for e in self.edits for t in e.retyped()]
+
 
 class Derived(Edit):
     """An edit made of simpler edits computed from the document when first applied
@@ -136,3 +144,6 @@ class Derived(Edit):
 
     def involved_texts(self) -> list[str]:
         return [t for e in self._steps or [] for t in e.involved_texts()]
+
+    def retyped(self) -> list[tuple[str, str]]:
+        return [t for e in self._steps or [] for t in e.retyped()]

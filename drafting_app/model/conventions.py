@@ -3,7 +3,7 @@ necessary, as ONE undo step (a :class:`Compound`), or the fixes alone as suggest
 
 After a structural edit (insert, delete, move, indent, convert) the verb families it
 touched are recomputed and every closing punctuation is checked; after typing, only the
-ladder of the retyped opener is (punctuation is left to the drafter while typing).
+family of a retyped opening phrase is (punctuation is left to the drafter while typing).
 Ladder fixes change only the opening phrase and punctuation fixes only the closing
 characters, so fixes commute and each can be taken alone.
 """
@@ -38,7 +38,7 @@ def fixes_after(
     """The fixes an APPLIED ``edit`` makes necessary (not applied): the ladder of the verb
     families it touched and, when ``structural`` (``ChangeSet.structure_changed``), the
     closing punctuation."""
-    fams = touched_families(edit.involved_texts(), phrases)
+    fams = touched_families(edit, phrases)
     fixes = ladder_fixes(doc, profile, fams, phrases)
     return fixes + punctuation_fixes(doc) if structural else fixes
 

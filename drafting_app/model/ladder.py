@@ -110,15 +110,23 @@ def _part_fixes(
     return fixes
 
 
-def touched_families(texts: Iterable[str], phrases: PhraseBook | None = None) -> set[str]:
-    """The verb families of the given paragraph texts (an edit's ``involved_texts()``)."""
+def touched_families(edit: Edit, phrases: PhraseBook | None = None) -> set[str]:
+    """The verb families an (applied) edit touched: those of the paragraphs it inserted,
+    deleted or moved, and those of an opening phrase it retyped. Typing elsewhere in a
+    paragraph touches nothing, so the ladder of an adopted text is not rewritten for it."""
     phrases = phrases or default_phrasebook()
-    out: set[str] = set()
-    for t in texts:
-        rung = read_rung(t, None, phrases)
-        if rung is not None:
-            out.add(rung.family)
-    return out
+
+    def rung(text: str) -> Rung | None:
+        return read_rung(text, None, phrases)
+
+    found = [rung(t) for t in edit.involved_texts()]
+    for old, new in edit.retyped():
+        before, after = rung(old), rung(new)
+        if before != after or (
+            before and old[before.start : before.end] != new[before.start : before.end]
+        ):
+            found += [before, after]
+    return {r.family for r in found if r is not None}
 
 
 def ladder_fixes(

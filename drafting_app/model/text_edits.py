@@ -87,8 +87,8 @@ class SetText(Edit):
         self.text, self.italics, self.anchors = other.text, other.italics, other.anchors
         return True
 
-    def involved_texts(self) -> list[str]:
-        return ([self._old[0]] if self._old else []) + [self.text]
+    def retyped(self) -> list[tuple[str, str]]:
+        return [(self._old[0], self.text)] if self._old else []
 
 
 class SetMasthead(Edit):
@@ -317,5 +317,5 @@ class Splice(Edit):
         assert self._inner is not None, "revert before apply"
         return self._inner.revert(doc)
 
-    def involved_texts(self) -> list[str]:
-        return self._inner.involved_texts() if self._inner else []
+    def retyped(self) -> list[tuple[str, str]]:
+        return self._inner.retyped() if self._inner else []

@@ -177,3 +177,21 @@ def test_unknown_profile():
     with pytest.raises(DraftingError, match="ctoc-cop"):
         profile("wto")
     assert profile("ga-main-committee").page_size == "Letter"
+
+
+def test_typing_in_the_body_leaves_the_ladder_alone():
+    doc = read("france_draft")
+    p3 = doc.operative[2]
+    typing = SetText(p3.id, p3.text.replace("use the", "use all the"), p3.italics, p3.anchors)
+    assert with_fixes(doc, typing, COP) is typing  # "Urges" ×4 in an adopted text is kept
+
+
+def test_retyping_an_opener_recomputes_its_family():
+    doc = read("france_draft")
+    p5 = doc.operative[4]  # "Requests States parties to develop …"
+    retyped = SetText(p5.id, "Urges" + p5.text[len("Requests") :], [Span(0, 5)], p5.anchors)
+    step = push(doc, retyped)
+    assert isinstance(step, Compound)
+    urges = [opener_of(p) for p in doc.operative if "rges" in opener_of(p)]
+    assert urges == ["Urges", "Also urges", "Further urges", "Further urges", "Further urges"]
+    assert p5.text.startswith("Further urges States parties to develop")

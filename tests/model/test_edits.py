@@ -3,13 +3,16 @@ the original (issue 3)."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from drafting_app.corpus.readers import read_document
 from drafting_app.errors import EditError
 from drafting_app.model import Anchor, Document, Footnote, Paragraph, Part, Span
+from drafting_app.model.conventions import with_fixes
 from drafting_app.model.describe import describe
 from drafting_app.model.edits import (
     AddFootnote,
@@ -31,6 +34,7 @@ from drafting_app.model.edits import (
     locate,
 )
 from drafting_app.model.numbering import paragraph_labels
+from drafting_app.model.profiles import PROFILES
 from tests.conftest import CORPUS_FILES
 
 
@@ -255,6 +259,9 @@ def test_random_edit_sequences_revert_to_the_original(key: str, data: st.DataObj
     done: list[Edit] = []
     for _ in range(data.draw(st.integers(1, 12))):
         edit = data.draw(_edit(doc))
+        if data.draw(st.booleans()):  # as the GUI pushes it: edit + ladder/punctuation fixes
+            with contextlib.suppress(EditError):
+                edit = with_fixes(doc, edit, PROFILES["ctoc-cop"])
         snapshot = describe(doc)
         try:
             edit.apply(doc)
@@ -262,6 +269,11 @@ def test_random_edit_sequences_revert_to_the_original(key: str, data: st.DataObj
             assert describe(doc) == snapshot  # a refused edit changes nothing
             continue
         done.append(edit)
+    after = describe(doc)
     for edit in reversed(done):
         edit.revert(doc)
     assert describe(doc) == original
+    for edit in done:  # redo the whole history
+        edit.apply(doc)
+    assert describe(doc) == after
+    event(f"applied edits: {min(len(done), 6)}{'+' if len(done) >= 6 else ''}")
