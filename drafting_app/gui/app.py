@@ -36,7 +36,7 @@ def run(argv: list[str]) -> int:
         return 2
     try:
         window = MainWindow(store)
-        window.show()
+        window.startup()
         return app.exec()
     finally:
         store.close()

@@ -35,6 +35,7 @@ class ReadingView(QTextBrowser):
         self._apply_font()
         self.doc_id = ""
         self.paragraph_id = ""
+        self.title = ""
         self._doc: Document | None = None
         self.setHtml(_WELCOME)
 
@@ -44,6 +45,7 @@ class ReadingView(QTextBrowser):
         if same and self._doc is doc:
             return
         self.doc_id, self.paragraph_id, self._doc = doc_id, paragraph_id, doc
+        self.title = " ".join(x for x in (doc.heading, doc.title) if x) or "Corpus document"
         self.setHtml(document_html(doc, paragraph_id or None))
         if paragraph_id:
             self.scrollToAnchor(anchor_name(paragraph_id))
@@ -66,6 +68,6 @@ class ReadingView(QTextBrowser):
         self.document().setDefaultFont(font)
 
     def clear_document(self) -> None:
-        self.doc_id = self.paragraph_id = ""
+        self.doc_id = self.paragraph_id = self.title = ""
         self._doc = None
         self.setHtml(_WELCOME)
