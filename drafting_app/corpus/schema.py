@@ -16,6 +16,10 @@ from drafting_app.errors import CorpusError
 SCHEMA_VERSION = 1
 
 _SCHEMA = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 CREATE TABLE files (
     key      TEXT PRIMARY KEY,  -- origin/relative path: survives the install folder moving
     path     TEXT NOT NULL,

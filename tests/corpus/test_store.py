@@ -379,3 +379,34 @@ def test_first_sync_after_recovery_says_where_the_old_file_went(folders: dict[st
         assert first.recovered_from == str(store.recovered_from)
         assert len(first.added) == 5
         assert store.sync().recovered_from == ""
+
+
+def test_new_reader_version_rereads_every_file_keeping_ids(folders: dict[str, Path]) -> None:
+    with open_store(folders) as store:
+        before = store.documents()
+    conn = sqlite3.connect(folders["db"])
+    conn.execute("UPDATE meta SET value = '0.0.0' WHERE key = 'reader'")
+    conn.commit()
+    conn.close()
+    with CorpusStore.open(
+        folders["db"], [folders["bundled"]], user_dir=folders["user"], sync=False
+    ) as store:
+        report = store.sync()
+        assert (report.parsed, len(report.updated), report.added) == (5, 5, [])
+        assert store.documents() == before
+        assert store.sync().parsed == 0
+
+
+def test_failed_files_are_retried_once_per_session(folders: dict[str, Path]) -> None:
+    write(folders["user"] / "notes.txt", "just a shopping list\n")
+    open_store(folders).close()
+    with CorpusStore.open(
+        folders["db"], [folders["bundled"]], user_dir=folders["user"], sync=False
+    ) as store:
+        first = store.sync()
+        assert first.parsed == 1 and [f.path for f in first.failed] == [
+            str(folders["user"] / "notes.txt")
+        ]
+        second = store.sync()
+        assert (second.parsed, second.failed) == (0, [])
+        assert len(store.failures()) == 1
