@@ -13,7 +13,9 @@ from pathlib import Path
 
 from drafting_app.errors import CorpusError
 
-SCHEMA_VERSION = 1
+# 1: files, documents, paragraphs, footnotes, paragraphs_fts, meta.
+# 2: + citations (references found at indexing time, for the registry).
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE meta (
@@ -66,6 +68,22 @@ CREATE TABLE footnotes (
     text         TEXT NOT NULL,
     paragraph_id TEXT NOT NULL,
     PRIMARY KEY (doc_id, number)
+);
+CREATE TABLE citations (
+    doc_id        TEXT NOT NULL,
+    seq           INTEGER NOT NULL,
+    part          TEXT NOT NULL,
+    label         TEXT NOT NULL,
+    paragraph_id  TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    text          TEXT NOT NULL,
+    body          TEXT NOT NULL,
+    number        TEXT NOT NULL,
+    date          TEXT NOT NULL,
+    volumes       TEXT NOT NULL,  -- space-separated
+    treaty_number TEXT NOT NULL,
+    ibid          INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, seq)
 );
 CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
     text, content='paragraphs', content_rowid='id',

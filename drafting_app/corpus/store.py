@@ -23,7 +23,14 @@ from typing import Any, BinaryIO
 from drafting_app import __version__, paths
 from drafting_app.corpus import schema
 from drafting_app.corpus.query import fts_query
-from drafting_app.corpus.rows import DocumentInfo, DocumentRows, FootnoteRow, ParagraphRow, place_of
+from drafting_app.corpus.rows import (
+    CitationRow,
+    DocumentInfo,
+    DocumentRows,
+    FootnoteRow,
+    ParagraphRow,
+    place_of,
+)
 from drafting_app.corpus.sync import (
     SUFFIXES,
     FileRow,
@@ -41,6 +48,7 @@ __all__ = [
     "MARK_START",
     "PARTS",
     "SUFFIXES",
+    "CitationRow",
     "CorpusStore",
     "DocumentInfo",
     "FootnoteRow",
@@ -235,7 +243,7 @@ class CorpusStore:
 
     @staticmethod
     def _delete_document(conn: sqlite3.Connection, doc_id: str) -> None:
-        for table in ("documents", "paragraphs", "footnotes"):
+        for table in ("documents", "paragraphs", "footnotes", "citations"):
             conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
 
     @staticmethod
@@ -282,6 +290,14 @@ class CorpusStore:
             "INSERT INTO footnotes VALUES (?, ?, ?, ?)",
             [(f.doc_id, f.number, f.text, f.paragraph_id) for f in rows.footnotes],
         )
+        conn.executemany(
+            "INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (c.doc_id, seq, c.part, c.label, c.paragraph_id, c.kind, c.text, c.body,
+                 c.number, c.date, " ".join(c.volumes), c.treaty_number, int(c.ibid))
+                for seq, c in enumerate(rows.citations)
+            ],
+        )  # fmt: skip
 
     # -- reading -------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
@@ -347,14 +363,35 @@ class CorpusStore:
             for d, pid, part, label, par, op, text, fn, pos in rows
         ]
 
-    def footnotes(self, doc_id: str) -> list[FootnoteRow]:
-        """The footnotes of a document by number, with the paragraph carrying each mark."""
-        rows = self._rows_of(
-            doc_id,
-            "SELECT doc_id, number, text, paragraph_id FROM footnotes WHERE doc_id = ?"
-            " ORDER BY number",
-        )
+    def footnotes(self, doc_id: str | None = None) -> list[FootnoteRow]:
+        """The footnotes of a document (of every document when None) by number, with the
+        paragraph carrying each mark."""
+        sql = "SELECT doc_id, number, text, paragraph_id FROM footnotes"
+        if doc_id is None:
+            with self._guard():
+                rows = self._conn.execute(sql + " ORDER BY doc_id, number").fetchall()
+        else:
+            rows = self._rows_of(doc_id, sql + " WHERE doc_id = ? ORDER BY number")
         return [FootnoteRow(*r) for r in rows]
+
+    def citations(self, doc_id: str | None = None) -> list[CitationRow]:
+        """Resolutions, decisions, symbols and treaties cited in a document (in every
+        document when None), in document order: paragraphs, then footnotes."""
+        sql = (
+            "SELECT doc_id, part, label, paragraph_id, kind, text, body, number, date, volumes,"
+            " treaty_number, ibid FROM citations"
+        )
+        if doc_id is None:
+            with self._guard():
+                rows = self._conn.execute(sql + " ORDER BY doc_id, seq").fetchall()
+        else:
+            rows = self._rows_of(doc_id, sql + " WHERE doc_id = ? ORDER BY seq")
+        return [
+            CitationRow(d, part, label, pid, kind, text, body, number, date,
+                        tuple(volumes.split()), treaty, bool(ibid))
+            for d, part, label, pid, kind, text, body, number, date, volumes, treaty, ibid
+            in rows
+        ]  # fmt: skip
 
     def search(self, query: str, limit: int = 50, part: str | None = None) -> list[SearchHit]:
         """Paragraphs matching ``query``, best first (see :mod:`drafting_app.corpus.query`)."""

@@ -410,3 +410,29 @@ def test_failed_files_are_retried_once_per_session(folders: dict[str, Path]) -> 
         second = store.sync()
         assert (second.parsed, second.failed) == (0, [])
         assert len(store.failures()) == 1
+
+
+def test_citations_are_indexed_with_their_place(folders: dict[str, Path]) -> None:
+    with open_store(folders) as store:
+        cites = store.citations(RES_5_2)
+        first = cites[0]
+        assert (first.part, first.label, first.kind, first.body, first.number, first.date) == (
+            "preamble",
+            "2",
+            "decision",
+            "its",
+            "4/4",
+            "17 October 2008",
+        )
+        treaty = next(c for c in cites if c.kind == "treaty")
+        assert (treaty.part, treaty.label, treaty.volumes, treaty.ibid) == (
+            "footnote",
+            "1",
+            ("2225",),
+            True,
+        )
+        assert {c.doc_id for c in store.citations()} == set(IDS)
+        assert len(store.citations()) == sum(len(store.citations(d)) for d in IDS)
+        (folders["bundled"] / "002_ecb4862eedf5f58e.txt").unlink()
+        store.sync()
+        assert all(c.doc_id != RES_5_2 for c in store.citations())
