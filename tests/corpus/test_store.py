@@ -4,12 +4,14 @@ recovery from unusable databases, full-text search (issue 2 §5–6)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
+from drafting_app.corpus.query import fts_query
 from drafting_app.corpus.store import MARK_END, MARK_START, CorpusStore
 from drafting_app.errors import CorpusError, FormatError
 from tests.conftest import CORPUS, CORPUS_FILES
@@ -320,7 +322,14 @@ def test_stop_words_are_dropped_unless_alone(folders: dict[str, Path]) -> None:
         plain = [(h.doc_id, h.paragraph_id) for h in store.search("smuggling migrants", 500)]
         wordy = [(h.doc_id, h.paragraph_id) for h in store.search("the smuggling of migrants", 500)]
         assert plain and plain == wordy
-        assert store.search("of the")  # nothing but stop words: searched as typed
+        # nothing but stop words: searched as a phrase being typed
+        hits = store.search("of the", 500)
+        assert hits
+        for h in hits:
+            text = next(
+                r.text for r in store.paragraphs(h.doc_id) if r.paragraph_id == h.paragraph_id
+            )
+            assert re.search(r"\bof the", text.lower())
 
 
 def test_quoted_phrase_must_match_exactly(folders: dict[str, Path]) -> None:
@@ -436,3 +445,20 @@ def test_citations_are_indexed_with_their_place(folders: dict[str, Path]) -> Non
         (folders["bundled"] / "002_ecb4862eedf5f58e.txt").unlink()
         store.sync()
         assert all(c.doc_id != RES_5_2 for c in store.citations())
+
+
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("traff pers", '"traff"* "pers"*'),
+        ("the smuggling of migrants", '"smuggling"* "migrants"*'),
+        ("of the", '"of the"*'),
+        ('"trafficking in persons" vict', '"trafficking in persons" "vict"*'),
+        ("AND OR NOT NEAR(x", '"not"* "near"* "x"*'),
+        ('"unbalanced quote', '"unbalanced quote"'),
+        ("***", ""),
+        ("", ""),
+    ],
+)
+def test_fts_query_is_always_well_formed(typed: str, expected: str) -> None:
+    assert fts_query(typed) == expected
