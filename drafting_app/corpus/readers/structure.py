@@ -18,6 +18,7 @@ from drafting_app.model.document import (
     Annex,
     Document,
     DocumentKind,
+    DocumentPart,
     Footnote,
     Form,
     Heading,
@@ -55,6 +56,14 @@ _ADOPTION_RE = re.compile(r"^\d+(?:st|nd|rd|th)\s(?:plenary\s)?meeting\b", re.I)
 _DATE_LINE_RE = re.compile(rf"^{DATE_RE}$")
 _ANNEX_RE = re.compile(r"^Annex(?:\s[IVX]+)?$")
 _ROMAN_HEADING_RE = re.compile(r"^[IVX]+\.\s+\S")
+# A GA decision as recorded: "At its 43rd plenary meeting, on 2 December 2024, the General
+# Assembly, …" (Official Records, Supplement No. 49, vol. II).
+_DECISION_OPENING_RE = re.compile(
+    r"^At its\s[^,]{1,60}?\bmeeting\b[^.]{0,80}?,\s(?:the\s)?(?:General Assembly|"
+    r"Economic and Social Council|Security Council|Conference|Commission|Council)\b"
+)
+# The letter line of a multi-part decision ("79/537 A, B and C": parts A, B, C).
+_PART_RE = re.compile(r"^[A-H]$")
 _SYMBOL_LINE_RE = re.compile(r"^[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9.\-]+)+$")
 
 
@@ -188,6 +197,9 @@ class StructureBuilder:
     def _find_authoring(self, blocks: list[Block]) -> int | None:
         for i, b in enumerate(blocks):
             text = b.text.strip()
+            if not b.heading and _DECISION_OPENING_RE.match(text):
+                prev = blocks[i - 1].text.strip() if i else ""
+                return i - 1 if _PART_RE.match(prev) else i
             if b.heading or not _AUTHOR_RE.match(text):
                 continue
             if text.endswith(",") and len(text) < 250:
@@ -260,7 +272,8 @@ class StructureBuilder:
         doc.masthead = mh
 
     def _masthead_line(self, mh: Masthead, text: str, saw_distr: bool, agenda: bool) -> bool:
-        if text == "United Nations":
+        if text == "United Nations" and not mh.organization:
+            mh.organization = text
             return True
         if text.startswith("Distr.:"):
             mh.distribution = text.split(":", 1)[1].strip()
@@ -308,10 +321,20 @@ class StructureBuilder:
     # -- body -------------------------------------------------------------------------------
     def _body(self, doc: Document, body: list[Block], has_author: bool) -> None:
         rest = body
+        if has_author and _PART_RE.match(body[0].text.strip()):
+            self._decision_parts(doc, body)
+            return
         if has_author:
             first = body[0]
             text = first.text.strip()
-            if text.endswith(":") and ", " in text and len(text) > 80:
+            if _DECISION_OPENING_RE.match(text):
+                # The opening of a GA decision: "…, the General Assembly, …, decided:" opens
+                # lettered sub-paragraphs, "…, the General Assembly, …," recitals and numbered
+                # paragraphs, "…, decided to … ." is the whole decision.
+                doc.kind = DocumentKind.DECISION
+                doc.form = Form.RESOLUTION if text.endswith(",") else Form.DECISION
+                doc.chapeau = self._paragraph(first, Part.PREAMBLE, None)
+            elif text.endswith(":") and ", " in text and len(text) > 80:
                 doc.form = Form.DECISION
                 if doc.kind is DocumentKind.RESOLUTION:
                     doc.kind = DocumentKind.DECISION
@@ -326,6 +349,32 @@ class StructureBuilder:
         self._parts(doc, main)
         if annex_blocks:
             self._annexes(doc, annex_blocks)
+
+    def _decision_parts(self, doc: Document, body: list[Block]) -> None:
+        """A multi-part decision: each letter line starts a part built like a decision."""
+        doc.kind = DocumentKind.DECISION
+        groups: list[tuple[str, list[Block]]] = []
+        for b in body:
+            text = b.text.strip()
+            if _PART_RE.match(text):
+                groups.append((text, []))
+            else:
+                groups[-1][1].append(b)
+        for label, blocks in groups:
+            sub = Document(kind=DocumentKind.DECISION)
+            opening = bool(blocks) and bool(_DECISION_OPENING_RE.match(blocks[0].text.strip()))
+            if blocks:
+                self._body(sub, blocks, has_author=opening)
+            if sub.authoring_body:
+                doc.unplaced.append(f"part {label}: {sub.authoring_body}")
+            doc.parts.append(
+                DocumentPart(
+                    label, sub.form, sub.chapeau, sub.preamble, sub.operative, sub.adoption
+                )
+            )
+            doc.annexes.extend(sub.annexes)
+        if all(part.form is Form.DECISION for part in doc.parts):
+            doc.form = Form.DECISION
 
     def _parts(self, doc: Document, blocks: list[Block]) -> None:
         tree = _Tree()
