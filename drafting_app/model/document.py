@@ -137,9 +137,13 @@ class Heading:
 
 @dataclass
 class Annex:
-    """An annex (e.g. a political declaration annexed to a GA resolution).
+    """An annex (e.g. a political declaration annexed to a GA resolution), or a text adopted
+    inline ("Adopts the following political declaration:" then the declaration), which has
+    no "Annex" line: ``title`` is then empty and ``lines`` holds the text's own title.
 
-    ``blocks`` are headings and numbered paragraphs in order; numbering restarts in an annex.
+    ``lines`` are the lines under the annex heading (the annexed text's title) and any
+    unnumbered opening before its first numbered paragraph; ``blocks`` are headings and
+    numbered paragraphs in order; numbering restarts in an annex.
     """
 
     title: str = ""

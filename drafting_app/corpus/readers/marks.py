@@ -21,8 +21,8 @@ _MONTHS = {m.lower() for m in MONTHS}
 # Words after which a spaced number is a number of that thing, never a footnote mark.
 _NUMBER_WORDS_RE = re.compile(
     r"(?:resolutions?|decisions?|(?:sub)?paragraphs?|paras?|articles?|art|vols?|volumes?|nos?"
-    r"|numbers?|chap|chapters?|items?|rules?|parts?|sections?|annex(?:es)?|pages?|pp?|goals?"
-    r"|targets?|principles?|recommendations?|table|figure|box|appendix|step|level|phase"
+    r"|numbers?|chap|chapters?|items?|rules?|parts?|sections?|annex(?:es)?|pages?|pp?|goal"
+    r"|target|principles?|recommendations?|table|figure|box|appendix|step|level|phase"
     r"|option|category|class|grade|sdgs?|cop|cmp|cma|sessions?|meetings?|protocol|reports?"
     r"|the|an?|of|to|and|or|from|between|by|in|on|at|since|until|till|over|under|than|about"
     r"|some|nearly|almost|approximately|least|most|first|last|top|every|each|per|via|with"

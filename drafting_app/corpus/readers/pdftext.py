@@ -23,11 +23,10 @@ from drafting_app.corpus.readers.structure import StructureBuilder
 from drafting_app.model.document import Document
 
 _SOURCE_RE = re.compile(r"^SOURCE:\s*(?P<source>.*)$")
-_RULE_RE = re.compile(r"^\s*_{5,}\s*$")
-_NOTE_RE = re.compile(r"^\s*(?P<label>\d{1,3})\s+(?P<text>\S.*)$")
+RULE_RE = re.compile(r"^\s*_{5,}\s*$")
+NOTE_RE = re.compile(r"^\s*(?P<label>\d{1,3})\s+(?P<text>\S.*)$")
 _INLINE_NOTE = "(Footnote:"
 _TITLE_LINE_RE = re.compile(r"^(?:S-)?\d+/\d+(?:\s[A-H](?:,\s[A-H])*(?:\sand\s[A-H])?)?\.\s+\S")
-_ADOPTION_RE = re.compile(r"^\d+(?:st|nd|rd|th)\s(?:\(resumed\)\s)?(?:plenary\s)?meeting\b", re.I)
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
@@ -42,9 +41,9 @@ def is_pdf_text(text: str) -> bool:
         return False
     lines = text.splitlines()
     for i, line in enumerate(lines):
-        if _RULE_RE.match(line):
+        if RULE_RE.match(line):
             rest = [ln for ln in lines[i + 1 :] if ln.strip()]
-            return bool(rest) and all(_NOTE_RE.match(ln) for ln in rest[:1])
+            return bool(rest) and all(NOTE_RE.match(ln) for ln in rest[:1])
     return False
 
 
@@ -101,7 +100,7 @@ class PdfTextReader:
     @staticmethod
     def _split_notes(lines: list[str]) -> tuple[list[str], list[str]]:
         """Body lines and footnote lines (after the last rule of underscores)."""
-        rules = [i for i, ln in enumerate(lines) if _RULE_RE.match(ln)]
+        rules = [i for i, ln in enumerate(lines) if RULE_RE.match(ln)]
         if not rules:
             return lines, []
         return lines[: rules[-1]], lines[rules[-1] + 1 :]
@@ -152,12 +151,13 @@ class PdfTextReader:
             line = _clean(raw)
             if not line:
                 continue
-            m = _NOTE_RE.match(line)
-            expected = str(int(notes[-1].label) + 1) if notes else None
+            m = NOTE_RE.match(line)
+            last = notes[-1].label if notes else ""
+            expected = str(int(last) + 1) if last.isdigit() else None
             if m and (expected is None or m.group("label") == expected):
                 notes.append(FootnoteDef(m.group("label"), m.group("text").strip()))
             elif notes:
-                notes[-1].text = f"{notes[-1].text} {line}"
+                notes[-1].text = join_line(notes[-1].text, line)
             else:
                 notes.append(FootnoteDef("?", line))
         return notes
@@ -184,6 +184,15 @@ class PdfTextReader:
         out.append(text[pos:])
         joined = "".join(out)
         return Block(joined.strip(), marks=marks, lines=[joined.strip()])
+
+
+def join_line(head: str, tail: str) -> str:
+    """A line continued by the next. UN documents are not hyphenated, so a line ending in a
+    hyphen ends inside a compound ("post-" + "conflict"); the text layer of a PDF may put a
+    space before that hyphen ("drug -" + "resistant")."""
+    if head.endswith("-"):
+        return head.removesuffix(" -").removesuffix("-") + "-" + tail
+    return f"{head} {tail}"
 
 
 def _closing_paren(text: str, at: int) -> int:
