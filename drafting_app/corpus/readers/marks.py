@@ -23,7 +23,7 @@ _NUMBER_WORDS_RE = re.compile(
     r"(?:resolutions?|decisions?|(?:sub)?paragraphs?|paras?|articles?|art|vols?|volumes?|nos?"
     r"|numbers?|chap|chapters?|items?|rules?|parts?|sections?|annex(?:es)?|pages?|pp?|goal"
     r"|target|principles?|recommendations?|table|figure|box|appendix|step|level|phase"
-    r"|option|category|class|grade|sdgs?|cop|cmp|cma|sessions?|meetings?|protocol|reports?"
+    r"|option|category|class|grade|sdgs?|cop|cmp|cma"
     r"|the|an?|of|to|and|or|from|between|by|in|on|at|since|until|till|over|under|than|about"
     r"|some|nearly|almost|approximately|least|most|first|last|top|every|each|per|via|with"
     r"|for|within|around|during|after|before|as|only)"
