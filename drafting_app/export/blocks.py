@@ -135,8 +135,10 @@ def runs_of(
     anchors: Iterable[Anchor] = (),
     marks: dict[str, str] | None = None,
 ) -> tuple[Run, ...]:
-    """Split ``text`` into runs at italic-span edges, with a mark run at each anchor."""
-    text = clean(text)
+    """Split ``text`` into runs at italic-span edges, with a mark run at each anchor.
+
+    Offsets refer to the model's text, so characters unfit for a file are dropped per run.
+    """
     n = len(text)
     at: dict[int, list[str]] = {}
     for a in sorted(anchors, key=lambda a: a.offset):
@@ -154,7 +156,9 @@ def runs_of(
     runs: list[Run] = _marks(at.get(0, []))
     for start, end in itertools.pairwise(edges):
         italic = any(s.start <= start and end <= s.end for s in italics)
-        runs.append(Run(text[start:end], italic=italic))
+        piece = clean(text[start:end])
+        if piece:
+            runs.append(Run(piece, italic=italic))
         runs.extend(_marks(at.get(end, [])))
     return tuple(runs)
 

@@ -36,7 +36,6 @@ _NSDECL = f'xmlns:w="{W_NS}"'
 _FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _FOOTNOTES_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 _THUMBNAIL_RT = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
-_FIXED_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 _REF_RPR = '<w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
 _TAB = "<w:r><w:tab/></w:r>"
 
@@ -315,7 +314,6 @@ class _WordWriter:
         cp.revision = 1
         cp.created = when
         cp.modified = when
-        cp.last_printed = _FIXED_EPOCH
         package = d.part.package
         for rel in list(package.rels.values()):
             if rel.reltype == _THUMBNAIL_RT:
