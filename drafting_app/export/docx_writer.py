@@ -247,7 +247,10 @@ class _WordWriter:
         sec.different_first_page_header_footer = True
         # Page 1 carries the masthead: empty header and footer.
         for part in (sec.first_page_header, sec.first_page_footer):
-            part.is_linked_to_previous = False
+            # Word's template header paragraph carries the Header style, hence its rule.
+            _replace(
+                part, parse_xml, f'<w:p {_NSDECL}><w:pPr><w:pStyle w:val="Normal"/></w:pPr></w:p>'
+            )
         symbol = escape(self.layout.symbol)
         header_style = "Header" if symbol else "Normal"
         # Symbol right on odd pages, left on even pages; page number likewise.

@@ -130,6 +130,8 @@ def test_page_layout_header_footer_and_language(france_docx: Path):
     assert sec.different_first_page_header_footer
     assert d.settings.odd_and_even_pages_header_footer
     assert all(p.text == "" for p in sec.first_page_header.paragraphs)
+    # No rule on page 1: the first-page header paragraph is not in the Header style.
+    assert [p.style.name for p in sec.first_page_header.paragraphs] == ["Normal"]
     footer = etree.tostring(sec.footer._element).decode()
     assert "PAGE" in footer and "fldChar" in footer
     styles = part_xml(france_docx, "word/styles.xml").decode()
