@@ -136,7 +136,7 @@ class _WordImport:
             builder = StructureBuilder()
             docs.append(builder.build(seg, mine, self.name))
             for key, target in builder.mapped_fields:
-                self.report.add(Element.HEADER_FIELD, f"{key}: read as the {target}", "header")
+                self.report.add(Element.MASTHEAD_FIELD, f"{key}: read as the {target}", "masthead")
         if not any(d.preamble or d.operative or d.chapeau or d.annexes for d in docs):
             raise ImportError_(
                 f"{self.name} holds no resolution or decision text "

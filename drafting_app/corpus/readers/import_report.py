@@ -33,7 +33,7 @@ class Element(StrEnum):
     EMPTY_FOOTNOTE = "empty footnote"
     EQUATION = "equation"
     EMBEDDED_OBJECT = "embedded object"
-    HEADER_FIELD = "header field"
+    MASTHEAD_FIELD = "masthead wording (mapped)"
     FURTHER_TEXT = "further text in the file"
     OTHER = "other element"
 

@@ -328,6 +328,7 @@ class StructureBuilder:
 
     def _masthead_line(self, mh: Masthead, text: str, saw_distr: bool, agenda: bool) -> bool:
         if text == "United Nations":
+            self.mapped_fields.append((text, "organization line of the masthead"))
             return True
         if text.startswith("Distr.:"):
             mh.distribution = text.split(":", 1)[1].strip()

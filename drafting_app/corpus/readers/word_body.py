@@ -42,21 +42,30 @@ SILENT = {
 _SPACES = {W + "tab", W + "ptab", W + "br", W + "cr"}
 
 
-def plain_text(el: Any) -> str:
-    """Visible text of an element (deleted text excluded), paragraphs on their own lines,
-    table cells separated by " | "."""
+def _flat(el: Any) -> str:
     out: list[str] = []
-    for node in el.iter():
-        tag = node.tag
-        if tag == W + "t" or tag == M + "t":
-            out.append(node.text or "")
-        elif tag in _SPACES:
-            out.append(" ")
-        elif tag == W + "tc":
-            out.append(" | ")
-        elif tag in (W + "p", W + "tr"):
-            out.append("\n")
-    lines = (" ".join(ln.split()).strip(" |") for ln in "".join(out).split("\n"))
+    for node in el.iter(W + "t", M + "t", *_SPACES):
+        out.append(node.text or "" if node.tag in (W + "t", M + "t") else " ")
+    return " ".join("".join(out).split())
+
+
+def plain_text(el: Any) -> str:
+    """Visible text of an element (deleted text excluded): a line per paragraph, a line per
+    table row with its cells separated by " | "."""
+    if el.tag == W + "tbl":
+        rows = (" | ".join(_flat(tc) for tc in tr.findall(W + "tc")) for tr in el.iter(W + "tr"))
+        return "\n".join(r for r in rows if r.strip(" |"))
+    lines: list[str] = []
+    blocks = [c for c in el if c.tag in (W + "p", W + "tbl", W + "sdt", W + "sdtContent")]
+    if not blocks:
+        return _flat(el)
+    for child in el:
+        if child.tag == W + "tbl":
+            lines.append(plain_text(child))
+        elif child.tag == W + "p":
+            lines.append(_flat(child))
+        elif isinstance(child.tag, str):
+            lines.append(plain_text(child))
     return "\n".join(ln for ln in lines if ln)
 
 
