@@ -153,7 +153,13 @@ def test_un_volume_splits_into_its_decisions(un_volume: tuple[list[Document], Im
         "8 March 2022",
         "English",
     )
-    assert first.front_matter[1].startswith("Report of the Conference of the Parties serving")
+    assert mh.body == (
+        "Conference of the Parties serving as the meeting of the Parties to the Paris Agreement"
+    )
+    assert first.front_matter == [
+        "Report of the Conference of the Parties serving as the meeting of the Parties to the "
+        "Paris Agreement on its third session, held in Glasgow from 31 October to 13 November 2021"
+    ]
     assert first.title.startswith("Common time frames for nationally determined contributions")
     assert first.adoption == "12th plenary meeting 13 November 2021"
 

@@ -54,9 +54,10 @@ def numbered(num_id: int, ilvl: int, text: str) -> str:
     )
 
 
-def typed(label: str, opener: str, rest: str) -> str:
-    """A UN-template operative paragraph: typed label, tab, italic opener."""
-    return para(run(label), "<w:r><w:tab/></w:r>", run(opener, italic=True), run(rest))
+def typed(label: str, opener: str, rest: str, *more: str) -> str:
+    """A UN-template operative paragraph: typed label, tab, italic opener, then ``more``
+    runs (footnote references)."""
+    return para(run(label), "<w:r><w:tab/></w:r>", run(opener, italic=True), run(rest), *more)
 
 
 def note_ref(fid: int) -> str:

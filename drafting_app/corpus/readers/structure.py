@@ -364,6 +364,9 @@ class StructureBuilder:
         if not mh.body and not saw_distr and not mh.symbol:
             mh.body = text
             return True
+        if not mh.body and not mh.session and _AUTHOR_RE.match(text) and text[-1:] not in ",:":
+            mh.body = text  # the body in full, below the Distr. block (UN_FORMAT.md §7)
+            return True
         if not mh.body and text in (
             "General Assembly",
             "Economic and Social Council",
