@@ -34,7 +34,7 @@ class Element(StrEnum):
     EQUATION = "equation"
     EMBEDDED_OBJECT = "embedded object"
     MASTHEAD_FIELD = "masthead wording (mapped)"
-    FURTHER_TEXT = "further text in the file"
+    FURTHER_TEXT = "further text in the file (import it on its own)"
     OTHER = "other element"
 
 
@@ -68,6 +68,10 @@ class ImportReport:
                 return
         self.items.append(ReportItem(kind, text, [where]))
 
+    def left_out(self) -> list[ReportItem]:
+        """Items whose content is not in the model (mapped masthead wording excluded)."""
+        return [i for i in self.items if i.kind is not Element.MASTHEAD_FIELD]
+
     def of(self, kind: Element) -> list[ReportItem]:
         return [i for i in self.items if i.kind is kind]
 
@@ -93,15 +97,16 @@ class ImportReport:
     def render(self, width: int = 100) -> str:
         """The report as plain text for the command line."""
         lines = [f"Import report for {self.source or 'the document'}"]
-        if not self.items and not self.blank_paragraphs:
+        if not self.left_out():
             lines.append("  Everything was imported; nothing was left out.")
-            return "\n".join(lines) + "\n"
         lines.append(f"  blank spacer paragraphs dropped: {self.blank_paragraphs}")
         for kind, n in self.counts().items():
             lines.append(f"  {kind}: {n}")
         for item in self.items:
             places = ", ".join(item.where[:3]) + (" …" if len(item.where) > 3 else "")
             lines.append(f"- {item.kind} ({len(item.where)}× — {places})")
+            if not item.text:
+                lines.append("    (no text)")
             for para in item.text.splitlines():
                 while para:
                     lines.append("    " + para[: width - 4])
