@@ -258,8 +258,12 @@ class _WordImport:
         out: list[FootnoteDef] = []
         for fid in ordered:
             b = notes[fid]
-            if fid in self.body.custom_marks:
-                out.append(FootnoteDef(self.body.custom_marks[fid] or "*", b.text, b.italics))
+            mark = self.body.custom_marks.get(fid)
+            if mark is not None:
+                # a custom-mark note repeats its mark as typed text ("*<tab>On behalf of …")
+                if mark and b.text.startswith(mark):
+                    b = b.slice(len(mark)).strip()
+                out.append(FootnoteDef(mark or "*", b.text, b.italics))
             else:
                 out.append(FootnoteDef(str(numbers.get(fid, "")), b.text, b.italics, key=fid))
         return out
