@@ -13,8 +13,8 @@ import pytest
 
 from drafting_app.corpus.readers import read_document
 from drafting_app.corpus.readers.docx import import_docx
-from drafting_app.corpus.readers.word_package import MAX_PART_BYTES
-from drafting_app.errors import DraftingError, ImportError_
+from drafting_app.corpus.readers.word_package import MAX_PART_BYTES, WordFileError
+from drafting_app.errors import DraftingError, FormatError, ImportError_
 from tests.conftest import REALDOCS
 from tests.corpus.wordbuild import SEPARATORS, footnote, make_docx, make_package, para, run
 
@@ -49,7 +49,8 @@ def refused(data: bytes, match: str) -> ImportError_:
     return info.value
 
 
-def test_import_error_is_a_drafting_error() -> None:
+def test_word_file_errors_are_format_and_import_errors() -> None:
+    assert issubclass(WordFileError, FormatError) and issubclass(WordFileError, ImportError_)
     assert issubclass(ImportError_, DraftingError)
 
 

@@ -35,8 +35,8 @@ from drafting_app.corpus.readers.word_body import (
     plain_text,
 )
 from drafting_app.corpus.readers.word_numbering import Numbering, Styles, W, wval
-from drafting_app.corpus.readers.word_package import WordPackage, open_package
-from drafting_app.errors import DraftingError, ImportError_
+from drafting_app.corpus.readers.word_package import WordFileError, WordPackage, open_package
+from drafting_app.errors import DraftingError
 from drafting_app.model.describe import document_text
 from drafting_app.model.document import Document
 
@@ -73,7 +73,7 @@ def _relationships(pkg: WordPackage) -> dict[str, list[str]]:
     except DraftingError:
         raise
     except Exception as exc:  # python-docx raises KeyError, ValueError… on foreign packages
-        raise ImportError_(
+        raise WordFileError(
             f"{pkg.name} is not a Word document that can be opened ({exc})."
         ) from exc
     out: dict[str, list[str]] = {}
@@ -116,7 +116,7 @@ class _WordImport:
         root = self.pkg.tree(self.pkg.main)
         body = root.find(W + "body") if root is not None else None
         if body is None:
-            raise ImportError_(f"{self.name} has no document body; it is not a Word document.")
+            raise WordFileError(f"{self.name} has no document body; it is not a Word document.")
         self.restarts = self._section_restarts(body)
         self._walk(body)
         self._side_parts()
@@ -138,7 +138,7 @@ class _WordImport:
             for key, target in builder.mapped_fields:
                 self.report.add(Element.MASTHEAD_FIELD, f"{key}: read as the {target}", "masthead")
         if not any(d.preamble or d.operative or d.chapeau or d.annexes for d in docs):
-            raise ImportError_(
+            raise WordFileError(
                 f"{self.name} holds no resolution or decision text "
                 "(no preambular or operative paragraphs were found)."
             )

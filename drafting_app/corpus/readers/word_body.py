@@ -17,7 +17,7 @@ from typing import Any
 from drafting_app.corpus.readers.blocks import Block, Mark, normalise_spaces
 from drafting_app.corpus.readers.import_report import Element, ImportReport
 from drafting_app.corpus.readers.word_numbering import Numbering, Styles, W, wval
-from drafting_app.errors import ImportError_
+from drafting_app.corpus.readers.word_package import WordFileError
 from drafting_app.model.document import Span
 
 MAX_PARAGRAPH_CHARS = 200_000
@@ -92,7 +92,7 @@ class _Sink:
         self.chars.append(text)
         self.size += len(text)
         if self.size > MAX_PARAGRAPH_CHARS:
-            raise ImportError_(
+            raise WordFileError(
                 f"{self.name} has a paragraph of more than {MAX_PARAGRAPH_CHARS:,} characters; "
                 "it is not a resolution text and was not imported."
             )

@@ -6,7 +6,7 @@ tiny file inflating to gigabytes), path-traversal part names, DTDs with entity e
 checked here: its declared size in the zip directory, then its real size while inflating
 with a cap (the directory can lie), and every XML part is parsed with a parser that loads no
 DTD, resolves no entity and opens no network connection; a DTD is refused outright because
-Word never writes one. Any failure is an :class:`ImportError_` with a plain message.
+Word never writes one. Any failure is a :class:`WordFileError` with a plain message.
 """
 
 from __future__ import annotations
@@ -20,7 +20,13 @@ from typing import Any
 
 from lxml import etree
 
-from drafting_app.errors import ImportError_
+from drafting_app.errors import FormatError, ImportError_
+
+
+class WordFileError(FormatError, ImportError_):
+    """A Word file that cannot be imported: not a readable .docx (FormatError, as for every
+    reader) and a failed import (ImportError_), so callers may catch either."""
+
 
 MAX_FILE_BYTES = 50 * 2**20
 MAX_PART_BYTES = 32 * 2**20
@@ -84,7 +90,7 @@ def _inflate(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
                 break
             out += chunk
             if len(out) > MAX_PART_BYTES:
-                raise ImportError_(
+                raise WordFileError(
                     f"{name}: part {info.filename} inflates to more than "
                     f"{MAX_PART_BYTES // 2**20} MB; the file is refused as a zip bomb."
                 )
@@ -92,39 +98,39 @@ def _inflate(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
 
 
 def parse_part(data: bytes, part: str, name: str) -> Any:
-    """Parse one XML part safely; a DTD or broken XML is an :class:`ImportError_`."""
+    """Parse one XML part safely; a DTD or broken XML is a :class:`WordFileError`."""
     head = data[:4096]
     if any(m in data for m in _DTD_MARKERS) or b"<!doctype" in head.lower():
-        raise ImportError_(
+        raise WordFileError(
             f"{name}: part {part} declares a DTD or entities, which Word never writes; "
             "the file is refused as unsafe."
         )
     try:
         root = etree.fromstring(data, hardened_parser())
     except etree.XMLSyntaxError as exc:
-        raise ImportError_(f"{name}: part {part} is damaged XML ({exc.msg}).") from exc
+        raise WordFileError(f"{name}: part {part} is damaged XML ({exc.msg}).") from exc
     if root is None:
-        raise ImportError_(f"{name}: part {part} is empty.")
+        raise WordFileError(f"{name}: part {part} is empty.")
     info = root.getroottree().docinfo
     if info.doctype or info.internalDTD is not None:
-        raise ImportError_(f"{name}: part {part} declares a DTD; the file is refused as unsafe.")
+        raise WordFileError(f"{name}: part {part} declares a DTD; the file is refused as unsafe.")
     return root
 
 
 def _check_header(data: bytes, name: str) -> None:
     if not data:
-        raise ImportError_(f"{name} is empty (0 bytes): there is no Word document to read.")
+        raise WordFileError(f"{name} is empty (0 bytes): there is no Word document to read.")
     if len(data) > MAX_FILE_BYTES:
-        raise ImportError_(
+        raise WordFileError(
             f"{name} is larger than {MAX_FILE_BYTES // 2**20} MB; it is not a draft resolution."
         )
     if data.startswith(_OLE_MAGIC):
-        raise ImportError_(
+        raise WordFileError(
             f"{name} is an old Word 97-2003 (.doc) or encrypted file; "
             "open it in Word and save it as .docx."
         )
     if not data.startswith(b"PK"):
-        raise ImportError_(f"{name} is not a Word .docx file (it is not a zip package).")
+        raise WordFileError(f"{name} is not a Word .docx file (it is not a zip package).")
 
 
 def _main_part(pkg: WordPackage) -> str:
@@ -139,7 +145,7 @@ def _main_part(pkg: WordPackage) -> str:
 
 
 def open_package(data: bytes, name: str) -> WordPackage:
-    """Check and read every part of a .docx; raise :class:`ImportError_` on anything unsafe,
+    """Check and read every part of a .docx; raise :class:`WordFileError` on anything unsafe,
     damaged or not a Word document."""
     _check_header(data, name)
     pkg = WordPackage(name, data)
@@ -147,18 +153,18 @@ def open_package(data: bytes, name: str) -> WordPackage:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
             if len(infos) > MAX_PARTS:
-                raise ImportError_(f"{name} holds {len(infos)} parts; refused as malformed.")
+                raise WordFileError(f"{name} holds {len(infos)} parts; refused as malformed.")
             declared = 0
             for info in infos:
                 if _unsafe_name(info.filename):
-                    raise ImportError_(
+                    raise WordFileError(
                         f"{name} contains an unsafe part name ({info.filename!r}); refused."
                     )
                 if info.flag_bits & 0x1:
-                    raise ImportError_(f"{name} is password-protected; remove the password.")
+                    raise WordFileError(f"{name} is password-protected; remove the password.")
                 declared += info.file_size
                 if info.file_size > MAX_PART_BYTES or declared > MAX_TOTAL_BYTES:
-                    raise ImportError_(
+                    raise WordFileError(
                         f"{name}: part {info.filename} would inflate to "
                         f"{info.file_size // 2**20} MB; the file is refused as a zip bomb."
                     )
@@ -169,20 +175,20 @@ def open_package(data: bytes, name: str) -> WordPackage:
                 blob = _inflate(zf, info, name)
                 total += len(blob)
                 if total > MAX_TOTAL_BYTES:
-                    raise ImportError_(f"{name} inflates past {MAX_TOTAL_BYTES // 2**20} MB.")
+                    raise WordFileError(f"{name} inflates past {MAX_TOTAL_BYTES // 2**20} MB.")
                 pkg.parts[info.filename] = blob
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError) as exc:
-        raise ImportError_(f"{name} is damaged or truncated (not a readable zip: {exc}).") from exc
+        raise WordFileError(f"{name} is damaged or truncated (not a readable zip: {exc}).") from exc
     except (NotImplementedError, ValueError, OSError) as exc:
-        raise ImportError_(f"{name} could not be unpacked ({exc}).") from exc
+        raise WordFileError(f"{name} could not be unpacked ({exc}).") from exc
     for part, blob in pkg.parts.items():
         if part.endswith((".xml", ".rels")):
             pkg.xml[part] = parse_part(blob, part, name)
     if "[Content_Types].xml" not in pkg.parts:
-        raise ImportError_(f"{name} is a zip file but not a Word document ([Content_Types].xml).")
+        raise WordFileError(f"{name} is a zip file but not a Word document ([Content_Types].xml).")
     pkg.main = _main_part(pkg)
     if pkg.main not in pkg.xml:
-        raise ImportError_(
+        raise WordFileError(
             f"{name} has no document body ({pkg.main} is missing); it is not a Word document."
         )
     return pkg
