@@ -10,6 +10,7 @@ from drafting_app.checks.facts import CorpusFacts
 from drafting_app.checks.findings import Finding, Fix, Location, Severity
 from drafting_app.checks.profile import CheckProfile
 from drafting_app.citations.parse import citations_of
+from drafting_app.citations.short_titles import InstrumentNames
 from drafting_app.model.citation import Citation
 from drafting_app.model.document import Document, Footnote, Paragraph, Part
 from drafting_app.model.numbering import footnote_numbers, number_operative, preamble_subparagraphs
@@ -98,6 +99,10 @@ class CheckContext:
         return found
 
     @cached_property
+    def names(self) -> InstrumentNames:
+        return instrument_names(self.facts)
+
+    @cached_property
     def _refs(self) -> dict[str, list[Reference]]:
         return {}
 
@@ -134,3 +139,17 @@ class CheckContext:
         if e.part is Part.PREAMBLE:
             return f"preambular paragraph {e.siblings.index(p) + 1}"
         return f"operative paragraph {e.label.rstrip('.')}" if e.label else "the operative paragraph"
+
+
+_NAMES_CACHE: dict[int, tuple[CorpusFacts, InstrumentNames]] = {}
+
+
+def instrument_names(facts: CorpusFacts) -> InstrumentNames:
+    """The compiled instrument-name matcher of ``facts``, built once per facts object."""
+    hit = _NAMES_CACHE.get(id(facts))
+    if hit is not None and hit[0] is facts:
+        return hit[1]
+    names = InstrumentNames(facts.instruments())
+    _NAMES_CACHE.clear()
+    _NAMES_CACHE[id(facts)] = (facts, names)
+    return names

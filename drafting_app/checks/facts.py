@@ -67,6 +67,8 @@ class CorpusFacts(Protocol):
 
     def instruments(self) -> Sequence[KnownInstrument]: ...
 
+    def instrument(self, key: str) -> KnownInstrument | None: ...
+
     def instrument_by_name(self, text: str) -> KnownInstrument | None:
         """The instrument named by a full or short title ("the Trafficking in Persons
         Protocol"), or None."""
