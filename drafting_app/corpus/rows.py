@@ -77,12 +77,17 @@ class ParagraphRow:
     @property
     def place(self) -> str:
         """Where the paragraph is, as a drafter says it: "preamble 2", "operative 7 (a)"."""
-        if self.label == CHAPEAU_LABEL:
-            return CHAPEAU_LABEL
-        path = [*self.parents, self.label] if self.label else [*self.parents]
-        if self.part == "preamble" or not path:
-            path = [str(self.position), *path]
-        return f"{self.part} " + " ".join(x.rstrip(".") for x in path)
+        return place_of(self.part, self.label, self.parents, self.position)
+
+
+def place_of(part: str, label: str, parents: tuple[str, ...], position: int) -> str:
+    """ "preamble 2", "operative 7 (a)", "chapeau" (see :attr:`ParagraphRow.place`)."""
+    if label == CHAPEAU_LABEL:
+        return CHAPEAU_LABEL
+    path = [*parents, label] if label else [*parents]
+    if part == "preamble" or not path:
+        path = [str(position), *path]
+    return f"{part} " + " ".join(x.rstrip(".") for x in path)
 
 
 @dataclass(frozen=True)

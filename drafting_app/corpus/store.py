@@ -32,8 +32,9 @@ from drafting_app.corpus.rows import (
     Origin,
     ParagraphRow,
     document_rows,
+    place_of,
 )
-from drafting_app.errors import CorpusError, DraftingError
+from drafting_app.errors import CorpusError, DraftingError, FormatError
 from drafting_app.model.document import Document
 from drafting_app.model.ids import deterministic_ids
 
@@ -84,7 +85,8 @@ class SyncReport:
 class SearchHit:
     """A paragraph matching a search, best first (``rank``: FTS5 bm25, lower is better).
 
-    ``snippet`` marks matches with :data:`MARK_START` … :data:`MARK_END`."""
+    ``snippet`` marks matches with :data:`MARK_START` … :data:`MARK_END`; ``place`` says
+    where the paragraph is ("preamble 2", "operative 7 (a)")."""
 
     doc_id: str
     paragraph_id: str
@@ -95,6 +97,7 @@ class SearchHit:
     opener: str
     snippet: str
     rank: float
+    place: str = ""
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,7 @@ class CorpusStore:
         self.sources = list(sources)
         self.user_dir = user_dir
         self.recovered_from = recovered_from
+        self._unreported_recovery = str(recovered_from or "")
 
     # -- life cycle --------------------------------------------------------------------
     @classmethod
@@ -257,8 +261,8 @@ class CorpusStore:
 
     def sync(self) -> SyncReport:
         """Bring the index up to date with the files: new, changed and removed files."""
-        report = SyncReport(recovered_from=str(self.recovered_from or ""))
-        self.recovered_from = None
+        report = SyncReport(recovered_from=self._unreported_recovery)
+        self._unreported_recovery = ""
         with self._guard():
             known = self._file_rows()
         taken = {r.doc_id for r in known.values() if r.doc_id}
@@ -469,7 +473,7 @@ class CorpusStore:
         sql = (
             "SELECT p.doc_id, p.paragraph_id, d.heading, d.title, p.part, p.label, p.opener,"
             f" snippet(paragraphs_fts, 0, '{MARK_START}', '{MARK_END}', '…', 16),"
-            " bm25(paragraphs_fts) AS rank"
+            " bm25(paragraphs_fts) AS rank, p.parents, p.position"
             " FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid"
             " JOIN documents d ON d.doc_id = p.doc_id"
             " WHERE paragraphs_fts MATCH ?"
@@ -481,7 +485,15 @@ class CorpusStore:
         sql += " ORDER BY rank, p.doc_id, p.seq LIMIT ?"
         args.append(min(limit, MAX_LIMIT))
         with self._guard():
-            return [SearchHit(*r) for r in self._conn.execute(sql, args)]
+            rows = self._conn.execute(sql, args).fetchall()
+        return [
+            SearchHit(
+                doc_id, pid, heading, title, part, label, opener, snippet, rank,
+                place_of(part, label, tuple(json.loads(parents)), position),
+            )
+            for doc_id, pid, heading, title, part, label, opener, snippet, rank, parents, position
+            in rows
+        ]  # fmt: skip
 
     # -- adding --------------------------------------------------------------------------
     def add_document(self, path: Path) -> DocumentInfo:
@@ -489,6 +501,10 @@ class CorpusStore:
         behind), copy it under a name no other file has, index it. A file whose content
         is already in the corpus is not copied again: its entry is returned."""
         src = Path(path)
+        if src.suffix.lower() not in SUFFIXES:
+            raise FormatError(
+                f"{src.name}: only {', '.join(SUFFIXES)} files can be added to the corpus."
+            )
         _parse(src)
         data = src.read_bytes()
         with self._guard():
@@ -505,7 +521,10 @@ class CorpusStore:
                 "SELECT doc_id, error FROM files WHERE path = ?", (str(dest),)
             ).fetchone()
         if not row or not row[0]:
-            raise CorpusError(f"{src.name} was copied but could not be indexed: {row and row[1]}")
+            dest.unlink(missing_ok=True)  # our copy; the user's original is untouched
+            self.sync()
+            reason = row[1] if row else "it was not found in the corpus folder"
+            raise CorpusError(f"{src.name} could not be indexed: {reason}")
         return self.info(row[0])
 
     def _copy_unique(self, name: str, data: bytes) -> Path:
@@ -516,6 +535,8 @@ class CorpusStore:
                 f"The corpus folder {self.user_dir} cannot be created: {exc}"
             ) from exc
         stem, suffix = Path(name).stem, Path(name).suffix.lower()
+        if stem.lower() == "readme" or stem.startswith((".", "~$")):
+            stem = f"document-{stem.lstrip('.~$')}"  # names the sync would skip
         stems = {p.stem.lower() for p in self.user_dir.iterdir()}
         candidate, n = stem, 1
         while True:

@@ -365,3 +365,17 @@ def test_search_by_part(folders: dict[str, Path]) -> None:
         assert {h.part for h in store.search("requests", part="operative")} == {"operative"}
         with pytest.raises(CorpusError, match="Unknown part"):
             store.search("x", part="annexe")
+
+
+def test_first_sync_after_recovery_says_where_the_old_file_went(folders: dict[str, Path]) -> None:
+    folders["db"].parent.mkdir(parents=True)
+    folders["db"].write_bytes(b"SQLite format 3\x00" + os.urandom(4000))
+    store = CorpusStore.open(
+        folders["db"], [folders["bundled"]], user_dir=folders["user"], sync=False
+    )
+    with store:
+        assert store.recovered_from is not None and store.recovered_from.exists()
+        first = store.sync()
+        assert first.recovered_from == str(store.recovered_from)
+        assert len(first.added) == 5
+        assert store.sync().recovered_from == ""
