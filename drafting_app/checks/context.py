@@ -45,7 +45,9 @@ class CheckContext:
         out: list[Entry] = []
         doc = self.doc
         if doc.chapeau is not None:
-            out.append(Entry(doc.chapeau, Part.PREAMBLE, "", 0, 0, None, [doc.chapeau], chapeau=True))
+            out.append(
+                Entry(doc.chapeau, Part.PREAMBLE, "", 0, 0, None, [doc.chapeau], chapeau=True)
+            )
         parents: dict[str, Paragraph] = {}
         for top in [*doc.preamble, *doc.operative]:
             for p in top.walk():
@@ -62,7 +64,9 @@ class CheckContext:
             paras = annex.paragraphs()
             for n in number_operative(paras, doc.form.RESOLUTION):
                 out.append(
-                    Entry(n.paragraph, Part.OPERATIVE, n.label, n.depth, len(out), None, paras, True)
+                    Entry(
+                        n.paragraph, Part.OPERATIVE, n.label, n.depth, len(out), None, paras, True
+                    )
                 )
         return out
 
@@ -138,7 +142,9 @@ class CheckContext:
             return f"subparagraph {e.label}"
         if e.part is Part.PREAMBLE:
             return f"preambular paragraph {e.siblings.index(p) + 1}"
-        return f"operative paragraph {e.label.rstrip('.')}" if e.label else "the operative paragraph"
+        return (
+            f"operative paragraph {e.label.rstrip('.')}" if e.label else "the operative paragraph"
+        )
 
 
 _NAMES_CACHE: dict[int, tuple[CorpusFacts, InstrumentNames]] = {}

@@ -13,7 +13,9 @@ from drafting_app.model.references import MONTHS
 
 _MONTH_INDEX = {m.lower(): i for i, m in enumerate(MONTHS, start=1)}
 _ABBREVIATIONS = {m[:3].lower(): m for m in MONTHS} | {"sept": "September"}
-_MONTH = r"(?P<month>" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
+_MONTH = (
+    r"(?P<month>" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
+)
 _DAY_FIRST = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?P<ord>st|nd|rd|th)?(?P<sep1>\s(?:of\s)?){_MONTH}(?P<sep2>,?\s)(?P<year>\d{{4}})\b"
 )
@@ -35,12 +37,22 @@ def _problems(text: str) -> Iterator[tuple[int, int, str, str | None]]:
             day, year = int(m.group("day")), int(m.group("year"))
             good = f"{day} {month} {year}"
             if not 1 <= day <= calendar.monthrange(year, _MONTH_INDEX[month.lower()])[1]:
-                yield m.start(), m.end(), f"“{m.group(0)}” is not a date: {month} {year} has " \
-                    f"{calendar.monthrange(year, _MONTH_INDEX[month.lower()])[1]} days.", None
+                yield (
+                    m.start(),
+                    m.end(),
+                    f"“{m.group(0)}” is not a date: {month} {year} has "
+                    f"{calendar.monthrange(year, _MONTH_INDEX[month.lower()])[1]} days.",
+                    None,
+                )
                 continue
             if m.group(0) != good:
-                yield m.start(), m.end(), f"“{m.group(0)}” is written “{good}” in UN texts " \
-                    "(day, month, year; no comma or abbreviation).", good
+                yield (
+                    m.start(),
+                    m.end(),
+                    f"“{m.group(0)}” is written “{good}” in UN texts "
+                    "(day, month, year; no comma or abbreviation).",
+                    good,
+                )
 
 
 def check_dates(ctx: CheckContext) -> list[Finding]:
@@ -48,11 +60,18 @@ def check_dates(ctx: CheckContext) -> list[Finding]:
     for e in ctx.entries:
         p = e.paragraph
         for start, end, message, good in _problems(p.text):
-            fix = None if good is None else Fix(p.id, start, end, good, description=f"Write “{good}”")
+            fix = (
+                None if good is None else Fix(p.id, start, end, good, description=f"Write “{good}”")
+            )
             out.append(ctx.finding("DATE", Severity.ERROR, message, ctx.at(p, start, end), fix=fix))
     for f in ctx.footnotes:
         for start, end, message, good in _problems(f.text):
-            fix = None if good is None else Fix(f.id, start, end, good, True, description=f"Write “{good}”")
-            out.append(ctx.finding("DATE", Severity.ERROR, message, ctx.at_note(f, start, end), fix=fix))
+            fix = (
+                None
+                if good is None
+                else Fix(f.id, start, end, good, True, description=f"Write “{good}”")
+            )
+            out.append(
+                ctx.finding("DATE", Severity.ERROR, message, ctx.at_note(f, start, end), fix=fix)
+            )
     return out
-

@@ -39,6 +39,10 @@ class KnownText(Protocol):
     def date(self) -> str: ...
     @property
     def citations(self) -> Sequence[SourceParagraph]: ...
+    @property
+    def doc_id(self) -> str:
+        """The corpus document of the text itself ("" when only cited or inferred)."""
+        ...
 
 
 class KnownInstrument(Protocol):

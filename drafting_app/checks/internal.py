@@ -22,8 +22,7 @@ def check_internal(ctx: CheckContext) -> list[Finding]:
                 ctx.finding(
                     "INTERNAL",
                     Severity.WARNING,
-                    f"“{link.text}” in a {own_kind}: the text calls itself the present "
-                    f"{own_kind}.",
+                    f"“{link.text}” in a {own_kind}: the text calls itself the present {own_kind}.",
                     where,
                     fix=Fix(source.id, link.start, link.end, new, description=f"Write “{new}”"),
                 )
@@ -55,8 +54,13 @@ def check_internal(ctx: CheckContext) -> list[Finding]:
                         Severity.ERROR,
                         f"“{link.text}”: paragraph {link.label} is {actual}, not {link.direction}.",
                         where,
-                        fix=Fix(source.id, start, start + len(link.direction), actual,
-                                description=f"Write “{actual}”"),
+                        fix=Fix(
+                            source.id,
+                            start,
+                            start + len(link.direction),
+                            actual,
+                            description=f"Write “{actual}”",
+                        ),
                     )
                 )
     return out

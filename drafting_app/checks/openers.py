@@ -5,10 +5,12 @@ ones with a present-tense verb (the decision form: one tense throughout); repeat
 
 from __future__ import annotations
 
+import re
+
 from drafting_app.checks.context import CheckContext, Entry
 from drafting_app.checks.findings import Finding, Fix, Severity
 from drafting_app.model.document import Form, Part
-from drafting_app.phrases import Opener
+from drafting_app.phrases import ADVERBS, Opener
 
 _PART_WORD = {Part.PREAMBLE: "preambular", Part.OPERATIVE: "operative"}
 
@@ -63,7 +65,11 @@ def check_openers(ctx: CheckContext) -> list[Finding]:
                     if part is Part.PREAMBLE
                     else "a verb in the present tense (Requests, Urges, Decides)"
                 )
-                if part is Part.OPERATIVE and ctx.doc.form is Form.DECISION and _is_past(found.base):
+                if (
+                    part is Part.OPERATIVE
+                    and ctx.doc.form is Form.DECISION
+                    and _is_past(found.base)
+                ):
                     pass
                 else:
                     out.append(
@@ -98,21 +104,50 @@ def check_openers(ctx: CheckContext) -> list[Finding]:
 def _laddered(found: Opener, adverb: str, position: str) -> str:
     if position == "before":
         return f"{adverb.capitalize()} {found.base[0].lower()}{found.base[1:]}"
-    words = found.base.split(" ", 1)
-    rest = f" {words[1]}" if len(words) > 1 else ""
-    return f"{words[0]} {adverb}{rest}"
+    # The adverb follows the whole phrase, before a closing preposition: "Taking note also of".
+    head, _, last = found.base.rpartition(" ")
+    if head and last in ("of", "with", "that"):
+        return f"{head} {adverb} {last}"
+    return f"{found.base} {adverb}"
+
+
+_INNER_ADVERB = re.compile(r"^((?:\S+ ){0,3}?\S+) (also|further) ")
+
+
+def _split_laddered(ctx: CheckContext, text: str, part: Part) -> Opener | None:
+    """The opener with its ladder adverb, also when the adverb sits inside a phrase the
+    list holds whole ("Expressing solidarity also with")."""
+    found = ctx.phrases.split(text, part)
+    if found is not None and found.adverb:
+        return found
+    m = _INNER_ADVERB.match(text)
+    inner = None if m is None else ctx.phrases.split(m.group(1) + text[m.end() - 1 :], part)
+    if m is None or inner is None or len(inner.text) <= len(m.group(1)):
+        return None if found is None else _normalised(found)
+    written = text[: len(inner.text) + len(m.group(2)) + 1]
+    return Opener(written, inner.base, m.group(2), "after", inner.known, inner.part)
+
+
+def _normalised(found: Opener) -> Opener:
+    """ "Noting also" listed as one phrase is still the participle "Noting" plus "also"."""
+    head, _, last = found.base.rpartition(" ")
+    if not found.adverb and head and last.lower() in ADVERBS:
+        return Opener(found.text, head, last.lower(), "after", found.known, found.part)
+    return found
 
 
 def check_ladder(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
     decision = ctx.doc.form is Form.DECISION
     for part in (Part.PREAMBLE, Part.OPERATIVE):
-        position = ctx.profile.preamble_adverb if part is Part.PREAMBLE else ctx.profile.operative_adverb
+        position = (
+            ctx.profile.preamble_adverb if part is Part.PREAMBLE else ctx.profile.operative_adverb
+        )
         seen: set[str] = set()
         previous: Opener | None = None
         for e in _tops(ctx, part):
             p = e.paragraph
-            found = ctx.phrases.split(p.text, part)
+            found = _split_laddered(ctx, p.text, part)
             if found is None:
                 previous = None
                 continue
@@ -148,7 +183,9 @@ def check_ladder(ctx: CheckContext) -> list[Finding]:
                 and previous.base.split()[0].lower() == base
                 and not previous.adverb
             ):
-                better = _laddered(found, "also", "after" if decision and found.position == "after" else position)
+                better = _laddered(
+                    found, "also", "after" if decision and found.position == "after" else position
+                )
                 out.append(
                     ctx.finding(
                         "LADDER",

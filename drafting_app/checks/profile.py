@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 from drafting_app.citations.render import CitationRule
 from drafting_app.model.document import Document
 
-COP = "Conference of the Parties to the United Nations Convention against Transnational Organized Crime"
+COP = (
+    "Conference of the Parties to the United Nations Convention against "
+    "Transnational Organized Crime"
+)
 GENERAL_ASSEMBLY = "General Assembly"
 
 # How texts name their own or other bodies before "resolution"/"decision".

@@ -86,7 +86,10 @@ def check_punctuation(ctx: CheckContext) -> list[Finding]:
         severity = Severity.WARNING if wanted == ":" else Severity.ERROR
         out.append(
             ctx.finding(
-                "PUNCT", severity, message, ctx.at(p, index, index + len(found)),
+                "PUNCT",
+                severity,
+                message,
+                ctx.at(p, index, index + len(found)),
                 fix=_fix(p, index, found, wanted),
             )
         )

@@ -44,11 +44,15 @@ def _cites(ctx: CheckContext) -> Iterator[list[_Cite]]:
     """Citations per text (paragraph or footnote), in order."""
     for e in ctx.entries:
         p = e.paragraph
-        refs = [r for r in ctx.references(p.text) if r.kind in (RefKind.RESOLUTION, RefKind.DECISION)]
+        refs = [
+            r for r in ctx.references(p.text) if r.kind in (RefKind.RESOLUTION, RefKind.DECISION)
+        ]
         if refs:
             yield [_Cite(r, p.text, p.id, False, ctx.at(p, r.start, r.end)) for r in refs]
     for f in ctx.footnotes:
-        refs = [r for r in ctx.references(f.text) if r.kind in (RefKind.RESOLUTION, RefKind.DECISION)]
+        refs = [
+            r for r in ctx.references(f.text) if r.kind in (RefKind.RESOLUTION, RefKind.DECISION)
+        ]
         if refs:
             yield [_Cite(r, f.text, f.id, True, ctx.at_note(f, r.start, r.end)) for r in refs]
 
@@ -73,7 +77,8 @@ def _evidence(known: KnownText) -> str:
 
 
 def _body(ctx: CheckContext, ref: Reference) -> str:
-    if not ref.body:
+    """The body as the registry takes it: "its" and an omitted body mean the author."""
+    if not ref.body or ref.body == "its":
         return ctx.profile.body
     return ctx.profile.body_of(ref.body)
 
@@ -102,6 +107,18 @@ def _check_one(ctx: CheckContext, c: _Cite, out: list[Finding]) -> None:
     body = _body(ctx, ref)
     known = ctx.facts.cited_text(body, ref.number, _kind(ref))
     written = f"{_kind(ref)} {ref.number}"
+    if known is not None and not known.citations and not known.doc_id:
+        # Known only from its session (a Conference text dated by the session's closing
+        # day): the number itself is unverified.
+        out.append(
+            ctx.finding(
+                "REF-UNKNOWN",
+                Severity.INFO,
+                f"{written.capitalize()} is not in the corpus; only its session date is known "
+                f"({known.date}).",
+                c.where,
+            )
+        )
     if known is None:
         other = _elsewhere(ctx, body, ref)
         if other is None or (not ref.body and other[1] == _kind(ref)):
@@ -132,8 +149,14 @@ def _check_one(ctx: CheckContext, c: _Cite, out: list[Finding]) -> None:
         start = c.text.find(ref.date, ref.start)
         fix = None
         if start >= 0:
-            fix = Fix(c.target_id, start, start + len(ref.date), known.date, c.footnote,
-                      description=f"Write “{known.date}”")
+            fix = Fix(
+                c.target_id,
+                start,
+                start + len(ref.date),
+                known.date,
+                c.footnote,
+                description=f"Write “{known.date}”",
+            )
         out.append(
             ctx.finding(
                 "REF-DATE",
@@ -209,10 +232,15 @@ def _check_order(ctx: CheckContext, cites: list[_Cite], out: list[Finding]) -> N
                 "REF-ORDER",
                 Severity.WARNING,
                 "The texts in this list are not in ascending date order: "
-                + ", ".join(c.ref.number for c in run) + ".",
+                + ", ".join(c.ref.number for c in run)
+                + ".",
                 Location(
-                    first.where.part, first.where.paragraph_id, first.where.paragraph_label,
-                    first.where.footnote_number, first.ref.start, last.ref.end,
+                    first.where.part,
+                    first.where.paragraph_id,
+                    first.where.paragraph_label,
+                    first.where.footnote_number,
+                    first.ref.start,
+                    last.ref.end,
                     first.where.footnote_id,
                 ),
                 "UN Editorial Manual: lists of resolutions run in ascending date order.",
@@ -231,11 +259,18 @@ def _order_fix(run: list[_Cite]) -> Fix | None:
             return None
         end = text.find(c.ref.date, start) + len(c.ref.date)
         items.append((start, end))
-    ordered = sorted(items, key=lambda se: parse_date(text[se[0] : se[1]].split(" of ", 1)[1]) or date.min)
+    ordered = sorted(
+        items, key=lambda se: parse_date(text[se[0] : se[1]].split(" of ", 1)[1]) or date.min
+    )
     pieces = [text[s:e] for s, e in ordered]
     gaps = [text[items[i][1] : items[i + 1][0]] for i in range(len(items) - 1)]
     new = pieces[0] + "".join(g + p for g, p in zip(gaps, pieces[1:], strict=True))
     c0 = run[0]
-    return Fix(c0.target_id, items[0][0], items[-1][1], new, c0.footnote,
-               description="Put the list in ascending date order")
-
+    return Fix(
+        c0.target_id,
+        items[0][0],
+        items[-1][1],
+        new,
+        c0.footnote,
+        description="Put the list in ascending date order",
+    )

@@ -81,9 +81,16 @@ def check_treaties(ctx: CheckContext) -> list[Finding]:
                         f"Footnote {ctx.numbers[f.id]}: volume {v} is the {_short(inst)}, "
                         f"registered as No. {inst.unts_number}, not No. {c.number}.",
                         where,
-                        f"registry: {_short(inst)}, vol. {inst.unts_volume}, No. {inst.unts_number}",
-                        Fix(f.id, start, start + len(c.number), inst.unts_number, True,
-                            description=f"Write “No. {inst.unts_number}”")
+                        f"registry: {_short(inst)}, vol. {inst.unts_volume}, "
+                        f"No. {inst.unts_number}",
+                        Fix(
+                            f.id,
+                            start,
+                            start + len(c.number),
+                            inst.unts_number,
+                            True,
+                            description=f"Write “No. {inst.unts_number}”",
+                        )
                         if start >= 0
                         else None,
                     )
@@ -93,8 +100,14 @@ def check_treaties(ctx: CheckContext) -> list[Finding]:
             fix = None
             if len(volumes) == 1:
                 m = volumes[0]
-                fix = Fix(f.id, m.start("v"), m.end("v"), named.unts_volume, True,
-                          description=f"Write “vol. {named.unts_volume}”")
+                fix = Fix(
+                    f.id,
+                    m.start("v"),
+                    m.end("v"),
+                    named.unts_volume,
+                    True,
+                    description=f"Write “vol. {named.unts_volume}”",
+                )
             out.append(
                 ctx.finding(
                     "TREATY",
@@ -169,7 +182,8 @@ def check_short_titles(ctx: CheckContext) -> list[Finding]:
         full = ctx.names.instruments[issue.key].full_title
         later = ""
         if issue.full_later is not None:
-            later = f" (the full title comes later, in {ctx.describe(ctx.doc.paragraph(issue.full_later.paragraph_id))})"
+            where = ctx.describe(ctx.doc.paragraph(issue.full_later.paragraph_id))
+            later = f" (the full title comes later, in {where})"
         edit = issue.edits[0]
         out.append(
             ctx.finding(

@@ -27,7 +27,9 @@ class Titled(Protocol):
     def short_titles(self) -> Sequence[str]: ...
 
 
-_SUPPLEMENTING = ", supplementing the United Nations Convention against Transnational Organized Crime"
+_SUPPLEMENTING = (
+    ", supplementing the United Nations Convention against Transnational Organized Crime"
+)
 
 
 @dataclass(frozen=True)
@@ -56,11 +58,15 @@ class InstrumentNames:
             self._names[i.full_title] = (i.key, True)
             base = i.full_title.removesuffix(_SUPPLEMENTING)
             self._names.setdefault(base, (i.key, True))
+            if base != i.full_title:  # "…, supplementing the Convention" (Resolution 10/3)
+                self._names.setdefault(base + ", supplementing the Convention", (i.key, True))
             for short in i.short_titles:
                 if short[:1].isupper():
                     self._names.setdefault(short, (i.key, False))
         names = sorted(self._names, key=len, reverse=True)
-        self.pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
+        self.pattern = (
+            re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
+        )
 
     def lookup(self, name: str) -> tuple[str, bool] | None:
         return self._names.get(name)
@@ -105,7 +111,9 @@ class ShortTitleIssue:
     edits: tuple[TextEdit, ...]
 
 
-def short_title_findings(doc: Document, names: InstrumentNames | Iterable[Titled]) -> list[ShortTitleIssue]:
+def short_title_findings(
+    doc: Document, names: InstrumentNames | Iterable[Titled]
+) -> list[ShortTitleIssue]:
     """Instruments whose first mention in the body is a short title."""
     index = names if isinstance(names, InstrumentNames) else InstrumentNames(names)
     seen: set[str] = set()
