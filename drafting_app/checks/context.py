@@ -3,10 +3,11 @@ derived labels, footnote numbers and sources, and references found once per text
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
-from drafting_app.checks.facts import CorpusFacts
+from drafting_app.checks.facts import CorpusFacts, KnownText
 from drafting_app.checks.findings import Finding, Fix, Location, Severity
 from drafting_app.checks.profile import CheckProfile
 from drafting_app.citations.parse import citations_of
@@ -15,7 +16,7 @@ from drafting_app.model.citation import Citation
 from drafting_app.model.document import Document, Footnote, Paragraph, Part
 from drafting_app.model.numbering import footnote_numbers, number_operative, preamble_subparagraphs
 from drafting_app.model.references import Reference, find_references
-from drafting_app.phrases import PhraseBook, default_phrasebook
+from drafting_app.phrases import Opener, PhraseBook, default_phrasebook
 
 
 @dataclass
@@ -74,6 +75,21 @@ class CheckContext:
     def by_id(self) -> dict[str, Entry]:
         return {e.paragraph.id: e for e in self.entries}
 
+    def paragraph(self, pid: str) -> Paragraph:
+        return self.by_id[pid].paragraph
+
+    def tops(self, part: Part) -> list[Entry]:
+        """Top-level paragraphs of the body (not the chapeau, not annexes) of ``part``."""
+        return self._tops[part]
+
+    @cached_property
+    def _tops(self) -> dict[Part, list[Entry]]:
+        out: dict[Part, list[Entry]] = {Part.PREAMBLE: [], Part.OPERATIVE: []}
+        for e in self.entries:
+            if e.depth == 0 and not e.in_annex and not e.chapeau:
+                out[e.part].append(e)
+        return out
+
     @cached_property
     def numbers(self) -> dict[str, int]:
         return footnote_numbers(self.doc)
@@ -95,20 +111,27 @@ class CheckContext:
                 out.setdefault(a.footnote_id, (e.paragraph, a.offset))
         return out
 
-    def references(self, text: str) -> list[Reference]:
-        cache = self._refs
-        found = cache.get(text)
-        if found is None:
-            found = cache[text] = find_references(text)
-        return found
+    def references(self, text: str) -> tuple[Reference, ...]:
+        return references_in(text)
+
+    def opener(self, text: str, part: Part) -> Opener | None:
+        """The opening phrase of ``text`` read as ``part`` (memoized by the text's start)."""
+        return _split(self.phrases, text[:_OPENER_REACH], part)
+
+    def cited_text(self, body: str, number: str, kind: str) -> KnownText | None:
+        """A registry look-up, remembered for this facts object (a registry is built once
+        and replaced, never changed, when the corpus grows)."""
+        lookups = _lookups_of(self.facts)
+        key = (body, number, kind)
+        if key not in lookups:
+            if len(lookups) > 65536:
+                lookups.clear()
+            lookups[key] = self.facts.cited_text(body, number, kind)
+        return lookups[key]
 
     @cached_property
     def names(self) -> InstrumentNames:
         return instrument_names(self.facts)
-
-    @cached_property
-    def _refs(self) -> dict[str, list[Reference]]:
-        return {}
 
     # -- building findings -------------------------------------------------------------------
     def at(self, p: Paragraph, start: int = 0, end: int = 0) -> Location:
@@ -145,6 +168,48 @@ class CheckContext:
         return (
             f"operative paragraph {e.label.rstrip('.')}" if e.label else "the operative paragraph"
         )
+
+
+# Checks run on every keystroke and most paragraphs do not change between runs: what
+# depends on a text alone is remembered by text (bounded), never by paragraph id.
+_OPENER_REACH = 120
+
+
+@lru_cache(maxsize=16384)
+def references_in(text: str) -> tuple[Reference, ...]:
+    return tuple(find_references(text))
+
+
+@lru_cache(maxsize=16384)
+def _split(book: PhraseBook, head: str, part: Part) -> Opener | None:
+    return book.split(head, part)
+
+
+def clear_text_caches() -> None:
+    """Forget what was remembered by text (benchmarks measure a cold check with it)."""
+    references_in.cache_clear()
+    _split.cache_clear()
+    _LOOKUPS.clear()
+    for names in (n for _, n in _NAMES_CACHE.values()):
+        names.forget()
+    for hook in _CLEAR_HOOKS:
+        hook()
+
+
+_CLEAR_HOOKS: list[Callable[[], None]] = []
+
+
+_LOOKUPS: dict[int, tuple[CorpusFacts, dict[tuple[str, str, str], KnownText | None]]] = {}
+
+
+def _lookups_of(facts: CorpusFacts) -> dict[tuple[str, str, str], KnownText | None]:
+    hit = _LOOKUPS.get(id(facts))
+    if hit is not None and hit[0] is facts:
+        return hit[1]
+    _LOOKUPS.clear()
+    lookups: dict[tuple[str, str, str], KnownText | None] = {}
+    _LOOKUPS[id(facts)] = (facts, lookups)
+    return lookups
 
 
 _NAMES_CACHE: dict[int, tuple[CorpusFacts, InstrumentNames]] = {}

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from functools import lru_cache
 
-from drafting_app.checks.context import CheckContext
+from drafting_app.checks.context import _CLEAR_HOOKS, CheckContext
 from drafting_app.checks.findings import Finding, Fix, Severity
 from drafting_app.model.references import MONTHS
 
@@ -29,30 +29,34 @@ def _month(name: str) -> str:
     return MONTHS[_MONTH_INDEX[key] - 1] if key in _MONTH_INDEX else _ABBREVIATIONS[key]
 
 
-def _problems(text: str) -> Iterator[tuple[int, int, str, str | None]]:
+Problem = tuple[int, int, str, str | None]
+
+
+@lru_cache(maxsize=16384)
+def _problems(text: str) -> tuple[Problem, ...]:
     """(start, end, message, corrected text or None) for each bad date in ``text``."""
+    if not _DIGITS.search(text):
+        return ()
+    out: list[Problem] = []
     for rx in (_DAY_FIRST, _MONTH_FIRST):
         for m in rx.finditer(text):
             month = _month(m.group("month"))
             day, year = int(m.group("day")), int(m.group("year"))
+            days = calendar.monthrange(year, _MONTH_INDEX[month.lower()])[1]
             good = f"{day} {month} {year}"
-            if not 1 <= day <= calendar.monthrange(year, _MONTH_INDEX[month.lower()])[1]:
-                yield (
-                    m.start(),
-                    m.end(),
-                    f"“{m.group(0)}” is not a date: {month} {year} has "
-                    f"{calendar.monthrange(year, _MONTH_INDEX[month.lower()])[1]} days.",
-                    None,
-                )
-                continue
-            if m.group(0) != good:
-                yield (
-                    m.start(),
-                    m.end(),
+            if not 1 <= day <= days:
+                message = f"“{m.group(0)}” is not a date: {month} {year} has {days} days."
+                out.append((m.start(), m.end(), message, None))
+            elif m.group(0) != good:
+                message = (
                     f"“{m.group(0)}” is written “{good}” in UN texts "
-                    "(day, month, year; no comma or abbreviation).",
-                    good,
+                    "(day, month, year; no comma or abbreviation)."
                 )
+                out.append((m.start(), m.end(), message, good))
+    return tuple(out)
+
+
+_DIGITS = re.compile(r"\d{4}")
 
 
 def check_dates(ctx: CheckContext) -> list[Finding]:
@@ -75,3 +79,6 @@ def check_dates(ctx: CheckContext) -> list[Finding]:
                 ctx.finding("DATE", Severity.ERROR, message, ctx.at_note(f, start, end), fix=fix)
             )
     return out
+
+
+_CLEAR_HOOKS.append(_problems.cache_clear)

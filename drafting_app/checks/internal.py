@@ -14,7 +14,7 @@ def check_internal(ctx: CheckContext) -> list[Finding]:
     order = {e.paragraph.id: e.order for e in ctx.entries}
     own_kind = "decision" if ctx.doc.form is Form.DECISION else "resolution"
     for link in link_internal_refs(ctx.doc):
-        source = ctx.doc.paragraph(link.source_id)
+        source = ctx.paragraph(link.source_id)
         where = ctx.at(source, link.start, link.end)
         if link.present and link.present != own_kind and link.present != "annex":
             new = link.text.replace(link.present, own_kind)

@@ -15,14 +15,6 @@ from drafting_app.phrases import ADVERBS, Opener
 _PART_WORD = {Part.PREAMBLE: "preambular", Part.OPERATIVE: "operative"}
 
 
-def _tops(ctx: CheckContext, part: Part) -> list[Entry]:
-    return [
-        e
-        for e in ctx.entries
-        if e.part is part and e.depth == 0 and not e.in_annex and not e.chapeau
-    ]
-
-
 def _is_past(base: str) -> bool:
     return base.split()[0].endswith("ed")
 
@@ -31,12 +23,12 @@ def check_openers(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
     tenses: dict[bool, Entry] = {}
     for part in (Part.PREAMBLE, Part.OPERATIVE):
-        for e in _tops(ctx, part):
+        for e in ctx.tops(part):
             p = e.paragraph
             text = p.text
             if not text.strip():
                 continue
-            found = ctx.phrases.split(text, part)
+            found = ctx.opener(text, part)
             if text[0].islower():
                 out.append(
                     ctx.finding(
@@ -111,17 +103,19 @@ def _laddered(found: Opener, adverb: str, position: str) -> str:
     return f"{found.base} {adverb}"
 
 
+_REACH = 120  # no opening phrase is longer
 _INNER_ADVERB = re.compile(r"^((?:\S+ ){0,3}?\S+) (also|further) ")
 
 
 def _split_laddered(ctx: CheckContext, text: str, part: Part) -> Opener | None:
     """The opener with its ladder adverb, also when the adverb sits inside a phrase the
     list holds whole ("Expressing solidarity also with")."""
-    found = ctx.phrases.split(text, part)
+    text = text[:_REACH]
+    found = ctx.opener(text, part)
     if found is not None and found.adverb:
         return found
     m = _INNER_ADVERB.match(text)
-    inner = None if m is None else ctx.phrases.split(m.group(1) + text[m.end() - 1 :], part)
+    inner = None if m is None else ctx.opener(m.group(1) + text[m.end() - 1 :], part)
     if m is None or inner is None or len(inner.text) <= len(m.group(1)):
         return None if found is None else _normalised(found)
     written = text[: len(inner.text) + len(m.group(2)) + 1]
@@ -145,7 +139,7 @@ def check_ladder(ctx: CheckContext) -> list[Finding]:
         )
         seen: set[str] = set()
         previous: Opener | None = None
-        for e in _tops(ctx, part):
+        for e in ctx.tops(part):
             p = e.paragraph
             found = _split_laddered(ctx, p.text, part)
             if found is None:

@@ -20,13 +20,6 @@ from drafting_app.model.references import MONTHS, Reference, RefKind
 
 _MONTH = {m: i for i, m in enumerate(MONTHS, start=1)}
 _LIST_GAP = re.compile(r",?\s(?:and\s)?|,\s")
-_OTHER_BODIES = (
-    GENERAL_ASSEMBLY,
-    "Economic and Social Council",
-    "Commission on Crime Prevention and Criminal Justice",
-    "Security Council",
-    "Human Rights Council",
-)
 
 
 @dataclass(frozen=True)
@@ -91,12 +84,13 @@ def _elsewhere(ctx: CheckContext, body: str, ref: Reference) -> tuple[str, str, 
     """The (body, kind) under which the corpus knows ``ref.number`` when not as written."""
     kind = _kind(ref)
     other_kind = "resolution" if kind == "decision" else "decision"
+    # The author and the General Assembly: the bodies a text is mis-attributed to in practice.
     candidates = [(body, other_kind)]
-    for b in (ctx.profile.body, *_OTHER_BODIES):
+    for b in (ctx.profile.body, GENERAL_ASSEMBLY):
         if b != body:
             candidates += [(b, kind), (b, other_kind)]
     for b, k in candidates:
-        known = ctx.facts.cited_text(b, ref.number, k)
+        known = ctx.cited_text(b, ref.number, k)
         if known is not None:
             return b, k, known
     return None
@@ -105,7 +99,7 @@ def _elsewhere(ctx: CheckContext, body: str, ref: Reference) -> tuple[str, str, 
 def _check_one(ctx: CheckContext, c: _Cite, out: list[Finding]) -> None:
     ref = c.ref
     body = _body(ctx, ref)
-    known = ctx.facts.cited_text(body, ref.number, _kind(ref))
+    known = ctx.cited_text(body, ref.number, _kind(ref))
     written = f"{_kind(ref)} {ref.number}"
     if known is not None and not known.citations and not known.doc_id:
         # Known only from its session (a Conference text dated by the session's closing

@@ -5,9 +5,9 @@ before their number (UN_FORMAT.md §6)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from functools import lru_cache
 
-from drafting_app.checks.context import CheckContext
+from drafting_app.checks.context import _CLEAR_HOOKS, CheckContext
 from drafting_app.checks.findings import Finding, Fix, Severity
 
 # Series that open UN symbols (enough to recognise a symbol-shaped token in running text).
@@ -34,14 +34,19 @@ def _correct(symbol: str) -> str:
     return "/".join(fixed)
 
 
-def _problems(text: str) -> Iterator[tuple[int, int, str, str]]:
+@lru_cache(maxsize=16384)
+def _problems(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    if "/" not in text:
+        return ()
+    out = []
     for m in _CANDIDATE.finditer(text):
         raw = m.group(0).rstrip(".")
         if raw.count("/") < 1:
             continue
         good = _correct(raw)
         if good != raw:
-            yield m.start(), m.start() + len(raw), raw, good
+            out.append((m.start(), m.start() + len(raw), raw, good))
+    return tuple(out)
 
 
 def check_symbols(ctx: CheckContext) -> list[Finding]:
@@ -70,3 +75,6 @@ def check_symbols(ctx: CheckContext) -> list[Finding]:
                 )
             )
     return out
+
+
+_CLEAR_HOOKS.append(_problems.cache_clear)

@@ -14,7 +14,6 @@ from drafting_app.model.citation import TreatyCitation
 from drafting_app.model.document import Footnote
 from drafting_app.model.references import RefKind
 
-_TAIL = re.compile(r"[\s,;:.]*$")
 _VOLUME_RE = re.compile(r"vols?\.\s(?P<v>\d+)")
 _ARTICLE_NUMBER = re.compile(r"\d+")
 _ANAPHORA = re.compile(r"(?:that|the|this)\s(?:Protocol|Convention)s?\b")
@@ -26,14 +25,11 @@ def _named_before(ctx: CheckContext, f: Footnote) -> KnownInstrument | None:
     if where is None:
         return None
     p, offset = where
-    head = p.text[max(0, offset - 400) : offset]
-    head = head[: _TAIL.search(head).start()]  # type: ignore[union-attr]
-    last = None
-    for s, e, _, key, _full in ctx.names.find(head):
-        last = (s, e, key)
-    if last is None or last[1] != len(head):
-        return None
-    return _instrument(ctx, last[2])
+    end = len(p.text[:offset].rstrip(" \t\n,;:."))
+    for _s, e, _name, key, _full in ctx.names.find(p.text):
+        if e == end:
+            return _instrument(ctx, key)
+    return None
 
 
 def _instrument(ctx: CheckContext, key: str) -> KnownInstrument | None:
@@ -178,11 +174,11 @@ def check_short_titles(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
     for issue in short_title_findings(ctx.doc, ctx.names):
         m = issue.first
-        p = ctx.doc.paragraph(m.paragraph_id)
+        p = ctx.paragraph(m.paragraph_id)
         full = ctx.names.instruments[issue.key].full_title
         later = ""
         if issue.full_later is not None:
-            where = ctx.describe(ctx.doc.paragraph(issue.full_later.paragraph_id))
+            where = ctx.describe(ctx.paragraph(issue.full_later.paragraph_id))
             later = f" (the full title comes later, in {where})"
         edit = issue.edits[0]
         out.append(

@@ -105,6 +105,8 @@ def link_internal_refs(doc: Document) -> list[InternalLink]:
     """Internal references of every paragraph, resolved against the current numbering."""
     links: list[InternalLink] = []
     for p in doc.all_paragraphs():
+        if "paragraph" not in p.text and "present" not in p.text:
+            continue
         taken: list[tuple[int, int]] = []
         for m in _REF_RE.finditer(p.text):
             target, sub = _resolve(doc, p, m)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache, partial
 
 from drafting_app.model.citation import (
     Citation,
@@ -151,13 +152,24 @@ def citations_of(
     that moving paragraphs never changes what an "Ibid." of the source meant."""
     out: dict[str, Citation] = {}
     previous: Citation | None = None
+    parse = (
+        _parse_remembered
+        if resolve_volume is None
+        else partial(parse_citation, resolve_volume=resolve_volume)
+    )
     for f in doc.footnotes:
-        c = f.citation if f.citation is not None else parse_citation(f.text, resolve_volume)
+        c = f.citation if f.citation is not None else parse(f.text)
         if f.citation is None and is_bare_ibid(c) and previous is not None:
             c = previous
         out[f.id] = c
         previous = c
     return out
+
+
+@lru_cache(maxsize=8192)
+def _parse_remembered(text: str) -> Citation:
+    """Sources are recomputed on every edit; a note's text rarely changes between two."""
+    return parse_citation(text)
 
 
 def attach_citations(doc: Document, resolve_volume: VolumeResolver | None = None) -> None:

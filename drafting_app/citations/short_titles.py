@@ -8,7 +8,7 @@ first mention to the full title (and the later full mention to the short title).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -63,6 +63,9 @@ class InstrumentNames:
             for short in i.short_titles:
                 if short[:1].isupper():
                     self._names.setdefault(short, (i.key, False))
+        self._found: dict[str, tuple[tuple[int, int, str, str, bool], ...]] = {}
+        # A word every name contains ("Convention", "Protocol"): texts without one are skipped.
+        self._keywords = {max(n.split(), key=len) for n in self._names}
         names = sorted(self._names, key=len, reverse=True)
         self.pattern = (
             re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
@@ -71,13 +74,28 @@ class InstrumentNames:
     def lookup(self, name: str) -> tuple[str, bool] | None:
         return self._names.get(name)
 
-    def find(self, text: str) -> Iterator[tuple[int, int, str, str, bool]]:
-        """(start, end, name, key, is_full) for each instrument named in ``text``."""
-        if self.pattern is None:
-            return
+    def find(self, text: str) -> tuple[tuple[int, int, str, str, bool], ...]:
+        """(start, end, name, key, is_full) for each instrument named in ``text``
+        (remembered by text: most paragraphs are unchanged from one check to the next)."""
+        found = self._found.get(text)
+        if found is None:
+            found = self._scan(text)
+            if len(self._found) > 16384:
+                self._found.clear()
+            self._found[text] = found
+        return found
+
+    def forget(self) -> None:
+        self._found.clear()
+
+    def _scan(self, text: str) -> tuple[tuple[int, int, str, str, bool], ...]:
+        if self.pattern is None or not any(w in text for w in self._keywords):
+            return ()
+        out = []
         for m in self.pattern.finditer(text):
             key, full = self._names[m.group(0)]
-            yield m.start(), m.end(), m.group(0), key, full
+            out.append((m.start(), m.end(), m.group(0), key, full))
+        return tuple(out)
 
     def match_at(self, text: str, pos: int) -> tuple[int, str] | None:
         """(end, key) of an instrument name starting exactly at ``pos``."""
