@@ -7,6 +7,7 @@ cannot be read, 1 for findings or failures the command reports).
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -63,30 +64,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="a .txt, .md, .docx or .pdf document")
     p.add_argument("--json", action="store_true", help="structure as JSON")
     p.set_defaults(handler=_cmd_parse)
-    for register in _REGISTRARS:
-        register(sub)
+    _register_all(sub)
     return parser
 
 
-def _register_corpus(sub: Any) -> None:
-    from drafting_app.corpus.commands import register
-
-    register(sub)
-
-
-def _register_export(sub: Any) -> None:
-    from drafting_app.export.commands import register
-
-    register(sub)
+# Each command module has ``register(subparsers)``; imported on demand so that start-up
+# stays light (python-docx, jinja2 and the store load only when their command runs).
+COMMAND_MODULES = (
+    "drafting_app.corpus.commands",
+    "drafting_app.corpus.import_commands",
+    "drafting_app.checks.commands",
+    "drafting_app.export.commands",
+)
 
 
-def _register_import(sub: Any) -> None:
-    from drafting_app.corpus.import_commands import register
-
-    register(sub)
-
-
-_REGISTRARS: list[Callable[[Any], None]] = [_register_corpus, _register_export, _register_import]
+def _register_all(sub: Any) -> None:
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from drafting_app.model.citation import Citation
 from drafting_app.model.ids import new_id
 
 
@@ -76,6 +77,7 @@ class Footnote:
     italics: list[Span] = field(default_factory=list)
     id: str = field(default_factory=lambda: new_id("fn"))
     source_number: str | None = None
+    citation: Citation | None = None
 
 
 @dataclass(eq=False)
