@@ -248,3 +248,15 @@ def test_corrupted_bytes_give_a_document_or_a_format_error(seed: int) -> None:
         assert str(exc).startswith("draft.pdf ")
     else:
         assert doc.operative or doc.preamble
+
+
+def test_numbered_paragraphs_split_even_without_the_indent() -> None:
+    """Some text layers lose the first-line indent; "12. Recalls" after a closed sentence
+    still starts a paragraph (the preamble then cannot be split and is one block)."""
+    flat = [
+        "\n".join(line.lstrip() for line in page.split("\n")) for page in page_texts("A_RES_73_7")
+    ]
+    doc = PdfTextReader(repeat_marks=True).read(pdf_pages_to_text(flat), "flat")
+    labels = paragraph_labels(doc)
+    assert [labels[p.id] for p in doc.operative] == [f"{i}." for i in range(1, 29)]
+    assert len(doc.footnotes) == 9
