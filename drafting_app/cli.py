@@ -84,14 +84,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _register_corpus(sub: Any) -> None:
-    try:
-        from drafting_app.corpus.commands import register
-    except ImportError:
-        return
+    from drafting_app.corpus.commands import register
+
     register(sub)
 
 
-_REGISTRARS: list[Callable[[Any], None]] = [_register_corpus]
+def _register_export(sub: Any) -> None:
+    from drafting_app.export.commands import register
+
+    register(sub)
+
+
+def _register_import(sub: Any) -> None:
+    from drafting_app.corpus.import_commands import register
+
+    register(sub)
+
+
+_REGISTRARS: list[Callable[[Any], None]] = [_register_corpus, _register_export, _register_import]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -109,6 +109,9 @@ class Masthead:
     ``sponsors`` and ``sponsor_note`` give the line "France:* draft resolution" with its
     asterisk note ("On behalf of the States Members ... European Union.").
     ``organization`` is the "United Nations" line of issued GA documents.
+    ``committee`` is the organ's subsidiary body that meets on the text, printed under the
+    session line ("Third Committee"; "Commission on Crime Prevention and Criminal Justice"
+    under "Economic and Social Council").
     """
 
     body: str = ""
@@ -125,6 +128,7 @@ class Masthead:
     sponsor_note: str = ""
     document_type: str = ""
     organization: str = ""
+    committee: str = ""
 
 
 @dataclass
