@@ -5,12 +5,14 @@ so "Invites Member States and other donors to provide extrabudgetary resourcesâ€
 resolution 5/2 (op 18) and resolution 10/3 (op 17) are one clause with two sources.
 
 Texts are normalised (case, punctuation, digits â†’ "#", ladder adverbs dropped) and compared
-as token sets (Jaccard similarity). Candidates are found through their rarest tokens, so the
-work stays near-linear on a corpus of hundreds of thousands of paragraphs.
+as token sets (Jaccard similarity). Candidates are texts sharing two of their three rarest
+tokens (near-identical texts almost always do), so the work stays near-linear on a corpus of
+hundreds of thousands of paragraphs.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -35,7 +37,8 @@ def normalise(text: str) -> tuple[str, ...]:
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     if not a and not b:
         return 1.0
-    return len(a & b) / len(a | b)
+    common = len(a & b)
+    return common / (len(a) + len(b) - common)
 
 
 class _Union:
@@ -80,16 +83,23 @@ def _join_near(ids: list[int], sets: list[frozenset[str]], union: _Union, thresh
     frequency: Counter[str] = Counter()
     for s in sets:
         frequency.update(s)
-    buckets: dict[str, list[int]] = defaultdict(list)
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     for n, s in enumerate(sets):
-        for token in sorted(s, key=lambda t: (frequency[t], t))[:_RARE_KEYS]:
-            buckets[token].append(n)
+        rare = sorted(s, key=lambda t: (frequency[t], t))[:_RARE_KEYS]
+        for pair in itertools.combinations(rare, 2):
+            buckets[pair].append(n)
     for members in buckets.values():
         if len(members) < 2 or len(members) > _MAX_BUCKET:
             continue
+        members.sort(key=lambda m: len(sets[m]))
         for x, a in enumerate(members):
+            limit = len(sets[a]) / threshold
             for b in members[x + 1 :]:
-                if union.find(ids[a]) != union.find(ids[b]) and _close(sets[a], sets[b], threshold):
+                if len(sets[b]) > limit:
+                    break  # sorted by size: no later member can be close enough
+                if union.find(ids[a]) != union.find(ids[b]) and _close(
+                    sets[a], sets[b], threshold
+                ):
                     union.join(ids[a], ids[b])
 
 
