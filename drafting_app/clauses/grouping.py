@@ -97,9 +97,7 @@ def _join_near(ids: list[int], sets: list[frozenset[str]], union: _Union, thresh
             for b in members[x + 1 :]:
                 if len(sets[b]) > limit:
                     break  # sorted by size: no later member can be close enough
-                if union.find(ids[a]) != union.find(ids[b]) and _close(
-                    sets[a], sets[b], threshold
-                ):
+                if union.find(ids[a]) != union.find(ids[b]) and _close(sets[a], sets[b], threshold):
                     union.join(ids[a], ids[b])
 
 
