@@ -29,7 +29,10 @@ _DATE_RE = re.compile(DATE_RE)
 
 @dataclass(frozen=True)
 class DocumentInfo:
-    """A corpus document as listed: what it is, where it came from, how big it is."""
+    """A corpus document as listed: what it is, where it came from, how big it is.
+
+    ``label`` names it in lists and citations: its heading ("Resolution 5/2"), else its
+    symbol, else its sponsors' line ("France: draft resolution"), else its file name."""
 
     doc_id: str
     path: str
@@ -43,16 +46,12 @@ class DocumentInfo:
     paragraphs: int
     footnotes: int
     origin: Origin
+    label: str = ""
 
     @property
     def number(self) -> str:
         """The text's number from its heading ("Resolution 5/2" → "5/2"), or ""."""
         return heading_number(self.heading)[1]
-
-    @property
-    def label(self) -> str:
-        """How the document is named in lists: heading, else symbol, else file name."""
-        return self.heading or self.symbol or self.path.rsplit("/", 1)[-1]
 
 
 @dataclass(frozen=True)
@@ -170,6 +169,18 @@ def _paragraph_rows(doc_id: str, doc: Document, fn: dict[str, int]) -> list[Para
     return rows
 
 
+def document_label(doc: Document, path: str) -> str:
+    if doc.heading:
+        return doc.heading.rstrip(".") if _BARE_NUMBER_RE.match(doc.heading) else doc.heading
+    mh = doc.masthead
+    if mh and mh.symbol:
+        return mh.symbol
+    if mh and mh.sponsors:
+        what = "draft decision" if "decision" in mh.document_type.lower() else "draft resolution"
+        return f"{', '.join(mh.sponsors)}: {what}"
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def document_rows(doc_id: str, path: str, origin: Origin, doc: Document) -> DocumentRows:
     """Flatten ``doc`` for the index."""
     fn = footnote_numbers(doc)
@@ -196,5 +207,6 @@ def document_rows(doc_id: str, path: str, origin: Origin, doc: Document) -> Docu
         paragraphs=len(paragraphs),
         footnotes=len(footnotes),
         origin=origin,
+        label=document_label(doc, path),
     )
     return DocumentRows(info, paragraphs, footnotes)

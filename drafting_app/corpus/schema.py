@@ -39,7 +39,8 @@ CREATE TABLE documents (
     date       TEXT NOT NULL,
     paragraphs INTEGER NOT NULL,
     footnotes  INTEGER NOT NULL,
-    origin     TEXT NOT NULL
+    origin     TEXT NOT NULL,
+    label      TEXT NOT NULL
 );
 CREATE TABLE paragraphs (
     id           INTEGER PRIMARY KEY,

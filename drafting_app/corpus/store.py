@@ -47,7 +47,8 @@ MARK_END = "\x03"
 MAX_LIMIT = 1000
 
 _DOC_COLUMNS = (
-    "doc_id, path, kind, form, heading, title, symbol, body, date, paragraphs, footnotes, origin"
+    "doc_id, path, kind, form, heading, title, symbol, body, date, paragraphs, footnotes, origin,"
+    " label"
 )
 
 
@@ -344,7 +345,7 @@ class CorpusStore:
     def _insert_document(conn: sqlite3.Connection, rows: DocumentRows) -> None:
         i = rows.info
         conn.execute(
-            f"INSERT INTO documents ({_DOC_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT INTO documents ({_DOC_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 i.doc_id,
                 i.path,
@@ -358,6 +359,7 @@ class CorpusStore:
                 i.paragraphs,
                 i.footnotes,
                 i.origin,
+                i.label,
             ),
         )
         conn.executemany(

@@ -156,8 +156,24 @@ _PRESENT_RE = re.compile(r"\bthe present (?:resolution|decision)\b")
 _LIST_GAP_RE = re.compile(r",?\s*(?:and\s+)?")
 
 
-def _body_of(match_body: str | None, previous: str, gap: str) -> str:
-    """The explicit body, or the previous citation's when this one continues its list."""
+# "the adoption by the General Assembly, in its resolution 64/293" / "the adoption by the
+# General Assembly of resolution 70/1": the body is named just before the citation, so "its"
+# there is that body, not the authoring one.
+_NAMED_BEFORE_RE = re.compile(
+    r"\b(?:by|of|from)\sthe\s(?P<body>"
+    + "|".join(re.escape(b) for b in BODIES if b != "its")
+    + r"),?\s(?:in|of|through|under)\s$"
+)
+
+
+def _body_of(match_body: str | None, previous: str, gap: str, before: str) -> str:
+    """The explicit body, or the previous citation's when this one continues its list, or
+    the body named just before ("by the General Assembly, in its resolution …")."""
+    if match_body and match_body != "its":
+        return match_body
+    named = _NAMED_BEFORE_RE.search(before[-80:])
+    if named:
+        return named.group("body")
     if match_body:
         return match_body
     return previous if _LIST_GAP_RE.fullmatch(gap) else ""
@@ -173,7 +189,9 @@ def find_citations(text: str) -> list[Reference]:
     previous_body = ""
     previous_end = 0
     for m in _CITE_RE.finditer(text):
-        body = _body_of(m.group("body"), previous_body, text[previous_end : m.start()])
+        body = _body_of(
+            m.group("body"), previous_body, text[previous_end : m.start()], text[: m.start()]
+        )
         previous_body, previous_end = body, m.end()
         kind = RefKind.DECISION if m.group("kind").startswith("decision") else RefKind.RESOLUTION
         list_start = m.start("list")
