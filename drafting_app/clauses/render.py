@@ -44,8 +44,28 @@ class RenderedClause:
     footnotes: list[Footnote]
 
 
+class _ClauseSandbox(ImmutableSandboxedEnvironment):
+    """The sandbox, also refusing arithmetic that could exhaust memory ("a" * 10**10)."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and (abs(_number(left)) > 1000 or abs(_number(right)) > 32):
+            raise SecurityError("a power this large is not allowed in a clause template")
+        if operator == "*" and (isinstance(left, str | list) or isinstance(right, str | list)):
+            count = right if isinstance(left, str | list) else left
+            size = len(left if isinstance(left, str | list) else right)
+            if _number(count) * max(size, 1) > MAX_OUTPUT:
+                raise SecurityError("a repetition this long is not allowed in a clause template")
+        return super().call_binop(context, operator, left, right)
+
+
+def _number(value: Any) -> float:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0.0
+
+
 def _environment() -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
+    env = _ClauseSandbox(
         undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False
     )
     env.globals.clear()  # no cycler, joiner, namespace, lipsum, range, dict
@@ -62,7 +82,7 @@ def check_source(source: str, name: str = "template") -> None:
     try:
         tree = _ENV.parse(source)
     except TemplateSyntaxError as exc:
-        raise TemplateError(f"{name} line {exc.lineno}: {exc.message}.") from exc
+        raise TemplateError(f"{name} line {exc.lineno}: {str(exc.message).rstrip('.')}.") from exc
     for node in tree.find_all(_REFUSED_NODES):
         what = type(node).__name__.lower()
         raise TemplateError(
@@ -82,9 +102,9 @@ def render_text(template: ClauseTemplate, values: Mapping[str, Any]) -> tuple[st
     try:
         out = _ENV.from_string(template.body).render(**values, footnote=footnote)
     except SecurityError as exc:
-        raise TemplateError(f"{template.key}: refused — {exc}.") from exc
+        raise TemplateError(f"{template.key}: refused — {str(exc).rstrip('.')}.") from exc
     except UndefinedError as exc:
-        raise TemplateError(f"{template.key}: {exc.message}.") from exc
+        raise TemplateError(f"{template.key}: {str(exc.message).rstrip('.')}.") from exc
     except TemplateError:
         raise
     except Exception as exc:  # a user template's own error (bad filter, type error …)
