@@ -23,12 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from drafting_app.clauses.clause import Clause, Provenance  # noqa: E402
-from drafting_app.clauses.extract import clauses_of  # noqa: E402
-from drafting_app.clauses.index import ClauseIndex  # noqa: E402
-from drafting_app.clauses.library import ClauseLibrary  # noqa: E402
-from drafting_app.corpus.readers import read_document  # noqa: E402
-from drafting_app.paths import bundled_corpus_dir  # noqa: E402
+from drafting_app.clauses.clause import Clause, Provenance
+from drafting_app.clauses.extract import clauses_of
+from drafting_app.clauses.index import ClauseIndex
+from drafting_app.clauses.library import ClauseLibrary
+from drafting_app.corpus.readers import read_document
+from drafting_app.paths import bundled_corpus_dir
 
 
 def seed_clauses() -> list[Clause]:
@@ -81,7 +81,7 @@ def make_queries(seeds: list[Clause], count: int, seed: int) -> list[tuple[int, 
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def time_fts(index: ClauseIndex, queries: list[tuple[int, str]]) -> dict[int, list[float]]:
