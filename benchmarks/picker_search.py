@@ -133,16 +133,20 @@ def main() -> None:
         index.close()
 
     print(f"synthetic corpus: {args.docs} documents, {clauses} clauses, {groups} groups")
-    print(f"synthesis {t1 - t0:.1f} s; grouping {t2 - t1:.1f} s; FTS5 build {t3 - t2:.1f} s; "
-          f"index file {size:.0f} MiB")
+    print(
+        f"synthesis {t1 - t0:.1f} s; grouping {t2 - t1:.1f} s; FTS5 build {t3 - t2:.1f} s; "
+        f"index file {size:.0f} MiB"
+    )
     print()
     print(f"{'method':<28}{'queries':>8}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
     rows = [(f"FTS5 {n}-word prefix", fts[n]) for n in (1, 2, 3)]
     rows.append(("FTS5 all", [t for n in (1, 2, 3) for t in fts[n]]))
     rows.append(("grep -ril (1st word)", grep))
     for name, values in rows:
-        print(f"{name:<28}{len(values):>8}{statistics.median(values):>10.2f}"
-              f"{percentile(values, 95):>10.2f}{max(values):>10.2f}")
+        print(
+            f"{name:<28}{len(values):>8}{statistics.median(values):>10.2f}"
+            f"{percentile(values, 95):>10.2f}{max(values):>10.2f}"
+        )
 
 
 if __name__ == "__main__":
