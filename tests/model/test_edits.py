@@ -315,3 +315,14 @@ def test_make_paragraph_sets_the_italic_opener():
     )
     assert make_paragraph("Recalling further its decision,", Part.PREAMBLE).italics == [Span(0, 17)]
     assert make_paragraph("Each State party shall;", Part.OPERATIVE, sub=True).italics == []
+
+
+def test_the_decision_chapeau_is_edited_not_moved():
+    doc = read_document(CORPUS_FILES["decision_3_3"])
+    assert doc.chapeau is not None
+    for edit in (DeleteParagraph(doc.chapeau.id), Indent(doc.chapeau.id)):
+        with pytest.raises(EditError, match="chapeau"):
+            edit.apply(doc)
+    roundtrip(doc, SetText(doc.chapeau.id, "The Conference …:", [], []))
+    roundtrip(doc, Indent(doc.operative[1].id))
+    assert paragraph_labels(doc)[doc.operative[0].children[0].id] == "(i)"
