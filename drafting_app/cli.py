@@ -76,7 +76,13 @@ def _register_corpus(sub: Any) -> None:
     register(sub)
 
 
-_REGISTRARS: list[Callable[[Any], None]] = [_register_corpus]
+def _register_export(sub: Any) -> None:
+    from drafting_app.export.commands import register
+
+    register(sub)
+
+
+_REGISTRARS: list[Callable[[Any], None]] = [_register_corpus, _register_export]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

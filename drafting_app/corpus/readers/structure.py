@@ -12,12 +12,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from drafting_app.corpus.readers.blocks import Block, FootnoteDef, Mark
+from drafting_app.corpus.readers.blocks import TERMINAL, Block, FootnoteDef, Mark
 from drafting_app.model.document import (
     Anchor,
     Annex,
     Document,
     DocumentKind,
+    DocumentPart,
     Footnote,
     Form,
     Heading,
@@ -49,12 +50,22 @@ _SPONSOR_RE = re.compile(
     r"^(?P<sponsors>.+?):(?P<star>\*?)\s+(?P<type>(?:revised\s)?draft\s(?:resolution|decision)s?)\s*$",
     re.I,
 )
+# Lines after "Agenda item N" that are not its title (an agenda item printed without one).
+_NOT_AGENDA_TITLE = ("The ", "Draft ", "Resolution adopted by", "Decision adopted by", "[")
 _SESSION_RE = re.compile(r"^[A-Z][a-z\-]+(?:-[a-z]+)?\s(?:special\s)?session$")
 _PLACE_DATES_RE = re.compile(r"^[A-Z][\w .'-]+,\s.*\d{4}$")
 _ADOPTION_RE = re.compile(r"^\d+(?:st|nd|rd|th)\s(?:plenary\s)?meeting\b", re.I)
 _DATE_LINE_RE = re.compile(rf"^{DATE_RE}$")
 _ANNEX_RE = re.compile(r"^Annex(?:\s[IVX]+)?$")
 _ROMAN_HEADING_RE = re.compile(r"^[IVX]+\.\s+\S")
+# A GA decision as recorded: "At its 43rd plenary meeting, on 2 December 2024, the General
+# Assembly, …" (Official Records, Supplement No. 49, vol. II).
+_DECISION_OPENING_RE = re.compile(
+    r"^At its\s[^,]{1,60}?\bmeeting\b[^.]{0,80}?,\s(?:the\s)?(?:General Assembly|"
+    r"Economic and Social Council|Security Council|Conference|Commission|Council)\b"
+)
+# The letter line of a multi-part decision ("79/537 A, B and C": parts A, B, C).
+_PART_RE = re.compile(r"^[A-H]$")
 _SYMBOL_LINE_RE = re.compile(r"^[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9.\-]+)+$")
 
 
@@ -188,6 +199,9 @@ class StructureBuilder:
     def _find_authoring(self, blocks: list[Block]) -> int | None:
         for i, b in enumerate(blocks):
             text = b.text.strip()
+            if not b.heading and _DECISION_OPENING_RE.match(text):
+                prev = blocks[i - 1].text.strip() if i else ""
+                return i - 1 if _PART_RE.match(prev) else i
             if b.heading or not _AUTHOR_RE.match(text):
                 continue
             if text.endswith(",") and len(text) < 250:
@@ -260,7 +274,8 @@ class StructureBuilder:
         doc.masthead = mh
 
     def _masthead_line(self, mh: Masthead, text: str, saw_distr: bool, agenda: bool) -> bool:
-        if text == "United Nations":
+        if text == "United Nations" and not mh.organization:
+            mh.organization = text
             return True
         if text.startswith("Distr.:"):
             mh.distribution = text.split(":", 1)[1].strip()
@@ -290,7 +305,7 @@ class StructureBuilder:
             if m.group("star"):
                 mh.sponsor_note = self._notes.take("*") or ""
             return True
-        if agenda and not text.startswith(("The ", "Draft ")):
+        if agenda and not text.startswith(_NOT_AGENDA_TITLE) and not _NUMBERED_TITLE_RE.match(text):
             mh.agenda_title = (mh.agenda_title + " " + text).strip()
             return True
         if not mh.body and not saw_distr and not mh.symbol:
@@ -308,10 +323,20 @@ class StructureBuilder:
     # -- body -------------------------------------------------------------------------------
     def _body(self, doc: Document, body: list[Block], has_author: bool) -> None:
         rest = body
+        if has_author and _PART_RE.match(body[0].text.strip()):
+            self._decision_parts(doc, body)
+            return
         if has_author:
             first = body[0]
             text = first.text.strip()
-            if text.endswith(":") and ", " in text and len(text) > 80:
+            if _DECISION_OPENING_RE.match(text):
+                # The opening of a GA decision: "…, the General Assembly, …, decided:" opens
+                # lettered sub-paragraphs, "…, the General Assembly, …," recitals and numbered
+                # paragraphs, "…, decided to … ." is the whole decision.
+                doc.kind = DocumentKind.DECISION
+                doc.form = Form.RESOLUTION if text.endswith(",") else Form.DECISION
+                doc.chapeau = self._paragraph(first, Part.PREAMBLE, None)
+            elif text.endswith(":") and ", " in text and len(text) > 80:
                 doc.form = Form.DECISION
                 if doc.kind is DocumentKind.RESOLUTION:
                     doc.kind = DocumentKind.DECISION
@@ -322,10 +347,38 @@ class StructureBuilder:
                     self._notes.orphan_mark(m.label, "authoring-body line")
             rest = body[1:]
         annex_at = next((i for i, b in enumerate(rest) if _ANNEX_RE.match(b.text.strip())), None)
+        if annex_at is None:
+            annex_at = _inline_text_at(rest)
         main, annex_blocks = (rest, []) if annex_at is None else (rest[:annex_at], rest[annex_at:])
         self._parts(doc, main)
         if annex_blocks:
             self._annexes(doc, annex_blocks)
+
+    def _decision_parts(self, doc: Document, body: list[Block]) -> None:
+        """A multi-part decision: each letter line starts a part built like a decision."""
+        doc.kind = DocumentKind.DECISION
+        groups: list[tuple[str, list[Block]]] = []
+        for b in body:
+            text = b.text.strip()
+            if _PART_RE.match(text):
+                groups.append((text, []))
+            else:
+                groups[-1][1].append(b)
+        for label, blocks in groups:
+            sub = Document(kind=DocumentKind.DECISION)
+            opening = bool(blocks) and bool(_DECISION_OPENING_RE.match(blocks[0].text.strip()))
+            if blocks:
+                self._body(sub, blocks, has_author=opening)
+            if sub.authoring_body:
+                doc.unplaced.append(f"part {label}: {sub.authoring_body}")
+            doc.parts.append(
+                DocumentPart(
+                    label, sub.form, sub.chapeau, sub.preamble, sub.operative, sub.adoption
+                )
+            )
+            doc.annexes.extend(sub.annexes)
+        if all(part.form is Form.DECISION for part in doc.parts):
+            doc.form = Form.DECISION
 
     def _parts(self, doc: Document, blocks: list[Block]) -> None:
         tree = _Tree()
@@ -379,23 +432,34 @@ class StructureBuilder:
         doc.operative = tree.roots
 
     def _annexes(self, doc: Document, blocks: list[Block]) -> None:
+        """Annexes, or a text adopted inline ("Adopts the following political declaration:"
+        then its title and paragraphs): an annex without the word "Annex"."""
         annex: Annex | None = None
         tree = _Tree()
         for b in blocks:
             text = b.text.strip()
-            if _ANNEX_RE.match(text):
+            if _ANNEX_RE.match(text) or annex is None:
                 if annex is not None:
                     annex.blocks = self._annex_blocks(annex, tree)
-                annex = Annex(title=text)
+                annex = Annex(title=text if _ANNEX_RE.match(text) else "")
                 doc.annexes.append(annex)
                 tree = _Tree()
-                annex.lines = []
-                annex.blocks = []
+                if not annex.title:
+                    annex.lines.append(text)
                 continue
-            assert annex is not None
+            if _ADOPTION_RE.match(text) or (doc.adoption and _DATE_LINE_RE.match(text)):
+                doc.adoption = (doc.adoption + "\n" + text).strip() if doc.adoption else text
+                continue
             label, rest = split_label(b)
+            if label is None and not tree.roots and not annex.title and _opens_numbered(blocks, b):
+                # "We, Heads of State …, and we therefore:" before "1. Reaffirm": the
+                # unnumbered opening of an inline declaration, not a numbered paragraph
+                annex.lines.append(text)
+                for m in b.marks:
+                    self._notes.orphan_mark(m.label, "opening of an inline text")
+                continue
             if label is None and not text.endswith((".", ";", ":", ",")) and len(text) < 200:
-                if not tree.roots and not annex.blocks and not annex.lines:
+                if not tree.roots and not annex.blocks:
                     annex.lines.append(text)
                 else:
                     annex.blocks.append(Heading(text))
@@ -441,6 +505,31 @@ class StructureBuilder:
 
 
 _HEADING_SENTINEL = Paragraph("")
+
+
+def _inline_text_at(blocks: list[Block]) -> int | None:
+    """Where a text adopted inline starts: a paragraph ending with a colon ("Adopts the
+    following political declaration …:") followed by an unnumbered title line."""
+    for i in range(1, len(blocks) - 1):
+        text = blocks[i].text.strip()
+        if (
+            blocks[i - 1].text.rstrip().endswith(":")
+            and split_label(blocks[i])[0] is None
+            and text[:1].isupper()
+            and not text.endswith(TERMINAL)
+            and len(text) < 200
+        ):
+            return i
+    return None
+
+
+def _opens_numbered(blocks: list[Block], block: Block) -> bool:
+    """``block`` ends with a colon and the next block is numbered "1."."""
+    at = next(i for i, b in enumerate(blocks) if b is block)
+    if at + 1 >= len(blocks) or not block.text.rstrip().endswith(":"):
+        return False
+    label, _ = split_label(blocks[at + 1])
+    return label is not None and label.kind == "arabic" and label.value == "1"
 
 
 def _opens(p: Paragraph) -> bool:
