@@ -37,6 +37,11 @@ from drafting_app.model.numbering import paragraph_labels
 from drafting_app.model.tree import Location, locate, siblings
 from drafting_app.phrases import PhraseBook
 
+KEY_HINTS = (
+    "Return: new paragraph · Tab / Shift+Tab: indent / outdent · Alt+↑ / Alt+↓: move · "
+    "Ctrl+Shift+P: preambular ⇄ operative · Ctrl+I: italics · Ctrl+Z: undo"
+)
+
 
 class OutlineView(QTreeView):
     """The outline tree; Tab/Shift+Tab indent and outdent, Delete removes."""
@@ -114,6 +119,11 @@ class DraftEditor(QWidget):
         box.addWidget(self.place)
         box.addWidget(self.editor, 1)
         box.addWidget(self.hint)
+        keys = QLabel(KEY_HINTS, pane)
+        keys.setObjectName("keyHints")
+        keys.setWordWrap(True)
+        keys.setStyleSheet("color: palette(placeholder-text);")
+        box.addWidget(keys)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(pane, "Paragraph")
         self.tabs.addTab(self.masthead, "Masthead and title")
