@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drafting_app.gui.clause_copy import copy_with_notes, part_of
 from drafting_app.gui.document_controller import DocumentController
 from drafting_app.gui.masthead_form import MastheadForm
 from drafting_app.gui.models.outline import PART_ROLE, OutlineModel
@@ -24,7 +25,7 @@ from drafting_app.gui.models.roles import PARAGRAPH_ID_ROLE
 from drafting_app.gui.paragraph_editor import ParagraphEditor
 from drafting_app.gui.segment_delegate import SegmentDelegate
 from drafting_app.model.changes import ChangeSet
-from drafting_app.model.document import Paragraph, Part
+from drafting_app.model.document import Document, Paragraph, Part
 from drafting_app.model.edits import (
     ConvertPart,
     DeleteParagraph,
@@ -215,6 +216,26 @@ class DraftEditor(QWidget):
             self.select(p.id)
             self.tabs.setCurrentIndex(0)
             self.editor.setFocus()
+
+    def insert_copy(self, source: Document, pid: str) -> bool:
+        """Insert a copy of corpus paragraph ``pid`` (with its footnotes): after the current
+        top-level paragraph of the same part, else at the end of that part. The ladder and
+        the closing punctuation adapt it to its new place."""
+        paragraph, notes = copy_with_notes(source, pid)
+        part = part_of(source, pid)
+        doc = self.controller.doc
+        lst = doc.preamble if part is Part.PREAMBLE else doc.operative
+        index = len(lst)
+        loc = self._location()
+        if loc is not None and loc.part is part:
+            top = self.current_pid()
+            while (up := locate(doc, top).parent_id) is not None:
+                top = up
+            index = locate(doc, top).index + 1
+        if not self.controller.apply(InsertParagraph(part, None, index, paragraph, notes)):
+            return False
+        self.select(paragraph.id)
+        return True
 
     def delete_paragraph(self) -> None:
         loc = self._location()

@@ -209,6 +209,10 @@ class MainWindow(QMainWindow):
         ):
             self._action(para, text, key, self._on_editor(method), draft=True)
         para.addSeparator()
+        self.insert_corpus_action = self._action(
+            para, "Insert Corpus Paragraph into Draft", "Ctrl+Shift+I", self.insert_from_corpus
+        )
+        para.addSeparator()
         self.ladder_action = self._toggle(
             para, "Keep the Verb &Ladder (Also/Further)", self.settings.ladder, "ladder"
         )
@@ -294,7 +298,30 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.drafts.create_from_template(dialog.chosen()))
         dialog.open()
 
+    def insert_from_corpus(self) -> None:
+        """Paragraph › Insert Corpus Paragraph: the paragraph shaded in the reading view
+        (chosen in the browser or the search) goes into the draft, footnotes included."""
+        draft = self.drafts.target()
+        if draft is None:
+            self.statusBar().showMessage("Open or create a draft first (Ctrl+N).", 6000)
+            return
+        if not (self.reading.doc_id and self.reading.paragraph_id):
+            self.statusBar().showMessage(
+                "Choose a corpus paragraph first: in the Corpus panel or the search results.",
+                6000,
+            )
+            return
+        try:
+            source = self.corpus.document(self.reading.doc_id)
+        except DraftingError as exc:
+            self.statusBar().showMessage(str(exc), 6000)
+            return
+        self.tabs.setCurrentWidget(draft.editor)
+        if draft.editor.insert_copy(source, self.reading.paragraph_id):
+            self.statusBar().showMessage(f"Inserted from {self.reading.title}.", 6000)
+
     def _on_current_changed(self) -> None:
+        self.insert_corpus_action.setEnabled(bool(self.drafts.open))
         draft = self.drafts.current()
         for action in self._draft_actions:
             action.setEnabled(draft is not None)

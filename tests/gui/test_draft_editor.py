@@ -22,6 +22,7 @@ from tests.gui.draft_driver import (
     CTRL,
     SHIFT,
     click_group,
+    click_index,
     fill_field,
     new_from_template,
     reading,
@@ -200,3 +201,35 @@ def test_closing_asks_before_losing_unsaved_changes(
     assert window.drafts.open == [draft] and asked == ["Untitled draft"]
     qtbot.keyClick(draft.editor.outline, Qt.Key.Key_W, CTRL)
     assert window.drafts.open == [] and len(asked) == 2
+
+
+def test_agreed_language_from_the_corpus_goes_into_the_draft(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    draft = _start(qtbot, window)
+    type_paragraph(qtbot, draft.editor, "Urges States to act.")
+    window.search.box.setFocus()
+    qtbot.keyClicks(window.search.box, "not yet done so to become parties")
+    model = window.search.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=2000)
+    row = next(
+        r for r in range(model.rowCount()) if model.hit(r).doc_id.endswith("001_6176a258725bf941")
+    )
+    click_index(qtbot, window.search.results, model.index(row, 0))
+    assert window.tabs.currentWidget() is window.reading
+    qtbot.keyClick(window.reading, Qt.Key.Key_I, CTRL | SHIFT)
+    assert window.tabs.currentWidget() is draft.editor
+    doc = draft.controller.doc
+    first, second = doc.operative
+    assert first.text == "Urges States to act;"
+    # The repeated verb climbs the ladder; the last paragraph takes the full stop.
+    assert second.text.startswith("Also urges all States that have not yet done so")
+    assert second.text.endswith("Transnational Organized Crime.")
+    assert second.italics == [Span(0, len("Also urges"))]
+    assert [f.text for f in doc.footnotes] == [
+        "Ibid., vol. 2237, No. 39574.",
+        "Ibid., vol. 2241, No. 39574.",
+    ]
+    assert draft.editor.current_pid() == second.id
+    window.undo_action.trigger()  # one step: the paragraph, its notes and the fixes
+    assert [p.text for p in doc.operative] == ["Urges States to act."] and doc.footnotes == []
