@@ -167,3 +167,17 @@ def test_zoom_shortcuts_change_the_reading_size(qtbot: QtBot, window: MainWindow
     assert window.reading.point_size == before + 1
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.reading.point_size == before
+
+
+def test_window_layout_comes_back_at_the_next_start(
+    qtbot: QtBot, window: MainWindow, store: CorpusStore
+) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # hide Corpus
+    assert not window.corpus_dock.isVisible()
+    window.close()
+    again = MainWindow(store)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert not again.corpus_dock.isVisible() and again.search_dock.isVisible()
+    assert "window_layout" in again.settings.extra
