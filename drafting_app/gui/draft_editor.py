@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from drafting_app.gui.clause_copy import copy_with_notes, part_of
 from drafting_app.gui.document_controller import DocumentController
+from drafting_app.gui.footnote_panel import FootnotePanel
 from drafting_app.gui.masthead_form import MastheadForm
 from drafting_app.gui.models.outline import PART_ROLE, OutlineModel
 from drafting_app.gui.models.roles import PARAGRAPH_ID_ROLE
@@ -94,6 +95,7 @@ class DraftEditor(QWidget):
         self.hint.setObjectName("openerHint")
         self.hint.setWordWrap(True)
         self.masthead = MastheadForm(controller, self)
+        self.footnotes = FootnotePanel(controller, self)
         self._build_layout()
         self.model.modelAboutToBeReset.connect(self._remember)
         self.model.modelReset.connect(self._restore)
@@ -120,6 +122,7 @@ class DraftEditor(QWidget):
         box.addWidget(self.place)
         box.addWidget(self.editor, 1)
         box.addWidget(self.hint)
+        box.addWidget(self.footnotes)
         keys = QLabel(KEY_HINTS, pane)
         keys.setObjectName("keyHints")
         keys.setWordWrap(True)
@@ -157,6 +160,7 @@ class DraftEditor(QWidget):
 
     def _on_selection(self, selected: QItemSelection, _old: QItemSelection) -> None:
         self.editor.show_paragraph(self.current_pid())
+        self.footnotes.show_paragraph(self.current_pid())
         self._show_place()
 
     def _show_place(self) -> None:
@@ -183,6 +187,7 @@ class DraftEditor(QWidget):
         if self._remembered and self.model.index_of(self._remembered).isValid():
             self.select(self._remembered)
         self.editor.show_paragraph(self.current_pid())
+        self.footnotes.show_paragraph(self.current_pid())
         self._show_place()
 
     def _on_changed(self, changes: ChangeSet) -> None:
@@ -279,6 +284,14 @@ class DraftEditor(QWidget):
 
     def toggle_italics(self) -> None:
         self.editor.toggle_italics()
+
+    def add_footnote(self) -> None:
+        """Paragraph › Add Footnote at Caret."""
+        if self.editor.paragraph() is None:
+            self.message.emit("Choose the paragraph that cites the source first.")
+            return
+        self.tabs.setCurrentIndex(0)
+        self.footnotes.add_at(self.editor.textCursor().position())
 
     def show_masthead(self) -> None:
         self.tabs.setCurrentWidget(self.masthead)

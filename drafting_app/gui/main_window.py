@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
             ("&Outdent (Shift+Tab)", "Ctrl+[", "outdent"),
             ("&Convert Preambular ⇄ Operative", "Ctrl+Shift+P", "convert"),
             ("&Italics", keys.Italic, "toggle_italics"),
+            ("Add &Footnote at Caret", "Ctrl+Alt+F", "add_footnote"),
             ("Edit &Masthead and Title", "Ctrl+Shift+M", "show_masthead"),
         ):
             self._action(para, text, key, self._on_editor(method), draft=True)

@@ -15,6 +15,7 @@ from drafting_app.gui.document_controller import DocumentController
 from drafting_app.gui.drafts import OpenDraft
 from drafting_app.gui.main_window import MainWindow
 from drafting_app.gui.models.outline import OutlineModel
+from drafting_app.gui.segment_delegate import SEGMENTS_ROLE
 from drafting_app.model.document import Part, Span
 from tests.conftest import CORPUS_FILES
 from tests.gui.draft_driver import (
@@ -233,3 +234,28 @@ def test_agreed_language_from_the_corpus_goes_into_the_draft(
     assert draft.editor.current_pid() == second.id
     window.undo_action.trigger()  # one step: the paragraph, its notes and the fixes
     assert [p.text for p in doc.operative] == ["Urges States to act."] and doc.footnotes == []
+
+
+def test_footnote_added_at_the_caret_typed_and_undone(qtbot: QtBot, window: MainWindow) -> None:
+    draft = _start(qtbot, window, Part.PREAMBLE)
+    editor = draft.editor
+    type_paragraph(qtbot, editor, "Recalling the United Nations Convention against Corruption,")
+    qtbot.keyClick(editor.editor, Qt.Key.Key_F, CTRL | Qt.KeyboardModifier.AltModifier)
+    field = editor.footnotes.text
+    assert field.isEnabled()
+    qtbot.keyClicks(field, "United Nations, Treaty Series, vol. 2349, No. 42146.")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    doc = draft.controller.doc
+    p = doc.preamble[0]
+    assert [f.text for f in doc.footnotes] == [
+        "United Nations, Treaty Series, vol. 2349, No. 42146."
+    ]
+    assert [(a.offset, a.footnote_id) for a in p.anchors] == [(len(p.text), doc.footnotes[0].id)]
+    assert editor.footnotes.list.item(0).text().startswith("1  United Nations")
+    row = editor.model.index_of(p.id).data(SEGMENTS_ROLE)[0]
+    assert row[-1] == ("¹", "plain")  # the mark after the comma, as the UN prints it
+    window.undo_action.trigger()  # the text of the note
+    assert doc.footnotes[0].text == ""
+    window.undo_action.trigger()  # the note itself
+    assert doc.footnotes == [] and p.anchors == []
+    assert editor.footnotes.list.count() == 0
