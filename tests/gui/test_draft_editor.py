@@ -26,6 +26,7 @@ from tests.gui.draft_driver import (
     SHIFT,
     click_group,
     click_index,
+    click_paragraph,
     fill_field,
     new_from_template,
     reading,
@@ -287,3 +288,21 @@ def test_import_a_draft_from_another_delegation(
     assert warning is not None and warning.isVisible()
     assert "from-delegation.docx" in warning.text()
     assert len(window.drafts.open) == 1
+
+
+def test_decision_form_chapeau_then_lettered_paragraphs(qtbot: QtBot, window: MainWindow) -> None:
+    draft = new_from_template(qtbot, window, "cop-decision")
+    editor, doc = draft.editor, draft.controller.doc
+    assert doc.chapeau is not None
+    click_paragraph(qtbot, editor, doc.chapeau.id)
+    assert editor.place.text() == "<b>Chapeau</b>" and editor.editor.isEnabled()
+    qtbot.keyClick(editor.outline, Qt.Key.Key_Return, CTRL)
+    type_paragraph(qtbot, editor, "Welcomed the report of the Secretariat;")
+    qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
+    type_paragraph(qtbot, editor, "Requested the Secretariat to continue its work.")
+    # As decision 4/4 prints them: lettered, the past-tense verb in italics.
+    assert reading(doc)[1:] == [
+        ("operative", "(a)", "Welcomed", "Welcomed the report of the Secretariat;", [(0, 8)]),
+        ("operative", "(b)", "Requested", "Requested the Secretariat to continue its work.",
+         [(0, 9)]),
+    ]  # fmt: skip
