@@ -135,6 +135,7 @@ def document_text(doc: Document) -> str:
             mh.symbol,
             mh.date,
             mh.session,
+            mh.committee,
             mh.place_and_dates,
             mh.agenda_item,
             mh.agenda_title,

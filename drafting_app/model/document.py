@@ -96,6 +96,7 @@ class Paragraph:
     children: list[Paragraph] = field(default_factory=list)
     id: str = field(default_factory=lambda: new_id("p"))
     source_label: str | None = None
+    provenance: dict[str, str] | None = None
 
     def walk(self) -> Iterator[Paragraph]:
         """This paragraph then its sub-paragraphs, depth first (document order)."""
@@ -111,6 +112,9 @@ class Masthead:
     ``sponsors`` and ``sponsor_note`` give the line "France:* draft resolution" with its
     asterisk note ("On behalf of the States Members ... European Union.").
     ``organization`` is the "United Nations" line of issued GA documents.
+    ``committee`` is the organ's subsidiary body that meets on the text, printed under the
+    session line ("Third Committee"; "Commission on Crime Prevention and Criminal Justice"
+    under "Economic and Social Council").
     """
 
     body: str = ""
@@ -127,6 +131,7 @@ class Masthead:
     sponsor_note: str = ""
     document_type: str = ""
     organization: str = ""
+    committee: str = ""
 
 
 @dataclass

@@ -42,6 +42,11 @@ def marks(doc: Document, para_index: int, part: str = "operative") -> list[int]:
     return [numbers[a.footnote_id] for a in sorted(para.anchors, key=lambda a: a.offset)]
 
 
+@functools.cache
+def page_texts(stem: str) -> tuple[str, ...]:
+    return tuple(p.extract_text() for p in pypdf.PdfReader(PDF / f"{stem}-EN.pdf").pages)
+
+
 # (symbol, issue date, heading, preambular, operative, footnotes, marks incl. repeats)
 COUNTS = {
     "A_RES_73_6": ("A/RES/73/6", "31 October 2018", "73/6.", 25, 14, 6, 9),
@@ -76,8 +81,7 @@ def test_masthead_and_exact_counts(stem: str) -> None:
 def test_page_furniture_is_gone(stem: str) -> None:
     doc = read(stem)
     text = document_text(doc)
-    pages = pypdf.PdfReader(PDF / f"{stem}-EN.pdf").pages
-    job_number = re.search(r"(\d{2}-\d{5}) \(E\)", pages[0].extract_text())
+    job_number = re.search(r"(\d{2}-\d{5}) \(E\)", page_texts(stem)[0])
     assert job_number is not None
     assert job_number.group(1) not in text
     assert "*" + job_number.group(1).replace("-", "") + "*" not in text
@@ -171,8 +175,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 
 @pytest.mark.parametrize("stem", ["A_RES_73_3", *sorted(COUNTS)])
 def test_every_word_of_the_rebuilt_text_lands_in_the_model(stem: str) -> None:
-    reader = pypdf.PdfReader(PDF / f"{stem}-EN.pdf")
-    text = pdf_pages_to_text([p.extract_text() for p in reader.pages])
+    text = pdf_pages_to_text(list(page_texts(stem)))
     doc = PdfTextReader(repeat_marks=True).read(text, stem)
     held = Counter(_WORD_RE.findall(document_text(doc)))
     assert Counter(_WORD_RE.findall(text)) - held == Counter()
@@ -245,3 +248,15 @@ def test_corrupted_bytes_give_a_document_or_a_format_error(seed: int) -> None:
         assert str(exc).startswith("draft.pdf ")
     else:
         assert doc.operative or doc.preamble
+
+
+def test_numbered_paragraphs_split_even_without_the_indent() -> None:
+    """Some text layers lose the first-line indent; "12. Recalls" after a closed sentence
+    still starts a paragraph (the preamble then cannot be split and is one block)."""
+    flat = [
+        "\n".join(line.lstrip() for line in page.split("\n")) for page in page_texts("A_RES_73_7")
+    ]
+    doc = PdfTextReader(repeat_marks=True).read(pdf_pages_to_text(flat), "flat")
+    labels = paragraph_labels(doc)
+    assert [labels[p.id] for p in doc.operative] == [f"{i}." for i in range(1, 29)]
+    assert len(doc.footnotes) == 9

@@ -352,3 +352,19 @@ def test_parse_json_on_a_ga_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert [f["number"] for f in out["preamble"][1]["footnotes"]] == [1, 2, 3, 4, 5]
     assert out["footnotes"][1]["text"] == "Ibid."
     assert out["unplaced"] == []
+
+
+def test_parse_shows_the_parts_of_a_decision(capsys: pytest.CaptureFixture[str]) -> None:
+    path = GA / DECISION_PARTS
+    assert cli.main(["parse", str(path)]) == 0
+    text = capsys.readouterr().out
+    assert "part A (decision form): 3 paragraphs" in text
+    assert "part C (decision form): 0 paragraphs" in text
+    assert cli.main(["parse", str(path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [p["label"] for p in out["parts"]] == ["A", "B", "C"]
+    assert [p["number"] for p in out["parts"][0]["operative"]] == ["(a)", "(b)", "(c)"]
+    chapeau = out["parts"][0]["chapeau"]
+    ((mark,),) = [chapeau["footnotes"]]
+    assert mark["number"] == 1
+    assert chapeau["text"][: mark["offset"]].endswith("United Republic of Tanzania and Zimbabwe,")

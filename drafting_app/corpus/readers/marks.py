@@ -10,8 +10,8 @@ A digit is only a mark where the numbering expects one: marks are looked for in 
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
 
 from drafting_app.corpus.readers.blocks import Mark
 from drafting_app.model.references import MONTHS
@@ -38,19 +38,12 @@ _UNITS_RE = re.compile(
 )
 _RANGE_RE = re.compile(r"^(?:to|and|or|through|–|-)\s*\d")
 _DIGITS_RE = re.compile(r"\d+")
-
-
-@dataclass
-class _Found:
-    block: int
-    start: int  # first character removed
-    end: int  # one past the last removed character
-    offset: int  # where the mark stands once the digits are removed
+_CONTEXT = 60  # characters looked at around a digit run (keeps the search linear)
 
 
 def _token_before(text: str, pos: int) -> str:
     """The run of non-space characters ending at ``pos`` (skipping spaces before it)."""
-    head = text[:pos].rstrip()
+    head = text[max(0, pos - _CONTEXT) : pos].rstrip()
     cut = max(head.rfind(" "), head.rfind("\n"), head.rfind("\t"))
     return head[cut + 1 :]
 
@@ -65,7 +58,7 @@ def _after_ok(text: str, end: int) -> bool:
     after = text[end : end + 1]
     if after and not after.isspace():
         return False
-    rest = text[end:].lstrip()
+    rest = text[end : end + _CONTEXT].lstrip()
     first = rest.split(" ", 1)[0].strip(",;:.").lower()
     if first in _MONTHS:
         return False
@@ -85,7 +78,7 @@ def _spaced_ok(text: str, start: int) -> bool:
     if last in '”’")]':
         return True
     if last.isdigit():  # "of 12 February 2013 9 in which": after a date's year
-        before = _token_before(text, len(text[:start].rstrip()) - len(token))
+        before = _token_before(text, start - 1 - len(token))
         return len(token) == 4 and _word(before) in _MONTHS
     if last.isalpha():
         word = _word(token)
@@ -138,16 +131,14 @@ def _year_split_ok(text: str, start: int) -> bool:
     return _word(token) not in {"no", "nos", "vol", "vols", "p", "pp", "resolution", "para"}
 
 
-def _candidate(text: str, m: re.Match[str], label: str) -> tuple[int, int, int] | None:
-    """(start, end, offset) of mark ``label`` in digit run ``m``, or None."""
-    run, start, end = m.group(0), m.start(), m.end()
+def _candidate(text: str, start: int, end: int, label: str) -> tuple[int, int, int] | None:
+    """(start, end, offset) of mark ``label`` in the digit run ``text[start:end]``."""
+    run = text[start:end]
     after = text[end : end + 1]
     if after and not after.isspace():
         return None
     if run == label:
-        if not _after_ok(text, end):
-            return None
-        if start == 0:
+        if start == 0 or not _after_ok(text, end):
             return None
         if text[start - 1].isspace():
             return (start - 1, end, start - 1) if _spaced_ok(text, start) else None
@@ -156,6 +147,22 @@ def _candidate(text: str, m: re.Match[str], label: str) -> tuple[int, int, int] 
     if rest == label and 1900 <= int(year) <= 2099 and _year_split_ok(text, start):
         return start + 4, end, start + 4
     return None
+
+
+def _runs(texts: list[str], first: int) -> tuple[list[tuple[int, int, int]], dict[str, list[int]]]:
+    """Every digit run (text index, start, end) from ``texts[first:]`` in document order,
+    and for each possible label the indexes of the runs that could hold it: the run itself
+    ("12") or a year with the label glued on ("20243" → "3")."""
+    runs: list[tuple[int, int, int]] = []
+    by_label: dict[str, list[int]] = {}
+    for i in range(first, len(texts)):
+        for m in _DIGITS_RE.finditer(texts[i]):
+            run = m.group(0)
+            by_label.setdefault(run, []).append(len(runs))
+            if 5 <= len(run) <= 7 and run[:2] in ("19", "20"):
+                by_label.setdefault(run[4:], []).append(len(runs))
+            runs.append((i, m.start(), m.end()))
+    return runs, by_label
 
 
 def find_marks(
@@ -167,33 +174,39 @@ def find_marks(
     cannot be found is skipped (its footnote then has no mark and is reported unplaced).
     With ``repeats`` (older PDFs, which repeat a note's mark at a later mention), digits
     glued to a word or punctuation that repeat an earlier label are marks too.
+    Each label only looks at the runs that could hold it, after the previous mark: the
+    search stays linear in the length of the text.
     """
-    out = list(texts)
-    marks: list[list[Mark]] = [[] for _ in texts]
-    block, pos = first, 0
-    placed: list[str] = []
+    runs, by_label = _runs(texts, first)
+    cuts: list[list[tuple[int, int, str]]] = [[] for _ in texts]  # (start, end, label)
+    cursor = 0
     for label in labels:
-        found = _search(out, label, block, pos)
-        if found is None:
-            continue
-        text = out[found.block]
-        out[found.block] = text[: found.start] + text[found.end :]
-        marks[found.block].append(Mark(found.offset, label))
-        placed.append(label)
-        block, pos = found.block, found.offset
-    if repeats and placed:
-        _repeated(out, marks, first, set(placed))
-    return out, marks
-
-
-def _search(texts: list[str], label: str, block: int, pos: int) -> _Found | None:
-    for i in range(block, len(texts)):
-        text = texts[i]
-        for m in _DIGITS_RE.finditer(text, pos if i == block else 0):
-            hit = _candidate(text, m, label)
+        indexes = by_label.get(label, [])
+        for k in range(bisect.bisect_left(indexes, cursor), len(indexes)):
+            i, start, end = runs[indexes[k]]
+            hit = _candidate(texts[i], start, end, label)
             if hit is not None:
-                return _Found(i, *hit)
-    return None
+                cuts[i].append((hit[0], hit[1], label))
+                cursor = indexes[k] + 1
+                break
+    out: list[str] = []
+    marks: list[list[Mark]] = []
+    for text, block_cuts in zip(texts, cuts, strict=True):
+        pieces: list[str] = []
+        block_marks: list[Mark] = []
+        pos = removed = 0
+        for start, end, label in sorted(block_cuts):
+            pieces.append(text[pos:start])
+            block_marks.append(Mark(start - removed, label))
+            removed += end - start
+            pos = end
+        pieces.append(text[pos:])
+        out.append("".join(pieces))
+        marks.append(block_marks)
+    placed = {label for block_cuts in cuts for _, _, label in block_cuts}
+    if repeats and placed:
+        _repeated(out, marks, first, placed)
+    return out, marks
 
 
 def _repeated(texts: list[str], marks: list[list[Mark]], first: int, labels: set[str]) -> None:

@@ -34,6 +34,8 @@ _FRONT_END_RE = re.compile(
 )
 _ADOPTION_RE = re.compile(rf"^(\d+(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting) ({DATE_RE})$")
 _SPACES_RE = re.compile(r"[ \u00a0]{2,}")
+_LABEL_START_RE = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,5}\))\s")
+_CLOSED_RE = re.compile(r"[,;:.”)]\s?\d{0,3}$")  # closing punctuation, maybe a footnote mark
 # pypdf puts a space before a hyphen at some glyph gaps: "drug -resistant", "people -centred"
 _HYPHEN_GAP_RE = re.compile(r"(?<=\w) -(?=\w)")
 
@@ -112,11 +114,16 @@ class _Assembly:
             self.open_paragraph = False
             return
         line = _SPACES_RE.sub(" ", raw.strip())
-        if raw[:1].isspace() or not self.open_paragraph:
+        if raw[:1].isspace() or not self.open_paragraph or self._numbered_start(line):
             self.paragraphs.append(line)
             self.open_paragraph = True
         else:
             self.paragraphs[-1] = join_line(self.paragraphs[-1], line)
+
+    def _numbered_start(self, line: str) -> bool:
+        """A line "3. Requests …" or "(b) …" after a closed sentence starts a paragraph even
+        where the text layer lost the indent."""
+        return bool(_LABEL_START_RE.match(line)) and bool(_CLOSED_RE.search(self.paragraphs[-1]))
 
     def note_line(self, raw: str) -> None:
         """Footnote lines of every page in order; a note that runs on to the next line or

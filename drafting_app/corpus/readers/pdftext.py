@@ -66,8 +66,7 @@ class PdfTextReader:
 
     def read(self, text: str, source: str = "") -> Document:
         provenance, blocks, notes = self.blocks(text)
-        doc = self.builder.build(blocks, notes, source or provenance)
-        return doc
+        return self.builder.build(blocks, notes, source or provenance)
 
     # -- splitting -------------------------------------------------------------------------
     def blocks(self, text: str) -> tuple[str, list[Block], list[FootnoteDef]]:
