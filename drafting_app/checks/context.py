@@ -15,7 +15,15 @@ from drafting_app.citations.short_titles import InstrumentNames
 from drafting_app.model.citation import Citation
 from drafting_app.model.document import Document, Footnote, Form, Paragraph, Part
 from drafting_app.model.numbering import footnote_numbers, number_operative, preamble_subparagraphs
-from drafting_app.model.references import Reference, find_references
+from drafting_app.model.references import (
+    Reference,
+    find_articles,
+    find_citations,
+    find_cited_paragraphs,
+    find_internal,
+    find_symbols,
+    find_treaty_citations,
+)
 from drafting_app.phrases import Opener, PhraseBook, default_phrasebook
 
 
@@ -223,9 +231,28 @@ class CheckContext:
 _OPENER_REACH = 120
 
 
+# Each finder of model.references with a word its pattern cannot match without: most
+# paragraphs cite no article and refer to no other paragraph, so most finders are skipped.
+# tests/checks/test_context.py holds this equal to find_references on every real text.
+_FINDERS: tuple[tuple[tuple[str, ...], Callable[[str], list[Reference]]], ...] = (
+    (("resolution", "decision"), find_citations),
+    (("vol",), find_treaty_citations),
+    (("/",), find_symbols),
+    (("article",), find_articles),
+    (("paragraph", "present"), find_internal),
+    (("paragraph",), find_cited_paragraphs),
+)
+
+
 @lru_cache(maxsize=16384)
 def references_in(text: str) -> tuple[Reference, ...]:
-    return tuple(find_references(text))
+    """What :func:`find_references` finds, remembered by text."""
+    low = text.lower()
+    refs: list[Reference] = []
+    for words, finder in _FINDERS:
+        if any(w in low for w in words):
+            refs += finder(text)
+    return tuple(sorted(refs, key=lambda r: (r.start, r.end)))
 
 
 @lru_cache(maxsize=16384)
