@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -69,6 +68,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _run_pdf(source: Path, pdf: Path, paper: str) -> None:
+    import subprocess
+
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     cmd = [sys.executable, "-m", "drafting_app.gui.pdf_export", str(source), str(pdf)]

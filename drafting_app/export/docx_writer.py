@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
@@ -17,25 +18,16 @@ from drafting_app.errors import ExportError
 from drafting_app.export.blocks import Block, Kind, Layout, MastheadBlock, Note, Run, build_blocks
 from drafting_app.export.files import write_atomic
 from drafting_app.export.page import PageProfile, profile_for
-from drafting_app.export.word_styles import (
-    FOOTER_RPR,
-    HEADER_PPR,
-    HEADER_RPR,
-    LANGUAGE,
-    STYLES,
-    style_of,
-    style_xml,
-)
+from drafting_app.export.word_package import W_NS, base_package
+from drafting_app.export.word_styles import LANGUAGE, style_of
 from drafting_app.model.document import Document
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NSDECL = f'xmlns:w="{W_NS}"'
 _FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _FOOTNOTES_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
-_THUMBNAIL_RT = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 _REF_RPR = '<w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
 _TAB = "<w:r><w:tab/></w:r>"
 
@@ -85,14 +77,10 @@ class _WordWriter:
 
     # -- document ---------------------------------------------------------------------------
     def render(self) -> bytes:
-        try:
-            import docx
-            from docx.oxml import parse_xml
-        except ImportError as exc:  # pragma: no cover - a broken install
-            raise ExportError("Word export is not available: python-docx is missing.") from exc
-        d = docx.Document()
-        self._styles(d, parse_xml)
-        self._settings(d, parse_xml)
+        import docx
+        from docx.oxml import parse_xml
+
+        d = docx.Document(io.BytesIO(_template_bytes()))
         self._section(d, parse_xml)
         self._body(d, parse_xml)
         self._footnotes(d, parse_xml)
@@ -183,58 +171,6 @@ class _WordWriter:
         )
 
     # -- styles, settings, section ------------------------------------------------------------
-    def _styles(self, d: WordDocument, parse_xml: Any) -> None:
-        styles = d.styles.element
-        q = f"{{{W_NS}}}"
-        defaults = styles.find(f"{q}docDefaults")
-        rpr = f"<w:rPr {_NSDECL}>" + (
-            '<w:rFonts w:ascii="Times New Roman" w:eastAsia="Times New Roman" '
-            'w:hAnsi="Times New Roman" w:cs="Times New Roman"/>'
-            '<w:sz w:val="20"/><w:szCs w:val="20"/>'
-            f'<w:lang w:val="{LANGUAGE}" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr>'
-        )
-        ppr = f'<w:pPr {_NSDECL}><w:spacing w:after="0" w:line="240" w:lineRule="atLeast"/></w:pPr>'
-        defaults.find(f"{q}rPrDefault").clear()
-        defaults.find(f"{q}rPrDefault").append(parse_xml(rpr))
-        defaults.find(f"{q}pPrDefault").clear()
-        defaults.find(f"{q}pPrDefault").append(parse_xml(ppr))
-        for style_id in ("Header", "Footer", "FootnoteText", "FootnoteReference"):
-            for old in styles.findall(f"{q}style[@{q}styleId='{style_id}']"):
-                styles.remove(old)
-        normal = styles.find(f"{q}style[@{q}styleId='Normal']")
-        normal_ppr = normal.find(f"{q}pPr")
-        if normal_ppr is not None:
-            normal.remove(normal_ppr)
-        normal.find(f"{q}name").addnext(
-            parse_xml(f"<w:pPr {_NSDECL}><w:suppressAutoHyphens/></w:pPr>")
-        )
-        extra = [style_xml(s) for s in STYLES] + [
-            _builtin("Header", "header", f"<w:pPr>{HEADER_PPR}</w:pPr><w:rPr>{HEADER_RPR}</w:rPr>"),
-            _builtin("Footer", "footer", f"<w:rPr>{FOOTER_RPR}</w:rPr>"),
-        ]
-        for xml in extra:
-            styles.append(parse_xml(xml.replace("<w:style ", f"<w:style {_NSDECL} ", 1)))
-
-    def _settings(self, d: WordDocument, parse_xml: Any) -> None:
-        settings = d.settings
-        settings.odd_and_even_pages_header_footer = True
-        el = settings.element
-        q = f"{{{W_NS}}}"
-        tab = el.find(f"{q}defaultTabStop")
-        tab.set(f"{q}val", "567")
-        # No hyphenation in UN documents (Editorial Manual); absent means off, stated anyway.
-        tab.addnext(parse_xml(f'<w:autoHyphenation {_NSDECL} w:val="false"/>'))
-        compat = el.find(f"{q}compat")
-        compat.addprevious(
-            parse_xml(
-                f'<w:footnotePr {_NSDECL}><w:footnote w:id="-1"/><w:footnote w:id="0"/>'
-                "</w:footnotePr>"
-            )
-        )
-        lang = el.find(f"{q}themeFontLang")
-        if lang is not None:
-            lang.set(f"{q}val", LANGUAGE)
-
     def _section(self, d: WordDocument, parse_xml: Any) -> None:
         from docx.shared import Twips
 
@@ -244,31 +180,10 @@ class _WordWriter:
         sec.top_margin, sec.bottom_margin = Twips(p.top), Twips(p.bottom)
         sec.left_margin, sec.right_margin = Twips(p.left), Twips(p.right)
         sec.header_distance, sec.footer_distance = Twips(p.header), Twips(p.footer)
-        sec.different_first_page_header_footer = True
-        # Page 1 carries the masthead: empty header and footer.
-        for part in (sec.first_page_header, sec.first_page_footer):
-            # Word's template header paragraph carries the Header style, hence its rule.
-            _replace(
-                part, parse_xml, f'<w:p {_NSDECL}><w:pPr><w:pStyle w:val="Normal"/></w:pPr></w:p>'
-            )
-        symbol = escape(self.layout.symbol)
-        header_style = "Header" if symbol else "Normal"
-        # Symbol right on odd pages, left on even pages; page number likewise.
-        for part, align in ((sec.header, "right"), (sec.even_page_header, "left")):
-            run = f'<w:r><w:t xml:space="preserve">{symbol}</w:t></w:r>' if symbol else ""
-            _replace(
-                part,
-                parse_xml,
-                f'<w:p {_NSDECL}><w:pPr><w:pStyle w:val="{header_style}"/>'
-                f'<w:jc w:val="{align}"/></w:pPr>{run}</w:p>',
-            )
-        for part, align in ((sec.footer, "right"), (sec.even_page_footer, "left")):
-            _replace(
-                part,
-                parse_xml,
-                f'<w:p {_NSDECL}><w:pPr><w:pStyle w:val="Footer"/>'
-                f'<w:jc w:val="{align}"/></w:pPr>{_PAGE_FIELD}</w:p>',
-            )
+        if self.layout.symbol:
+            run = f'<w:r><w:t xml:space="preserve">{escape(self.layout.symbol)}</w:t></w:r>'
+            for part, align in ((sec.header, "right"), (sec.even_page_header, "left")):
+                _replace(part, parse_xml, _header_paragraph("Header", align, run))
 
     def _footnotes(self, d: WordDocument, parse_xml: Any) -> None:
         from docx.opc.packuri import PackURI
@@ -317,10 +232,43 @@ class _WordWriter:
         cp.revision = 1
         cp.created = when
         cp.modified = when
-        package = d.part.package
-        for rel in list(package.rels.values()):
-            if rel.reltype == _THUMBNAIL_RT:
-                package.rels.pop(rel.rId)
+
+
+@lru_cache(maxsize=1)
+def _template_bytes() -> bytes:
+    """The UN template, made once per process: the bare package with the UN styles and
+    settings (word_package) and the header and footer parts every export shares."""
+    try:
+        import docx
+        from docx.oxml import parse_xml
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise ExportError("Word export is not available: python-docx is missing.") from exc
+    d = docx.Document(io.BytesIO(base_package()))
+    _headers_and_footers(d, parse_xml)
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def _headers_and_footers(d: WordDocument, parse_xml: Any) -> None:
+    """Page 1 bare (it has the masthead); from page 2 the page number, right on odd and left
+    on even pages, and a header that each export fills with the symbol."""
+    sec = d.sections[0]
+    sec.different_first_page_header_footer = True
+    for part in (sec.first_page_header, sec.first_page_footer):
+        # Word's template header paragraph carries the Header style, hence its rule.
+        _replace(part, parse_xml, _header_paragraph("Normal", "left", ""))
+    for part, align in ((sec.header, "right"), (sec.even_page_header, "left")):
+        _replace(part, parse_xml, _header_paragraph("Normal", align, ""))
+    for part, align in ((sec.footer, "right"), (sec.even_page_footer, "left")):
+        _replace(part, parse_xml, _header_paragraph("Footer", align, _PAGE_FIELD))
+
+
+def _header_paragraph(style: str, align: str, runs: str) -> str:
+    return (
+        f'<w:p {_NSDECL}><w:pPr><w:pStyle w:val="{style}"/><w:jc w:val="{align}"/></w:pPr>'
+        f"{runs}</w:p>"
+    )
 
 
 def _property(text: str) -> str:
@@ -344,13 +292,6 @@ def _replace(part: Any, parse_xml: Any, p_xml: str) -> None:
     for child in list(root):
         root.remove(child)
     root.append(parse_xml(p_xml))
-
-
-def _builtin(style_id: str, name: str, body: str) -> str:
-    return (
-        f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/>'
-        f'<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/>{body}</w:style>'
-    )
 
 
 def escape_run(text: str, *, bold: bool = False, size: int = 0) -> str:
