@@ -7,12 +7,12 @@ so those parts are written as WordprocessingML (the recipe of UN_FORMAT.md §8).
 
 from __future__ import annotations
 
+import html
 import io
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
 
 from drafting_app.errors import ExportError
 from drafting_app.export.blocks import Block, Kind, Layout, MastheadBlock, Note, Run, build_blocks
@@ -52,6 +52,11 @@ def docx_bytes(
     """The .docx file of ``doc`` as bytes (``when`` fixes the core-properties dates)."""
     layout = build_blocks(doc)
     return _WordWriter(layout, profile or profile_for(layout), when).render()
+
+
+def escape(text: str) -> str:
+    """XML text escaping (xml.sax.saxutils would pull in urllib and email at start-up)."""
+    return html.escape(text, quote=False)
 
 
 def _text_run(r: Run, extra_rpr: str = "") -> str:
