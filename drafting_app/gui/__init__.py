@@ -1,0 +1,1 @@
+"""drafting_app.gui package."""

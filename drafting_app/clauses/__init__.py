@@ -1,0 +1,1 @@
+"""drafting_app.clauses package."""

@@ -1,0 +1,496 @@
+"""The corpus store: an embedded SQLite index (with FTS5 full-text search) of the bundled
+corpus and the documents the user added.
+
+The files are the corpus; the database only indexes them. It is built on first start and
+kept up to date incrementally: a file is re-hashed only when its size or modification time
+changed, and re-read only when its SHA-256 changed. ``document()`` re-reads the file (with
+deterministic ids, so paragraph ids match the index) rather than keeping a second copy of
+the model in the database: the index stays small and there is one source of truth.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any, BinaryIO
+
+from drafting_app import __version__, paths
+from drafting_app.corpus import schema
+from drafting_app.corpus.query import fts_query
+from drafting_app.corpus.rows import (
+    CitationRow,
+    DocumentInfo,
+    DocumentRows,
+    FootnoteRow,
+    ParagraphRow,
+    place_of,
+)
+from drafting_app.corpus.sync import (
+    SUFFIXES,
+    FileRow,
+    SyncItem,
+    SyncPlan,
+    SyncReport,
+    parse,
+    plan_sync,
+    scan,
+    sha256,
+)
+
+__all__ = [
+    "MARK_END",
+    "MARK_START",
+    "PARTS",
+    "SUFFIXES",
+    "CitationRow",
+    "CorpusStore",
+    "DocumentInfo",
+    "FootnoteRow",
+    "ParagraphRow",
+    "SearchHit",
+    "SyncItem",
+    "SyncReport",
+]
+from drafting_app.errors import CorpusError, DraftingError, FormatError
+from drafting_app.model.document import Document
+
+DB_NAME = "corpus.sqlite"
+# The index records which readers built it; a new version re-reads every file.
+READER_VERSION = __version__
+PARTS = ("preamble", "operative", "annex")
+# Match markers in SearchHit.snippet: control characters never found in corpus text, so a
+# view can escape the text and then turn them into highlighting.
+MARK_START = "\x02"
+MARK_END = "\x03"
+MAX_LIMIT = 1000
+
+_DOC_COLUMNS = (
+    "doc_id, path, kind, form, heading, title, symbol, body, date, paragraphs, footnotes, origin,"
+    " label"
+)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A paragraph matching a search, best first (``rank``: FTS5 bm25, lower is better).
+
+    ``snippet`` marks matches with :data:`MARK_START` … :data:`MARK_END`; ``place`` says
+    where the paragraph is ("preamble 2", "operative 7 (a)")."""
+
+    doc_id: str
+    paragraph_id: str
+    heading: str
+    title: str
+    part: str
+    label: str
+    opener: str
+    snippet: str
+    rank: float
+    place: str = ""
+
+
+class CorpusStore:
+    """The corpus index. Open with :meth:`open`; use as a context manager or call close().
+
+    One SQLite connection, not shared between threads at the same time (it may be handed
+    to a worker thread).
+    """
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        db_path: Path,
+        sources: Sequence[Path],
+        user_dir: Path,
+        recovered_from: Path | None = None,
+    ) -> None:
+        self._conn = conn
+        self.db_path = db_path
+        self.sources = list(sources)
+        self.user_dir = user_dir
+        self.recovered_from = recovered_from
+        self._unreported_recovery = str(recovered_from or "")
+        self._first_sync = True
+
+    # -- life cycle --------------------------------------------------------------------
+    @classmethod
+    def open(
+        cls,
+        db_path: Path | None = None,
+        sources: Sequence[Path] | None = None,
+        *,
+        user_dir: Path | None = None,
+        sync: bool = True,
+    ) -> CorpusStore:
+        """Open (or create, or rebuild) the index and bring it up to date with the files.
+
+        ``sources`` are the folders indexed (default: the bundled corpus and the user's
+        corpus folder); ``user_dir`` is where :meth:`add_document` copies files (default
+        ``paths.user_corpus_dir()``; always indexed, its documents have origin "user").
+        """
+        db_path = Path(db_path) if db_path else paths.user_data_dir() / DB_NAME
+        user_dir = Path(user_dir) if user_dir else paths.user_corpus_dir()
+        if sources is None:
+            sources = [paths.bundled_corpus_dir(), user_dir]
+        conn, moved = schema.connect(db_path)
+        store = cls(conn, db_path, [Path(s) for s in sources], user_dir, moved)
+        if sync:
+            store.sync()
+        return store
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> CorpusStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise CorpusError(
+                f"The corpus database failed ({exc}); run `drafting-app corpus rebuild`."
+            ) from exc
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._guard():
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def rebuild(self) -> SyncReport:
+        """Throw the index away and build it again from the files."""
+        self._conn.close()
+        schema.remove_database(self.db_path)
+        self._conn, _ = schema.connect(self.db_path)
+        return self.sync()
+
+    # -- sync ----------------------------------------------------------------------------
+    def _roots(self) -> list[Path]:
+        user = self.user_dir.resolve()
+        roots = [*self.sources]
+        if all(r.resolve() != user for r in roots):
+            roots.append(self.user_dir)
+        return roots
+
+    def sync(self) -> SyncReport:
+        """Bring the index up to date with the files: new, changed and removed files."""
+        with self._guard():
+            known = {
+                r[0]: FileRow(*r)
+                for r in self._conn.execute(
+                    "SELECT key, path, size, mtime_ns, sha256, doc_id, error FROM files"
+                )
+            }
+            reader = self._conn.execute("SELECT value FROM meta WHERE key = 'reader'").fetchone()
+        new_reader = reader is None or reader[0] != READER_VERSION
+        if new_reader:
+            retry = set(known)  # the readers changed: what they make of a file may too
+        elif self._first_sync:
+            retry = {k for k, r in known.items() if r.error}  # a newer reader may cope now
+        else:
+            retry = set()
+        plan = plan_sync(scan(self._roots(), self.user_dir), known, retry)
+        plan.report.recovered_from = self._unreported_recovery
+        self._unreported_recovery, self._first_sync = "", False
+        if plan.read or plan.touched or plan.gone or new_reader:
+            with self._transaction() as conn:
+                self._write(conn, plan)
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('reader', ?)", (READER_VERSION,))
+        return plan.report
+
+    def _write(self, conn: sqlite3.Connection, plan: SyncPlan) -> None:
+        for r in plan.gone:
+            conn.execute("DELETE FROM files WHERE key = ?", (r.key,))
+            if r.doc_id:
+                self._delete_document(conn, r.doc_id)
+        conn.executemany(
+            "UPDATE files SET path = ?, size = ?, mtime_ns = ? WHERE key = ?",
+            [(path, size, mtime, key) for key, path, size, mtime in plan.touched],
+        )
+        for f in plan.read:
+            src = f.source
+            old = conn.execute("SELECT doc_id FROM files WHERE key = ?", (src.key,)).fetchone()
+            if old and old[0]:
+                self._delete_document(conn, old[0])
+            doc_id = f.rows.info.doc_id if f.rows else None
+            conn.execute(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (src.key, str(src.path), src.origin, f.size, f.mtime_ns, f.sha256, doc_id, f.error),
+            )
+            if f.rows:
+                self._insert_document(conn, f.rows)
+
+    @staticmethod
+    def _delete_document(conn: sqlite3.Connection, doc_id: str) -> None:
+        for table in ("documents", "paragraphs", "footnotes", "citations"):
+            conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+
+    @staticmethod
+    def _insert_document(conn: sqlite3.Connection, rows: DocumentRows) -> None:
+        i = rows.info
+        conn.execute(
+            f"INSERT INTO documents ({_DOC_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                i.doc_id,
+                i.path,
+                i.kind,
+                i.form,
+                i.heading,
+                i.title,
+                i.symbol,
+                i.body,
+                i.date,
+                i.paragraphs,
+                i.footnotes,
+                i.origin,
+                i.label,
+            ),
+        )
+        conn.executemany(
+            "INSERT INTO paragraphs (doc_id, seq, paragraph_id, part, label, parents, opener,"
+            " text, footnotes, position) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    p.doc_id,
+                    seq,
+                    p.paragraph_id,
+                    p.part,
+                    p.label,
+                    json.dumps(p.parents),
+                    p.opener,
+                    p.text,
+                    json.dumps(p.footnotes),
+                    p.position,
+                )
+                for seq, p in enumerate(rows.paragraphs)
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO footnotes VALUES (?, ?, ?, ?)",
+            [(f.doc_id, f.number, f.text, f.paragraph_id) for f in rows.footnotes],
+        )
+        conn.executemany(
+            "INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (c.doc_id, seq, c.part, c.label, c.paragraph_id, c.kind, c.text, c.body,
+                 c.number, c.date, " ".join(c.volumes), c.treaty_number, int(c.ibid))
+                for seq, c in enumerate(rows.citations)
+            ],
+        )  # fmt: skip
+
+    # -- reading -------------------------------------------------------------------------
+    def documents(self) -> list[DocumentInfo]:
+        """Every indexed document, bundled first, in file order."""
+        with self._guard():
+            rows = self._conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY doc_id")
+            return [DocumentInfo(*r) for r in rows]
+
+    def info(self, doc_id: str) -> DocumentInfo:
+        """The listing entry of one document (CorpusError when there is none)."""
+        with self._guard():
+            row = self._conn.execute(
+                f"SELECT {_DOC_COLUMNS} FROM documents WHERE doc_id = ?", (doc_id,)
+            ).fetchone()
+        if row is None:
+            raise CorpusError(f"There is no document {doc_id!r} in the corpus.")
+        return DocumentInfo(*row)
+
+    def failures(self) -> list[SyncItem]:
+        """Files in the corpus folders that could not be read, with the reason."""
+        with self._guard():
+            rows = self._conn.execute(
+                "SELECT path, error FROM files WHERE doc_id IS NULL ORDER BY key"
+            )
+            return [SyncItem(path, "", error) for path, error in rows]
+
+    def document(self, doc_id: str) -> Document:
+        """The full model of a corpus document, read again from its file."""
+        info = self.info(doc_id)
+        path = Path(info.path)
+        with self._guard():
+            sha = self._conn.execute(
+                "SELECT sha256 FROM files WHERE doc_id = ?", (doc_id,)
+            ).fetchone()[0]
+        try:
+            current = sha256(path.read_bytes())
+        except OSError as exc:
+            raise CorpusError(f"{path.name} ({doc_id}) cannot be read: {exc}") from exc
+        if current != sha:  # changed since the last sync: index it first so ids agree
+            self.sync()
+            info = self.info(doc_id)
+        try:
+            return parse(Path(info.path))
+        except DraftingError as exc:
+            raise CorpusError(f"{doc_id} can no longer be read: {exc}") from exc
+
+    def _rows_of(self, doc_id: str, sql: str) -> list[tuple[Any, ...]]:
+        self.info(doc_id)
+        with self._guard():
+            return self._conn.execute(sql, (doc_id,)).fetchall()
+
+    def paragraphs(self, doc_id: str) -> list[ParagraphRow]:
+        """The paragraphs of a document in order, with derived labels."""
+        rows = self._rows_of(
+            doc_id,
+            "SELECT doc_id, paragraph_id, part, label, parents, opener, text, footnotes,"
+            " position FROM paragraphs WHERE doc_id = ? ORDER BY seq",
+        )
+        return [
+            ParagraphRow(
+                d, pid, part, label, tuple(json.loads(par)), op, text, tuple(json.loads(fn)), pos
+            )
+            for d, pid, part, label, par, op, text, fn, pos in rows
+        ]
+
+    def footnotes(self, doc_id: str | None = None) -> list[FootnoteRow]:
+        """The footnotes of a document (of every document when None) by number, with the
+        paragraph carrying each mark."""
+        sql = "SELECT doc_id, number, text, paragraph_id FROM footnotes"
+        if doc_id is None:
+            with self._guard():
+                rows = self._conn.execute(sql + " ORDER BY doc_id, number").fetchall()
+        else:
+            rows = self._rows_of(doc_id, sql + " WHERE doc_id = ? ORDER BY number")
+        return [FootnoteRow(*r) for r in rows]
+
+    def citations(self, doc_id: str | None = None) -> list[CitationRow]:
+        """Resolutions, decisions, symbols and treaties cited in a document (in every
+        document when None), in document order: paragraphs, then footnotes."""
+        sql = (
+            "SELECT doc_id, part, label, paragraph_id, kind, text, body, number, date, volumes,"
+            " treaty_number, ibid FROM citations"
+        )
+        if doc_id is None:
+            with self._guard():
+                rows = self._conn.execute(sql + " ORDER BY doc_id, seq").fetchall()
+        else:
+            rows = self._rows_of(doc_id, sql + " WHERE doc_id = ? ORDER BY seq")
+        return [
+            CitationRow(d, part, label, pid, kind, text, body, number, date,
+                        tuple(volumes.split()), treaty, bool(ibid))
+            for d, part, label, pid, kind, text, body, number, date, volumes, treaty, ibid
+            in rows
+        ]  # fmt: skip
+
+    def search(self, query: str, limit: int = 50, part: str | None = None) -> list[SearchHit]:
+        """Paragraphs matching ``query``, best first (see :mod:`drafting_app.corpus.query`)."""
+        if part is not None and part not in PARTS:
+            raise CorpusError(f"Unknown part {part!r}: use one of {', '.join(PARTS)}.")
+        match = fts_query(query)
+        if not match or limit <= 0:
+            return []
+        sql = (
+            "SELECT p.doc_id, p.paragraph_id, d.heading, d.title, p.part, p.label, p.opener,"
+            f" snippet(paragraphs_fts, 0, '{MARK_START}', '{MARK_END}', '…', 16),"
+            " bm25(paragraphs_fts) AS rank, p.parents, p.position"
+            " FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid"
+            " JOIN documents d ON d.doc_id = p.doc_id"
+            " WHERE paragraphs_fts MATCH ?"
+        )
+        args: list[object] = [match]
+        if part:
+            sql += " AND p.part = ?"
+            args.append(part)
+        sql += " ORDER BY rank, p.doc_id, p.seq LIMIT ?"
+        args.append(min(limit, MAX_LIMIT))
+        with self._guard():
+            rows = self._conn.execute(sql, args).fetchall()
+        return [
+            SearchHit(
+                doc_id, pid, heading, title, part, label, opener, snippet, rank,
+                place_of(part, label, tuple(json.loads(parents)), position),
+            )
+            for doc_id, pid, heading, title, part, label, opener, snippet, rank, parents, position
+            in rows
+        ]  # fmt: skip
+
+    # -- adding --------------------------------------------------------------------------
+    def add_document(self, path: Path) -> DocumentInfo:
+        """Add a document to the user's corpus: read it (a FormatError leaves nothing
+        behind), copy it under a name no other file has, index it. A file whose content
+        is already in the corpus is not copied again: its entry is returned."""
+        src = Path(path)
+        if src.suffix.lower() not in SUFFIXES:
+            raise FormatError(
+                f"{src.name}: only {', '.join(SUFFIXES)} files can be added to the corpus."
+            )
+        parse(src)
+        data = src.read_bytes()
+        with self._guard():
+            row = self._conn.execute(
+                "SELECT doc_id FROM files WHERE sha256 = ? AND doc_id IS NOT NULL",
+                (sha256(data),),
+            ).fetchone()
+        if row:
+            return self.info(row[0])
+        dest = self._copy_unique(src.name, data)
+        self.sync()
+        with self._guard():
+            row = self._conn.execute(
+                "SELECT doc_id, error FROM files WHERE path = ?", (str(dest),)
+            ).fetchone()
+        if not row or not row[0]:
+            dest.unlink(missing_ok=True)  # our copy; the user's original is untouched
+            self.sync()
+            reason = row[1] if row else "it was not found in the corpus folder"
+            raise CorpusError(f"{src.name} could not be indexed: {reason}")
+        return self.info(row[0])
+
+    def _copy_unique(self, name: str, data: bytes) -> Path:
+        try:
+            self.user_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CorpusError(
+                f"The corpus folder {self.user_dir} cannot be created: {exc}"
+            ) from exc
+        stem, suffix = Path(name).stem, Path(name).suffix.lower()
+        if stem.lower() == "readme" or stem.startswith((".", "~$")):
+            stem = f"document-{stem.lstrip('.~$')}"  # names the sync would skip
+        stems = {p.stem.lower() for p in self.user_dir.iterdir()}
+        candidate, n = stem, 1
+        while True:
+            if candidate.lower() not in stems:
+                dest = self.user_dir / f"{candidate}{suffix}"
+                try:
+                    fh = dest.open("xb")  # "x": never overwrite a user's file
+                except FileExistsError:
+                    fh = None
+                except OSError as exc:
+                    raise CorpusError(f"{name} could not be copied: {exc}") from exc
+                if fh is not None:
+                    self._write_new(fh, dest, data)
+                    return dest
+            n += 1
+            candidate = f"{stem}-{n}"
+
+    @staticmethod
+    def _write_new(fh: BinaryIO, dest: Path, data: bytes) -> None:
+        try:
+            with fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        except OSError as exc:
+            dest.unlink(missing_ok=True)  # our own half-written copy, nobody else's
+            raise CorpusError(f"{dest.name} could not be written: {exc}") from exc
