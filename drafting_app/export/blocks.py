@@ -24,6 +24,7 @@ ORGANIZATION = "United Nations"
 # before one of these is moved after it.
 _TRAILING_PUNCTUATION = ",;:."
 _ROMAN_HEADING_RE = re.compile(r"^[IVXLC]+\.\s")
+_GA_NUMBER_RE = re.compile(r"^(?:S-)?\d+/\d+(?:\s[A-C])?\.$")
 # Characters XML cannot hold are dropped; tabs and line breaks become spaces.
 _CLEAN = str.maketrans(
     {**{c: None for c in range(32)}, 9: " ", 10: " ", 13: " ", 0xFFFE: None, 0xFFFF: None}
@@ -107,6 +108,7 @@ class MastheadBlock:
     original: str
     body: str
     session: str
+    committee: str
     place_and_dates: str
     agenda_item: tuple[Run, ...]
     agenda_title: str
@@ -239,15 +241,18 @@ class _Builder:
 
     def masthead(self, mh: Masthead) -> MastheadBlock:
         agenda_mark = self.star(mh.agenda_note)
+        short = body_short_name(mh.body, mh.symbol)
         return MastheadBlock(
-            organization=ORGANIZATION,
-            body_short=body_short_name(mh.body, mh.symbol),
+            organization=clean(mh.organization) or ORGANIZATION,
+            body_short=short,
             symbol=clean(mh.symbol),
             distribution=f"Distr.: {clean(mh.distribution)}" if mh.distribution else "",
             date=clean(mh.date),
             original=f"Original: {clean(mh.original_language)}" if mh.original_language else "",
-            body=clean(mh.body),
+            # "General Assembly" printed large in the masthead is not repeated below it.
+            body="" if clean(mh.body) == short else clean(mh.body),
             session=clean(mh.session),
+            committee=clean(mh.committee),
             place_and_dates=clean(mh.place_and_dates),
             agenda_item=_with_note(mh.agenda_item, agenda_mark),
             agenda_title=clean(mh.agenda_title),
@@ -290,11 +295,17 @@ def build_blocks(doc: Document) -> Layout:
     mh = doc.masthead
     masthead = b.masthead(mh) if mh is not None else None
     for line in doc.front_matter:
-        b.add(Kind.FRONT_MATTER, _plain(line))
-    b.add(Kind.HEADING, _plain(doc.heading, bold=True))
+        # "Resolution adopted by the General Assembly on …" is bold; "[without reference to
+        # a Main Committee (A/80/L.4)]" is not.
+        b.add(Kind.FRONT_MATTER, _plain(line, bold=not line.lstrip().startswith("[")))
+    # The General Assembly prints "80/3.<tab>Awaza Political Declaration" as one heading
+    # with the number in the hanging indent; other bodies put "Resolution 5/2" on its own.
+    ga_number = bool(_GA_NUMBER_RE.match(doc.heading)) and bool(doc.title)
+    if not ga_number:
+        b.add(Kind.HEADING, _plain(doc.heading, bold=True))
     if mh is not None:
         b.sponsor_line(mh)
-    b.add(Kind.TITLE, _plain(doc.title, bold=True))
+    b.add(Kind.TITLE, _plain(doc.title, bold=True), clean(doc.heading) if ga_number else "")
     b.add(Kind.AUTHORING_BODY, _authoring_runs(doc.authoring_body))
     if doc.chapeau is not None:
         b.paragraph(doc.chapeau, Kind.CHAPEAU, 0)

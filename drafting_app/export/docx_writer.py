@@ -140,7 +140,14 @@ class _WordWriter:
             lead += _TAB
         elif b.kind in (Kind.PREAMBULAR, Kind.CHAPEAU):
             lead = _TAB
-        return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{lead}{self._runs(b.runs)}</w:p>'
+        ind = ""
+        if b.kind is Kind.TITLE and b.label:
+            # "80/3." in the hanging indent, the title at 1134.
+            ind = '<w:ind w:left="1134" w:hanging="1134"/>'
+            lead = f'<w:r><w:t xml:space="preserve">{escape(b.label)}</w:t></w:r>{_TAB}'
+        return (
+            f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{ind}</w:pPr>{lead}{self._runs(b.runs)}</w:p>'
+        )
 
     # -- masthead (first page of an L. document) -----------------------------------------------
     def _masthead(self, mh: MastheadBlock) -> str:
@@ -168,11 +175,24 @@ class _WordWriter:
             f"{_cell(col1 + col2, _mh_para(_sized(mh.body_short, 40, bold=True)), span=2)}"
             f"{_cell(col3, _distribution(mh))}"
             "</w:tr></w:tbl>"
-            f"{_styled('UNMastheadBody', escape_run(mh.body))}"
-            f"{_styled('UNMasthead', escape_run(mh.session, bold=True))}"
-            f"{_styled('UNMasthead', escape_run(mh.place_and_dates))}"
-            f"{_styled('UNMasthead', self._runs(mh.agenda_item), before=240)}"
-            f"{_styled('UNMasthead', escape_run(mh.agenda_title, bold=True))}"
+            f"{self._masthead_lines(mh)}"
+        )
+
+    def _masthead_lines(self, mh: MastheadBlock) -> str:
+        """Body, session, committee, place and dates, agenda item and title under the table;
+        the last line keeps room before the text."""
+        lines = [
+            ("UNMastheadBody", escape_run(mh.body), -1),
+            ("UNMasthead", escape_run(mh.session, bold=True), -1),
+            ("UNMasthead", escape_run(mh.committee, bold=True), -1),
+            ("UNMasthead", escape_run(mh.place_and_dates), -1),
+            ("UNMasthead", self._runs(mh.agenda_item), 240),
+            ("UNMasthead", escape_run(mh.agenda_title, bold=True), -1),
+        ]
+        present = [line for line in lines if line[1]]
+        return "".join(
+            _styled(style, runs, before, after=360 if i == len(present) - 1 else -1)
+            for i, (style, runs, before) in enumerate(present)
         )
 
     # -- styles, settings, section ------------------------------------------------------------
@@ -321,10 +341,13 @@ def _mh_para(runs: str, align: str = "left") -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="UNMasthead"/><w:jc w:val="{align}"/></w:pPr>{runs}</w:p>'
 
 
-def _styled(style: str, runs: str, before: int = -1) -> str:
+def _styled(style: str, runs: str, before: int = -1, after: int = -1) -> str:
     if not runs:
         return ""
-    spacing = f'<w:spacing w:before="{before}"/>' if before >= 0 else ""
+    space = (f' w:before="{before}"' if before >= 0 else "") + (
+        f' w:after="{after}"' if after >= 0 else ""
+    )
+    spacing = f"<w:spacing{space}/>" if space else ""
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{spacing}</w:pPr>{runs}</w:p>'
 
 

@@ -158,6 +158,8 @@ def _block_format(b: Block) -> QTextBlockFormat:
         return _fmt(tabs=[(1701, _LEFT)])
     if b.kind is Kind.AUTHORING_BODY:
         return _fmt(indent=567)
+    if b.kind is Kind.TITLE and b.label:
+        return _fmt(indent=-1134, before=360, after=240, tabs=[(1134, _LEFT)], align=_A_LEFT)
     if b.kind in _HEADINGS or b.kind is Kind.ANNEX_HEADING:
         return _fmt(before=360, after=240, align=_A_LEFT)
     if b.kind is Kind.SPONSORS:
@@ -175,6 +177,8 @@ def _body(layout: Layout, profile: PageProfile) -> QTextDocument:
         bld.block(_block_format(b))
         if b.kind is Kind.OPERATIVE or b.kind in (Kind.PREAMBULAR, Kind.CHAPEAU):
             bld.text(f"{b.label}\t")
+        elif b.kind is Kind.TITLE and b.label:
+            bld.text(f"{b.label}\t", bold=True, size=12)
         size = _HEADINGS.get(b.kind, 12 if b.kind is Kind.ANNEX_HEADING and b.level == 2 else 10)
         bld.runs(b.runs, size=size)
     if bld.first:
@@ -207,7 +211,9 @@ def _masthead(bld: _Builder, mh: MastheadBlock) -> None:
     _rule(bld, 25)
     bld.block(_fmt(0, 0, before=120, after=0, align=_A_LEFT))
     bld.text(mh.body, bold=True, size=12)
-    for text, bold in ((mh.session, True), (mh.place_and_dates, False)):
+    for text, bold in ((mh.session, True), (mh.committee, True), (mh.place_and_dates, False)):
+        if not text:
+            continue
         bld.block(_fmt(0, 0, after=0, align=_A_LEFT))
         bld.text(text, bold=bold)
     bld.block(_fmt(0, 0, before=240, after=0, align=_A_LEFT))
