@@ -235,13 +235,18 @@ class _WordWriter:
     def _note(self, n: Note) -> str:
         fid = self.note_ids[n.mark]
         if n.custom:
-            mark = f'<w:r>{_REF_RPR}<w:t xml:space="preserve">{escape(n.mark)}</w:t></w:r>'
+            # The asterisk run opens the note, as Word writes custom marks (LibreOffice then
+            # shows it once); without the right tab at 1021 the text goes to the hanging 1134.
+            ppr = '<w:pStyle w:val="FootnoteText"/><w:tabs><w:tab w:val="clear" w:pos="1021"/>'
+            ppr += "</w:tabs>"
+            lead = f'<w:r>{_REF_RPR}<w:t xml:space="preserve">{escape(n.mark)}</w:t></w:r>'
         else:
-            mark = f"<w:r>{_REF_RPR}<w:footnoteRef/></w:r>"
-        # Tab to the right-aligned number at 1021, tab to the hanging indent at 1134.
+            # Tab to the right-aligned number at 1021, tab to the hanging indent at 1134.
+            ppr = '<w:pStyle w:val="FootnoteText"/>'
+            lead = f"{_TAB}<w:r>{_REF_RPR}<w:footnoteRef/></w:r>"
         return (
-            f'<w:footnote w:id="{fid}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
-            f"{_TAB}{mark}{_TAB}{self._runs(n.runs)}</w:p></w:footnote>"
+            f'<w:footnote w:id="{fid}"><w:p><w:pPr>{ppr}</w:pPr>'
+            f"{lead}{_TAB}{self._runs(n.runs)}</w:p></w:footnote>"
         )
 
     def _properties(self, d: WordDocument) -> None:
