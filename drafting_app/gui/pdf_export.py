@@ -136,7 +136,9 @@ def _fmt(
     f.setTopMargin(before)
     f.setBottomMargin(after)
     f.setAlignment(align)
-    f.setTabPositions([QTextOption.Tab(pos - left, kind) for pos, kind in tabs])
+    # Qt measures tab stops from where the first line starts (margin + indent); ``tabs`` are
+    # given from the page's text margin, like Word's.
+    f.setTabPositions([QTextOption.Tab(pos - left - indent, kind) for pos, kind in tabs])
     return f
 
 
@@ -144,7 +146,7 @@ _LEFT = QTextOption.TabType.LeftTab
 _RIGHT = QTextOption.TabType.RightTab
 _A_LEFT = Qt.AlignmentFlag.AlignLeft
 # Paragraph formats per printed block, mirroring word_styles (twips).
-_HEADINGS = {Kind.HEADING: 14, Kind.ANNEX_TITLE: 14, Kind.TITLE: 12}
+_HEADINGS = {Kind.HEADING: 14, Kind.ANNEX_TITLE: 14, Kind.TITLE: 12, Kind.FRONT_MATTER: 12}
 
 
 def _block_format(b: Block) -> QTextBlockFormat:
@@ -152,12 +154,15 @@ def _block_format(b: Block) -> QTextBlockFormat:
         if b.level == 0:
             return _fmt(tabs=[(1701, _LEFT)])
         if b.level == 1:
-            return _fmt(indent=567, tabs=[(1702, _LEFT)])
+            # "(a)" starts at 1701 and passes Word's stop at 1702: the text goes to 2268.
+            return _fmt(indent=567, tabs=[(2268, _LEFT)])
         return _fmt(left=1701, tabs=[(2268, _LEFT)])
     if b.kind in (Kind.PREAMBULAR, Kind.CHAPEAU):
         return _fmt(tabs=[(1701, _LEFT)])
     if b.kind is Kind.AUTHORING_BODY:
         return _fmt(indent=567)
+    if b.kind is Kind.FRONT_MATTER:
+        return _fmt(after=0, align=_A_LEFT)
     if b.kind is Kind.TITLE and b.label:
         return _fmt(indent=-1134, before=360, after=240, tabs=[(1134, _LEFT)], align=_A_LEFT)
     if b.kind in _HEADINGS or b.kind is Kind.ANNEX_HEADING:
@@ -218,7 +223,7 @@ def _masthead(bld: _Builder, mh: MastheadBlock) -> None:
         bld.text(text, bold=bold)
     bld.block(_fmt(0, 0, before=240, after=0, align=_A_LEFT))
     bld.runs(mh.agenda_item)
-    bld.block(_fmt(0, 0, after=0, align=_A_LEFT))
+    bld.block(_fmt(0, 0, after=360, align=_A_LEFT))
     bld.text(mh.agenda_title, bold=True)
 
 
