@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import io
 from datetime import UTC, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +17,7 @@ from drafting_app.errors import ExportError
 from drafting_app.export.blocks import Block, Kind, Layout, MastheadBlock, Note, Run, build_blocks
 from drafting_app.export.files import write_atomic
 from drafting_app.export.page import PageProfile, profile_for
-from drafting_app.export.word_package import W_NS, base_package
+from drafting_app.export.word_package import W_NS, base_package, header_paragraph
 from drafting_app.export.word_styles import LANGUAGE, style_of
 from drafting_app.model.document import Document
 
@@ -82,10 +81,13 @@ class _WordWriter:
 
     # -- document ---------------------------------------------------------------------------
     def render(self) -> bytes:
-        import docx
-        from docx.oxml import parse_xml
+        try:
+            import docx
+            from docx.oxml import parse_xml
+        except ImportError as exc:  # pragma: no cover - a broken install
+            raise ExportError("Word export is not available: python-docx is missing.") from exc
 
-        d = docx.Document(io.BytesIO(_template_bytes()))
+        d = docx.Document(io.BytesIO(base_package()))
         self._section(d, parse_xml)
         self._body(d, parse_xml)
         self._footnotes(d, parse_xml)
@@ -208,7 +210,7 @@ class _WordWriter:
         if self.layout.symbol:
             run = f'<w:r><w:t xml:space="preserve">{escape(self.layout.symbol)}</w:t></w:r>'
             for part, align in ((sec.header, "right"), (sec.even_page_header, "left")):
-                _replace(part, parse_xml, _header_paragraph("Header", align, run))
+                _replace(part, parse_xml, header_paragraph("Header", align, run))
 
     def _footnotes(self, d: WordDocument, parse_xml: Any) -> None:
         from docx.opc.packuri import PackURI
@@ -264,55 +266,9 @@ class _WordWriter:
         cp.modified = when
 
 
-@lru_cache(maxsize=1)
-def _template_bytes() -> bytes:
-    """The UN template, made once per process: the bare package with the UN styles and
-    settings (word_package) and the header and footer parts every export shares."""
-    try:
-        import docx
-        from docx.oxml import parse_xml
-    except ImportError as exc:  # pragma: no cover - a broken install
-        raise ExportError("Word export is not available: python-docx is missing.") from exc
-    d = docx.Document(io.BytesIO(base_package()))
-    _headers_and_footers(d, parse_xml)
-    out = io.BytesIO()
-    d.save(out)
-    return out.getvalue()
-
-
-def _headers_and_footers(d: WordDocument, parse_xml: Any) -> None:
-    """Page 1 bare (it has the masthead); from page 2 the page number, right on odd and left
-    on even pages, and a header that each export fills with the symbol."""
-    sec = d.sections[0]
-    sec.different_first_page_header_footer = True
-    for part in (sec.first_page_header, sec.first_page_footer):
-        # Word's template header paragraph carries the Header style, hence its rule.
-        _replace(part, parse_xml, _header_paragraph("Normal", "left", ""))
-    for part, align in ((sec.header, "right"), (sec.even_page_header, "left")):
-        _replace(part, parse_xml, _header_paragraph("Normal", align, ""))
-    for part, align in ((sec.footer, "right"), (sec.even_page_footer, "left")):
-        _replace(part, parse_xml, _header_paragraph("Footer", align, _PAGE_FIELD))
-
-
-def _header_paragraph(style: str, align: str, runs: str) -> str:
-    return (
-        f'<w:p {_NSDECL}><w:pPr><w:pStyle w:val="{style}"/><w:jc w:val="{align}"/></w:pPr>'
-        f"{runs}</w:p>"
-    )
-
-
 def _property(text: str) -> str:
     """Core properties hold at most 255 characters (a long UN title is cut with an ellipsis)."""
     return text if len(text) <= 255 else text[:254].rstrip() + "…"
-
-
-_PAGE_FIELD = (
-    '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-    '<w:r><w:instrText xml:space="preserve"> PAGE  \\* MERGEFORMAT </w:instrText></w:r>'
-    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-    "<w:r><w:t>2</w:t></w:r>"
-    '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-)
 
 
 def _replace(part: Any, parse_xml: Any, p_xml: str) -> None:

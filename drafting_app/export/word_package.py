@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from functools import lru_cache
 
 from drafting_app.export.word_styles import (
     FOOTER_RPR,
@@ -27,6 +28,40 @@ _CT = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
+# Headers and footers: page 1 bare (it carries the masthead); from page 2 the symbol over a
+# rule (filled in by each export) and the page number, right on odd and left on even pages.
+PAGE_FIELD = (
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+    '<w:r><w:instrText xml:space="preserve"> PAGE  \\* MERGEFORMAT </w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    "<w:r><w:t>2</w:t></w:r>"
+    '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+)
+# (part name, root tag, sectPr reference type, paragraph style, alignment, runs)
+_HEADERS_FOOTERS = (
+    ("header1", "hdr", "first", "Normal", "left", ""),
+    ("header2", "hdr", "default", "Normal", "right", ""),
+    ("header3", "hdr", "even", "Normal", "left", ""),
+    ("footer1", "ftr", "first", "Normal", "left", ""),
+    ("footer2", "ftr", "default", "Footer", "right", PAGE_FIELD),
+    ("footer3", "ftr", "even", "Footer", "left", PAGE_FIELD),
+)
+
+
+def header_paragraph(style: str, align: str, runs: str) -> str:
+    """The one paragraph of a header or footer."""
+    return (
+        f'<w:p xmlns:w="{W_NS}"><w:pPr><w:pStyle w:val="{style}"/><w:jc w:val="{align}"/>'
+        f"</w:pPr>{runs}</w:p>"
+    )
+
+
+def _hf_part(tag: str, style: str, align: str, runs: str) -> str:
+    body = header_paragraph(style, align, runs).replace(f' xmlns:w="{W_NS}"', "", 1)
+    return f'<w:{tag} xmlns:w="{W_NS}" xmlns:r="{R_NS}">{body}</w:{tag}>'
+
+
+_HF_KIND = {"hdr": "header", "ftr": "footer"}
 _CONTENT_TYPES = (
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
     '<Default Extension="rels" '
@@ -35,7 +70,11 @@ _CONTENT_TYPES = (
     f'<Override PartName="/word/document.xml" ContentType="{_CT}.document.main+xml"/>'
     f'<Override PartName="/word/styles.xml" ContentType="{_CT}.styles+xml"/>'
     f'<Override PartName="/word/settings.xml" ContentType="{_CT}.settings+xml"/>'
-    "</Types>"
+    + "".join(
+        f'<Override PartName="/word/{name}.xml" ContentType="{_CT}.{_HF_KIND[tag]}+xml"/>'
+        for name, tag, *_ in _HEADERS_FOOTERS
+    )
+    + "</Types>"
 )
 _ROOT_RELS = (
     f'<Relationships xmlns="{_PKG_RELS}">'
@@ -46,13 +85,21 @@ _DOCUMENT_RELS = (
     f'<Relationships xmlns="{_PKG_RELS}">'
     f'<Relationship Id="rId1" Type="{_RT}/styles" Target="styles.xml"/>'
     f'<Relationship Id="rId2" Type="{_RT}/settings" Target="settings.xml"/>'
-    "</Relationships>"
+    + "".join(
+        f'<Relationship Id="rId{i}" Type="{_RT}/{_HF_KIND[tag]}" Target="{name}.xml"/>'
+        for i, (name, tag, *_) in enumerate(_HEADERS_FOOTERS, start=3)
+    )
+    + "</Relationships>"
 )
 _DOCUMENT = (
     f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body><w:sectPr>'
-    '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1417" w:right="1134" w:bottom="1134" '
+    + "".join(
+        f'<w:{_HF_KIND[tag]}Reference w:type="{kind}" r:id="rId{i}"/>'
+        for i, (_, tag, kind, *_) in enumerate(_HEADERS_FOOTERS, start=3)
+    )
+    + '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1417" w:right="1134" w:bottom="1134" '
     'w:left="1134" w:header="850" w:footer="567" w:gutter="0"/><w:cols w:space="708"/>'
-    "</w:sectPr></w:body></w:document>"
+    "<w:titlePg/></w:sectPr></w:body></w:document>"
 )
 # Times New Roman 10 pt, British English, line "at least" 12 pt (UN_FORMAT.md §7).
 _DOC_DEFAULTS = (
@@ -114,8 +161,9 @@ def styles_xml() -> str:
     )
 
 
+@lru_cache(maxsize=1)
 def base_package() -> bytes:
-    """The bare .docx (zip) the Word writer opens and fills."""
+    """The bare .docx (zip) the Word writer opens and fills; made once per process."""
     parts = {
         "[Content_Types].xml": _CONTENT_TYPES,
         "_rels/.rels": _ROOT_RELS,
@@ -124,6 +172,8 @@ def base_package() -> bytes:
         "word/styles.xml": styles_xml(),
         "word/settings.xml": _SETTINGS,
     }
+    for name, tag, _, style, align, runs in _HEADERS_FOOTERS:
+        parts[f"word/{name}.xml"] = _hf_part(tag, style, align, runs)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for name, xml in parts.items():
