@@ -42,6 +42,7 @@ class Kind(StrEnum):
     CHAPEAU = "chapeau"  # decision form: "The Conference …, recalling …:"
     PREAMBULAR = "preambular"
     OPERATIVE = "operative"  # level 0: "1." + tab; level 1: "(a)"; level 2+: "(i)"
+    PART_HEADING = "part_heading"  # "A", "B" of a multi-part decision (79/537 A, B and C)
     ANNEX_TITLE = "annex_title"
     ANNEX_HEADING = "annex_heading"  # level 2 ("I. Commitments") or 3 (unnumbered)
     ADOPTION = "adoption"
@@ -122,6 +123,7 @@ class Layout:
     symbol: str
     body: str
     authoring_body: str
+    heading: str
     masthead: MastheadBlock | None
     blocks: tuple[Block, ...]
     notes: tuple[Note, ...]
@@ -268,6 +270,29 @@ class _Builder:
         runs = (*_with_note(f"{sponsors}:", mark), *_plain(f" {kind}"))
         self.add(Kind.SPONSORS, runs)
 
+    def body(
+        self,
+        chapeau: Paragraph | None,
+        preamble: list[Paragraph],
+        operative: list[Paragraph],
+        form: Form,
+    ) -> None:
+        if chapeau is not None:
+            self.paragraph(chapeau, Kind.CHAPEAU, 0)
+        for p in preamble:
+            self.paragraph(p, Kind.PREAMBULAR, 0)
+        # Decision form: the chapeau's sub-paragraphs (a), (b) sit one level in.
+        top = 1 if form is Form.DECISION else 0
+        for p in operative:
+            self.paragraph(p, Kind.OPERATIVE, top)
+
+    def parts(self) -> None:
+        """The lettered parts of a multi-part decision, each with its own adoption line."""
+        for part in self.doc.parts:
+            self.add(Kind.PART_HEADING, _plain(part.label, bold=True))
+            self.body(part.chapeau, part.preamble, part.operative, part.form)
+            self.add(Kind.ADOPTION, _plain(part.adoption, italic=True))
+
     def annexes(self) -> None:
         for annex in self.doc.annexes:
             self.add(Kind.ANNEX_TITLE, _plain(annex.title, bold=True))
@@ -307,14 +332,8 @@ def build_blocks(doc: Document) -> Layout:
         b.sponsor_line(mh)
     b.add(Kind.TITLE, _plain(doc.title, bold=True), clean(doc.heading) if ga_number else "")
     b.add(Kind.AUTHORING_BODY, _authoring_runs(doc.authoring_body))
-    if doc.chapeau is not None:
-        b.paragraph(doc.chapeau, Kind.CHAPEAU, 0)
-    for p in doc.preamble:
-        b.paragraph(p, Kind.PREAMBULAR, 0)
-    # Decision form: the chapeau's sub-paragraphs (a), (b) sit one level in.
-    top = 1 if doc.form is Form.DECISION else 0
-    for p in doc.operative:
-        b.paragraph(p, Kind.OPERATIVE, top)
+    b.body(doc.chapeau, doc.preamble, doc.operative, doc.form)
+    b.parts()
     b.annexes()
     b.add(Kind.ADOPTION, _plain(doc.adoption, italic=True))
     numbered = sorted(doc.footnotes, key=lambda f: b.numbers[f.id])
@@ -328,6 +347,7 @@ def build_blocks(doc: Document) -> Layout:
         symbol=symbol,
         body=clean(mh.body) if mh is not None else "",
         authoring_body=clean(doc.authoring_body),
+        heading=clean(doc.heading),
         masthead=masthead,
         blocks=tuple(b.blocks),
         notes=notes,

@@ -149,6 +149,7 @@ BLOCK_STYLE: dict[Kind, str] = {
     Kind.AUTHORING_BODY: "UNAuthoringBody",
     Kind.CHAPEAU: "UNPreambular",
     Kind.PREAMBULAR: "UNPreambular",
+    Kind.PART_HEADING: "UNHeading2",
     Kind.ANNEX_TITLE: "UNHeading1",
     Kind.ADOPTION: "UNAdoption",
 }

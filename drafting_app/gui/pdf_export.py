@@ -146,7 +146,13 @@ _LEFT = QTextOption.TabType.LeftTab
 _RIGHT = QTextOption.TabType.RightTab
 _A_LEFT = Qt.AlignmentFlag.AlignLeft
 # Paragraph formats per printed block, mirroring word_styles (twips).
-_HEADINGS = {Kind.HEADING: 14, Kind.ANNEX_TITLE: 14, Kind.TITLE: 12, Kind.FRONT_MATTER: 12}
+_HEADINGS = {
+    Kind.HEADING: 14,
+    Kind.ANNEX_TITLE: 14,
+    Kind.TITLE: 12,
+    Kind.FRONT_MATTER: 12,
+    Kind.PART_HEADING: 12,
+}
 
 
 def _block_format(b: Block) -> QTextBlockFormat:

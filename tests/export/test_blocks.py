@@ -133,10 +133,16 @@ def test_agenda_and_sponsor_notes_take_one_then_two_asterisks():
         ("E/CN.15/2024/L.3", "Commission on Crime Prevention and Criminal Justice", "", A4),
         ("", "", "The General Assembly,", LETTER),
         ("", "", "The Conference of the Parties,", A4),
+        ("", "", "79/537 A, B and C.", LETTER),  # GA numbering, no authoring line
+        ("", "", "Resolution 5/2", A4),
     ],
 )
 def test_page_profile_by_body(symbol, body, authoring, profile):
-    doc = Document(authoring_body=authoring, masthead=Masthead(symbol=symbol, body=body))
+    heading = authoring if not authoring.startswith("The ") else ""
+    authoring = "" if heading else authoring
+    doc = Document(
+        heading=heading, authoring_body=authoring, masthead=Masthead(symbol=symbol, body=body)
+    )
     if not symbol and not body:
         doc.masthead = None
     assert profile_for(build_blocks(doc)) is profile
