@@ -96,6 +96,7 @@ class Paragraph:
     children: list[Paragraph] = field(default_factory=list)
     id: str = field(default_factory=lambda: new_id("p"))
     source_label: str | None = None
+    provenance: dict[str, str] | None = None
 
     def walk(self) -> Iterator[Paragraph]:
         """This paragraph then its sub-paragraphs, depth first (document order)."""

@@ -1,0 +1,85 @@
+"""The clause library: agreed language mined from the corpus, grouped, and indexed.
+
+``ClauseLibrary`` holds the clauses of a set of documents and their groups (identical or
+near-identical language adopted in several texts, :mod:`drafting_app.clauses.grouping`);
+``ClauseLibrary.index()`` writes them to the FTS5 :class:`ClauseIndex` the picker searches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from drafting_app.clauses.clause import Clause
+from drafting_app.clauses.extract import clauses_of, doc_label
+from drafting_app.clauses.grouping import group_texts
+from drafting_app.clauses.index import ClauseIndex
+from drafting_app.model.document import Document, Part
+
+
+class DocumentSource(Protocol):
+    """What the library needs of the corpus store (drafting_app.corpus.store.CorpusStore)."""
+
+    def documents(self) -> Sequence[object]: ...
+
+    def document(self, doc_id: str) -> Document: ...
+
+
+class ClauseLibrary:
+    """Every preambular and operative paragraph and sub-paragraph of a set of documents."""
+
+    def __init__(self, clauses: Iterable[Clause]) -> None:
+        self.clauses: list[Clause] = list(clauses)
+        self._by_id = {c.clause_id: c for c in self.clauses}
+        members = group_texts([c.text for c in self.clauses])
+        groups = [[self.clauses[i] for i in g] for g in members]
+        # most-adopted language first: the index's rowid order is its order of importance
+        self.groups: list[list[Clause]] = sorted(groups, key=lambda g: -len(g))
+        self._group_of = {c.clause_id: n for n, g in enumerate(self.groups) for c in g}
+
+    @classmethod
+    def from_documents(cls, documents: Iterable[tuple[str, Document]]) -> ClauseLibrary:
+        """From ``(doc_id, document)`` pairs."""
+        return cls(c for doc_id, doc in documents for c in clauses_of(doc_id, doc))
+
+    @classmethod
+    def from_store(cls, store: DocumentSource) -> ClauseLibrary:
+        """From every document of the corpus store."""
+        ids = [str(getattr(info, "doc_id")) for info in store.documents()]  # noqa: B009
+        return cls.from_documents((doc_id, store.document(doc_id)) for doc_id in ids)
+
+    def clause(self, clause_id: str) -> Clause:
+        return self._by_id[clause_id]
+
+    def group_of(self, clause_id: str) -> list[Clause]:
+        """Every clause adopted with the same (or nearly the same) language."""
+        return self.groups[self._group_of[clause_id]]
+
+    def counts(self) -> dict[Part, int]:
+        out = {Part.PREAMBLE: 0, Part.OPERATIVE: 0}
+        for c in self.clauses:
+            out[c.part] += 1
+        return out
+
+    def fingerprint(self) -> str:
+        """Changes whenever any clause's id or text changes (index rebuild needed)."""
+        digest = hashlib.sha256()
+        for c in self.clauses:
+            digest.update(c.clause_id.encode())
+            digest.update(b"\0")
+            digest.update(c.text.encode())
+            digest.update(b"\1")
+        return digest.hexdigest()
+
+    def index(self, db_path: Path | None = None) -> ClauseIndex:
+        """The FTS5 index of this library, rebuilt only when the clauses changed."""
+        index = ClauseIndex.open(db_path)
+        fingerprint = self.fingerprint()
+        if index.meta("fingerprint") != fingerprint:
+            index.rebuild(self.groups, fingerprint)
+        return index
+
+
+__all__ = ["ClauseLibrary", "DocumentSource", "doc_label"]
