@@ -58,10 +58,8 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _text_run(r: Run, extra_rpr: str = "") -> str:
-    rpr = extra_rpr
-    if r.superscript:
-        rpr = '<w:rStyle w:val="FootnoteReference"/>' + rpr
+def _text_run(r: Run) -> str:
+    rpr = '<w:rStyle w:val="FootnoteReference"/>' if r.superscript else ""
     if r.bold:
         rpr += "<w:b/>"
     if r.italic:
@@ -110,13 +108,13 @@ class _WordWriter:
             sect.addprevious(child)
 
     # -- paragraphs -------------------------------------------------------------------------
-    def _runs(self, runs: tuple[Run, ...], extra_rpr: str = "") -> str:
+    def _runs(self, runs: tuple[Run, ...]) -> str:
         out: list[str] = []
         for r in runs:
             if r.footnote_ref is not None:
                 out.append(self._reference(r.footnote_ref))
             elif r.text:
-                out.append(_text_run(r, extra_rpr))
+                out.append(_text_run(r))
         return "".join(out)
 
     def _reference(self, mark: str) -> str:
@@ -184,12 +182,12 @@ class _WordWriter:
         """Body, session, committee, place and dates, agenda item and title under the table;
         the last line keeps room before the text."""
         lines = [
-            ("UNMastheadBody", escape_run(mh.body), -1),
-            ("UNMasthead", escape_run(mh.session, bold=True), -1),
-            ("UNMasthead", escape_run(mh.committee, bold=True), -1),
-            ("UNMasthead", escape_run(mh.place_and_dates), -1),
+            ("UNMastheadBody", _plain_run(mh.body), -1),
+            ("UNMasthead", _plain_run(mh.session, bold=True), -1),
+            ("UNMasthead", _plain_run(mh.committee, bold=True), -1),
+            ("UNMasthead", _plain_run(mh.place_and_dates), -1),
             ("UNMasthead", self._runs(mh.agenda_item), 240),
-            ("UNMasthead", escape_run(mh.agenda_title, bold=True), -1),
+            ("UNMasthead", _plain_run(mh.agenda_title, bold=True), -1),
         ]
         present = [line for line in lines if line[1]]
         return "".join(
@@ -280,7 +278,7 @@ def _replace(part: Any, parse_xml: Any, p_xml: str) -> None:
     root.append(parse_xml(p_xml))
 
 
-def escape_run(text: str, *, bold: bool = False, size: int = 0) -> str:
+def _plain_run(text: str, *, bold: bool = False, size: int = 0) -> str:
     if not text:
         return ""
     rpr = ("<w:b/>" if bold else "") + (f'<w:sz w:val="{size}"/>' if size else "")
@@ -289,13 +287,13 @@ def escape_run(text: str, *, bold: bool = False, size: int = 0) -> str:
 
 
 def _sized(text: str, size: int, *, bold: bool = False) -> str:
-    return escape_run(text, bold=bold, size=size)
+    return _plain_run(text, bold=bold, size=size)
 
 
 def _symbol_runs(symbol: str) -> str:
     """The symbol at top right; its first component is printed large ("CTOC/COP/…")."""
     head, sep, tail = symbol.partition("/")
-    return _sized(head, 40) + escape_run(sep + tail)
+    return _sized(head, 40) + _plain_run(sep + tail)
 
 
 def _mh_para(runs: str, align: str = "left") -> str:
@@ -319,7 +317,7 @@ def _distribution(mh: MastheadBlock) -> str:
         before = '<w:spacing w:before="240"/>' if i == 0 else ""
         out.append(
             f'<w:p><w:pPr><w:pStyle w:val="UNMasthead"/>{before}<w:ind w:left="143"/></w:pPr>'
-            f"{escape_run(line)}</w:p>"
+            f"{_plain_run(line)}</w:p>"
         )
     return "".join(out)
 
