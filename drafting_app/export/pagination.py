@@ -2,7 +2,8 @@
 
 Pure logic over measured lines (the Qt PDF writer measures them): a page takes lines while
 those lines and all the notes their marks call still fit; a heading is kept with what follows
-it and a paragraph's first line is not left alone at the foot of a page.
+it, and a paragraph's first line is not left alone at the foot of a page nor its last line
+alone at the top of the next.
 """
 
 from __future__ import annotations
@@ -44,9 +45,12 @@ def _marks(lines: list[Line]) -> list[str]:
 
 
 def _break_before(lines: list[Line], start: int, end: int) -> int:
-    """Move the break up so a heading goes with what follows it and a paragraph's first line
-    is not alone at the foot of the page (never emptying the page)."""
+    """Move the break up so a heading goes with what follows it, a paragraph's last line is
+    not alone at the top of the next page and its first line not alone at the foot of this
+    one (never emptying the page)."""
     cut = end
+    if lines[cut].last and not lines[cut].first and cut - 1 > start:
+        cut -= 1  # widow: take one more line over with it
     while cut - 1 > start:
         prev = lines[cut - 1]
         if prev.keep_with_next or (prev.first and not prev.last):

@@ -41,7 +41,7 @@ def test_a_mark_that_does_not_fit_with_its_note_moves_to_the_next_page():
     lines = _para(0, 4, marks={3: "1"})
     pages = paginate(lines, {"1": 720.0}, room=240 * 4)
     assert pages[0].notes == [] and pages[1].notes == ["1"]
-    assert pages[1].top == 720
+    assert pages[1].top == 480  # the last line does not go over alone: one more goes with it
 
 
 def test_heading_is_kept_with_the_paragraph_after_it():
@@ -62,3 +62,10 @@ def test_a_page_never_empties_and_empty_input_gives_one_page():
     assert len(paginate(lines, {}, room=240)) == 3
     assert len(paginate([], {}, room=240)) == 1
     assert notes_height([], {}) == 0.0
+
+
+def test_last_line_of_a_paragraph_is_not_alone_at_the_top_of_a_page():
+    lines = [*_para(0, 1), *_para(240, 4)]  # a one-line paragraph, then four lines
+    pages = paginate(lines, {}, room=240 * 4)
+    # Without control, page 2 would start with the fourth paragraph line alone.
+    assert pages[0].bottom == 720 and pages[1].top == 720
