@@ -44,13 +44,17 @@ def _marks(lines: list[Line]) -> list[str]:
     return list(dict.fromkeys(m for line in lines for m in line.marks))
 
 
-def _break_before(lines: list[Line], start: int, end: int) -> int:
+def _break_before(
+    lines: list[Line], start: int, end: int, heights: dict[str, float], room: float
+) -> int:
     """Move the break up so a heading goes with what follows it, a paragraph's last line is
     not alone at the top of the next page and its first line not alone at the foot of this
     one (never emptying the page)."""
     cut = end
     if lines[cut].last and not lines[cut].first and cut - 1 > start:
-        cut -= 1  # widow: take one more line over with it
+        pair = lines[cut - 1 : cut + 1]
+        if pair[1].bottom - pair[0].top + notes_height(_marks(pair), heights) <= room:
+            cut -= 1  # widow: one more line goes over with it, when the two fit there
     while cut - 1 > start:
         prev = lines[cut - 1]
         if prev.keep_with_next or (prev.first and not prev.last):
@@ -73,7 +77,7 @@ def paginate(lines: list[Line], heights: dict[str, float], room: float) -> list[
                 break
             end += 1
         if end < len(lines):
-            end = _break_before(lines, start, end)
+            end = _break_before(lines, start, end, heights, room)
         taken = lines[start:end]
         pages.append(Page(taken[0].top, taken[-1].bottom, _marks(taken)))
         start = end

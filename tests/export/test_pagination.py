@@ -41,7 +41,8 @@ def test_a_mark_that_does_not_fit_with_its_note_moves_to_the_next_page():
     lines = _para(0, 4, marks={3: "1"})
     pages = paginate(lines, {"1": 720.0}, room=240 * 4)
     assert pages[0].notes == [] and pages[1].notes == ["1"]
-    assert pages[1].top == 480  # the last line does not go over alone: one more goes with it
+    # The marked last line and its note fill page 2: no line can go over with it.
+    assert pages[1].top == 720
 
 
 def test_heading_is_kept_with_the_paragraph_after_it():
