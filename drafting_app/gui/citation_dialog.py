@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from drafting_app.citations.render import full_text
 from drafting_app.corpus.registry import Registry
-from drafting_app.gui.footnotes_dock import with_italic_marks
+from drafting_app.gui.footnotes_dock import italic_html
 from drafting_app.model.citation import Citation, DocumentSymbols, TextCitation, TreatyCitation
 from drafting_app.model.document import Footnote
 
@@ -47,8 +47,9 @@ class SourceChoice:
         return Footnote(text, list(italics))
 
     def preview(self) -> str:
+        """The note as rich text (italics shown)."""
         text, italics = full_text(self.citation)
-        return with_italic_marks(text, italics)
+        return italic_html(text, italics)
 
 
 def source_choices(registry: Registry, author: str) -> list[SourceChoice]:
@@ -122,6 +123,7 @@ class CitationDialog(QDialog):
         self.preview = QLabel(self)
         self.preview.setObjectName("citationPreview")
         self.preview.setWordWrap(True)
+        self.preview.setTextFormat(Qt.TextFormat.RichText)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -28,6 +28,7 @@ from drafting_app.model.text_edits import splice
 # English puts the footnote mark after the punctuation (UN_FORMAT.md §4): a caret just
 # before a comma or semicolon places the mark after it.
 _PUNCTUATION = ",;:."
+DOCK_HEIGHT = 270
 
 
 def mark_offset(text: str, caret: int) -> int:
@@ -51,6 +52,8 @@ class CitationTools(QObject):
         self.footnotes_dock = self._dock("Footnotes", "footnotesDock", self.footnotes)
         window.tabifyDockWidget(self.checks_dock, self.footnotes_dock)
         self.checks_dock.raise_()
+        # The draft editor keeps most of the height; the findings get a strip below it.
+        window.resizeDocks([self.checks_dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
         self.citation_dialog: CitationDialog | None = None
         self.reference_dialog: InternalRefDialog | None = None
         self._draft_actions: list[QAction] = []

@@ -5,6 +5,8 @@ deleted through the controller, so both are undone with Ctrl+Z."""
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -38,6 +40,15 @@ def with_italic_marks(text: str, italics: tuple[Span, ...] | list[Span]) -> str:
     for s in sorted(italics, key=lambda s: s.start, reverse=True):
         text = f"{text[: s.start]}*{text[s.start : s.end]}*{text[s.end :]}"
     return text
+
+
+def italic_html(text: str, italics: tuple[Span, ...] | list[Span]) -> str:
+    """The text as rich text, its italic spans in <i>."""
+    out, pos = [], 0
+    for span in sorted(italics, key=lambda s: s.start):
+        out += [escape(text[pos : span.start]), f"<i>{escape(text[span.start : span.end])}</i>"]
+        pos = span.end
+    return "".join(out) + escape(text[pos:])
 
 
 def editable_text(doc: Document, fid: str) -> str:
@@ -109,13 +120,13 @@ class FootnotesPanel(QWidget):
         self.tree = FootnoteTree(self)
         self.tree.setObjectName("footnoteTree")
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["No.", "Footnote", "Mark in"])
+        self.tree.setHeaderLabels(["No.", "Mark in", "Footnote"])
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setColumnWidth(0, 40)
-        self.tree.setColumnWidth(1, 300)
+        self.tree.setColumnWidth(0, 44)
+        self.tree.setColumnWidth(1, 130)
         self.insert_button = QPushButton("Insert Citation…", self)
         self.edit_button = QPushButton("Edit…", self)
         self.delete_button = QPushButton("Delete", self)
@@ -167,9 +178,9 @@ class FootnotesPanel(QWidget):
         for note in render_footnotes(doc, profile_for(doc).citation):
             place = places.get(note.footnote_id)
             where = names.get(place[0], "") if place else "(no mark)"
-            item = QTreeWidgetItem(self.tree, [str(note.number), note.text, where])
+            item = QTreeWidgetItem(self.tree, [str(note.number), where, note.text])
             item.setData(0, FOOTNOTE_ROLE, note.footnote_id)
-            item.setToolTip(1, note.text)
+            item.setToolTip(2, italic_html(note.text, note.italics))
             item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             if note.footnote_id == keep:
                 self.tree.setCurrentItem(item)
@@ -181,7 +192,7 @@ class FootnotesPanel(QWidget):
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
             if item is not None:
-                out.append((int(item.text(0)), item.text(1), item.text(2)))
+                out.append((int(item.text(0)), item.text(2), item.text(1)))
         return out
 
     def _enable(self) -> None:
