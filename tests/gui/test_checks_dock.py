@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from drafting_app.checks.findings import Finding
+from drafting_app.corpus.readers import read_document
 from drafting_app.corpus.registry import Registry
 from drafting_app.corpus.store import CorpusStore
 from drafting_app.gui.checks_dock import FINDING_ROLE
@@ -17,6 +18,7 @@ from drafting_app.gui.citation_tools import CitationTools, install_citation_tool
 from drafting_app.gui.drafts import OpenDraft
 from drafting_app.gui.main_window import MainWindow
 from drafting_app.model.document import Part
+from tests.conftest import CORPUS_FILES
 from tests.gui.draft_driver import CTRL, click_group, select_text, type_paragraph
 
 RECALLING = "Recalling its decision 4/4 of 18 October 2008,"
@@ -146,3 +148,28 @@ def test_every_finding_row_carries_its_finding(
     shown = [i.data(0, FINDING_ROLE) for i in tools.checks.finding_items()]
     assert sorted(map(id, shown)) == sorted(map(id, tools.checks.findings))
     assert draft.controller.doc.preamble[0].text == RECALLING
+
+
+def test_a_footnote_finding_shows_its_note_and_mark(
+    qtbot: QtBot, window: MainWindow, tools: CitationTools
+) -> None:
+    doc = read_document(CORPUS_FILES["france_draft"])
+    doc.footnotes[0].text, doc.footnotes[0].italics = "Ibid.", []
+    draft = window.drafts.add(doc, None, None, None)
+    first, second = items_with(tools, "IBID")
+    assert (first.text(1), second.text(1)) == ("footnote 1", "footnote 2")
+    click_item(qtbot, tools, first)
+    pp1 = doc.preamble[0]
+    assert tools.footnotes.selected_id() == doc.footnotes[0].id
+    assert draft.editor.current_pid() == pp1.id
+    assert draft.editor.editor.textCursor().position() == pp1.anchors[0].offset
+    assert not tools.checks.fix_button.isEnabled()  # only the drafter knows that source
+
+    # Footnote 2 can no longer be "Ibid., vol. 2237": its fix gives the full citation.
+    click_item(qtbot, tools, second)
+    qtbot.mouseClick(tools.checks.fix_button, Qt.MouseButton.LeftButton)
+    assert tools.footnotes.rows()[1][1] == "United Nations, Treaty Series, vol. 2237, No. 39574."
+    assert [i.text(1) for i in items_with(tools, "IBID")] == ["footnote 1"]
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    assert doc.footnotes[1].text == "Ibid., vol. 2237, No. 39574."
+    qtbot.waitUntil(lambda: len(items_with(tools, "IBID")) == 2, timeout=3000)
