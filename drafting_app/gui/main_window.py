@@ -148,7 +148,9 @@ class MainWindow(QMainWindow):
         draft: bool = False,
     ) -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)  # every binding of the platform (Redo: Ctrl+Y too)
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
@@ -177,14 +179,15 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Save &As…", keys.SaveAs, self.drafts.save_as, draft=True)
         self._action(file_menu, "&Close Draft", "Ctrl+W", self.drafts.close_current, draft=True)
         file_menu.addSeparator()
-        quit_action = self._action(file_menu, "&Quit", keys.Quit, self.close)
+        # StandardKey.Quit is empty on some Linux desktops and on Windows.
+        quit_action = self._action(file_menu, "&Quit", "Ctrl+Q", self.close)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         edit = bar.addMenu("&Edit")
         self.undo_action = self.drafts.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence(keys.Undo))
+        self.undo_action.setShortcuts(keys.Undo)
         self.redo_action = self.drafts.undo_group.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence(keys.Redo))
+        self.redo_action.setShortcuts(keys.Redo)
         edit.addActions([self.undo_action, self.redo_action])
         edit.addSeparator()
         self._action(edit, "&Copy", keys.Copy, lambda: self._focused("copy"))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from drafting_app.gui.document_controller import DocumentController
+from drafting_app.gui.reading_html import join_sponsors
 from drafting_app.model.changes import ChangeSet, Edit
 from drafting_app.model.document import Document
 from drafting_app.model.edits import SetAuthoringBody, SetMasthead, SetTitle
@@ -42,12 +43,6 @@ def split_sponsors(text: str) -> list[str]:
     """ "Austria, France and Italy" → ["Austria", "France", "Italy"]."""
     names = text.replace(" and ", ", ").split(",")
     return [n.strip() for n in names if n.strip()]
-
-
-def join_sponsors(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 class _LongField(QPlainTextEdit):
