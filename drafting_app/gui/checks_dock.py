@@ -28,6 +28,7 @@ from drafting_app.checks.runner import run_checks
 from drafting_app.errors import DraftingError
 from drafting_app.gui.document_controller import DocumentController
 from drafting_app.gui.draft_places import paragraph_names
+from drafting_app.gui.rich_text_delegate import RICH_ROLE, RichTextDelegate
 from drafting_app.model.changes import Edit
 from drafting_app.model.document import Document
 from drafting_app.model.edits import EditFootnote, SetText
@@ -125,6 +126,7 @@ class ChecksPanel(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.header().setStretchLastSection(True)
+        self.tree.setItemDelegateForColumn(2, RichTextDelegate(self.tree))
         self.tree.setColumnWidth(0, 150)
         self.tree.setColumnWidth(1, 120)
         self.details = QLabel(self)
@@ -239,6 +241,8 @@ class ChecksPanel(QWidget):
         text = f.message + (f"\n{f.evidence}" if f.evidence else "")
         item = QTreeWidgetItem(group, [f.code, where, text])
         item.setData(0, FINDING_ROLE, f)
+        evidence = f"<br/><span class='quiet'>{escape(f.evidence)}</span>"
+        item.setData(2, RICH_ROLE, escape(f.message) + (evidence if f.evidence else ""))
         tip = f"<b>{escape(f.code)}</b> — {escape(f.message)}"
         if f.evidence:
             tip += f"<br/><i>{escape(f.evidence)}</i>"

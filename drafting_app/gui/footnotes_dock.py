@@ -28,6 +28,7 @@ from drafting_app.citations.parse import citations_of, strip_italics
 from drafting_app.citations.render import full_text, render_footnotes
 from drafting_app.gui.document_controller import DocumentController
 from drafting_app.gui.draft_places import anchor_places, paragraph_names
+from drafting_app.gui.rich_text_delegate import RICH_ROLE, RichTextDelegate
 from drafting_app.model.changes import ChangeSet
 from drafting_app.model.document import Document, Span
 from drafting_app.model.edits import DeleteFootnote, EditFootnote
@@ -125,6 +126,7 @@ class FootnotesPanel(QWidget):
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setItemDelegateForColumn(2, RichTextDelegate(self.tree))
         self.tree.setColumnWidth(0, 44)
         self.tree.setColumnWidth(1, 130)
         self.insert_button = QPushButton("Insert Citation…", self)
@@ -180,7 +182,7 @@ class FootnotesPanel(QWidget):
             where = names.get(place[0], "") if place else "(no mark)"
             item = QTreeWidgetItem(self.tree, [str(note.number), where, note.text])
             item.setData(0, FOOTNOTE_ROLE, note.footnote_id)
-            item.setToolTip(2, italic_html(note.text, note.italics))
+            item.setData(2, RICH_ROLE, italic_html(note.text, note.italics))
             item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             if note.footnote_id == keep:
                 self.tree.setCurrentItem(item)

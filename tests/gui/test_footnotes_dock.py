@@ -15,6 +15,7 @@ from drafting_app.corpus.store import CorpusStore
 from drafting_app.gui.citation_tools import CitationTools, install_citation_tools
 from drafting_app.gui.drafts import OpenDraft
 from drafting_app.gui.main_window import MainWindow
+from drafting_app.gui.rich_text_delegate import RICH_ROLE
 from tests.conftest import CORPUS_FILES
 from tests.gui.draft_driver import ALT, CTRL, click_index, click_paragraph
 
@@ -55,6 +56,8 @@ def test_the_france_footnotes_numbered_with_ibid(
     qtbot: QtBot, tools: CitationTools, france: OpenDraft
 ) -> None:
     assert tools.footnotes.rows() == FRANCE_NOTES
+    first = tools.footnotes.tree.topLevelItem(0)
+    assert "<i>Treaty Series</i>" in first.data(2, RICH_ROLE)  # printed in italics
     # Clicking a note shows the paragraph with the caret on its mark.
     click_row(qtbot, tools.footnotes.tree, 4)
     op9 = france.controller.doc.operative[8]
