@@ -43,6 +43,7 @@ GROUPS = {
     Severity.SUGGESTION: ("Suggestions", "#2e6b30"),
 }
 Key = tuple[str, str, str, str]
+Row = tuple[str, str, str, str]  # code, where, message, evidence and fix
 
 
 def finding_key(f: Finding) -> Key:
@@ -105,6 +106,7 @@ class ChecksPanel(QWidget):
         self.facts = facts
         self.controller: DocumentController | None = None
         self.findings: list[Finding] = []
+        self._shown: list[tuple[Severity, Row]] = []
         self.stale = False
         self.runs = 0
         self._timer = QTimer(self)
@@ -203,47 +205,75 @@ class ChecksPanel(QWidget):
         return out
 
     def _show(self, keep: Key | None = None) -> None:
-        self.tree.clear()
         if self.controller is None:
+            self.tree.clear()
+            self._shown = []
             self.summary.setText("Open a draft to check it.")
             self._show_details()
             return
-        counts = self.counts()
-        self.summary.setText(summary(counts))
+        self.summary.setText(summary(self.counts()))
         names = paragraph_names(self.controller.doc)
-        bold = QFont(self.tree.font())
-        bold.setBold(True)
-        selected: QTreeWidgetItem | None = None
-        for severity, (title, colour) in GROUPS.items():
-            group_findings = [f for f in self.findings if f.severity is severity]
-            if not group_findings:
-                continue
-            group = QTreeWidgetItem(self.tree, [f"{title} ({len(group_findings)})"])
-            group.setFirstColumnSpanned(True)
-            group.setFont(0, bold)
-            group.setForeground(0, QBrush(QColor(colour)))
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            for f in group_findings:
-                item = self._item(group, f, names)
-                if keep is not None and finding_key(f) == keep:
-                    selected = item
-            group.setExpanded(True)
-        if selected is not None:
-            self.tree.setCurrentItem(selected)
+        rows = [(f, self._row(f, names)) for f in self.findings]
+        shown = [(f.severity, row) for f, row in rows]
+        # While typing, most runs find what the last one found (only positions moved):
+        # the rows stay, they now stand for the new findings (rows hold list positions).
+        if shown != self._shown:
+            self._shown = shown
+            self._rebuild(rows, keep)
         self._show_details()
 
-    def _item(self, group: QTreeWidgetItem, f: Finding, names: dict[str, str]) -> QTreeWidgetItem:
+    def _row(self, f: Finding, names: dict[str, str]) -> Row:
         loc = f.location
         if loc.footnote_number is not None:
             where = f"footnote {loc.footnote_number}"
         else:
             where = names.get(loc.paragraph_id, loc.part or "document")
-        text = f.message + (f"\n{f.evidence}" if f.evidence else "")
-        item = QTreeWidgetItem(group, [f.code, where, text])
-        item.setData(0, FINDING_ROLE, f)
+        fix = f.fix.description or f.fix.new_text if f.fix is not None else ""
+        return f.code, where, f.message, f.evidence + "\0" + fix
+
+    def _rebuild(self, rows: list[tuple[Finding, Row]], keep: Key | None) -> None:
+        self.tree.setUpdatesEnabled(False)
+        self.tree.clear()
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        groups: list[QTreeWidgetItem] = []
+        selected: QTreeWidgetItem | None = None
+        for severity, (title, colour) in GROUPS.items():
+            mine = [(i, r) for i, r in enumerate(rows) if r[0].severity is severity]
+            if not mine:
+                continue
+            group = QTreeWidgetItem([f"{title} ({len(mine)})"])
+            group.setFont(0, bold)
+            group.setForeground(0, QBrush(QColor(colour)))
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            items = [self._item(i, f, row) for i, (f, row) in mine]
+            group.addChildren(items)
+            groups.append(group)
+            if keep is not None:
+                selected = next(
+                    (
+                        it
+                        for it, (_, r) in zip(items, mine, strict=True)
+                        if finding_key(r[0]) == keep
+                    ),
+                    selected,
+                )
+        self.tree.addTopLevelItems(groups)
+        for group in groups:
+            group.setFirstColumnSpanned(True)
+            group.setExpanded(True)
+        if selected is not None:
+            self.tree.setCurrentItem(selected)
+        self.tree.setUpdatesEnabled(True)
+
+    def _item(self, index: int, f: Finding, row: Row) -> QTreeWidgetItem:
+        code, where, message, _ = row
+        text = message + (f"\n{f.evidence}" if f.evidence else "")
+        item = QTreeWidgetItem([code, where, text])
+        item.setData(0, FINDING_ROLE, index)
         evidence = f"<br/><span class='quiet'>{escape(f.evidence)}</span>"
-        item.setData(2, RICH_ROLE, escape(f.message) + (evidence if f.evidence else ""))
-        tip = f"<b>{escape(f.code)}</b> — {escape(f.message)}"
+        item.setData(2, RICH_ROLE, escape(message) + (evidence if f.evidence else ""))
+        tip = f"<b>{escape(code)}</b> — {escape(message)}"
         if f.evidence:
             tip += f"<br/><i>{escape(f.evidence)}</i>"
         if f.fix is not None:
@@ -266,10 +296,13 @@ class ChecksPanel(QWidget):
         self.details.setText(html)
 
     # -- acting -----------------------------------------------------------------------------
+    def finding_of(self, item: QTreeWidgetItem | None) -> Finding | None:
+        """The finding a row stands for now (None for a group row)."""
+        index = item.data(0, FINDING_ROLE) if item is not None else None
+        return self.findings[index] if isinstance(index, int) else None
+
     def selected_finding(self) -> Finding | None:
-        item = self.tree.currentItem()
-        value = item.data(0, FINDING_ROLE) if item is not None else None
-        return value if isinstance(value, Finding) else None
+        return self.finding_of(self.tree.currentItem())
 
     def finding_items(self) -> list[QTreeWidgetItem]:
         out: list[QTreeWidgetItem] = []
@@ -280,8 +313,8 @@ class ChecksPanel(QWidget):
         return out
 
     def _on_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
-        value = item.data(0, FINDING_ROLE)
-        if isinstance(value, Finding):
+        value = self.finding_of(item)
+        if value is not None:
             self.activated.emit(value)
 
     def go_to_selected(self) -> None:
@@ -327,7 +360,7 @@ class ChecksPanel(QWidget):
     def _context_menu(self, pos: QPoint) -> None:
         # A scroll area reports the position in its viewport's coordinates.
         item = self.tree.itemAt(pos) or self.tree.currentItem()
-        if item is None or not isinstance(item.data(0, FINDING_ROLE), Finding):
+        if item is None or self.finding_of(item) is None:
             return
         self.tree.setCurrentItem(item)
         f = self.selected_finding()

@@ -27,6 +27,9 @@ class RichTextDelegate(QStyledItemDelegate):
     def __init__(self, view: QTreeView) -> None:
         super().__init__(view)
         self.view = view
+        # Laying out a row's rich text is the cost of showing a long list; rows are
+        # measured again on every layout, their text rarely changes.
+        self._heights: dict[tuple[str, int, str], int] = {}
         view.header().sectionResized.connect(lambda *_: view.doItemsLayout())
 
     def _document(
@@ -70,5 +73,11 @@ class RichTextDelegate(QStyledItemDelegate):
         if not html:
             return super().sizeHint(option, index)
         width = self.view.header().sectionSize(index.column())
-        doc = self._document(str(html), option, width)
-        return QSize(width, int(doc.size().height()) + 2 * _PAD.y() + 2)
+        key = (str(html), width, option.font.key())
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 4096:
+                self._heights.clear()
+            doc = self._document(key[0], option, width)
+            height = self._heights[key] = int(doc.size().height()) + 2 * _PAD.y() + 2
+        return QSize(width, height)

@@ -13,13 +13,12 @@ from drafting_app.checks.findings import Finding
 from drafting_app.corpus.readers import read_document
 from drafting_app.corpus.registry import Registry
 from drafting_app.corpus.store import CorpusStore
-from drafting_app.gui.checks_dock import FINDING_ROLE
 from drafting_app.gui.citation_tools import CitationTools, install_citation_tools
 from drafting_app.gui.drafts import OpenDraft
 from drafting_app.gui.main_window import MainWindow
 from drafting_app.model.document import Part
 from tests.conftest import CORPUS_FILES
-from tests.gui.draft_driver import CTRL, click_group, select_text, type_paragraph
+from tests.gui.draft_driver import CTRL, click_group, click_paragraph, select_text, type_paragraph
 
 RECALLING = "Recalling its decision 4/4 of 18 October 2008,"
 
@@ -145,9 +144,20 @@ def test_every_finding_row_carries_its_finding(
 ) -> None:
     draft = draft_recalling(qtbot, window)
     tools.check_document()
-    shown = [i.data(0, FINDING_ROLE) for i in tools.checks.finding_items()]
+    shown = [tools.checks.finding_of(i) for i in tools.checks.finding_items()]
     assert sorted(map(id, shown)) == sorted(map(id, tools.checks.findings))
-    assert draft.controller.doc.preamble[0].text == RECALLING
+    # Typing that finds the same things keeps the rows; they stand for the new findings.
+    items = tools.checks.finding_items()
+    editor = draft.editor
+    click_paragraph(qtbot, editor, draft.controller.doc.preamble[0].id)
+    cursor = editor.editor.textCursor()
+    cursor.setPosition(0)
+    editor.editor.setTextCursor(cursor)
+    before = tools.checks.findings[0].location.start
+    qtbot.keyClicks(editor.editor, "  ")
+    tools.checks.run_now()
+    assert tools.checks.finding_items() == items
+    assert tools.checks.finding_of(items[0]).location.start == before + 2
 
 
 def test_a_footnote_finding_shows_its_note_and_mark(
