@@ -9,7 +9,7 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -179,7 +179,13 @@ class ChecksPanel(QWidget):
 
     def _schedule(self, _changes: object) -> None:
         self.stale = True
-        self._timer.start()
+        if self.isVisible():  # a hidden panel checks when it is shown again
+            self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale and self.controller is not None:
+            self._timer.start()
 
     def run_now(self) -> None:
         """Check the draft now (F7), keeping the selected finding selected."""

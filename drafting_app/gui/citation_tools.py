@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtWidgets import QApplication, QDockWidget, QMenu
 
 from drafting_app.checks.findings import Finding
 from drafting_app.checks.profile import profile_for
@@ -80,7 +80,12 @@ class CitationTools(QObject):
     # -- registry ---------------------------------------------------------------------------
     def registry(self) -> Registry:
         if self._registry is None:
-            self._registry = self._build_registry()
+            # Built once from the corpus index (a moment on a large corpus).
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self._registry = self._build_registry()
+            finally:
+                QApplication.restoreOverrideCursor()
         return self._registry
 
     def _corpus_changed(self) -> None:

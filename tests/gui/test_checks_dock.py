@@ -139,6 +139,23 @@ def test_view_menu_and_shortcut_table_list_the_panels(
     assert not tools.checks_dock.isVisible()
 
 
+def test_a_hidden_panel_checks_when_shown_again(
+    qtbot: QtBot, window: MainWindow, tools: CitationTools
+) -> None:
+    draft = draft_recalling(qtbot, window)
+    qtbot.waitUntil(lambda: "REF-DATE" in codes(tools), timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)  # View › Checks Panel: hidden
+    assert not tools.checks.isVisible()
+    runs = tools.checks.runs
+    select_text(draft.editor, RECALLING.index("18"), RECALLING.index("18") + 2)
+    qtbot.keyClicks(draft.editor.editor, "17")
+    qtbot.wait(500)
+    assert tools.checks.runs == runs and tools.checks.stale  # no work for a hidden panel
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    qtbot.waitUntil(lambda: not tools.checks.stale, timeout=3000)
+    assert "REF-DATE" not in codes(tools)
+
+
 def test_every_finding_row_carries_its_finding(
     qtbot: QtBot, window: MainWindow, tools: CitationTools
 ) -> None:
