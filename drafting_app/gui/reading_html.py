@@ -85,7 +85,7 @@ class _Page:
             "</tr></table>",
             '<table width="100%" cellspacing="0" cellpadding="1"><tr><td>'
             f"<b>{escape(mh.body)}</b></td>"
-            '<td align="right" width="30%">'
+            '<td align="right" width="36%" nowrap>'
             + "<br/>".join(
                 escape(x)
                 for x in (

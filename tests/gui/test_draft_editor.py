@@ -15,6 +15,7 @@ from drafting_app.gui.document_controller import DocumentController
 from drafting_app.gui.drafts import OpenDraft
 from drafting_app.gui.main_window import MainWindow
 from drafting_app.gui.models.outline import OutlineModel
+from drafting_app.gui.segment_delegate import SEGMENTS_ROLE
 from drafting_app.model.document import Part, Span
 from tests.conftest import CORPUS_FILES
 from tests.gui.draft_driver import (
@@ -22,6 +23,7 @@ from tests.gui.draft_driver import (
     CTRL,
     SHIFT,
     click_group,
+    click_index,
     fill_field,
     new_from_template,
     reading,
@@ -200,3 +202,60 @@ def test_closing_asks_before_losing_unsaved_changes(
     assert window.drafts.open == [draft] and asked == ["Untitled draft"]
     qtbot.keyClick(draft.editor.outline, Qt.Key.Key_W, CTRL)
     assert window.drafts.open == [] and len(asked) == 2
+
+
+def test_agreed_language_from_the_corpus_goes_into_the_draft(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    draft = _start(qtbot, window)
+    type_paragraph(qtbot, draft.editor, "Urges States to act.")
+    window.search.box.setFocus()
+    qtbot.keyClicks(window.search.box, "not yet done so to become parties")
+    model = window.search.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=2000)
+    row = next(
+        r for r in range(model.rowCount()) if model.hit(r).doc_id.endswith("001_6176a258725bf941")
+    )
+    click_index(qtbot, window.search.results, model.index(row, 0))
+    assert window.tabs.currentWidget() is window.reading
+    qtbot.keyClick(window.reading, Qt.Key.Key_I, CTRL | SHIFT)
+    assert window.tabs.currentWidget() is draft.editor
+    doc = draft.controller.doc
+    first, second = doc.operative
+    assert first.text == "Urges States to act;"
+    # The repeated verb climbs the ladder; the last paragraph takes the full stop.
+    assert second.text.startswith("Also urges all States that have not yet done so")
+    assert second.text.endswith("Transnational Organized Crime.")
+    assert second.italics == [Span(0, len("Also urges"))]
+    assert [f.text for f in doc.footnotes] == [
+        "Ibid., vol. 2237, No. 39574.",
+        "Ibid., vol. 2241, No. 39574.",
+    ]
+    assert draft.editor.current_pid() == second.id
+    window.undo_action.trigger()  # one step: the paragraph, its notes and the fixes
+    assert [p.text for p in doc.operative] == ["Urges States to act."] and doc.footnotes == []
+
+
+def test_footnote_added_at_the_caret_typed_and_undone(qtbot: QtBot, window: MainWindow) -> None:
+    draft = _start(qtbot, window, Part.PREAMBLE)
+    editor = draft.editor
+    type_paragraph(qtbot, editor, "Recalling the United Nations Convention against Corruption,")
+    qtbot.keyClick(editor.editor, Qt.Key.Key_F, CTRL | Qt.KeyboardModifier.AltModifier)
+    field = editor.footnotes.text
+    assert field.isEnabled()
+    qtbot.keyClicks(field, "United Nations, Treaty Series, vol. 2349, No. 42146.")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    doc = draft.controller.doc
+    p = doc.preamble[0]
+    assert [f.text for f in doc.footnotes] == [
+        "United Nations, Treaty Series, vol. 2349, No. 42146."
+    ]
+    assert [(a.offset, a.footnote_id) for a in p.anchors] == [(len(p.text), doc.footnotes[0].id)]
+    assert editor.footnotes.list.item(0).text().startswith("1  United Nations")
+    row = editor.model.index_of(p.id).data(SEGMENTS_ROLE)[0]
+    assert row[-1] == ("¹", "plain")  # the mark after the comma, as the UN prints it
+    window.undo_action.trigger()  # the text of the note
+    assert doc.footnotes[0].text == ""
+    window.undo_action.trigger()  # the note itself
+    assert doc.footnotes == [] and p.anchors == []
+    assert editor.footnotes.list.count() == 0
