@@ -108,7 +108,7 @@ class CitationTools(QObject):
         menu = QMenu("&References", self.window)
         bar.insertMenu(help_action, menu)
         self.insert_citation_action = self._action(
-            menu, "Insert &Citation (Footnote)…", "Ctrl+Alt+F", self.insert_citation
+            menu, "Insert &Citation (Footnote)…", "Ctrl+Alt+C", self.insert_citation
         )
         self.insert_reference_action = self._action(
             menu, "Insert Internal &Reference…", "Ctrl+Alt+R", self.insert_reference

@@ -130,7 +130,11 @@ def test_view_menu_and_shortcut_table_list_the_panels(
     assert table["View › Checks Panel"] == "Ctrl+4"
     assert table["View › Footnotes Panel"] == "Ctrl+5"
     assert table["References › Check Document"] == "F7"
-    assert table["References › Insert Citation"] == "Ctrl+Alt+F"
+    assert table["References › Insert Citation"] == "Ctrl+Alt+C"
+    assert table["References › Insert Internal Reference…"] == "Ctrl+Alt+R"
+    # A key given to two actions fires neither: every shortcut names one action.
+    keys = [key for _, key in window.shortcut_table()]
+    assert sorted({k for k in keys if keys.count(k) > 1}) == []
     assert table["References › Apply Fix"] == "Alt+Return"
     # No draft open: the draft actions wait for one, the panel says what to do.
     assert not tools.check_action.isEnabled()

@@ -73,7 +73,7 @@ def test_insert_citation_at_the_caret_renumbers_and_rechains_ibid(
     assert pp2.text.endswith("20 December 2006,") and pp2.anchors == []
     put_caret(qtbot, france, pp2.id, len(pp2.text) - 1)  # before the closing comma
 
-    qtbot.keyClick(window, Qt.Key.Key_F, CTRL | ALT)  # References › Insert Citation…
+    qtbot.keyClick(window, Qt.Key.Key_C, CTRL | ALT)  # References › Insert Citation…
     dialog = tools.citation_dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible, timeout=2000)
