@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from drafting_app.citations.keeping import with_reference_rewrites
 from drafting_app.errors import DraftingError
 from drafting_app.model.changes import ChangeSet, Compound, Edit
 from drafting_app.model.conventions import FixMode, fixes_after, with_fixes
@@ -117,6 +118,7 @@ class DocumentController(QObject):
         """Apply ``edit`` (with the ladder and punctuation fixes it makes necessary, in the
         same undo step) and push it; False, with ``failed`` emitted, if it was refused."""
         self.end_typing()
+        edit = with_reference_rewrites(self.doc, edit)  # "paragraph 3 above" follows moves
         if fixes:
             try:
                 edit = with_fixes(
