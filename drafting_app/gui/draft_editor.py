@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from drafting_app.errors import EditError
 from drafting_app.gui.clause_copy import copy_with_notes, part_of
+from drafting_app.gui.conventions_menu import hint, pending
 from drafting_app.gui.document_controller import DocumentController
 from drafting_app.gui.footnote_panel import FootnotePanel
 from drafting_app.gui.masthead_form import MastheadForm
@@ -95,6 +96,11 @@ class DraftEditor(QWidget):
         self.hint = QLabel(self)
         self.hint.setObjectName("openerHint")
         self.hint.setWordWrap(True)
+        self.suggestion = QLabel(self)
+        self.suggestion.setObjectName("conventionHint")
+        self.suggestion.setWordWrap(True)
+        self.suggestion.setStyleSheet("color: #2e6b30;")
+        self.suggestion.hide()
         self.masthead = MastheadForm(controller, self)
         self.footnotes = FootnotePanel(controller, self)
         self._build_layout()
@@ -109,7 +115,9 @@ class DraftEditor(QWidget):
         self.editor.outdent_requested.connect(self.outdent)
         self.editor.opener_state.connect(self.hint.setText)
         controller.failed.connect(self.message.emit)
+        controller.notice.connect(self.message.emit)
         controller.changed.connect(self._on_changed)
+        controller.modes_changed.connect(self.show_suggestions)
         self._remembered = ""
         first = self.model.index(0, 0, self.model.group_index(Part.PREAMBLE))
         self.outline.setCurrentIndex(
@@ -123,6 +131,7 @@ class DraftEditor(QWidget):
         box.addWidget(self.place)
         box.addWidget(self.editor, 1)
         box.addWidget(self.hint)
+        box.addWidget(self.suggestion)
         box.addWidget(self.footnotes)
         keys = QLabel(KEY_HINTS, pane)
         keys.setObjectName("keyHints")
@@ -194,6 +203,15 @@ class DraftEditor(QWidget):
     def _on_changed(self, changes: ChangeSet) -> None:
         if changes.structure_changed:
             self._show_place()
+        self.show_suggestions()
+
+    def show_suggestions(self) -> None:
+        """Suggest Only mode: the ladder and punctuation fixes waiting (none are applied)."""
+        c = self.controller
+        fixes = pending(c.doc, c.profile, c.ladder_mode, c.punctuation_mode)
+        text = hint(fixes, self.current_pid())
+        self.suggestion.setText(text)
+        self.suggestion.setVisible(bool(text))
 
     # -- paragraph commands ------------------------------------------------------------------
     def _location(self) -> Location | None:

@@ -17,6 +17,7 @@ from drafting_app.corpus.readers import read_document
 from drafting_app.errors import DraftingError
 from drafting_app.gui.document_controller import DocumentController
 from drafting_app.gui.draft_editor import DraftEditor
+from drafting_app.gui.export_actions import file_stem
 from drafting_app.model.document import Document
 from drafting_app.model.profiles import BodyProfile, profile
 from drafting_app.phrases import PhraseBook
@@ -177,16 +178,14 @@ class Drafts(QObject):
     def import_file(self) -> None:
         """File › Import Draft…"""
         name, _ = QFileDialog.getOpenFileName(
-            self.window, "Import a draft (Word, PDF or text)", self._folder(), IMPORT_FILTER
+            self.window, "Import a draft (Word, PDF or text)", self.folder(), IMPORT_FILTER
         )
         if name:
             self.import_path(Path(name))
 
     def open_file(self) -> None:
         """File › Open…"""
-        name, _ = QFileDialog.getOpenFileName(
-            self.window, "Open draft", self._folder(), FILE_FILTER
-        )
+        name, _ = QFileDialog.getOpenFileName(self.window, "Open draft", self.folder(), FILE_FILTER)
         if name:
             self.open_path(Path(name))
 
@@ -205,7 +204,7 @@ class Drafts(QObject):
         draft = draft or self.current()
         if draft is None:
             return False
-        suggested = Path(self._folder()) / (_file_stem(draft.controller) + SUFFIX)
+        suggested = Path(self.folder()) / (file_stem(draft.controller.doc) + SUFFIX)
         name, _ = QFileDialog.getSaveFileName(
             self.window, "Save draft as", str(suggested), FILE_FILTER
         )
@@ -322,7 +321,8 @@ class Drafts(QObject):
             self.message.emit(f"Settings could not be saved: {exc}")
         self.recent_changed.emit()
 
-    def _folder(self) -> str:
+    def folder(self) -> str:
+        """The folder file dialogs start in: that of the last draft opened or saved."""
         for recent in self.settings.recent_files:
             if Path(recent).parent.is_dir():
                 return str(Path(recent).parent)
@@ -334,10 +334,3 @@ class Drafts(QObject):
         box.setObjectName("draftWarning")
         self.last_warning = box
         box.open()
-
-
-def _file_stem(controller: DocumentController) -> str:
-    doc = controller.doc
-    base = (doc.masthead.symbol if doc.masthead else "") or doc.title or "draft"
-    safe = "".join(c if c.isalnum() or c in " -_." else "-" for c in base)
-    return safe.strip()[:60] or "draft"

@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 
 from drafting_app import __version__
 from drafting_app.errors import DraftingError
+from drafting_app.gui.conventions_menu import build_conventions_menu
 from drafting_app.gui.corpus_actions import CorpusActions
 from drafting_app.gui.corpus_browser import CorpusBrowser
 from drafting_app.gui.corpus_port import Corpus
 from drafting_app.gui.draft_editor import DraftEditor
 from drafting_app.gui.drafts import Drafts
+from drafting_app.gui.export_actions import ExportActions
 from drafting_app.gui.preview import PreviewPanel
 from drafting_app.gui.reading_view import ReadingView
 from drafting_app.gui.recovery_offer import RecoveryOffer
@@ -40,6 +42,7 @@ from drafting_app.gui.window_support import (
     show_shortcuts,
 )
 from drafting_app.model.conventions import FixMode
+from drafting_app.model.document import Document
 from drafting_app.storage.recovery import RecoveryStore
 from drafting_app.storage.settings import AppSettings, load_settings, save_settings
 
@@ -84,6 +87,7 @@ class MainWindow(QMainWindow):
         self.drafts = Drafts(self, self.tabs, self.settings, self.recovery)
         self.corpus_actions = CorpusActions(self, corpus)
         self.recovery_offer = RecoveryOffer(self, self.recovery, self.drafts)
+        self.exports = ExportActions(self, self.export_source)
         self.corpus_size = QLabel(self)
         self.statusBar().addPermanentWidget(self.corpus_size)
         self._draft_actions: list[QAction] = []
@@ -103,6 +107,7 @@ class MainWindow(QMainWindow):
         self.drafts.current_changed.connect(self._on_current_changed)
         self.drafts.recent_changed.connect(self._fill_recent)
         self.drafts.message.connect(lambda m: self.statusBar().showMessage(m, 6000))
+        self.exports.message.connect(lambda m: self.statusBar().showMessage(m, 10000))
 
     # -- layout ------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -170,6 +175,13 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Save &As…", keys.SaveAs, self.drafts.save_as, draft=True)
         self._action(file_menu, "&Close Draft", "Ctrl+W", self.drafts.close_current, draft=True)
         file_menu.addSeparator()
+        self.export_word_action = self._action(
+            file_menu, "&Export as Word…", "Ctrl+E", self.exports.export_word
+        )
+        self.export_pdf_action = self._action(
+            file_menu, "Export as &PDF…", "Ctrl+Shift+E", self.exports.export_pdf
+        )
+        file_menu.addSeparator()
         # StandardKey.Quit is empty on some Linux desktops and on Windows.
         quit_action = self._action(file_menu, "&Quit", "Ctrl+Q", self.close)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -205,11 +217,11 @@ class MainWindow(QMainWindow):
             para, "Insert Corpus Paragraph into Draft", "Ctrl+Shift+I", self.insert_from_corpus
         )
         para.addSeparator()
-        self.ladder_action = self._toggle(
-            para, "Keep the Verb &Ladder (Also/Further)", self.settings.ladder, "ladder"
-        )
-        self.punctuation_action = self._toggle(
-            para, "Keep Closing &Punctuation", self.settings.punctuation, "punctuation"
+        self.convention_actions = build_conventions_menu(
+            self,
+            para,
+            {"ladder": self.settings.ladder, "punctuation": self.settings.punctuation},
+            self.set_convention,
         )
 
         view = bar.addMenu("&View")
@@ -245,20 +257,13 @@ class MainWindow(QMainWindow):
         about = self._action(help_menu, f"&About {APP_TITLE}", None, self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
 
-    def _toggle(self, menu: QMenu, text: str, mode: FixMode, name: str) -> QAction:
-        action = menu.addAction(text)
-        action.setCheckable(True)
-        action.setChecked(mode is FixMode.AUTO)
-        action.toggled.connect(lambda on: self.set_convention(name, on))
-        return action
-
-    def set_convention(self, name: str, automatic: bool) -> None:
-        """Paragraph › Keep the verb ladder / closing punctuation: for every open draft,
-        remembered in the settings."""
-        mode = FixMode.AUTO if automatic else FixMode.OFF
+    def set_convention(self, name: str, mode: FixMode) -> None:
+        """Paragraph › Conventions › Verb Ladder / Closing Punctuation: Automatic, Suggest
+        Only or Off, for every open draft, remembered in the settings."""
+        self.convention_actions[name][mode].setChecked(True)
         setattr(self.settings, name, mode)
         for draft in self.drafts.open:
-            setattr(draft.controller, f"{name}_mode", mode)
+            draft.controller.set_mode(name, mode)
         try:
             save_settings(self.settings)
         except DraftingError as exc:
@@ -289,6 +294,24 @@ class MainWindow(QMainWindow):
         self.template_dialog = dialog
         dialog.accepted.connect(lambda: self.drafts.create_from_template(dialog.chosen()))
         dialog.open()
+
+    def export_source(self) -> tuple[Document, Path, str] | None:
+        """What File › Export writes: the current draft (suggested beside its file), else
+        the corpus document in the reading tab."""
+        draft = self.drafts.current()
+        if draft is not None:
+            controller = draft.controller
+            controller.end_typing()
+            folder = controller.path.parent if controller.path else Path(self.drafts.folder())
+            return controller.doc, folder, controller.display_name()
+        if self.tabs.currentWidget() is self.reading and self.reading.doc_id:
+            try:
+                doc = self.corpus.document(self.reading.doc_id)
+            except DraftingError as exc:
+                self.statusBar().showMessage(str(exc), 6000)
+                return None
+            return doc, Path(self.drafts.folder()), self.reading.title
+        return None
 
     def insert_from_corpus(self) -> None:
         """Paragraph › Insert Corpus Paragraph: the paragraph shaded in the reading view

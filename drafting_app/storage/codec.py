@@ -10,6 +10,7 @@ from drafting_app.errors import ProjectError
 from drafting_app.model.document import (
     Anchor,
     Annex,
+    BrokenRef,
     Document,
     DocumentKind,
     Footnote,
@@ -27,7 +28,7 @@ def _spans(spans: list[Span]) -> list[list[int]]:
 
 
 def paragraph_to_json(p: Paragraph) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "id": p.id,
         "text": p.text,
         "italics": _spans(p.italics),
@@ -35,6 +36,18 @@ def paragraph_to_json(p: Paragraph) -> dict[str, Any]:
         "source_label": p.source_label,
         "children": [paragraph_to_json(c) for c in p.children],
     }
+    if p.broken_refs:  # additive: written only when there is one (older files unchanged)
+        out["broken_refs"] = [[b.start, b.end, b.target_label] for b in p.broken_refs]
+    return out
+
+
+def _broken_refs(value: Any, where: str) -> list[BrokenRef]:
+    out = []
+    for triple in _want(value, list, where):
+        start, end, label = _want(triple, list, where)
+        out.append(BrokenRef(_want(start, int, where), _want(end, int, where),
+                             _want(label, str, where)))  # fmt: skip
+    return out
 
 
 def _footnote(f: Footnote) -> dict[str, Any]:
@@ -119,6 +132,7 @@ def paragraph_from_json(d: Any, where: str) -> Paragraph:
         ],
         id=_want(d["id"], str, f"{where}.id"),
         source_label=None if label is None else _want(label, str, where),
+        broken_refs=_broken_refs(d.get("broken_refs", []), f"{where}.broken_refs"),
     )
 
 
