@@ -102,6 +102,7 @@ class DocumentController(QObject):
         super().__init__(parent)
         self.doc = doc
         self.path = path
+        self.untitled_name = ""  # what the draft is called while it has no file
         self.profile = body or profile(DEFAULT_PROFILE)
         self.ladder_mode = FixMode.AUTO
         self.punctuation_mode = FixMode.AUTO
@@ -191,5 +192,7 @@ class DocumentController(QObject):
         """The file name, or what the draft is while it has none."""
         if self.path is not None:
             return self.path.name
+        if self.untitled_name:
+            return self.untitled_name
         symbol = self.doc.masthead.symbol if self.doc.masthead else ""
         return symbol or "Untitled draft"

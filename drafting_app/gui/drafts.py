@@ -16,6 +16,7 @@ from drafting_app.clauses.document_templates import new_document, template
 from drafting_app.errors import DraftingError
 from drafting_app.gui.document_controller import DocumentController
 from drafting_app.gui.draft_editor import DraftEditor
+from drafting_app.gui.word_import import WordImport, is_word_file
 from drafting_app.model.document import Document
 from drafting_app.model.profiles import BodyProfile, profile
 from drafting_app.phrases import PhraseBook
@@ -24,7 +25,11 @@ from drafting_app.storage.recovery import RecoveryStore, Snapshot
 from drafting_app.storage.settings import AppSettings, save_settings
 
 RECOVERY_DELAY_MS = 1500
-FILE_FILTER = f"Drafts (*{SUFFIX});;All files (*)"
+FILE_FILTER = (
+    f"Drafts and Word files (*{SUFFIX} *.docx);;Drafts (*{SUFFIX});;"
+    "Word documents (*.docx);;All files (*)"
+)
+SAVE_FILTER = f"Drafts (*{SUFFIX});;All files (*)"
 Answer = QMessageBox.StandardButton
 
 
@@ -69,6 +74,8 @@ class Drafts(QObject):
         self.last_warning: QMessageBox | None = None
         tabs.currentChanged.connect(self._on_tab)
         tabs.tabCloseRequested.connect(self._close_tab)
+        self.word_import = WordImport(self)
+        self.word_import.imported.connect(self._remember)
 
     # -- lookup ------------------------------------------------------------------------------
     def current(self) -> OpenDraft | None:
@@ -121,8 +128,12 @@ class Drafts(QObject):
         return draft
 
     def open_path(self, path: Path) -> OpenDraft | None:
-        """Open a saved draft (or switch to it when it is open already)."""
+        """Open a saved draft (or switch to it when it is open already). A Word file is
+        imported instead: its report is shown and the draft opens from there (None here)."""
         path = Path(path)
+        if is_word_file(path):
+            self.word_import.open(path)
+            return None
         for d in self.open:
             if d.controller.path is not None and d.controller.path.resolve() == path.resolve():
                 self.tabs.setCurrentWidget(d.editor)
@@ -164,7 +175,7 @@ class Drafts(QObject):
             return False
         suggested = Path(self._folder()) / (_file_stem(draft.controller) + SUFFIX)
         name, _ = QFileDialog.getSaveFileName(
-            self.window, "Save draft as", str(suggested), FILE_FILTER
+            self.window, "Save draft as", str(suggested), SAVE_FILTER
         )
         if not name:
             return False

@@ -132,10 +132,11 @@ def test_add_documents_reports_each_file(
     monkeypatch.setattr(
         QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(good), str(junk)], "")
     )
-    window.add_action.trigger()
+    with qtbot.waitSignal(window.corpus_actions.importer.finished, timeout=30000):
+        window.add_action.trigger()  # the files are read on a worker thread
     dialog = window.corpus_actions.last_dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.summary.text() == "1 of 2 files added."
+    assert dialog.summary.text() == "1 of 2 files added; 1 refused."
     rows = [
         (dialog.table.topLevelItem(i).text(0), dialog.table.topLevelItem(i).text(1))
         for i in range(dialog.table.topLevelItemCount())
