@@ -220,10 +220,13 @@ class CorpusImport(QObject):
         return True
 
     def _on_file(self, index: int, name: str) -> None:
-        if self.progress is not None and not self.progress.wasCanceled():
-            self.progress.setValue(index)
-            total = self.progress.maximum()
-            self.progress.setLabelText(f"Reading {name} ({index + 1} of {total})…")
+        progress = self.progress
+        if progress is None or progress.wasCanceled():
+            return
+        progress.setLabelText(f"Reading {name} ({index + 1} of {progress.maximum()})…")
+        # Last: a modal progress dialog runs the event loop in setValue, where the job may
+        # finish and this controller move on.
+        progress.setValue(index)
 
     def _stop(self) -> None:
         if self.job is None or self.progress is None:
@@ -241,7 +244,6 @@ class CorpusImport(QObject):
         progress = self.progress
         self.job, self.progress = None, None
         if progress is not None:
-            progress.setValue(progress.maximum())
             progress.hide()
             progress.deleteLater()
         results = list(job.results)

@@ -5,6 +5,7 @@ is never overwritten by the project format (issue 8 §4)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from drafting_app.corpus.readers.import_report import ImportReport
 from drafting_app.errors import DraftingError, FormatError
 from drafting_app.gui.import_dialog import ImportDialog
-from drafting_app.model.document import Document
+from drafting_app.model.document import Document, Masthead
 from drafting_app.model.profiles import PROFILES, BodyProfile, profile
 
 if TYPE_CHECKING:
@@ -24,27 +25,33 @@ if TYPE_CHECKING:
 WORD_SUFFIXES = (".docx",)
 # A Word draft is a few hundred kilobytes; the UN report volume with pictures is 250 kB.
 MAX_WORD_BYTES = 64 * 1024 * 1024
+# Share of a body's own words the text must carry to be taken as that body's.
+_SAME_BODY = 0.9
 
 
 def is_word_file(path: Path) -> bool:
     return path.suffix.lower() in WORD_SUFFIXES
 
 
-def body_profile_of(doc: Document) -> BodyProfile | None:
-    """The body profile whose name or authoring-body line the imported text carries
-    ("The Conference of the Parties serving as the meeting of the Parties to the Paris
-    Agreement," → UNFCCC CMA), or None when no known body is named."""
-    head = " ".join(x for x in (doc.authoring_body, doc.masthead.body if doc.masthead else "") if x)
-    if not head:
-        return None
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.lower()))
+
+
+def body_profile_of(doc: Document, volume: Masthead | None = None) -> BodyProfile | None:
+    """The body profile named by the imported text's authoring-body line or masthead (or
+    the masthead of the volume it came from), or None when no known body is named.
+
+    Matched on words, not the exact line: Word drafts write "The United Nations General
+    Assembly," and UNFCCC volumes "the meeting of Parties" as well as "of the Parties".
+    """
+    masthead = doc.masthead or volume
+    head = _words(" ".join([doc.authoring_body, masthead.body if masthead else ""]))
+    best: tuple[float, int, BodyProfile | None] = (0.0, 0, None)
     for p in PROFILES.values():
-        if p.authoring_body == doc.authoring_body:
-            return p
-    for p in PROFILES.values():
-        own = p.authoring_body.removeprefix("The ").rstrip(",")
-        if p.name in head or own in head:
-            return p
-    return None
+        own = _words(p.authoring_body) - {"the"}
+        found = len(own & head) / len(own)
+        best = max(best, (found, len(own), p), key=lambda b: (b[0], b[1]))
+    return best[2] if best[0] >= _SAME_BODY else None
 
 
 def read_word_texts(path: Path) -> tuple[list[Document], ImportReport]:
@@ -99,17 +106,18 @@ class WordImport(QObject):
             return None
         QGuiApplication.restoreOverrideCursor()
         dialog = ImportDialog(path.name, texts, report, self.window)
-        dialog.accepted.connect(lambda: self.open_as_draft(dialog.chosen(), path))
+        volume = texts[0].masthead  # the later decisions of a volume have none of their own
+        dialog.accepted.connect(lambda: self.open_as_draft(dialog.chosen(), path, volume))
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         self.dialog = dialog
         dialog.open()
         self.imported.emit(path)
         return dialog
 
-    def open_as_draft(self, doc: Document, path: Path) -> OpenDraft:
+    def open_as_draft(self, doc: Document, path: Path, volume: Masthead | None = None) -> OpenDraft:
         """A new draft tab for an imported text: no file yet (Save asks where), unsaved,
         named after the Word file it came from."""
-        body = body_profile_of(doc) or profile(self.drafts.settings.default_profile)
+        body = body_profile_of(doc, volume) or profile(self.drafts.settings.default_profile)
         draft = self.drafts.add(doc, None, body, None)
         draft.controller.untitled_name = f"{path.name} (imported)"
         # Not saved anywhere yet: the tab shows it, closing asks, a crash can recover it.
