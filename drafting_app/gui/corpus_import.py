@@ -18,15 +18,16 @@ from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
     QProgressDialog,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -74,26 +75,47 @@ class ResultDialog(QDialog):
         self.rows = list(rows)
         self.summary = QLabel(summary, self)
         self.summary.setWordWrap(True)
-        self.table = QTreeWidget(self)
-        self.table.setRootIsDecorated(False)
-        self.table.setHeaderLabels(["File", "Result"])
+        # A table, not a tree: QTableView fits row heights to wrapped text, so a long
+        # reason is read in full instead of being cut at the column's edge.
+        self.table = QTableWidget(len(self.rows), 2, self)
+        self.table.setHorizontalHeaderLabels(["File", "Result"])
         self.table.setWordWrap(True)
-        header = self.table.header()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        for row in rows:
-            item = QTreeWidgetItem([row.path.name, row.message])
-            item.setToolTip(0, str(row.path))
-            item.setToolTip(1, row.message)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        for i, row in enumerate(self.rows):
+            name = QTableWidgetItem(row.path.name)
+            name.setToolTip(str(row.path))
+            result = QTableWidgetItem(row.message)
             if not row.ok:
-                item.setForeground(1, Qt.GlobalColor.darkRed)
-            self.table.addTopLevelItem(item)
+                result.setForeground(Qt.GlobalColor.darkRed)
+            self.table.setItem(i, 0, name)
+            self.table.setItem(i, 1, result)
+        self.table.resizeRowsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
+
+    def lines(self) -> list[tuple[str, str]]:
+        """(file name, result) per row, as shown."""
+        return [(self._text(i, 0), self._text(i, 1)) for i in range(self.table.rowCount())]
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
 
 
 def _name(info: DocumentSummary) -> str:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -116,7 +115,7 @@ class ImportDialog(QDialog):
         self.report = report
         self.setObjectName("importReportDialog")
         self.setWindowTitle(f"Import {file_name}")
-        self.resize(860, 640)
+        self.resize(880, 700)
         intro = QLabel(self)
         intro.setWordWrap(True)
         several = len(self.texts) > 1
@@ -130,6 +129,11 @@ class ImportDialog(QDialog):
         )
         self.chooser = QComboBox(self)
         self.chooser.setObjectName("importTextChooser")
+        # Decision titles run to two lines; the dialog must not grow to their width.
+        self.chooser.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.chooser.setMinimumContentsLength(40)
         for doc in self.texts:
             self.chooser.addItem(text_name(doc))
         self.chooser.currentIndexChanged.connect(self._show_counts)
@@ -148,12 +152,14 @@ class ImportDialog(QDialog):
         else:
             self.chooser.hide()
         layout.addWidget(self.title)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self._mapped_box())
-        splitter.addWidget(self._left_out_box())
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self._mapped_box())
+        left_out = self._left_out_box()
+        if self.tree.isHidden():  # nothing left out: a short dialog, no empty list
+            layout.addWidget(left_out)
+            layout.addStretch(1)
+            self.resize(880, 420)
+        else:
+            layout.addWidget(left_out, 1)
         self.buttons = QDialogButtonBox(self)
         self.open_button: QPushButton = self.buttons.addButton(
             "&Open as Draft", QDialogButtonBox.ButtonRole.AcceptRole
@@ -195,6 +201,9 @@ class ImportDialog(QDialog):
         for row in rows:
             label = self.count_labels.get(row.key) or self._count_row(row)
             label.setText(f"<b>{row.count}</b>" + (f"  ({row.detail})" if row.detail else ""))
+        # How the masthead wording was read ("Main Submitter: read as the main sponsor").
+        wording = "\n".join(i.text for i in self.report.of(Element.MASTHEAD_FIELD))
+        self.count_labels["masthead"].setToolTip(wording)
 
     def counts(self) -> dict[str, int]:
         """The counts shown for the current text, by key ("preamble", "operative", "sub",
@@ -209,24 +218,29 @@ class ImportDialog(QDialog):
         items = self.report.left_out()
         unplaced = [u for doc in self.texts for u in doc.unplaced]
         n = sum(len(i.where) for i in items) + len(unplaced)
-        box = QGroupBox(f"Not imported ({n} element{'s' if n != 1 else ''})", self)
+        title = f"Not imported ({n} element{'s' if n != 1 else ''})" if n else "Not imported"
+        box = QGroupBox(title, self)
         self.left_out_box = box
         self.tree = QTreeWidget(box)
         self.tree.setObjectName("importLeftOut")
-        self.tree.setHeaderLabels(["Element", "Where", "Text"])
+        self.tree.setHeaderLabels(["Element", "Text", "Where"])
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.tree.setColumnWidth(0, 230)
-        self.tree.setColumnWidth(1, 160)
+        self.tree.setColumnWidth(0, 170)
+        self.tree.setColumnWidth(1, 440)
         self.detail = QPlainTextEdit(box)
         self.detail.setObjectName("importItemText")
         self.detail.setReadOnly(True)
         self.detail.setPlaceholderText("Select an element to read its whole text.")
-        self.detail.setMaximumHeight(140)
+        self.detail.setMaximumHeight(110)
         self.tree.currentItemChanged.connect(self._show_item)
         self._fill(items, unplaced)
+        first = self.tree.topLevelItem(0)
+        entry = first.child(0) if first is not None else None
+        if entry is not None:
+            self.tree.setCurrentItem(entry)  # its text shows at once
         layout = QVBoxLayout(box)
         if not items and not unplaced:
             layout.addWidget(QLabel("Everything in the file was imported; nothing was left out."))
@@ -259,16 +273,13 @@ class ImportDialog(QDialog):
             total = sum(len(m.where) for m in members)
             top = QTreeWidgetItem([f"{kind} ({total})", "", ""])
             top.setFont(0, bold)
-            top.setFirstColumnSpanned(False)
             self.tree.addTopLevelItem(top)
             for m in members:
-                places = ", ".join(m.where[:2]) + (
-                    f" (+{len(m.where) - 2})" if len(m.where) > 2 else ""
-                )
-                child = QTreeWidgetItem(["", places, _first_line(m.text)])
+                where = m.where[0] if len(m.where) == 1 else f"{len(m.where)}×: {m.where[0]} …"
+                child = QTreeWidgetItem(["", _first_line(m.text), where])
                 child.setData(0, ITEM_ROLE, m.text)
-                child.setToolTip(2, m.text[:2000])
-                child.setToolTip(1, "\n".join(m.where[:40]))
+                child.setToolTip(1, m.text[:2000])
+                child.setToolTip(2, "\n".join(m.where[:40]))
                 top.addChild(child)
             top.setExpanded(len(members) <= _FOLD_OVER)
 

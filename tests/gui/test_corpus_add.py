@@ -29,9 +29,7 @@ TIMEOUT = 60_000
 def _rows(window: MainWindow) -> list[tuple[str, str]]:
     dialog = window.corpus_actions.last_dialog
     assert dialog is not None and dialog.isVisible()
-    table = dialog.table
-    items = [table.topLevelItem(i) for i in range(table.topLevelItemCount())]
-    return [(i.text(0), i.text(1)) for i in items if i is not None]
+    return dialog.lines()
 
 
 def _add(qtbot: QtBot, window: MainWindow, paths: list[Path]) -> list[AddResult]:
