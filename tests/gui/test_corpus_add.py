@@ -194,3 +194,23 @@ def test_files_dropped_on_the_corpus_dock_are_added(
     words.setText("Recalling its resolution 5/2")
     assert _drop_on(dock, words) == (False, False)
     assert not window.corpus_actions.importer.busy
+
+
+def test_closing_the_window_while_adding_waits_for_the_file_being_read(
+    qtbot: QtBot, window: MainWindow, store: CorpusStore
+) -> None:
+    gate = _Gate(store)
+    importer = window.corpus_actions.importer
+    importer._corpus = gate
+    finished: list[list[AddResult]] = []
+    importer.finished.connect(finished.append)
+    assert importer.start([TXT, DOCX])
+    qtbot.waitUntil(gate.entered.is_set, timeout=5000)
+    opener = threading.Timer(0.3, gate.release.set)  # the file is done a moment later
+    opener.start()
+    window.close()  # blocks until the worker let go of the store
+    opener.join()
+    assert not importer.busy
+    assert [[r.outcome for r in batch] for batch in finished] == [[Outcome.ADDED, Outcome.STOPPED]]
+    assert [p.name for p in user_corpus_dir().iterdir()] == [TXT.name]
+    assert [d.doc_id for d in store.documents()][-1] == "user/" + TXT.stem

@@ -16,7 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from drafting_app.gui.import_dialog import ImportDialog
 from drafting_app.gui.main_window import MainWindow
+from drafting_app.gui.word_import import body_profile_of
 from drafting_app.model.describe import opener_of
+from drafting_app.model.document import Document, Masthead
 from drafting_app.storage.project import SUFFIX, load_project
 from tests.conftest import REALDOCS
 
@@ -225,3 +227,33 @@ def test_a_broken_word_file_shows_why_and_opens_nothing(
     assert ok is not None
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert not box.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("authoring_body", "masthead_body", "key"),
+    [
+        ("The United Nations General Assembly,", "", "ga-main-committee"),
+        (
+            "The Conference of the Parties serving as the meeting of Parties to the Paris "
+            "Agreement,",
+            "",
+            "unfccc-cma",
+        ),
+        ("", "Economic and Social Council", "ccpcj-ecosoc"),
+        (
+            "The Conference of the Parties to the United Nations Convention against "
+            "Transnational Organized Crime,",
+            "",
+            "ctoc-cop",
+        ),
+        ("The Security Council,", "", None),
+        ("", "", None),
+    ],
+)
+def test_the_body_profile_is_read_from_the_text(
+    authoring_body: str, masthead_body: str, key: str | None
+) -> None:
+    doc = Document(authoring_body=authoring_body)
+    volume = Masthead(body=masthead_body) if masthead_body else None
+    found = body_profile_of(doc, volume)
+    assert (found.key if found else None) == key
