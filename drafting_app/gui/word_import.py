@@ -119,7 +119,7 @@ class WordImport(QObject):
         named after the Word file it came from."""
         body = body_profile_of(doc, volume) or profile(self.drafts.settings.default_profile)
         draft = self.drafts.add(doc, None, body, None)
-        draft.controller.untitled_name = f"{path.name} (imported)"
+        draft.controller.imported_from = path
         # Not saved anywhere yet: the tab shows it, closing asks, a crash can recover it.
         draft.controller.stack.resetClean()
         self.drafts.write_snapshot(draft)
@@ -129,14 +129,8 @@ class WordImport(QObject):
         return draft
 
     def _refuse(self, path: Path, reason: str) -> None:
-        # Window-modal but not blocking: the event loop runs, tests read the box.
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "The Word file could not be imported",
-            f"{path.name} was not opened.\n\n{reason}",
-            QMessageBox.StandardButton.Ok,
-            self.window,
+        # The drafts' own warning: window-modal, not blocking, read by tests.
+        self.drafts._warn(
+            "The Word file could not be imported", f"{path.name} was not opened.\n\n{reason}"
         )
-        box.setObjectName("importError")
-        self.last_error = box
-        box.open()
+        self.last_error = self.drafts.last_warning

@@ -257,3 +257,18 @@ def test_the_body_profile_is_read_from_the_text(
     volume = Masthead(body=masthead_body) if masthead_body else None
     found = body_profile_of(doc, volume)
     assert (found.key if found else None) == key
+
+
+def test_import_draft_of_a_word_file_shows_the_report_too(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    word = MUN / "MUN_Eddy12597_test_problematic.docx"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(word), ""))
+    qtbot.keyClick(window, Qt.Key.Key_O, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    dialog = _report(window)
+    assert window.drafts.open == []
+    assert dialog.counts()["operative"] == 3 and dialog.counts()["preamble"] == 3
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    draft = window.drafts.current()
+    assert draft is not None and draft.controller.imported_from == word
+    assert window.tabs.tabText(window.tabs.currentIndex()) == f"{word.name} (imported) •"
