@@ -218,7 +218,9 @@ class ImportDialog(QDialog):
         items = self.report.left_out()
         unplaced = [u for doc in self.texts for u in doc.unplaced]
         n = sum(len(i.where) for i in items) + len(unplaced)
-        title = f"Not imported ({n} element{'s' if n != 1 else ''})" if n else "Not imported"
+        scope = " from the whole file" if len(self.texts) > 1 else ""
+        count = f" ({n} element{'s' if n != 1 else ''})" if n else ""
+        title = f"Not imported{scope}{count}"
         box = QGroupBox(title, self)
         self.left_out_box = box
         self.tree = QTreeWidget(box)

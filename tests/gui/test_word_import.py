@@ -87,7 +87,7 @@ def test_un_volume_shows_the_report_then_opens_the_chosen_decision(
     assert left["image (2)"] == ["Description: Description: Description: _unlogo", "Picture 2"]
     assert any("REF _Ref87466830" in t for t in left["field (51)"])
     assert "header (47)" in left and "footer (46)" in left
-    assert dialog.left_out_box.title().startswith("Not imported (")
+    assert dialog.left_out_box.title().startswith("Not imported from the whole file (")
     # Reading one element shows its whole text below the list.
     table_group = dialog.tree.topLevelItem(list(left).index("table (1)"))
     assert table_group is not None
