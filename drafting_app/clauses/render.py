@@ -65,9 +65,7 @@ def _number(value: Any) -> float:
 
 
 def _environment() -> ImmutableSandboxedEnvironment:
-    env = _ClauseSandbox(
-        undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False
-    )
+    env = _ClauseSandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
     env.globals.clear()  # no cycler, joiner, namespace, lipsum, range, dict
     env.filters["ordinal"] = ordinal
     env.filters["cited_list"] = cited_list
