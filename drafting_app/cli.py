@@ -7,13 +7,17 @@ cannot be read, 1 for findings or failures the command reports).
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from drafting_app import __version__
 from drafting_app.errors import DraftingError
+
+if TYPE_CHECKING:
+    from drafting_app.model.document import Form, Paragraph
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -21,7 +25,7 @@ Handler = Callable[[argparse.Namespace], int]
 def _cmd_parse(args: argparse.Namespace) -> int:
     from drafting_app.corpus.readers import read_document
     from drafting_app.model.describe import describe
-    from drafting_app.model.numbering import footnote_numbers, number_operative
+    from drafting_app.model.numbering import footnote_numbers
 
     doc = read_document(args.file)
     if args.json:
@@ -40,15 +44,27 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     fn = footnote_numbers(doc)
     out.write(f"  preamble: {len(doc.preamble)} paragraphs\n")
     out.write(f"  operative: {len(doc.operative)} paragraphs\n")
-    for n in number_operative(doc.operative, doc.form):
-        marks = "".join(f"[{fn[a.footnote_id]}]" for a in n.paragraph.anchors)
-        out.write(f"    {'  ' * n.depth}{n.label or '-'} {n.paragraph.text[:70]}{marks}\n")
+    _write_operative(out, doc.operative, doc.form, fn)
+    for part in doc.parts:
+        out.write(f"  part {part.label} ({part.form} form): {len(part.operative)} paragraphs\n")
+        if part.chapeau is not None:
+            marks = "".join(f"[{fn[a.footnote_id]}]" for a in part.chapeau.anchors)
+            out.write(f"    {part.chapeau.text[:70]}{marks}\n")
+        _write_operative(out, part.operative, part.form, fn)
     out.write(f"  footnotes: {len(doc.footnotes)}\n")
     for f in sorted(doc.footnotes, key=lambda f: fn[f.id]):
         out.write(f"    {fn[f.id]} {f.text}\n")
     for u in doc.unplaced:
         out.write(f"  unplaced: {u}\n")
     return 0
+
+
+def _write_operative(out: TextIO, paras: list[Paragraph], form: Form, fn: dict[str, int]) -> None:
+    from drafting_app.model.numbering import number_operative
+
+    for n in number_operative(paras, form):
+        marks = "".join(f"[{fn[a.footnote_id]}]" for a in n.paragraph.anchors)
+        out.write(f"    {'  ' * n.depth}{n.label or '-'} {n.paragraph.text[:70]}{marks}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,20 +79,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="a .txt, .md, .docx or .pdf document")
     p.add_argument("--json", action="store_true", help="structure as JSON")
     p.set_defaults(handler=_cmd_parse)
-    for register in _REGISTRARS:
-        register(sub)
+    _register_all(sub)
     return parser
 
 
-def _register_corpus(sub: Any) -> None:
-    try:
-        from drafting_app.corpus.commands import register
-    except ImportError:
-        return
-    register(sub)
+# Each command module has ``register(subparsers)``; imported on demand so that start-up
+# stays light (python-docx, jinja2 and the store load only when their command runs).
+COMMAND_MODULES = (
+    "drafting_app.corpus.commands",
+    "drafting_app.corpus.import_commands",
+    "drafting_app.checks.commands",
+    "drafting_app.export.commands",
+)
 
 
-_REGISTRARS: list[Callable[[Any], None]] = [_register_corpus]
+def _register_all(sub: Any) -> None:
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

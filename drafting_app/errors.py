@@ -29,3 +29,7 @@ class ProjectError(DraftingError):
 
 class TemplateError(DraftingError):
     """A document or clause template failed to render (missing/wrong parameter, refused)."""
+
+
+class EditError(DraftingError):
+    """An edit cannot be applied here (no such paragraph, nothing to indent under…)."""

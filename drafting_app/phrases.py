@@ -12,6 +12,7 @@ from drafting_app.model.document import Part
 from drafting_app.paths import resources_dir
 
 ADVERBS = ("also", "further")
+_FIRST_WORD = re.compile(r"[\w\-']+")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,15 @@ class PhraseBook:
     def __init__(self, preambular: list[str], operative: list[str]) -> None:
         self.preambular = sorted(set(preambular), key=len, reverse=True)
         self.operative = sorted(set(operative), key=len, reverse=True)
+        # Phrases by lower-cased first word, in the order phrases(part) tries them: split()
+        # runs on every paragraph at every check, so it must not scan the whole list.
+        self._by_first: dict[Part | None, dict[str, list[tuple[str, Part]]]] = {}
+        for key in (Part.PREAMBLE, Part.OPERATIVE, None):
+            index: dict[str, list[tuple[str, Part]]] = {}
+            for phrase, p in self.phrases(key):
+                word = _FIRST_WORD.match(phrase)
+                index.setdefault(word.group(0).lower() if word else "", []).append((phrase, p))
+            self._by_first[key] = index
 
     @classmethod
     def load(cls, folder: Path | None = None) -> PhraseBook:
@@ -96,7 +106,9 @@ class PhraseBook:
         return None
 
     def _match(self, text: str, part: Part | None, capitalised: bool) -> tuple[str, Part] | None:
-        for phrase, p in self.phrases(part):
+        first = _FIRST_WORD.match(text)
+        candidates = self._by_first[part].get(first.group(0).lower(), []) if first else []
+        for phrase, p in candidates:
             candidate = phrase if capitalised else phrase[0].lower() + phrase[1:]
             if text.startswith(candidate) and (
                 len(text) == len(candidate) or not text[len(candidate)].isalnum()

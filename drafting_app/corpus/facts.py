@@ -41,6 +41,8 @@ _BODY_NAMES = {
     "security council": SECURITY_COUNCIL,
 }
 
+_CONFERENCE = ("conference", "conference of the parties")
+
 _AUTHOR_RE = re.compile(r"^(?:The\s+)?(?P<body>.+?)(?:,.*)?$", re.DOTALL)
 
 
@@ -80,13 +82,16 @@ class Session:
 
 
 def canonical_body(name: str, authoring_body: str = "") -> str:
-    """The body in full: "Assembly" → "General Assembly"; "its" → ``authoring_body``.
+    """The body in full: "Assembly" → "General Assembly"; "its" → ``authoring_body``;
+    "Conference" → the Conference of the Parties (unless another body is the author).
 
     An unknown name is returned as written (it may be a body not in the table).
     """
-    name = " ".join(name.split())
+    name = re.sub(r"^the\s+", "", " ".join(name.split()).strip(",:; "), flags=re.IGNORECASE)
     if name.lower() == "its":
         return canonical_body(authoring_body) if authoring_body else ""
+    if name.lower() in _CONFERENCE and authoring_body and canonical_body(authoring_body) != COP:
+        return name  # another body's "Conference" is not this Conference of the Parties
     return _BODY_NAMES.get(name.lower(), name)
 
 

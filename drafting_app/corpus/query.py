@@ -2,8 +2,9 @@
 
 Search as you type: every bare word is a prefix ("traff pers" finds "trafficking in
 persons"); a "quoted phrase" must occur as written. English stop words are dropped unless
-the query has nothing else. User text never reaches FTS5 syntax unquoted, so quotes,
-brackets, AND/OR/NOT/NEAR, ``*``, ``:`` or ``^`` typed by a user can never raise.
+the query has nothing else (then they are searched as a phrase, the last word a prefix).
+User text never reaches FTS5 syntax unquoted, so quotes, brackets, AND/OR/NOT/NEAR, ``*``,
+``:`` or ``^`` typed by a user can never raise.
 """
 
 from __future__ import annotations
@@ -52,7 +53,9 @@ def fts_query(text: str) -> str:
     words += _tokens(text[last:])
     content = [w for w in words if w not in STOP_WORDS]
     if not content and not phrases:
-        content = words
+        # Only stop words ("of the"): search them as a phrase being typed — as separate
+        # words they would match nearly every paragraph.
+        return _quoted(words) + "*" if words else ""
     terms = [_quoted(p) for p in phrases]
     terms += [_quoted([w]) + "*" for w in dict.fromkeys(content)]
     return " ".join(terms)

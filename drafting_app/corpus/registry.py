@@ -27,14 +27,15 @@ from drafting_app.corpus.facts import (
 )
 from drafting_app.corpus.rows import (
     CHAPEAU_LABEL,
+    FOOTNOTE,
+    CitationRow,
     DocumentInfo,
     FootnoteRow,
-    ParagraphRow,
     document_rows,
     heading_number,
 )
 from drafting_app.model.document import Document
-from drafting_app.model.references import RefKind, find_references
+from drafting_app.model.references import RefKind
 
 if TYPE_CHECKING:
     from drafting_app.corpus.store import CorpusStore
@@ -49,7 +50,6 @@ __all__ = [
     "TreatyCitation",
 ]
 
-FOOTNOTE = "footnote"
 _SUPPLEMENTING_RE = re.compile(
     r",?\s+supplementing\s+the\s+(?:United Nations Convention against Transnational "
     r"Organized Crime|Convention)$"
@@ -119,13 +119,6 @@ class TreatyCitation:
     citation: Citation
 
 
-@dataclass
-class _Corpus:
-    info: DocumentInfo
-    paragraphs: list[ParagraphRow]
-    footnotes: list[FootnoteRow]
-
-
 def _normal_title(text: str) -> str:
     text = " ".join(text.replace("\u00a0", " ").split()).strip(" ,.;:")
     text = _SUPPLEMENTING_RE.sub("", text)
@@ -163,10 +156,17 @@ class Registry:
 
     @classmethod
     def from_store(cls, store: CorpusStore) -> Registry:
-        """The registry of everything the store indexes."""
+        """The registry of everything the store indexes (from its citation index: no
+        document is read again)."""
         reg = cls.load_curated()
+        citations: dict[str, list[CitationRow]] = {}
+        for c in store.citations():
+            citations.setdefault(c.doc_id, []).append(c)
+        footnotes: dict[str, list[FootnoteRow]] = {}
+        for f in store.footnotes():
+            footnotes.setdefault(f.doc_id, []).append(f)
         for info in store.documents():
-            reg._add(_Corpus(info, store.paragraphs(info.doc_id), store.footnotes(info.doc_id)))
+            reg._add(info, citations.get(info.doc_id, []), footnotes.get(info.doc_id, []))
         reg._settle()
         return reg
 
@@ -176,7 +176,7 @@ class Registry:
         reg = cls.load_curated()
         for doc_id, doc in docs:
             rows = document_rows(doc_id, doc.source, "user", doc)
-            reg._add(_Corpus(rows.info, rows.paragraphs, rows.footnotes))
+            reg._add(rows.info, rows.citations, rows.footnotes)
         reg._settle()
         return reg
 
@@ -187,48 +187,42 @@ class Registry:
             text = self._texts[key] = CitedText(kind, body, number, "")
         return text
 
-    def _add(self, c: _Corpus) -> None:
-        kind, number = heading_number(c.info.heading)
-        if kind and c.info.body:
-            own = self._text(kind, c.info.body, number)
-            own.doc_id, own.date = c.info.doc_id, c.info.date
-            own.date_source = "corpus" if c.info.date else ""
-        for row in c.paragraphs:
-            label = row.place.removeprefix(row.part).strip()
-            self._scan(c.info, row.text, row.part, label, row.paragraph_id)
-        for fn in c.footnotes:
-            self._scan(c.info, fn.text, FOOTNOTE, str(fn.number), fn.paragraph_id)
-            self._scan_treaties(c.info, fn)
-
-    def _scan(self, info: DocumentInfo, text: str, part: str, label: str, pid: str) -> None:
-        for ref in find_references(text):
-            where = Citation(info.doc_id, info.label, part, label, pid, ref.text, ref.date)
-            if ref.kind is RefKind.SYMBOL:
-                self._symbols.setdefault(ref.number, []).append(where)
-            elif ref.kind in (RefKind.RESOLUTION, RefKind.DECISION):
-                # A body citing its own text may omit its name ("resolution 70/1").
-                body = canonical_body(ref.body, info.body) if ref.body else info.body
-                if not body:
-                    continue
-                cited = self._text(str(ref.kind), body, ref.number)
-                cited.citations.append(where)
-                if ref.date:
-                    cited.dates_seen.setdefault(ref.date, []).append(where)
-
-    def _scan_treaties(self, info: DocumentInfo, fn: FootnoteRow) -> None:
-        for ref in find_references(fn.text):
+    def _add(
+        self, info: DocumentInfo, citations: list[CitationRow], footnotes: list[FootnoteRow]
+    ) -> None:
+        kind, number = heading_number(info.heading)
+        if kind and info.body:
+            own = self._text(kind, info.body, number)
+            own.doc_id, own.date = info.doc_id, info.date
+            own.date_source = "corpus" if info.date else ""
+        for c in citations:
             where = Citation(
-                info.doc_id, info.label, FOOTNOTE, str(fn.number), fn.paragraph_id, ref.text
+                info.doc_id, info.label, c.part, c.label, c.paragraph_id, c.text, c.date
             )
-            if ref.kind is RefKind.TREATY:
+            if c.kind == RefKind.SYMBOL:
+                self._symbols.setdefault(c.number, []).append(where)
+            elif c.kind == RefKind.TREATY:
                 keys = tuple(
-                    i.key for v in ref.volumes if (i := self.instrument_by_volume(v)) is not None
+                    i.key for v in c.volumes if (i := self.instrument_by_volume(v)) is not None
                 )
                 self._treaties.append(
-                    TreatyCitation(
-                        "unts", ref.text, ref.volumes, ref.treaty_number, ref.ibid, keys, where
-                    )
+                    TreatyCitation("unts", c.text, c.volumes, c.treaty_number, c.ibid, keys, where)
                 )
+            else:
+                # A body citing its own text may omit its name ("resolution 70/1").
+                body = canonical_body(c.body, info.body) if c.body else info.body
+                if not body:
+                    continue
+                cited = self._text(c.kind, body, c.number)
+                cited.citations.append(where)
+                if c.date:
+                    cited.dates_seen.setdefault(c.date, []).append(where)
+        for fn in footnotes:
+            self._adoptions(info, fn)
+
+    def _adoptions(self, info: DocumentInfo, fn: FootnoteRow) -> None:
+        """Footnotes citing an instrument by its adopting resolution ("General Assembly
+        resolution 55/25, annex II")."""
         for inst in self._instruments.values():
             m = re.search(re.escape(inst.adopted_by) + r"(?![\w/])", fn.text)
             if m:

@@ -1,5 +1,6 @@
 """A corpus document flattened into the rows the store indexes: one summary, one row per
-paragraph (with its derived label and where it sits) and one row per footnote.
+paragraph (with its derived label and where it sits), one row per footnote and one per
+citation found in them (what the registry is built from).
 
 Labels are derived here, at indexing time, from the model's numbering rules; the model
 itself never stores them.
@@ -15,12 +16,15 @@ from drafting_app.corpus.facts import COP, body_of_line, cop_text_date
 from drafting_app.model.describe import opener_of
 from drafting_app.model.document import Document, Paragraph
 from drafting_app.model.numbering import footnote_numbers, paragraph_labels
-from drafting_app.model.references import DATE_RE
+from drafting_app.model.references import DATE_RE, RefKind, find_references
 
 Origin = Literal["bundled", "user"]
 
 ANNEX = "annex"
 CHAPEAU_LABEL = "chapeau"
+FOOTNOTE = "footnote"
+# The references the registry collects (articles and internal references stay local).
+INDEXED_REFS = (RefKind.RESOLUTION, RefKind.DECISION, RefKind.SYMBOL, RefKind.TREATY)
 
 _NUMBER_RE = re.compile(r"(?P<kind>Resolution|Decision)\s+(?P<num>[\w\-/.]+(?:\s\(\d{4}\))?)\.?$")
 _BARE_NUMBER_RE = re.compile(r"^(?P<num>\d{1,4}/\d{1,4})\.?$")
@@ -77,12 +81,17 @@ class ParagraphRow:
     @property
     def place(self) -> str:
         """Where the paragraph is, as a drafter says it: "preamble 2", "operative 7 (a)"."""
-        if self.label == CHAPEAU_LABEL:
-            return CHAPEAU_LABEL
-        path = [*self.parents, self.label] if self.label else [*self.parents]
-        if self.part == "preamble" or not path:
-            path = [str(self.position), *path]
-        return f"{self.part} " + " ".join(x.rstrip(".") for x in path)
+        return place_of(self.part, self.label, self.parents, self.position)
+
+
+def place_of(part: str, label: str, parents: tuple[str, ...], position: int) -> str:
+    """ "preamble 2", "operative 7 (a)", "chapeau" (see :attr:`ParagraphRow.place`)."""
+    if label == CHAPEAU_LABEL:
+        return CHAPEAU_LABEL
+    path = [*parents, label] if label else [*parents]
+    if part == "preamble" or not path:
+        path = [str(position), *path]
+    return f"{part} " + " ".join(x.rstrip(".") for x in path)
 
 
 @dataclass(frozen=True)
@@ -95,11 +104,46 @@ class FootnoteRow:
     paragraph_id: str = ""
 
 
+@dataclass(frozen=True)
+class CitationRow:
+    """A reference found in a paragraph or footnote, as written (the body is the raw word:
+    "its", "Assembly"; the registry canonicalises it). ``label`` is the place within
+    ``part`` ("2", "7 (a)", "chapeau"; the number of a footnote)."""
+
+    doc_id: str
+    part: str
+    label: str
+    paragraph_id: str
+    kind: str
+    text: str
+    body: str = ""
+    number: str = ""
+    date: str = ""
+    volumes: tuple[str, ...] = ()
+    treaty_number: str = ""
+    ibid: bool = False
+
+
 @dataclass
 class DocumentRows:
     info: DocumentInfo
     paragraphs: list[ParagraphRow] = field(default_factory=list)
     footnotes: list[FootnoteRow] = field(default_factory=list)
+    citations: list[CitationRow] = field(default_factory=list)
+
+
+def citation_rows(
+    doc_id: str, text: str, part: str, label: str, paragraph_id: str
+) -> list[CitationRow]:
+    """The resolutions, decisions, symbols and treaties cited in one paragraph or footnote."""
+    return [
+        CitationRow(
+            doc_id, part, label, paragraph_id, str(r.kind), r.text, r.body, r.number, r.date,
+            r.volumes, r.treaty_number, r.ibid,
+        )
+        for r in find_references(text)
+        if r.kind in INDEXED_REFS
+    ]  # fmt: skip
 
 
 def heading_number(heading: str) -> tuple[str, str]:
@@ -209,4 +253,10 @@ def document_rows(doc_id: str, path: str, origin: Origin, doc: Document) -> Docu
         origin=origin,
         label=document_label(doc, path),
     )
-    return DocumentRows(info, paragraphs, footnotes)
+    citations: list[CitationRow] = []
+    for row in paragraphs:
+        where = row.place.removeprefix(row.part).strip()
+        citations += citation_rows(doc_id, row.text, row.part, where, row.paragraph_id)
+    for f in footnotes:
+        citations += citation_rows(doc_id, f.text, FOOTNOTE, str(f.number), f.paragraph_id)
+    return DocumentRows(info, paragraphs, footnotes, citations)

@@ -13,9 +13,15 @@ from pathlib import Path
 
 from drafting_app.errors import CorpusError
 
-SCHEMA_VERSION = 1
+# 1: files, documents, paragraphs, footnotes, paragraphs_fts, meta.
+# 2: + citations (references found at indexing time, for the registry).
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 CREATE TABLE files (
     key      TEXT PRIMARY KEY,  -- origin/relative path: survives the install folder moving
     path     TEXT NOT NULL,
@@ -62,6 +68,22 @@ CREATE TABLE footnotes (
     text         TEXT NOT NULL,
     paragraph_id TEXT NOT NULL,
     PRIMARY KEY (doc_id, number)
+);
+CREATE TABLE citations (
+    doc_id        TEXT NOT NULL,
+    seq           INTEGER NOT NULL,
+    part          TEXT NOT NULL,
+    label         TEXT NOT NULL,
+    paragraph_id  TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    text          TEXT NOT NULL,
+    body          TEXT NOT NULL,
+    number        TEXT NOT NULL,
+    date          TEXT NOT NULL,
+    volumes       TEXT NOT NULL,  -- space-separated
+    treaty_number TEXT NOT NULL,
+    ibid          INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, seq)
 );
 CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
     text, content='paragraphs', content_rowid='id',

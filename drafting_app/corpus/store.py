@@ -10,35 +10,59 @@ the model in the database: the index stays small and there is one source of trut
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
 
-from drafting_app import paths
+from drafting_app import __version__, paths
 from drafting_app.corpus import schema
 from drafting_app.corpus.query import fts_query
-from drafting_app.corpus.readers import read_document
 from drafting_app.corpus.rows import (
+    CitationRow,
     DocumentInfo,
     DocumentRows,
     FootnoteRow,
-    Origin,
     ParagraphRow,
-    document_rows,
+    place_of,
 )
-from drafting_app.errors import CorpusError, DraftingError
+from drafting_app.corpus.sync import (
+    SUFFIXES,
+    FileRow,
+    SyncItem,
+    SyncPlan,
+    SyncReport,
+    parse,
+    plan_sync,
+    scan,
+    sha256,
+)
+
+__all__ = [
+    "MARK_END",
+    "MARK_START",
+    "PARTS",
+    "SUFFIXES",
+    "CitationRow",
+    "CorpusStore",
+    "DocumentInfo",
+    "FootnoteRow",
+    "ParagraphRow",
+    "SearchHit",
+    "SyncItem",
+    "SyncReport",
+]
+from drafting_app.errors import CorpusError, DraftingError, FormatError
 from drafting_app.model.document import Document
-from drafting_app.model.ids import deterministic_ids
 
 DB_NAME = "corpus.sqlite"
-SUFFIXES = (".txt", ".md", ".markdown", ".text", ".docx", ".pdf")
+# The index records which readers built it; a new version re-reads every file.
+READER_VERSION = __version__
 PARTS = ("preamble", "operative", "annex")
 # Match markers in SearchHit.snippet: control characters never found in corpus text, so a
 # view can escape the text and then turn them into highlighting.
@@ -53,38 +77,11 @@ _DOC_COLUMNS = (
 
 
 @dataclass(frozen=True)
-class SyncItem:
-    """A file the sync added, updated, removed or could not read (``message`` says why)."""
-
-    path: str
-    doc_id: str = ""
-    message: str = ""
-
-
-@dataclass
-class SyncReport:
-    """What one sync did. ``hashed``: files whose bytes were read to compare checksums;
-    ``parsed``: files read into documents; ``unchanged``: files left as they were."""
-
-    added: list[SyncItem] = field(default_factory=list)
-    updated: list[SyncItem] = field(default_factory=list)
-    removed: list[SyncItem] = field(default_factory=list)
-    failed: list[SyncItem] = field(default_factory=list)
-    unchanged: int = 0
-    hashed: int = 0
-    parsed: int = 0
-    recovered_from: str = ""
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.added or self.updated or self.removed)
-
-
-@dataclass(frozen=True)
 class SearchHit:
     """A paragraph matching a search, best first (``rank``: FTS5 bm25, lower is better).
 
-    ``snippet`` marks matches with :data:`MARK_START` … :data:`MARK_END`."""
+    ``snippet`` marks matches with :data:`MARK_START` … :data:`MARK_END`; ``place`` says
+    where the paragraph is ("preamble 2", "operative 7 (a)")."""
 
     doc_id: str
     paragraph_id: str
@@ -95,41 +92,7 @@ class SearchHit:
     opener: str
     snippet: str
     rank: float
-
-
-@dataclass(frozen=True)
-class _Source:
-    key: str
-    path: Path
-    origin: Origin
-
-
-@dataclass(frozen=True)
-class _FileRow:
-    key: str
-    path: str
-    size: int
-    mtime_ns: int
-    sha256: str
-    doc_id: str | None
-    error: str
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _wanted(path: Path, root: Path) -> bool:
-    rel = path.relative_to(root).parts
-    if any(p.startswith((".", "~$")) for p in rel):
-        return False
-    return path.suffix.lower() in SUFFIXES and path.stem.lower() != "readme"
-
-
-def _parse(path: Path) -> Document:
-    # Deterministic ids (p-1, p-2 …) make paragraph ids stable for an unchanged file.
-    with deterministic_ids():
-        return read_document(path)
+    place: str = ""
 
 
 class CorpusStore:
@@ -152,6 +115,8 @@ class CorpusStore:
         self.sources = list(sources)
         self.user_dir = user_dir
         self.recovered_from = recovered_from
+        self._unreported_recovery = str(recovered_from or "")
+        self._first_sync = True
 
     # -- life cycle --------------------------------------------------------------------
     @classmethod
@@ -221,124 +186,64 @@ class CorpusStore:
         return self.sync()
 
     # -- sync ----------------------------------------------------------------------------
-    def _scan(self) -> list[_Source]:
-        found: dict[str, _Source] = {}
+    def _roots(self) -> list[Path]:
         user = self.user_dir.resolve()
         roots = [*self.sources]
         if all(r.resolve() != user for r in roots):
             roots.append(self.user_dir)
-        for i, root in enumerate(roots):
-            if not root.is_dir():
-                continue
-            origin: Origin = "user" if root.resolve() == user else "bundled"
-            for path in sorted(root.rglob("*")):
-                if not path.is_file() or not _wanted(path, root):
-                    continue
-                key = f"{origin}/{path.relative_to(root).as_posix()}"
-                if key in found:  # same name in two bundled folders
-                    key = f"{origin}{i}/{path.relative_to(root).as_posix()}"
-                found[key] = _Source(key, path, origin)
-        return list(found.values())
-
-    def _file_rows(self) -> dict[str, _FileRow]:
-        rows = self._conn.execute(
-            "SELECT key, path, size, mtime_ns, sha256, doc_id, error FROM files"
-        )
-        return {r[0]: _FileRow(*r) for r in rows}
-
-    def _doc_id_for(self, key: str, taken: set[str]) -> str:
-        base = key.rsplit(".", 1)[0] if "." in key.rsplit("/", 1)[-1] else key
-        candidate, n = base, 1
-        while candidate in taken:
-            n += 1
-            candidate = key if n == 2 else f"{base}~{n}"
-        taken.add(candidate)
-        return candidate
+        return roots
 
     def sync(self) -> SyncReport:
         """Bring the index up to date with the files: new, changed and removed files."""
-        report = SyncReport(recovered_from=str(self.recovered_from or ""))
-        self.recovered_from = None
         with self._guard():
-            known = self._file_rows()
-        taken = {r.doc_id for r in known.values() if r.doc_id}
-        writes: list[tuple[_Source, int, int, str, DocumentRows | None, str]] = []
-        touched: list[tuple[str, str, int, int]] = []
-        seen: set[str] = set()
-        for src in self._scan():
-            seen.add(src.key)
-            row = known.get(src.key)
-            try:
-                st = src.path.stat()
-                if row and (row.size, row.mtime_ns, row.path) == (
-                    st.st_size,
-                    st.st_mtime_ns,
-                    str(src.path),
-                ):
-                    report.unchanged += 1
-                    continue
-                data = src.path.read_bytes()
-            except OSError as exc:
-                report.failed.append(SyncItem(str(src.path), message=f"cannot be read: {exc}"))
-                continue
-            report.hashed += 1
-            sha = _sha256(data)
-            if row and row.sha256 == sha:
-                touched.append((src.key, str(src.path), st.st_size, st.st_mtime_ns))
-                report.unchanged += 1
-                continue
-            report.parsed += 1
-            old_id = row.doc_id if row else None
-            try:
-                doc = _parse(src.path)
-            except DraftingError as exc:
-                if old_id:
-                    taken.discard(old_id)
-                writes.append((src, st.st_size, st.st_mtime_ns, sha, None, str(exc)))
-                report.failed.append(SyncItem(str(src.path), old_id or "", str(exc)))
-                continue
-            doc_id = old_id or self._doc_id_for(src.key, taken)
-            rows = document_rows(doc_id, str(src.path), src.origin, doc)
-            writes.append((src, st.st_size, st.st_mtime_ns, sha, rows, ""))
-            item = SyncItem(str(src.path), doc_id)
-            (report.updated if old_id else report.added).append(item)
-        gone = [r for k, r in known.items() if k not in seen]
-        report.removed = [SyncItem(r.path, r.doc_id or "") for r in gone if r.doc_id]
-        if writes or touched or gone:
+            known = {
+                r[0]: FileRow(*r)
+                for r in self._conn.execute(
+                    "SELECT key, path, size, mtime_ns, sha256, doc_id, error FROM files"
+                )
+            }
+            reader = self._conn.execute("SELECT value FROM meta WHERE key = 'reader'").fetchone()
+        new_reader = reader is None or reader[0] != READER_VERSION
+        if new_reader:
+            retry = set(known)  # the readers changed: what they make of a file may too
+        elif self._first_sync:
+            retry = {k for k, r in known.items() if r.error}  # a newer reader may cope now
+        else:
+            retry = set()
+        plan = plan_sync(scan(self._roots(), self.user_dir), known, retry)
+        plan.report.recovered_from = self._unreported_recovery
+        self._unreported_recovery, self._first_sync = "", False
+        if plan.read or plan.touched or plan.gone or new_reader:
             with self._transaction() as conn:
-                self._write(conn, writes, touched, gone)
-        return report
+                self._write(conn, plan)
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('reader', ?)", (READER_VERSION,))
+        return plan.report
 
-    def _write(
-        self,
-        conn: sqlite3.Connection,
-        writes: list[tuple[_Source, int, int, str, DocumentRows | None, str]],
-        touched: list[tuple[str, str, int, int]],
-        gone: list[_FileRow],
-    ) -> None:
-        for r in gone:
+    def _write(self, conn: sqlite3.Connection, plan: SyncPlan) -> None:
+        for r in plan.gone:
             conn.execute("DELETE FROM files WHERE key = ?", (r.key,))
             if r.doc_id:
                 self._delete_document(conn, r.doc_id)
         conn.executemany(
             "UPDATE files SET path = ?, size = ?, mtime_ns = ? WHERE key = ?",
-            [(path, size, mtime, key) for key, path, size, mtime in touched],
+            [(path, size, mtime, key) for key, path, size, mtime in plan.touched],
         )
-        for src, size, mtime, sha, rows, error in writes:
+        for f in plan.read:
+            src = f.source
             old = conn.execute("SELECT doc_id FROM files WHERE key = ?", (src.key,)).fetchone()
             if old and old[0]:
                 self._delete_document(conn, old[0])
-            doc_id = rows.info.doc_id if rows else None
+            doc_id = f.rows.info.doc_id if f.rows else None
             conn.execute(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (src.key, str(src.path), src.origin, size, mtime, sha, doc_id, error),
+                (src.key, str(src.path), src.origin, f.size, f.mtime_ns, f.sha256, doc_id, f.error),
             )
-            if rows:
-                self._insert_document(conn, rows)
+            if f.rows:
+                self._insert_document(conn, f.rows)
 
     @staticmethod
     def _delete_document(conn: sqlite3.Connection, doc_id: str) -> None:
-        for table in ("documents", "paragraphs", "footnotes"):
+        for table in ("documents", "paragraphs", "footnotes", "citations"):
             conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
 
     @staticmethod
@@ -385,6 +290,14 @@ class CorpusStore:
             "INSERT INTO footnotes VALUES (?, ?, ?, ?)",
             [(f.doc_id, f.number, f.text, f.paragraph_id) for f in rows.footnotes],
         )
+        conn.executemany(
+            "INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (c.doc_id, seq, c.part, c.label, c.paragraph_id, c.kind, c.text, c.body,
+                 c.number, c.date, " ".join(c.volumes), c.treaty_number, int(c.ibid))
+                for seq, c in enumerate(rows.citations)
+            ],
+        )  # fmt: skip
 
     # -- reading -------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
@@ -420,14 +333,14 @@ class CorpusStore:
                 "SELECT sha256 FROM files WHERE doc_id = ?", (doc_id,)
             ).fetchone()[0]
         try:
-            current = _sha256(path.read_bytes())
+            current = sha256(path.read_bytes())
         except OSError as exc:
             raise CorpusError(f"{path.name} ({doc_id}) cannot be read: {exc}") from exc
         if current != sha:  # changed since the last sync: index it first so ids agree
             self.sync()
             info = self.info(doc_id)
         try:
-            return _parse(Path(info.path))
+            return parse(Path(info.path))
         except DraftingError as exc:
             raise CorpusError(f"{doc_id} can no longer be read: {exc}") from exc
 
@@ -450,14 +363,35 @@ class CorpusStore:
             for d, pid, part, label, par, op, text, fn, pos in rows
         ]
 
-    def footnotes(self, doc_id: str) -> list[FootnoteRow]:
-        """The footnotes of a document by number, with the paragraph carrying each mark."""
-        rows = self._rows_of(
-            doc_id,
-            "SELECT doc_id, number, text, paragraph_id FROM footnotes WHERE doc_id = ?"
-            " ORDER BY number",
-        )
+    def footnotes(self, doc_id: str | None = None) -> list[FootnoteRow]:
+        """The footnotes of a document (of every document when None) by number, with the
+        paragraph carrying each mark."""
+        sql = "SELECT doc_id, number, text, paragraph_id FROM footnotes"
+        if doc_id is None:
+            with self._guard():
+                rows = self._conn.execute(sql + " ORDER BY doc_id, number").fetchall()
+        else:
+            rows = self._rows_of(doc_id, sql + " WHERE doc_id = ? ORDER BY number")
         return [FootnoteRow(*r) for r in rows]
+
+    def citations(self, doc_id: str | None = None) -> list[CitationRow]:
+        """Resolutions, decisions, symbols and treaties cited in a document (in every
+        document when None), in document order: paragraphs, then footnotes."""
+        sql = (
+            "SELECT doc_id, part, label, paragraph_id, kind, text, body, number, date, volumes,"
+            " treaty_number, ibid FROM citations"
+        )
+        if doc_id is None:
+            with self._guard():
+                rows = self._conn.execute(sql + " ORDER BY doc_id, seq").fetchall()
+        else:
+            rows = self._rows_of(doc_id, sql + " WHERE doc_id = ? ORDER BY seq")
+        return [
+            CitationRow(d, part, label, pid, kind, text, body, number, date,
+                        tuple(volumes.split()), treaty, bool(ibid))
+            for d, part, label, pid, kind, text, body, number, date, volumes, treaty, ibid
+            in rows
+        ]  # fmt: skip
 
     def search(self, query: str, limit: int = 50, part: str | None = None) -> list[SearchHit]:
         """Paragraphs matching ``query``, best first (see :mod:`drafting_app.corpus.query`)."""
@@ -469,7 +403,7 @@ class CorpusStore:
         sql = (
             "SELECT p.doc_id, p.paragraph_id, d.heading, d.title, p.part, p.label, p.opener,"
             f" snippet(paragraphs_fts, 0, '{MARK_START}', '{MARK_END}', '…', 16),"
-            " bm25(paragraphs_fts) AS rank"
+            " bm25(paragraphs_fts) AS rank, p.parents, p.position"
             " FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid"
             " JOIN documents d ON d.doc_id = p.doc_id"
             " WHERE paragraphs_fts MATCH ?"
@@ -481,7 +415,15 @@ class CorpusStore:
         sql += " ORDER BY rank, p.doc_id, p.seq LIMIT ?"
         args.append(min(limit, MAX_LIMIT))
         with self._guard():
-            return [SearchHit(*r) for r in self._conn.execute(sql, args)]
+            rows = self._conn.execute(sql, args).fetchall()
+        return [
+            SearchHit(
+                doc_id, pid, heading, title, part, label, opener, snippet, rank,
+                place_of(part, label, tuple(json.loads(parents)), position),
+            )
+            for doc_id, pid, heading, title, part, label, opener, snippet, rank, parents, position
+            in rows
+        ]  # fmt: skip
 
     # -- adding --------------------------------------------------------------------------
     def add_document(self, path: Path) -> DocumentInfo:
@@ -489,12 +431,16 @@ class CorpusStore:
         behind), copy it under a name no other file has, index it. A file whose content
         is already in the corpus is not copied again: its entry is returned."""
         src = Path(path)
-        _parse(src)
+        if src.suffix.lower() not in SUFFIXES:
+            raise FormatError(
+                f"{src.name}: only {', '.join(SUFFIXES)} files can be added to the corpus."
+            )
+        parse(src)
         data = src.read_bytes()
         with self._guard():
             row = self._conn.execute(
                 "SELECT doc_id FROM files WHERE sha256 = ? AND doc_id IS NOT NULL",
-                (_sha256(data),),
+                (sha256(data),),
             ).fetchone()
         if row:
             return self.info(row[0])
@@ -505,7 +451,10 @@ class CorpusStore:
                 "SELECT doc_id, error FROM files WHERE path = ?", (str(dest),)
             ).fetchone()
         if not row or not row[0]:
-            raise CorpusError(f"{src.name} was copied but could not be indexed: {row and row[1]}")
+            dest.unlink(missing_ok=True)  # our copy; the user's original is untouched
+            self.sync()
+            reason = row[1] if row else "it was not found in the corpus folder"
+            raise CorpusError(f"{src.name} could not be indexed: {reason}")
         return self.info(row[0])
 
     def _copy_unique(self, name: str, data: bytes) -> Path:
@@ -516,6 +465,8 @@ class CorpusStore:
                 f"The corpus folder {self.user_dir} cannot be created: {exc}"
             ) from exc
         stem, suffix = Path(name).stem, Path(name).suffix.lower()
+        if stem.lower() == "readme" or stem.startswith((".", "~$")):
+            stem = f"document-{stem.lstrip('.~$')}"  # names the sync would skip
         stems = {p.stem.lower() for p in self.user_dir.iterdir()}
         candidate, n = stem, 1
         while True:

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from drafting_app.model.document import Annex, Document, Footnote, Heading, Paragraph, Part
+from drafting_app.model.document import (
+    Annex,
+    Document,
+    DocumentPart,
+    Footnote,
+    Heading,
+    Paragraph,
+    Part,
+)
 from drafting_app.model.numbering import (
     footnote_numbers,
     number_operative,
@@ -61,6 +69,32 @@ def _annex(a: Annex, fn: dict[str, int], labels: dict[str, str]) -> dict[str, An
     return {"title": a.title, "lines": a.lines, "blocks": blocks}
 
 
+def _body(
+    body: Document | DocumentPart, fn: dict[str, int], labels: dict[str, str]
+) -> dict[str, Any]:
+    """Chapeau, preamble and numbered operative paragraphs of a document or a part."""
+    top = {n.paragraph.id for n in number_operative(body.operative, body.form) if n.depth == 0}
+    chapeau = body.chapeau
+    return {
+        "chapeau": None if chapeau is None else _paragraph(chapeau, "", Part.PREAMBLE, fn, labels),
+        "preamble": [_paragraph(p, "", Part.PREAMBLE, fn, labels) for p in body.preamble],
+        "operative": [
+            _paragraph(p, labels.get(p.id, ""), Part.OPERATIVE, fn, labels)
+            for p in body.operative
+            if p.id in top
+        ],
+    }
+
+
+def _part(part: DocumentPart, fn: dict[str, int], labels: dict[str, str]) -> dict[str, Any]:
+    return {
+        "label": part.label,
+        "form": str(part.form),
+        **_body(part, fn, labels),
+        "adoption": part.adoption,
+    }
+
+
 def describe(doc: Document) -> dict[str, Any]:
     """The document as nested dicts, with derived paragraph and footnote numbers."""
     fn = footnote_numbers(doc)
@@ -69,7 +103,6 @@ def describe(doc: Document) -> dict[str, Any]:
     for p in doc.all_paragraphs():
         for a in p.anchors:
             anchors.setdefault(a.footnote_id, (p.id, a.offset))
-    top = {n.paragraph.id for n in number_operative(doc.operative, doc.form) if n.depth == 0}
     return {
         "kind": str(doc.kind),
         "form": str(doc.form),
@@ -78,16 +111,9 @@ def describe(doc: Document) -> dict[str, Any]:
         "masthead": None if doc.masthead is None else vars(doc.masthead).copy(),
         "front_matter": doc.front_matter,
         "authoring_body": doc.authoring_body,
-        "chapeau": None
-        if doc.chapeau is None
-        else _paragraph(doc.chapeau, "", Part.PREAMBLE, fn, labels),
-        "preamble": [_paragraph(p, "", Part.PREAMBLE, fn, labels) for p in doc.preamble],
-        "operative": [
-            _paragraph(p, labels.get(p.id, ""), Part.OPERATIVE, fn, labels)
-            for p in doc.operative
-            if p.id in top
-        ],
+        **_body(doc, fn, labels),
         "annexes": [_annex(a, fn, labels) for a in doc.annexes],
+        "parts": [_part(p, fn, labels) for p in doc.parts],
         "adoption": doc.adoption,
         "footnotes": sorted(
             (_footnote(f, fn[f.id], anchors) for f in doc.footnotes), key=lambda d: d["number"]
@@ -99,14 +125,17 @@ def describe(doc: Document) -> dict[str, Any]:
 def document_text(doc: Document) -> str:
     """Every character of text the model holds (coverage tests: nothing silently lost)."""
     parts: list[str] = [doc.heading, doc.title, doc.authoring_body, doc.adoption]
+    parts += [x for part in doc.parts for x in (part.label, part.adoption)]
     parts += doc.front_matter
     if doc.masthead is not None:
         mh = doc.masthead
         parts += [
+            mh.organization,
             mh.body,
             mh.symbol,
             mh.date,
             mh.session,
+            mh.committee,
             mh.place_and_dates,
             mh.agenda_item,
             mh.agenda_title,

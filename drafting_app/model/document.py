@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from drafting_app.model.citation import Citation
 from drafting_app.model.ids import new_id
 
 
@@ -76,6 +77,7 @@ class Footnote:
     italics: list[Span] = field(default_factory=list)
     id: str = field(default_factory=lambda: new_id("fn"))
     source_number: str | None = None
+    citation: Citation | None = None
 
 
 @dataclass(eq=False)
@@ -109,6 +111,10 @@ class Masthead:
 
     ``sponsors`` and ``sponsor_note`` give the line "France:* draft resolution" with its
     asterisk note ("On behalf of the States Members ... European Union.").
+    ``organization`` is the "United Nations" line of issued GA documents.
+    ``committee`` is the organ's subsidiary body that meets on the text, printed under the
+    session line ("Third Committee"; "Commission on Crime Prevention and Criminal Justice"
+    under "Economic and Social Council").
     """
 
     body: str = ""
@@ -124,6 +130,8 @@ class Masthead:
     sponsors: list[str] = field(default_factory=list)
     sponsor_note: str = ""
     document_type: str = ""
+    organization: str = ""
+    committee: str = ""
 
 
 @dataclass
@@ -136,9 +144,13 @@ class Heading:
 
 @dataclass
 class Annex:
-    """An annex (e.g. a political declaration annexed to a GA resolution).
+    """An annex (e.g. a political declaration annexed to a GA resolution), or a text adopted
+    inline ("Adopts the following political declaration:" then the declaration), which has
+    no "Annex" line: ``title`` is then empty and ``lines`` holds the text's own title.
 
-    ``blocks`` are headings and numbered paragraphs in order; numbering restarts in an annex.
+    ``lines`` are the lines under the annex heading (the annexed text's title) and any
+    unnumbered opening before its first numbered paragraph; ``blocks`` are headings and
+    numbered paragraphs in order; numbering restarts in an annex.
     """
 
     title: str = ""
@@ -149,6 +161,38 @@ class Annex:
         return [b for b in self.blocks if isinstance(b, Paragraph)]
 
 
+def _walk_body(
+    chapeau: Paragraph | None, preamble: list[Paragraph], operative: list[Paragraph]
+) -> Iterator[tuple[Part, Paragraph]]:
+    if chapeau is not None:
+        yield Part.PREAMBLE, chapeau
+    for p in preamble:
+        for q in p.walk():
+            yield Part.PREAMBLE, q
+    for p in operative:
+        for q in p.walk():
+            yield Part.OPERATIVE, q
+
+
+@dataclass
+class DocumentPart:
+    """One lettered part of a multi-part text: GA decision 79/537 A, B and C holds three
+    decisions taken at different meetings, each with its own opening paragraph ("At its 48th
+    plenary meeting, …, decided:") and, in the decision form, lettered sub-paragraphs.
+    """
+
+    label: str
+    form: Form = Form.DECISION
+    chapeau: Paragraph | None = None
+    preamble: list[Paragraph] = field(default_factory=list)
+    operative: list[Paragraph] = field(default_factory=list)
+    adoption: str = ""
+
+    def paragraphs(self) -> Iterator[tuple[Part, Paragraph]]:
+        """Chapeau, preambular then operative paragraphs (with sub-paragraphs), in order."""
+        yield from _walk_body(self.chapeau, self.preamble, self.operative)
+
+
 @dataclass
 class Document:
     """A UN resolution, decision or draft.
@@ -157,6 +201,8 @@ class Document:
     the title, ``authoring_body`` the line "The Conference of the Parties ...,".
     In the decision form, ``chapeau`` holds the opening paragraph ("The Conference ...,
     recalling ...:") and ``operative`` its lettered sub-paragraphs.
+    ``parts`` are the lettered parts of a multi-part decision ("79/537 A, B and C"); the
+    document's own chapeau, preamble and operative part are then empty.
     ``unplaced`` lists source text the reader could not place — never silently dropped.
     """
 
@@ -171,6 +217,7 @@ class Document:
     footnotes: list[Footnote] = field(default_factory=list)
     masthead: Masthead | None = None
     annexes: list[Annex] = field(default_factory=list)
+    parts: list[DocumentPart] = field(default_factory=list)
     adoption: str = ""
     front_matter: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
@@ -178,15 +225,11 @@ class Document:
 
     # -- traversal -------------------------------------------------------------------------
     def body_paragraphs(self) -> Iterator[tuple[Part, Paragraph]]:
-        """Chapeau, preambular then operative paragraphs (with sub-paragraphs), in order."""
-        if self.chapeau is not None:
-            yield Part.PREAMBLE, self.chapeau
-        for p in self.preamble:
-            for q in p.walk():
-                yield Part.PREAMBLE, q
-        for p in self.operative:
-            for q in p.walk():
-                yield Part.OPERATIVE, q
+        """Chapeau, preambular then operative paragraphs (with sub-paragraphs), in order;
+        then those of each part."""
+        yield from _walk_body(self.chapeau, self.preamble, self.operative)
+        for part in self.parts:
+            yield from part.paragraphs()
 
     def all_paragraphs(self) -> Iterator[Paragraph]:
         """Every paragraph in document order, annex paragraphs included."""

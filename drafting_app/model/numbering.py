@@ -131,6 +131,12 @@ def paragraph_labels(doc: Document) -> dict[str, str]:
     for annex in doc.annexes:
         for n in number_operative(annex.paragraphs(), Form.RESOLUTION):
             labels[n.paragraph.id] = n.label
+    for part in doc.parts:
+        for n in number_operative(part.operative, part.form):
+            labels[n.paragraph.id] = n.label
+        for n in preamble_subparagraphs(part.preamble):
+            if n.label:
+                labels[n.paragraph.id] = n.label
     return labels
 
 

@@ -20,6 +20,7 @@ class RefKind(StrEnum):
     SYMBOL = "symbol"
     ARTICLE = "article"
     INTERNAL = "internal"
+    PARAGRAPH = "paragraph"
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,11 @@ class Reference:
     "Conference", "Security Council" …), ``number`` ("61/144", "54/237 C", "2331 (2016)"),
     ``date`` ("19 December 2006") when given. Treaty: ``volumes`` and ``treaty_number``;
     ``ibid`` when the citation starts with Ibid. Article: ``article`` and ``target`` (the
-    instrument phrase after "of"). Internal: ``paragraph`` label, ``subparagraph`` and
-    ``direction`` ("above", "below", "present").
+    instrument phrase after "of") and ``paragraph`` when one is named ("article 12,
+    paragraph 3, of the Rome Statute"). Internal: ``paragraph`` label, ``subparagraph`` and
+    ``direction`` ("above", "below", "present"). Paragraph (of another text): ``paragraph``,
+    ``subparagraph`` and ``target`` ("paragraph 3 of the resolution", "paragraph (b) of
+    decision 79/537 A").
     """
 
     kind: RefKind
@@ -113,14 +117,14 @@ BODIES = (
 _BODY_RE = "|".join(re.escape(b) for b in BODIES)
 
 # A resolution/decision number: 61/144, 2013/41, S-10/2, 54/237 C, 2331 (2016), 169 (II),
-# 6/CMA.3.
+# 2200 A (XXI) (GA numbering before 1976: number, part letter, roman session), 6/CMA.3.
 _NUMBER = (
     r"(?:S-\d+/\d+|\d{1,4}/\d{1,4}(?:\s[A-H](?![a-z]))?|\d{1,4}/CMA\.\d+|\d{1,4}/CP\.\d+"
-    r"|\d{2,4}\s\((?:\d{4}|[IVXL]+)\))"
+    r"|\d{2,4}\s(?:[A-H]\s)?\((?:\d{4}|[IVXL]+)\))"
 )
 _ITEM = rf"(?P<num>{_NUMBER})(?:\sof\s(?P<date>{DATE_RE}))?"
 _CITE_RE = re.compile(
-    rf"(?:(?P<body>{_BODY_RE})\s)?(?P<kind>resolutions?|decisions?)\s(?P<list>{_NUMBER}"
+    rf"(?:(?P<body>{_BODY_RE})\s)?(?P<kind>[Rr]esolutions?|[Dd]ecisions?)\s(?P<list>{_NUMBER}"
     rf"(?:\sof\s{DATE_RE})?(?:(?:,\s|,?\sand\s){_NUMBER}(?:\sof\s{DATE_RE})?)*)",
 )
 _ITEM_RE = re.compile(_ITEM)
@@ -138,9 +142,10 @@ _SYMBOL_RE = re.compile(
     r"|CRP\.\d+|PV\.\d+|\d+))*"
 )
 
+_ART_NO = r"\d+(?:\s?(?:bis|ter))?"
 _ARTICLE_RE = re.compile(
-    r"\b[Aa]rticles?\s(?P<art>\d+(?:\s?(?:bis|ter))?)"
-    r"(?:,\s(?:paragraph|paragraphs)\s\d+(?:\s\([a-z]+\))?,)?"
+    rf"\b[Aa]rticles?\s(?P<art>{_ART_NO}(?:(?:,\s|,?\sand\s){_ART_NO})*)"
+    r"(?:,\s(?:paragraph|paragraphs)\s(?P<para>\d+(?:\s\([a-z]+\))?),)?"
     r"(?:\s(?:of|under)\s(?P<target>(?:the\s|that\s|each\sof\sthose\s)?"
     r"[A-Z][\w\-]*(?:\s(?:[A-Z][\w\-]*|of|on|against|to|the|and|in|for|by|Land,|Sea|Air))*))?"
 )
@@ -151,6 +156,14 @@ _INTERNAL_RE = re.compile(
     r"(?:\s(?P<dir>above|below)|\sof\sthe\spresent\s(?P<present>resolution|decision|annex))"
 )
 _PRESENT_RE = re.compile(r"\bthe present (?:resolution|decision)\b")
+# A paragraph of another text: "paragraph 3 of the resolution" (the one just cited),
+# "paragraph (b) of decision 79/537 A", "paragraphs 1 to 10 of the annex thereto".
+_CITED_PARAGRAPH_RE = re.compile(
+    r"\b(?:sub)?paragraphs?\s(?P<num>\d+(?:\s(?:to|and)\s\d+)?|\([a-z]+\))(?P<sub>\s\([a-z]+\))?"
+    r"\sof\s(?P<target>the\s(?!present\b)(?:resolution|decision|annex|declaration|report|"
+    r"Charter|Statute|Convention|Agreement)(?:\sthereto)?\b|(?:(?:its|General Assembly)\s)?"
+    r"(?:resolution|decision)\s\d)"
+)
 
 
 _LIST_GAP_RE = re.compile(r",?\s*(?:and\s+)?")
@@ -193,7 +206,11 @@ def find_citations(text: str) -> list[Reference]:
             m.group("body"), previous_body, text[previous_end : m.start()], text[: m.start()]
         )
         previous_body, previous_end = body, m.end()
-        kind = RefKind.DECISION if m.group("kind").startswith("decision") else RefKind.RESOLUTION
+        kind = (
+            RefKind.DECISION
+            if m.group("kind").lower().startswith("decision")
+            else RefKind.RESOLUTION
+        )
         list_start = m.start("list")
         items = list(_ITEM_RE.finditer(m.group("list")))
         pending: list[tuple[int, int, str]] = []
@@ -243,20 +260,27 @@ def find_symbols(text: str) -> list[Reference]:
 
 
 def find_articles(text: str) -> list[Reference]:
+    """ "article 3 of the Relationship Agreement", "article 12, paragraph 3, of the Rome
+    Statute", "articles 124 and 8 of the Rome Statute" (one Reference per article)."""
     out = []
     for m in _ARTICLE_RE.finditer(text):
         target = (m.group("target") or "").rstrip(",")
         end = m.end() if not m.group("target") else m.start("target") + len(target)
-        out.append(
-            Reference(
-                RefKind.ARTICLE,
-                m.start(),
-                end,
-                text[m.start() : end],
-                article=m.group("art"),
-                target=target,
+        items = list(re.finditer(_ART_NO, m.group("art")))
+        for index, it in enumerate(items):
+            start = m.start() if index == 0 else m.start("art") + it.start()
+            stop = end if index == len(items) - 1 else m.start("art") + it.end()
+            out.append(
+                Reference(
+                    RefKind.ARTICLE,
+                    start,
+                    stop,
+                    text[start:stop],
+                    article=it.group(0),
+                    target=target,
+                    paragraph=m.group("para") or "",
+                )
             )
-        )
     return out
 
 
@@ -287,6 +311,33 @@ def find_internal(text: str) -> list[Reference]:
     return out
 
 
+def find_cited_paragraphs(text: str) -> list[Reference]:
+    """Paragraphs of other texts; never "of the present resolution" (internal) nor
+    "subparagraph (b) of paragraph 3" (internal)."""
+    out = []
+    for m in _CITED_PARAGRAPH_RE.finditer(text):
+        target = m.group("target")
+        end = m.end()
+        if target[-1].isdigit():  # a citation follows: take its number
+            cite = next((c for c in find_citations(text[m.start("target") :])), None)
+            if cite is None or cite.start != 0:
+                continue
+            target = cite.text
+            end = m.start("target") + cite.end
+        out.append(
+            Reference(
+                RefKind.PARAGRAPH,
+                m.start(),
+                end,
+                text[m.start() : end],
+                paragraph=m.group("num"),
+                subparagraph=(m.group("sub") or "").strip(),
+                target=target,
+            )
+        )
+    return out
+
+
 def find_references(text: str) -> list[Reference]:
     """Every reference in ``text``, sorted by position."""
     refs = (
@@ -295,5 +346,6 @@ def find_references(text: str) -> list[Reference]:
         + find_symbols(text)
         + find_articles(text)
         + find_internal(text)
+        + find_cited_paragraphs(text)
     )
     return sorted(refs, key=lambda r: (r.start, r.end))

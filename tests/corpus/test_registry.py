@@ -273,3 +273,10 @@ def test_sessions_and_curated_only_registry() -> None:
 def test_canonical_bodies(name: str, full: str) -> None:
     assert canonical_body(name) == full
     assert canonical_body("its", COP) == COP
+
+
+def test_conference_means_the_cop_only_in_its_own_texts() -> None:
+    assert canonical_body("Conference", COP) == COP
+    assert canonical_body("Conference of the Parties", "") == COP
+    assert canonical_body("Conference", "General Assembly") == "Conference"
+    assert canonical_body("its", "The General Assembly,") == GA

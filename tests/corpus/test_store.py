@@ -4,12 +4,14 @@ recovery from unusable databases, full-text search (issue 2 §5–6)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
+from drafting_app.corpus.query import fts_query
 from drafting_app.corpus.store import MARK_END, MARK_START, CorpusStore
 from drafting_app.errors import CorpusError, FormatError
 from tests.conftest import CORPUS, CORPUS_FILES
@@ -320,7 +322,14 @@ def test_stop_words_are_dropped_unless_alone(folders: dict[str, Path]) -> None:
         plain = [(h.doc_id, h.paragraph_id) for h in store.search("smuggling migrants", 500)]
         wordy = [(h.doc_id, h.paragraph_id) for h in store.search("the smuggling of migrants", 500)]
         assert plain and plain == wordy
-        assert store.search("of the")  # nothing but stop words: searched as typed
+        # nothing but stop words: searched as a phrase being typed
+        hits = store.search("of the", 500)
+        assert hits
+        for h in hits:
+            text = next(
+                r.text for r in store.paragraphs(h.doc_id) if r.paragraph_id == h.paragraph_id
+            )
+            assert re.search(r"\bof the", text.lower())
 
 
 def test_quoted_phrase_must_match_exactly(folders: dict[str, Path]) -> None:
@@ -365,3 +374,91 @@ def test_search_by_part(folders: dict[str, Path]) -> None:
         assert {h.part for h in store.search("requests", part="operative")} == {"operative"}
         with pytest.raises(CorpusError, match="Unknown part"):
             store.search("x", part="annexe")
+
+
+def test_first_sync_after_recovery_says_where_the_old_file_went(folders: dict[str, Path]) -> None:
+    folders["db"].parent.mkdir(parents=True)
+    folders["db"].write_bytes(b"SQLite format 3\x00" + os.urandom(4000))
+    store = CorpusStore.open(
+        folders["db"], [folders["bundled"]], user_dir=folders["user"], sync=False
+    )
+    with store:
+        assert store.recovered_from is not None and store.recovered_from.exists()
+        first = store.sync()
+        assert first.recovered_from == str(store.recovered_from)
+        assert len(first.added) == 5
+        assert store.sync().recovered_from == ""
+
+
+def test_new_reader_version_rereads_every_file_keeping_ids(folders: dict[str, Path]) -> None:
+    with open_store(folders) as store:
+        before = store.documents()
+    conn = sqlite3.connect(folders["db"])
+    conn.execute("UPDATE meta SET value = '0.0.0' WHERE key = 'reader'")
+    conn.commit()
+    conn.close()
+    with CorpusStore.open(
+        folders["db"], [folders["bundled"]], user_dir=folders["user"], sync=False
+    ) as store:
+        report = store.sync()
+        assert (report.parsed, len(report.updated), report.added) == (5, 5, [])
+        assert store.documents() == before
+        assert store.sync().parsed == 0
+
+
+def test_failed_files_are_retried_once_per_session(folders: dict[str, Path]) -> None:
+    write(folders["user"] / "notes.txt", "just a shopping list\n")
+    open_store(folders).close()
+    with CorpusStore.open(
+        folders["db"], [folders["bundled"]], user_dir=folders["user"], sync=False
+    ) as store:
+        first = store.sync()
+        assert first.parsed == 1 and [f.path for f in first.failed] == [
+            str(folders["user"] / "notes.txt")
+        ]
+        second = store.sync()
+        assert (second.parsed, second.failed) == (0, [])
+        assert len(store.failures()) == 1
+
+
+def test_citations_are_indexed_with_their_place(folders: dict[str, Path]) -> None:
+    with open_store(folders) as store:
+        cites = store.citations(RES_5_2)
+        first = cites[0]
+        assert (first.part, first.label, first.kind, first.body, first.number, first.date) == (
+            "preamble",
+            "2",
+            "decision",
+            "its",
+            "4/4",
+            "17 October 2008",
+        )
+        treaty = next(c for c in cites if c.kind == "treaty")
+        assert (treaty.part, treaty.label, treaty.volumes, treaty.ibid) == (
+            "footnote",
+            "1",
+            ("2225",),
+            True,
+        )
+        assert {c.doc_id for c in store.citations()} == set(IDS)
+        assert len(store.citations()) == sum(len(store.citations(d)) for d in IDS)
+        (folders["bundled"] / "002_ecb4862eedf5f58e.txt").unlink()
+        store.sync()
+        assert all(c.doc_id != RES_5_2 for c in store.citations())
+
+
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("traff pers", '"traff"* "pers"*'),
+        ("the smuggling of migrants", '"smuggling"* "migrants"*'),
+        ("of the", '"of the"*'),
+        ('"trafficking in persons" vict', '"trafficking in persons" "vict"*'),
+        ("AND OR NOT NEAR(x", '"not"* "near"* "x"*'),
+        ('"unbalanced quote', '"unbalanced quote"'),
+        ("***", ""),
+        ("", ""),
+    ],
+)
+def test_fts_query_is_always_well_formed(typed: str, expected: str) -> None:
+    assert fts_query(typed) == expected

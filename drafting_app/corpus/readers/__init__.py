@@ -37,8 +37,11 @@ def decode_text(data: bytes, name: str) -> str:
 
 def read_text(text: str, source: str = "") -> Document:
     """A document from text in any of the text forms (corpus text, Markdown, PDF text)."""
+    from drafting_app.corpus.readers.pdftext import PdfTextReader, is_pdf_text
     from drafting_app.corpus.readers.text import TextReader
 
+    if is_pdf_text(text):
+        return PdfTextReader().read(text, source)
     return TextReader().read(text, source)
 
 
@@ -64,7 +67,7 @@ def read_document(path: str | Path) -> Document:
         raise FormatError(f"{p.name} is a PDF file but is named {suffix or 'without extension'}.")
     text = decode_text(data, p.name)
     doc = read_text(text, str(p))
-    if not doc.preamble and not doc.operative and doc.chapeau is None and not doc.annexes:
+    if not (doc.preamble or doc.operative or doc.chapeau or doc.annexes or doc.parts):
         raise FormatError(
             f"{p.name} holds no resolution or decision text "
             "(no preambular or operative paragraphs were found)."

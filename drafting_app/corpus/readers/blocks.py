@@ -9,7 +9,7 @@ that introduced it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drafting_app.model.document import Span
 
@@ -18,10 +18,15 @@ TERMINAL = (",", ";", ":", ".", "!", "?", "”", "’", '"', ")")
 
 @dataclass
 class Mark:
-    """A footnote mark as printed in the source ("1", "*") after character ``offset - 1``."""
+    """A footnote mark as printed in the source ("1", "*") after character ``offset - 1``.
+
+    ``key`` identifies the footnote exactly when the source says which note a mark refers
+    to (a Word ``w:footnoteReference`` id); text sources leave it None and bind by label.
+    """
 
     offset: int
     label: str
+    key: str | None = None
 
 
 @dataclass
@@ -48,7 +53,7 @@ class Block:
         return Block(
             self.text + sep + other.text,
             self.italics + [Span(s.start + base, s.end + base) for s in other.italics],
-            self.marks + [Mark(m.offset + base, m.label) for m in other.marks],
+            self.marks + [replace(m, offset=m.offset + base) for m in other.marks],
             self.lines + other.lines,
             self.heading,
         )
@@ -61,7 +66,9 @@ class Block:
             for s in self.italics
             if s.end > start and s.start < end
         ]
-        marks = [Mark(m.offset - start, m.label) for m in self.marks if start <= m.offset <= end]
+        marks = [
+            replace(m, offset=m.offset - start) for m in self.marks if start <= m.offset <= end
+        ]
         return Block(self.text[start:end], italics, marks, [self.text[start:end]], self.heading)
 
     def strip(self) -> Block:
@@ -72,11 +79,13 @@ class Block:
 
 @dataclass
 class FootnoteDef:
-    """A footnote as defined in the source: its mark label and its text."""
+    """A footnote as defined in the source: its mark label and its text (``key`` as in
+    :class:`Mark`)."""
 
     label: str
     text: str
     italics: list[Span] = field(default_factory=list)
+    key: str | None = None
 
 
 _WS_RE = re.compile(r"[ \t]+")
@@ -101,7 +110,7 @@ def normalise_spaces(block: Block) -> Block:
     new = Block(
         "".join(out),
         [Span(mapping[s.start], mapping[s.end]) for s in block.italics],
-        [Mark(mapping[m.offset], m.label) for m in block.marks],
+        [replace(m, offset=mapping[m.offset]) for m in block.marks],
         block.lines,
         block.heading,
     )

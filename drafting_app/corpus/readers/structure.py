@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from drafting_app.corpus.readers.blocks import Block, FootnoteDef, Mark
+from drafting_app.corpus.readers.blocks import TERMINAL, Block, FootnoteDef, Mark
 from drafting_app.model.document import (
     Anchor,
     Annex,
     Document,
     DocumentKind,
+    DocumentPart,
     Footnote,
     Form,
     Heading,
@@ -31,7 +32,8 @@ from drafting_app.model.references import DATE_RE
 from drafting_app.phrases import PhraseBook, default_phrasebook
 
 _AUTHOR_RE = re.compile(
-    r"^(?:The\s)?(?:Conference of the Parties|General Assembly|Economic and Social Council|"
+    r"^(?:The\s)?(?:United Nations\s)?"
+    r"(?:Conference of the Parties|General Assembly|Economic and Social Council|"
     r"Commission on|Security Council|Human Rights Council|Conference|Assembly|Council|"
     r"Meeting of the States Parties|Conference of the States Parties)"
 )
@@ -49,13 +51,29 @@ _SPONSOR_RE = re.compile(
     r"^(?P<sponsors>.+?):(?P<star>\*?)\s+(?P<type>(?:revised\s)?draft\s(?:resolution|decision)s?)\s*$",
     re.I,
 )
+# Lines after "Agenda item N" that are not its title (an agenda item printed without one).
+_NOT_AGENDA_TITLE = ("The ", "Draft ", "Resolution adopted by", "Decision adopted by", "[")
 _SESSION_RE = re.compile(r"^[A-Z][a-z\-]+(?:-[a-z]+)?\s(?:special\s)?session$")
 _PLACE_DATES_RE = re.compile(r"^[A-Z][\w .'-]+,\s.*\d{4}$")
 _ADOPTION_RE = re.compile(r"^\d+(?:st|nd|rd|th)\s(?:plenary\s)?meeting\b", re.I)
 _DATE_LINE_RE = re.compile(rf"^{DATE_RE}$")
 _ANNEX_RE = re.compile(r"^Annex(?:\s[IVX]+)?$")
 _ROMAN_HEADING_RE = re.compile(r"^[IVX]+\.\s+\S")
+# A GA decision as recorded: "At its 43rd plenary meeting, on 2 December 2024, the General
+# Assembly, …" (Official Records, Supplement No. 49, vol. II).
+_DECISION_OPENING_RE = re.compile(
+    r"^At its\s[^,]{1,60}?\bmeeting\b[^.]{0,80}?,\s(?:the\s)?(?:General Assembly|"
+    r"Economic and Social Council|Security Council|Conference|Commission|Council)\b"
+)
+# The letter line of a multi-part decision ("79/537 A, B and C": parts A, B, C).
+_PART_RE = re.compile(r"^[A-H]$")
 _SYMBOL_LINE_RE = re.compile(r"^[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9.\-]+)+$")
+# Model UN drafts carry labelled header fields instead of a UN masthead
+_HEADER_FIELD_RE = re.compile(
+    r"^(?P<key>Committee|Topic|Main Submitters?|Co-Submitters?|Submitted by|Sponsors?|"
+    r"Co-Sponsors?)\s*:\s*(?P<value>\S.*)$",
+    re.I,
+)
 
 
 @dataclass
@@ -159,15 +177,33 @@ class _Tree:
             self.stack[depth - 1].para.children.append(para)
 
 
+def text_starts(blocks: list[Block]) -> list[int]:
+    """Where each text of a volume starts: a report of a session holds several decisions,
+    each a number line ("Decision 7/CMA.3") followed within a few blocks by its
+    authoring-body line. A single text gives ``[0]``."""
+    starts = [0]
+    for i, b in enumerate(blocks):
+        text = b.text.strip()
+        if not (_HEADING_RE.match(text) and len(text) < 40):
+            continue
+        if any(_AUTHOR_RE.match(n.text.strip()) for n in blocks[i + 1 : i + 5]):
+            starts.append(i)
+    if len(starts) <= 2:
+        return [0]
+    return [0, *starts[2:]]
+
+
 class StructureBuilder:
     """Builds a :class:`Document` from body blocks and footnote definitions."""
 
     def __init__(self, phrases: PhraseBook | None = None) -> None:
         self.phrases = phrases or default_phrasebook()
+        self.mapped_fields: list[tuple[str, str]] = []
 
     # -- entry point ------------------------------------------------------------------------
     def build(self, blocks: list[Block], notes: list[FootnoteDef], source: str = "") -> Document:
         doc = Document(source=source)
+        self.mapped_fields = []
         self._notes = _NoteBinder(notes)
         author_at = self._find_authoring(blocks)
         if author_at is None:
@@ -188,6 +224,9 @@ class StructureBuilder:
     def _find_authoring(self, blocks: list[Block]) -> int | None:
         for i, b in enumerate(blocks):
             text = b.text.strip()
+            if not b.heading and _DECISION_OPENING_RE.match(text):
+                prev = blocks[i - 1].text.strip() if i else ""
+                return i - 1 if _PART_RE.match(prev) else i
             if b.heading or not _AUTHOR_RE.match(text):
                 continue
             if text.endswith(",") and len(text) < 250:
@@ -203,7 +242,19 @@ class StructureBuilder:
             label, _ = split_label(b)
             if label is not None or (not b.heading and len(b.text) > 200):
                 return blocks[:i], blocks[i:]
+            if self._preambular(b):  # a draft without its opening formula
+                return blocks[:i], blocks[i:]
         return blocks, []
+
+    def _preambular(self, b: Block) -> bool:
+        """A preambular paragraph: a known opening phrase and a closing comma."""
+        opener = self.phrases.split(b.text, Part.PREAMBLE)
+        return (
+            opener is not None
+            and opener.part is Part.PREAMBLE
+            and b.text.rstrip().endswith(",")
+            and not b.heading
+        )
 
     def _front(self, doc: Document, front: list[Block]) -> None:
         lines: list[tuple[str, Block]] = []
@@ -215,7 +266,8 @@ class StructureBuilder:
                     if ln.strip():
                         lines.append((ln.strip(), b))
         has_masthead = any(t.startswith("Distr.") for t, _ in lines)
-        mh = Masthead() if has_masthead else None
+        has_fields = any(_HEADER_FIELD_RE.match(t) for t, _ in lines)
+        mh = Masthead() if has_masthead or has_fields else None
         title_parts: list[str] = []
         expect_agenda_title = False
         saw_distr = False
@@ -223,7 +275,15 @@ class StructureBuilder:
         while i < len(lines):
             text, block = lines[i]
             i += 1
-            if mh is not None and self._masthead_line(mh, text, saw_distr, expect_agenda_title):
+            field = _HEADER_FIELD_RE.match(text) if mh is not None else None
+            if mh is not None and field:
+                self._header_field(mh, field.group("key"), field.group("value"), title_parts)
+                continue
+            if (
+                mh is not None
+                and has_masthead
+                and self._masthead_line(mh, text, saw_distr, expect_agenda_title)
+            ):
                 if text.startswith("Distr."):
                     saw_distr = True
                 if text.lower().startswith("agenda item"):
@@ -240,6 +300,9 @@ class StructureBuilder:
                 title_parts.append(m.group("title"))
                 continue
             if not doc.heading and _HEADING_RE.match(text) and len(text) < 40:
+                # lines above the number line belong to the volume (a report), not the title
+                doc.front_matter.extend(title_parts)
+                title_parts = []
                 doc.heading = text
                 if text.lower().startswith("decision") or text.lower().startswith("draft decision"):
                     doc.kind = DocumentKind.DECISION
@@ -255,12 +318,32 @@ class StructureBuilder:
                 continue
             title_parts.append(text)
             for m2 in block.marks:
-                self._notes.orphan_mark(m2.label, "title")
+                self._notes.orphan_mark(m2, "title")
         doc.title = " ".join(title_parts).strip()
         doc.masthead = mh
 
+    def _header_field(self, mh: Masthead, key: str, value: str, title: list[str]) -> None:
+        """A Model UN header field ("Main Submitter: Germany") mapped to the masthead."""
+        k = key.lower()
+        if k == "topic":
+            title.append(value)
+            target = "title"
+        elif k == "committee":
+            mh.body = value
+            target = "masthead body"
+        elif k.startswith("co-"):
+            mh.sponsors.extend(_split_names(value))
+            target = "co-sponsors"
+        else:
+            mh.sponsors[:0] = _split_names(value)
+            target = "main sponsor"
+        mh.document_type = mh.document_type or "draft resolution"
+        self.mapped_fields.append((key, target))
+
     def _masthead_line(self, mh: Masthead, text: str, saw_distr: bool, agenda: bool) -> bool:
-        if text == "United Nations":
+        if text == "United Nations" and not mh.organization:
+            mh.organization = text
+            self.mapped_fields.append((text, "organization line of the masthead"))
             return True
         if text.startswith("Distr.:"):
             mh.distribution = text.split(":", 1)[1].strip()
@@ -290,11 +373,14 @@ class StructureBuilder:
             if m.group("star"):
                 mh.sponsor_note = self._notes.take("*") or ""
             return True
-        if agenda and not text.startswith(("The ", "Draft ")):
+        if agenda and not text.startswith(_NOT_AGENDA_TITLE) and not _NUMBERED_TITLE_RE.match(text):
             mh.agenda_title = (mh.agenda_title + " " + text).strip()
             return True
         if not mh.body and not saw_distr and not mh.symbol:
             mh.body = text
+            return True
+        if not mh.body and not mh.session and _AUTHOR_RE.match(text) and text[-1:] not in ",:":
+            mh.body = text  # the body in full, below the Distr. block (UN_FORMAT.md §7)
             return True
         if not mh.body and text in (
             "General Assembly",
@@ -308,10 +394,20 @@ class StructureBuilder:
     # -- body -------------------------------------------------------------------------------
     def _body(self, doc: Document, body: list[Block], has_author: bool) -> None:
         rest = body
+        if has_author and _PART_RE.match(body[0].text.strip()):
+            self._decision_parts(doc, body)
+            return
         if has_author:
             first = body[0]
             text = first.text.strip()
-            if text.endswith(":") and ", " in text and len(text) > 80:
+            if _DECISION_OPENING_RE.match(text):
+                # The opening of a GA decision: "…, the General Assembly, …, decided:" opens
+                # lettered sub-paragraphs, "…, the General Assembly, …," recitals and numbered
+                # paragraphs, "…, decided to … ." is the whole decision.
+                doc.kind = DocumentKind.DECISION
+                doc.form = Form.RESOLUTION if text.endswith(",") else Form.DECISION
+                doc.chapeau = self._paragraph(first, Part.PREAMBLE, None)
+            elif text.endswith(":") and ", " in text and len(text) > 80:
                 doc.form = Form.DECISION
                 if doc.kind is DocumentKind.RESOLUTION:
                     doc.kind = DocumentKind.DECISION
@@ -319,13 +415,41 @@ class StructureBuilder:
             else:
                 doc.authoring_body = text
                 for m in first.marks:
-                    self._notes.orphan_mark(m.label, "authoring-body line")
+                    self._notes.orphan_mark(m, "authoring-body line")
             rest = body[1:]
         annex_at = next((i for i, b in enumerate(rest) if _ANNEX_RE.match(b.text.strip())), None)
+        if annex_at is None:
+            annex_at = _inline_text_at(rest)
         main, annex_blocks = (rest, []) if annex_at is None else (rest[:annex_at], rest[annex_at:])
         self._parts(doc, main)
         if annex_blocks:
             self._annexes(doc, annex_blocks)
+
+    def _decision_parts(self, doc: Document, body: list[Block]) -> None:
+        """A multi-part decision: each letter line starts a part built like a decision."""
+        doc.kind = DocumentKind.DECISION
+        groups: list[tuple[str, list[Block]]] = []
+        for b in body:
+            text = b.text.strip()
+            if _PART_RE.match(text):
+                groups.append((text, []))
+            else:
+                groups[-1][1].append(b)
+        for label, blocks in groups:
+            sub = Document(kind=DocumentKind.DECISION)
+            opening = bool(blocks) and bool(_DECISION_OPENING_RE.match(blocks[0].text.strip()))
+            if blocks:
+                self._body(sub, blocks, has_author=opening)
+            if sub.authoring_body:
+                doc.unplaced.append(f"part {label}: {sub.authoring_body}")
+            doc.parts.append(
+                DocumentPart(
+                    label, sub.form, sub.chapeau, sub.preamble, sub.operative, sub.adoption
+                )
+            )
+            doc.annexes.extend(sub.annexes)
+        if all(part.form is Form.DECISION for part in doc.parts):
+            doc.form = Form.DECISION
 
     def _parts(self, doc: Document, blocks: list[Block]) -> None:
         tree = _Tree()
@@ -379,23 +503,34 @@ class StructureBuilder:
         doc.operative = tree.roots
 
     def _annexes(self, doc: Document, blocks: list[Block]) -> None:
+        """Annexes, or a text adopted inline ("Adopts the following political declaration:"
+        then its title and paragraphs): an annex without the word "Annex"."""
         annex: Annex | None = None
         tree = _Tree()
         for b in blocks:
             text = b.text.strip()
-            if _ANNEX_RE.match(text):
+            if _ANNEX_RE.match(text) or annex is None:
                 if annex is not None:
                     annex.blocks = self._annex_blocks(annex, tree)
-                annex = Annex(title=text)
+                annex = Annex(title=text if _ANNEX_RE.match(text) else "")
                 doc.annexes.append(annex)
                 tree = _Tree()
-                annex.lines = []
-                annex.blocks = []
+                if not annex.title:
+                    annex.lines.append(text)
                 continue
-            assert annex is not None
+            if _ADOPTION_RE.match(text) or (doc.adoption and _DATE_LINE_RE.match(text)):
+                doc.adoption = (doc.adoption + "\n" + text).strip() if doc.adoption else text
+                continue
             label, rest = split_label(b)
+            if label is None and not tree.roots and not annex.title and _opens_numbered(blocks, b):
+                # "We, Heads of State …, and we therefore:" before "1. Reaffirm": the
+                # unnumbered opening of an inline declaration, not a numbered paragraph
+                annex.lines.append(text)
+                for m in b.marks:
+                    self._notes.orphan_mark(m, "opening of an inline text")
+                continue
             if label is None and not text.endswith((".", ";", ":", ",")) and len(text) < 200:
-                if not tree.roots and not annex.blocks and not annex.lines:
+                if not tree.roots and not annex.blocks:
                     annex.lines.append(text)
                 else:
                     annex.blocks.append(Heading(text))
@@ -429,18 +564,45 @@ class StructureBuilder:
         base = len(para.text) + 1
         para.text = para.text + " " + block.text.strip()
         para.italics += [Span(s.start + base, s.end + base) for s in block.strip().italics]
-        para.anchors += self._anchors([Mark(m.offset + base, m.label) for m in block.strip().marks])
+        para.anchors += self._anchors(
+            [replace(m, offset=m.offset + base) for m in block.strip().marks]
+        )
 
     def _anchors(self, marks: list[Mark]) -> list[Anchor]:
         out = []
         for m in marks:
-            fid = self._notes.bind(m.label)
+            fid = self._notes.bind(m.label, m.key)
             if fid is not None:
                 out.append(Anchor(m.offset, fid))
         return out
 
 
 _HEADING_SENTINEL = Paragraph("")
+
+
+def _inline_text_at(blocks: list[Block]) -> int | None:
+    """Where a text adopted inline starts: a paragraph ending with a colon ("Adopts the
+    following political declaration …:") followed by an unnumbered title line."""
+    for i in range(1, len(blocks) - 1):
+        text = blocks[i].text.strip()
+        if (
+            blocks[i - 1].text.rstrip().endswith(":")
+            and split_label(blocks[i])[0] is None
+            and text[:1].isupper()
+            and not text.endswith(TERMINAL)
+            and len(text) < 200
+        ):
+            return i
+    return None
+
+
+def _opens_numbered(blocks: list[Block], block: Block) -> bool:
+    """``block`` ends with a colon and the next block is numbered "1."."""
+    at = next(i for i, b in enumerate(blocks) if b is block)
+    if at + 1 >= len(blocks) or not block.text.rstrip().endswith(":"):
+        return False
+    label, _ = split_label(blocks[at + 1])
+    return label is not None and label.kind == "arabic" and label.value == "1"
 
 
 def _opens(p: Paragraph) -> bool:
@@ -462,21 +624,36 @@ def _split_names(text: str) -> list[str]:
 
 
 class _NoteBinder:
-    """Binds marks to footnote definitions: the k-th mark "3" takes the k-th note "3"."""
+    """Binds marks to footnote definitions: exactly by key when the source names the note
+    (Word), otherwise the k-th mark "3" takes the k-th note "3"."""
 
     def __init__(self, notes: list[FootnoteDef]) -> None:
         self._by_label: dict[str, list[Footnote]] = defaultdict(list)
         self._all: list[Footnote] = []
         self._used: set[str] = set()
         self._issues: list[str] = []
+        self._notes_in_order: list[Footnote] = []
         for n in notes:
             fn = Footnote(n.text, italics=list(n.italics), source_number=n.label)
-            self._by_label[n.label].append(fn)
+            self._notes_in_order.append(fn)
+            if n.key is None:
+                self._by_label[n.label].append(fn)
             if n.label != "*":
                 self._all.append(fn)
         self._cursor: dict[str, int] = defaultdict(int)
+        self._by_key: dict[str, Footnote] = {}
+        for n, fn in zip(notes, self._notes_in_order, strict=True):
+            if n.key is not None:
+                self._by_key[n.key] = fn
 
-    def bind(self, label: str) -> str | None:
+    def bind(self, label: str, key: str | None = None) -> str | None:
+        if key is not None:
+            exact = self._by_key.get(key)
+            if exact is None:
+                self._issues.append(f"footnote mark {label} has no footnote text")
+                return None
+            self._used.add(exact.id)
+            return exact.id
         queue = self._by_label.get(label, [])
         k = self._cursor[label]
         if k < len(queue):
@@ -499,8 +676,9 @@ class _NoteBinder:
             return queue[k].text
         return None
 
-    def orphan_mark(self, label: str, where: str) -> None:
-        fid = self.bind(label) if label != "*" else None
+    def orphan_mark(self, mark: Mark, where: str) -> None:
+        label = mark.label
+        fid = self.bind(label, mark.key) if label != "*" else None
         if label == "*":
             text = self.take("*")
             if text:
@@ -514,6 +692,9 @@ class _NoteBinder:
 
     def unplaced(self) -> list[str]:
         out = list(self._issues)
+        for key, fn in self._by_key.items():
+            if fn.id not in self._used:
+                out.append(f"footnote {fn.source_number or key} has no mark in the text")
         for label, queue in self._by_label.items():
             for fn in queue:
                 if fn.id not in self._used:

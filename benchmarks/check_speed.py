@@ -1,0 +1,128 @@
+"""Speed of a full check: a 200-paragraph, 100-footnote draft against a registry built from a
+synthetic corpus of 10,000 documents (benchmarks/synth.py: corpus paragraphs recombined with
+varied numbers and dates, deterministic seed). Target: ≤ 20 ms per full check.
+
+    python -m benchmarks.check_speed [--n 10000] [--runs 50] [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.synth import load_pools, make_document  # noqa: E402
+from drafting_app.checks.context import clear_text_caches  # noqa: E402
+from drafting_app.checks.runner import run_checks  # noqa: E402
+from drafting_app.corpus.readers import read_text  # noqa: E402
+from drafting_app.corpus.registry import Registry  # noqa: E402
+from drafting_app.model.document import Anchor, Document, Footnote, Paragraph  # noqa: E402
+
+PARAGRAPHS = 200
+FOOTNOTES = 100
+_EXTRA_NOTES = (
+    "United Nations, *Treaty Series*, vol. 2237, No. 39574.",
+    "Ibid., vol. 2241, No. 39574.",
+    "CTOC/COP/2010/5, CTOC/COP/2010/6 and CTOC/COP/2010/11.",
+    "United Nations publication, Sales No. E.09.V.11.",
+    "General Assembly resolution 55/25, annex I.",
+)
+
+
+def synthetic_corpus(n: int, seed: int) -> list[tuple[str, Document]]:
+    pools = load_pools()
+    rng = random.Random(seed)
+    return [
+        (f"synth/{i:05d}", read_text(make_document(i, pools, rng), f"synth_{i:05d}.txt"))
+        for i in range(n)
+    ]
+
+
+def _count(paras: list[Paragraph]) -> int:
+    return sum(1 for p in paras for _ in p.walk())
+
+
+def build_draft(seed: int) -> Document:
+    """A draft of 200 paragraphs (sub-paragraphs included) and 100 footnotes, recombined
+    from synthetic documents; extra notes are anchored where paragraphs have none."""
+    pools = load_pools()
+    rng = random.Random(seed)
+    draft = read_text(make_document(0, pools, rng), "draft.txt")
+    while _count(draft.preamble) + _count(draft.operative) < PARAGRAPHS:
+        more = read_text(make_document(1, pools, rng), "more.txt")
+        draft.preamble += copy.deepcopy(more.preamble)
+        draft.operative += copy.deepcopy(more.operative)
+        draft.footnotes += copy.deepcopy(more.footnotes)
+    while _count(draft.preamble) + _count(draft.operative) > PARAGRAPHS:
+        dropped = draft.operative.pop(len(draft.operative) // 2)
+        gone = {a.footnote_id for p in dropped.walk() for a in p.anchors}
+        draft.footnotes = [f for f in draft.footnotes if f.id not in gone]
+    bare = [p for p in draft.all_paragraphs() if not p.anchors]
+    k = 0
+    while len(draft.footnotes) < FOOTNOTES and bare:
+        p = bare.pop(rng.randrange(len(bare)))
+        note = Footnote(_EXTRA_NOTES[k % len(_EXTRA_NOTES)])
+        k += 1
+        draft.footnotes.append(note)
+        p.anchors.append(Anchor(len(p.text), note.id))
+    draft.footnotes = draft.footnotes[:FOOTNOTES]
+    return draft
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+
+    t0 = time.perf_counter()
+    corpus = synthetic_corpus(args.n, args.seed)
+    t1 = time.perf_counter()
+    registry = Registry.from_documents(corpus)
+    t2 = time.perf_counter()
+    draft = build_draft(args.seed + 1)
+    n_paras = sum(1 for _ in draft.all_paragraphs())
+    findings = run_checks(draft, registry)  # warm-up (compiles the instrument matcher)
+    times = []
+    for _ in range(args.runs):
+        start = time.perf_counter()
+        run_checks(draft, registry)
+        times.append((time.perf_counter() - start) * 1000)
+    cold = []
+    for _ in range(max(5, args.runs // 5)):
+        clear_text_caches()
+        start = time.perf_counter()
+        run_checks(draft, registry)
+        cold.append((time.perf_counter() - start) * 1000)
+    print(
+        f"corpus: {args.n} synthetic documents read in {t1 - t0:.1f} s; "
+        f"registry built in {t2 - t1:.1f} s ({len(registry.texts())} cited texts)"
+    )
+    print(
+        f"draft: {n_paras} paragraphs, {len(draft.footnotes)} footnotes, {len(findings)} findings"
+    )
+    print(f"{'check':<36} {'runs':>5} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}")
+    for name, series in (
+        ("re-check (unchanged texts remembered)", times),
+        ("cold (text caches cleared)", cold),
+    ):
+        series.sort()
+        p95 = series[min(len(series) - 1, round(0.95 * len(series)) - 1)]
+        print(
+            f"{name:<36} {len(series):>5} {statistics.median(series):>10.2f} {p95:>8.2f} "
+            f"{series[-1]:>8.2f}"
+        )
+    print("target: ≤ 20 ms")
+    return 0 if statistics.median(times) <= 20 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""``drafting-app check FILE [--json]``: run every check against the corpus registry.
+
+Exit 0 when there is no error (warnings, info and suggestions may remain), 1 when any finding
+is an error, 2 when the file cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from drafting_app.checks.facts import CorpusFacts
+from drafting_app.checks.findings import Finding
+from drafting_app.checks.runner import has_errors, run_checks
+from drafting_app.model.document import Document
+
+
+def _read(path: str) -> Document:
+    from drafting_app.corpus.readers import read_document
+
+    return read_document(path)
+
+
+def _registry() -> CorpusFacts:
+    from drafting_app.corpus.registry import Registry
+    from drafting_app.corpus.store import CorpusStore
+
+    with CorpusStore.open() as store:
+        if store.recovered_from is not None:
+            print(
+                f"drafting-app: the corpus index was unusable; it was moved to "
+                f"{store.recovered_from}",
+                file=sys.stderr,
+            )
+        return Registry.from_store(store)
+
+
+def format_finding(f: Finding) -> str:
+    loc = f.location
+    if loc.footnote_number is not None:
+        where = f"footnote {loc.footnote_number}"
+    elif loc.paragraph_label:
+        where = f"{loc.part} {loc.paragraph_label}"
+    else:
+        where = loc.part or "document"
+    line = f"{f.severity:<10} {f.code:<11} {where}: {f.message}"
+    if f.evidence:
+        line += f"\n{'':22}{f.evidence}"
+    if f.fix is not None:
+        line += f"\n{'':22}fix: {f.fix.description or repr(f.fix.new_text)}"
+    return line
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    doc = _read(args.file)
+    findings = run_checks(doc, _registry())
+    if args.json:
+        json.dump([f.as_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for f in findings:
+            sys.stdout.write(format_finding(f) + "\n")
+        counts: dict[str, int] = {}
+        for f in findings:
+            counts[str(f.severity)] = counts.get(str(f.severity), 0) + 1
+        summary = ", ".join(f"{n} {s}" for s, n in counts.items()) or "no findings"
+        sys.stdout.write(f"{args.file}: {summary}\n")
+    return 1 if has_errors(findings) else 0
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("check", help="check a document against the UN rules and the corpus")
+    p.add_argument("file", help="a .txt, .md, .docx or .pdf document")
+    p.add_argument("--json", action="store_true", help="findings as JSON")
+    p.set_defaults(handler=_cmd_check)

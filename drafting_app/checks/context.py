@@ -1,0 +1,226 @@
+"""What every family of checks shares in one run: paragraphs in document order with their
+derived labels, footnote numbers and sources, and references found once per text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from drafting_app.checks.facts import CorpusFacts, KnownText
+from drafting_app.checks.findings import Finding, Fix, Location, Severity
+from drafting_app.checks.profile import CheckProfile
+from drafting_app.citations.parse import citations_of
+from drafting_app.citations.short_titles import InstrumentNames
+from drafting_app.model.citation import Citation
+from drafting_app.model.document import Document, Footnote, Paragraph, Part
+from drafting_app.model.numbering import footnote_numbers, number_operative, preamble_subparagraphs
+from drafting_app.model.references import Reference, find_references
+from drafting_app.phrases import Opener, PhraseBook, default_phrasebook
+
+
+@dataclass
+class Entry:
+    """A paragraph in document order: its part, derived label, depth, parent and siblings."""
+
+    paragraph: Paragraph
+    part: Part
+    label: str
+    depth: int
+    order: int
+    parent: Paragraph | None
+    siblings: list[Paragraph]
+    in_annex: bool = False
+    chapeau: bool = False
+
+
+@dataclass
+class CheckContext:
+    doc: Document
+    facts: CorpusFacts
+    profile: CheckProfile
+    phrases: PhraseBook = field(default_factory=default_phrasebook)
+
+    @cached_property
+    def entries(self) -> list[Entry]:
+        out: list[Entry] = []
+        doc = self.doc
+        if doc.chapeau is not None:
+            out.append(
+                Entry(doc.chapeau, Part.PREAMBLE, "", 0, 0, None, [doc.chapeau], chapeau=True)
+            )
+        parents: dict[str, Paragraph] = {}
+        for top in [*doc.preamble, *doc.operative]:
+            for p in top.walk():
+                for c in p.children:
+                    parents[c.id] = p
+        numbered = [(Part.PREAMBLE, n) for n in preamble_subparagraphs(doc.preamble)]
+        numbered += [(Part.OPERATIVE, n) for n in number_operative(doc.operative, doc.form)]
+        for part, n in numbered:
+            parent = parents.get(n.paragraph.id)
+            top_list = doc.preamble if part is Part.PREAMBLE else doc.operative
+            siblings = parent.children if parent else top_list
+            out.append(Entry(n.paragraph, part, n.label, n.depth, len(out), parent, siblings))
+        for annex in doc.annexes:
+            paras = annex.paragraphs()
+            for n in number_operative(paras, doc.form.RESOLUTION):
+                out.append(
+                    Entry(
+                        n.paragraph, Part.OPERATIVE, n.label, n.depth, len(out), None, paras, True
+                    )
+                )
+        return out
+
+    @cached_property
+    def by_id(self) -> dict[str, Entry]:
+        return {e.paragraph.id: e for e in self.entries}
+
+    def paragraph(self, pid: str) -> Paragraph:
+        return self.by_id[pid].paragraph
+
+    def tops(self, part: Part) -> list[Entry]:
+        """Top-level paragraphs of the body (not the chapeau, not annexes) of ``part``."""
+        return self._tops[part]
+
+    @cached_property
+    def _tops(self) -> dict[Part, list[Entry]]:
+        out: dict[Part, list[Entry]] = {Part.PREAMBLE: [], Part.OPERATIVE: []}
+        for e in self.entries:
+            if e.depth == 0 and not e.in_annex and not e.chapeau:
+                out[e.part].append(e)
+        return out
+
+    @cached_property
+    def numbers(self) -> dict[str, int]:
+        return footnote_numbers(self.doc)
+
+    @cached_property
+    def footnotes(self) -> list[Footnote]:
+        """Footnotes in their current numbering order."""
+        return sorted(self.doc.footnotes, key=lambda f: self.numbers[f.id])
+
+    @cached_property
+    def sources(self) -> dict[str, Citation]:
+        return citations_of(self.doc)
+
+    @cached_property
+    def anchor_of(self) -> dict[str, tuple[Paragraph, int]]:
+        out: dict[str, tuple[Paragraph, int]] = {}
+        for e in self.entries:
+            for a in e.paragraph.anchors:
+                out.setdefault(a.footnote_id, (e.paragraph, a.offset))
+        return out
+
+    def references(self, text: str) -> tuple[Reference, ...]:
+        return references_in(text)
+
+    def opener(self, text: str, part: Part) -> Opener | None:
+        """The opening phrase of ``text`` read as ``part`` (memoized by the text's start)."""
+        return _split(self.phrases, text[:_OPENER_REACH], part)
+
+    def cited_text(self, body: str, number: str, kind: str) -> KnownText | None:
+        """A registry look-up, remembered for this facts object (a registry is built once
+        and replaced, never changed, when the corpus grows)."""
+        lookups = _lookups_of(self.facts)
+        key = (body, number, kind)
+        if key not in lookups:
+            if len(lookups) > 65536:
+                lookups.clear()
+            lookups[key] = self.facts.cited_text(body, number, kind)
+        return lookups[key]
+
+    @cached_property
+    def names(self) -> InstrumentNames:
+        return instrument_names(self.facts)
+
+    # -- building findings -------------------------------------------------------------------
+    def at(self, p: Paragraph, start: int = 0, end: int = 0) -> Location:
+        e = self.by_id.get(p.id)
+        label = e.label if e else ""
+        part = str(e.part) if e else ""
+        return Location(part, p.id, label, None, start, end)
+
+    def at_note(self, f: Footnote, start: int = 0, end: int = 0) -> Location:
+        return Location("footnote", "", "", self.numbers.get(f.id), start, end, f.id)
+
+    def finding(
+        self,
+        code: str,
+        severity: Severity,
+        message: str,
+        where: Location,
+        evidence: str = "",
+        fix: Fix | None = None,
+    ) -> Finding:
+        return Finding(code, severity, message, where, evidence, fix)
+
+    def describe(self, p: Paragraph) -> str:
+        """ "operative paragraph 3", "preambular paragraph 2", "subparagraph (b)"."""
+        e = self.by_id.get(p.id)
+        if e is None:
+            return "a paragraph"
+        if e.chapeau:
+            return "the opening paragraph"
+        if e.depth > 0:
+            return f"subparagraph {e.label}"
+        if e.part is Part.PREAMBLE:
+            return f"preambular paragraph {e.siblings.index(p) + 1}"
+        return (
+            f"operative paragraph {e.label.rstrip('.')}" if e.label else "the operative paragraph"
+        )
+
+
+# Checks run on every keystroke and most paragraphs do not change between runs: what
+# depends on a text alone is remembered by text (bounded), never by paragraph id.
+_OPENER_REACH = 120
+
+
+@lru_cache(maxsize=16384)
+def references_in(text: str) -> tuple[Reference, ...]:
+    return tuple(find_references(text))
+
+
+@lru_cache(maxsize=16384)
+def _split(book: PhraseBook, head: str, part: Part) -> Opener | None:
+    return book.split(head, part)
+
+
+def clear_text_caches() -> None:
+    """Forget what was remembered by text (benchmarks measure a cold check with it)."""
+    references_in.cache_clear()
+    _split.cache_clear()
+    _LOOKUPS.clear()
+    for names in (n for _, n in _NAMES_CACHE.values()):
+        names.forget()
+    for hook in _CLEAR_HOOKS:
+        hook()
+
+
+_CLEAR_HOOKS: list[Callable[[], None]] = []
+
+
+_LOOKUPS: dict[int, tuple[CorpusFacts, dict[tuple[str, str, str], KnownText | None]]] = {}
+
+
+def _lookups_of(facts: CorpusFacts) -> dict[tuple[str, str, str], KnownText | None]:
+    hit = _LOOKUPS.get(id(facts))
+    if hit is not None and hit[0] is facts:
+        return hit[1]
+    _LOOKUPS.clear()
+    lookups: dict[tuple[str, str, str], KnownText | None] = {}
+    _LOOKUPS[id(facts)] = (facts, lookups)
+    return lookups
+
+
+_NAMES_CACHE: dict[int, tuple[CorpusFacts, InstrumentNames]] = {}
+
+
+def instrument_names(facts: CorpusFacts) -> InstrumentNames:
+    """The compiled instrument-name matcher of ``facts``, built once per facts object."""
+    hit = _NAMES_CACHE.get(id(facts))
+    if hit is not None and hit[0] is facts:
+        return hit[1]
+    names = InstrumentNames(facts.instruments())
+    _NAMES_CACHE.clear()
+    _NAMES_CACHE[id(facts)] = (facts, names)
+    return names

@@ -1,0 +1,84 @@
+"""DATE: dates in UN style — "17 October 2008": day, month name, four-digit year, no commas,
+no ordinals, no abbreviations (UN_FORMAT.md §3); and dates that cannot exist."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from functools import lru_cache
+
+from drafting_app.checks.context import _CLEAR_HOOKS, CheckContext
+from drafting_app.checks.findings import Finding, Fix, Severity
+from drafting_app.model.references import MONTHS
+
+_MONTH_INDEX = {m.lower(): i for i, m in enumerate(MONTHS, start=1)}
+_ABBREVIATIONS = {m[:3].lower(): m for m in MONTHS} | {"sept": "September"}
+_MONTH = (
+    r"(?P<month>" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
+)
+_DAY_FIRST = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?P<ord>st|nd|rd|th)?(?P<sep1>\s(?:of\s)?){_MONTH}(?P<sep2>,?\s)(?P<year>\d{{4}})\b"
+)
+_MONTH_FIRST = re.compile(
+    rf"\b{_MONTH}\s(?P<day>\d{{1,2}})(?P<ord>st|nd|rd|th)?(?P<sep2>,?\s)(?P<year>\d{{4}})\b"
+)
+
+
+def _month(name: str) -> str:
+    key = name.rstrip(".").lower()
+    return MONTHS[_MONTH_INDEX[key] - 1] if key in _MONTH_INDEX else _ABBREVIATIONS[key]
+
+
+Problem = tuple[int, int, str, str | None]
+
+
+@lru_cache(maxsize=16384)
+def _problems(text: str) -> tuple[Problem, ...]:
+    """(start, end, message, corrected text or None) for each bad date in ``text``."""
+    if not _DIGITS.search(text):
+        return ()
+    out: list[Problem] = []
+    for rx in (_DAY_FIRST, _MONTH_FIRST):
+        for m in rx.finditer(text):
+            month = _month(m.group("month"))
+            day, year = int(m.group("day")), int(m.group("year"))
+            days = calendar.monthrange(year, _MONTH_INDEX[month.lower()])[1]
+            good = f"{day} {month} {year}"
+            if not 1 <= day <= days:
+                message = f"“{m.group(0)}” is not a date: {month} {year} has {days} days."
+                out.append((m.start(), m.end(), message, None))
+            elif m.group(0) != good:
+                message = (
+                    f"“{m.group(0)}” is written “{good}” in UN texts "
+                    "(day, month, year; no comma or abbreviation)."
+                )
+                out.append((m.start(), m.end(), message, good))
+    return tuple(out)
+
+
+_DIGITS = re.compile(r"\d{4}")
+
+
+def check_dates(ctx: CheckContext) -> list[Finding]:
+    out: list[Finding] = []
+    for e in ctx.entries:
+        p = e.paragraph
+        for start, end, message, good in _problems(p.text):
+            fix = (
+                None if good is None else Fix(p.id, start, end, good, description=f"Write “{good}”")
+            )
+            out.append(ctx.finding("DATE", Severity.ERROR, message, ctx.at(p, start, end), fix=fix))
+    for f in ctx.footnotes:
+        for start, end, message, good in _problems(f.text):
+            fix = (
+                None
+                if good is None
+                else Fix(f.id, start, end, good, True, description=f"Write “{good}”")
+            )
+            out.append(
+                ctx.finding("DATE", Severity.ERROR, message, ctx.at_note(f, start, end), fix=fix)
+            )
+    return out
+
+
+_CLEAR_HOOKS.append(_problems.cache_clear)

@@ -1,0 +1,108 @@
+"""PUNCT: closing punctuation of each paragraph (UN_FORMAT.md §1).
+
+Preambular paragraphs end with a comma, operative ones with a semicolon and the last with a
+full stop; a paragraph that introduces sub-paragraphs ends with a colon, each sub-paragraph
+with a semicolon and the last one takes its parent's closing punctuation. In the decision
+form the chapeau ends with a colon. A lone operative paragraph carries no number.
+"""
+
+from __future__ import annotations
+
+from drafting_app.checks.context import CheckContext, Entry
+from drafting_app.checks.findings import Finding, Fix, Location, Severity
+from drafting_app.model.document import Paragraph, Part
+
+_CLOSERS = ",;:."
+_NAMES = {",": "a comma", ";": "a semicolon", ":": "a colon", ".": "a full stop"}
+
+
+def _closing(ctx: CheckContext, e: Entry, memo: dict[str, str]) -> str:
+    """The punctuation that would close ``e`` if it had no sub-paragraphs."""
+    p = e.paragraph
+    if p.id in memo:
+        return memo[p.id]
+    last = e.siblings[-1] is p
+    if e.parent is not None:
+        parent = ctx.by_id[e.parent.id]
+        result = _closing(ctx, parent, memo) if last else ";"
+    elif e.part is Part.PREAMBLE:
+        result = ","
+    else:
+        result = "." if last else ";"
+    memo[p.id] = result
+    return result
+
+
+def _end(text: str) -> tuple[int, str]:
+    """Index and character of the closing punctuation ("" when the text has none)."""
+    stripped = text.rstrip()
+    end = len(stripped)
+    # A closing quotation mark or bracket may follow the punctuation ("…(A/65/49).").
+    if stripped and stripped[-1] in _CLOSERS:
+        return end - 1, stripped[-1]
+    return end, ""
+
+
+def _fix(p: Paragraph, index: int, found: str, wanted: str) -> Fix:
+    return Fix(p.id, index, index + len(found), wanted, description=f"End with {_NAMES[wanted]}")
+
+
+def check_punctuation(ctx: CheckContext) -> list[Finding]:
+    out: list[Finding] = []
+    memo: dict[str, str] = {}
+    doc = ctx.doc
+    if doc.authoring_body and not doc.authoring_body.rstrip().endswith(","):
+        out.append(
+            ctx.finding(
+                "PUNCT",
+                Severity.ERROR,
+                "The authoring-body line ends with a comma (“The Conference of the Parties …,”).",
+                Location(part="authoring body"),
+            )
+        )
+    for e in ctx.entries:
+        if e.in_annex or not e.paragraph.text.strip():
+            continue
+        p = e.paragraph
+        wanted = ":" if (p.children or e.chapeau) else _closing(ctx, e, memo)
+        index, found = _end(p.text)
+        if found == wanted:
+            continue
+        if found == ":" and not p.children and not e.chapeau:
+            message = (
+                f"{ctx.describe(p).capitalize()} ends with a colon but has no sub-paragraphs; "
+                f"it should end with {_NAMES[wanted]}."
+            )
+        elif wanted == ":":
+            message = (
+                f"{ctx.describe(p).capitalize()} introduces sub-paragraphs, so it ends with a "
+                "colon."
+            )
+        else:
+            message = f"{ctx.describe(p).capitalize()} should end with {_NAMES[wanted]}"
+            if e.parent is not None and e.siblings[-1] is p:
+                message += " (the last sub-paragraph takes its parent's closing punctuation)"
+            message += "."
+        severity = Severity.WARNING if wanted == ":" else Severity.ERROR
+        out.append(
+            ctx.finding(
+                "PUNCT",
+                severity,
+                message,
+                ctx.at(p, index, index + len(found)),
+                fix=_fix(p, index, found, wanted),
+            )
+        )
+    if len(doc.operative) == 1 and doc.form.value == "resolution":
+        lone = doc.operative[0]
+        if lone.source_label and lone.source_label.strip("().").isdigit():
+            out.append(
+                ctx.finding(
+                    "PUNCT",
+                    Severity.WARNING,
+                    "A lone operative paragraph is not numbered.",
+                    ctx.at(lone),
+                    f"the source numbered it “{lone.source_label}”",
+                )
+            )
+    return out

@@ -1,0 +1,299 @@
+"""Word (.docx) drafts → the resolution model, with a report of everything not mapped.
+
+Drafts come back from other delegations as Word files: typed "1." + tab numbers or Word
+automatic numbering, italic openers, real footnotes, a masthead laid out in a table, and
+whatever else people put in Word (comments, tracked changes, pictures). The package is
+checked first (:mod:`word_package`), python-docx resolves its part relationships, the
+paragraphs become logical blocks (:mod:`word_body`) and the :class:`StructureBuilder` makes
+the document, as for every other reader. What has no place in the model goes to the
+:class:`ImportReport` with its text.
+
+A report volume holding several decisions ("Decision 6/CMA.3", "Decision 7/CMA.3", …)
+gives one document per decision (:func:`import_docx_texts`); :func:`import_docx` returns
+the first and lists the others in the report.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from drafting_app.corpus.readers.blocks import Block, FootnoteDef, normalise_spaces
+from drafting_app.corpus.readers.import_report import Element, ImportReport
+from drafting_app.corpus.readers.structure import StructureBuilder, text_starts
+from drafting_app.corpus.readers.word_body import (
+    MC,
+    SILENT,
+    WordTextReader,
+    alternative,
+    plain_text,
+)
+from drafting_app.corpus.readers.word_numbering import Numbering, Styles, W, wval
+from drafting_app.corpus.readers.word_package import WordFileError, WordPackage, open_package
+from drafting_app.errors import DraftingError
+from drafting_app.model.describe import document_text
+from drafting_app.model.document import Document
+
+_SPECIAL_NOTES = ("separator", "continuationSeparator", "continuationNotice")
+_CUSTOM_XML_ITEM = re.compile(r"^customXml/item\d+\.xml$")
+_MASTHEAD_HINTS = ("Distr.", "United Nations")
+_CONTAINERS = {W + n for n in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml")}
+
+
+def read_docx_bytes(data: bytes, name: str) -> Document:
+    """The document of a .docx (the first text when the file holds several)."""
+    return import_docx(data, name)[0]
+
+
+def import_docx(data: bytes, name: str) -> tuple[Document, ImportReport]:
+    """The document of a .docx and the report of what was not mapped. Further texts of a
+    volume (a session report with several decisions) are listed in the report."""
+    docs, report = import_docx_texts(data, name)
+    for extra in docs[1:]:
+        report.add(Element.FURTHER_TEXT, document_text(extra), extra.heading or extra.title)
+    return docs[0], report
+
+
+def import_docx_texts(data: bytes, name: str) -> tuple[list[Document], ImportReport]:
+    """Every text of a .docx (one per decision of a session report) and the report."""
+    return _WordImport(data, name).run()
+
+
+def _relationships(pkg: WordPackage) -> dict[str, list[str]]:
+    """Relationship type → part names of the main document part, as python-docx reads the
+    package graph (content types, relative targets)."""
+    try:
+        document = docx.Document(io.BytesIO(pkg.data))
+    except DraftingError:
+        raise
+    except Exception as exc:  # python-docx raises KeyError, ValueError… on foreign packages
+        raise WordFileError(
+            f"{pkg.name} is not a Word document that can be opened ({exc})."
+        ) from exc
+    out: dict[str, list[str]] = {}
+    for rel in document.part.rels.values():
+        if not rel.is_external:
+            out.setdefault(rel.reltype, []).append(str(rel.target_part.partname).lstrip("/"))
+    return out
+
+
+def block_paragraphs(container: Any) -> Iterator[Any]:
+    """Paragraphs at block level (inside tables and content controls, not text boxes)."""
+    for child in container:
+        if child.tag == W + "p":
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from block_paragraphs(child)
+
+
+class _WordImport:
+    def __init__(self, data: bytes, name: str) -> None:
+        self.name = name
+        self.pkg = open_package(data, name)
+        self.rels = _relationships(self.pkg)
+        self.report = ImportReport(source=name)
+        self.styles = Styles(self._tree(RT.STYLES))
+        numbering = Numbering(self._tree(RT.NUMBERING), self.styles)
+        self.body = WordTextReader(name, self.styles, numbering, self.report, "body")
+        self.blocks: list[Block] = []
+        self.section = 0
+        self.mark_sections: list[int] = []
+        self.restarts: list[bool] = []
+
+    def _tree(self, reltype: str) -> Any | None:
+        parts = self.rels.get(reltype, [])
+        return self.pkg.tree(parts[0]) if parts else None
+
+    # -- the whole file -----------------------------------------------------------------------
+    def run(self) -> tuple[list[Document], ImportReport]:
+        notes = self._footnotes()
+        root = self.pkg.tree(self.pkg.main)
+        body = root.find(W + "body") if root is not None else None
+        if body is None:
+            raise WordFileError(f"{self.name} has no document body; it is not a Word document.")
+        self.restarts = self._section_restarts(body)
+        self._walk(body)
+        self._side_parts()
+        defs = self._definitions(notes)
+        return self._documents(defs), self.report
+
+    def _documents(self, defs: list[FootnoteDef]) -> list[Document]:
+        starts = text_starts(self.blocks)
+        bounds = [*starts, len(self.blocks)]
+        segments = [self.blocks[a:b] for a, b in itertools.pairwise(bounds)]
+        keys = [{m.key for b in seg for m in b.marks} for seg in segments]
+        docs: list[Document] = []
+        for i, seg in enumerate(segments):
+            mine = [d for d in defs if d.key in keys[i]]
+            if i == 0:  # custom-mark ("*") and unreferenced notes go with the first text
+                mine += [d for d in defs if not any(d.key in k for k in keys)]
+            builder = StructureBuilder()
+            docs.append(builder.build(seg, mine, self.name))
+            for key, target in builder.mapped_fields:
+                self.report.add(Element.MASTHEAD_FIELD, f"{key}: read as the {target}", "masthead")
+        if not any(d.preamble or d.operative or d.chapeau or d.annexes for d in docs):
+            raise WordFileError(
+                f"{self.name} holds no resolution or decision text "
+                "(no preambular or operative paragraphs were found)."
+            )
+        return docs
+
+    # -- body ---------------------------------------------------------------------------------
+    def _where(self) -> str:
+        if not self.blocks:
+            return "at the start"
+        return f"after “{self.blocks[-1].text[:50]}”"
+
+    def _paragraph(self, p: Any, keep: bool = True) -> None:
+        before = len(self.body.mark_order)
+        block = self.body.paragraph(p, self._where())
+        self.mark_sections += [self.section] * (len(self.body.mark_order) - before)
+        ppr = p.find(W + "pPr")
+        if ppr is not None and ppr.find(W + "sectPr") is not None:
+            self.section += 1
+        if not keep:
+            return
+        if block.text:
+            self.blocks.append(block)
+        else:
+            self.report.blank_paragraphs += 1
+
+    def _walk(self, container: Any) -> None:
+        for child in container:
+            tag = child.tag
+            if tag == W + "p":
+                self._paragraph(child)
+            elif tag == W + "tbl":
+                self._table(child)
+            elif tag == W + "sdt":
+                pr = child.find(W + "sdtPr")
+                label = wval(pr, "alias") or wval(pr, "tag") or "unnamed"
+                self.report.add(
+                    Element.CONTENT_CONTROL, f"{label}: {plain_text(child)}", self._where()
+                )
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    self._walk(content)
+            elif tag == W + "customXml":
+                self.report.add(Element.CUSTOM_XML, plain_text(child), self._where())
+                self._walk(child)
+            elif tag == MC + "AlternateContent":
+                self._walk(alternative(child))
+            elif isinstance(tag, str) and tag not in SILENT:
+                name = tag.split("}")[-1]
+                self.report.add(Element.OTHER, f"<{name}> {plain_text(child)}", self._where())
+
+    def _table(self, tbl: Any) -> None:
+        text = plain_text(tbl)
+        if not self.blocks and any(h in text for h in _MASTHEAD_HINTS):
+            for p in block_paragraphs(tbl):  # the UN masthead is a layout table
+                self._paragraph(p)
+            return
+        self.report.add(Element.TABLE, text, self._where())
+        for p in block_paragraphs(tbl):  # pictures, fields and notes inside are reported
+            self._paragraph(p, keep=False)
+
+    # -- footnotes ----------------------------------------------------------------------------
+    def _footnotes(self) -> dict[str, Block]:
+        root = self._tree(RT.FOOTNOTES)
+        notes: dict[str, Block] = {}
+        if root is None:
+            return notes
+        reader = WordTextReader(self.name, self.styles, None, self.report, "footnotes")
+        for fn in root.iter(W + "footnote"):
+            if fn.get(W + "type") in _SPECIAL_NOTES:
+                continue
+            fid = fn.get(W + "id", "")
+            parts = [reader.paragraph(p, f"footnote {fid}") for p in block_paragraphs(fn)]
+            parts = [b for b in parts if b.text]
+            if not parts:
+                self.body.empty_notes.add(fid)
+                continue
+            block = parts[0]
+            for more in parts[1:]:
+                block = block.join(more)
+            notes[fid] = normalise_spaces(block)
+        return notes
+
+    def _section_restarts(self, body: Any) -> list[bool]:
+        """Per section, whether footnote numbers restart (UN volumes restart per decision)."""
+        settings = self._tree(RT.SETTINGS)
+        default = wval(
+            settings.find(W + "footnotePr") if settings is not None else None, "numRestart"
+        )
+        sects = [p.find(f"{W}pPr/{W}sectPr") for p in body.iter(W + "p")]
+        found = [s for s in sects if s is not None]
+        final = body.find(W + "sectPr")
+        if final is not None:
+            found.append(final)
+        return [
+            (wval(s.find(W + "footnotePr"), "numRestart") or default) == "eachSect" for s in found
+        ]
+
+    def _definitions(self, notes: dict[str, Block]) -> list[FootnoteDef]:
+        """Notes in order of their first mark, numbered as Word shows them."""
+        numbers: dict[str, int] = {}
+        counter = 0
+        section = -1
+        for fid, sect in zip(self.body.mark_order, self.mark_sections, strict=False):
+            if sect != section:
+                if 0 <= sect < len(self.restarts) and self.restarts[sect]:
+                    counter = 0
+                section = sect
+            if fid in self.body.custom_marks or fid in self.body.empty_notes:
+                continue
+            counter += 1
+            numbers.setdefault(fid, counter)
+        for block in self.blocks:  # marks show the number Word displays
+            for m in block.marks:
+                m.label = str(numbers.get(m.key or "", ""))
+        rank = {fid: i for i, fid in enumerate(numbers)}
+        ordered = sorted(notes, key=lambda f: rank.get(f, len(rank)))
+        out: list[FootnoteDef] = []
+        for fid in ordered:
+            b = notes[fid]
+            mark = self.body.custom_marks.get(fid)
+            if mark is not None:
+                # a custom-mark note repeats its mark as typed text ("*<tab>On behalf of …")
+                if mark and b.text.startswith(mark):
+                    b = b.slice(len(mark)).strip()
+                out.append(FootnoteDef(mark or "*", b.text, b.italics))
+            else:
+                out.append(FootnoteDef(str(numbers.get(fid, "")), b.text, b.italics, key=fid))
+        return out
+
+    # -- other parts --------------------------------------------------------------------------
+    def _side_parts(self) -> None:
+        for reltype, kind in ((RT.HEADER, Element.HEADER), (RT.FOOTER, Element.FOOTER)):
+            for part in self.rels.get(reltype, []):
+                root = self.pkg.tree(part)
+                if root is None:
+                    continue
+                reader = WordTextReader(self.name, self.styles, None, self.report, part)
+                for p in block_paragraphs(root):
+                    reader.paragraph(p, part)
+                text = plain_text(root)
+                if text:
+                    self.report.add(kind, text, part)
+        comments = self._tree(RT.COMMENTS)
+        if comments is not None:
+            for c in comments.iter(W + "comment"):
+                author = c.get(W + "author", "unknown")
+                self.report.add(Element.COMMENT, f"{author}: {plain_text(c)}", "comments")
+        endnotes = self._tree(RT.ENDNOTES)
+        if endnotes is not None:
+            for en in endnotes.iter(W + "endnote"):
+                text = plain_text(en)
+                if en.get(W + "type") not in _SPECIAL_NOTES and text:
+                    self.report.add(Element.ENDNOTE, text, f"endnote {en.get(W + 'id')}")
+        for part in sorted(self.pkg.parts):
+            if _CUSTOM_XML_ITEM.match(part):
+                root = self.pkg.tree(part)
+                text = " ".join(" ".join(root.itertext()).split()) if root is not None else ""
+                self.report.add(Element.CUSTOM_XML, text, part)

@@ -1,0 +1,218 @@
+"""Reader for General Assembly texts as plain text from the official PDFs (tests/data/realdocs/ga).
+
+The form: an optional ``SOURCE: …`` provenance line; masthead lines in blank-line groups
+(United Nations, symbol, General Assembly, Distr.: General, date, session, agenda item and
+title); "Resolution adopted by the General Assembly on …"; "[without reference to a Main
+Committee (A/80/L.2/Rev.1)]"; "80/1. Title"; then one paragraph per line; the adoption line
+("3rd plenary meeting" + date); annexes; and the footnotes moved to the end after a line of
+underscores, one per line as ``N text``. In the body the footnote marks are bare digits
+(see :mod:`drafting_app.corpus.readers.marks`).
+
+GA decisions from the UN iGov records use another layout: no masthead, one paragraph per
+line, tabs after the labels, footnotes inline as ``(Footnote: …)``, an opening "At its 43rd
+plenary meeting, on 2 December 2024, the General Assembly, …", possibly in parts A, B, C.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafting_app.corpus.readers.blocks import Block, FootnoteDef, Mark
+from drafting_app.corpus.readers.marks import find_marks
+from drafting_app.corpus.readers.structure import StructureBuilder
+from drafting_app.model.document import Document
+
+_SOURCE_RE = re.compile(r"^SOURCE:\s*(?P<source>.*)$")
+RULE_RE = re.compile(r"^\s*_{5,}\s*$")
+NOTE_RE = re.compile(r"^\s*(?P<label>\d{1,3})\s+(?P<text>\S.*)$")
+_INLINE_NOTE = "(Footnote:"
+_TITLE_LINE_RE = re.compile(r"^(?:S-)?\d+/\d+(?:\s[A-H](?:,\s[A-H])*(?:\sand\s[A-H])?)?\.\s+\S")
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def is_pdf_text(text: str) -> bool:
+    """Whether ``text`` is in the PDF-text form: a ``SOURCE:`` provenance line, inline
+    ``(Footnote: …)`` notes, or footnotes as bare ``N text`` lines after a rule of
+    underscores with no superscript or Markdown marks anywhere."""
+    head = text.lstrip("\ufeff").lstrip()
+    if head.startswith("SOURCE:") or _INLINE_NOTE in text:
+        return True
+    if any(ch in text for ch in _SUPERSCRIPTS) or "<sup>" in text:
+        return False
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if RULE_RE.match(line):
+            rest = [ln for ln in lines[i + 1 :] if ln.strip()]
+            return bool(rest) and all(NOTE_RE.match(ln) for ln in rest[:1])
+    return False
+
+
+def _clean(line: str) -> str:
+    """One line with its tabs made spaces (labels are followed by a tab in the decision
+    records). Other spacing is kept: a double space is a fault a check may report."""
+    return line.replace("\t", " ").strip()
+
+
+class PdfTextReader:
+    """Reads the PDF-text form of GA resolutions and decisions into a :class:`Document`.
+
+    ``repeat_marks``: older PDFs (2018) repeat a note's mark at a later mention of the same
+    source; the PDF reader turns that on.
+    """
+
+    def __init__(self, builder: StructureBuilder | None = None, repeat_marks: bool = False) -> None:
+        self.builder = builder or StructureBuilder()
+        self.repeat_marks = repeat_marks
+
+    def read(self, text: str, source: str = "") -> Document:
+        provenance, blocks, notes = self.blocks(text)
+        return self.builder.build(blocks, notes, source or provenance)
+
+    # -- splitting -------------------------------------------------------------------------
+    def blocks(self, text: str) -> tuple[str, list[Block], list[FootnoteDef]]:
+        """The provenance line, the body blocks with their marks, and the footnotes."""
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+        provenance = ""
+        first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+        if first is not None and (m := _SOURCE_RE.match(lines[first].strip())):
+            provenance = m.group("source")
+            lines = lines[first + 1 :]
+        body_lines, note_lines = self._split_notes(lines)
+        groups = self._groups(body_lines)
+        notes = self._notes(note_lines)
+        if any(_INLINE_NOTE in ln for ln in body_lines):
+            blocks = [self._inline_notes(g, notes) for g in groups]
+            return provenance, blocks, notes
+        start = self._body_start(groups)
+        texts, marks = find_marks(
+            [" ".join(g) for g in groups],
+            [n.label for n in notes],
+            first=start,
+            repeats=self.repeat_marks,
+        )
+        blocks = [
+            Block(t, marks=mk, lines=g if len(g) > 1 else [t])
+            for t, mk, g in zip(texts, marks, groups, strict=True)
+        ]
+        return provenance, blocks, notes
+
+    @staticmethod
+    def _split_notes(lines: list[str]) -> tuple[list[str], list[str]]:
+        """Body lines and footnote lines (after the last rule of underscores)."""
+        rules = [i for i, ln in enumerate(lines) if RULE_RE.match(ln)]
+        if not rules:
+            return lines, []
+        return lines[: rules[-1]], lines[rules[-1] + 1 :]
+
+    @staticmethod
+    def _groups(lines: list[str]) -> list[list[str]]:
+        """Blocks of lines: front matter keeps its blank-line groups (masthead, "Resolution
+        adopted by … / on …"); from the numbered title on, every line is a paragraph."""
+        groups: list[list[str]] = []
+        current: list[str] = []
+        in_body = False
+        for raw in lines:
+            line = _clean(raw)
+            if not in_body and _TITLE_LINE_RE.match(line):
+                in_body = True
+                if current:
+                    groups.append(current)
+                    current = []
+            if not line:
+                if current:
+                    groups.append(current)
+                    current = []
+                continue
+            if in_body:
+                groups.append([line])
+            else:
+                current.append(line)
+        if current:
+            groups.append(current)
+        if not in_body:  # no numbered title: treat each front group line as its own block
+            return _split_front_only(groups)
+        return groups
+
+    @staticmethod
+    def _body_start(groups: list[list[str]]) -> int:
+        """Index of the first block where footnote marks may stand (the title line)."""
+        for i, g in enumerate(groups):
+            if len(g) == 1 and _TITLE_LINE_RE.match(g[0]):
+                return i
+        return 0
+
+    @staticmethod
+    def _notes(lines: list[str]) -> list[FootnoteDef]:
+        """ "N text" lines; a line that does not start with the next number continues the
+        previous note (a note broken across lines)."""
+        notes: list[FootnoteDef] = []
+        for raw in lines:
+            line = _clean(raw)
+            if not line:
+                continue
+            m = NOTE_RE.match(line)
+            last = notes[-1].label if notes else ""
+            expected = str(int(last) + 1) if last.isdigit() else None
+            if m and (expected is None or m.group("label") == expected):
+                notes.append(FootnoteDef(m.group("label"), m.group("text").strip()))
+            elif notes:
+                notes[-1].text = join_line(notes[-1].text, line)
+            else:
+                notes.append(FootnoteDef("?", line))
+        return notes
+
+    @staticmethod
+    def _inline_notes(group: list[str], notes: list[FootnoteDef]) -> Block:
+        """A decision-record line: ``(Footnote: …)`` taken out as a mark and a note."""
+        text = " ".join(group)
+        out: list[str] = []
+        marks: list[Mark] = []
+        pos = 0
+        while (at := text.find(_INLINE_NOTE, pos)) >= 0:
+            end = _closing_paren(text, at)
+            if end < 0:
+                break
+            out.append(text[pos:at].rstrip())
+            label = str(len(notes) + 1)
+            notes.append(FootnoteDef(label, text[at + len(_INLINE_NOTE) : end].strip()))
+            marks.append(Mark(sum(len(p) for p in out), label))
+            pos = end + 1
+            if pos < len(text) and text[pos] == " ":
+                out.append(" ")
+                pos = len(text) - len(text[pos:].lstrip())
+        out.append(text[pos:])
+        joined = "".join(out)
+        return Block(joined.strip(), marks=marks, lines=[joined.strip()])
+
+
+def join_line(head: str, tail: str) -> str:
+    """A line continued by the next. UN documents are not hyphenated, so a line ending in a
+    hyphen ends inside a compound ("post-" + "conflict"); the text layer of a PDF may put a
+    space before that hyphen ("drug -" + "resistant")."""
+    if head.endswith("-"):
+        return head.removesuffix(" -").removesuffix("-") + "-" + tail
+    return f"{head} {tail}"
+
+
+def _closing_paren(text: str, at: int) -> int:
+    """Index of the parenthesis closing the one at ``at`` (notes hold "(A/80/1)")."""
+    depth = 0
+    for i in range(at, len(text)):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _split_front_only(groups: list[list[str]]) -> list[list[str]]:
+    """Without a numbered title every line after the masthead is a paragraph."""
+    out: list[list[str]] = []
+    for g in groups:
+        if any(ln.startswith("Distr.") for ln in g) or len(g) == 1:
+            out.append(g)
+        else:
+            out.extend([ln] for ln in g)
+    return out

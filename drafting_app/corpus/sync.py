@@ -1,0 +1,206 @@
+"""Which corpus files changed since the index last saw them, and what they now hold.
+
+A file is re-hashed only when its size or modification time changed, and re-read only when
+its SHA-256 changed (a touched but unchanged file costs one hash). Files that failed to
+read, and every file after the readers changed version, are read again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafting_app.corpus.readers import read_document
+from drafting_app.corpus.rows import DocumentRows, Origin, document_rows
+from drafting_app.errors import DraftingError
+from drafting_app.model.document import Document
+from drafting_app.model.ids import deterministic_ids
+
+SUFFIXES = (".txt", ".md", ".markdown", ".text", ".docx", ".pdf")
+
+
+@dataclass(frozen=True)
+class SyncItem:
+    """A file the sync added, updated, removed or could not read (``message`` says why)."""
+
+    path: str
+    doc_id: str = ""
+    message: str = ""
+
+
+@dataclass
+class SyncReport:
+    """What one sync did. ``hashed``: files whose bytes were read to compare checksums;
+    ``parsed``: files read into documents; ``unchanged``: files left as they were;
+    ``recovered_from``: where an unusable database was moved (first sync after it)."""
+
+    added: list[SyncItem] = field(default_factory=list)
+    updated: list[SyncItem] = field(default_factory=list)
+    removed: list[SyncItem] = field(default_factory=list)
+    failed: list[SyncItem] = field(default_factory=list)
+    unchanged: int = 0
+    hashed: int = 0
+    parsed: int = 0
+    recovered_from: str = ""
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A corpus file; ``key`` is origin + relative path, so the index survives the
+    installation folder moving."""
+
+    key: str
+    path: Path
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class FileRow:
+    """What the index knows of a file."""
+
+    key: str
+    path: str
+    size: int
+    mtime_ns: int
+    sha256: str
+    doc_id: str | None
+    error: str
+
+
+@dataclass(frozen=True)
+class FileState:
+    """A file as read in this sync: its document rows, or the reason it could not be read."""
+
+    source: Source
+    size: int
+    mtime_ns: int
+    sha256: str
+    rows: DocumentRows | None
+    error: str = ""
+
+
+@dataclass
+class SyncPlan:
+    report: SyncReport
+    read: list[FileState] = field(default_factory=list)
+    touched: list[tuple[str, str, int, int]] = field(default_factory=list)  # key, path, size, mtime
+    gone: list[FileRow] = field(default_factory=list)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def parse(path: Path) -> Document:
+    """Read a corpus file with deterministic ids (p-1, p-2 …): an unchanged file gives the
+    same paragraph ids every time."""
+    with deterministic_ids():
+        return read_document(path)
+
+
+def _wanted(path: Path, root: Path) -> bool:
+    rel = path.relative_to(root).parts
+    if any(p.startswith((".", "~$")) for p in rel):
+        return False
+    return path.suffix.lower() in SUFFIXES and path.stem.lower() != "readme"
+
+
+def scan(roots: Sequence[Path], user_dir: Path) -> list[Source]:
+    """The corpus files under ``roots``; those under ``user_dir`` have origin "user"."""
+    found: dict[str, Source] = {}
+    user = user_dir.resolve()
+    for i, root in enumerate(roots):
+        if not root.is_dir():
+            continue
+        origin: Origin = "user" if root.resolve() == user else "bundled"
+        for path in sorted(root.rglob("*")):
+            if not path.is_file() or not _wanted(path, root):
+                continue
+            rel = path.relative_to(root).as_posix()
+            key = f"{origin}/{rel}"
+            if key in found:  # the same name in two bundled folders
+                key = f"{origin}{i}/{rel}"
+            found[key] = Source(key, path, origin)
+    return list(found.values())
+
+
+def _doc_id_for(key: str, taken: set[str]) -> str:
+    """ "bundled/000_fcca33238787d02e" for "bundled/000_fcca33238787d02e.txt"; the key with
+    its suffix when another file has the same stem."""
+    name = key.rsplit("/", 1)[-1]
+    base = key.rsplit(".", 1)[0] if "." in name else key
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = key if n == 2 else f"{base}~{n}"
+    taken.add(candidate)
+    return candidate
+
+
+class _Planner:
+    def __init__(self, known: dict[str, FileRow], retry: Iterable[str]) -> None:
+        self.known = known
+        self.retry = set(retry)
+        self.taken = {r.doc_id for r in known.values() if r.doc_id}
+        self.plan = SyncPlan(SyncReport())
+
+    def visit(self, src: Source) -> None:
+        report, row = self.plan.report, self.known.get(src.key)
+        fresh = src.key in self.retry
+        try:
+            st = src.path.stat()
+            same = row and (row.size, row.mtime_ns, row.path) == (
+                st.st_size,
+                st.st_mtime_ns,
+                str(src.path),
+            )
+            if same and not fresh:
+                report.unchanged += 1
+                return
+            data = src.path.read_bytes()
+        except OSError as exc:
+            report.failed.append(SyncItem(str(src.path), message=f"cannot be read: {exc}"))
+            return
+        report.hashed += 1
+        digest = sha256(data)
+        if row and row.sha256 == digest and not fresh:
+            self.plan.touched.append((src.key, str(src.path), st.st_size, st.st_mtime_ns))
+            report.unchanged += 1
+            return
+        self.read(src, row, st.st_size, st.st_mtime_ns, digest)
+
+    def read(self, src: Source, row: FileRow | None, size: int, mtime: int, digest: str) -> None:
+        report = self.plan.report
+        report.parsed += 1
+        old_id = row.doc_id if row else None
+        try:
+            doc = parse(src.path)
+        except DraftingError as exc:
+            if old_id:
+                self.taken.discard(old_id)
+            self.plan.read.append(FileState(src, size, mtime, digest, None, str(exc)))
+            report.failed.append(SyncItem(str(src.path), old_id or "", str(exc)))
+            return
+        doc_id = old_id or _doc_id_for(src.key, self.taken)
+        rows = document_rows(doc_id, str(src.path), src.origin, doc)
+        self.plan.read.append(FileState(src, size, mtime, digest, rows))
+        (report.updated if old_id else report.added).append(SyncItem(str(src.path), doc_id))
+
+
+def plan_sync(sources: list[Source], known: dict[str, FileRow], retry: Iterable[str]) -> SyncPlan:
+    """Compare the files with what the index knows; read what changed. ``retry``: keys to
+    read again even when unchanged (failed files, or all after a reader upgrade)."""
+    planner = _Planner(known, retry)
+    for src in sources:
+        planner.visit(src)
+    seen = {s.key for s in sources}
+    plan = planner.plan
+    plan.gone = [r for k, r in known.items() if k not in seen]
+    plan.report.removed = [SyncItem(r.path, r.doc_id or "") for r in plan.gone if r.doc_id]
+    return plan

@@ -1,0 +1,313 @@
+"""The one intermediate form of an issued UN document: masthead, title lines, preambular and
+operative paragraphs with their derived labels, runs of text and footnote marks.
+
+Every writer (Word, HTML preview, PDF) consumes only these blocks, so the UN rules of the
+printed text (italic openers, "1." / "(a)" / "(i)" labels, marks after punctuation, footnotes
+numbered in document order, asterisk notes in the masthead) live in one place.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from drafting_app.model.document import Anchor, Document, Form, Heading, Masthead, Paragraph, Span
+from drafting_app.model.numbering import footnote_numbers, paragraph_labels
+
+ORGANIZATION = "United Nations"
+
+# In English the footnote mark follows the punctuation ("Crime,¹"); a mark a reader left just
+# before one of these is moved after it.
+_TRAILING_PUNCTUATION = ",;:."
+_ROMAN_HEADING_RE = re.compile(r"^[IVXLC]+\.\s")
+_XML_UNSAFE_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+class Kind(StrEnum):
+    """What a block is in the printed layout (each maps to one named style)."""
+
+    FRONT_MATTER = "front_matter"
+    HEADING = "heading"  # "Resolution 5/2", "Decision 4/4"
+    SPONSORS = "sponsors"  # "France:* draft resolution"
+    TITLE = "title"
+    AUTHORING_BODY = "authoring_body"
+    CHAPEAU = "chapeau"  # decision form: "The Conference …, recalling …:"
+    PREAMBULAR = "preambular"
+    OPERATIVE = "operative"  # level 0: "1." + tab; level 1: "(a)"; level 2+: "(i)"
+    ANNEX_TITLE = "annex_title"
+    ANNEX_HEADING = "annex_heading"  # level 2 ("I. Commitments") or 3 (unnumbered)
+    ADOPTION = "adoption"
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of text with one formatting; ``footnote_ref`` is a note mark ("1", "*")."""
+
+    text: str = ""
+    italic: bool = False
+    bold: bool = False
+    footnote_ref: str | None = None
+    superscript: bool = False  # the comma between two marks at one place ("reports,1,2")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A printed paragraph: its kind, typed label ("1.", "(a)") and runs.
+
+    ``level`` is the indentation level of operative paragraphs (0 = "1.", 1 = "(a)",
+    2 = "(i)" and deeper) and the heading level of annex headings.
+    """
+
+    kind: Kind
+    runs: tuple[Run, ...]
+    label: str = ""
+    level: int = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs if r.footnote_ref is None)
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A footnote: ``mark`` is its number ("3") or, for masthead notes, an asterisk."""
+
+    mark: str
+    runs: tuple[Run, ...]
+
+    @property
+    def custom(self) -> bool:
+        """Asterisk notes keep their own mark; Word numbers only the others (1, 2, 3)."""
+        return not self.mark.isdigit()
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True, slots=True)
+class MastheadBlock:
+    """First-page masthead of an L. document (UN_FORMAT.md §7), top to bottom."""
+
+    organization: str
+    body_short: str
+    symbol: str
+    distribution: str
+    date: str
+    original: str
+    body: str
+    session: str
+    place_and_dates: str
+    agenda_item: tuple[Run, ...]
+    agenda_title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The whole printed document: what every writer renders."""
+
+    title: str
+    symbol: str
+    body: str
+    authoring_body: str
+    masthead: MastheadBlock | None
+    blocks: tuple[Block, ...]
+    notes: tuple[Note, ...]
+
+    def note(self, mark: str) -> Note:
+        for n in self.notes:
+            if n.mark == mark:
+                return n
+        raise KeyError(mark)
+
+
+def clean(text: str) -> str:
+    """Text a writer can put in XML: control characters dropped, tabs and breaks as spaces."""
+    return _XML_UNSAFE_RE.sub("", text.replace("\t", " ").replace("\r", " ").replace("\n", " "))
+
+
+def runs_of(
+    text: str,
+    italics: Sequence[Span] = (),
+    anchors: Iterable[Anchor] = (),
+    marks: dict[str, str] | None = None,
+) -> tuple[Run, ...]:
+    """Split ``text`` into runs at italic-span edges, with a mark run at each anchor.
+
+    Offsets refer to the model's text, so characters unfit for a file are dropped per run.
+    """
+    n = len(text)
+    at: dict[int, list[str]] = {}
+    for a in sorted(anchors, key=lambda a: a.offset):
+        mark = (marks or {}).get(a.footnote_id)
+        if mark is None:
+            continue
+        off = min(max(a.offset, 0), n)
+        while off < n and text[off] in _TRAILING_PUNCTUATION and off > 0 and text[off - 1] != " ":
+            off += 1
+        at.setdefault(off, []).append(mark)
+    cuts = {0, n, *at}
+    for s in italics:
+        cuts.update((min(s.start, n), min(s.end, n)))
+    edges = sorted(cuts)
+    runs: list[Run] = _marks(at.get(0, []))
+    for start, end in itertools.pairwise(edges):
+        italic = any(s.start <= start and end <= s.end for s in italics)
+        piece = clean(text[start:end])
+        if piece:
+            runs.append(Run(piece, italic=italic))
+        runs.extend(_marks(at.get(end, [])))
+    return tuple(runs)
+
+
+def _marks(marks: list[str]) -> list[Run]:
+    out: list[Run] = []
+    for i, m in enumerate(marks):
+        if i:
+            out.append(Run(",", superscript=True))
+        out.append(Run(footnote_ref=m))
+    return out
+
+
+def _plain(text: str, *, italic: bool = False, bold: bool = False) -> tuple[Run, ...]:
+    text = clean(text)
+    return (Run(text, italic=italic, bold=bold),) if text else ()
+
+
+def _with_note(text: str, mark: str | None) -> tuple[Run, ...]:
+    runs = _plain(text)
+    return (*runs, Run(footnote_ref=mark)) if mark else runs
+
+
+def _joined(names: Sequence[str]) -> str:
+    names = [n.strip() for n in names if n.strip()]
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def body_short_name(body: str, symbol: str) -> str:
+    """The principal organ printed large in the masthead ("General Assembly"), if any."""
+    if symbol.startswith("A/") or "General Assembly" in body:
+        return "General Assembly"
+    if symbol.startswith("S/") or body == "Security Council":
+        return "Security Council"
+    if symbol.startswith("E/") or "Economic and Social Council" in body:
+        return "Economic and Social Council"
+    return ""
+
+
+class _Builder:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.numbers = footnote_numbers(doc)
+        self.marks = {fid: str(n) for fid, n in self.numbers.items()}
+        self.labels = paragraph_labels(doc)
+        self.blocks: list[Block] = []
+        self.star_notes: list[Note] = []
+
+    def star(self, text: str) -> str | None:
+        if not text.strip():
+            return None
+        mark = "*" * (len(self.star_notes) + 1)
+        self.star_notes.append(Note(mark, _plain(text)))
+        return mark
+
+    def add(self, kind: Kind, runs: tuple[Run, ...], label: str = "", level: int = 0) -> None:
+        if runs or label:
+            self.blocks.append(Block(kind, runs, label, level))
+
+    def paragraph(self, p: Paragraph, kind: Kind, level: int) -> None:
+        runs = runs_of(p.text, p.italics, p.anchors, self.marks)
+        label = self.labels.get(p.id, "")
+        self.add(kind if level == 0 else Kind.OPERATIVE, runs, label, level)
+        for child in p.children:
+            self.paragraph(child, kind, level + 1)
+
+    def masthead(self, mh: Masthead) -> MastheadBlock:
+        agenda_mark = self.star(mh.agenda_note)
+        return MastheadBlock(
+            organization=ORGANIZATION,
+            body_short=body_short_name(mh.body, mh.symbol),
+            symbol=clean(mh.symbol),
+            distribution=f"Distr.: {clean(mh.distribution)}" if mh.distribution else "",
+            date=clean(mh.date),
+            original=f"Original: {clean(mh.original_language)}" if mh.original_language else "",
+            body=clean(mh.body),
+            session=clean(mh.session),
+            place_and_dates=clean(mh.place_and_dates),
+            agenda_item=_with_note(mh.agenda_item, agenda_mark),
+            agenda_title=clean(mh.agenda_title),
+        )
+
+    def sponsor_line(self, mh: Masthead) -> None:
+        sponsors = _joined(mh.sponsors)
+        kind = mh.document_type or ("draft decision" if self.doc.form is Form.DECISION else "")
+        kind = kind or "draft resolution"
+        if not sponsors:
+            return
+        mark = self.star(mh.sponsor_note)
+        runs = (*_with_note(f"{sponsors}:", mark), *_plain(f" {kind}"))
+        self.add(Kind.SPONSORS, runs)
+
+    def annexes(self) -> None:
+        for annex in self.doc.annexes:
+            self.add(Kind.ANNEX_TITLE, _plain(annex.title, bold=True))
+            for line in annex.lines:
+                self.add(Kind.ANNEX_TITLE, _plain(line, bold=True))
+            for b in annex.blocks:
+                if isinstance(b, Heading):
+                    level = 2 if _ROMAN_HEADING_RE.match(b.text) else 3
+                    self.add(Kind.ANNEX_HEADING, _plain(b.text, bold=True), level=level)
+                else:
+                    self.paragraph(b, Kind.OPERATIVE, 0)
+
+
+def _authoring_runs(text: str) -> tuple[Run, ...]:
+    """The authoring-body line is italic; its closing comma is roman."""
+    text = clean(text).strip()
+    if text.endswith(","):
+        return (*_plain(text[:-1], italic=True), Run(","))
+    return _plain(text, italic=True)
+
+
+def build_blocks(doc: Document) -> Layout:
+    """The printed form of ``doc``: derived labels and footnote numbers, nothing stored."""
+    b = _Builder(doc)
+    mh = doc.masthead
+    masthead = b.masthead(mh) if mh is not None else None
+    for line in doc.front_matter:
+        b.add(Kind.FRONT_MATTER, _plain(line))
+    b.add(Kind.HEADING, _plain(doc.heading, bold=True))
+    if mh is not None:
+        b.sponsor_line(mh)
+    b.add(Kind.TITLE, _plain(doc.title, bold=True))
+    b.add(Kind.AUTHORING_BODY, _authoring_runs(doc.authoring_body))
+    if doc.chapeau is not None:
+        b.paragraph(doc.chapeau, Kind.CHAPEAU, 0)
+    for p in doc.preamble:
+        b.paragraph(p, Kind.PREAMBULAR, 0)
+    # Decision form: the chapeau's sub-paragraphs (a), (b) sit one level in.
+    top = 1 if doc.form is Form.DECISION else 0
+    for p in doc.operative:
+        b.paragraph(p, Kind.OPERATIVE, top)
+    b.annexes()
+    b.add(Kind.ADOPTION, _plain(doc.adoption, italic=True))
+    numbered = sorted(doc.footnotes, key=lambda f: b.numbers[f.id])
+    notes = tuple(b.star_notes) + tuple(
+        Note(b.marks[f.id], runs_of(f.text, f.italics)) for f in numbered
+    )
+    symbol = clean(mh.symbol) if mh is not None else ""
+    title = clean(doc.title or doc.heading) or "Draft resolution"
+    return Layout(
+        title=title,
+        symbol=symbol,
+        body=clean(mh.body) if mh is not None else "",
+        authoring_body=clean(doc.authoring_body),
+        masthead=masthead,
+        blocks=tuple(b.blocks),
+        notes=notes,
+    )

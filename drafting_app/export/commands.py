@@ -1,0 +1,98 @@
+"""``drafting-app export FILE -o OUT.docx [--pdf]``: a UN-formatted Word file (and a PDF).
+
+python-docx is imported only when the command runs, so start-up stays fast. The PDF writer is
+Qt's, and the core never imports Qt: ``--pdf`` runs it in a child process
+(``python -m drafting_app.gui.pdf_export``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from drafting_app.errors import ExportError, FormatError
+from drafting_app.model.document import Document
+
+PROJECT_SUFFIXES = (".unproj", ".json")
+_PAPERS = ("auto", "a4", "letter")
+
+
+def load_exportable(path: str | Path) -> Document:
+    """A document from any file ``read_document`` reads, or from a project file."""
+    p = Path(path)
+    if p.suffix.lower() in PROJECT_SUFFIXES:
+        return _load_project(p)
+    from drafting_app.corpus.readers import read_document
+
+    return read_document(p)
+
+
+def _load_project(p: Path) -> Document:
+    try:
+        from drafting_app.storage import project
+    except ImportError as exc:
+        raise FormatError(f"{p.name}: project files cannot be opened in this build.") from exc
+    loader = getattr(project, "load_document", None) or getattr(project, "load_project", None)
+    if loader is None:
+        raise FormatError(f"{p.name}: project files cannot be opened in this build.")
+    loaded = loader(p)
+    return loaded if isinstance(loaded, Document) else loaded.document
+
+
+def _profile(paper: str) -> Any:
+    from drafting_app.export.page import A4, LETTER
+
+    return {"a4": A4, "letter": LETTER}.get(paper)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from drafting_app.export.docx_writer import write_docx
+
+    source = Path(args.file)
+    out = Path(args.output) if args.output else source.with_suffix(".docx")
+    if out.suffix.lower() != ".docx":
+        raise ExportError(f"{out.name}: the Word file must end in .docx.")
+    if out.exists() and source.exists() and out.resolve() == source.resolve():
+        raise ExportError(f"{out.name} is the file being exported; choose another output name.")
+    doc = load_exportable(source)
+    write_docx(doc, out, _profile(args.paper))
+    print(f"Word: {out}")
+    if args.pdf:
+        pdf = out.with_suffix(".pdf")
+        _run_pdf(source, pdf, args.paper)
+        print(f"PDF: {pdf}")
+    return 0
+
+
+def _run_pdf(source: Path, pdf: Path, paper: str) -> None:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    cmd = [sys.executable, "-m", "drafting_app.gui.pdf_export", str(source), str(pdf)]
+    cmd += ["--paper", paper]
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        detail = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        raise ExportError(f"The PDF could not be made: {detail}")
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "export",
+        help="export a document as a UN-formatted Word file (and PDF)",
+        description="Write FILE (.txt, .md, .docx, .pdf or a project file) as a Word document "
+        "in the layout of issued UN documents.",
+    )
+    p.add_argument("file", help="the document or project file to export")
+    p.add_argument("-o", "--output", help="the .docx to write (default: FILE with .docx)")
+    p.add_argument("--pdf", action="store_true", help="also write a PDF beside the .docx")
+    p.add_argument(
+        "--paper",
+        choices=_PAPERS,
+        default="auto",
+        help="paper size (auto: US Letter for New York bodies, A4 otherwise)",
+    )
+    p.set_defaults(handler=_cmd_export)

@@ -1,0 +1,73 @@
+"""HTML preview of a document as the UN prints it (italic openers, typed numbers, superscript
+footnote marks, notes at the end), from the same blocks as the Word export.
+
+The page comes from the jinja2 template ``templates/preview/document.html.j2`` rendered in a
+sandbox with autoescaping on: every piece of user text is escaped.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from drafting_app.errors import ExportError, TemplateError
+from drafting_app.export.blocks import Kind, Layout, build_blocks
+from drafting_app.export.word_styles import style_of
+from drafting_app.model.document import Document
+from drafting_app.paths import templates_dir
+
+if TYPE_CHECKING:
+    from jinja2 import Template
+
+TEMPLATE = "document.html.j2"
+
+# CSS class of each block, after the Word style of the same block (one vocabulary).
+_CLASS = {
+    "UNBodyText": "body",
+    "UNHeading1": "h1",
+    "UNHeading2": "h2",
+    "UNHeading3": "h3",
+    "UNSponsors": "sponsors",
+    "UNTitle": "title",
+    "UNAuthoringBody": "author",
+    "UNPreambular": "pre",
+    "UNOperative": "op",
+    "UNSubparagraph1": "sub1",
+    "UNSubparagraph2": "sub2",
+    "UNAdoption": "adoption",
+}
+
+
+@lru_cache(maxsize=1)
+def _template() -> Template:
+    try:
+        from jinja2 import FileSystemLoader
+        from jinja2 import TemplateError as JinjaError
+        from jinja2.sandbox import SandboxedEnvironment
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise ExportError("The preview is not available: jinja2 is missing.") from exc
+    folder = templates_dir() / "preview"
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader(str(folder)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    try:
+        return env.get_template(TEMPLATE)
+    except JinjaError as exc:
+        raise TemplateError(f"The preview template {folder / TEMPLATE} is unusable: {exc}") from exc
+
+
+def css_class(kind: Kind, level: int) -> str:
+    return _CLASS[style_of(kind, level)]
+
+
+def render_layout_html(layout: Layout) -> str:
+    """The preview page of a built layout."""
+    return _template().render(layout=layout, css_class=css_class, Kind=Kind)
+
+
+def render_html(doc: Document) -> str:
+    """The preview page of ``doc`` (what the editor's live preview shows)."""
+    return render_layout_html(build_blocks(doc))

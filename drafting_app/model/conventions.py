@@ -1,0 +1,73 @@
+"""Conventions kept automatically: an edit plus the ladder and punctuation fixes it makes
+necessary, as ONE undo step (a :class:`Compound`), or the fixes alone as suggestions.
+
+After a structural edit (insert, delete, move, indent, convert) the verb families it
+touched are recomputed and every closing punctuation is checked; after typing, only the
+family of a retyped opening phrase is (punctuation is left to the drafter while typing).
+Ladder fixes change only the opening phrase and punctuation fixes only the closing
+characters, so fixes commute and each can be taken alone.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from drafting_app.model.changes import Compound, Edit
+from drafting_app.model.document import Document
+from drafting_app.model.ladder import LADDER, ladder_fixes, touched_families
+from drafting_app.model.profiles import BodyProfile
+from drafting_app.model.punctuation import punctuation_fixes
+from drafting_app.phrases import PhraseBook
+
+
+class FixMode(StrEnum):
+    """The "conventions" setting: fix automatically, only suggest, or leave alone."""
+
+    AUTO = "auto"
+    SUGGEST = "suggest"
+    OFF = "off"
+
+
+def fixes_after(
+    doc: Document,
+    edit: Edit,
+    profile: BodyProfile,
+    structural: bool,
+    phrases: PhraseBook | None = None,
+) -> list[Edit]:
+    """The fixes an APPLIED ``edit`` makes necessary (not applied): the ladder of the verb
+    families it touched and, when ``structural`` (``ChangeSet.structure_changed``), the
+    closing punctuation."""
+    fams = touched_families(edit, phrases)
+    fixes = ladder_fixes(doc, profile, fams, phrases)
+    return fixes + punctuation_fixes(doc) if structural else fixes
+
+
+def with_fixes(
+    doc: Document,
+    edit: Edit,
+    profile: BodyProfile,
+    *,
+    ladder: FixMode = FixMode.AUTO,
+    punctuation: FixMode = FixMode.AUTO,
+    phrases: PhraseBook | None = None,
+) -> Edit:
+    """``edit`` followed by the fixes it makes necessary, as one edit NOT yet applied (push
+    it on the undo stack). ``doc`` is left as it was. Returns ``edit`` itself when there is
+    nothing to fix or fixing is not AUTO."""
+    changes = edit.apply(doc)
+    try:
+        fixes = fixes_after(doc, edit, profile, changes.structure_changed, phrases)
+    finally:
+        edit.revert(doc)
+    wanted = {LADDER: ladder is FixMode.AUTO}
+    keep = [f for f in fixes if wanted.get(f.label, punctuation is FixMode.AUTO)]
+    return Compound([edit, *keep], label=edit.label) if keep else edit
+
+
+def suggestions(
+    doc: Document, profile: BodyProfile, phrases: PhraseBook | None = None
+) -> list[Edit]:
+    """What is wrong in the whole text now (tolerant ladder + punctuation), each fix its
+    own edit, for the "suggest" mode and the checks panel."""
+    return ladder_fixes(doc, profile, (), phrases) + punctuation_fixes(doc)

@@ -1,0 +1,199 @@
+"""The project JSON codec: the document model ↔ plain JSON values, field by field in a
+fixed order (stable diffs), every id kept. Decoding checks types and turns any mismatch
+into a :class:`ProjectError` naming the place."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any
+
+from drafting_app.errors import ProjectError
+from drafting_app.model.document import (
+    Anchor,
+    Annex,
+    Document,
+    DocumentKind,
+    Footnote,
+    Form,
+    Heading,
+    Masthead,
+    Paragraph,
+    Span,
+)
+
+MASTHEAD_FIELDS = tuple(f.name for f in fields(Masthead))
+
+
+def _spans(spans: list[Span]) -> list[list[int]]:
+    return [[s.start, s.end] for s in spans]
+
+
+def paragraph_to_json(p: Paragraph) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "text": p.text,
+        "italics": _spans(p.italics),
+        "anchors": [[a.offset, a.footnote_id] for a in p.anchors],
+        "source_label": p.source_label,
+        "children": [paragraph_to_json(c) for c in p.children],
+    }
+
+
+def _footnote(f: Footnote) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "text": f.text,
+        "italics": _spans(f.italics),
+        "source_number": f.source_number,
+    }
+
+
+def _annex(a: Annex) -> dict[str, Any]:
+    blocks = [
+        {"heading": {"id": b.id, "text": b.text}}
+        if isinstance(b, Heading)
+        else {"paragraph": paragraph_to_json(b)}
+        for b in a.blocks
+    ]
+    return {"title": a.title, "lines": list(a.lines), "blocks": blocks}
+
+
+def document_to_json(doc: Document) -> dict[str, Any]:
+    mh = doc.masthead
+    return {
+        "kind": str(doc.kind),
+        "form": str(doc.form),
+        "source": doc.source,
+        "masthead": None if mh is None else {k: getattr(mh, k) for k in MASTHEAD_FIELDS},
+        "heading": doc.heading,
+        "title": doc.title,
+        "front_matter": list(doc.front_matter),
+        "authoring_body": doc.authoring_body,
+        "chapeau": None if doc.chapeau is None else paragraph_to_json(doc.chapeau),
+        "preamble": [paragraph_to_json(p) for p in doc.preamble],
+        "operative": [paragraph_to_json(p) for p in doc.operative],
+        "annexes": [_annex(a) for a in doc.annexes],
+        "adoption": doc.adoption,
+        "footnotes": [_footnote(f) for f in doc.footnotes],
+        "unplaced": list(doc.unplaced),
+    }
+
+
+# -- decoding ------------------------------------------------------------------------------
+
+
+def _want(value: Any, kind: type | tuple[type, ...], where: str) -> Any:
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise ProjectError(f"The project file is damaged: {where} has the wrong type.")
+    return value
+
+
+def _text(d: dict[str, Any], key: str, where: str) -> str:
+    return str(_want(d.get(key, ""), str, f"{where}.{key}"))
+
+
+def _strings(value: Any, where: str) -> list[str]:
+    return [str(_want(v, str, where)) for v in _want(value, list, where)]
+
+
+def _span_list(value: Any, where: str) -> list[Span]:
+    out = []
+    for pair in _want(value, list, where):
+        start, end = _want(pair, list, where)
+        out.append(Span(_want(start, int, where), _want(end, int, where)))
+    return out
+
+
+def paragraph_from_json(d: Any, where: str) -> Paragraph:
+    d = _want(d, dict, where)
+    anchors = []
+    for pair in _want(d.get("anchors", []), list, f"{where}.anchors"):
+        offset, fid = _want(pair, list, f"{where}.anchors")
+        anchors.append(Anchor(_want(offset, int, where), _want(fid, str, where)))
+    label = d.get("source_label")
+    return Paragraph(
+        text=_text(d, "text", where),
+        italics=_span_list(d.get("italics", []), f"{where}.italics"),
+        anchors=anchors,
+        children=[
+            paragraph_from_json(c, f"{where}.children[{i}]")
+            for i, c in enumerate(_want(d.get("children", []), list, where))
+        ],
+        id=_want(d["id"], str, f"{where}.id"),
+        source_label=None if label is None else _want(label, str, where),
+    )
+
+
+def _masthead(d: Any) -> Masthead | None:
+    if d is None:
+        return None
+    d = _want(d, dict, "masthead")
+    values: dict[str, Any] = {}
+    for key in MASTHEAD_FIELDS:
+        if key in d:
+            is_list = key == "sponsors"
+            values[key] = (
+                _strings(d[key], "masthead.sponsors") if is_list else _text(d, key, "masthead")
+            )
+    return Masthead(**values)
+
+
+def _annex_from(d: Any, where: str) -> Annex:
+    d = _want(d, dict, where)
+    blocks: list[Heading | Paragraph] = []
+    for i, b in enumerate(_want(d.get("blocks", []), list, where)):
+        b = _want(b, dict, f"{where}.blocks[{i}]")
+        if "heading" in b:
+            h = _want(b["heading"], dict, where)
+            blocks.append(Heading(_text(h, "text", where), id=_want(h["id"], str, where)))
+        else:
+            blocks.append(paragraph_from_json(b["paragraph"], f"{where}.blocks[{i}]"))
+    return Annex(_text(d, "title", where), _strings(d.get("lines", []), where), blocks)
+
+
+def _footnote_from(d: Any, where: str) -> Footnote:
+    d = _want(d, dict, where)
+    number = d.get("source_number")
+    return Footnote(
+        _text(d, "text", where),
+        _span_list(d.get("italics", []), where),
+        id=_want(d["id"], str, where),
+        source_number=None if number is None else _want(number, str, where),
+    )
+
+
+def document_from_json(d: Any) -> Document:
+    d = _want(d, dict, "document")
+    try:
+        kind, form = DocumentKind(d["kind"]), Form(d["form"])
+    except (KeyError, ValueError) as exc:
+        raise ProjectError(f"The project file is damaged: bad document kind ({exc}).") from exc
+    chapeau = d.get("chapeau")
+
+    def paras(key: str) -> list[Paragraph]:
+        items = _want(d.get(key, []), list, key)
+        return [paragraph_from_json(p, f"{key}[{i}]") for i, p in enumerate(items)]
+
+    return Document(
+        kind=kind,
+        form=form,
+        heading=_text(d, "heading", "document"),
+        title=_text(d, "title", "document"),
+        authoring_body=_text(d, "authoring_body", "document"),
+        chapeau=None if chapeau is None else paragraph_from_json(chapeau, "chapeau"),
+        preamble=paras("preamble"),
+        operative=paras("operative"),
+        footnotes=[
+            _footnote_from(f, f"footnotes[{i}]")
+            for i, f in enumerate(_want(d.get("footnotes", []), list, "footnotes"))
+        ],
+        masthead=_masthead(d.get("masthead")),
+        annexes=[
+            _annex_from(a, f"annexes[{i}]")
+            for i, a in enumerate(_want(d.get("annexes", []), list, "annexes"))
+        ],
+        adoption=_text(d, "adoption", "document"),
+        front_matter=_strings(d.get("front_matter", []), "front_matter"),
+        unplaced=_strings(d.get("unplaced", []), "unplaced"),
+        source=_text(d, "source", "document"),
+    )

@@ -1,0 +1,97 @@
+"""Application settings (recent files, body profile per template, ladder and punctuation
+modes), kept as JSON in the user's config folder and written atomically."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from drafting_app.errors import ProjectError
+from drafting_app.model.conventions import FixMode
+from drafting_app.model.profiles import DEFAULT_PROFILE, PROFILES
+from drafting_app.paths import user_config_dir
+from drafting_app.storage.atomic import atomic_write
+
+SETTINGS_VERSION = 1
+MAX_RECENT = 10
+
+
+@dataclass
+class AppSettings:
+    """``profiles`` maps a document template (or body) key to the chosen body profile;
+    ``extra`` keeps keys this version does not know, so a newer app's settings survive."""
+
+    recent_files: list[str] = field(default_factory=list)
+    default_profile: str = DEFAULT_PROFILE
+    profiles: dict[str, str] = field(default_factory=dict)
+    ladder: FixMode = FixMode.AUTO
+    punctuation: FixMode = FixMode.AUTO
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def add_recent(self, path: str | Path) -> None:
+        """Put ``path`` first in the recent files (no repeats, at most MAX_RECENT)."""
+        p = str(Path(path).resolve())
+        self.recent_files = [p, *[r for r in self.recent_files if r != p]][:MAX_RECENT]
+
+    def profile_for(self, key: str) -> str:
+        return self.profiles.get(key, self.default_profile)
+
+
+def settings_path() -> Path:
+    return user_config_dir() / "settings.json"
+
+
+def _mode(value: Any, default: FixMode) -> FixMode:
+    try:
+        return FixMode(value)
+    except ValueError:
+        return default
+
+
+def _from_json(data: dict[str, Any]) -> AppSettings:
+    d = AppSettings()
+    known = {"version", "recent_files", "default_profile", "profiles", "ladder", "punctuation"}
+    recent = data.get("recent_files", [])
+    if isinstance(recent, list):
+        d.recent_files = [r for r in recent if isinstance(r, str)][:MAX_RECENT]
+    if data.get("default_profile") in PROFILES:
+        d.default_profile = data["default_profile"]
+    profiles = data.get("profiles", {})
+    if isinstance(profiles, dict):
+        d.profiles = {k: v for k, v in profiles.items() if isinstance(k, str) and v in PROFILES}
+    d.ladder = _mode(data.get("ladder"), d.ladder)
+    d.punctuation = _mode(data.get("punctuation"), d.punctuation)
+    d.extra = {k: v for k, v in data.items() if k not in known}
+    return d
+
+
+def load_settings(path: Path | None = None) -> AppSettings:
+    """The saved settings; defaults when there are none or the file is unreadable (a
+    settings file is never worth refusing to start for — the bad file is kept as .bak on
+    the next save)."""
+    p = path or settings_path()
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return AppSettings()
+    return _from_json(data) if isinstance(data, dict) else AppSettings()
+
+
+def save_settings(settings: AppSettings, path: Path | None = None) -> None:
+    p = path or settings_path()
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ProjectError(f"The settings folder cannot be created: {exc.strerror}.") from exc
+    data = {
+        **settings.extra,
+        "version": SETTINGS_VERSION,
+        "recent_files": settings.recent_files,
+        "default_profile": settings.default_profile,
+        "profiles": settings.profiles,
+        "ladder": str(settings.ladder),
+        "punctuation": str(settings.punctuation),
+    }
+    atomic_write(p, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
