@@ -19,10 +19,18 @@ from drafting_app.clauses.index import ClauseIndex
 from drafting_app.model.document import Document, Part
 
 
+class _Listed(Protocol):
+    @property
+    def doc_id(self) -> str: ...
+
+    @property
+    def label(self) -> str: ...
+
+
 class DocumentSource(Protocol):
     """What the library needs of the corpus store (drafting_app.corpus.store.CorpusStore)."""
 
-    def documents(self) -> Sequence[object]: ...
+    def documents(self) -> Sequence[_Listed]: ...
 
     def document(self, doc_id: str) -> Document: ...
 
@@ -40,15 +48,17 @@ class ClauseLibrary:
         self._group_of = {c.clause_id: n for n, g in enumerate(self.groups) for c in g}
 
     @classmethod
-    def from_documents(cls, documents: Iterable[tuple[str, Document]]) -> ClauseLibrary:
-        """From ``(doc_id, document)`` pairs."""
-        return cls(c for doc_id, doc in documents for c in clauses_of(doc_id, doc))
+    def from_documents(
+        cls, documents: Iterable[tuple[str, Document] | tuple[str, Document, str]]
+    ) -> ClauseLibrary:
+        """From ``(doc_id, document)`` or ``(doc_id, document, label)`` tuples."""
+        return cls(c for item in documents for c in clauses_of(*item))
 
     @classmethod
     def from_store(cls, store: DocumentSource) -> ClauseLibrary:
-        """From every document of the corpus store."""
-        ids = [str(getattr(info, "doc_id")) for info in store.documents()]  # noqa: B009
-        return cls.from_documents((doc_id, store.document(doc_id)) for doc_id in ids)
+        """From every document of the corpus store (labelled as the store lists them)."""
+        infos = [(info.doc_id, info.label) for info in store.documents()]
+        return cls.from_documents((d, store.document(d), label) for d, label in infos)
 
     def clause(self, clause_id: str) -> Clause:
         return self._by_id[clause_id]
