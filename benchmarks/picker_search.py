@@ -23,12 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from drafting_app.clauses.clause import Clause, Provenance  # noqa: E402
-from drafting_app.clauses.extract import clauses_of  # noqa: E402
-from drafting_app.clauses.index import ClauseIndex  # noqa: E402
-from drafting_app.clauses.library import ClauseLibrary  # noqa: E402
-from drafting_app.corpus.readers import read_document  # noqa: E402
-from drafting_app.paths import bundled_corpus_dir  # noqa: E402
+from drafting_app.clauses.clause import Clause, Provenance
+from drafting_app.clauses.extract import clauses_of
+from drafting_app.clauses.index import ClauseIndex
+from drafting_app.clauses.library import ClauseLibrary
+from drafting_app.corpus.readers import read_document
+from drafting_app.paths import bundled_corpus_dir
 
 
 def seed_clauses() -> list[Clause]:
@@ -81,7 +81,7 @@ def make_queries(seeds: list[Clause], count: int, seed: int) -> list[tuple[int, 
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def time_fts(index: ClauseIndex, queries: list[tuple[int, str]]) -> dict[int, list[float]]:
@@ -133,16 +133,20 @@ def main() -> None:
         index.close()
 
     print(f"synthetic corpus: {args.docs} documents, {clauses} clauses, {groups} groups")
-    print(f"synthesis {t1 - t0:.1f} s; grouping {t2 - t1:.1f} s; FTS5 build {t3 - t2:.1f} s; "
-          f"index file {size:.0f} MiB")
+    print(
+        f"synthesis {t1 - t0:.1f} s; grouping {t2 - t1:.1f} s; FTS5 build {t3 - t2:.1f} s; "
+        f"index file {size:.0f} MiB"
+    )
     print()
     print(f"{'method':<28}{'queries':>8}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
     rows = [(f"FTS5 {n}-word prefix", fts[n]) for n in (1, 2, 3)]
     rows.append(("FTS5 all", [t for n in (1, 2, 3) for t in fts[n]]))
     rows.append(("grep -ril (1st word)", grep))
     for name, values in rows:
-        print(f"{name:<28}{len(values):>8}{statistics.median(values):>10.2f}"
-              f"{percentile(values, 95):>10.2f}{max(values):>10.2f}")
+        print(
+            f"{name:<28}{len(values):>8}{statistics.median(values):>10.2f}"
+            f"{percentile(values, 95):>10.2f}{max(values):>10.2f}"
+        )
 
 
 if __name__ == "__main__":
