@@ -1,1 +1,1 @@
-"""drafting_app.gui package."""
+"""Everything PySide6: the composition root, the main window, its docks and dialogs."""

@@ -1,0 +1,42 @@
+"""The composition root: the Qt application, the corpus store, the main window.
+
+The only place that knows the concrete corpus class; the window only sees the
+:class:`~drafting_app.gui.corpus_port.Corpus` protocol.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from drafting_app.errors import DraftingError
+from drafting_app.gui.main_window import APP_TITLE, MainWindow
+
+
+def _application(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication([sys.argv[0] if sys.argv else "drafting-app", *argv])
+    app.setApplicationName("drafting-app")
+    app.setApplicationDisplayName(APP_TITLE)
+    return app
+
+
+def run(argv: list[str]) -> int:
+    """Start the window; returns the process exit code."""
+    app = _application(argv)
+    from drafting_app.corpus.store import CorpusStore
+
+    try:
+        store = CorpusStore.open()
+    except DraftingError as exc:
+        QMessageBox.critical(None, APP_TITLE, f"The corpus could not be opened.\n\n{exc}")
+        return 2
+    try:
+        window = MainWindow(store)
+        window.startup()
+        return app.exec()
+    finally:
+        store.close()

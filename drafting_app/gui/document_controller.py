@@ -1,0 +1,195 @@
+"""One open draft: its document, its file, its body profile and ONE undo stack.
+
+The one path for every change (ARCHITECTURE.md): widget → :meth:`DocumentController.apply`
+→ ``QUndoStack.push(EditCommand)`` → ``Edit.apply`` → :class:`ChangeSet` → ``changed``
+→ outline, editor, preview and title bar refresh what they need. Widgets never mutate the
+model.
+"Modified" is the undo stack's clean state.
+
+(PySide6 6.12.0 drops a reference to ``None``/``True`` on every call of a Python
+``QUndoCommand.redo``/``undo``/``mergeWith`` and on every bool signal argument under
+CPython 3.11, and the interpreter aborts after a few hundred keystrokes; pyproject.toml
+keeps PySide6 below 6.12 for that reason.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from drafting_app.errors import DraftingError
+from drafting_app.model.changes import ChangeSet, Compound, Edit
+from drafting_app.model.conventions import FixMode, fixes_after, with_fixes
+from drafting_app.model.document import Document
+from drafting_app.model.profiles import DEFAULT_PROFILE, BodyProfile, profile
+from drafting_app.model.text_edits import SetText
+
+TYPING_ID = 1
+
+
+class EditCommand(QUndoCommand):
+    """An :class:`Edit` on the undo stack. It arrives already applied (so a refused edit
+    never reaches the stack); redo/undo after that call ``apply``/``revert``.
+
+    Typing in one paragraph merges into one step; the ladder fixes that end a typing burst
+    (``closes``) merge into it too, so one undo takes back the words and their
+    consequences. Qt never merges into the command that was saved (the clean state).
+    """
+
+    def __init__(
+        self, controller: DocumentController, edit: Edit, changes: ChangeSet, closes: str = ""
+    ) -> None:
+        super().__init__(edit.label)
+        self.controller = controller
+        self.edit = edit
+        self._pending: ChangeSet | None = changes
+        self.closes = closes
+        self.closed = bool(closes)
+
+    def id(self) -> int:
+        typing = isinstance(self.edit, SetText) and self.edit.mergeable
+        return TYPING_ID if typing or self.closes else -1
+
+    def typing_paragraph(self) -> str:
+        """The paragraph whose typing burst this command still gathers, or ""."""
+        if self.closed or not isinstance(self.edit, SetText) or not self.edit.mergeable:
+            return ""
+        return self.edit.pid
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditCommand) or not self.typing_paragraph():
+            return False
+        if other.closes:
+            if other.closes != self.edit_pid():
+                return False
+            self.edit = Compound([self.edit, other.edit], label=self.edit.label)
+            self.closed = True
+            return True
+        return self.edit.merge(other.edit)
+
+    def edit_pid(self) -> str:
+        return self.edit.pid if isinstance(self.edit, SetText) else ""
+
+    def redo(self) -> None:
+        if self._pending is not None:
+            changes, self._pending = self._pending, None
+        else:
+            changes = self.edit.apply(self.controller.doc)
+        self.controller.changed.emit(changes)
+
+    def undo(self) -> None:
+        self.controller.changed.emit(self.edit.revert(self.controller.doc))
+
+
+class DocumentController(QObject):
+    """Owns a draft while it is open. ``changed(ChangeSet)`` after every edit, undo and
+    redo; ``failed(message)`` when an edit is refused (the document is left as it was)."""
+
+    changed = Signal(object)
+    failed = Signal(str)
+    modified_changed = Signal(bool)
+    path_changed = Signal(object)
+
+    def __init__(
+        self,
+        doc: Document,
+        path: Path | None = None,
+        body: BodyProfile | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.path = path
+        self.profile = body or profile(DEFAULT_PROFILE)
+        self.ladder_mode = FixMode.AUTO
+        self.punctuation_mode = FixMode.AUTO
+        self.stack = QUndoStack(self)
+        self.stack.cleanChanged.connect(self._clean_changed)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
+
+    # -- editing -----------------------------------------------------------------------------
+    def apply(self, edit: Edit, *, fixes: bool = True) -> bool:
+        """Apply ``edit`` (with the ladder and punctuation fixes it makes necessary, in the
+        same undo step) and push it; False, with ``failed`` emitted, if it was refused."""
+        self.end_typing()
+        try:
+            if fixes:
+                edit = with_fixes(
+                    self.doc,
+                    edit,
+                    self.profile,
+                    ladder=self.ladder_mode,
+                    punctuation=self.punctuation_mode,
+                )
+            changes = edit.apply(self.doc)
+        except DraftingError as exc:
+            self.failed.emit(str(exc))
+            return False
+        self.stack.push(EditCommand(self, edit, changes))
+        return True
+
+    def type_text(self, edit: SetText) -> bool:
+        """A keystroke's worth of text: merges with the typing burst in the same paragraph
+        (one undo step per burst)."""
+        top = self._top()
+        if top is not None and top.typing_paragraph() not in ("", edit.pid):
+            self.end_typing()
+        try:
+            changes = edit.apply(self.doc)
+        except DraftingError as exc:
+            self.failed.emit(str(exc))
+            return False
+        self.stack.push(EditCommand(self, edit, changes))
+        return True
+
+    def end_typing(self) -> None:
+        """Close the typing burst: the verb ladder of a retyped opener is put right, in the
+        same undo step as the typing."""
+        top = self._top()
+        pid = top.typing_paragraph() if top is not None else ""
+        if top is None or not pid:
+            return
+        fixes: list[Edit] = []
+        if self.ladder_mode is FixMode.AUTO:
+            fixes = fixes_after(self.doc, top.edit, self.profile, structural=False)
+        if not fixes:
+            top.closed = True
+            return
+        fix = Compound(fixes, label="Verb ladder")
+        try:
+            changes = fix.apply(self.doc)
+        except DraftingError as exc:  # a fix that no longer fits: the text stays as typed
+            self.failed.emit(str(exc))
+            return
+        self.stack.push(EditCommand(self, fix, changes, closes=pid))
+
+    def _top(self) -> EditCommand | None:
+        """The command on top of the stack (None after an undo: nothing to merge into)."""
+        index = self.stack.index()
+        if index == 0 or index != self.stack.count():
+            return None
+        cmd = self.stack.command(index - 1)
+        return cmd if isinstance(cmd, EditCommand) else None
+
+    # -- state ------------------------------------------------------------------------------
+    @property
+    def modified(self) -> bool:
+        return not self.stack.isClean()
+
+    def mark_saved(self, path: Path) -> None:
+        self.end_typing()
+        if path != self.path:
+            self.path = path
+            self.path_changed.emit(path)
+        self.stack.setClean()
+
+    def display_name(self) -> str:
+        """The file name, or what the draft is while it has none."""
+        if self.path is not None:
+            return self.path.name
+        symbol = self.doc.masthead.symbol if self.doc.masthead else ""
+        return symbol or "Untitled draft"

@@ -1,0 +1,269 @@
+"""The draft editor: the outline (preamble / operative / (a) / (i)) beside the paragraph
+editor and the masthead form. The paragraph commands — new, delete, move (drag and drop,
+Alt+Up/Down), indent/outdent (Tab/Shift+Tab), convert preambular ⇄ operative — all become
+edits through the controller; numbers are derived, so they follow at once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drafting_app.gui.document_controller import DocumentController
+from drafting_app.gui.masthead_form import MastheadForm
+from drafting_app.gui.models.outline import PART_ROLE, OutlineModel
+from drafting_app.gui.models.roles import PARAGRAPH_ID_ROLE
+from drafting_app.gui.paragraph_editor import ParagraphEditor
+from drafting_app.gui.segment_delegate import SegmentDelegate
+from drafting_app.model.changes import ChangeSet
+from drafting_app.model.document import Paragraph, Part
+from drafting_app.model.edits import (
+    ConvertPart,
+    DeleteParagraph,
+    Indent,
+    InsertParagraph,
+    MoveParagraph,
+    Outdent,
+)
+from drafting_app.model.numbering import paragraph_labels
+from drafting_app.model.tree import Location, locate, siblings
+from drafting_app.phrases import PhraseBook
+
+
+class OutlineView(QTreeView):
+    """The outline tree; Tab/Shift+Tab indent and outdent, Delete removes."""
+
+    indent_requested = Signal()
+    outdent_requested = Signal()
+    delete_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Tab:
+            self.indent_requested.emit()
+        elif key == Qt.Key.Key_Backtab:
+            self.outdent_requested.emit()
+        elif key == Qt.Key.Key_Delete:
+            self.delete_requested.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class DraftEditor(QWidget):
+    """One open draft's editing surface (a tab of the main window)."""
+
+    message = Signal(str)
+
+    def __init__(
+        self,
+        controller: DocumentController,
+        phrases: PhraseBook | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.model = OutlineModel(controller, self)
+        self.outline = OutlineView(self)
+        self.outline.setObjectName("draftOutline")
+        self.outline.setModel(self.model)
+        self.outline.setItemDelegate(SegmentDelegate(self.outline))
+        self.outline.setHeaderHidden(True)
+        self.outline.setIndentation(16)
+        self.outline.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.outline.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.outline.setDropIndicatorShown(True)
+        self.outline.expandAll()
+        self.editor = ParagraphEditor(controller, phrases, self)
+        self.place = QLabel(self)
+        self.place.setObjectName("paragraphPlace")
+        self.hint = QLabel(self)
+        self.hint.setObjectName("openerHint")
+        self.hint.setWordWrap(True)
+        self.masthead = MastheadForm(controller, self)
+        self._build_layout()
+        self.model.modelAboutToBeReset.connect(self._remember)
+        self.model.modelReset.connect(self._restore)
+        self.outline.selectionModel().selectionChanged.connect(self._on_selection)
+        self.outline.indent_requested.connect(self.indent)
+        self.outline.outdent_requested.connect(self.outdent)
+        self.outline.delete_requested.connect(self.delete_paragraph)
+        self.editor.enter_pressed.connect(self.new_paragraph)
+        self.editor.indent_requested.connect(self.indent)
+        self.editor.outdent_requested.connect(self.outdent)
+        self.editor.opener_state.connect(self.hint.setText)
+        controller.failed.connect(self.message.emit)
+        controller.changed.connect(self._on_changed)
+        self._remembered = ""
+        first = self.model.index(0, 0, self.model.group_index(Part.PREAMBLE))
+        self.outline.setCurrentIndex(
+            first if first.isValid() else self.model.group_index(Part.PREAMBLE)
+        )
+
+    def _build_layout(self) -> None:
+        pane = QWidget(self)
+        box = QVBoxLayout(pane)
+        box.setContentsMargins(8, 8, 8, 8)
+        box.addWidget(self.place)
+        box.addWidget(self.editor, 1)
+        box.addWidget(self.hint)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(pane, "Paragraph")
+        self.tabs.addTab(self.masthead, "Masthead and title")
+        self.outline.setMinimumWidth(260)
+        self.tabs.setMinimumWidth(300)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.outline)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+
+    # -- selection ---------------------------------------------------------------------------
+    def current_pid(self) -> str:
+        return str(self.outline.currentIndex().data(PARAGRAPH_ID_ROLE) or "")
+
+    def current_part(self) -> Part:
+        # Through QVariant the StrEnum arrives as its plain string value.
+        part = self.outline.currentIndex().data(PART_ROLE)
+        return Part(part) if part in (Part.PREAMBLE.value, Part.OPERATIVE.value) else Part.OPERATIVE
+
+    def select(self, pid: str) -> None:
+        index = self.model.index_of(pid)
+        if index.isValid():
+            self.outline.setCurrentIndex(index)
+            self.outline.scrollTo(index)
+
+    def _on_selection(self, selected: QItemSelection, _old: QItemSelection) -> None:
+        self.editor.show_paragraph(self.current_pid())
+        self._show_place()
+
+    def _show_place(self) -> None:
+        pid = self.current_pid()
+        if not pid:
+            self.place.setText(f"{self.current_part().value.capitalize()}: "
+                               "press Ctrl+Return to add a paragraph.")  # fmt: skip
+            return
+        label = paragraph_labels(self.controller.doc).get(pid, "")
+        try:
+            loc = locate(self.controller.doc, pid)
+        except Exception:  # the chapeau of a decision
+            self.place.setText("Chapeau")
+            return
+        kind = "Preambular" if loc.part is Part.PREAMBLE else "Operative"
+        level = "sub-paragraph" if loc.parent_id else "paragraph"
+        self.place.setText(f"<b>{kind} {level} {label}</b>".replace(" </b>", "</b>"))
+
+    def _remember(self) -> None:
+        self._remembered = self.current_pid()
+
+    def _restore(self) -> None:
+        self.outline.expandAll()
+        if self._remembered and self.model.index_of(self._remembered).isValid():
+            self.select(self._remembered)
+        self.editor.show_paragraph(self.current_pid())
+        self._show_place()
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if changes.structure_changed:
+            self._show_place()
+
+    # -- paragraph commands ------------------------------------------------------------------
+    def _location(self) -> Location | None:
+        pid = self.current_pid()
+        if not pid:
+            return None
+        try:
+            return locate(self.controller.doc, pid)
+        except Exception as exc:
+            self.message.emit(str(exc))
+            return None
+
+    def new_paragraph(self) -> None:
+        """A new empty paragraph after the current one (same part and level), or at the
+        end of the chosen part; the editor takes the caret."""
+        loc = self._location()
+        p = Paragraph("")
+        if loc is None:
+            part = self.current_part()
+            doc = self.controller.doc
+            index = len(doc.preamble if part is Part.PREAMBLE else doc.operative)
+            edit = InsertParagraph(part, None, index, p)
+        else:
+            edit = InsertParagraph(loc.part, loc.parent_id, loc.index + 1, p)
+        if self.controller.apply(edit):
+            self.select(p.id)
+            self.tabs.setCurrentIndex(0)
+            self.editor.setFocus()
+
+    def delete_paragraph(self) -> None:
+        loc = self._location()
+        if loc is None:
+            return
+        pid = self.current_pid()
+        lst = siblings(self.controller.doc, loc.part, loc.parent_id)
+        after = lst[loc.index + 1].id if loc.index + 1 < len(lst) else ""
+        before = lst[loc.index - 1].id if loc.index > 0 else (loc.parent_id or "")
+        if self.controller.apply(DeleteParagraph(pid)):
+            target = after or before
+            if target:
+                self.select(target)
+            else:
+                self.outline.setCurrentIndex(self.model.group_index(loc.part))
+
+    def move_by(self, step: int) -> None:
+        """Alt+Up / Alt+Down: one place up or down; across the boundary between the parts
+        the paragraph changes part (the last preambular becomes the first operative)."""
+        loc = self._location()
+        if loc is None:
+            return
+        pid = self.current_pid()
+        count = len(siblings(self.controller.doc, loc.part, loc.parent_id))
+        target = loc.index + step
+        if 0 <= target < count:
+            self.controller.apply(MoveParagraph(pid, loc.part, loc.parent_id, target))
+        elif loc.parent_id is None and (
+            (step < 0 and loc.part is Part.OPERATIVE) or (step > 0 and loc.part is Part.PREAMBLE)
+        ):
+            self.controller.apply(ConvertPart(pid))
+        else:
+            self.message.emit("The paragraph is already at the edge of its list.")
+        self.select(pid)
+
+    def move_up(self) -> None:
+        self.move_by(-1)
+
+    def move_down(self) -> None:
+        self.move_by(1)
+
+    def toggle_italics(self) -> None:
+        self.editor.toggle_italics()
+
+    def show_masthead(self) -> None:
+        self.tabs.setCurrentWidget(self.masthead)
+        self.masthead.fields["title"].setFocus()
+
+    def indent(self) -> None:
+        if (pid := self.current_pid()) and self.controller.apply(Indent(pid)):
+            self.select(pid)
+
+    def outdent(self) -> None:
+        if (pid := self.current_pid()) and self.controller.apply(Outdent(pid)):
+            self.select(pid)
+
+    def convert(self) -> None:
+        if (pid := self.current_pid()) and self.controller.apply(ConvertPart(pid)):
+            self.select(pid)
+
+    def current_index(self) -> QModelIndex:
+        return self.outline.currentIndex()

@@ -1,0 +1,300 @@
+"""The open drafts of the window: new from a template, open, save, save as, recent files,
+close with a prompt for unsaved changes, and crash recovery (a snapshot written a moment
+after edits, removed on save, offered on the next start)."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoGroup
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
+
+from drafting_app.clauses.document_templates import new_document, template
+from drafting_app.errors import DraftingError
+from drafting_app.gui.document_controller import DocumentController
+from drafting_app.gui.draft_editor import DraftEditor
+from drafting_app.model.document import Document
+from drafting_app.model.profiles import BodyProfile, profile
+from drafting_app.phrases import PhraseBook
+from drafting_app.storage.project import SUFFIX, Fingerprint, load_project, save_project
+from drafting_app.storage.recovery import RecoveryStore, Snapshot
+from drafting_app.storage.settings import AppSettings, save_settings
+
+RECOVERY_DELAY_MS = 1500
+FILE_FILTER = f"Drafts (*{SUFFIX});;All files (*)"
+Answer = QMessageBox.StandardButton
+
+
+class OpenDraft:
+    """A draft's editor with what the window keeps about it: recovery key, the file's
+    fingerprint when opened or saved (the guard against changes by another program)."""
+
+    def __init__(self, editor: DraftEditor, fingerprint: Fingerprint | None) -> None:
+        self.editor = editor
+        self.controller = editor.controller
+        self.key = uuid.uuid4().hex[:12]
+        self.fingerprint = fingerprint
+        self.snapshot_timer = QTimer(editor)
+        self.snapshot_timer.setSingleShot(True)
+        self.snapshot_timer.setInterval(RECOVERY_DELAY_MS)
+
+
+class Drafts(QObject):
+    """Owns the draft tabs, their controllers (one undo stack each, in one undo group),
+    the recovery snapshots and the recent-files list."""
+
+    current_changed = Signal()
+    recent_changed = Signal()
+    message = Signal(str)
+
+    def __init__(
+        self,
+        window: QWidget,
+        tabs: QTabWidget,
+        settings: AppSettings,
+        recovery: RecoveryStore,
+        phrases: PhraseBook | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.tabs = tabs
+        self.settings = settings
+        self.recovery = recovery
+        self.phrases = phrases
+        self.undo_group = QUndoGroup(self)
+        self.open: list[OpenDraft] = []
+        self.last_warning: QMessageBox | None = None
+        tabs.currentChanged.connect(self._on_tab)
+        tabs.tabCloseRequested.connect(self._close_tab)
+
+    # -- lookup ------------------------------------------------------------------------------
+    def current(self) -> OpenDraft | None:
+        widget = self.tabs.currentWidget()
+        return next((d for d in self.open if d.editor is widget), None)
+
+    def _draft_of(self, editor: QWidget | None) -> OpenDraft | None:
+        return next((d for d in self.open if d.editor is editor), None)
+
+    def _on_tab(self, _index: int) -> None:
+        draft = self.current()
+        self.undo_group.setActiveStack(draft.controller.stack if draft else None)  # type: ignore[arg-type]
+        self.current_changed.emit()
+
+    # -- opening -----------------------------------------------------------------------------
+    def create_from_template(self, key: str, **values: Any) -> OpenDraft | None:
+        """A new, unsaved draft from template ``key`` (masthead defaults filled in)."""
+        try:
+            doc = new_document(key, **values)
+            body = template(key).body_profile
+        except DraftingError as exc:
+            self._warn("The draft could not be created", str(exc))
+            return None
+        draft = self.add(doc, None, body, None)
+        draft.editor.tabs.setCurrentWidget(draft.editor.masthead)
+        return draft
+
+    def add(
+        self,
+        doc: Document,
+        path: Path | None,
+        body: BodyProfile | None,
+        fingerprint: Fingerprint | None,
+    ) -> OpenDraft:
+        controller = DocumentController(doc, path, body, self)
+        controller.ladder_mode = self.settings.ladder
+        controller.punctuation_mode = self.settings.punctuation
+        editor = DraftEditor(controller, self.phrases, self.tabs)
+        draft = OpenDraft(editor, fingerprint)
+        self.open.append(draft)
+        self.undo_group.addStack(controller.stack)
+        editor.message.connect(self.message.emit)
+        controller.modified_changed.connect(lambda _m: self._refresh_tab(draft))
+        controller.path_changed.connect(lambda _p: self._refresh_tab(draft))
+        controller.changed.connect(lambda _c: draft.snapshot_timer.start())
+        draft.snapshot_timer.timeout.connect(lambda: self.write_snapshot(draft))
+        self.tabs.addTab(editor, controller.display_name())
+        self.tabs.setCurrentWidget(editor)
+        self._refresh_tab(draft)
+        return draft
+
+    def open_path(self, path: Path) -> OpenDraft | None:
+        """Open a saved draft (or switch to it when it is open already)."""
+        path = Path(path)
+        for d in self.open:
+            if d.controller.path is not None and d.controller.path.resolve() == path.resolve():
+                self.tabs.setCurrentWidget(d.editor)
+                return d
+        try:
+            project = load_project(path)
+            body = profile(str(project.settings.get("profile", self.settings.default_profile)))
+        except DraftingError as exc:
+            self._warn("The draft could not be opened", str(exc))
+            return None
+        if project.notice:
+            self._warn("Opened read-only", project.notice)
+        draft = self.add(project.document, path, body, project.fingerprint)
+        self._remember(path)
+        return draft
+
+    def open_file(self) -> None:
+        """File › Open…"""
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, "Open draft", self._folder(), FILE_FILTER
+        )
+        if name:
+            self.open_path(Path(name))
+
+    # -- saving ------------------------------------------------------------------------------
+    def save(self, draft: OpenDraft | None = None) -> bool:
+        """File › Save: to the draft's file, or ask for one."""
+        draft = draft or self.current()
+        if draft is None:
+            return False
+        if draft.controller.path is None:
+            return self.save_as(draft)
+        return self.save_to(draft, draft.controller.path)
+
+    def save_as(self, draft: OpenDraft | None = None) -> bool:
+        """File › Save As…"""
+        draft = draft or self.current()
+        if draft is None:
+            return False
+        suggested = Path(self._folder()) / (_file_stem(draft.controller) + SUFFIX)
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, "Save draft as", str(suggested), FILE_FILTER
+        )
+        if not name:
+            return False
+        path = Path(name)
+        if not path.name.endswith(SUFFIX):
+            path = path.with_name(path.name + SUFFIX)
+        return self.save_to(draft, path, new_name=True)
+
+    def save_to(self, draft: OpenDraft, path: Path, new_name: bool = False) -> bool:
+        controller = draft.controller
+        controller.end_typing()
+        expected = None
+        if not new_name and draft.fingerprint is not None:
+            expected = draft.fingerprint.sha256
+        try:
+            draft.fingerprint = save_project(
+                controller.doc, path, {"profile": controller.profile.key}, expected_hash=expected
+            )
+        except DraftingError as exc:
+            self._warn("The draft was not saved", str(exc))
+            return False
+        controller.mark_saved(path)
+        draft.snapshot_timer.stop()
+        self.recovery.discard(draft.key)
+        self._remember(path)
+        self.message.emit(f"Saved {path.name}")
+        return True
+
+    # -- closing -----------------------------------------------------------------------------
+    def ask_unsaved(self, name: str) -> Answer:
+        """Save, Discard or Cancel for a draft with unsaved changes."""
+        return QMessageBox.question(
+            self.window,
+            "Unsaved changes",
+            f"“{name}” has changes that are not saved. Save them before closing?",
+            Answer.Save | Answer.Discard | Answer.Cancel,
+            Answer.Save,
+        )
+
+    def close(self, draft: OpenDraft) -> bool:
+        """Close a draft, asking first when it has unsaved changes; False if cancelled."""
+        if draft.controller.modified:
+            answer = self.ask_unsaved(draft.controller.display_name())
+            if answer == Answer.Cancel or (answer == Answer.Save and not self.save(draft)):
+                return False
+        draft.snapshot_timer.stop()
+        self.recovery.discard(draft.key)
+        self.undo_group.removeStack(draft.controller.stack)
+        self.open.remove(draft)
+        self.tabs.removeTab(self.tabs.indexOf(draft.editor))
+        draft.editor.deleteLater()
+        return True
+
+    def close_current(self) -> None:
+        draft = self.current()
+        if draft is not None:
+            self.close(draft)
+
+    def close_all(self) -> bool:
+        """Before the window closes: every draft closed, or False if the user cancelled."""
+        return all(self.close(d) for d in list(self.open))
+
+    def _close_tab(self, index: int) -> None:
+        draft = self._draft_of(self.tabs.widget(index))
+        if draft is not None:
+            self.close(draft)
+
+    # -- recovery ----------------------------------------------------------------------------
+    def write_snapshot(self, draft: OpenDraft) -> None:
+        if not draft.controller.modified:
+            self.recovery.discard(draft.key)
+            return
+        try:
+            self.recovery.write(
+                draft.key,
+                draft.controller.doc,
+                draft.controller.path,
+                {"profile": draft.controller.profile.key},
+            )
+        except (DraftingError, OSError) as exc:
+            self.message.emit(f"The recovery copy could not be written: {exc}")
+
+    def restore(self, snapshot: Snapshot) -> OpenDraft | None:
+        """Open a snapshot a crashed session left as an unsaved draft."""
+        try:
+            project = RecoveryStore.restore(snapshot)
+            body = profile(str(project.settings.get("profile", self.settings.default_profile)))
+        except DraftingError as exc:
+            self._warn("The recovery copy could not be read", str(exc))
+            return None
+        draft = self.add(project.document, project.path, body, None)
+        draft.controller.stack.resetClean()  # recovered work is not saved yet
+        RecoveryStore.remove(snapshot)
+        self.write_snapshot(draft)
+        return draft
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _refresh_tab(self, draft: OpenDraft) -> None:
+        index = self.tabs.indexOf(draft.editor)
+        if index >= 0:
+            mark = " •" if draft.controller.modified else ""
+            self.tabs.setTabText(index, draft.controller.display_name() + mark)
+            self.tabs.setTabToolTip(index, str(draft.controller.path or "Not saved yet"))
+        if draft is self.current():
+            self.current_changed.emit()
+
+    def _remember(self, path: Path) -> None:
+        self.settings.add_recent(path)
+        try:
+            save_settings(self.settings)
+        except (DraftingError, OSError) as exc:
+            self.message.emit(f"Settings could not be saved: {exc}")
+        self.recent_changed.emit()
+
+    def _folder(self) -> str:
+        for recent in self.settings.recent_files:
+            if Path(recent).parent.is_dir():
+                return str(Path(recent).parent)
+        return str(Path.home())
+
+    def _warn(self, title: str, text: str) -> None:
+        # Window-modal but not blocking: the message stays until read, the event loop runs.
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, Answer.Ok, self.window)
+        box.setObjectName("draftWarning")
+        self.last_warning = box
+        box.open()
+
+
+def _file_stem(controller: DocumentController) -> str:
+    doc = controller.doc
+    base = (doc.masthead.symbol if doc.masthead else "") or doc.title or "draft"
+    safe = "".join(c if c.isalnum() or c in " -_." else "-" for c in base)
+    return safe.strip()[:60] or "draft"

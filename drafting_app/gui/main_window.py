@@ -1,0 +1,396 @@
+"""The main window: menus with shortcuts, the corpus browser and search docks, the central
+tabs (the corpus reading view, then one tab per open draft), the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
+
+from drafting_app import __version__
+from drafting_app.errors import DraftingError
+from drafting_app.gui.corpus_actions import CorpusActions
+from drafting_app.gui.corpus_browser import CorpusBrowser
+from drafting_app.gui.corpus_port import Corpus
+from drafting_app.gui.draft_editor import DraftEditor
+from drafting_app.gui.drafts import Drafts
+from drafting_app.gui.preview import PreviewPanel
+from drafting_app.gui.reading_view import ReadingView
+from drafting_app.gui.recovery_offer import RecoveryOffer
+from drafting_app.gui.search_panel import SearchPanel
+from drafting_app.gui.template_dialog import TemplateDialog
+from drafting_app.model.conventions import FixMode
+from drafting_app.storage.recovery import RecoveryStore
+from drafting_app.storage.settings import AppSettings, load_settings, save_settings
+
+APP_TITLE = "UN Drafting Assistant"
+Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+# Keys handled inside the outline and the paragraph editor, listed in Help › Keyboard
+# Shortcuts beside the menu shortcuts.
+WIDGET_KEYS = (
+    ("Outline / paragraph › Indent", "Tab"),
+    ("Outline / paragraph › Outdent", "Shift+Tab"),
+    ("Paragraph editor › New paragraph after this one", "Return"),
+    ("Outline › Delete paragraph", "Delete"),
+)
+
+
+class MainWindow(QMainWindow):
+    """Corpus browser (left), corpus search (right), reading view and drafts (centre)."""
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        settings: AppSettings | None = None,
+        recovery: RecoveryStore | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.corpus = corpus
+        self.settings = settings or load_settings()
+        self.recovery = recovery or RecoveryStore()
+        self.setWindowTitle(APP_TITLE)
+        self._fit_to_screen()
+        self.reading = ReadingView(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("centralTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.addTab(self.reading, "Corpus reading")
+        self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.RightSide, None)
+        self.setCentralWidget(self.tabs)
+        self.browser = CorpusBrowser(corpus, self)
+        self.search = SearchPanel(corpus, self)
+        self.preview = PreviewPanel(self)
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.corpus_dock = self._dock("Corpus", "corpusDock", self.browser, left)
+        self.search_dock = self._dock("Search", "searchDock", self.search, right)
+        self.preview_dock = self._dock("Preview", "previewDock", self.preview, right)
+        self.tabifyDockWidget(self.search_dock, self.preview_dock)
+        self.search_dock.raise_()
+        self.drafts = Drafts(self, self.tabs, self.settings, self.recovery)
+        self.corpus_actions = CorpusActions(self, corpus)
+        self.recovery_offer = RecoveryOffer(self, self.recovery, self.drafts)
+        self.corpus_size = QLabel(self)
+        self.statusBar().addPermanentWidget(self.corpus_size)
+        self._draft_actions: list[QAction] = []
+        self._balanced = False
+        self._connect()
+        self._build_menus()
+        self._update_corpus_size()
+        self._on_current_changed()
+
+    def _connect(self) -> None:
+        self.corpus_actions.changed.connect(self._corpus_changed)
+        self.browser.selected.connect(self.show_paragraph)
+        self.search.hit_activated.connect(self.reveal)
+        self.search.searched.connect(
+            lambda q, n: self.statusBar().showMessage(f"Search “{q}”: {n} paragraphs", 4000)
+        )
+        self.drafts.current_changed.connect(self._on_current_changed)
+        self.drafts.recent_changed.connect(self._fill_recent)
+        self.drafts.message.connect(lambda m: self.statusBar().showMessage(m, 6000))
+
+    # -- layout ------------------------------------------------------------------------------
+    def _fit_to_screen(self) -> None:
+        # A laptop screen (1366×768) must show the whole window, a large one not a huge one.
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry()
+        width = min(1400, int(area.width() * 0.94))
+        height = min(900, int(area.height() * 0.94))
+        self.resize(width, height)
+        self.move(area.center().x() - width // 2, area.center().y() - height // 2)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._balanced:
+            self._balanced = True
+            # The centre (reading view or outline + editor) gets about half the width.
+            width = self.width()
+            self.resizeDocks(
+                [self.corpus_dock, self.search_dock],
+                [max(220, int(width * 0.24)), max(240, int(width * 0.27))],
+                Qt.Orientation.Horizontal,
+            )
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        shortcut: Shortcut,
+        slot: Callable[[], object],
+        *,
+        draft: bool = False,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        if draft:
+            self._draft_actions.append(action)
+        return action
+
+    def _on_editor(self, method: str) -> Callable[[], None]:
+        def run() -> None:
+            editor = self.current_editor()
+            if editor is not None:
+                getattr(editor, method)()
+
+        return run
+
+    def _build_menus(self) -> None:
+        keys = QKeySequence.StandardKey
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.new_action = self._action(file_menu, "&New from Template…", keys.New, self.new_draft)
+        self._action(file_menu, "&Open…", keys.Open, self.drafts.open_file)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self._fill_recent()
+        file_menu.addSeparator()
+        self.save_action = self._action(file_menu, "&Save", keys.Save, self.drafts.save, draft=True)
+        self._action(file_menu, "Save &As…", keys.SaveAs, self.drafts.save_as, draft=True)
+        self._action(file_menu, "&Close Draft", "Ctrl+W", self.drafts.close_current, draft=True)
+        file_menu.addSeparator()
+        quit_action = self._action(file_menu, "&Quit", keys.Quit, self.close)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self.drafts.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(keys.Undo))
+        self.redo_action = self.drafts.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence(keys.Redo))
+        edit.addActions([self.undo_action, self.redo_action])
+        edit.addSeparator()
+        self._action(edit, "&Copy", keys.Copy, lambda: self._focused("copy"))
+        self._action(edit, "Select &All", keys.SelectAll, lambda: self._focused("selectAll"))
+        edit.addSeparator()
+        self.find_action = self._action(edit, "&Find in Corpus…", keys.Find, self.focus_search)
+
+        para = bar.addMenu("&Paragraph")
+        for text, key, method in (
+            ("&New Paragraph", "Ctrl+Return", "new_paragraph"),
+            ("&Delete Paragraph", "Ctrl+Shift+Delete", "delete_paragraph"),
+            ("Move &Up", "Alt+Up", "move_up"),
+            ("Move Do&wn", "Alt+Down", "move_down"),
+            ("&Indent (Tab)", "Ctrl+]", "indent"),
+            ("&Outdent (Shift+Tab)", "Ctrl+[", "outdent"),
+            ("&Convert Preambular ⇄ Operative", "Ctrl+Shift+P", "convert"),
+            ("&Italics", keys.Italic, "toggle_italics"),
+            ("Edit &Masthead and Title", "Ctrl+Shift+M", "show_masthead"),
+        ):
+            self._action(para, text, key, self._on_editor(method), draft=True)
+        para.addSeparator()
+        self.ladder_action = self._toggle(
+            para, "Keep the Verb &Ladder (Also/Further)", self.settings.ladder, "ladder"
+        )
+        self.punctuation_action = self._toggle(
+            para, "Keep Closing &Punctuation", self.settings.punctuation, "punctuation"
+        )
+
+        view = bar.addMenu("&View")
+        for dock, key in (
+            (self.corpus_dock, "Ctrl+1"),
+            (self.search_dock, "Ctrl+2"),
+            (self.preview_dock, "Ctrl+3"),
+        ):
+            toggle = dock.toggleViewAction()
+            toggle.setText(f"{dock.windowTitle()} Panel")
+            toggle.setShortcut(QKeySequence(key))
+            view.addAction(toggle)
+        self._action(view, "Corpus &Reading", "Ctrl+Shift+0", self.show_reading)
+        view.addSeparator()
+        self._action(view, "Zoom &In", keys.ZoomIn, lambda: self.reading.zoom(1))
+        self._action(view, "Zoom &Out", keys.ZoomOut, lambda: self.reading.zoom(-1))
+        self._action(view, "&Actual Size", "Ctrl+0", lambda: self.reading.zoom(0))
+        view.addSeparator()
+        self._action(view, "&Full Screen", keys.FullScreen, self._toggle_full_screen)
+
+        corpus = bar.addMenu("&Corpus")
+        self.add_action = self._action(
+            corpus, "&Add Documents…", "Ctrl+Shift+A", self.corpus_actions.add_documents
+        )
+        self.rebuild_action = self._action(
+            corpus, "&Rebuild Index", "Ctrl+Shift+R", self.corpus_actions.rebuild_index
+        )
+        corpus.addSeparator()
+        self._action(corpus, "&Search Corpus…", "Ctrl+Shift+F", self.focus_search)
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Keyboard Shortcuts", keys.HelpContents, self.show_shortcuts)
+        about = self._action(help_menu, f"&About {APP_TITLE}", None, self.show_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _toggle(self, menu: QMenu, text: str, mode: FixMode, name: str) -> QAction:
+        action = menu.addAction(text)
+        action.setCheckable(True)
+        action.setChecked(mode is FixMode.AUTO)
+        action.toggled.connect(lambda on: self.set_convention(name, on))
+        return action
+
+    def set_convention(self, name: str, automatic: bool) -> None:
+        """Paragraph › Keep the verb ladder / closing punctuation: for every open draft,
+        remembered in the settings."""
+        mode = FixMode.AUTO if automatic else FixMode.OFF
+        setattr(self.settings, name, mode)
+        for draft in self.drafts.open:
+            setattr(draft.controller, f"{name}_mode", mode)
+        try:
+            save_settings(self.settings)
+        except DraftingError as exc:
+            self.statusBar().showMessage(str(exc), 6000)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for name in self.settings.recent_files:
+            path = Path(name)
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.drafts.open_path(p))
+        self.recent_menu.setEnabled(bool(self.settings.recent_files))
+
+    def startup(self) -> None:
+        """Show the window, then offer the drafts a crashed session left unsaved."""
+        self.show()
+        self.recovery_offer.offer()
+
+    # -- drafts ------------------------------------------------------------------------------
+    def current_editor(self) -> DraftEditor | None:
+        draft = self.drafts.current()
+        return draft.editor if draft is not None else None
+
+    def new_draft(self) -> None:
+        """File › New from Template…: the template dialog, then a new draft tab."""
+        dialog = TemplateDialog(self)
+        self.template_dialog = dialog
+        dialog.accepted.connect(lambda: self.drafts.create_from_template(dialog.chosen()))
+        dialog.open()
+
+    def _on_current_changed(self) -> None:
+        draft = self.drafts.current()
+        for action in self._draft_actions:
+            action.setEnabled(draft is not None)
+        if draft is None:
+            self.setWindowModified(False)
+            self.setWindowTitle(self._reading_title())
+            self.preview.follow(None)
+            return
+        controller = draft.controller
+        self.setWindowTitle(f"{controller.display_name()}[*] — {APP_TITLE}")
+        self.setWindowModified(controller.modified)
+        self.preview.follow(controller)
+
+    def _reading_title(self) -> str:
+        name = self.reading.title
+        return f"{name} — {APP_TITLE}" if name else APP_TITLE
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.drafts.close_all():
+            event.ignore()
+            return
+        self.recovery.close()
+        event.accept()
+
+    # -- corpus ------------------------------------------------------------------------------
+    def show_paragraph(self, doc_id: str, paragraph_id: str = "") -> None:
+        """Show a corpus document in the reading view, shading ``paragraph_id``."""
+        try:
+            doc = self.corpus.document(doc_id)
+        except DraftingError as exc:
+            QMessageBox.warning(self, APP_TITLE, str(exc))
+            return
+        self.reading.show_document(doc_id, doc, paragraph_id)
+        self.show_reading()
+
+    def show_reading(self) -> None:
+        self.tabs.setCurrentWidget(self.reading)
+        self.setWindowTitle(self._reading_title())
+
+    def reveal(self, doc_id: str, paragraph_id: str) -> None:
+        """Jump to a paragraph: select it in the browser (which shows it) and read it."""
+        self.corpus_dock.show()
+        if not self.browser.select(doc_id, paragraph_id):
+            self.show_paragraph(doc_id, paragraph_id)
+
+    def focus_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search.focus_search()
+
+    def _corpus_changed(self) -> None:
+        self.browser.reload()
+        self.reading.clear_document()
+        self.search.corpus_changed()
+        self._update_corpus_size()
+
+    def _update_corpus_size(self) -> None:
+        n = self.browser.model.document_count()
+        self.corpus_size.setText(f"Corpus: {n} document{'s' if n != 1 else ''}")
+
+    # -- misc --------------------------------------------------------------------------------
+    def _focused(self, method: str) -> None:
+        widget = QApplication.focusWidget()
+        target = getattr(widget, method, None) if widget is not None else None
+        (target if callable(target) else getattr(self.reading, method))()
+
+    def _toggle_full_screen(self) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
+    def shortcut_table(self) -> list[tuple[str, str]]:
+        """(menu › entry, shortcut) for every menu action with a shortcut, then the keys
+        the outline and the paragraph editor handle themselves."""
+        rows: list[tuple[str, str]] = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if not isinstance(menu, QMenu):
+                continue
+            for action in menu.actions():
+                key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                if key and not action.isSeparator():
+                    entry = action.text().replace("&", "").split(" (")[0]
+                    rows.append((f"{menu_action.text().replace('&', '')} › {entry}", key))
+        return rows + list(WIDGET_KEYS)
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(
+            f"<tr><td>{escape(name)}</td><td>&nbsp;&nbsp;<b>{escape(key)}</b></td></tr>"
+            for name, key in self.shortcut_table()
+        )
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard Shortcuts", "", parent=self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(f"<table>{rows}</table>")
+        box.open()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_TITLE}",
+            f"<b>{APP_TITLE}</b> {__version__}<br/>Compose, check and export United Nations "
+            "draft resolutions offline.<br/>The corpus and your drafts stay on this "
+            "computer; nothing is sent over the network.",
+        )

@@ -1,0 +1,95 @@
+"""From what the drafter typed to a :class:`SetText`: italic spans and footnote marks carried
+along the change, and the italic opening phrase kept equal to the known opener (UN style:
+only the opening phrase of a preambular or operative paragraph is italic)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from drafting_app.model.document import Anchor, Paragraph, Part, Span
+from drafting_app.model.text_edits import SetText
+from drafting_app.phrases import Opener, PhraseBook
+
+# While no opener is italic, typing in the first characters may still be writing one.
+_OPENER_ZONE = 48
+
+
+@dataclass(frozen=True)
+class Change:
+    """``old[start:old_end]`` became ``new[start:new_end]``."""
+
+    start: int
+    old_end: int
+    new_end: int
+
+    @property
+    def delta(self) -> int:
+        return self.new_end - self.old_end
+
+
+def diff(old: str, new: str) -> Change:
+    """The one changed region between two texts (typing, deleting, pasting, replacing)."""
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and old[start] == new[start]:
+        start += 1
+    tail = 0
+    while tail < limit - start and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    return Change(start, len(old) - tail, len(new) - tail)
+
+
+def _moved(pos: int, c: Change) -> int:
+    if pos <= c.start:
+        return pos
+    if pos >= c.old_end:
+        return pos + c.delta
+    return c.start  # inside text that was replaced
+
+
+def carry(p: Paragraph, new: str) -> tuple[list[Span], list[Anchor], Change]:
+    """Italic spans and marks of ``p`` moved with the change to ``new``. Typing right after
+    an italic span stays roman (the words after an opener are not italic)."""
+    c = diff(p.text, new)
+    spans = [Span(_moved(s.start, c), _moved(s.end, c)) for s in p.italics]
+    anchors = [Anchor(_moved(a.offset, c), a.footnote_id) for a in p.anchors]
+    return [s for s in spans if s.end > s.start], anchors, c
+
+
+def known_opener(text: str, part: Part, phrases: PhraseBook) -> Opener | None:
+    found = phrases.split(text, part)
+    return found if found is not None and found.known else None
+
+
+def typed(p: Paragraph, new: str, part: Part, top_level: bool, phrases: PhraseBook) -> SetText:
+    """The edit for typing ``new`` into ``p``: marks carried; while the change is in the
+    opening words, the italic opener follows the known phrase ("Recalling" grows into
+    "Recalling also"). An opener the drafter set in italics by hand is left alone."""
+    spans, anchors, c = carry(p, new)
+    opener_end = next((s.end for s in p.italics if s.start == 0), 0)
+    before = known_opener(p.text, part, phrases)
+    automatic = opener_end == 0 or (before is not None and len(before.text) == opener_end)
+    if top_level and automatic and c.start <= max(opener_end, _OPENER_ZONE):
+        spans = [s for s in spans if s.start != 0]
+        found = known_opener(new, part, phrases)
+        if found is not None:
+            end = len(found.text)
+            spans = [Span(0, end), *(s for s in spans if s.start >= end)]
+    return SetText(p.id, new, sorted(spans, key=lambda s: s.start), anchors)
+
+
+def toggle_italics(p: Paragraph, start: int, end: int) -> list[Span]:
+    """Italic spans after toggling ``[start, end)``: set in italics unless all of it
+    already is, in which case it becomes roman."""
+    chars: set[int] = set()
+    for s in p.italics:
+        chars.update(range(s.start, s.end))
+    selected = set(range(start, end))
+    chars = chars - selected if selected <= chars else chars | selected
+    spans: list[Span] = []
+    for i in sorted(chars):
+        if spans and spans[-1].end == i:
+            spans[-1] = Span(spans[-1].start, i + 1)
+        else:
+            spans.append(Span(i, i + 1))
+    return spans

@@ -1,0 +1,44 @@
+"""GUI fixtures: a real corpus store (SQLite in the test's private home) and a shown main
+window driven by qtbot."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from drafting_app.corpus.store import CorpusStore
+from drafting_app.gui.drafts import Drafts
+from drafting_app.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def store() -> Iterator[CorpusStore]:
+    with CorpusStore.open() as s:
+        yield s
+
+
+@pytest.fixture(autouse=True)
+def _no_blocking_prompt(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Closing a window with unsaved drafts asks Save/Discard/Cancel in a modal box; at
+    the end of a test the answer is Discard (tests that test the prompt set their own)."""
+    asked: list[str] = []
+
+    def discard(self: Drafts, name: str) -> QMessageBox.StandardButton:
+        asked.append(name)
+        return QMessageBox.StandardButton.Discard
+
+    monkeypatch.setattr(Drafts, "ask_unsaved", discard)
+    return asked
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store: CorpusStore) -> MainWindow:
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.resize(1400, 900)  # a laptop-sized window (the offscreen screen is 800×600)
+    w.show()
+    qtbot.waitExposed(w)
+    return w

@@ -1,0 +1,92 @@
+"""Driving the draft editor as a drafter does: clicks on the outline, keys in the editor,
+menu shortcuts on the window. Shared by the draft editor tests."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from drafting_app.gui.draft_editor import DraftEditor
+from drafting_app.gui.drafts import OpenDraft
+from drafting_app.gui.main_window import MainWindow
+from drafting_app.gui.template_dialog import KEY_ROLE
+from drafting_app.model.describe import opener_of
+from drafting_app.model.document import Document, Part
+from drafting_app.model.numbering import paragraph_labels
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def click_index(qtbot: QtBot, view: QAbstractItemView, index: QModelIndex) -> None:
+    view.scrollTo(index)
+    rect = view.visualRect(index)
+    assert rect.isValid(), "the row is not visible"
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def new_from_template(qtbot: QtBot, window: MainWindow, key: str) -> OpenDraft:
+    """File › New from Template (Ctrl+N), click the template, click Create Draft."""
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    dialog = window.template_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=2000)
+    row = next(r for r in range(dialog.list.count()) if dialog.list.item(r).data(KEY_ROLE) == key)
+    click_index(qtbot, dialog.list, dialog.list.model().index(row, 0))
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    draft = window.drafts.current()
+    assert draft is not None
+    return draft
+
+
+def fill_field(qtbot: QtBot, field: QWidget, text: str) -> None:
+    """Click a masthead field, replace its text by typing, leave it with Tab."""
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(field, Qt.Key.Key_Delete)
+    qtbot.keyClicks(field, text)
+    if isinstance(field, QLineEdit):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    else:
+        qtbot.keyClick(field, Qt.Key.Key_Tab)
+
+
+def click_paragraph(qtbot: QtBot, editor: DraftEditor, pid: str) -> None:
+    click_index(qtbot, editor.outline, editor.model.index_of(pid))
+    assert editor.current_pid() == pid
+
+
+def click_group(qtbot: QtBot, editor: DraftEditor, part: Part) -> None:
+    click_index(qtbot, editor.outline, editor.model.group_index(part))
+
+
+def type_paragraph(qtbot: QtBot, editor: DraftEditor, text: str) -> None:
+    """Type into the paragraph editor (it has the caret after Ctrl+Return or Return)."""
+    assert editor.editor.isEnabled()
+    qtbot.keyClicks(editor.editor, text)
+    assert editor.editor.toPlainText() == text
+
+
+def select_text(editor: DraftEditor, start: int, end: int) -> None:
+    cursor = editor.editor.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    editor.editor.setTextCursor(cursor)
+
+
+def pid_by_text(doc: Document, prefix: str) -> str:
+    return next(p.id for p in doc.all_paragraphs() if p.text.startswith(prefix))
+
+
+def reading(doc: Document) -> list[tuple[str, str, str, str, list[tuple[int, int]]]]:
+    """What a reader sees of the body: part, derived number, italic spans, text."""
+    labels = paragraph_labels(doc)
+    return [
+        (str(part), labels.get(p.id, ""), opener_of(p), p.text,
+         [(s.start, s.end) for s in p.italics])
+        for part, p in doc.body_paragraphs()
+    ]  # fmt: skip
