@@ -79,7 +79,10 @@ class SavedClause:
 
     def to_paragraph(self) -> tuple[Paragraph, list[Footnote]]:
         """A fresh paragraph (new ids) with its footnotes; it keeps its provenance."""
-        record = dict(self.provenance) if self.provenance else None
+        record = (
+            dict(self.provenance) if self.provenance else {"label": f"My clauses: {self.title}"}
+        )
+        record["part"] = self.part.value  # where the picker inserts it
         return build_paragraph(self.text, self.italics, self.footnotes, record)
 
     def to_json(self) -> dict[str, Any]:

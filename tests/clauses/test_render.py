@@ -49,6 +49,7 @@ def test_decision_fills_its_date(catalog: TemplateCatalog, registry: Registry) -
     assert out.paragraph.provenance == {
         "template": "recall-decision",
         "label": "Resolution 5/2, preamble 2",
+        "part": "preamble",
     }
 
 

@@ -1,0 +1,71 @@
+"""The picker in the main window: a picked clause lands in the current draft as one
+undoable edit, with its footnotes, in the right part."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from drafting_app.corpus.store import CorpusStore
+from drafting_app.gui.main_window import MainWindow
+from drafting_app.gui.picker_dock import PickerDock
+from drafting_app.gui.picker_wiring import install_picker
+from drafting_app.model.document import Part
+from tests.gui.draft_driver import new_from_template
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def picker(window: MainWindow, store: CorpusStore) -> PickerDock:
+    return install_picker(window, store)
+
+
+def test_enter_in_the_picker_inserts_into_the_draft_undoably(
+    qtbot: QtBot, window: MainWindow, picker: PickerDock
+) -> None:
+    draft = new_from_template(qtbot, window, "cop-draft-resolution")
+    controller = draft.editor.controller
+    before = len(controller.doc.operative)
+    notes_before = len(controller.doc.footnotes)
+    with qtbot.waitSignal(picker.resultsShown, timeout=3000):
+        qtbot.keyClicks(picker.search, "consider ratifying acceding priority")
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    doc = controller.doc
+    assert len(doc.operative) == before + 1
+    inserted = next(p for p in doc.operative if p.provenance)
+    assert inserted.provenance is not None
+    assert inserted.provenance["label"] == "Resolution 5/2, op 1"
+    assert len(doc.footnotes) == notes_before + 1
+    (anchor,) = inserted.anchors
+    assert doc.footnote(anchor.footnote_id).text == (
+        "United Nations, Treaty Series, vol. 2237, No. 39574."
+    )
+    assert draft.editor.current_pid() == inserted.id
+    controller.stack.undo()
+    assert len(controller.doc.operative) == before
+    assert len(controller.doc.footnotes) == notes_before
+    controller.stack.redo()
+    assert any(p.id == inserted.id for p in controller.doc.operative)
+
+
+def test_preambular_clause_goes_to_the_preamble(
+    qtbot: QtBot, window: MainWindow, picker: PickerDock
+) -> None:
+    draft = new_from_template(qtbot, window, "cop-draft-resolution")
+    doc = draft.editor.controller.doc
+    before = len(doc.preamble)
+    clause = picker.index.clause("bundled/002_ecb4862eedf5f58e:preamble:PP4")  # type: ignore[union-attr]
+    paragraph, notes = clause.to_paragraph()
+    picker.insertRequested.emit(paragraph, notes)
+    assert len(doc.preamble) == before + 1
+    assert doc.preamble[-1].text.startswith("Recalling the Trafficking in Persons Protocol")
+    assert draft.editor.current_part() is Part.PREAMBLE
+
+
+def test_without_a_draft_nothing_happens(window: MainWindow, picker: PickerDock) -> None:
+    clause = picker.index.clause("bundled/002_ecb4862eedf5f58e:operative:18.")  # type: ignore[union-attr]
+    paragraph, notes = clause.to_paragraph()
+    picker.insertRequested.emit(paragraph, notes)
+    assert "Open or create a draft" in window.statusBar().currentMessage()
