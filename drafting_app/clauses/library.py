@@ -18,6 +18,9 @@ from drafting_app.clauses.grouping import group_texts
 from drafting_app.clauses.index import ClauseIndex
 from drafting_app.model.document import Document, Part
 
+# Bump when extraction, grouping or categories change, so stored indexes are rebuilt.
+EXTRACTION_VERSION = "1"
+
 
 class _Listed(Protocol):
     @property
@@ -25,6 +28,15 @@ class _Listed(Protocol):
 
     @property
     def label(self) -> str: ...
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def paragraphs(self) -> int: ...
+
+    @property
+    def footnotes(self) -> int: ...
 
 
 class DocumentSource(Protocol):
@@ -83,13 +95,40 @@ class ClauseLibrary:
             digest.update(b"\1")
         return digest.hexdigest()
 
-    def index(self, db_path: Path | None = None) -> ClauseIndex:
+    def index(self, db_path: Path | None = None, fingerprint: str | None = None) -> ClauseIndex:
         """The FTS5 index of this library, rebuilt only when the clauses changed."""
         index = ClauseIndex.open(db_path)
-        fingerprint = self.fingerprint()
+        fingerprint = fingerprint or self.fingerprint()
         if index.meta("fingerprint") != fingerprint:
             index.rebuild(self.groups, fingerprint)
         return index
 
 
-__all__ = ["ClauseLibrary", "DocumentSource", "doc_label"]
+def corpus_fingerprint(store: DocumentSource) -> str:
+    """What the corpus listing says about every document: changes when a document is
+    added, removed or re-indexed with other counts (cheap: no document is read)."""
+    digest = hashlib.sha256(EXTRACTION_VERSION.encode())
+    for info in store.documents():
+        row = (info.doc_id, info.label, info.path, info.paragraphs, info.footnotes)
+        digest.update(repr(row).encode())
+    return digest.hexdigest()
+
+
+def open_clause_index(store: DocumentSource, db_path: Path | None = None) -> ClauseIndex:
+    """The clause index of the corpus in ``store``; the documents are read and mined again
+    only when the corpus listing changed since the index was built."""
+    fingerprint = corpus_fingerprint(store)
+    index = ClauseIndex.open(db_path)
+    if index.meta("fingerprint") == fingerprint:
+        return index
+    index.close()
+    return ClauseLibrary.from_store(store).index(db_path, fingerprint)
+
+
+__all__ = [
+    "ClauseLibrary",
+    "DocumentSource",
+    "corpus_fingerprint",
+    "doc_label",
+    "open_clause_index",
+]

@@ -11,16 +11,20 @@ undoable edit.
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLineEdit,
+    QMenu,
     QSplitter,
     QTextBrowser,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -90,6 +94,7 @@ class PickerDock(QWidget):
 
     insertRequested = Signal(object, list)
     resultsShown = Signal(str)
+    message = Signal(str)
 
     def __init__(
         self,
@@ -135,6 +140,15 @@ class PickerDock(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.part)
+        mine = QToolButton(self)
+        mine.setObjectName("myClausesButton")
+        mine.setText("My clauses")
+        mine.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(mine)
+        menu.addAction("Import clauses…", self._ask_import)
+        menu.addAction("Export My clauses…", self._ask_export)
+        mine.setMenu(menu)
+        top.addWidget(mine)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.tree)
         split.addWidget(self.preview)
@@ -297,13 +311,53 @@ class PickerDock(QWidget):
             out = form.result_clause
             self.insertRequested.emit(out.paragraph, out.footnotes)
 
+    def set_index(self, index: ClauseIndex | None) -> None:
+        """Use a rebuilt index (the corpus changed)."""
+        old, self.index = self.index, index
+        if old is not None and old is not index:
+            old.close()
+        self.refresh()
+
+    # -- My clauses ----------------------------------------------------------------------------
+    def import_collection(self, path: Path) -> str:
+        """Add a colleague's collection file; the message to show (nothing lost on error)."""
+        mine = self._mine()
+        try:
+            added, present = mine.import_file(path)
+        except DraftingError as exc:
+            return str(exc)
+        self.refresh()
+        return f"{added} clauses added to My clauses ({present} were already there)."
+
+    def export_collection(self, path: Path) -> str:
+        try:
+            count = self._mine().export(path)
+        except DraftingError as exc:
+            return str(exc)
+        return f"{count} clauses written to {path.name}."
+
+    def _ask_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Import clauses", "", "Clauses (*.json)")
+        if name:
+            self.message.emit(self.import_collection(Path(name)))
+
+    def _ask_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export My clauses", "my-clauses.json", "Clauses (*.json)"
+        )
+        if name:
+            self.message.emit(self.export_collection(Path(name)))
+
+    def _mine(self) -> Collection:
+        if self.collection is None:
+            self.collection = Collection.load()
+        return self.collection
+
     def save_to_collection(
         self, paragraph: Paragraph, footnotes: list[Footnote], part: Part, title: str = ""
     ) -> SavedClause:
         """Keep ``paragraph`` in My clauses (the editor's "Save to My clauses" action)."""
-        if self.collection is None:
-            self.collection = Collection.load()
         saved = SavedClause.from_paragraph(paragraph, footnotes, part, title)
-        self.collection.add(saved)
+        self._mine().add(saved)
         self.refresh()
         return saved

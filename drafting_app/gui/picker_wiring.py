@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMenu
 
 from drafting_app.clauses.collection import Collection, CollectionError
 from drafting_app.clauses.index import ClauseIndex
-from drafting_app.clauses.library import ClauseLibrary, DocumentSource
+from drafting_app.clauses.library import DocumentSource, open_clause_index
 from drafting_app.clauses.templates import TemplateCatalog
 from drafting_app.errors import DraftingError
 from drafting_app.gui.picker_dock import PickerDock
@@ -55,7 +56,7 @@ def insertion_edit(
 
 def build_index(store: DocumentSource) -> ClauseIndex | None:
     try:
-        return ClauseLibrary.from_store(store).index()
+        return open_clause_index(store)
     except DraftingError as exc:
         log.warning("the clause index could not be built: %s", exc)
         return None
@@ -80,7 +81,42 @@ def install_picker(window: MainWindow, store: DocumentSource) -> PickerDock:
     window.clause_dock = dock  # type: ignore[attr-defined]
     window.picker = picker  # type: ignore[attr-defined]
     picker.insertRequested.connect(lambda p, notes: insert_clause(window, p, notes))
+    picker.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+    window.corpus_actions.changed.connect(lambda: picker.set_index(build_index(store)))
+    save = QAction("Save Paragraph to My Clauses", window)
+    save.setObjectName("saveToMyClauses")
+    save.setShortcut(QKeySequence("Ctrl+Shift+K"))  # K for keep: Ctrl+Shift+M is the masthead
+    save.triggered.connect(lambda: save_current_paragraph(window, picker))
+    _menu(window, "&Paragraph").addAction(save)
+    toggle = dock.toggleViewAction()
+    toggle.setShortcut(QKeySequence("Ctrl+Shift+L"))  # L for language (agreed language)
+    _menu(window, "&View").addAction(toggle)
     return picker
+
+
+def _menu(window: MainWindow, title: str) -> QMenu:
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu) and menu.title() == title:
+            return menu
+    return window.menuBar().addMenu(title)
+
+
+def save_current_paragraph(window: MainWindow, picker: PickerDock) -> bool:
+    """Keep the current paragraph of the current draft (with its footnotes) in My clauses."""
+    editor = window.current_editor()
+    pid = editor.current_pid() if editor is not None else ""
+    if editor is None or not pid:
+        window.statusBar().showMessage("Select a paragraph of a draft to save it.", 6000)
+        return False
+    doc = editor.controller.doc
+    try:
+        picker.save_to_collection(doc.paragraph(pid), doc.footnotes, editor.current_part())
+    except DraftingError as exc:
+        window.statusBar().showMessage(str(exc), 8000)
+        return False
+    window.statusBar().showMessage("Saved to My clauses.", 4000)
+    return True
 
 
 def insert_clause(window: MainWindow, paragraph: Paragraph, footnotes: list[Footnote]) -> bool:

@@ -97,3 +97,31 @@ def test_index_rebuilds_only_when_clauses_change(library, tmp_path) -> None:  # 
 def test_clause_round_trips_through_the_index(index: ClauseIndex, library) -> None:  # type: ignore[no-untyped-def]
     original = library.clause("bundled/002_ecb4862eedf5f58e:preamble:PP1")
     assert index.clause(original.clause_id) == original
+
+
+def test_open_clause_index_reads_documents_only_when_the_corpus_changed(
+    tmp_path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from drafting_app.clauses.library import open_clause_index
+    from drafting_app.corpus.store import CorpusStore
+    from tests.conftest import CORPUS, REALDOCS
+
+    db = tmp_path / "clauses.sqlite3"
+    with CorpusStore.open(tmp_path / "corpus.sqlite3", [CORPUS], user_dir=tmp_path / "u") as s:
+        open_clause_index(s, db).close()
+
+        def no_reading(doc_id: str) -> None:
+            raise AssertionError("the documents were read again")
+
+        with monkeypatch.context() as m:
+            m.setattr(s, "document", no_reading)
+            again = open_clause_index(s, db)
+            assert again.count() == (145, 141)
+            again.close()
+        s.add_document(REALDOCS / "ga" / "A-RES-80-1_palestine-participation-2025.txt")
+        grown = open_clause_index(s, db)
+        clauses, _ = grown.count()
+        assert clauses == 145 + 5 + 3 + 3  # A/RES/80/1: 5 preambular, 3 operative + 3 sub
+        assert grown.search("Palestine")
+        grown.close()

@@ -69,3 +69,41 @@ def test_without_a_draft_nothing_happens(window: MainWindow, picker: PickerDock)
     paragraph, notes = clause.to_paragraph()
     picker.insertRequested.emit(paragraph, notes)
     assert "Open or create a draft" in window.statusBar().currentMessage()
+
+
+def test_ctrl_shift_k_saves_the_current_paragraph_to_my_clauses(
+    qtbot: QtBot, window: MainWindow, picker: PickerDock
+) -> None:
+    draft = new_from_template(qtbot, window, "cop-draft-resolution")
+    clause = picker.index.clause("bundled/002_ecb4862eedf5f58e:operative:1.")  # type: ignore[union-attr]
+    paragraph, notes = clause.to_paragraph()
+    picker.insertRequested.emit(paragraph, notes)
+    assert draft.editor.current_pid() == paragraph.id
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_K,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert picker.collection is not None
+    assert window.statusBar().currentMessage() == "Saved to My clauses."
+    (saved,) = picker.collection.clauses
+    assert saved.part is Part.OPERATIVE
+    assert [f.text for f in saved.footnotes] == [
+        "United Nations, Treaty Series, vol. 2237, No. 39574."
+    ]
+    assert saved.provenance is not None and saved.provenance["label"] == "Resolution 5/2, op 1"
+
+
+def test_import_and_export_through_the_dock(picker: PickerDock, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    clause = picker.index.clause("bundled/003_8415577429e917a7:operative:17.")  # type: ignore[union-attr]
+    paragraph, notes = clause.to_paragraph()
+    picker.save_to_collection(paragraph, notes, Part.OPERATIVE, "Resources")
+    shared = tmp_path / "shared.json"
+    assert picker.export_collection(shared) == "1 clauses written to shared.json."
+    (tmp_path / "junk.json").write_text("{nope", encoding="utf-8")
+    message = picker.import_collection(tmp_path / "junk.json")
+    assert "not a clause collection" in message
+    assert len(picker.collection or []) == 1
+    assert (
+        picker.import_collection(shared) == "0 clauses added to My clauses (1 were already there)."
+    )
