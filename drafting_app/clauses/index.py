@@ -27,7 +27,7 @@ from drafting_app.clauses import ranking
 from drafting_app.clauses.clause import Clause, ClauseFootnote, Provenance
 from drafting_app.clauses.query import Vocabulary, fts_query, terms
 from drafting_app.errors import CorpusError
-from drafting_app.model.document import Part, Span
+from drafting_app.model.document import Footnote, Paragraph, Part, Span
 from drafting_app.paths import user_data_dir
 
 log = logging.getLogger(__name__)
@@ -231,6 +231,20 @@ class ClauseIndex:
         if row is None:
             raise KeyError(clause_id)
         return clause_from_json(row[0])
+
+    def paragraph(self, clause_id: str, depth: int = 0) -> tuple[Paragraph, list[Footnote]]:
+        """The clause as a fresh model paragraph with its sub-paragraphs ("Encourages States
+        to consider:" comes with its (a)–(e)) and all their footnotes."""
+        clause = self.clause(clause_id)
+        paragraph, notes = clause.to_paragraph()
+        for child_id in clause.children if depth < 4 else ():
+            try:
+                child, child_notes = self.paragraph(child_id, depth + 1)
+            except KeyError:
+                continue
+            paragraph.children.append(child)
+            notes += child_notes
+        return paragraph, notes
 
     def group(self, group_id: int) -> list[Clause]:
         rows = self._conn.execute(

@@ -279,7 +279,7 @@ class PickerDock(QWidget):
             return self.collection.get(key).to_paragraph()
         if self.index is None:
             raise KeyError(key)
-        return self.index.clause(key).to_paragraph()
+        return self.index.paragraph(key)
 
     def _insert_first(self) -> None:
         self.refresh()  # Enter before the debounce fired: search what is typed now

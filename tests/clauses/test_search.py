@@ -125,3 +125,21 @@ def test_open_clause_index_reads_documents_only_when_the_corpus_changed(
         assert clauses == 145 + 5 + 3 + 3  # A/RES/80/1: 5 preambular, 3 operative + 3 sub
         assert grown.search("Palestine")
         grown.close()
+
+
+def test_a_clause_comes_with_its_sub_paragraphs(index: ClauseIndex) -> None:
+    paragraph, notes = index.paragraph("bundled/002_ecb4862eedf5f58e:operative:8.")
+    assert paragraph.text == "Encourages States to consider:"
+    assert [c.text.split()[0].rstrip(",") for c in paragraph.children] == [
+        "Integrating",
+        "Establishing",
+        "Raising",
+        "Making",
+        "Ensuring",
+    ]
+    assert notes == []
+    france, france_notes = index.paragraph("bundled/001_6176a258725bf941:operative:9.")
+    assert len(france.children) == 4
+    assert [n.text for n in france_notes] == ["CTOC/COP/2008/8."]
+    ids = {p.id for p in [france, *france.children]}
+    assert len(ids) == 5

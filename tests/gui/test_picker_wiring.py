@@ -107,3 +107,18 @@ def test_import_and_export_through_the_dock(picker: PickerDock, tmp_path) -> Non
     assert (
         picker.import_collection(shared) == "0 clauses added to My clauses (1 were already there)."
     )
+
+
+def test_a_clause_with_sub_paragraphs_is_inserted_whole(
+    qtbot: QtBot, window: MainWindow, picker: PickerDock
+) -> None:
+    draft = new_from_template(qtbot, window, "cop-draft-resolution")
+    with qtbot.waitSignal(picker.resultsShown, timeout=3000):
+        qtbot.keyClicks(picker.search, "encourages states to consider")
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    doc = draft.editor.controller.doc
+    inserted = next(p for p in doc.operative if p.provenance)
+    assert inserted.text.startswith("Encourages States to consider:")
+    assert len(inserted.children) == 5
+    draft.editor.controller.stack.undo()
+    assert not any(p.provenance for p in doc.operative)
