@@ -104,6 +104,30 @@ def clause_from_json(raw: str) -> Clause:
     )
 
 
+def _connect(path: Path) -> sqlite3.Connection:
+    for attempt in (1, 2):
+        conn = sqlite3.connect(str(path))
+        try:
+            conn.executescript(_SCHEMA)
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if row is None or row[0] == SCHEMA_VERSION:
+                return conn
+            log.info("clause index %s has schema %s: rebuilt", path, row[0])
+        except sqlite3.DatabaseError as exc:
+            if attempt == 2:
+                conn.close()
+                raise
+            log.warning("clause index %s is damaged (%s): rebuilt", path, exc)
+        conn.close()
+        for stale in (
+            path,
+            path.with_name(path.name + "-journal"),
+            path.with_name(path.name + "-wal"),
+        ):
+            stale.unlink(missing_ok=True)
+    return sqlite3.connect(str(path))  # not reached: the second attempt returns or raises
+
+
 def _clause_row(c: Clause, group_id: int, ord_: int) -> tuple[object, ...]:
     p = c.provenance
     return (
@@ -129,16 +153,15 @@ class ClauseIndex:
 
     @classmethod
     def open(cls, db_path: Path | None = None) -> ClauseIndex:
+        """Open (or create) the index. The index is derived from the corpus, so a damaged
+        file or one of another schema version is discarded and built anew."""
         path = db_path or default_index_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(path))
-            conn.executescript(_SCHEMA)
+            conn = _connect(path)
         except (sqlite3.Error, OSError) as exc:
             raise CorpusError(f"The clause index {path} could not be opened: {exc}.") from exc
         index = cls(conn, path)
-        if index.meta("schema") not in (None, SCHEMA_VERSION):
-            index.clear()
         index._set_meta("schema", SCHEMA_VERSION)
         return index
 

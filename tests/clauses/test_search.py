@@ -143,3 +143,32 @@ def test_a_clause_comes_with_its_sub_paragraphs(index: ClauseIndex) -> None:
     assert [n.text for n in france_notes] == ["CTOC/COP/2008/8."]
     ids = {p.id for p in [france, *france.children]}
     assert len(ids) == 5
+
+
+@pytest.mark.parametrize(
+    "content", [b"not a database at all" * 100, b"SQLite format 3\x00" + b"\xff" * 4000]
+)
+def test_damaged_index_file_is_rebuilt(library, tmp_path, content: bytes) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "clauses.sqlite3"
+    path.write_bytes(content)
+    index = library.index(path)
+    assert index.count() == (145, 141)
+    assert index.search("extrabudgetary")
+    index.close()
+
+
+def test_index_of_another_schema_version_is_rebuilt(library, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    path = tmp_path / "clauses.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(
+        "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+        "INSERT INTO meta VALUES ('schema', '0');"
+        "CREATE TABLE groups(group_id INTEGER PRIMARY KEY, junk TEXT);"
+    )
+    old.commit()
+    old.close()
+    index = library.index(path)
+    assert index.count() == (145, 141)
+    index.close()
