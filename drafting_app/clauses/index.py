@@ -111,6 +111,9 @@ def _connect(path: Path) -> sqlite3.Connection:
             conn.executescript(_SCHEMA)
             row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             if row is None or row[0] == SCHEMA_VERSION:
+                # a keystroke query touches the same hot pages: keep them in memory
+                conn.execute("PRAGMA cache_size = -32768")
+                conn.execute("PRAGMA mmap_size = 268435456")
                 return conn
             log.info("clause index %s has schema %s: rebuilt", path, row[0])
         except sqlite3.DatabaseError as exc:
