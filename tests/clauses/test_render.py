@@ -87,6 +87,17 @@ def test_resolution_list_in_date_order(catalog: TemplateCatalog, registry: Regis
     )
 
 
+def test_date_and_symbol_footnote(catalog: TemplateCatalog, registry: Registry) -> None:
+    out = render(
+        catalog.get("welcome-working-group-meeting"),
+        {"date": "27  January 2010", "symbol": "CTOC/COP/WG.4/2010/6"},
+        registry,
+    )
+    assert out.paragraph.text.endswith("resulting from its meeting held on 27 January 2010;")
+    assert [f.text for f in out.footnotes] == ["CTOC/COP/WG.4/2010/6."]
+    assert out.paragraph.anchors[0].offset == len(out.paragraph.text)
+
+
 def test_session_and_sub_paragraphs(catalog: TemplateCatalog, registry: Registry) -> None:
     out = render(catalog.get("request-report-next-session"), {"session": 6}, registry)
     assert "at its sixth session a report on" in out.paragraph.text
@@ -107,6 +118,16 @@ def test_session_and_sub_paragraphs(catalog: TemplateCatalog, registry: Registry
         ("remind-obligations", {"instrument": "TIP", "article": 45}, "has 20 articles"),
         ("request-report-next-session", {"session": "sixth"}, "must be a whole number"),
         ("welcome-report", {"subject": "x", "symbol": "not a symbol"}, "not a document symbol"),
+        (
+            "welcome-working-group-meeting",
+            {"date": "31 February 2010", "symbol": "CTOC/COP/WG.4/2010/6"},
+            "not a real date",
+        ),
+        (
+            "welcome-working-group-meeting",
+            {"date": "2010-01-27", "symbol": "CTOC/COP/WG.4/2010/6"},
+            "not a date like 17 October 2008",
+        ),
     ],
 )
 def test_wrong_parameters_give_clear_errors(
