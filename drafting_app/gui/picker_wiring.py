@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
 from drafting_app.clauses.collection import Collection, CollectionError
 from drafting_app.clauses.index import ClauseIndex
 from drafting_app.clauses.library import DocumentSource, open_clause_index
 from drafting_app.clauses.templates import TemplateCatalog
 from drafting_app.errors import DraftingError
+from drafting_app.gui.deviation_view import DeviationView
 from drafting_app.gui.picker_dock import PickerDock
 from drafting_app.model.document import Document, Footnote, Paragraph, Part
 from drafting_app.model.paragraph_edits import InsertParagraph
@@ -73,11 +74,7 @@ def install_picker(window: MainWindow, store: DocumentSource) -> PickerDock:
         window.statusBar().showMessage(f"My clauses could not be read: {exc}", 8000)
         collection = None
     picker = PickerDock(build_index(store), TemplateCatalog.load(), registry, collection, window)
-    dock = QDockWidget("Clauses", window)
-    dock.setObjectName("clauseDock")
-    dock.setWidget(picker)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    window.tabifyDockWidget(window.search_dock, dock)
+    dock = _right_dock(window, "Clauses", "clauseDock", picker)
     window.clause_dock = dock  # type: ignore[attr-defined]
     window.picker = picker  # type: ignore[attr-defined]
     picker.insertRequested.connect(lambda p, notes: insert_clause(window, p, notes))
@@ -88,10 +85,31 @@ def install_picker(window: MainWindow, store: DocumentSource) -> PickerDock:
     save.setShortcut(QKeySequence("Ctrl+Shift+K"))  # K for keep: Ctrl+Shift+M is the masthead
     save.triggered.connect(lambda: save_current_paragraph(window, picker))
     _menu(window, "&Paragraph").addAction(save)
+    install_deviation_view(window)
     toggle = dock.toggleViewAction()
     toggle.setShortcut(QKeySequence("Ctrl+Shift+L"))  # L for language (agreed language)
     _menu(window, "&View").addAction(toggle)
     return picker
+
+
+def install_deviation_view(window: MainWindow) -> DeviationView:
+    """The "Agreed language" dock, following the current draft's current paragraph."""
+    view = DeviationView(window)
+    window.deviation_dock = _right_dock(window, "Agreed language", "deviationDock", view)  # type: ignore[attr-defined]
+    window.deviation_view = view  # type: ignore[attr-defined]
+    window.drafts.current_changed.connect(lambda: view.follow(window.current_editor()))
+    view.follow(window.current_editor())
+    return view
+
+
+def _right_dock(window: MainWindow, title: str, name: str, widget: QWidget) -> QDockWidget:
+    """A dock on the right, tabbed with the corpus search."""
+    dock = QDockWidget(title, window)
+    dock.setObjectName(name)
+    dock.setWidget(widget)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.tabifyDockWidget(window.search_dock, dock)
+    return dock
 
 
 def _menu(window: MainWindow, title: str) -> QMenu:

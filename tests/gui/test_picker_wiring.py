@@ -122,3 +122,24 @@ def test_a_clause_with_sub_paragraphs_is_inserted_whole(
     assert len(inserted.children) == 5
     draft.editor.controller.stack.undo()
     assert not any(p.provenance for p in doc.operative)
+
+
+def test_agreed_language_view_shows_where_the_text_departs(
+    qtbot: QtBot, window: MainWindow, picker: PickerDock
+) -> None:
+    from drafting_app.model.text_edits import SetText
+
+    draft = new_from_template(qtbot, window, "cop-draft-resolution")
+    view = window.deviation_view  # type: ignore[attr-defined]
+    clause = picker.index.clause("bundled/002_ecb4862eedf5f58e:operative:18.")  # type: ignore[union-attr]
+    paragraph, notes = clause.to_paragraph()
+    picker.insertRequested.emit(paragraph, notes)
+    qtbot.waitUntil(lambda: "Resolution 5/2, op 18" in view.toPlainText(), timeout=3000)
+    controller = draft.editor.controller
+    current = controller.doc.paragraph(paragraph.id)
+    assert "unchanged" in view.toPlainText()
+    text = current.text.replace("other donors", "other interested donors")
+    controller.apply(SetText(paragraph.id, text, list(current.italics), list(current.anchors)))
+    qtbot.waitUntil(lambda: "Departs from agreed language" in view.toPlainText(), timeout=3000)
+    assert "1 change" in view.toPlainText()
+    assert "interested" in view.toPlainText()
