@@ -18,7 +18,6 @@ import json
 import logging
 import sqlite3
 from collections.abc import Iterable
-from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -380,7 +379,3 @@ def _filters(
             args.append(value)
     return ("WHERE " + " AND ".join(conds) if conds else ""), tuple(args)
 
-
-def open_index(db_path: Path | None = None) -> closing[ClauseIndex]:
-    """``with open_index() as index:`` — closed at the end of the block."""
-    return closing(ClauseIndex.open(db_path))
