@@ -378,4 +378,3 @@ def _filters(
             conds.append(f"g.{column} = ?")
             args.append(value)
     return ("WHERE " + " AND ".join(conds) if conds else ""), tuple(args)
-
