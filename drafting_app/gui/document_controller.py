@@ -104,6 +104,7 @@ class DocumentController(QObject):
         self.doc = doc
         self.path = path
         self.profile = body or profile(DEFAULT_PROFILE)
+        self.imported_from: Path | None = None  # a Word/PDF/text file it was read from
         self.ladder_mode = FixMode.AUTO
         self.punctuation_mode = FixMode.AUTO
         self.stack = QUndoStack(self)
@@ -191,4 +192,6 @@ class DocumentController(QObject):
         if self.path is not None:
             return self.path.name
         symbol = self.doc.masthead.symbol if self.doc.masthead else ""
+        if not symbol and self.imported_from is not None:
+            return f"{self.imported_from.stem} (imported)"
         return symbol or "Untitled draft"

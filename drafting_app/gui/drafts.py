@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
 
 from drafting_app.clauses.document_templates import new_document, template
+from drafting_app.corpus.readers import read_document
 from drafting_app.errors import DraftingError
 from drafting_app.gui.document_controller import DocumentController
 from drafting_app.gui.draft_editor import DraftEditor
@@ -25,6 +26,7 @@ from drafting_app.storage.settings import AppSettings, save_settings
 
 RECOVERY_DELAY_MS = 1500
 FILE_FILTER = f"Drafts (*{SUFFIX});;All files (*)"
+IMPORT_FILTER = "Word, PDF or text (*.docx *.pdf *.txt *.md);;All files (*)"
 Answer = QMessageBox.StandardButton
 
 
@@ -149,6 +151,36 @@ class Drafts(QObject):
         draft = self.add(project.document, path, body, project.fingerprint)
         self._remember(path)
         return draft
+
+    def import_path(self, path: Path) -> OpenDraft | None:
+        """A Word, PDF or text draft from another delegation, as a new unsaved draft (the
+        file itself is never written to)."""
+        try:
+            doc = read_document(path)
+        except DraftingError as exc:
+            self._warn("The file could not be imported", str(exc))
+            return None
+        body = profile(self.settings.default_profile)
+        draft = self.add(doc, None, body, None)
+        draft.controller.imported_from = Path(path)
+        draft.controller.stack.resetClean()  # nothing of it is saved as a draft yet
+        self._refresh_tab(draft)
+        if doc.unplaced:
+            self._warn(
+                "Imported with text to review",
+                f"{len(doc.unplaced)} passage(s) of {Path(path).name} could not be placed in "
+                "the preamble or the operative part. They are kept with the draft but not "
+                "shown in the outline: compare the draft with the original file.",
+            )
+        return draft
+
+    def import_file(self) -> None:
+        """File › Import Draft…"""
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, "Import a draft (Word, PDF or text)", self._folder(), IMPORT_FILTER
+        )
+        if name:
+            self.import_path(Path(name))
 
     def open_file(self) -> None:
         """File › Open…"""

@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self.new_action = self._action(file_menu, "&New from Template…", keys.New, self.new_draft)
         self._action(file_menu, "&Open…", keys.Open, self.drafts.open_file)
+        self._action(file_menu, "&Import Draft (Word, PDF, Text)…", "Ctrl+Shift+O",
+                     self.drafts.import_file)  # fmt: skip
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self._fill_recent()
         file_menu.addSeparator()
