@@ -90,6 +90,7 @@ COMMAND_MODULES = (
     "drafting_app.corpus.import_commands",
     "drafting_app.checks.commands",
     "drafting_app.export.commands",
+    "drafting_app.clauses.commands",
 )
 
 

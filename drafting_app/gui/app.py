@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from drafting_app.errors import DraftingError
 from drafting_app.gui.main_window import APP_TITLE, MainWindow
+from drafting_app.gui.picker_wiring import install_picker
 from drafting_app.storage.project import SUFFIX
 
 
@@ -48,6 +49,7 @@ def run(argv: list[str]) -> int:
     try:
         window = MainWindow(store)
         install_citation_tools(window, lambda: Registry.from_store(store))
+        install_picker(window, store)
         window.startup()
         open_drafts(window, argv)
         return app.exec()

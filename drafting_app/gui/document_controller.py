@@ -215,7 +215,9 @@ class DocumentController(QObject):
         """The file name, or what the draft is while it has none."""
         if self.path is not None:
             return self.path.name
+        if self.imported_from is not None:
+            # Named after the file it came from until saved as a draft: the drafter sees
+            # it is a copy of the Word/PDF file, not that file.
+            return f"{self.imported_from.name} (imported)"
         symbol = self.doc.masthead.symbol if self.doc.masthead else ""
-        if not symbol and self.imported_from is not None:
-            return f"{self.imported_from.stem} (imported)"
         return symbol or "Untitled draft"

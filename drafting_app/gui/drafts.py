@@ -18,6 +18,7 @@ from drafting_app.errors import DraftingError
 from drafting_app.gui.document_controller import DocumentController
 from drafting_app.gui.draft_editor import DraftEditor
 from drafting_app.gui.export_actions import file_stem
+from drafting_app.gui.word_import import WordImport, body_profile_of, is_word_file
 from drafting_app.model.document import Document
 from drafting_app.model.profiles import BodyProfile, profile
 from drafting_app.phrases import PhraseBook
@@ -26,8 +27,13 @@ from drafting_app.storage.recovery import RecoveryStore, Snapshot
 from drafting_app.storage.settings import AppSettings, save_settings
 
 RECOVERY_DELAY_MS = 1500
-FILE_FILTER = f"Drafts (*{SUFFIX});;All files (*)"
-IMPORT_FILTER = "Word, PDF or text (*.docx *.pdf *.txt *.md);;All files (*)"
+FILE_FILTER = (
+    f"Drafts and documents (*{SUFFIX} *.docx *.pdf *.txt *.md);;Drafts (*{SUFFIX});;"
+    "Word documents (*.docx);;PDF or text (*.pdf *.txt *.md);;All files (*)"
+)
+# Opened as a draft from another delegation (imported: the file itself is never written).
+IMPORTED_SUFFIXES = (".pdf", ".txt", ".md")
+SAVE_FILTER = f"Drafts (*{SUFFIX});;All files (*)"
 Answer = QMessageBox.StandardButton
 
 
@@ -73,6 +79,8 @@ class Drafts(QObject):
         self.last_warning: QMessageBox | None = None
         tabs.currentChanged.connect(self._on_tab)
         tabs.tabCloseRequested.connect(self._close_tab)
+        self.word_import = WordImport(self)
+        self.word_import.imported.connect(self._remember)
 
     # -- lookup ------------------------------------------------------------------------------
     def current(self) -> OpenDraft | None:
@@ -135,8 +143,12 @@ class Drafts(QObject):
         return draft
 
     def open_path(self, path: Path) -> OpenDraft | None:
-        """Open a saved draft (or switch to it when it is open already)."""
+        """Open a saved draft (or switch to it when it is open already). A Word file is
+        imported instead: its report is shown and the draft opens from there (None here);
+        a PDF or text file is imported as a new unsaved draft."""
         path = Path(path)
+        if is_word_file(path) or path.suffix.lower() in IMPORTED_SUFFIXES:
+            return self.import_path(path)
         for d in self.open:
             if d.controller.path is not None and d.controller.path.resolve() == path.resolve():
                 self.tabs.setCurrentWidget(d.editor)
@@ -155,13 +167,17 @@ class Drafts(QObject):
 
     def import_path(self, path: Path) -> OpenDraft | None:
         """A Word, PDF or text draft from another delegation, as a new unsaved draft (the
-        file itself is never written to)."""
+        file itself is never written to). A Word file shows its import report first."""
+        path = Path(path)
+        if is_word_file(path):
+            self.word_import.open(path)
+            return None
         try:
             doc = read_document(path)
         except DraftingError as exc:
             self._warn("The file could not be imported", str(exc))
             return None
-        body = profile(self.settings.default_profile)
+        body = body_profile_of(doc) or profile(self.settings.default_profile)
         draft = self.add(doc, None, body, None)
         draft.controller.imported_from = Path(path)
         draft.controller.stack.resetClean()  # nothing of it is saved as a draft yet
@@ -175,17 +191,12 @@ class Drafts(QObject):
             )
         return draft
 
-    def import_file(self) -> None:
-        """File › Import Draft…"""
-        name, _ = QFileDialog.getOpenFileName(
-            self.window, "Import a draft (Word, PDF or text)", self.folder(), IMPORT_FILTER
-        )
-        if name:
-            self.import_path(Path(name))
-
     def open_file(self) -> None:
-        """File › Open…"""
-        name, _ = QFileDialog.getOpenFileName(self.window, "Open draft", self.folder(), FILE_FILTER)
+        """File › Open… (Ctrl+O, also Ctrl+Shift+O): a saved draft, or a Word, PDF or text
+        draft from another delegation (imported; the file is never written to)."""
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, "Open a draft or a Word, PDF or text file", self.folder(), FILE_FILTER
+        )
         if name:
             self.open_path(Path(name))
 
@@ -206,7 +217,7 @@ class Drafts(QObject):
             return False
         suggested = Path(self.folder()) / (file_stem(draft.controller.doc) + SUFFIX)
         name, _ = QFileDialog.getSaveFileName(
-            self.window, "Save draft as", str(suggested), FILE_FILTER
+            self.window, "Save draft as", str(suggested), SAVE_FILTER
         )
         if not name:
             return False

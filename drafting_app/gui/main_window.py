@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.search_dock.raise_()
         self.drafts = Drafts(self, self.tabs, self.settings, self.recovery)
         self.corpus_actions = CorpusActions(self, corpus)
+        self.corpus_actions.accept_drops(self.corpus_dock)
         self.recovery_offer = RecoveryOffer(self, self.recovery, self.drafts)
         self.exports = ExportActions(self, self.export_source)
         self.corpus_size = QLabel(self)
@@ -165,9 +166,10 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self.new_action = self._action(file_menu, "&New from Template…", keys.New, self.new_draft)
-        self._action(file_menu, "&Open…", keys.Open, self.drafts.open_file)
-        self._action(file_menu, "&Import Draft (Word, PDF, Text)…", "Ctrl+Shift+O",
-                     self.drafts.import_file)  # fmt: skip
+        open_action = self._action(file_menu, "&Open…", keys.Open, self.drafts.open_file)
+        # One entry point for drafts and Word/PDF/text files; Ctrl+Shift+O was "Import".
+        open_action.setShortcuts([*open_action.shortcuts(), QKeySequence("Ctrl+Shift+O")])
+        open_action.setToolTip("Open a draft, or import a Word, PDF or text file")
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self._fill_recent()
         file_menu.addSeparator()

@@ -36,6 +36,8 @@ def paragraph_to_json(p: Paragraph) -> dict[str, Any]:
         "source_label": p.source_label,
         "children": [paragraph_to_json(c) for c in p.children],
     }
+    if p.provenance is not None:  # a clause inserted from agreed language (clauses/)
+        out["provenance"] = dict(p.provenance)
     if p.broken_refs:  # additive: written only when there is one (older files unchanged)
         out["broken_refs"] = [[b.start, b.end, b.target_label] for b in p.broken_refs]
     return out
@@ -48,6 +50,13 @@ def _broken_refs(value: Any, where: str) -> list[BrokenRef]:
         out.append(BrokenRef(_want(start, int, where), _want(end, int, where),
                              _want(label, str, where)))  # fmt: skip
     return out
+
+
+def _provenance(value: Any, where: str) -> dict[str, str] | None:
+    if value is None:
+        return None
+    record = _want(value, dict, where)
+    return {_want(k, str, where): _want(v, str, where) for k, v in record.items()}
 
 
 def _footnote(f: Footnote) -> dict[str, Any]:
@@ -132,6 +141,7 @@ def paragraph_from_json(d: Any, where: str) -> Paragraph:
         ],
         id=_want(d["id"], str, f"{where}.id"),
         source_label=None if label is None else _want(label, str, where),
+        provenance=_provenance(d.get("provenance"), f"{where}.provenance"),
         broken_refs=_broken_refs(d.get("broken_refs", []), f"{where}.broken_refs"),
     )
 

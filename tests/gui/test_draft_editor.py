@@ -277,7 +277,7 @@ def test_import_a_draft_from_another_delegation(
     assert (len(doc.preamble), len(doc.operative)) == (2, 6)
     assert draft.controller.modified  # not saved as a draft yet: closing will ask
     tab = window.tabs.tabText(window.tabs.currentIndex())
-    assert tab == "A/RES/80/2 •"  # named by its symbol
+    assert tab == f"{source.name} (imported) •"  # named after the file it came from
     assert source.read_bytes() == before
 
     broken = tmp_path / "from-delegation.docx"
