@@ -5,6 +5,8 @@ edits through the controller; numbers are derived, so they follow at once."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -119,6 +121,7 @@ class DraftEditor(QWidget):
         controller.changed.connect(self._on_changed)
         controller.modes_changed.connect(self.show_suggestions)
         self._remembered = ""
+        self.choose_citation: Callable[[], None] | None = None
         first = self.model.index(0, 0, self.model.group_index(Part.PREAMBLE))
         self.outline.setCurrentIndex(
             first if first.isValid() else self.model.group_index(Part.PREAMBLE)
@@ -309,11 +312,15 @@ class DraftEditor(QWidget):
         self.editor.toggle_italics()
 
     def add_footnote(self) -> None:
-        """Paragraph › Add Footnote at Caret."""
+        """Paragraph › Add Footnote at Caret: the citation dialog (a source from the corpus
+        registry, or free text) when the window has one, else a free-text note."""
         if self.editor.paragraph() is None:
             self.message.emit("Choose the paragraph that cites the source first.")
             return
         self.tabs.setCurrentIndex(0)
+        if self.choose_citation is not None:
+            self.choose_citation()
+            return
         self.footnotes.add_at(self.editor.textCursor().position())
 
     def show_masthead(self) -> None:
