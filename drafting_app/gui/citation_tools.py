@@ -26,7 +26,7 @@ from drafting_app.gui.main_window import MainWindow
 from drafting_app.model.edits import AddFootnote
 from drafting_app.model.text_edits import splice
 
-DOCK_HEIGHT = 270
+DOCK_HEIGHT = 210
 
 
 class CitationTools(QObject):

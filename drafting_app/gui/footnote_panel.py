@@ -28,6 +28,7 @@ from drafting_app.model.document import Footnote, Span
 from drafting_app.model.edits import AddFootnote, DeleteFootnote, EditFootnote
 
 FID_ROLE = int(Qt.ItemDataRole.UserRole) + 20
+LIST_HEIGHT = 96  # at most about four notes; a paragraph rarely has more
 # English puts the footnote mark after the punctuation (UN_FORMAT.md §4): a caret just
 # before a comma or semicolon places the mark after it.
 _PUNCTUATION = ",;:."
@@ -49,12 +50,14 @@ class FootnotePanel(QWidget):
         self.title = QLabel("Footnotes", self)
         self.list = QListWidget(self)
         self.list.setObjectName("footnoteList")
-        self.list.setMaximumHeight(110)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.text = QLineEdit(self)
         self.text.setObjectName("footnoteText")
         self.text.setPlaceholderText("Footnote text (*asterisks* for italics)")
         self.text.setEnabled(False)
-        self.delete_button = QPushButton("Delete Footnote", self)
+        self.delete_button = QPushButton("Delete", self)
+        self.delete_button.setToolTip("Delete this footnote and its mark (Ctrl+Z undoes)")
         row = QHBoxLayout()
         row.addWidget(self.text, 1)
         row.addWidget(self.delete_button)
@@ -104,10 +107,20 @@ class FootnotePanel(QWidget):
             self.list.addItem(item)
             if f.id == keep:
                 self.list.setCurrentItem(item)
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)  # the field shows a note, not an empty placeholder
         self.list.blockSignals(False)
-        self.title.setText(
-            f"Footnotes of this paragraph ({len(notes)})" if self.pid else "Footnotes"
-        )
+        if not self.pid:
+            self.title.setText("Footnotes")
+        elif notes:
+            self.title.setText(f"Footnotes of this paragraph ({len(notes)})")
+        else:
+            self.title.setText("No footnotes here — Ctrl+Alt+F adds one at the caret.")
+        # No empty list and field for a paragraph without notes: the text gets the room.
+        for widget in (self.list, self.text, self.delete_button):
+            widget.setVisible(bool(notes))
+        rows = sum(self.list.sizeHintForRow(i) for i in range(self.list.count()))
+        self.list.setFixedHeight(min(LIST_HEIGHT, rows + 2 * self.list.frameWidth() + 2))
         self._show_current()
 
     def current_fid(self) -> str:

@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.corpus_size = QLabel(self)
         self.statusBar().addPermanentWidget(self.corpus_size)
         self._draft_actions: list[QAction] = []
-        self._balanced = restore_layout(self, self.settings)
+        self._balanced = self._restored = restore_layout(self, self.settings)
         self._connect()
         self._build_menus()
         self._update_corpus_size()
@@ -115,11 +115,11 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._balanced:
             self._balanced = True
-            # The centre (reading view or outline + editor) gets about half the width.
+            # The centre (reading view or outline + editor) gets more than half the width.
             width = self.width()
             self.resizeDocks(
                 [self.corpus_dock, self.search_dock],
-                [max(220, int(width * 0.24)), max(240, int(width * 0.27))],
+                [max(220, int(width * 0.21)), max(240, int(width * 0.25))],
                 Qt.Orientation.Horizontal,
             )
 
@@ -282,6 +282,10 @@ class MainWindow(QMainWindow):
 
     def startup(self) -> None:
         """Show the window, then offer the drafts a crashed session left unsaved."""
+        if not self._restored:
+            # Docks added by the tools (clauses, agreed language) stack on the search; on
+            # a first start the search is in front, not the last dock added.
+            self.search_dock.raise_()
         self.show()
         self.recovery_offer.offer()
 
