@@ -13,7 +13,13 @@ from drafting_app.corpus.readers import read_document
 from drafting_app.corpus.registry import Registry
 from drafting_app.model.changes import Compound, Edit
 from drafting_app.model.document import BrokenRef, Document, Paragraph, Part
-from drafting_app.model.edits import DeleteParagraph, InsertParagraph, MoveParagraph, SetText
+from drafting_app.model.edits import (
+    ConvertPart,
+    DeleteParagraph,
+    InsertParagraph,
+    MoveParagraph,
+    SetText,
+)
 from drafting_app.storage.codec import paragraph_to_json
 from drafting_app.storage.project import load_project, save_project
 from tests.conftest import CORPUS_FILES
@@ -110,3 +116,13 @@ def test_broken_references_survive_save_and_reopen(tmp_path: Path) -> None:
     assert again.paragraph(source.id).broken_refs == source.broken_refs
     # A paragraph without one is written as before (no new key).
     assert "broken_refs" not in paragraph_to_json(doc.operative[0])
+
+
+def test_converting_the_target_to_preambular_marks_the_reference_broken() -> None:
+    doc = read_document(CORPUS_FILES["resolution_5_2"])
+    source, target = doc.operative[12], doc.operative[11]
+    edit = with_reference_rewrites(doc, ConvertPart(target.id))
+    edit.apply(doc)
+    assert target in doc.preamble and [r.target_label for r in source.broken_refs] == ["12"]
+    edit.revert(doc)
+    assert source.broken_refs == [] and doc.operative[11] is target
