@@ -11,13 +11,19 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from drafting_app.errors import ProjectError
 
 BACKUP_SUFFIX = ".bak"
+TEMP_SUFFIX = ".tmp"
+# A temporary file this old beside its target was left by a killed process (a save takes
+# milliseconds); younger ones may belong to another window saving right now.
+STALE_TEMP_S = 60.0
 
 
 def backup_for(path: str | Path) -> Path | None:
@@ -44,6 +50,13 @@ def _keep_backup(path: Path) -> None:
     """Make ``name.bak`` the current version without ever leaving ``path`` missing: a hard
     link to the old file replaces the old .bak (a copy where links are not possible)."""
     bak = _backup_path(path)
+    with contextlib.suppress(OSError):
+        if os.path.samefile(path, bak):
+            # A save killed between this step and its rename left .bak a link to the
+            # current file: it already is the previous version. (Renaming a link onto
+            # another link of the same file does nothing and would leave the staging
+            # name behind.)
+            return
     staging = path.with_name(f".{path.name}.bak-{os.getpid()}")
     with contextlib.suppress(FileNotFoundError):
         staging.unlink()
@@ -52,6 +65,41 @@ def _keep_backup(path: Path) -> None:
     except OSError:
         staging.write_bytes(path.read_bytes())
     os.replace(staging, bak)
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions the saved file keeps: those of the file it replaces, else what a
+    plain ``open(..., "w")`` would give (mkstemp's 0600 would hide a draft on a shared
+    folder from the colleagues who could read it before)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_UMASK
+
+
+def _current_umask() -> int:
+    # Read once at import (os.umask can only be read by setting it, which would race with
+    # other threads creating files).
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
+_UMASK = _current_umask()
+
+
+def sweep_stale_temps(target: Path, older_than_s: float = STALE_TEMP_S) -> int:
+    """Remove the temporary and staging files a killed save of ``target`` left behind;
+    returns how many."""
+    cutoff = time.time() - older_than_s
+    removed = 0
+    for pattern in (f".{target.name}.*{TEMP_SUFFIX}", f".{target.name}{BACKUP_SUFFIX}-*"):
+        for f in target.parent.glob(pattern):
+            with contextlib.suppress(OSError):
+                if f.stat().st_mtime < cutoff:
+                    f.unlink()
+                    removed += 1
+    return removed
 
 
 def atomic_write(path: str | Path, data: bytes, *, backup: bool = True) -> None:
@@ -63,12 +111,14 @@ def atomic_write(path: str | Path, data: bytes, *, backup: bool = True) -> None:
     target = Path(path)
     folder = target.parent
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:
         raise ProjectError(f"{target.name} cannot be saved in {folder}: {exc.strerror}.") from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as f:
+            if hasattr(os, "fchmod"):
+                os.fchmod(f.fileno(), _mode_for(target))
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
@@ -76,6 +126,7 @@ def atomic_write(path: str | Path, data: bytes, *, backup: bool = True) -> None:
             _keep_backup(target)
         os.replace(tmp, target)
         _fsync_folder(folder)
+        sweep_stale_temps(target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
