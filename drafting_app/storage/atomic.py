@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from drafting_app.errors import ProjectError
+from drafting_app.errors import DraftingError, ProjectError
 
 BACKUP_SUFFIX = ".bak"
 TEMP_SUFFIX = ".tmp"
@@ -102,18 +102,15 @@ def sweep_stale_temps(target: Path, older_than_s: float = STALE_TEMP_S) -> int:
     return removed
 
 
-def atomic_write(path: str | Path, data: bytes, *, backup: bool = True) -> None:
-    """Write ``data`` to ``path`` atomically, keeping the previous version as ``.bak``.
-
-    On any failure the old file is untouched, no temporary file is left behind, and a
-    :class:`ProjectError` says what went wrong.
-    """
-    target = Path(path)
-    folder = target.parent
+def _temp_copy(target: Path, data: bytes, error: type[DraftingError]) -> Path:
+    """``data`` in a hidden temporary file beside ``target``, on disk (fsync'ed), with the
+    permissions ``target`` has or would get."""
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=folder)
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent
+        )
     except OSError as exc:
-        raise ProjectError(f"{target.name} cannot be saved in {folder}: {exc.strerror}.") from exc
+        raise error(f"{target.name} cannot be written in {target.parent}: {exc.strerror}.") from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -122,19 +119,74 @@ def atomic_write(path: str | Path, data: bytes, *, backup: bool = True) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if isinstance(exc, OSError):
+            raise _failed(target, exc, error) from exc
+        raise
+    return tmp
+
+
+def _failed(target: Path, exc: OSError, error: type[DraftingError]) -> DraftingError:
+    reason = exc.strerror or str(exc)
+    return error(
+        f"{target.name} could not be written ({reason}); the previous version is untouched."
+    )
+
+
+def atomic_write(
+    path: str | Path,
+    data: bytes,
+    *,
+    backup: bool = True,
+    error: type[DraftingError] = ProjectError,
+) -> None:
+    """Write ``data`` to ``path`` atomically, keeping the previous version as ``.bak``.
+
+    On any failure the old file is untouched, no temporary file is left behind, and an
+    ``error`` (a :class:`ProjectError` unless the caller names its own) says what went
+    wrong. Every file the app writes goes through here (projects, snapshots, settings,
+    exports) or through :func:`atomic_create` (documents added to the corpus).
+    """
+    target = Path(path)
+    tmp = _temp_copy(target, data, error)
+    try:
         if backup and target.is_file():
             _keep_backup(target)
         os.replace(tmp, target)
-        _fsync_folder(folder)
+        _fsync_folder(target.parent)
         sweep_stale_temps(target)
     except OSError as exc:
+        raise _failed(target, exc, error) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()  # already renamed away unless something failed
+
+
+def atomic_create(
+    path: str | Path, data: bytes, *, error: type[DraftingError] = ProjectError
+) -> bool:
+    """Create ``path`` with ``data``, whole or not at all, never replacing an existing file;
+    False when ``path`` exists. The finished temporary file is hard-linked to its name (an
+    exclusive, atomic step), so a crash never leaves a half-written file under it."""
+    target = Path(path)
+    if target.exists():
+        return False
+    tmp = _temp_copy(target, data, error)
+    try:
+        try:
+            os.link(tmp, target)
+        except FileExistsError:
+            return False
+        except OSError:  # no hard links here (FAT, some network shares)
+            if target.exists():
+                return False
+            os.replace(tmp, target)
+        _fsync_folder(target.parent)
+        return True
+    except OSError as exc:
+        raise _failed(target, exc, error) from exc
+    finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        reason = exc.strerror or str(exc)
-        raise ProjectError(
-            f"{target.name} could not be saved ({reason}); the previous version is untouched."
-        ) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
