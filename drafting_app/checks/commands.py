@@ -18,6 +18,11 @@ from drafting_app.model.document import Document
 
 
 def _read(path: str) -> Document:
+    """A project file (``.unres.json``) or any document the readers read."""
+    from drafting_app.storage.project import SUFFIX, load_project
+
+    if path.lower().endswith(SUFFIX):
+        return load_project(path).document
     from drafting_app.corpus.readers import read_document
 
     return read_document(path)
@@ -72,6 +77,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     p = sub.add_parser("check", help="check a document against the UN rules and the corpus")
-    p.add_argument("file", help="a .txt, .md, .docx or .pdf document")
+    p.add_argument("file", help="a project (.unres.json) or a .txt, .md, .docx or .pdf document")
     p.add_argument("--json", action="store_true", help="findings as JSON")
     p.set_defaults(handler=_cmd_check)

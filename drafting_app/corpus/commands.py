@@ -116,13 +116,17 @@ def _cmd_add(args: argparse.Namespace) -> int:
     failed = 0
     with _store() as store:
         for name in args.files:
+            known = {d.doc_id for d in store.documents()}
             try:
                 info = store.add_document(Path(name))
             except DraftingError as exc:
                 failed += 1
                 _err(f"{name}: not added: {exc}")
                 continue
-            print(f"{name}: {info.doc_id} ({info.label}) at {info.path}")
+            if info.doc_id in known:
+                print(f"{name}: already in the corpus as {info.doc_id} ({info.label})")
+            else:
+                print(f"{name}: {info.doc_id} ({info.label}) at {info.path}")
     return 2 if failed else 0
 
 

@@ -141,7 +141,11 @@ class CorpusStore:
         conn, moved = schema.connect(db_path)
         store = cls(conn, db_path, [Path(s) for s in sources], user_dir, moved)
         if sync:
-            store.sync()
+            try:
+                store.sync()
+            except BaseException:
+                store.close()
+                raise
         return store
 
     def close(self) -> None:
@@ -400,30 +404,36 @@ class CorpusStore:
         match = fts_query(query)
         if not match or limit <= 0:
             return []
-        sql = (
-            "SELECT p.doc_id, p.paragraph_id, d.heading, d.title, p.part, p.label, p.opener,"
-            f" snippet(paragraphs_fts, 0, '{MARK_START}', '{MARK_END}', '…', 16),"
-            " bm25(paragraphs_fts) AS rank, p.parents, p.position"
-            " FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid"
-            " JOIN documents d ON d.doc_id = p.doc_id"
-            " WHERE paragraphs_fts MATCH ?"
+        # Rank first, then make snippets for the hits shown only: with a common word the
+        # match set is large and a snippet costs more than a score.
+        ranked = (
+            "SELECT f.rowid, bm25(paragraphs_fts) AS score FROM paragraphs_fts f"
+            + (" JOIN paragraphs p ON p.id = f.rowid AND p.part = ?" if part else "")
+            + " WHERE paragraphs_fts MATCH ? ORDER BY score, f.rowid LIMIT ?"
         )
-        args: list[object] = [match]
-        if part:
-            sql += " AND p.part = ?"
-            args.append(part)
-        sql += " ORDER BY rank, p.doc_id, p.seq LIMIT ?"
-        args.append(min(limit, MAX_LIMIT))
+        args: list[object] = [part, match] if part else [match]
         with self._guard():
-            rows = self._conn.execute(sql, args).fetchall()
-        return [
-            SearchHit(
-                doc_id, pid, heading, title, part, label, opener, snippet, rank,
+            scores = dict(self._conn.execute(ranked, [*args, min(limit, MAX_LIMIT)]).fetchall())
+            if not scores:
+                return []
+            marks = ",".join("?" * len(scores))
+            rows = self._conn.execute(
+                "SELECT f.rowid, p.doc_id, p.paragraph_id, d.heading, d.title, p.part, p.label,"
+                f" p.opener, snippet(paragraphs_fts, 0, '{MARK_START}', '{MARK_END}', '…', 16),"
+                " p.parents, p.position FROM paragraphs_fts f"
+                " JOIN paragraphs p ON p.id = f.rowid JOIN documents d ON d.doc_id = p.doc_id"
+                f" WHERE paragraphs_fts MATCH ? AND f.rowid IN ({marks})",
+                [match, *scores],
+            ).fetchall()
+        hits = {
+            rowid: SearchHit(
+                doc_id, pid, heading, title, part, label, opener, snippet, scores[rowid],
                 place_of(part, label, tuple(json.loads(parents)), position),
             )
-            for doc_id, pid, heading, title, part, label, opener, snippet, rank, parents, position
+            for rowid, doc_id, pid, heading, title, part, label, opener, snippet, parents, position
             in rows
-        ]  # fmt: skip
+        }  # fmt: skip
+        return [hits[rowid] for rowid in scores if rowid in hits]
 
     # -- adding --------------------------------------------------------------------------
     def add_document(self, path: Path) -> DocumentInfo:

@@ -1,6 +1,9 @@
 """Writing an exported file without ever leaving a half-written one behind: through the
 one atomic-write path of :mod:`drafting_app.storage.atomic` (temporary file, fsync,
-rename, folder fsync, the file's permissions kept), with export's own errors."""
+rename, folder fsync, the file's permissions kept), with export's own errors. A crash, a
+full disk or a locked file leaves the previous file as it was. An export keeps no
+``.bak``: it can always be made again from the draft.
+"""
 
 from __future__ import annotations
 
@@ -16,5 +19,4 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise ExportError(f"{path} is a folder; choose a file name to export to.")
     if not path.parent.is_dir():
         raise ExportError(f"The folder {path.parent} does not exist.")
-    # No .bak: an export is made again from the draft, it is not the drafter's only copy.
     atomic_write(path, data, backup=False, error=ExportError)

@@ -4,7 +4,6 @@ into a :class:`ProjectError` naming the place."""
 
 from __future__ import annotations
 
-from dataclasses import fields
 from typing import Any
 
 from drafting_app.errors import ProjectError
@@ -20,9 +19,8 @@ from drafting_app.model.document import (
     Paragraph,
     Span,
 )
+from drafting_app.model.text_edits import MASTHEAD_FIELDS
 from drafting_app.storage.validate import check_depth
-
-MASTHEAD_FIELDS = tuple(f.name for f in fields(Masthead))
 
 
 def _spans(spans: list[Span]) -> list[list[int]]:
