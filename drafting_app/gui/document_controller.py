@@ -116,8 +116,8 @@ class DocumentController(QObject):
         """Apply ``edit`` (with the ladder and punctuation fixes it makes necessary, in the
         same undo step) and push it; False, with ``failed`` emitted, if it was refused."""
         self.end_typing()
-        try:
-            if fixes:
+        if fixes:
+            try:
                 edit = with_fixes(
                     self.doc,
                     edit,
@@ -125,12 +125,10 @@ class DocumentController(QObject):
                     ladder=self.ladder_mode,
                     punctuation=self.punctuation_mode,
                 )
-            changes = edit.apply(self.doc)
-        except DraftingError as exc:
-            self.failed.emit(str(exc))
-            return False
-        self.stack.push(EditCommand(self, edit, changes))
-        return True
+            except DraftingError as exc:
+                self.failed.emit(str(exc))
+                return False
+        return self._push(edit)
 
     def type_text(self, edit: SetText) -> bool:
         """A keystroke's worth of text: merges with the typing burst in the same paragraph
@@ -138,12 +136,16 @@ class DocumentController(QObject):
         top = self._top()
         if top is not None and top.typing_paragraph() not in ("", edit.pid):
             self.end_typing()
+        return self._push(edit)
+
+    def _push(self, edit: Edit, closes: str = "") -> bool:
+        """Apply, then push the applied edit: a refused edit never reaches the stack."""
         try:
             changes = edit.apply(self.doc)
         except DraftingError as exc:
             self.failed.emit(str(exc))
             return False
-        self.stack.push(EditCommand(self, edit, changes))
+        self.stack.push(EditCommand(self, edit, changes, closes))
         return True
 
     def end_typing(self) -> None:
@@ -159,13 +161,8 @@ class DocumentController(QObject):
         if not fixes:
             top.closed = True
             return
-        fix = Compound(fixes, label="Verb ladder")
-        try:
-            changes = fix.apply(self.doc)
-        except DraftingError as exc:  # a fix that no longer fits: the text stays as typed
-            self.failed.emit(str(exc))
-            return
-        self.stack.push(EditCommand(self, fix, changes, closes=pid))
+        # A fix that no longer fits is refused: the text stays as typed.
+        self._push(Compound(fixes, label="Verb ladder"), closes=pid)
 
     def _top(self) -> EditCommand | None:
         """The command on top of the stack (None after an undo: nothing to merge into)."""

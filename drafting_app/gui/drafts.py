@@ -75,6 +75,7 @@ class Drafts(QObject):
         self.phrases = phrases
         self.undo_group = QUndoGroup(self)
         self.open: list[OpenDraft] = []
+        self.last: OpenDraft | None = None
         self.last_warning: QMessageBox | None = None
         tabs.currentChanged.connect(self._on_tab)
         tabs.tabCloseRequested.connect(self._close_tab)
@@ -87,8 +88,18 @@ class Drafts(QObject):
     def _draft_of(self, editor: QWidget | None) -> OpenDraft | None:
         return next((d for d in self.open if d.editor is editor), None)
 
+    def target(self) -> OpenDraft | None:
+        """The draft a command from the corpus goes to: the current one, else the draft
+        last worked on (the reading view may be in front)."""
+        current = self.current()
+        if current is not None:
+            return current
+        return self.last if self.last in self.open else None
+
     def _on_tab(self, _index: int) -> None:
         draft = self.current()
+        if draft is not None:
+            self.last = draft
         self.undo_group.setActiveStack(draft.controller.stack if draft else None)  # type: ignore[arg-type]
         self.current_changed.emit()
 

@@ -113,7 +113,8 @@ class ParagraphEditor(QPlainTextEdit):
         self.pid = pid
         p = self.paragraph()
         self.setEnabled(p is not None and self.controller.doc.chapeau is not p)
-        self._load(p.text if p is not None else "", 0)
+        text = p.text if p is not None else ""
+        self._load(text, len(text))  # the caret where writing continues
         if p is not None:
             part, top = self._place()
             names = [ph for ph, _ in self.phrases.phrases(part)] if top else []

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from drafting_app.corpus.store import CorpusStore
@@ -42,6 +42,14 @@ def test_window_has_the_menus_and_every_action_a_shortcut(window: MainWindow) ->
     assert table["Corpus › Rebuild Index"] == "Ctrl+Shift+R"
     assert table["Edit › Find in Corpus…"] == "Ctrl+F"
     assert window.corpus_size.text() == "Corpus: 5 documents"
+    for menu_action in window.menuBar().actions()[:3]:  # File, Edit, Paragraph
+        menu = menu_action.menu()
+        assert isinstance(menu, QMenu)
+        for action in menu.actions():
+            if action.isSeparator() or action.menu() or action.isCheckable():
+                continue
+            assert not action.shortcut().isEmpty(), action.text()
+    assert ("Outline / paragraph › Indent", "Tab") in window.shortcut_table()
 
 
 def test_browser_lists_the_five_corpus_documents(window: MainWindow) -> None:
@@ -159,3 +167,17 @@ def test_zoom_shortcuts_change_the_reading_size(qtbot: QtBot, window: MainWindow
     assert window.reading.point_size == before + 1
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.reading.point_size == before
+
+
+def test_window_layout_comes_back_at_the_next_start(
+    qtbot: QtBot, window: MainWindow, store: CorpusStore
+) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # hide Corpus
+    assert not window.corpus_dock.isVisible()
+    window.close()
+    again = MainWindow(store)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert not again.corpus_dock.isVisible() and again.search_dock.isVisible()
+    assert "window_layout" in again.settings.extra
