@@ -8,8 +8,10 @@ file (if any) they belong to; each is written atomically.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +20,7 @@ from typing import Any
 from drafting_app.errors import ProjectError
 from drafting_app.model.document import Document
 from drafting_app.paths import user_data_dir
-from drafting_app.storage.atomic import atomic_write
+from drafting_app.storage.atomic import STALE_TEMP_S, TEMP_SUFFIX, atomic_write
 from drafting_app.storage.project import Project, decode_project, encode_project
 
 _SAFE_RE = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -83,12 +85,22 @@ class RecoveryStore:
     def left_behind(self) -> list[Snapshot]:
         """Snapshots written by other sessions that never closed (a crash), newest first.
         Unreadable files are skipped here; :meth:`restore` explains them."""
+        self._sweep_temps()
         out = []
         for f in self.folder.glob("*--*.json") if self.folder.is_dir() else []:
             snap = self._describe(f)
             if snap is not None and snap.session != self.session:
                 out.append(snap)
         return sorted(out, key=lambda s: s.written_ns, reverse=True)
+
+    def _sweep_temps(self) -> None:
+        """Snapshot writes a crash interrupted leave hidden temporary files; each session
+        writes under its own names, so nobody's next write would sweep them."""
+        cutoff = time.time() - STALE_TEMP_S
+        for f in self.folder.glob(f".*{TEMP_SUFFIX}") if self.folder.is_dir() else []:
+            with contextlib.suppress(OSError):
+                if f.stat().st_mtime < cutoff:
+                    f.unlink()
 
     @staticmethod
     def _describe(f: Path) -> Snapshot | None:

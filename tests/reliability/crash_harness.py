@@ -214,6 +214,7 @@ class CrashSoak:
     def _check_folders(self, n: int) -> None:
         """Whatever a kill left must not look like a document (nor a snapshot) to the app."""
         known = {self.project.name, self.project.name + ".bak"}
+        self.report.temp_files_left = set()  # what is there now (sweeps remove old ones)
         for f in self.docs.iterdir():
             if f.name in known:
                 continue

@@ -62,3 +62,19 @@ def test_save_after_a_save_killed_before_its_rename_leaves_nothing_behind(tmp_pa
     atomic_write(f, b"three")
     assert f.read_bytes() == b"three" and bak.read_bytes() == b"two"
     assert not list(tmp_path.glob(f".{f.name}.bak-*"))
+
+
+def test_start_up_sweeps_snapshot_temporaries_a_crash_left(tmp_path: Path):
+    from drafting_app.clauses.document_templates import new_document
+    from drafting_app.storage.recovery import RecoveryStore
+
+    crashed = RecoveryStore(tmp_path, "crashed")
+    crashed.write("k", new_document("cop-draft-resolution"))
+    stale = tmp_path / ".crashed--k.json.d34d.tmp"
+    fresh = tmp_path / ".other--k.json.l1ve.tmp"  # another window writing right now
+    stale.write_bytes(b"{")
+    fresh.write_bytes(b"{")
+    _age(stale, STALE_TEMP_S + 5)
+    offered = RecoveryStore(tmp_path, "next").left_behind()
+    assert [s.session for s in offered] == ["crashed"]
+    assert not stale.exists() and fresh.exists()
