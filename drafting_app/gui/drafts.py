@@ -279,6 +279,7 @@ class Drafts(QObject):
                 draft.controller.doc,
                 draft.controller.path,
                 {"profile": draft.controller.profile.key},
+                draft.fingerprint.sha256 if draft.fingerprint else None,
             )
         except (DraftingError, OSError) as exc:
             self.message.emit(f"The recovery copy could not be written: {exc}")
@@ -291,7 +292,9 @@ class Drafts(QObject):
         except DraftingError as exc:
             self._warn("The recovery copy could not be read", str(exc))
             return None
-        draft = self.add(project.document, project.path, body, None)
+        # The fingerprint is the file's when the snapshot was taken: saving over a file
+        # that changed since asks first.
+        draft = self.add(project.document, project.path, body, project.fingerprint)
         draft.controller.stack.resetClean()  # recovered work is not saved yet
         # This session's snapshot first, then the old one goes: a crash in between leaves
         # the draft offered twice, never not at all.

@@ -21,7 +21,7 @@ from drafting_app.errors import ProjectError
 from drafting_app.model.document import Document
 from drafting_app.paths import user_data_dir
 from drafting_app.storage.atomic import STALE_TEMP_S, TEMP_SUFFIX, atomic_write
-from drafting_app.storage.project import Project, decode_project, encode_project
+from drafting_app.storage.project import Fingerprint, Project, decode_project, encode_project
 
 _SAFE_RE = re.compile(r"[^A-Za-z0-9_.-]+")
 
@@ -59,14 +59,19 @@ class RecoveryStore:
         doc: Document,
         source: Path | None = None,
         settings: dict[str, Any] | None = None,
+        source_sha256: str | None = None,
     ) -> Path:
-        """Snapshot document ``key`` (any string the GUI uses for an open document)."""
+        """Snapshot document ``key`` (any string the GUI uses for an open document).
+        ``source_sha256``: what ``source`` held when the drafter last opened or saved it,
+        so that a restored draft is not saved over changes made since (a later save of
+        its own included) without asking."""
         self.folder.mkdir(parents=True, exist_ok=True)
         data = json.loads(encode_project(doc, settings))
         data["recovery"] = {
             "session": self.session,
             "key": key,
             "source": None if source is None else str(source),
+            "source_sha256": source_sha256,
         }
         target = self._file(key)
         payload = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
@@ -129,6 +134,9 @@ class RecoveryStore:
             raise ProjectError(f"The recovery file cannot be read: {exc.strerror}.") from exc
         project = decode_project(raw, snapshot.path)
         project.path = snapshot.source
+        sha = json.loads(raw).get("recovery", {}).get("source_sha256")
+        if snapshot.source is not None and isinstance(sha, str):
+            project.fingerprint = Fingerprint(sha, 0, 0)
         return project
 
     @staticmethod

@@ -18,7 +18,7 @@ from drafting_app.clauses.document_templates import new_document
 from drafting_app.gui.drafts import OpenDraft
 from drafting_app.gui.main_window import MainWindow
 from drafting_app.model.document import Paragraph
-from drafting_app.storage.project import SUFFIX, encode_project, load_project
+from drafting_app.storage.project import SUFFIX, encode_project, load_project, save_project
 from drafting_app.storage.recovery import RecoveryStore
 from tests.gui.draft_driver import CTRL, click_group
 
@@ -208,3 +208,38 @@ def test_restoring_writes_the_new_snapshot_before_removing_the_old(
     assert window.drafts.restore(snapshot) is not None
     mine = [n for n in on_disk_at_removal[0] if n.startswith(window.recovery.session)]
     assert mine, "a crash during restore would have lost the draft"
+
+
+def test_a_restored_draft_asks_before_saving_over_a_file_changed_since_its_snapshot(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    # A crash between a save and the removal of the snapshot leaves a snapshot older than
+    # the file: restoring it and pressing Save must not silently undo the saved work.
+    path = tmp_path / f"draft{SUFFIX}"
+    doc = new_document(TEMPLATE)
+    crashed = RecoveryStore(session="crashed")
+    opened = save_project(doc, path)
+    crashed.write("k", doc, path, {}, opened.sha256)
+    saved_later = someone_else_saves(path, "Decides to remain seized of the matter.")
+    draft = window.drafts.restore(window.recovery.left_behind()[0])
+    assert draft is not None and draft.controller.path == path
+    seen: list[str] = []
+    answer_modal(qtbot, "changedOnDisk", "Cancel", seen)
+    press_save(qtbot, window)
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    assert path.read_bytes() == saved_later and draft.controller.modified
+
+
+def test_a_restored_draft_whose_file_is_unchanged_saves_without_asking(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / f"draft{SUFFIX}"
+    doc = new_document(TEMPLATE)
+    opened = save_project(doc, path)
+    doc.operative.append(Paragraph("Requests the secretariat to report;"))
+    RecoveryStore(session="crashed").write("k", doc, path, {}, opened.sha256)
+    draft = window.drafts.restore(window.recovery.left_behind()[0])
+    assert draft is not None
+    press_save(qtbot, window)
+    assert not draft.controller.modified
+    assert load_project(path).document.operative[-1].text == "Requests the secretariat to report;"

@@ -35,6 +35,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 import drafting_app.gui.drafts as drafts_module
+from drafting_app.gui.file_guard import ChangedChoice
 from drafting_app.model.document import Document
 from drafting_app.storage.codec import document_to_json
 from drafting_app.storage.project import encode_project
@@ -76,10 +77,11 @@ class LoggingRecovery(RecoveryStore):
         super().__init__()
         self.log = log
 
-    def write(self, key: str, doc: Document, source: Path | None = None, settings: Any = None):  # type: ignore[no-untyped-def]
+    def write(self, key: str, doc: Document, source: Path | None = None, settings: Any = None,  # type: ignore[no-untyped-def]
+              source_sha256: str | None = None):  # fmt: skip
         h = document_hash(doc)
         self.log("snap-begin", key=key, hash=h, session=self.session)
-        target = super().write(key, doc, source, settings)
+        target = super().write(key, doc, source, settings, source_sha256)
         self.log("snap-done", key=key, hash=h, session=self.session)
         return target
 
@@ -127,6 +129,11 @@ def _die_inside_writes(project: Path, point: str, after: int) -> None:
         real_replace(src, dst)
 
     atomic.os.replace = replace  # type: ignore[assignment]
+
+
+def _overwrite(log: Log) -> ChangedChoice:
+    log("asked-changed-on-disk")
+    return ChangedChoice.OVERWRITE
 
 
 def _start(window: Any, project: Path, log: Log) -> Any:
@@ -193,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
     QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: (str(args.project), ""))  # type: ignore[method-assign]
     # A prompt would block the run; the test of prompts is elsewhere (tests/gui).
     drafts_module.Drafts.ask_unsaved = lambda self, name: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    # A draft restored from a snapshot older than the file's last save (killed between the
+    # save and the snapshot's removal) asks before saving over it; the drafter overwrites.
+    drafts_module.ask_changed_on_disk = lambda *a: _overwrite(log)  # type: ignore[assignment]
 
     from drafting_app.corpus.store import CorpusStore
     from drafting_app.gui.main_window import MainWindow
