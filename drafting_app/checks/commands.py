@@ -9,12 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from drafting_app.checks.facts import CorpusFacts
-from drafting_app.checks.findings import Finding
-from drafting_app.checks.runner import has_errors, run_checks
-from drafting_app.model.document import Document
+if TYPE_CHECKING:  # the checks and the registry load only when the command runs
+    from drafting_app.checks.facts import CorpusFacts
+    from drafting_app.checks.findings import Finding
+    from drafting_app.model.document import Document
 
 
 def _read(path: str) -> Document:
@@ -60,6 +60,8 @@ def format_finding(f: Finding) -> str:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     doc = _read(args.file)
+    from drafting_app.checks.runner import has_errors, run_checks
+
     findings = run_checks(doc, _registry())
     if args.json:
         json.dump([f.as_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=2)

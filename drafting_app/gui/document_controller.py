@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from drafting_app.citations.keeping import with_reference_rewrites
 from drafting_app.errors import DraftingError
 from drafting_app.model.changes import ChangeSet, Compound, Edit
 from drafting_app.model.conventions import FixMode, fixes_after, with_fixes
@@ -103,6 +104,7 @@ class DocumentController(QObject):
         self.doc = doc
         self.path = path
         self.profile = body or profile(DEFAULT_PROFILE)
+        self.imported_from: Path | None = None  # a Word/PDF/text file it was read from
         self.ladder_mode = FixMode.AUTO
         self.punctuation_mode = FixMode.AUTO
         self.stack = QUndoStack(self)
@@ -116,6 +118,7 @@ class DocumentController(QObject):
         """Apply ``edit`` (with the ladder and punctuation fixes it makes necessary, in the
         same undo step) and push it; False, with ``failed`` emitted, if it was refused."""
         self.end_typing()
+        edit = with_reference_rewrites(self.doc, edit)  # "paragraph 3 above" follows moves
         if fixes:
             try:
                 edit = with_fixes(
@@ -188,5 +191,9 @@ class DocumentController(QObject):
         """The file name, or what the draft is while it has none."""
         if self.path is not None:
             return self.path.name
+        if self.imported_from is not None:
+            # Named after the file it came from until saved as a draft: the drafter sees
+            # it is a copy of the Word/PDF file, not that file.
+            return f"{self.imported_from.name} (imported)"
         symbol = self.doc.masthead.symbol if self.doc.masthead else ""
         return symbol or "Untitled draft"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drafting_app.errors import EditError
 from drafting_app.gui.clause_copy import copy_with_notes, part_of
 from drafting_app.gui.document_controller import DocumentController
 from drafting_app.gui.footnote_panel import FootnotePanel
@@ -172,8 +173,8 @@ class DraftEditor(QWidget):
         label = paragraph_labels(self.controller.doc).get(pid, "")
         try:
             loc = locate(self.controller.doc, pid)
-        except Exception:  # the chapeau of a decision
-            self.place.setText("Chapeau")
+        except EditError:  # the chapeau of a decision
+            self.place.setText("<b>Chapeau</b>")
             return
         kind = "Preambular" if loc.part is Part.PREAMBLE else "Operative"
         level = "sub-paragraph" if loc.parent_id else "paragraph"
@@ -201,26 +202,30 @@ class DraftEditor(QWidget):
             return None
         try:
             return locate(self.controller.doc, pid)
-        except Exception as exc:
+        except EditError as exc:
             self.message.emit(str(exc))
             return None
 
     def new_paragraph(self) -> None:
         """A new empty paragraph after the current one (same part and level), or at the
         end of the chosen part; the editor takes the caret."""
-        loc = self._location()
         p = Paragraph("")
-        if loc is None:
-            part = self.current_part()
-            doc = self.controller.doc
-            index = len(doc.preamble if part is Part.PREAMBLE else doc.operative)
-            edit = InsertParagraph(part, None, index, p)
-        else:
-            edit = InsertParagraph(loc.part, loc.parent_id, loc.index + 1, p)
-        if self.controller.apply(edit):
+        if self.controller.apply(self._insertion(p)):
             self.select(p.id)
             self.tabs.setCurrentIndex(0)
             self.editor.setFocus()
+
+    def _insertion(self, p: Paragraph) -> InsertParagraph:
+        doc = self.controller.doc
+        if doc.chapeau is not None and self.current_pid() == doc.chapeau.id:
+            # Decision form: the lettered paragraphs (a), (b) … follow the chapeau.
+            return InsertParagraph(Part.OPERATIVE, None, 0, p)
+        loc = self._location()
+        if loc is not None:
+            return InsertParagraph(loc.part, loc.parent_id, loc.index + 1, p)
+        part = self.current_part()
+        index = len(doc.preamble if part is Part.PREAMBLE else doc.operative)
+        return InsertParagraph(part, None, index, p)
 
     def insert_copy(self, source: Document, pid: str) -> bool:
         """Insert a copy of corpus paragraph ``pid`` (with its footnotes): after the current

@@ -13,10 +13,12 @@ from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
 
 from drafting_app.clauses.document_templates import new_document, template
+from drafting_app.corpus.readers import read_document
 from drafting_app.errors import DraftingError
 from drafting_app.gui.document_controller import DocumentController
 from drafting_app.gui.draft_editor import DraftEditor
 from drafting_app.gui.file_guard import ChangedChoice, ask_changed_on_disk, offer_backup, title_for
+from drafting_app.gui.word_import import WordImport, body_profile_of, is_word_file
 from drafting_app.model.document import Document
 from drafting_app.model.profiles import BodyProfile, profile
 from drafting_app.phrases import PhraseBook
@@ -32,7 +34,12 @@ from drafting_app.storage.recovery import RecoveryStore, Snapshot
 from drafting_app.storage.settings import AppSettings, save_settings
 
 RECOVERY_DELAY_MS = 1500
-FILE_FILTER = f"Drafts (*{SUFFIX});;All files (*)"
+FILE_FILTER = (
+    f"Drafts and Word files (*{SUFFIX} *.docx);;Drafts (*{SUFFIX});;"
+    "Word documents (*.docx);;All files (*)"
+)
+SAVE_FILTER = f"Drafts (*{SUFFIX});;All files (*)"
+IMPORT_FILTER = "Word, PDF or text (*.docx *.pdf *.txt *.md);;All files (*)"
 Answer = QMessageBox.StandardButton
 
 
@@ -79,6 +86,8 @@ class Drafts(QObject):
         self.last_warning: QMessageBox | None = None
         tabs.currentChanged.connect(self._on_tab)
         tabs.tabCloseRequested.connect(self._close_tab)
+        self.word_import = WordImport(self)
+        self.word_import.imported.connect(self._remember)
 
     # -- lookup ------------------------------------------------------------------------------
     def current(self) -> OpenDraft | None:
@@ -141,8 +150,12 @@ class Drafts(QObject):
         return draft
 
     def open_path(self, path: Path) -> OpenDraft | None:
-        """Open a saved draft (or switch to it when it is open already)."""
+        """Open a saved draft (or switch to it when it is open already). A Word file is
+        imported instead: its report is shown and the draft opens from there (None here)."""
         path = Path(path)
+        if is_word_file(path):
+            self.word_import.open(path)
+            return None
         for d in self.open:
             if d.controller.path is not None and d.controller.path.resolve() == path.resolve():
                 self.tabs.setCurrentWidget(d.editor)
@@ -167,6 +180,40 @@ class Drafts(QObject):
         self._refresh_tab(draft)
         self._remember(path)
         return draft
+
+    def import_path(self, path: Path) -> OpenDraft | None:
+        """A Word, PDF or text draft from another delegation, as a new unsaved draft (the
+        file itself is never written to). A Word file shows its import report first."""
+        path = Path(path)
+        if is_word_file(path):
+            self.word_import.open(path)
+            return None
+        try:
+            doc = read_document(path)
+        except DraftingError as exc:
+            self._warn("The file could not be imported", str(exc))
+            return None
+        body = body_profile_of(doc) or profile(self.settings.default_profile)
+        draft = self.add(doc, None, body, None)
+        draft.controller.imported_from = Path(path)
+        draft.controller.stack.resetClean()  # nothing of it is saved as a draft yet
+        self._refresh_tab(draft)
+        if doc.unplaced:
+            self._warn(
+                "Imported with text to review",
+                f"{len(doc.unplaced)} passage(s) of {Path(path).name} could not be placed in "
+                "the preamble or the operative part. They are kept with the draft but not "
+                "shown in the outline: compare the draft with the original file.",
+            )
+        return draft
+
+    def import_file(self) -> None:
+        """File › Import Draft…"""
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, "Import a draft (Word, PDF or text)", self._folder(), IMPORT_FILTER
+        )
+        if name:
+            self.import_path(Path(name))
 
     def open_file(self) -> None:
         """File › Open…"""
@@ -193,7 +240,7 @@ class Drafts(QObject):
             return False
         suggested = Path(self._folder()) / (_file_stem(draft.controller) + SUFFIX)
         name, _ = QFileDialog.getSaveFileName(
-            self.window, "Save draft as", str(suggested), FILE_FILTER
+            self.window, "Save draft as", str(suggested), SAVE_FILTER
         )
         if not name:
             return False

@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.search_dock.raise_()
         self.drafts = Drafts(self, self.tabs, self.settings, self.recovery)
         self.corpus_actions = CorpusActions(self, corpus)
+        self.corpus_actions.accept_drops(self.corpus_dock)
         self.recovery_offer = RecoveryOffer(self, self.recovery, self.drafts)
         self.corpus_size = QLabel(self)
         self.statusBar().addPermanentWidget(self.corpus_size)
@@ -162,6 +163,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self.new_action = self._action(file_menu, "&New from Template…", keys.New, self.new_draft)
         self._action(file_menu, "&Open…", keys.Open, self.drafts.open_file)
+        self._action(file_menu, "&Import Draft (Word, PDF, Text)…", "Ctrl+Shift+O",
+                     self.drafts.import_file)  # fmt: skip
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self._fill_recent()
         file_menu.addSeparator()

@@ -28,7 +28,7 @@ def _spans(spans: list[Span]) -> list[list[int]]:
 
 
 def paragraph_to_json(p: Paragraph) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "id": p.id,
         "text": p.text,
         "italics": _spans(p.italics),
@@ -36,6 +36,16 @@ def paragraph_to_json(p: Paragraph) -> dict[str, Any]:
         "source_label": p.source_label,
         "children": [paragraph_to_json(c) for c in p.children],
     }
+    if p.provenance is not None:  # a clause inserted from agreed language (clauses/)
+        out["provenance"] = dict(p.provenance)
+    return out
+
+
+def _provenance(value: Any, where: str) -> dict[str, str] | None:
+    if value is None:
+        return None
+    record = _want(value, dict, where)
+    return {_want(k, str, where): _want(v, str, where) for k, v in record.items()}
 
 
 def _footnote(f: Footnote) -> dict[str, Any]:
@@ -121,6 +131,7 @@ def paragraph_from_json(d: Any, where: str, depth: int = 0) -> Paragraph:
         ],
         id=_want(d["id"], str, f"{where}.id"),
         source_label=None if label is None else _want(label, str, where),
+        provenance=_provenance(d.get("provenance"), f"{where}.provenance"),
     )
 
 

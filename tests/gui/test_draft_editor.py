@@ -4,9 +4,11 @@ drag and drop through the outline model, the masthead form, the close prompt."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -17,13 +19,14 @@ from drafting_app.gui.main_window import MainWindow
 from drafting_app.gui.models.outline import OutlineModel
 from drafting_app.gui.segment_delegate import SEGMENTS_ROLE
 from drafting_app.model.document import Part, Span
-from tests.conftest import CORPUS_FILES
+from tests.conftest import CORPUS_FILES, REALDOCS
 from tests.gui.draft_driver import (
     ALT,
     CTRL,
     SHIFT,
     click_group,
     click_index,
+    click_paragraph,
     fill_field,
     new_from_template,
     reading,
@@ -259,3 +262,47 @@ def test_footnote_added_at_the_caret_typed_and_undone(qtbot: QtBot, window: Main
     window.undo_action.trigger()  # the note itself
     assert doc.footnotes == [] and p.anchors == []
     assert editor.footnotes.list.count() == 0
+
+
+def test_import_a_draft_from_another_delegation(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    source = REALDOCS / "ga" / "A-RES-80-2_article-19-exemptions-2025.txt"
+    before = source.read_bytes()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    qtbot.keyClick(window, Qt.Key.Key_O, CTRL | SHIFT)
+    draft = window.drafts.current()
+    assert draft is not None
+    doc = draft.controller.doc
+    assert (len(doc.preamble), len(doc.operative)) == (2, 6)
+    assert draft.controller.modified  # not saved as a draft yet: closing will ask
+    tab = window.tabs.tabText(window.tabs.currentIndex())
+    assert tab == f"{source.name} (imported) •"  # named after the file it came from
+    assert source.read_bytes() == before
+
+    broken = tmp_path / "from-delegation.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a Word file")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
+    qtbot.keyClick(window, Qt.Key.Key_O, CTRL | SHIFT)
+    warning = window.drafts.last_warning
+    assert warning is not None and warning.isVisible()
+    assert "from-delegation.docx" in warning.text()
+    assert len(window.drafts.open) == 1
+
+
+def test_decision_form_chapeau_then_lettered_paragraphs(qtbot: QtBot, window: MainWindow) -> None:
+    draft = new_from_template(qtbot, window, "cop-decision")
+    editor, doc = draft.editor, draft.controller.doc
+    assert doc.chapeau is not None
+    click_paragraph(qtbot, editor, doc.chapeau.id)
+    assert editor.place.text() == "<b>Chapeau</b>" and editor.editor.isEnabled()
+    qtbot.keyClick(editor.outline, Qt.Key.Key_Return, CTRL)
+    type_paragraph(qtbot, editor, "Welcomed the report of the Secretariat;")
+    qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
+    type_paragraph(qtbot, editor, "Requested the Secretariat to continue its work.")
+    # As decision 4/4 prints them: lettered, the past-tense verb in italics.
+    assert reading(doc)[1:] == [
+        ("operative", "(a)", "Welcomed", "Welcomed the report of the Secretariat;", [(0, 8)]),
+        ("operative", "(b)", "Requested", "Requested the Secretariat to continue its work.",
+         [(0, 9)]),
+    ]  # fmt: skip

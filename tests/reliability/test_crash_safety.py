@@ -70,8 +70,8 @@ def test_kill_inside_a_save_or_snapshot_write(tmp_path: Path, point: str) -> Non
     assert report.problems == []
     assert (report.drafts_lost, report.torn_files, report.stray_files) == (0, 0, [])
     if point.startswith("save"):
-        assert report.killed_in_save == 2
+        assert report.killed_in_save >= 2  # the third, random kill may land in one too
     else:
-        assert report.killed_in_snapshot == 2
+        assert report.killed_in_snapshot >= 2
     if point == "snap-after":  # the snapshot was published before the kill: it comes back
         assert report.restores >= 2
