@@ -18,11 +18,19 @@ from drafting_app.errors import DraftingError
 from drafting_app.gui.document_controller import DocumentController
 from drafting_app.gui.draft_editor import DraftEditor
 from drafting_app.gui.export_actions import file_stem
+from drafting_app.gui.file_guard import ChangedChoice, ask_changed_on_disk, offer_backup, title_for
 from drafting_app.gui.word_import import WordImport, body_profile_of, is_word_file
 from drafting_app.model.document import Document
 from drafting_app.model.profiles import BodyProfile, profile
 from drafting_app.phrases import PhraseBook
-from drafting_app.storage.project import SUFFIX, Fingerprint, load_project, save_project
+from drafting_app.storage.project import (
+    SUFFIX,
+    CorruptProjectError,
+    Fingerprint,
+    ProjectChangedError,
+    load_project,
+    save_project,
+)
 from drafting_app.storage.recovery import RecoveryStore, Snapshot
 from drafting_app.storage.settings import AppSettings, save_settings
 
@@ -46,6 +54,7 @@ class OpenDraft:
         self.controller = editor.controller
         self.key = uuid.uuid4().hex[:12]
         self.fingerprint = fingerprint
+        self.read_only = False  # written by a newer version: Save goes to Save As
         self.snapshot_timer = QTimer(editor)
         self.snapshot_timer.setSingleShot(True)
         self.snapshot_timer.setInterval(RECOVERY_DELAY_MS)
@@ -156,12 +165,21 @@ class Drafts(QObject):
         try:
             project = load_project(path)
             body = profile(str(project.settings.get("profile", self.settings.default_profile)))
+        except CorruptProjectError as exc:
+            backup = offer_backup(self.window, exc)
+            if backup is None:
+                return None
+            draft = self.add(backup.document, path, None, None)
+            draft.controller.stack.resetClean()  # the backup is not what the file holds
+            return draft
         except DraftingError as exc:
             self._warn("The draft could not be opened", str(exc))
             return None
         if project.notice:
             self._warn("Opened read-only", project.notice)
         draft = self.add(project.document, path, body, project.fingerprint)
+        draft.read_only = project.read_only
+        self._refresh_tab(draft)
         self._remember(path)
         return draft
 
@@ -206,7 +224,7 @@ class Drafts(QObject):
         draft = draft or self.current()
         if draft is None:
             return False
-        if draft.controller.path is None:
+        if draft.controller.path is None or draft.read_only:
             return self.save_as(draft)
         return self.save_to(draft, draft.controller.path)
 
@@ -236,9 +254,16 @@ class Drafts(QObject):
             draft.fingerprint = save_project(
                 controller.doc, path, {"profile": controller.profile.key}, expected_hash=expected
             )
+        except ProjectChangedError as exc:
+            choice = ask_changed_on_disk(self.window, path.name, str(exc))
+            if choice is ChangedChoice.OVERWRITE:
+                draft.fingerprint = None
+                return self.save_to(draft, path)
+            return choice is ChangedChoice.SAVE_AS and self.save_as(draft)
         except DraftingError as exc:
             self._warn("The draft was not saved", str(exc))
             return False
+        draft.read_only = False
         controller.mark_saved(path)
         draft.snapshot_timer.stop()
         self.recovery.discard(draft.key)
@@ -296,6 +321,7 @@ class Drafts(QObject):
                 draft.controller.doc,
                 draft.controller.path,
                 {"profile": draft.controller.profile.key},
+                draft.fingerprint.sha256 if draft.fingerprint else None,
             )
         except (DraftingError, OSError) as exc:
             self.message.emit(f"The recovery copy could not be written: {exc}")
@@ -308,10 +334,14 @@ class Drafts(QObject):
         except DraftingError as exc:
             self._warn("The recovery copy could not be read", str(exc))
             return None
-        draft = self.add(project.document, project.path, body, None)
+        # The fingerprint is the file's when the snapshot was taken: saving over a file
+        # that changed since asks first.
+        draft = self.add(project.document, project.path, body, project.fingerprint)
         draft.controller.stack.resetClean()  # recovered work is not saved yet
-        RecoveryStore.remove(snapshot)
+        # This session's snapshot first, then the old one goes: a crash in between leaves
+        # the draft offered twice, never not at all.
         self.write_snapshot(draft)
+        RecoveryStore.remove(snapshot)
         return draft
 
     # -- helpers -----------------------------------------------------------------------------
@@ -319,7 +349,8 @@ class Drafts(QObject):
         index = self.tabs.indexOf(draft.editor)
         if index >= 0:
             mark = " •" if draft.controller.modified else ""
-            self.tabs.setTabText(index, draft.controller.display_name() + mark)
+            name = title_for(draft.controller.display_name(), draft.read_only)
+            self.tabs.setTabText(index, name + mark)
             self.tabs.setTabToolTip(index, str(draft.controller.path or "Not saved yet"))
         if draft is self.current():
             self.current_changed.emit()

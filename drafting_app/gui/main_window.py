@@ -29,6 +29,7 @@ from drafting_app.gui.corpus_port import Corpus
 from drafting_app.gui.draft_editor import DraftEditor
 from drafting_app.gui.drafts import Drafts
 from drafting_app.gui.export_actions import ExportActions
+from drafting_app.gui.file_guard import title_for
 from drafting_app.gui.preview import PreviewPanel
 from drafting_app.gui.reading_view import ReadingView
 from drafting_app.gui.recovery_offer import RecoveryOffer
@@ -352,7 +353,8 @@ class MainWindow(QMainWindow):
             self.preview.follow(None)
             return
         controller = draft.controller
-        self.setWindowTitle(f"{controller.display_name()}[*] — {APP_TITLE}")
+        name = title_for(controller.display_name(), draft.read_only)
+        self.setWindowTitle(f"{name}[*] — {APP_TITLE}")
         self.setWindowModified(controller.modified)
         self.preview.follow(controller)
 

@@ -13,6 +13,11 @@ from enum import StrEnum
 from drafting_app.model.citation import Citation
 from drafting_app.model.ids import new_id
 
+# The longest paragraph of an issued resolution is a few thousand characters; anything
+# past this is not drafting text. Every reader and the project loader refuse it, so what
+# one accepts the others can open again.
+MAX_PARAGRAPH_CHARS = 200_000
+
 
 class DocumentKind(StrEnum):
     """What the text is: an adopted resolution, an adopted decision, or a draft (L. document)."""

@@ -21,6 +21,7 @@ from drafting_app.model.document import (
     Span,
 )
 from drafting_app.model.text_edits import MASTHEAD_FIELDS
+from drafting_app.storage.validate import check_depth
 
 
 def _spans(spans: list[Span]) -> list[list[int]]:
@@ -124,7 +125,8 @@ def _span_list(value: Any, where: str) -> list[Span]:
     return out
 
 
-def paragraph_from_json(d: Any, where: str) -> Paragraph:
+def paragraph_from_json(d: Any, where: str, depth: int = 0) -> Paragraph:
+    check_depth(depth, where)
     d = _want(d, dict, where)
     anchors = []
     for pair in _want(d.get("anchors", []), list, f"{where}.anchors"):
@@ -136,7 +138,7 @@ def paragraph_from_json(d: Any, where: str) -> Paragraph:
         italics=_span_list(d.get("italics", []), f"{where}.italics"),
         anchors=anchors,
         children=[
-            paragraph_from_json(c, f"{where}.children[{i}]")
+            paragraph_from_json(c, f"{where}.children[{i}]", depth + 1)
             for i, c in enumerate(_want(d.get("children", []), list, where))
         ],
         id=_want(d["id"], str, f"{where}.id"),
