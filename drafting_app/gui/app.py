@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from drafting_app.errors import DraftingError
 from drafting_app.gui.main_window import APP_TITLE, MainWindow
+from drafting_app.gui.startup_trace import trace_first_paint
 
 
 def _application(argv: list[str]) -> QApplication:
@@ -36,6 +37,7 @@ def run(argv: list[str]) -> int:
         return 2
     try:
         window = MainWindow(store)
+        trace_first_paint(app, window, app.quit)
         window.startup()
         return app.exec()
     finally:
