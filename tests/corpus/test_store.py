@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from drafting_app.corpus import schema
 from drafting_app.corpus.query import fts_query
 from drafting_app.corpus.store import MARK_END, MARK_START, CorpusStore
 from drafting_app.errors import CorpusError, FormatError
@@ -462,3 +463,23 @@ def test_citations_are_indexed_with_their_place(folders: dict[str, Path]) -> Non
 )
 def test_fts_query_is_always_well_formed(typed: str, expected: str) -> None:
     assert fts_query(typed) == expected
+
+
+def test_only_a_database_not_closed_cleanly_gets_the_full_check(
+    folders: dict[str, Path],
+) -> None:
+    _with_user_doc(folders)
+    db = folders["db"]
+    assert schema._whole(db)  # closed cleanly: opening skips PRAGMA quick_check
+    data = db.read_bytes()
+    db.write_bytes(data[:-4096])
+    assert not schema._whole(db)
+    db.write_bytes(data)
+    wal = db.with_name(db.name + "-wal")
+    wal.write_bytes(b"")
+    assert not schema._whole(db)  # a crash left its log behind
+    wal.unlink()
+    with open_store(folders) as store:
+        assert not schema._whole(db)  # open: the log is there
+        assert len(store.documents()) == 6
+    assert schema._whole(db)
