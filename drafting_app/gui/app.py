@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from drafting_app.errors import DraftingError
 from drafting_app.gui.main_window import APP_TITLE, MainWindow
-from drafting_app.gui.startup_trace import trace_first_paint
+from drafting_app.gui.startup_trace import on_first_paint, trace_first_paint
 
 
 def _application(argv: list[str]) -> QApplication:
@@ -31,12 +31,15 @@ def run(argv: list[str]) -> int:
     from drafting_app.corpus.store import CorpusStore
 
     try:
-        store = CorpusStore.open()
+        # The files are compared with the index after the window first paints: a scan of
+        # a large corpus must not delay the window.
+        store = CorpusStore.open(sync=False)
     except DraftingError as exc:
         QMessageBox.critical(None, APP_TITLE, f"The corpus could not be opened.\n\n{exc}")
         return 2
     try:
         window = MainWindow(store)
+        on_first_paint(app, window, lambda _ns: window.corpus_actions.sync_files())
         trace_first_paint(app, window, app.quit)
         window.startup()
         return app.exec()

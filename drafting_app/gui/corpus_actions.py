@@ -129,6 +129,22 @@ class CorpusActions(QObject):
             return AddResult(path, False, f"{path.name} could not be read: {exc.strerror}.")
         return AddResult(path, True, _describe(info))
 
+    def sync_files(self) -> None:
+        """Bring the index up to date with the corpus folders (files may have been added,
+        changed or removed while the app was closed)."""
+        try:
+            report = self._corpus.sync()
+        except DraftingError as exc:
+            self._status(str(exc))
+            return
+        if report.changed:
+            self.changed.emit()
+
+    def _status(self, message: str) -> None:
+        status = getattr(self._window, "statusBar", None)
+        if callable(status):
+            status().showMessage(message, 6000)
+
     def rebuild_index(self) -> None:
         """Throw the index away and build it again from the corpus files."""
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -145,9 +161,7 @@ class CorpusActions(QObject):
         summary += f", {len(failed)} files could not be read." if failed else "."
         if failed:
             self._show("Rebuild index", summary, failed)
-        status = getattr(self._window, "statusBar", None)
-        if callable(status):
-            status().showMessage(summary, 6000)
+        self._status(summary)
 
     def _show(self, title: str, summary: str, rows: Sequence[AddResult]) -> None:
         self.last_dialog = ResultDialog(title, summary, rows, self._window)

@@ -1,5 +1,6 @@
-"""Start-up tracing for the benchmarks: with ``DRAFTING_APP_TRACE_STARTUP=1`` the app prints
-``first-paint <monotonic ns>`` when the main window first paints, then quits.
+"""The first paint of the main window: start-up work that can wait runs after it, and with
+``DRAFTING_APP_TRACE_STARTUP=1`` (the start-up benchmark) the app prints
+``first-paint <monotonic ns>`` then quits once that deferred work is done.
 
 CLOCK_MONOTONIC is shared by every process on the machine, so the benchmark compares that
 stamp with the moment it started the process. The hook is an application-wide event filter
@@ -19,16 +20,17 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 ENV_VAR = "DRAFTING_APP_TRACE_STARTUP"
+Callback = Callable[[int], object]
 
 
-class FirstPaintTrace(QObject):
-    """Prints the first paint of ``window`` to ``out`` once, then calls ``done``."""
+class FirstPaint(QObject):
+    """Calls its callbacks, in the order given, once ``window`` has first painted (on the
+    next turn of the event loop, so the paint reaches the screen first)."""
 
-    def __init__(self, window: QWidget, done: Callable[[], object], out: TextIO) -> None:
+    def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
-        self._done = done
-        self._out = out
+        self.callbacks: list[Callback] = []
         self.painted_ns = 0
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -39,17 +41,38 @@ class FirstPaintTrace(QObject):
             and watched.window() is self._window
         ):
             self.painted_ns = time.monotonic_ns()
-            print(f"first-paint {self.painted_ns}", file=self._out, flush=True)
-            QTimer.singleShot(0, self._done)
+            QTimer.singleShot(0, self._run)
         return False
+
+    def _run(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        for callback in self.callbacks:
+            callback(self.painted_ns)
+
+
+def on_first_paint(app: QApplication, window: QWidget, callback: Callback) -> FirstPaint:
+    """Run ``callback(painted_ns)`` after the first paint of ``window``."""
+    hook = window.findChild(FirstPaint)
+    if hook is None:
+        hook = FirstPaint(window)
+        app.installEventFilter(hook)
+    hook.callbacks.append(callback)
+    return hook
 
 
 def trace_first_paint(
     app: QApplication, window: QWidget, done: Callable[[], object], out: TextIO | None = None
-) -> FirstPaintTrace | None:
-    """Install the trace when ``DRAFTING_APP_TRACE_STARTUP`` is set (None otherwise)."""
+) -> FirstPaint | None:
+    """When ``DRAFTING_APP_TRACE_STARTUP`` is set: print the first paint, then ``done()``
+    after the work registered before it (None when the variable is not set)."""
     if os.environ.get(ENV_VAR, "") in ("", "0"):
         return None
-    trace = FirstPaintTrace(window, done, out or sys.stdout)
-    app.installEventFilter(trace)
-    return trace
+    stream = out or sys.stdout
+
+    def trace(painted_ns: int) -> None:
+        print(f"first-paint {painted_ns}", file=stream, flush=True)
+        done()
+
+    return on_first_paint(app, window, trace)

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
-from drafting_app.gui.startup_trace import ENV_VAR, trace_first_paint
+from drafting_app.gui.startup_trace import ENV_VAR, on_first_paint, trace_first_paint
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -52,6 +52,22 @@ def test_first_paint_printed_once_then_done(qtbot: QtBot, monkeypatch: pytest.Mo
     assert len(lines) == 1 and lines[0] == f"first-paint {trace.painted_ns}"
     assert before < trace.painted_ns <= time.monotonic_ns()
     assert done == [1]
+
+
+def test_deferred_work_runs_after_the_paint_before_the_trace_ends(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(ENV_VAR, "1")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = _window(qtbot)
+    calls: list[str] = []
+    hook = on_first_paint(app, window, lambda ns: calls.append(f"sync {ns}"))
+    assert trace_first_paint(app, window, lambda: calls.append("done"), io.StringIO()) is hook
+    assert calls == []
+    window.show()
+    qtbot.waitUntil(lambda: "done" in calls)
+    assert calls == [f"sync {hook.painted_ns}", "done"]
 
 
 @pytest.mark.slow
