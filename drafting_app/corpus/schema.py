@@ -17,7 +17,11 @@ from drafting_app.errors import CorpusError
 # 2: + citations (references found at indexing time, for the registry).
 SCHEMA_VERSION = 2
 
-_SCHEMA = """
+INSERT_TRIGGER = """CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN
+    INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
+END"""
+
+_SCHEMA = f"""
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -89,9 +93,7 @@ CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
     text, content='paragraphs', content_rowid='id',
     tokenize='unicode61 remove_diacritics 2', prefix='2 3 4'
 );
-CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN
-    INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
-END;
+{INSERT_TRIGGER};
 CREATE TRIGGER paragraphs_ad AFTER DELETE ON paragraphs BEGIN
     INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;

@@ -8,8 +8,11 @@ read, and every file after the readers changed version, are read again.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -170,6 +173,7 @@ class _Planner:
         self.retry = set(retry)
         self.taken = {r.doc_id for r in known.values() if r.doc_id}
         self.plan = SyncPlan(SyncReport())
+        self.pending: list[_Pending] = []
 
     def visit(self, src: Source) -> None:
         report, row = self.plan.report, self.known.get(src.key)
@@ -197,21 +201,80 @@ class _Planner:
         self.read(src, row, st.st_size, st.st_mtime_ns, digest)
 
     def read(self, src: Source, row: FileRow | None, size: int, mtime: int, digest: str) -> None:
+        self.pending.append(_Pending(src, row, size, mtime, digest))
+
+    def read_pending(self) -> None:
+        """Read the changed files, in parallel processes when there are many (a first
+        build of thousands of documents), then record them in file order: ids and the
+        report come out as if read one by one."""
+        pending, self.pending = self.pending, []
+        self.plan.report.parsed += len(pending)
+        tentative = self._tentative_ids(pending)
+        pairs = list(zip(pending, tentative, strict=True))
+        jobs = [(str(p.src.path), p.src.origin, doc_id) for p, doc_id in pairs]
+        for (p, doc_id), (rows, error) in zip(pairs, _read_many(jobs), strict=True):
+            self._record(p, doc_id, rows, error)
+
+    def _tentative_ids(self, pending: list[_Pending]) -> list[str]:
+        taken = set(self.taken)
+        out = []
+        for p in pending:
+            old = p.row.doc_id if p.row else None
+            out.append(old or _doc_id_for(p.src.key, taken))
+        return out
+
+    def _record(self, p: _Pending, tentative: str, rows: DocumentRows | None, error: str) -> None:
         report = self.plan.report
-        report.parsed += 1
-        old_id = row.doc_id if row else None
-        try:
-            doc = parse(src.path)
-        except DraftingError as exc:
+        old_id = p.row.doc_id if p.row else None
+        state = (p.src, p.size, p.mtime, p.digest)
+        if rows is None:
             if old_id:
                 self.taken.discard(old_id)
-            self.plan.read.append(FileState(src, size, mtime, digest, None, str(exc)))
-            report.failed.append(SyncItem(str(src.path), old_id or "", str(exc)))
+            self.plan.read.append(FileState(*state, None, error))
+            report.failed.append(SyncItem(str(p.src.path), old_id or "", error))
             return
-        doc_id = old_id or _doc_id_for(src.key, self.taken)
-        rows = document_rows(doc_id, str(src.path), src.origin, doc)
-        self.plan.read.append(FileState(src, size, mtime, digest, rows))
-        (report.updated if old_id else report.added).append(SyncItem(str(src.path), doc_id))
+        doc_id = old_id or _doc_id_for(p.src.key, self.taken)
+        if doc_id != tentative:  # a file before it with the same name could not be read
+            rows = document_rows(doc_id, str(p.src.path), p.src.origin, parse(p.src.path))
+        self.plan.read.append(FileState(*state, rows))
+        (report.updated if old_id else report.added).append(SyncItem(str(p.src.path), doc_id))
+
+
+@dataclass(frozen=True)
+class _Pending:
+    src: Source
+    row: FileRow | None
+    size: int
+    mtime: int
+    digest: str
+
+
+# Below this many files a worker process costs more than it saves (each one starts Python
+# and imports the readers: about half a second).
+PARALLEL_MIN = 200
+_Job = tuple[str, Origin, str]
+
+
+def _read_one(job: _Job) -> tuple[DocumentRows | None, str]:
+    path, origin, doc_id = job
+    try:
+        return document_rows(doc_id, path, origin, parse(Path(path))), ""
+    except DraftingError as exc:
+        return None, str(exc)
+
+
+def _read_many(jobs: list[_Job]) -> list[tuple[DocumentRows | None, str]]:
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) >= PARALLEL_MIN and workers >= 2:
+        # "spawn", never fork: the GUI process runs Qt threads, which a fork would copy
+        # half-way through whatever they were doing.
+        context = multiprocessing.get_context("spawn")
+        try:
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                return list(pool.map(_read_one, jobs, chunksize=16))
+        except (BrokenProcessPool, OSError):
+            pass  # no worker could start (a script without a __main__ guard): read here
+    return [_read_one(job) for job in jobs]
 
 
 def plan_sync(sources: list[Source], known: dict[str, FileRow], retry: Iterable[str]) -> SyncPlan:
@@ -220,6 +283,7 @@ def plan_sync(sources: list[Source], known: dict[str, FileRow], retry: Iterable[
     planner = _Planner(known, retry)
     for src in sources:
         planner.visit(src)
+    planner.read_pending()
     seen = {s.key for s in sources}
     plan = planner.plan
     plan.gone = [r for k, r in known.items() if k not in seen]
