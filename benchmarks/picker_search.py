@@ -1,12 +1,10 @@
 """Picker search latency over a synthetic corpus: FTS5 clause index vs grep.
 
-10,000 documents of ~40 paragraphs (~400,000 clauses) are made by deterministically
-recombining the bundled corpus's paragraphs (seeded): each synthetic paragraph keeps the
-opening segment of one real paragraph and appends comma-separated segments of others,
-with numbers redrawn, so nearly every text is distinct. The documents are also written
-as text files so that ``grep -ril`` can search the same words.
+10,000 documents of ~42 paragraphs (~420,000 clauses) come from :mod:`benchmarks.synth`
+(the bundled corpus recombined, seeded), written as text files so that ``grep -ril`` can
+search the same words; the clauses are read back from those files.
 
-Run: python benchmarks/picker_search.py [--docs 10000] [--paras 40] [--queries 300]
+Run: python benchmarks/picker_search.py [--docs 10000] [--queries 300]
 """
 
 from __future__ import annotations
@@ -23,7 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from drafting_app.clauses.clause import Clause, Provenance
+from benchmarks.measure import percentile
+from benchmarks.synth import generate
+from drafting_app.clauses.clause import Clause
 from drafting_app.clauses.extract import clauses_of
 from drafting_app.clauses.index import ClauseIndex
 from drafting_app.clauses.library import ClauseLibrary
@@ -38,32 +38,12 @@ def seed_clauses() -> list[Clause]:
     return out
 
 
-def synthesize(seeds: list[Clause], docs: int, paras: int, seed: int) -> list[list[Clause]]:
-    rng = random.Random(seed)
-    segments = [s for c in seeds for s in c.text.split(", ")[1:] if len(s) > 3]
-    corpus: list[list[Clause]] = []
-    for d in range(docs):
-        doc_id = f"syn{d:05d}"
-        label = f"Resolution {rng.randint(1, 12)}/{rng.randint(1, 9)}"
-        doc: list[Clause] = []
-        for n in range(paras):
-            base = rng.choice(seeds)
-            head = base.text.split(", ")[0]
-            tail = [rng.choice(segments) for _ in range(rng.randint(1, 4))]
-            text = ", ".join([head, *tail]).rstrip(",;.") + ";"
-            text = re.sub(r"\d+", lambda _m: str(rng.randint(1, 2999)), text)
-            prov = Provenance(doc_id, label, base.part, f"{n + 1}.")
-            doc.append(
-                Clause(f"{doc_id}:{n}", text, base.italics, (), prov, base.opener, base.category)
-            )
-        corpus.append(doc)
-    return corpus
-
-
-def write_files(corpus: list[list[Clause]], folder: Path) -> None:
-    for doc in corpus:
-        body = "\n\n".join(c.text for c in doc)
-        (folder / f"{doc[0].provenance.doc_id}.txt").write_text(body, encoding="utf-8")
+def corpus_clauses(folder: Path, docs: int, seed: int) -> list[Clause]:
+    """The clauses of ``docs`` synthetic resolutions written into ``folder`` as text files."""
+    out: list[Clause] = []
+    for path in generate(folder, docs, seed):
+        out += clauses_of(path.stem, read_document(path))
+    return out
 
 
 def make_queries(seeds: list[Clause], count: int, seed: int) -> list[tuple[int, str]]:
@@ -77,11 +57,6 @@ def make_queries(seeds: list[Clause], count: int, seed: int) -> list[tuple[int, 
         picked[-1] = picked[-1][: rng.randint(2, len(picked[-1]))]
         out.append((n, " ".join(picked)))
     return out
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def time_fts(index: ClauseIndex, queries: list[tuple[int, str]]) -> dict[int, list[float]]:
@@ -106,21 +81,18 @@ def time_grep(folder: Path, queries: list[tuple[int, str]], count: int) -> list[
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=10_000)
-    ap.add_argument("--paras", type=int, default=40)
     ap.add_argument("--queries", type=int, default=300)
     ap.add_argument("--grep-queries", type=int, default=30)
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
 
     seeds = seed_clauses()
-    t0 = time.perf_counter()
-    corpus = synthesize(seeds, args.docs, args.paras, args.seed)
-    t1 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "docs"
-        folder.mkdir()
-        write_files(corpus, folder)
-        library = ClauseLibrary(c for doc in corpus for c in doc)
+        t0 = time.perf_counter()
+        corpus = corpus_clauses(folder, args.docs, args.seed)
+        t1 = time.perf_counter()
+        library = ClauseLibrary(corpus)
         t2 = time.perf_counter()
         index = library.index(Path(tmp) / "clauses.sqlite3")
         t3 = time.perf_counter()
@@ -134,8 +106,8 @@ def main() -> None:
 
     print(f"synthetic corpus: {args.docs} documents, {clauses} clauses, {groups} groups")
     print(
-        f"synthesis {t1 - t0:.1f} s; grouping {t2 - t1:.1f} s; FTS5 build {t3 - t2:.1f} s; "
-        f"index file {size:.0f} MiB"
+        f"synthesis and reading {t1 - t0:.1f} s; grouping {t2 - t1:.1f} s; "
+        f"FTS5 build {t3 - t2:.1f} s; index file {size:.0f} MiB"
     )
     print()
     print(f"{'method':<28}{'queries':>8}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
@@ -145,7 +117,7 @@ def main() -> None:
     for name, values in rows:
         print(
             f"{name:<28}{len(values):>8}{statistics.median(values):>10.2f}"
-            f"{percentile(values, 95):>10.2f}{max(values):>10.2f}"
+            f"{percentile(values, 0.95):>10.2f}{max(values):>10.2f}"
         )
 
 
