@@ -69,6 +69,7 @@ PARTS = ("preamble", "operative", "annex")
 MARK_START = "\x02"
 MARK_END = "\x03"
 MAX_LIMIT = 1000
+CANDIDATES = 1000
 BULK_MIN = 500
 
 _DOC_COLUMNS = (
@@ -414,20 +415,32 @@ class CorpusStore:
         match = fts_query(query)
         if not match or limit <= 0:
             return []
+        limit = min(limit, MAX_LIMIT)
+        part_sql, part_args = (" AND p.part = ?", [part]) if part else ("", [])
+        join = " JOIN paragraphs p ON p.id = paragraphs_fts.rowid" if part else ""
+        with self._guard():
+            bound = self._conn.execute(
+                f"SELECT paragraphs_fts.rowid FROM paragraphs_fts{join}"
+                f" WHERE paragraphs_fts MATCH ?{part_sql} LIMIT 1 OFFSET ?",
+                [match, *part_args, max(CANDIDATES, limit) - 1],
+            ).fetchone()
+        # A short prefix typed into the box matches most of a large corpus: rank (and cut
+        # snippets from) the first CANDIDATES matches in index order, not all of them
+        # (10,000 documents: "traff" matches 335,000 paragraphs; ranking them all took
+        # 0.8 s).
+        bound_sql, bound_args = (
+            (" AND paragraphs_fts.rowid <= ?", [bound[0]]) if bound else ("", [])
+        )
         sql = (
             "SELECT p.doc_id, p.paragraph_id, d.heading, d.title, p.part, p.label, p.opener,"
             f" snippet(paragraphs_fts, 0, '{MARK_START}', '{MARK_END}', '…', 16),"
             " bm25(paragraphs_fts) AS rank, p.parents, p.position"
             " FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid"
             " JOIN documents d ON d.doc_id = p.doc_id"
-            " WHERE paragraphs_fts MATCH ?"
+            f" WHERE paragraphs_fts MATCH ?{part_sql}{bound_sql}"
+            " ORDER BY rank, p.doc_id, p.seq LIMIT ?"
         )
-        args: list[object] = [match]
-        if part:
-            sql += " AND p.part = ?"
-            args.append(part)
-        sql += " ORDER BY rank, p.doc_id, p.seq LIMIT ?"
-        args.append(min(limit, MAX_LIMIT))
+        args = [match, *part_args, *bound_args, limit]
         with self._guard():
             rows = self._conn.execute(sql, args).fetchall()
         return [
