@@ -8,6 +8,10 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if args and args[0] == "--self-test":
+        from drafting_app.gui.selftest import main as self_test
+
+        return self_test(args[1:])
     if not args or args[0].startswith("--gui") or (args and args[0] in ("--corpus-home",)):
         from drafting_app.gui.app import run
 

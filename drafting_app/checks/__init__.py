@@ -1,1 +1,60 @@
-"""drafting_app.checks package."""
+"""The checker: every reference, footnote, opening phrase and punctuation mark of a draft
+checked against the UN rules and the corpus (one module per family of checks).
+
+Public API::
+
+    run_checks(doc, facts, profile=None) -> list[Finding]   # deterministic order
+    apply_fix(doc, fix) -> Document                          # pure: returns a copy
+    profile_for(doc) -> CheckProfile                         # the authoring body's settings
+
+``facts`` is anything satisfying :class:`CorpusFacts` (the corpus Registry does).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from drafting_app.checks.facts import CorpusFacts
+    from drafting_app.checks.findings import Finding, Fix, Location, Severity, apply_fix
+    from drafting_app.checks.profile import CheckProfile, profile_for
+    from drafting_app.checks.runner import CODES, has_errors, run_checks
+
+# Loaded on first use (PEP 562): the command line registers ``check`` without paying for
+# the whole checker at start-up.
+_HOMES = {
+    "CorpusFacts": "facts",
+    "Finding": "findings",
+    "Fix": "findings",
+    "Location": "findings",
+    "Severity": "findings",
+    "apply_fix": "findings",
+    "CheckProfile": "profile",
+    "profile_for": "profile",
+    "CODES": "runner",
+    "has_errors": "runner",
+    "run_checks": "runner",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{home}"), name)
+
+
+__all__ = [
+    "CODES",
+    "CheckProfile",
+    "CorpusFacts",
+    "Finding",
+    "Fix",
+    "Location",
+    "Severity",
+    "apply_fix",
+    "has_errors",
+    "profile_for",
+    "run_checks",
+]

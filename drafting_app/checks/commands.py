@@ -9,15 +9,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from drafting_app.checks.facts import CorpusFacts
-from drafting_app.checks.findings import Finding
-from drafting_app.checks.runner import has_errors, run_checks
-from drafting_app.model.document import Document
+if TYPE_CHECKING:  # the checks and the registry load only when the command runs
+    from drafting_app.checks.facts import CorpusFacts
+    from drafting_app.checks.findings import Finding
+    from drafting_app.model.document import Document
 
 
 def _read(path: str) -> Document:
+    """A project file (``.unres.json``) or any document the readers read."""
+    from drafting_app.storage.project import SUFFIX, load_project
+
+    if path.lower().endswith(SUFFIX):
+        return load_project(path).document
     from drafting_app.corpus.readers import read_document
 
     return read_document(path)
@@ -55,6 +60,8 @@ def format_finding(f: Finding) -> str:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     doc = _read(args.file)
+    from drafting_app.checks.runner import has_errors, run_checks
+
     findings = run_checks(doc, _registry())
     if args.json:
         json.dump([f.as_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
@@ -72,6 +79,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     p = sub.add_parser("check", help="check a document against the UN rules and the corpus")
-    p.add_argument("file", help="a .txt, .md, .docx or .pdf document")
+    p.add_argument("file", help="a project (.unres.json) or a .txt, .md, .docx or .pdf document")
     p.add_argument("--json", action="store_true", help="findings as JSON")
     p.set_defaults(handler=_cmd_check)

@@ -13,15 +13,28 @@ from drafting_app.checks.profile import CheckProfile
 from drafting_app.citations.parse import citations_of
 from drafting_app.citations.short_titles import InstrumentNames
 from drafting_app.model.citation import Citation
-from drafting_app.model.document import Document, Footnote, Paragraph, Part
+from drafting_app.model.document import Document, Footnote, Form, Paragraph, Part
 from drafting_app.model.numbering import footnote_numbers, number_operative, preamble_subparagraphs
-from drafting_app.model.references import Reference, find_references
+from drafting_app.model.references import (
+    Reference,
+    find_articles,
+    find_citations,
+    find_cited_paragraphs,
+    find_internal,
+    find_symbols,
+    find_treaty_citations,
+)
 from drafting_app.phrases import Opener, PhraseBook, default_phrasebook
 
 
 @dataclass
 class Entry:
-    """A paragraph in document order: its part, derived label, depth, parent and siblings."""
+    """A paragraph in document order: its part, derived label, depth, parent and siblings.
+
+    ``group`` numbers the bodies of the text: 0 the document's own, 1… the lettered parts of
+    a multi-part decision (each with its own chapeau and numbering); ``form`` is the layout
+    of that body.
+    """
 
     paragraph: Paragraph
     part: Part
@@ -32,6 +45,12 @@ class Entry:
     siblings: list[Paragraph]
     in_annex: bool = False
     chapeau: bool = False
+    group: int = 0
+    form: Form = Form.RESOLUTION
+
+
+def _parents(paras: list[Paragraph]) -> dict[str, Paragraph]:
+    return {c.id: p for top in paras for p in top.walk() for c in p.children}
 
 
 @dataclass
@@ -45,28 +64,63 @@ class CheckContext:
     def entries(self) -> list[Entry]:
         out: list[Entry] = []
         doc = self.doc
-        if doc.chapeau is not None:
-            out.append(
-                Entry(doc.chapeau, Part.PREAMBLE, "", 0, 0, None, [doc.chapeau], chapeau=True)
-            )
-        parents: dict[str, Paragraph] = {}
-        for top in [*doc.preamble, *doc.operative]:
-            for p in top.walk():
-                for c in p.children:
-                    parents[c.id] = p
-        numbered = [(Part.PREAMBLE, n) for n in preamble_subparagraphs(doc.preamble)]
-        numbered += [(Part.OPERATIVE, n) for n in number_operative(doc.operative, doc.form)]
-        for part, n in numbered:
-            parent = parents.get(n.paragraph.id)
-            top_list = doc.preamble if part is Part.PREAMBLE else doc.operative
-            siblings = parent.children if parent else top_list
-            out.append(Entry(n.paragraph, part, n.label, n.depth, len(out), parent, siblings))
-        for annex in doc.annexes:
-            paras = annex.paragraphs()
-            for n in number_operative(paras, doc.form.RESOLUTION):
+        bodies = [(doc.chapeau, doc.preamble, doc.operative, doc.form)]
+        bodies += [(p.chapeau, p.preamble, p.operative, p.form) for p in doc.parts]
+        for group, (chapeau, preamble, operative, form) in enumerate(bodies):
+            if chapeau is not None:
                 out.append(
                     Entry(
-                        n.paragraph, Part.OPERATIVE, n.label, n.depth, len(out), None, paras, True
+                        chapeau,
+                        Part.PREAMBLE,
+                        "",
+                        0,
+                        len(out),
+                        None,
+                        [chapeau],
+                        False,
+                        True,
+                        group,
+                        form,
+                    )
+                )
+            parents = _parents([*preamble, *operative])
+            numbered = [(Part.PREAMBLE, n) for n in preamble_subparagraphs(preamble)]
+            numbered += [(Part.OPERATIVE, n) for n in number_operative(operative, form)]
+            for part, n in numbered:
+                parent = parents.get(n.paragraph.id)
+                siblings = (
+                    parent.children
+                    if parent
+                    else (preamble if part is Part.PREAMBLE else operative)
+                )
+                out.append(
+                    Entry(
+                        n.paragraph,
+                        part,
+                        n.label,
+                        n.depth,
+                        len(out),
+                        parent,
+                        siblings,
+                        group=group,
+                        form=form,
+                    )
+                )
+        for annex in doc.annexes:
+            paras = annex.paragraphs()
+            parents = _parents(paras)
+            for n in number_operative(paras, Form.RESOLUTION):
+                parent = parents.get(n.paragraph.id)
+                out.append(
+                    Entry(
+                        n.paragraph,
+                        Part.OPERATIVE,
+                        n.label,
+                        n.depth,
+                        len(out),
+                        parent,
+                        parent.children if parent else paras,
+                        True,
                     )
                 )
         return out
@@ -163,6 +217,8 @@ class CheckContext:
             return "the opening paragraph"
         if e.depth > 0:
             return f"subparagraph {e.label}"
+        if e.form is Form.DECISION and e.part is Part.OPERATIVE:
+            return f"paragraph {e.label}"
         if e.part is Part.PREAMBLE:
             return f"preambular paragraph {e.siblings.index(p) + 1}"
         return (
@@ -175,9 +231,28 @@ class CheckContext:
 _OPENER_REACH = 120
 
 
+# Each finder of model.references with a word its pattern cannot match without: most
+# paragraphs cite no article and refer to no other paragraph, so most finders are skipped.
+# tests/checks/test_context.py holds this equal to find_references on every real text.
+_FINDERS: tuple[tuple[tuple[str, ...], Callable[[str], list[Reference]]], ...] = (
+    (("resolution", "decision"), find_citations),
+    (("vol",), find_treaty_citations),
+    (("/",), find_symbols),
+    (("article",), find_articles),
+    (("paragraph", "present"), find_internal),
+    (("paragraph",), find_cited_paragraphs),
+)
+
+
 @lru_cache(maxsize=16384)
 def references_in(text: str) -> tuple[Reference, ...]:
-    return tuple(find_references(text))
+    """What :func:`find_references` finds, remembered by text."""
+    low = text.lower()
+    refs: list[Reference] = []
+    for words, finder in _FINDERS:
+        if any(w in low for w in words):
+            refs += finder(text)
+    return tuple(sorted(refs, key=lambda r: (r.start, r.end)))
 
 
 @lru_cache(maxsize=16384)

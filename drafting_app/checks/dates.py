@@ -47,7 +47,7 @@ def _problems(text: str) -> tuple[Problem, ...]:
             if not 1 <= day <= days:
                 message = f"“{m.group(0)}” is not a date: {month} {year} has {days} days."
                 out.append((m.start(), m.end(), message, None))
-            elif m.group(0) != good:
+            elif " ".join(m.group(0).split()) != good:  # a no-break space is right
                 message = (
                     f"“{m.group(0)}” is written “{good}” in UN texts "
                     "(day, month, year; no comma or abbreviation)."

@@ -7,7 +7,7 @@ corpus per call.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 
@@ -39,6 +39,11 @@ class KnownText(Protocol):
     def date(self) -> str: ...
     @property
     def citations(self) -> Sequence[SourceParagraph]: ...
+    @property
+    def dates_seen(self) -> Mapping[str, Sequence[SourceParagraph]]:
+        """Each date the corpus gives the text → where it is given."""
+        ...
+
     @property
     def doc_id(self) -> str:
         """The corpus document of the text itself ("" when only cited or inferred)."""

@@ -12,7 +12,7 @@ from typing import Any
 
 from drafting_app.citations.textedit import TextEdit, apply_edits
 from drafting_app.errors import DraftingError
-from drafting_app.model.document import Document, Part, Span
+from drafting_app.model.document import Document, Span
 
 
 class Severity(StrEnum):
@@ -106,7 +106,3 @@ def apply_fix(doc: Document, fix: Fix) -> Document:
             "This correction no longer fits the text (the paragraph or footnote was changed "
             "or deleted since the check ran); run the checks again."
         ) from exc
-
-
-def part_name(part: Part) -> str:
-    return str(part)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from drafting_app.checks.context import CheckContext
 from drafting_app.checks.findings import Finding, Fix, Severity
 from drafting_app.citations.parse import is_bare_ibid, parse_citation
-from drafting_app.citations.render import full_text, same_source
+from drafting_app.citations.render import full_text, ibid_text, same_source
 from drafting_app.model.citation import Citation, FreeText, TreatyCitation
 from drafting_app.model.document import Footnote
 
@@ -64,8 +64,24 @@ def check_ibid(ctx: CheckContext) -> list[Finding]:
                         _full_fix(f, source, "Write the full citation"),
                     )
                 )
+        elif previous is not None and same_source(previous, source):
+            out.append(_could_be_ibid(ctx, f, number, previous, source))
         previous, previous_number = source, number
     return out
+
+
+def _could_be_ibid(
+    ctx: CheckContext, f: Footnote, number: int, previous: Citation, source: Citation
+) -> Finding:
+    """A full citation right after a note with the same source: UN style writes Ibid."""
+    text, _ = ibid_text(previous, source)
+    return ctx.finding(
+        "IBID",
+        Severity.SUGGESTION,
+        f"Footnote {number} repeats the source of footnote {number - 1}: UN style writes “{text}”.",
+        ctx.at_note(f, 0, len(f.text)),
+        fix=Fix(f.id, 0, len(f.text), text, True, description=f"Write “{text}”"),
+    )
 
 
 def check_numbering(ctx: CheckContext) -> list[Finding]:

@@ -6,13 +6,14 @@ from __future__ import annotations
 from drafting_app.checks.context import CheckContext
 from drafting_app.checks.findings import Finding, Fix, Severity
 from drafting_app.citations.internal import link_internal_refs
-from drafting_app.model.document import Form
+from drafting_app.model.document import DocumentKind, Form
 
 
 def check_internal(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
     order = {e.paragraph.id: e.order for e in ctx.entries}
-    own_kind = "decision" if ctx.doc.form is Form.DECISION else "resolution"
+    decision = ctx.doc.form is Form.DECISION or ctx.doc.kind is DocumentKind.DECISION
+    own_kind = "decision" if decision else "resolution"
     for link in link_internal_refs(ctx.doc):
         source = ctx.paragraph(link.source_id)
         where = ctx.at(source, link.start, link.end)

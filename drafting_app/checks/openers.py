@@ -9,7 +9,7 @@ import re
 
 from drafting_app.checks.context import CheckContext, Entry
 from drafting_app.checks.findings import Finding, Fix, Severity
-from drafting_app.model.document import Form, Part
+from drafting_app.model.document import Form, Paragraph, Part
 from drafting_app.phrases import ADVERBS, Opener
 
 _PART_WORD = {Part.PREAMBLE: "preambular", Part.OPERATIVE: "operative"}
@@ -19,77 +19,85 @@ def _is_past(base: str) -> bool:
     return base.split()[0].endswith("ed")
 
 
+def _groups(ctx: CheckContext, part: Part) -> list[list[Entry]]:
+    """Top-level paragraphs of ``part`` per body (the text, then each lettered part)."""
+    groups: dict[int, list[Entry]] = {}
+    for e in ctx.tops(part):
+        groups.setdefault(e.group, []).append(e)
+    return list(groups.values())
+
+
+def _opener_finding(ctx: CheckContext, e: Entry, part: Part) -> Finding | None:
+    p = e.paragraph
+    text = p.text
+    if text[0].islower():
+        return ctx.finding(
+            "OPENER",
+            Severity.ERROR,
+            f"{ctx.describe(p).capitalize()} begins with a lower-case letter.",
+            ctx.at(p, 0, 1),
+            fix=Fix(p.id, 0, 1, text[0].upper(), description="Capitalize"),
+        )
+    found = ctx.opener(text, part)
+    if found is None:
+        word = text.split()[0]
+        return ctx.finding(
+            "OPENER",
+            Severity.INFO,
+            f"“{word}” is not a known {_PART_WORD[part]} opening phrase.",
+            ctx.at(p, 0, len(word)),
+        )
+    if found.part is part or (part is Part.OPERATIVE and _is_past(found.base)):
+        return None
+    expected = (
+        "a participle or adjective (Recalling, Noting, Concerned)"
+        if part is Part.PREAMBLE
+        else "a verb in the present tense (Requests, Urges, Decides)"
+    )
+    return ctx.finding(
+        "OPENER",
+        Severity.ERROR,
+        f"“{found.text}” opens {ctx.describe(p)}; a {_PART_WORD[part]} paragraph opens "
+        f"with {expected}.",
+        ctx.at(p, 0, len(found.text)),
+    )
+
+
+def _tense_finding(ctx: CheckContext, entries: list[Entry]) -> Finding | None:
+    """A decision is written in one tense ("Urges" … or "Urged" …, Decisions 3/3 and 4/4)."""
+    tenses: dict[bool, Entry] = {}
+    for e in entries:
+        found = ctx.opener(e.paragraph.text, Part.OPERATIVE)
+        if found is not None and found.part is Part.OPERATIVE:
+            tenses.setdefault(_is_past(found.base), e)
+    if len(tenses) < 2:
+        return None
+    later = max(tenses.values(), key=lambda e: e.order)
+    earlier = min(tenses.values(), key=lambda e: e.order)
+    past = tenses[True]
+    return ctx.finding(
+        "OPENER",
+        Severity.WARNING,
+        f"The decision mixes tenses: {ctx.describe(earlier.paragraph)} is in the "
+        f"{'past' if earlier is past else 'present'} tense, {ctx.describe(later.paragraph)} "
+        f"in the {'past' if later is past else 'present'}.",
+        ctx.at(later.paragraph, 0, len(later.paragraph.text.split()[0])),
+    )
+
+
 def check_openers(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
-    tenses: dict[bool, Entry] = {}
     for part in (Part.PREAMBLE, Part.OPERATIVE):
-        for e in ctx.tops(part):
-            p = e.paragraph
-            text = p.text
-            if not text.strip():
-                continue
-            found = ctx.opener(text, part)
-            if text[0].islower():
-                out.append(
-                    ctx.finding(
-                        "OPENER",
-                        Severity.ERROR,
-                        f"{ctx.describe(p).capitalize()} begins with a lower-case letter.",
-                        ctx.at(p, 0, 1),
-                        fix=Fix(p.id, 0, 1, text[0].upper(), description="Capitalize"),
-                    )
-                )
-                continue
-            if found is None:
-                word = text.split()[0]
-                out.append(
-                    ctx.finding(
-                        "OPENER",
-                        Severity.INFO,
-                        f"“{word}” is not a known {_PART_WORD[part]} opening phrase.",
-                        ctx.at(p, 0, len(word)),
-                    )
-                )
-                continue
-            if found.part is not part:
-                expected = (
-                    "a participle or adjective (Recalling, Noting, Concerned)"
-                    if part is Part.PREAMBLE
-                    else "a verb in the present tense (Requests, Urges, Decides)"
-                )
-                if (
-                    part is Part.OPERATIVE
-                    and ctx.doc.form is Form.DECISION
-                    and _is_past(found.base)
-                ):
-                    pass
-                else:
-                    out.append(
-                        ctx.finding(
-                            "OPENER",
-                            Severity.ERROR,
-                            f"“{found.text}” opens {ctx.describe(p)}; a {_PART_WORD[part]} "
-                            f"paragraph opens with {expected}.",
-                            ctx.at(p, 0, len(found.text)),
-                        )
-                    )
-            if part is Part.OPERATIVE and ctx.doc.form is Form.DECISION:
-                tenses.setdefault(_is_past(found.base), e)
-    if len(tenses) == 2:
-        first_past, first_present = tenses[True], tenses[False]
-        later = max(first_past, first_present, key=lambda e: e.order)
-        earlier = first_present if later is first_past else first_past
-        out.append(
-            ctx.finding(
-                "OPENER",
-                Severity.WARNING,
-                f"The decision mixes tenses: {ctx.describe(earlier.paragraph)} is in the "
-                f"{'past' if earlier is first_past else 'present'} tense, "
-                f"{ctx.describe(later.paragraph)} in the "
-                f"{'past' if later is first_past else 'present'}.",
-                ctx.at(later.paragraph, 0, len(later.paragraph.text.split()[0])),
-            )
-        )
+        for entries in _groups(ctx, part):
+            for e in entries:
+                if e.paragraph.text.strip():
+                    found = _opener_finding(ctx, e, part)
+                    if found is not None:
+                        out.append(found)
+            if part is Part.OPERATIVE and entries and entries[0].form is Form.DECISION:
+                tense = _tense_finding(ctx, entries)
+                if tense is not None:
+                    out.append(tense)
     return out
 
 
@@ -130,67 +138,98 @@ def _normalised(found: Opener) -> Opener:
     return found
 
 
+def _ladder_opener(ctx: CheckContext, e: Entry, part: Part) -> Opener | None:
+    found = _split_laddered(ctx, e.paragraph.text, part)
+    if found is None or part is Part.PREAMBLE or _is_past(found.base):
+        return found
+    # In a present-tense operative part the adverb comes first ("Further encourages"); a
+    # word after the verb is the verb's object ("Encourages further efforts", A/RES/80/6).
+    if found.position == "after":
+        return Opener(found.base, found.base, "", "", found.known, found.part)
+    return found
+
+
 def check_ladder(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
-    decision = ctx.doc.form is Form.DECISION
     for part in (Part.PREAMBLE, Part.OPERATIVE):
         position = (
             ctx.profile.preamble_adverb if part is Part.PREAMBLE else ctx.profile.operative_adverb
         )
-        seen: set[str] = set()
-        previous: Opener | None = None
-        for e in ctx.tops(part):
-            p = e.paragraph
-            found = _split_laddered(ctx, p.text, part)
-            if found is None:
-                previous = None
-                continue
-            base = found.base.split()[0].lower()
-            span = (0, len(found.text))
-            if found.adverb and base not in seen:
-                plain = found.base
-                out.append(
-                    ctx.finding(
-                        "LADDER",
-                        Severity.ERROR,
-                        f"“{found.text}” in {ctx.describe(p)}, but no earlier paragraph says "
-                        f"“{found.base}”.",
-                        ctx.at(p, *span),
-                        fix=Fix(p.id, *span, plain, description=f"Write “{plain}”"),
-                    )
-                )
-            elif found.adverb and found.position != position and not decision:
-                better = _laddered(found, found.adverb, position)
-                out.append(
-                    ctx.finding(
-                        "LADDER",
-                        Severity.SUGGESTION,
-                        f"“{found.text}”: this body puts “{found.adverb}” {position} the "
-                        f"{'verb' if part is Part.OPERATIVE else 'participle'}.",
-                        ctx.at(p, *span),
-                        fix=Fix(p.id, *span, better, description=f"Write “{better}”"),
-                    )
-                )
-            elif (
-                not found.adverb
-                and previous is not None
-                and previous.base.split()[0].lower() == base
-                and not previous.adverb
-            ):
-                better = _laddered(
-                    found, "also", "after" if decision and found.position == "after" else position
-                )
-                out.append(
-                    ctx.finding(
-                        "LADDER",
-                        Severity.SUGGESTION,
-                        f"{ctx.describe(p).capitalize()} repeats “{found.base}” from the "
-                        f"paragraph before; UN practice often writes “{better}”.",
-                        ctx.at(p, *span),
-                        "Adopted texts also repeat the verb (Resolution 10/3, operative 14–15).",
-                        Fix(p.id, *span, better, description=f"Write “{better}”"),
-                    )
-                )
-            seen.add(base)
-            previous = found
+        for entries in _groups(ctx, part):
+            _ladder_group(ctx, entries, part, position, out)
     return out
+
+
+def _rewrite(
+    ctx: CheckContext,
+    p: Paragraph,
+    span: tuple[int, int],
+    severity: Severity,
+    message: str,
+    new: str,
+    evidence: str = "",
+) -> Finding:
+    fix = Fix(p.id, *span, new, description=f"Write “{new}”")
+    return ctx.finding("LADDER", severity, message, ctx.at(p, *span), evidence, fix)
+
+
+def _ladder_group(
+    ctx: CheckContext, entries: list[Entry], part: Part, position: str, out: list[Finding]
+) -> None:
+    seen: set[str] = set()
+    previous: Opener | None = None
+    for e in entries:
+        p = e.paragraph
+        found = _ladder_opener(ctx, e, part)
+        if found is None:
+            previous = None
+            continue
+        past = _is_past(found.base)
+        base = found.base.split()[0].lower()
+        span = (0, len(found.text))
+
+        if found.adverb and base not in seen:
+            out.append(
+                _rewrite(
+                    ctx,
+                    p,
+                    span,
+                    Severity.ERROR,
+                    f"“{found.text}” in {ctx.describe(p)}, but no earlier paragraph says "
+                    f"“{found.base}”.",
+                    found.base,
+                )
+            )
+        elif found.adverb and found.position != position and not past:
+            out.append(
+                _rewrite(
+                    ctx,
+                    p,
+                    span,
+                    Severity.SUGGESTION,
+                    f"“{found.text}”: this body puts “{found.adverb}” {position} the "
+                    f"{'verb' if part is Part.OPERATIVE else 'participle'}.",
+                    _laddered(found, found.adverb, position),
+                )
+            )
+        elif (
+            not found.adverb
+            and previous is not None
+            and previous.base.split()[0].lower() == base
+            and not previous.adverb
+        ):
+            better = _laddered(found, "also", position)
+            out.append(
+                _rewrite(
+                    ctx,
+                    p,
+                    span,
+                    Severity.SUGGESTION,
+                    f"{ctx.describe(p).capitalize()} repeats “{found.base}” from the "
+                    f"paragraph before; UN practice often writes “{better}”.",
+                    better,
+                    "Adopted texts also repeat the verb (Resolution 10/3, operative 14–15).",
+                )
+            )
+        seen.add(base)
+        previous = found

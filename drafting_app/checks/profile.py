@@ -56,7 +56,8 @@ _UNFCCC_RE = re.compile(r"\bConference of the Parties (?:to the United Nations F
 def profile_for(doc: Document) -> CheckProfile:
     """The profile of the body that authors ``doc`` (from its authoring-body line or
     chapeau), the Conference of the Parties when nothing says otherwise."""
-    head = doc.authoring_body or (doc.chapeau.text[:200] if doc.chapeau else "")
+    chapeaux = [doc.chapeau] + [part.chapeau for part in doc.parts]
+    head = doc.authoring_body or next((c.text[:200] for c in chapeaux if c is not None), "")
     head = head or " ".join(doc.front_matter[:3])
     if _UNFCCC_RE.search(head):
         return CheckProfile(body=head.split(",")[0].removeprefix("The "), preamble_adverb="before")

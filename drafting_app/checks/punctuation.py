@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from drafting_app.checks.context import CheckContext, Entry
 from drafting_app.checks.findings import Finding, Fix, Location, Severity
-from drafting_app.model.document import Paragraph, Part
+from drafting_app.model.document import Form, Paragraph, Part
 
 _CLOSERS = ",;:."
 _NAMES = {",": "a comma", ";": "a semicolon", ":": "a colon", ".": "a full stop"}
@@ -51,20 +51,34 @@ def check_punctuation(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
     memo: dict[str, str] = {}
     doc = ctx.doc
-    if doc.authoring_body and not doc.authoring_body.rstrip().endswith(","):
+    # "The General Assembly" stands without a comma before a lone "Adopts …" with no
+    # preamble (A/RES/80/5, 80/9); otherwise the line ends with a comma.
+    if doc.authoring_body and doc.preamble and not doc.authoring_body.rstrip().endswith(","):
         out.append(
             ctx.finding(
                 "PUNCT",
                 Severity.ERROR,
-                "The authoring-body line ends with a comma (“The Conference of the Parties …,”).",
+                "The authoring-body line ends with a comma (“The General Assembly,”).",
                 Location(part="authoring body"),
             )
         )
+    body = [e for e in ctx.entries if not e.in_annex and not e.chapeau]
+    with_operative = {e.group for e in body if e.part is Part.OPERATIVE}
+    with_preamble = {e.group for e in body if e.part is Part.PREAMBLE}
     for e in ctx.entries:
         if e.in_annex or not e.paragraph.text.strip():
             continue
         p = e.paragraph
-        wanted = ":" if (p.children or e.chapeau) else _closing(ctx, e, memo)
+        if e.chapeau and e.form is not Form.DECISION:
+            # "At its 43rd plenary meeting, …, the General Assembly, …," before recitals (GA).
+            if e.group not in with_preamble:
+                continue
+            wanted = ","
+        elif e.chapeau:
+            # The chapeau introduces the lettered paragraphs; alone it is the whole decision.
+            wanted = ":" if e.group in with_operative else "."
+        else:
+            wanted = ":" if p.children else _closing(ctx, e, memo)
         index, found = _end(p.text)
         if found == wanted:
             continue
@@ -72,6 +86,10 @@ def check_punctuation(ctx: CheckContext) -> list[Finding]:
             message = (
                 f"{ctx.describe(p).capitalize()} ends with a colon but has no sub-paragraphs; "
                 f"it should end with {_NAMES[wanted]}."
+            )
+        elif wanted == ":" and e.chapeau:
+            message = (
+                "The opening paragraph introduces the lettered paragraphs: it ends with a colon."
             )
         elif wanted == ":":
             message = (

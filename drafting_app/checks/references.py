@@ -61,12 +61,13 @@ def parse_date(text: str) -> date | None:
 
 
 def _evidence(known: KnownText) -> str:
-    for c in known.citations:
-        if c.date == known.date:
-            return f"corpus: {c.doc_label}, {c.part} {c.paragraph_label} says {known.date}".replace(
-                "  ", " "
-            )
-    return f"corpus: {known.body} {known.kind} {known.number} is dated {known.date}"
+    """Where the corpus gives the right date (a look-up, never a scan of the citations)."""
+    seen = known.dates_seen.get(known.date)
+    if seen:
+        c = seen[0]
+        where = " ".join(x for x in (c.doc_label + ",", c.part, c.paragraph_label) if x)
+        return f"corpus: {where} says {known.date}"
+    return f"registry: {known.body} {known.kind} {known.number} is dated {known.date}"
 
 
 def _body(ctx: CheckContext, ref: Reference) -> str:

@@ -14,8 +14,9 @@ from drafting_app.checks.openers import check_ladder, check_openers
 from drafting_app.checks.profile import CheckProfile, profile_for
 from drafting_app.checks.punctuation import check_punctuation
 from drafting_app.checks.references import check_references
+from drafting_app.checks.short_titles import check_short_titles
 from drafting_app.checks.symbols import check_symbols
-from drafting_app.checks.treaties import check_articles, check_short_titles, check_treaties
+from drafting_app.checks.treaties import check_articles, check_treaties
 from drafting_app.model.document import Document
 
 Family = Callable[[CheckContext], list[Finding]]

@@ -1,6 +1,5 @@
-"""TREATY, ARTICLE and SHORT-TITLE: instruments cited against the registry (UN_FORMAT.md §3,
-§5). The Treaty Series volume must be the named instrument's; an article must exist in it;
-the first mention gives the full title."""
+"""TREATY and ARTICLE: instruments cited against the registry (UN_FORMAT.md §3, §5). The
+Treaty Series volume must be the named instrument's; an article must exist in it."""
 
 from __future__ import annotations
 
@@ -9,7 +8,6 @@ import re
 from drafting_app.checks.context import CheckContext
 from drafting_app.checks.facts import KnownInstrument
 from drafting_app.checks.findings import Finding, Fix, Severity
-from drafting_app.citations.short_titles import short_title_findings
 from drafting_app.model.citation import TreatyCitation
 from drafting_app.model.document import Footnote
 from drafting_app.model.references import RefKind
@@ -168,28 +166,3 @@ def _target(ctx: CheckContext, text: str, start: int, target: str, last: str | N
         return last
     found = ctx.facts.instrument_by_name(target)
     return found.key if found else None
-
-
-def check_short_titles(ctx: CheckContext) -> list[Finding]:
-    out: list[Finding] = []
-    for issue in short_title_findings(ctx.doc, ctx.names):
-        m = issue.first
-        p = ctx.paragraph(m.paragraph_id)
-        full = ctx.names.instruments[issue.key].full_title
-        later = ""
-        if issue.full_later is not None:
-            where = ctx.describe(ctx.paragraph(issue.full_later.paragraph_id))
-            later = f" (the full title comes later, in {where})"
-        edit = issue.edits[0]
-        out.append(
-            ctx.finding(
-                "SHORT-TITLE",
-                Severity.WARNING,
-                f"The first mention of the {m.text} uses its short title{later}; the first "
-                "mention gives the full title, later ones the short title.",
-                ctx.at(p, m.start, m.end),
-                f"registry: {full}",
-                Fix(p.id, edit.start, edit.end, edit.new_text, description="Write the full title"),
-            )
-        )
-    return out

@@ -1,2 +1,59 @@
 """Citations: footnote sources, UN citation formats, Ibid., short titles and internal
-references ("paragraph 12 above") kept right as the text is edited."""
+references ("paragraph 12 above") kept right as the text is edited.
+
+Public API::
+
+    parse_citation(text) -> Citation               # one footnote text → structured source
+    citations_of(doc) -> dict[footnote id, Citation]
+    render(citations, rule) -> list[RenderedFootnote]
+    render_footnotes(doc, rule) -> list[RenderedFootnote]   # Ibid. recomputed every call
+    footnote_needed(doc, paragraph_id, source, rule) -> bool; new_footnote(source)
+    link_internal_refs(doc) -> list[InternalLink]
+    rewrite_internal_refs(doc, links) -> InternalRewrite(document, edits, dangling)
+    short_title_findings(doc, instruments) -> list[ShortTitleIssue]
+    apply_edits(doc, edits) -> Document            # marks and italics kept in place
+"""
+
+from drafting_app.citations.internal import (
+    InternalLink,
+    InternalRewrite,
+    link_internal_refs,
+    rewrite_internal_refs,
+)
+from drafting_app.citations.parse import attach_citations, citations_of, parse_citation
+from drafting_app.citations.placement import footnote_needed, new_footnote
+from drafting_app.citations.render import (
+    CitationRule,
+    RenderedFootnote,
+    RepeatRule,
+    render,
+    render_footnotes,
+)
+from drafting_app.citations.short_titles import (
+    InstrumentNames,
+    ShortTitleIssue,
+    short_title_findings,
+)
+from drafting_app.citations.textedit import TextEdit, apply_edits
+
+__all__ = [
+    "CitationRule",
+    "InstrumentNames",
+    "InternalLink",
+    "InternalRewrite",
+    "RenderedFootnote",
+    "RepeatRule",
+    "ShortTitleIssue",
+    "TextEdit",
+    "apply_edits",
+    "attach_citations",
+    "citations_of",
+    "footnote_needed",
+    "link_internal_refs",
+    "new_footnote",
+    "parse_citation",
+    "render",
+    "render_footnotes",
+    "rewrite_internal_refs",
+    "short_title_findings",
+]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from drafting_app.citations.textedit import TextEdit
-from drafting_app.model.document import Document, Paragraph
+from drafting_app.model.document import Document
 
 
 class Titled(Protocol):
@@ -150,7 +150,3 @@ def short_title_findings(
             edits.append(TextEdit(later.paragraph_id, later.start, later.end, m.text))
         out.append(ShortTitleIssue(m.key, m, later, tuple(edits)))
     return out
-
-
-def paragraph_of(doc: Document, pid: str) -> Paragraph:
-    return doc.paragraph(pid)

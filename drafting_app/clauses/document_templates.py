@@ -13,7 +13,7 @@ Rendering is sandboxed, and an unknown or missing value is an error, never a bla
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,12 +22,11 @@ from drafting_app.corpus.readers.text import TextReader
 from drafting_app.errors import TemplateError
 from drafting_app.model.document import Document, DocumentKind, Form, Masthead, Paragraph
 from drafting_app.model.profiles import BodyProfile, profile
+from drafting_app.model.text_edits import MASTHEAD_FIELDS
 from drafting_app.paths import templates_dir
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
-
-MASTHEAD_FIELDS = tuple(f.name for f in fields(Masthead))
 
 
 @dataclass(frozen=True)

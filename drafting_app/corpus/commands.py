@@ -12,15 +12,18 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from drafting_app.corpus.registry import CitedText, Registry
-from drafting_app.corpus.store import MARK_END, MARK_START, PARTS, CorpusStore, SyncReport
+if TYPE_CHECKING:  # the store and registry load only when a corpus command runs
+    from drafting_app.corpus.registry import CitedText
+    from drafting_app.corpus.store import CorpusStore, SyncReport
 from drafting_app.errors import DraftingError
 
 
 @contextmanager
 def _store() -> Iterator[CorpusStore]:
+    from drafting_app.corpus.store import CorpusStore
+
     store = CorpusStore.open()
     try:
         if store.recovered_from is not None:
@@ -100,6 +103,8 @@ def _write_text(out: TextIO, text: CitedText, detail: bool) -> None:
 
 def _cmd_refs(args: argparse.Namespace) -> int:
     with _store() as store:
+        from drafting_app.corpus.registry import Registry
+
         registry = Registry.from_store(store)
     texts = registry.texts()
     if args.number:
@@ -116,13 +121,17 @@ def _cmd_add(args: argparse.Namespace) -> int:
     failed = 0
     with _store() as store:
         for name in args.files:
+            known = {d.doc_id for d in store.documents()}
             try:
                 info = store.add_document(Path(name))
             except DraftingError as exc:
                 failed += 1
                 _err(f"{name}: not added: {exc}")
                 continue
-            print(f"{name}: {info.doc_id} ({info.label}) at {info.path}")
+            if info.doc_id in known:
+                print(f"{name}: already in the corpus as {info.doc_id} ({info.label})")
+            else:
+                print(f"{name}: {info.doc_id} ({info.label}) at {info.path}")
     return 2 if failed else 0
 
 
@@ -134,6 +143,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
         return 1
     for h in hits:
         place = h.place or f"{h.part} {h.label}".strip()
+        from drafting_app.corpus.store import MARK_END, MARK_START
+
         snippet = h.snippet.replace(MARK_START, "[").replace(MARK_END, "]")
         print(f"{h.doc_id} {h.heading or h.title[:30]}, {place}: {snippet}")
     return 0
@@ -173,7 +184,9 @@ def register(sub: Any) -> None:
     p = csub.add_parser("search", help="full-text search of corpus paragraphs")
     p.add_argument("query", help='words (prefixes match) or a "quoted phrase"')
     p.add_argument("--limit", type=_positive, default=20, help="most hits shown (default 20)")
-    p.add_argument("--part", choices=PARTS, help="only this part of the documents")
+    p.add_argument(
+        "--part", choices=("preamble", "operative", "annex"), help="only this part of the documents"
+    )
     p.set_defaults(handler=_cmd_search)
     p = csub.add_parser("rebuild", help="rebuild the corpus index from the files")
     p.set_defaults(handler=_cmd_rebuild)

@@ -240,10 +240,8 @@ class Registry:
         return inst.adopted_on if inst and kind == "resolution" else ""
 
     def _settle(self) -> None:
-        for inst in self._instruments.values():
-            m = _RES_NUMBER_RE.search(inst.adopted_by.split(",")[0])
-            if m:
-                self._text("resolution", GA, m.group(1))
+        for body, number in self._adopting:
+            self._text("resolution", body, number)
         for text in self._texts.values():
             curated = self._curated_date(text.kind, text.body, text.number)
             if curated:

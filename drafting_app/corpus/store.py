@@ -143,7 +143,11 @@ class CorpusStore:
         conn, moved = schema.connect(db_path)
         store = cls(conn, db_path, [Path(s) for s in sources], user_dir, moved)
         if sync:
-            store.sync()
+            try:
+                store.sync()
+            except BaseException:
+                store.close()
+                raise
         return store
 
     def close(self) -> None:

@@ -168,10 +168,12 @@ def _doc_id_for(key: str, taken: set[str]) -> str:
 
 
 class _Planner:
-    def __init__(self, known: dict[str, FileRow], retry: Iterable[str]) -> None:
+    def __init__(self, known: dict[str, FileRow], retry: Iterable[str], seen: set[str]) -> None:
         self.known = known
         self.retry = set(retry)
-        self.taken = {r.doc_id for r in known.values() if r.doc_id}
+        # Ids of files still present stay theirs; a removed file's id may go to a new file
+        # (its rows are deleted before anything is written).
+        self.taken = {r.doc_id for k, r in known.items() if r.doc_id and k in seen}
         self.plan = SyncPlan(SyncReport())
         self.pending: list[_Pending] = []
 
@@ -228,8 +230,6 @@ class _Planner:
         old_id = p.row.doc_id if p.row else None
         state = (p.src, p.size, p.mtime, p.digest)
         if rows is None:
-            if old_id:
-                self.taken.discard(old_id)
             self.plan.read.append(FileState(*state, None, error))
             report.failed.append(SyncItem(str(p.src.path), old_id or "", error))
             return
@@ -280,11 +280,11 @@ def _read_many(jobs: list[_Job]) -> list[tuple[DocumentRows | None, str]]:
 def plan_sync(sources: list[Source], known: dict[str, FileRow], retry: Iterable[str]) -> SyncPlan:
     """Compare the files with what the index knows; read what changed. ``retry``: keys to
     read again even when unchanged (failed files, or all after a reader upgrade)."""
-    planner = _Planner(known, retry)
+    seen = {s.key for s in sources}
+    planner = _Planner(known, retry, seen)
     for src in sources:
         planner.visit(src)
     planner.read_pending()
-    seen = {s.key for s in sources}
     plan = planner.plan
     plan.gone = [r for k, r in known.items() if k not in seen]
     plan.report.removed = [SyncItem(r.path, r.doc_id or "") for r in plan.gone if r.doc_id]

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from drafting_app.model.document import Anchor, Document, Form, Heading, Masthead, Paragraph, Span
 from drafting_app.model.numbering import footnote_numbers, paragraph_labels
@@ -23,7 +24,11 @@ ORGANIZATION = "United Nations"
 # before one of these is moved after it.
 _TRAILING_PUNCTUATION = ",;:."
 _ROMAN_HEADING_RE = re.compile(r"^[IVXLC]+\.\s")
-_XML_UNSAFE_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_GA_NUMBER_RE = re.compile(r"^(?:S-)?\d+/\d+(?:\s[A-C])?\.$")
+# Characters XML cannot hold are dropped; tabs and line breaks become spaces.
+_CLEAN = str.maketrans(
+    {**{c: None for c in range(32)}, 9: " ", 10: " ", 13: " ", 0xFFFE: None, 0xFFFF: None}
+)
 
 
 class Kind(StrEnum):
@@ -37,14 +42,18 @@ class Kind(StrEnum):
     CHAPEAU = "chapeau"  # decision form: "The Conference …, recalling …:"
     PREAMBULAR = "preambular"
     OPERATIVE = "operative"  # level 0: "1." + tab; level 1: "(a)"; level 2+: "(i)"
+    PART_HEADING = "part_heading"  # "A", "B" of a multi-part decision (79/537 A, B and C)
     ANNEX_TITLE = "annex_title"
     ANNEX_HEADING = "annex_heading"  # level 2 ("I. Commitments") or 3 (unnumbered)
     ADOPTION = "adoption"
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
-    """A stretch of text with one formatting; ``footnote_ref`` is a note mark ("1", "*")."""
+class Run(NamedTuple):
+    """A stretch of text with one formatting; ``footnote_ref`` is a note mark ("1", "*").
+
+    A named tuple rather than a dataclass: documents have thousands of runs and a tuple is
+    made several times faster, immutable all the same.
+    """
 
     text: str = ""
     italic: bool = False
@@ -100,6 +109,7 @@ class MastheadBlock:
     original: str
     body: str
     session: str
+    committee: str
     place_and_dates: str
     agenda_item: tuple[Run, ...]
     agenda_title: str
@@ -113,6 +123,7 @@ class Layout:
     symbol: str
     body: str
     authoring_body: str
+    heading: str
     masthead: MastheadBlock | None
     blocks: tuple[Block, ...]
     notes: tuple[Note, ...]
@@ -126,13 +137,13 @@ class Layout:
 
 def clean(text: str) -> str:
     """Text a writer can put in XML: control characters dropped, tabs and breaks as spaces."""
-    return _XML_UNSAFE_RE.sub("", text.replace("\t", " ").replace("\r", " ").replace("\n", " "))
+    return text.translate(_CLEAN)
 
 
 def runs_of(
     text: str,
     italics: Sequence[Span] = (),
-    anchors: Iterable[Anchor] = (),
+    anchors: Sequence[Anchor] = (),
     marks: dict[str, str] | None = None,
 ) -> tuple[Run, ...]:
     """Split ``text`` into runs at italic-span edges, with a mark run at each anchor.
@@ -140,6 +151,9 @@ def runs_of(
     Offsets refer to the model's text, so characters unfit for a file are dropped per run.
     """
     n = len(text)
+    if not italics and not anchors:
+        piece = clean(text)
+        return (Run(piece),) if piece else ()
     at: dict[int, list[str]] = {}
     for a in sorted(anchors, key=lambda a: a.offset):
         mark = (marks or {}).get(a.footnote_id)
@@ -229,15 +243,18 @@ class _Builder:
 
     def masthead(self, mh: Masthead) -> MastheadBlock:
         agenda_mark = self.star(mh.agenda_note)
+        short = body_short_name(mh.body, mh.symbol)
         return MastheadBlock(
-            organization=ORGANIZATION,
-            body_short=body_short_name(mh.body, mh.symbol),
+            organization=clean(mh.organization) or ORGANIZATION,
+            body_short=short,
             symbol=clean(mh.symbol),
             distribution=f"Distr.: {clean(mh.distribution)}" if mh.distribution else "",
             date=clean(mh.date),
             original=f"Original: {clean(mh.original_language)}" if mh.original_language else "",
-            body=clean(mh.body),
+            # "General Assembly" printed large in the masthead is not repeated below it.
+            body="" if clean(mh.body) == short else clean(mh.body),
             session=clean(mh.session),
+            committee=clean(mh.committee),
             place_and_dates=clean(mh.place_and_dates),
             agenda_item=_with_note(mh.agenda_item, agenda_mark),
             agenda_title=clean(mh.agenda_title),
@@ -252,6 +269,29 @@ class _Builder:
         mark = self.star(mh.sponsor_note)
         runs = (*_with_note(f"{sponsors}:", mark), *_plain(f" {kind}"))
         self.add(Kind.SPONSORS, runs)
+
+    def body(
+        self,
+        chapeau: Paragraph | None,
+        preamble: list[Paragraph],
+        operative: list[Paragraph],
+        form: Form,
+    ) -> None:
+        if chapeau is not None:
+            self.paragraph(chapeau, Kind.CHAPEAU, 0)
+        for p in preamble:
+            self.paragraph(p, Kind.PREAMBULAR, 0)
+        # Decision form: the chapeau's sub-paragraphs (a), (b) sit one level in.
+        top = 1 if form is Form.DECISION else 0
+        for p in operative:
+            self.paragraph(p, Kind.OPERATIVE, top)
+
+    def parts(self) -> None:
+        """The lettered parts of a multi-part decision, each with its own adoption line."""
+        for part in self.doc.parts:
+            self.add(Kind.PART_HEADING, _plain(part.label, bold=True))
+            self.body(part.chapeau, part.preamble, part.operative, part.form)
+            self.add(Kind.ADOPTION, _plain(part.adoption, italic=True))
 
     def annexes(self) -> None:
         for annex in self.doc.annexes:
@@ -280,20 +320,20 @@ def build_blocks(doc: Document) -> Layout:
     mh = doc.masthead
     masthead = b.masthead(mh) if mh is not None else None
     for line in doc.front_matter:
-        b.add(Kind.FRONT_MATTER, _plain(line))
-    b.add(Kind.HEADING, _plain(doc.heading, bold=True))
+        # "Resolution adopted by the General Assembly on …" is bold; "[without reference to
+        # a Main Committee (A/80/L.4)]" is not.
+        b.add(Kind.FRONT_MATTER, _plain(line, bold=not line.lstrip().startswith("[")))
+    # The General Assembly prints "80/3.<tab>Awaza Political Declaration" as one heading
+    # with the number in the hanging indent; other bodies put "Resolution 5/2" on its own.
+    ga_number = bool(_GA_NUMBER_RE.match(doc.heading)) and bool(doc.title)
+    if not ga_number:
+        b.add(Kind.HEADING, _plain(doc.heading, bold=True))
     if mh is not None:
         b.sponsor_line(mh)
-    b.add(Kind.TITLE, _plain(doc.title, bold=True))
+    b.add(Kind.TITLE, _plain(doc.title, bold=True), clean(doc.heading) if ga_number else "")
     b.add(Kind.AUTHORING_BODY, _authoring_runs(doc.authoring_body))
-    if doc.chapeau is not None:
-        b.paragraph(doc.chapeau, Kind.CHAPEAU, 0)
-    for p in doc.preamble:
-        b.paragraph(p, Kind.PREAMBULAR, 0)
-    # Decision form: the chapeau's sub-paragraphs (a), (b) sit one level in.
-    top = 1 if doc.form is Form.DECISION else 0
-    for p in doc.operative:
-        b.paragraph(p, Kind.OPERATIVE, top)
+    b.body(doc.chapeau, doc.preamble, doc.operative, doc.form)
+    b.parts()
     b.annexes()
     b.add(Kind.ADOPTION, _plain(doc.adoption, italic=True))
     numbered = sorted(doc.footnotes, key=lambda f: b.numbers[f.id])
@@ -307,6 +347,7 @@ def build_blocks(doc: Document) -> Layout:
         symbol=symbol,
         body=clean(mh.body) if mh is not None else "",
         authoring_body=clean(doc.authoring_body),
+        heading=clean(doc.heading),
         masthead=masthead,
         blocks=tuple(b.blocks),
         notes=notes,

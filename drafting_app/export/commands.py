@@ -9,22 +9,21 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
-from drafting_app.errors import ExportError, FormatError
+from drafting_app.errors import ExportError
 from drafting_app.model.document import Document
 
-PROJECT_SUFFIXES = (".unproj", ".json")
+PROJECT_SUFFIXES = (".unres.json", ".unproj", ".json")
 _PAPERS = ("auto", "a4", "letter")
 
 
 def load_exportable(path: str | Path) -> Document:
     """A document from any file ``read_document`` reads, or from a project file."""
     p = Path(path)
-    if p.suffix.lower() in PROJECT_SUFFIXES:
+    if p.name.lower().endswith(PROJECT_SUFFIXES):
         return _load_project(p)
     from drafting_app.corpus.readers import read_document
 
@@ -32,15 +31,9 @@ def load_exportable(path: str | Path) -> Document:
 
 
 def _load_project(p: Path) -> Document:
-    try:
-        from drafting_app.storage import project
-    except ImportError as exc:
-        raise FormatError(f"{p.name}: project files cannot be opened in this build.") from exc
-    loader = getattr(project, "load_document", None) or getattr(project, "load_project", None)
-    if loader is None:
-        raise FormatError(f"{p.name}: project files cannot be opened in this build.")
-    loaded = loader(p)
-    return loaded if isinstance(loaded, Document) else loaded.document
+    from drafting_app.storage.project import load_project
+
+    return load_project(p).document
 
 
 def _profile(paper: str) -> Any:
@@ -69,6 +62,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _run_pdf(source: Path, pdf: Path, paper: str) -> None:
+    import subprocess
+
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     cmd = [sys.executable, "-m", "drafting_app.gui.pdf_export", str(source), str(pdf)]

@@ -7,35 +7,26 @@ so those parts are written as WordprocessingML (the recipe of UN_FORMAT.md §8).
 
 from __future__ import annotations
 
+import html
 import io
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
 
 from drafting_app.errors import ExportError
 from drafting_app.export.blocks import Block, Kind, Layout, MastheadBlock, Note, Run, build_blocks
 from drafting_app.export.files import write_atomic
 from drafting_app.export.page import PageProfile, profile_for
-from drafting_app.export.word_styles import (
-    FOOTER_RPR,
-    HEADER_PPR,
-    HEADER_RPR,
-    LANGUAGE,
-    STYLES,
-    style_of,
-    style_xml,
-)
+from drafting_app.export.word_package import W_NS, base_package, header_paragraph
+from drafting_app.export.word_styles import LANGUAGE, style_of
 from drafting_app.model.document import Document
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NSDECL = f'xmlns:w="{W_NS}"'
 _FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _FOOTNOTES_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
-_THUMBNAIL_RT = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 _REF_RPR = '<w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
 _TAB = "<w:r><w:tab/></w:r>"
 
@@ -62,10 +53,13 @@ def docx_bytes(
     return _WordWriter(layout, profile or profile_for(layout), when).render()
 
 
-def _text_run(r: Run, extra_rpr: str = "") -> str:
-    rpr = extra_rpr
-    if r.superscript:
-        rpr = '<w:rStyle w:val="FootnoteReference"/>' + rpr
+def escape(text: str) -> str:
+    """XML text escaping (xml.sax.saxutils would pull in urllib and email at start-up)."""
+    return html.escape(text, quote=False)
+
+
+def _text_run(r: Run) -> str:
+    rpr = '<w:rStyle w:val="FootnoteReference"/>' if r.superscript else ""
     if r.bold:
         rpr += "<w:b/>"
     if r.italic:
@@ -90,9 +84,8 @@ class _WordWriter:
             from docx.oxml import parse_xml
         except ImportError as exc:  # pragma: no cover - a broken install
             raise ExportError("Word export is not available: python-docx is missing.") from exc
-        d = docx.Document()
-        self._styles(d, parse_xml)
-        self._settings(d, parse_xml)
+
+        d = docx.Document(io.BytesIO(base_package()))
         self._section(d, parse_xml)
         self._body(d, parse_xml)
         self._footnotes(d, parse_xml)
@@ -115,13 +108,13 @@ class _WordWriter:
             sect.addprevious(child)
 
     # -- paragraphs -------------------------------------------------------------------------
-    def _runs(self, runs: tuple[Run, ...], extra_rpr: str = "") -> str:
+    def _runs(self, runs: tuple[Run, ...]) -> str:
         out: list[str] = []
         for r in runs:
             if r.footnote_ref is not None:
                 out.append(self._reference(r.footnote_ref))
             elif r.text:
-                out.append(_text_run(r, extra_rpr))
+                out.append(_text_run(r))
         return "".join(out)
 
     def _reference(self, mark: str) -> str:
@@ -147,7 +140,14 @@ class _WordWriter:
             lead += _TAB
         elif b.kind in (Kind.PREAMBULAR, Kind.CHAPEAU):
             lead = _TAB
-        return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{lead}{self._runs(b.runs)}</w:p>'
+        ind = ""
+        if b.kind is Kind.TITLE and b.label:
+            # "80/3." in the hanging indent, the title at 1134.
+            ind = '<w:ind w:left="1134" w:hanging="1134"/>'
+            lead = f'<w:r><w:t xml:space="preserve">{escape(b.label)}</w:t></w:r>{_TAB}'
+        return (
+            f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{ind}</w:pPr>{lead}{self._runs(b.runs)}</w:p>'
+        )
 
     # -- masthead (first page of an L. document) -----------------------------------------------
     def _masthead(self, mh: MastheadBlock) -> str:
@@ -175,66 +175,27 @@ class _WordWriter:
             f"{_cell(col1 + col2, _mh_para(_sized(mh.body_short, 40, bold=True)), span=2)}"
             f"{_cell(col3, _distribution(mh))}"
             "</w:tr></w:tbl>"
-            f"{_styled('UNMastheadBody', escape_run(mh.body))}"
-            f"{_styled('UNMasthead', escape_run(mh.session, bold=True))}"
-            f"{_styled('UNMasthead', escape_run(mh.place_and_dates))}"
-            f"{_styled('UNMasthead', self._runs(mh.agenda_item), before=240)}"
-            f"{_styled('UNMasthead', escape_run(mh.agenda_title, bold=True))}"
+            f"{self._masthead_lines(mh)}"
+        )
+
+    def _masthead_lines(self, mh: MastheadBlock) -> str:
+        """Body, session, committee, place and dates, agenda item and title under the table;
+        the last line keeps room before the text."""
+        lines = [
+            ("UNMastheadBody", _plain_run(mh.body), -1),
+            ("UNMasthead", _plain_run(mh.session, bold=True), -1),
+            ("UNMasthead", _plain_run(mh.committee, bold=True), -1),
+            ("UNMasthead", _plain_run(mh.place_and_dates), -1),
+            ("UNMasthead", self._runs(mh.agenda_item), 240),
+            ("UNMasthead", _plain_run(mh.agenda_title, bold=True), -1),
+        ]
+        present = [line for line in lines if line[1]]
+        return "".join(
+            _styled(style, runs, before, after=360 if i == len(present) - 1 else -1)
+            for i, (style, runs, before) in enumerate(present)
         )
 
     # -- styles, settings, section ------------------------------------------------------------
-    def _styles(self, d: WordDocument, parse_xml: Any) -> None:
-        styles = d.styles.element
-        q = f"{{{W_NS}}}"
-        defaults = styles.find(f"{q}docDefaults")
-        rpr = f"<w:rPr {_NSDECL}>" + (
-            '<w:rFonts w:ascii="Times New Roman" w:eastAsia="Times New Roman" '
-            'w:hAnsi="Times New Roman" w:cs="Times New Roman"/>'
-            '<w:sz w:val="20"/><w:szCs w:val="20"/>'
-            f'<w:lang w:val="{LANGUAGE}" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr>'
-        )
-        ppr = f'<w:pPr {_NSDECL}><w:spacing w:after="0" w:line="240" w:lineRule="atLeast"/></w:pPr>'
-        defaults.find(f"{q}rPrDefault").clear()
-        defaults.find(f"{q}rPrDefault").append(parse_xml(rpr))
-        defaults.find(f"{q}pPrDefault").clear()
-        defaults.find(f"{q}pPrDefault").append(parse_xml(ppr))
-        for style_id in ("Header", "Footer", "FootnoteText", "FootnoteReference"):
-            for old in styles.findall(f"{q}style[@{q}styleId='{style_id}']"):
-                styles.remove(old)
-        normal = styles.find(f"{q}style[@{q}styleId='Normal']")
-        normal_ppr = normal.find(f"{q}pPr")
-        if normal_ppr is not None:
-            normal.remove(normal_ppr)
-        normal.find(f"{q}name").addnext(
-            parse_xml(f"<w:pPr {_NSDECL}><w:suppressAutoHyphens/></w:pPr>")
-        )
-        extra = [style_xml(s) for s in STYLES] + [
-            _builtin("Header", "header", f"<w:pPr>{HEADER_PPR}</w:pPr><w:rPr>{HEADER_RPR}</w:rPr>"),
-            _builtin("Footer", "footer", f"<w:rPr>{FOOTER_RPR}</w:rPr>"),
-        ]
-        for xml in extra:
-            styles.append(parse_xml(xml.replace("<w:style ", f"<w:style {_NSDECL} ", 1)))
-
-    def _settings(self, d: WordDocument, parse_xml: Any) -> None:
-        settings = d.settings
-        settings.odd_and_even_pages_header_footer = True
-        el = settings.element
-        q = f"{{{W_NS}}}"
-        tab = el.find(f"{q}defaultTabStop")
-        tab.set(f"{q}val", "567")
-        # No hyphenation in UN documents (Editorial Manual); absent means off, stated anyway.
-        tab.addnext(parse_xml(f'<w:autoHyphenation {_NSDECL} w:val="false"/>'))
-        compat = el.find(f"{q}compat")
-        compat.addprevious(
-            parse_xml(
-                f'<w:footnotePr {_NSDECL}><w:footnote w:id="-1"/><w:footnote w:id="0"/>'
-                "</w:footnotePr>"
-            )
-        )
-        lang = el.find(f"{q}themeFontLang")
-        if lang is not None:
-            lang.set(f"{q}val", LANGUAGE)
-
     def _section(self, d: WordDocument, parse_xml: Any) -> None:
         from docx.shared import Twips
 
@@ -244,31 +205,10 @@ class _WordWriter:
         sec.top_margin, sec.bottom_margin = Twips(p.top), Twips(p.bottom)
         sec.left_margin, sec.right_margin = Twips(p.left), Twips(p.right)
         sec.header_distance, sec.footer_distance = Twips(p.header), Twips(p.footer)
-        sec.different_first_page_header_footer = True
-        # Page 1 carries the masthead: empty header and footer.
-        for part in (sec.first_page_header, sec.first_page_footer):
-            # Word's template header paragraph carries the Header style, hence its rule.
-            _replace(
-                part, parse_xml, f'<w:p {_NSDECL}><w:pPr><w:pStyle w:val="Normal"/></w:pPr></w:p>'
-            )
-        symbol = escape(self.layout.symbol)
-        header_style = "Header" if symbol else "Normal"
-        # Symbol right on odd pages, left on even pages; page number likewise.
-        for part, align in ((sec.header, "right"), (sec.even_page_header, "left")):
-            run = f'<w:r><w:t xml:space="preserve">{symbol}</w:t></w:r>' if symbol else ""
-            _replace(
-                part,
-                parse_xml,
-                f'<w:p {_NSDECL}><w:pPr><w:pStyle w:val="{header_style}"/>'
-                f'<w:jc w:val="{align}"/></w:pPr>{run}</w:p>',
-            )
-        for part, align in ((sec.footer, "right"), (sec.even_page_footer, "left")):
-            _replace(
-                part,
-                parse_xml,
-                f'<w:p {_NSDECL}><w:pPr><w:pStyle w:val="Footer"/>'
-                f'<w:jc w:val="{align}"/></w:pPr>{_PAGE_FIELD}</w:p>',
-            )
+        if self.layout.symbol:
+            run = f'<w:r><w:t xml:space="preserve">{escape(self.layout.symbol)}</w:t></w:r>'
+            for part, align in ((sec.header, "right"), (sec.even_page_header, "left")):
+                _replace(part, parse_xml, header_paragraph("Header", align, run))
 
     def _footnotes(self, d: WordDocument, parse_xml: Any) -> None:
         from docx.opc.packuri import PackURI
@@ -295,13 +235,18 @@ class _WordWriter:
     def _note(self, n: Note) -> str:
         fid = self.note_ids[n.mark]
         if n.custom:
-            mark = f'<w:r>{_REF_RPR}<w:t xml:space="preserve">{escape(n.mark)}</w:t></w:r>'
+            # The asterisk run opens the note, as Word writes custom marks (LibreOffice then
+            # shows it once); without the right tab at 1021 the text goes to the hanging 1134.
+            ppr = '<w:pStyle w:val="FootnoteText"/><w:tabs><w:tab w:val="clear" w:pos="1021"/>'
+            ppr += "</w:tabs>"
+            lead = f'<w:r>{_REF_RPR}<w:t xml:space="preserve">{escape(n.mark)}</w:t></w:r>'
         else:
-            mark = f"<w:r>{_REF_RPR}<w:footnoteRef/></w:r>"
-        # Tab to the right-aligned number at 1021, tab to the hanging indent at 1134.
+            # Tab to the right-aligned number at 1021, tab to the hanging indent at 1134.
+            ppr = '<w:pStyle w:val="FootnoteText"/>'
+            lead = f"{_TAB}<w:r>{_REF_RPR}<w:footnoteRef/></w:r>"
         return (
-            f'<w:footnote w:id="{fid}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
-            f"{_TAB}{mark}{_TAB}{self._runs(n.runs)}</w:p></w:footnote>"
+            f'<w:footnote w:id="{fid}"><w:p><w:pPr>{ppr}</w:pPr>'
+            f"{lead}{_TAB}{self._runs(n.runs)}</w:p></w:footnote>"
         )
 
     def _properties(self, d: WordDocument) -> None:
@@ -317,24 +262,11 @@ class _WordWriter:
         cp.revision = 1
         cp.created = when
         cp.modified = when
-        package = d.part.package
-        for rel in list(package.rels.values()):
-            if rel.reltype == _THUMBNAIL_RT:
-                package.rels.pop(rel.rId)
 
 
 def _property(text: str) -> str:
     """Core properties hold at most 255 characters (a long UN title is cut with an ellipsis)."""
     return text if len(text) <= 255 else text[:254].rstrip() + "…"
-
-
-_PAGE_FIELD = (
-    '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-    '<w:r><w:instrText xml:space="preserve"> PAGE  \\* MERGEFORMAT </w:instrText></w:r>'
-    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-    "<w:r><w:t>2</w:t></w:r>"
-    '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-)
 
 
 def _replace(part: Any, parse_xml: Any, p_xml: str) -> None:
@@ -346,14 +278,7 @@ def _replace(part: Any, parse_xml: Any, p_xml: str) -> None:
     root.append(parse_xml(p_xml))
 
 
-def _builtin(style_id: str, name: str, body: str) -> str:
-    return (
-        f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/>'
-        f'<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/>{body}</w:style>'
-    )
-
-
-def escape_run(text: str, *, bold: bool = False, size: int = 0) -> str:
+def _plain_run(text: str, *, bold: bool = False, size: int = 0) -> str:
     if not text:
         return ""
     rpr = ("<w:b/>" if bold else "") + (f'<w:sz w:val="{size}"/>' if size else "")
@@ -362,23 +287,26 @@ def escape_run(text: str, *, bold: bool = False, size: int = 0) -> str:
 
 
 def _sized(text: str, size: int, *, bold: bool = False) -> str:
-    return escape_run(text, bold=bold, size=size)
+    return _plain_run(text, bold=bold, size=size)
 
 
 def _symbol_runs(symbol: str) -> str:
     """The symbol at top right; its first component is printed large ("CTOC/COP/…")."""
     head, sep, tail = symbol.partition("/")
-    return _sized(head, 40) + escape_run(sep + tail)
+    return _sized(head, 40) + _plain_run(sep + tail)
 
 
 def _mh_para(runs: str, align: str = "left") -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="UNMasthead"/><w:jc w:val="{align}"/></w:pPr>{runs}</w:p>'
 
 
-def _styled(style: str, runs: str, before: int = -1) -> str:
+def _styled(style: str, runs: str, before: int = -1, after: int = -1) -> str:
     if not runs:
         return ""
-    spacing = f'<w:spacing w:before="{before}"/>' if before >= 0 else ""
+    space = (f' w:before="{before}"' if before >= 0 else "") + (
+        f' w:after="{after}"' if after >= 0 else ""
+    )
+    spacing = f"<w:spacing{space}/>" if space else ""
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{spacing}</w:pPr>{runs}</w:p>'
 
 
@@ -389,7 +317,7 @@ def _distribution(mh: MastheadBlock) -> str:
         before = '<w:spacing w:before="240"/>' if i == 0 else ""
         out.append(
             f'<w:p><w:pPr><w:pStyle w:val="UNMasthead"/>{before}<w:ind w:left="143"/></w:pPr>'
-            f"{escape_run(line)}</w:p>"
+            f"{_plain_run(line)}</w:p>"
         )
     return "".join(out)
 

@@ -24,6 +24,7 @@ TEMPLATE = "document.html.j2"
 # CSS class of each block, after the Word style of the same block (one vocabulary).
 _CLASS = {
     "UNBodyText": "body",
+    "UNFrontMatter": "front",
     "UNHeading1": "h1",
     "UNHeading2": "h2",
     "UNHeading3": "h3",

@@ -6,6 +6,7 @@ Economic and Social Council itself) on US Letter. Margins are the measured UN te
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from drafting_app.export.blocks import Layout
@@ -40,18 +41,23 @@ A4 = PageProfile("A4", 11906, 16838)
 LETTER = PageProfile("Letter", 12240, 15840)
 
 _NEW_YORK_BODIES = ("General Assembly", "Economic and Social Council")
+# General Assembly numbering: "80/3.", "79/537 A, B and C." (session/number).
+_GA_NUMBER_RE = re.compile(r"^(?:S-)?\d{1,3}/\d+\b")
 
 
-def is_new_york(symbol: str, body: str, authoring_body: str) -> bool:
+def is_new_york(symbol: str, body: str, authoring_body: str, heading: str = "") -> bool:
     """Texts of the General Assembly and of ECOSOC itself (not its Vienna/Geneva commissions)."""
     if symbol.startswith("A/") or (symbol.startswith("E/") and not symbol.startswith("E/CN.")):
         return True
     if body in _NEW_YORK_BODIES:
         return True
+    if body or symbol:
+        return False
     opener = authoring_body.removeprefix("The ").rstrip(", ")
-    return not body and not symbol and opener in _NEW_YORK_BODIES
+    return opener in _NEW_YORK_BODIES or bool(_GA_NUMBER_RE.match(heading))
 
 
 def profile_for(layout: Layout) -> PageProfile:
     """US Letter for New York bodies, A4 for every other body."""
-    return LETTER if is_new_york(layout.symbol, layout.body, layout.authoring_body) else A4
+    ny = is_new_york(layout.symbol, layout.body, layout.authoring_body, layout.heading)
+    return LETTER if ny else A4

@@ -97,6 +97,12 @@ STYLES: tuple[StyleSpec, ...] = (
         next_id="UNTitle",
     ),
     StyleSpec(
+        "UNFrontMatter",
+        "UN Front Matter",
+        ppr=f"{_KEEP}{_spacing(0, 0)}{_ind()}",
+        rpr='<w:sz w:val="24"/>',
+    ),
+    StyleSpec(
         "UNAdoption",
         "UN Adoption",
         ppr=f'{_spacing(240, 0)}{_ind()}<w:jc w:val="right"/>',
@@ -136,13 +142,14 @@ FOOTER_RPR = '<w:b/><w:sz w:val="18"/>'
 
 # Style of each printed block; operative paragraphs by level ("1.", "(a)", "(i)").
 BLOCK_STYLE: dict[Kind, str] = {
-    Kind.FRONT_MATTER: "UNBodyText",
+    Kind.FRONT_MATTER: "UNFrontMatter",
     Kind.HEADING: "UNHeading1",
     Kind.SPONSORS: "UNSponsors",
     Kind.TITLE: "UNTitle",
     Kind.AUTHORING_BODY: "UNAuthoringBody",
     Kind.CHAPEAU: "UNPreambular",
     Kind.PREAMBULAR: "UNPreambular",
+    Kind.PART_HEADING: "UNHeading2",
     Kind.ANNEX_TITLE: "UNHeading1",
     Kind.ADOPTION: "UNAdoption",
 }

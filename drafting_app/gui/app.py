@@ -7,12 +7,14 @@ The only place that knows the concrete corpus class; the window only sees the
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from drafting_app.errors import DraftingError
 from drafting_app.gui.main_window import APP_TITLE, MainWindow
 from drafting_app.gui.startup_trace import on_first_paint, trace_first_paint
+from drafting_app.storage.project import SUFFIX
 
 
 def _application(argv: list[str]) -> QApplication:
@@ -25,10 +27,19 @@ def _application(argv: list[str]) -> QApplication:
     return app
 
 
+def open_drafts(window: MainWindow, argv: list[str]) -> None:
+    """``drafting-app --gui DRAFT.unres.json …``: open the drafts named on the command line."""
+    for arg in argv:
+        if arg.endswith(SUFFIX) and Path(arg).is_file():
+            window.drafts.open_path(Path(arg))
+
+
 def run(argv: list[str]) -> int:
     """Start the window; returns the process exit code."""
     app = _application(argv)
+    from drafting_app.corpus.registry import Registry
     from drafting_app.corpus.store import CorpusStore
+    from drafting_app.gui.citation_tools import install_citation_tools
 
     try:
         # The files are compared with the index after the window first paints: a scan of
@@ -39,9 +50,11 @@ def run(argv: list[str]) -> int:
         return 2
     try:
         window = MainWindow(store)
+        install_citation_tools(window, lambda: Registry.from_store(store))
         on_first_paint(app, window, lambda _ns: window.corpus_actions.sync_files())
         trace_first_paint(app, window, app.quit)
         window.startup()
+        open_drafts(window, argv)
         return app.exec()
     finally:
         store.close()

@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from drafting_app.citations.keeping import with_reference_rewrites
 from drafting_app.errors import DraftingError
 from drafting_app.model.changes import ChangeSet, Compound, Edit
 from drafting_app.model.conventions import FixMode, fixes_after, with_fixes
@@ -103,6 +104,7 @@ class DocumentController(QObject):
         self.doc = doc
         self.path = path
         self.profile = body or profile(DEFAULT_PROFILE)
+        self.imported_from: Path | None = None  # a Word/PDF/text file it was read from
         self.ladder_mode = FixMode.AUTO
         self.punctuation_mode = FixMode.AUTO
         self.stack = QUndoStack(self)
@@ -116,8 +118,9 @@ class DocumentController(QObject):
         """Apply ``edit`` (with the ladder and punctuation fixes it makes necessary, in the
         same undo step) and push it; False, with ``failed`` emitted, if it was refused."""
         self.end_typing()
-        try:
-            if fixes:
+        edit = with_reference_rewrites(self.doc, edit)  # "paragraph 3 above" follows moves
+        if fixes:
+            try:
                 edit = with_fixes(
                     self.doc,
                     edit,
@@ -125,12 +128,10 @@ class DocumentController(QObject):
                     ladder=self.ladder_mode,
                     punctuation=self.punctuation_mode,
                 )
-            changes = edit.apply(self.doc)
-        except DraftingError as exc:
-            self.failed.emit(str(exc))
-            return False
-        self.stack.push(EditCommand(self, edit, changes))
-        return True
+            except DraftingError as exc:
+                self.failed.emit(str(exc))
+                return False
+        return self._push(edit)
 
     def type_text(self, edit: SetText) -> bool:
         """A keystroke's worth of text: merges with the typing burst in the same paragraph
@@ -138,12 +139,16 @@ class DocumentController(QObject):
         top = self._top()
         if top is not None and top.typing_paragraph() not in ("", edit.pid):
             self.end_typing()
+        return self._push(edit)
+
+    def _push(self, edit: Edit, closes: str = "") -> bool:
+        """Apply, then push the applied edit: a refused edit never reaches the stack."""
         try:
             changes = edit.apply(self.doc)
         except DraftingError as exc:
             self.failed.emit(str(exc))
             return False
-        self.stack.push(EditCommand(self, edit, changes))
+        self.stack.push(EditCommand(self, edit, changes, closes))
         return True
 
     def end_typing(self) -> None:
@@ -159,13 +164,8 @@ class DocumentController(QObject):
         if not fixes:
             top.closed = True
             return
-        fix = Compound(fixes, label="Verb ladder")
-        try:
-            changes = fix.apply(self.doc)
-        except DraftingError as exc:  # a fix that no longer fits: the text stays as typed
-            self.failed.emit(str(exc))
-            return
-        self.stack.push(EditCommand(self, fix, changes, closes=pid))
+        # A fix that no longer fits is refused: the text stays as typed.
+        self._push(Compound(fixes, label="Verb ladder"), closes=pid)
 
     def _top(self) -> EditCommand | None:
         """The command on top of the stack (None after an undo: nothing to merge into)."""
@@ -192,4 +192,6 @@ class DocumentController(QObject):
         if self.path is not None:
             return self.path.name
         symbol = self.doc.masthead.symbol if self.doc.masthead else ""
+        if not symbol and self.imported_from is not None:
+            return f"{self.imported_from.stem} (imported)"
         return symbol or "Untitled draft"

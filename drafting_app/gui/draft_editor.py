@@ -17,14 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drafting_app.errors import EditError
+from drafting_app.gui.clause_copy import copy_with_notes, part_of
 from drafting_app.gui.document_controller import DocumentController
+from drafting_app.gui.footnote_panel import FootnotePanel
 from drafting_app.gui.masthead_form import MastheadForm
 from drafting_app.gui.models.outline import PART_ROLE, OutlineModel
 from drafting_app.gui.models.roles import PARAGRAPH_ID_ROLE
 from drafting_app.gui.paragraph_editor import ParagraphEditor
 from drafting_app.gui.segment_delegate import SegmentDelegate
 from drafting_app.model.changes import ChangeSet
-from drafting_app.model.document import Paragraph, Part
+from drafting_app.model.document import Document, Paragraph, Part
 from drafting_app.model.edits import (
     ConvertPart,
     DeleteParagraph,
@@ -36,6 +39,11 @@ from drafting_app.model.edits import (
 from drafting_app.model.numbering import paragraph_labels
 from drafting_app.model.tree import Location, locate, siblings
 from drafting_app.phrases import PhraseBook
+
+KEY_HINTS = (
+    "Return: new paragraph · Tab / Shift+Tab: indent / outdent · Alt+↑ / Alt+↓: move · "
+    "Ctrl+Shift+P: preambular ⇄ operative · Ctrl+I: italics · Ctrl+Z: undo"
+)
 
 
 class OutlineView(QTreeView):
@@ -88,6 +96,7 @@ class DraftEditor(QWidget):
         self.hint.setObjectName("openerHint")
         self.hint.setWordWrap(True)
         self.masthead = MastheadForm(controller, self)
+        self.footnotes = FootnotePanel(controller, self)
         self._build_layout()
         self.model.modelAboutToBeReset.connect(self._remember)
         self.model.modelReset.connect(self._restore)
@@ -114,6 +123,12 @@ class DraftEditor(QWidget):
         box.addWidget(self.place)
         box.addWidget(self.editor, 1)
         box.addWidget(self.hint)
+        box.addWidget(self.footnotes)
+        keys = QLabel(KEY_HINTS, pane)
+        keys.setObjectName("keyHints")
+        keys.setWordWrap(True)
+        keys.setStyleSheet("color: palette(placeholder-text);")
+        box.addWidget(keys)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(pane, "Paragraph")
         self.tabs.addTab(self.masthead, "Masthead and title")
@@ -146,6 +161,7 @@ class DraftEditor(QWidget):
 
     def _on_selection(self, selected: QItemSelection, _old: QItemSelection) -> None:
         self.editor.show_paragraph(self.current_pid())
+        self.footnotes.show_paragraph(self.current_pid())
         self._show_place()
 
     def _show_place(self) -> None:
@@ -157,8 +173,8 @@ class DraftEditor(QWidget):
         label = paragraph_labels(self.controller.doc).get(pid, "")
         try:
             loc = locate(self.controller.doc, pid)
-        except Exception:  # the chapeau of a decision
-            self.place.setText("Chapeau")
+        except EditError:  # the chapeau of a decision
+            self.place.setText("<b>Chapeau</b>")
             return
         kind = "Preambular" if loc.part is Part.PREAMBLE else "Operative"
         level = "sub-paragraph" if loc.parent_id else "paragraph"
@@ -172,6 +188,7 @@ class DraftEditor(QWidget):
         if self._remembered and self.model.index_of(self._remembered).isValid():
             self.select(self._remembered)
         self.editor.show_paragraph(self.current_pid())
+        self.footnotes.show_paragraph(self.current_pid())
         self._show_place()
 
     def _on_changed(self, changes: ChangeSet) -> None:
@@ -185,26 +202,50 @@ class DraftEditor(QWidget):
             return None
         try:
             return locate(self.controller.doc, pid)
-        except Exception as exc:
+        except EditError as exc:
             self.message.emit(str(exc))
             return None
 
     def new_paragraph(self) -> None:
         """A new empty paragraph after the current one (same part and level), or at the
         end of the chosen part; the editor takes the caret."""
-        loc = self._location()
         p = Paragraph("")
-        if loc is None:
-            part = self.current_part()
-            doc = self.controller.doc
-            index = len(doc.preamble if part is Part.PREAMBLE else doc.operative)
-            edit = InsertParagraph(part, None, index, p)
-        else:
-            edit = InsertParagraph(loc.part, loc.parent_id, loc.index + 1, p)
-        if self.controller.apply(edit):
+        if self.controller.apply(self._insertion(p)):
             self.select(p.id)
             self.tabs.setCurrentIndex(0)
             self.editor.setFocus()
+
+    def _insertion(self, p: Paragraph) -> InsertParagraph:
+        doc = self.controller.doc
+        if doc.chapeau is not None and self.current_pid() == doc.chapeau.id:
+            # Decision form: the lettered paragraphs (a), (b) … follow the chapeau.
+            return InsertParagraph(Part.OPERATIVE, None, 0, p)
+        loc = self._location()
+        if loc is not None:
+            return InsertParagraph(loc.part, loc.parent_id, loc.index + 1, p)
+        part = self.current_part()
+        index = len(doc.preamble if part is Part.PREAMBLE else doc.operative)
+        return InsertParagraph(part, None, index, p)
+
+    def insert_copy(self, source: Document, pid: str) -> bool:
+        """Insert a copy of corpus paragraph ``pid`` (with its footnotes): after the current
+        top-level paragraph of the same part, else at the end of that part. The ladder and
+        the closing punctuation adapt it to its new place."""
+        paragraph, notes = copy_with_notes(source, pid)
+        part = part_of(source, pid)
+        doc = self.controller.doc
+        lst = doc.preamble if part is Part.PREAMBLE else doc.operative
+        index = len(lst)
+        loc = self._location()
+        if loc is not None and loc.part is part:
+            top = self.current_pid()
+            while (up := locate(doc, top).parent_id) is not None:
+                top = up
+            index = locate(doc, top).index + 1
+        if not self.controller.apply(InsertParagraph(part, None, index, paragraph, notes)):
+            return False
+        self.select(paragraph.id)
+        return True
 
     def delete_paragraph(self) -> None:
         loc = self._location()
@@ -248,6 +289,14 @@ class DraftEditor(QWidget):
 
     def toggle_italics(self) -> None:
         self.editor.toggle_italics()
+
+    def add_footnote(self) -> None:
+        """Paragraph › Add Footnote at Caret."""
+        if self.editor.paragraph() is None:
+            self.message.emit("Choose the paragraph that cites the source first.")
+            return
+        self.tabs.setCurrentIndex(0)
+        self.footnotes.add_at(self.editor.textCursor().position())
 
     def show_masthead(self) -> None:
         self.tabs.setCurrentWidget(self.masthead)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
 
 from drafting_app.clauses.document_templates import new_document, template
+from drafting_app.corpus.readers import read_document
 from drafting_app.errors import DraftingError
 from drafting_app.gui.document_controller import DocumentController
 from drafting_app.gui.draft_editor import DraftEditor
@@ -25,6 +26,7 @@ from drafting_app.storage.settings import AppSettings, save_settings
 
 RECOVERY_DELAY_MS = 1500
 FILE_FILTER = f"Drafts (*{SUFFIX});;All files (*)"
+IMPORT_FILTER = "Word, PDF or text (*.docx *.pdf *.txt *.md);;All files (*)"
 Answer = QMessageBox.StandardButton
 
 
@@ -66,6 +68,7 @@ class Drafts(QObject):
         self.phrases = phrases
         self.undo_group = QUndoGroup(self)
         self.open: list[OpenDraft] = []
+        self.last: OpenDraft | None = None
         self.last_warning: QMessageBox | None = None
         tabs.currentChanged.connect(self._on_tab)
         tabs.tabCloseRequested.connect(self._close_tab)
@@ -78,8 +81,18 @@ class Drafts(QObject):
     def _draft_of(self, editor: QWidget | None) -> OpenDraft | None:
         return next((d for d in self.open if d.editor is editor), None)
 
+    def target(self) -> OpenDraft | None:
+        """The draft a command from the corpus goes to: the current one, else the draft
+        last worked on (the reading view may be in front)."""
+        current = self.current()
+        if current is not None:
+            return current
+        return self.last if self.last in self.open else None
+
     def _on_tab(self, _index: int) -> None:
         draft = self.current()
+        if draft is not None:
+            self.last = draft
         self.undo_group.setActiveStack(draft.controller.stack if draft else None)  # type: ignore[arg-type]
         self.current_changed.emit()
 
@@ -138,6 +151,36 @@ class Drafts(QObject):
         draft = self.add(project.document, path, body, project.fingerprint)
         self._remember(path)
         return draft
+
+    def import_path(self, path: Path) -> OpenDraft | None:
+        """A Word, PDF or text draft from another delegation, as a new unsaved draft (the
+        file itself is never written to)."""
+        try:
+            doc = read_document(path)
+        except DraftingError as exc:
+            self._warn("The file could not be imported", str(exc))
+            return None
+        body = profile(self.settings.default_profile)
+        draft = self.add(doc, None, body, None)
+        draft.controller.imported_from = Path(path)
+        draft.controller.stack.resetClean()  # nothing of it is saved as a draft yet
+        self._refresh_tab(draft)
+        if doc.unplaced:
+            self._warn(
+                "Imported with text to review",
+                f"{len(doc.unplaced)} passage(s) of {Path(path).name} could not be placed in "
+                "the preamble or the operative part. They are kept with the draft but not "
+                "shown in the outline: compare the draft with the original file.",
+            )
+        return draft
+
+    def import_file(self) -> None:
+        """File › Import Draft…"""
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, "Import a draft (Word, PDF or text)", self._folder(), IMPORT_FILTER
+        )
+        if name:
+            self.import_path(Path(name))
 
     def open_file(self) -> None:
         """File › Open…"""

@@ -4,11 +4,10 @@ tabs (the corpus reading view, then one tab per open draft), the status bar."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -33,20 +32,19 @@ from drafting_app.gui.reading_view import ReadingView
 from drafting_app.gui.recovery_offer import RecoveryOffer
 from drafting_app.gui.search_panel import SearchPanel
 from drafting_app.gui.template_dialog import TemplateDialog
+from drafting_app.gui.window_support import (
+    fit_to_screen,
+    restore_layout,
+    save_layout,
+    shortcut_table,
+    show_shortcuts,
+)
 from drafting_app.model.conventions import FixMode
 from drafting_app.storage.recovery import RecoveryStore
 from drafting_app.storage.settings import AppSettings, load_settings, save_settings
 
 APP_TITLE = "UN Drafting Assistant"
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
-# Keys handled inside the outline and the paragraph editor, listed in Help › Keyboard
-# Shortcuts beside the menu shortcuts.
-WIDGET_KEYS = (
-    ("Outline / paragraph › Indent", "Tab"),
-    ("Outline / paragraph › Outdent", "Shift+Tab"),
-    ("Paragraph editor › New paragraph after this one", "Return"),
-    ("Outline › Delete paragraph", "Delete"),
-)
 
 
 class MainWindow(QMainWindow):
@@ -64,7 +62,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or load_settings()
         self.recovery = recovery or RecoveryStore()
         self.setWindowTitle(APP_TITLE)
-        self._fit_to_screen()
+        fit_to_screen(self)
         self.reading = ReadingView(self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("centralTabs")
@@ -89,7 +87,7 @@ class MainWindow(QMainWindow):
         self.corpus_size = QLabel(self)
         self.statusBar().addPermanentWidget(self.corpus_size)
         self._draft_actions: list[QAction] = []
-        self._balanced = False
+        self._balanced = restore_layout(self, self.settings)
         self._connect()
         self._build_menus()
         self._update_corpus_size()
@@ -107,15 +105,6 @@ class MainWindow(QMainWindow):
         self.drafts.message.connect(lambda m: self.statusBar().showMessage(m, 6000))
 
     # -- layout ------------------------------------------------------------------------------
-    def _fit_to_screen(self) -> None:
-        # A laptop screen (1366×768) must show the whole window, a large one not a huge one.
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        area = screen.availableGeometry()
-        width = min(1400, int(area.width() * 0.94))
-        height = min(900, int(area.height() * 0.94))
-        self.resize(width, height)
-        self.move(area.center().x() - width // 2, area.center().y() - height // 2)
-
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._balanced:
@@ -148,7 +137,9 @@ class MainWindow(QMainWindow):
         draft: bool = False,
     ) -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)  # every binding of the platform (Redo: Ctrl+Y too)
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
@@ -170,6 +161,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self.new_action = self._action(file_menu, "&New from Template…", keys.New, self.new_draft)
         self._action(file_menu, "&Open…", keys.Open, self.drafts.open_file)
+        self._action(file_menu, "&Import Draft (Word, PDF, Text)…", "Ctrl+Shift+O",
+                     self.drafts.import_file)  # fmt: skip
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self._fill_recent()
         file_menu.addSeparator()
@@ -177,14 +170,15 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Save &As…", keys.SaveAs, self.drafts.save_as, draft=True)
         self._action(file_menu, "&Close Draft", "Ctrl+W", self.drafts.close_current, draft=True)
         file_menu.addSeparator()
-        quit_action = self._action(file_menu, "&Quit", keys.Quit, self.close)
+        # StandardKey.Quit is empty on some Linux desktops and on Windows.
+        quit_action = self._action(file_menu, "&Quit", "Ctrl+Q", self.close)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         edit = bar.addMenu("&Edit")
         self.undo_action = self.drafts.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence(keys.Undo))
+        self.undo_action.setShortcuts(keys.Undo)
         self.redo_action = self.drafts.undo_group.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence(keys.Redo))
+        self.redo_action.setShortcuts(keys.Redo)
         edit.addActions([self.undo_action, self.redo_action])
         edit.addSeparator()
         self._action(edit, "&Copy", keys.Copy, lambda: self._focused("copy"))
@@ -202,9 +196,14 @@ class MainWindow(QMainWindow):
             ("&Outdent (Shift+Tab)", "Ctrl+[", "outdent"),
             ("&Convert Preambular ⇄ Operative", "Ctrl+Shift+P", "convert"),
             ("&Italics", keys.Italic, "toggle_italics"),
+            ("Add &Footnote at Caret", "Ctrl+Alt+F", "add_footnote"),
             ("Edit &Masthead and Title", "Ctrl+Shift+M", "show_masthead"),
         ):
             self._action(para, text, key, self._on_editor(method), draft=True)
+        para.addSeparator()
+        self.insert_corpus_action = self._action(
+            para, "Insert Corpus Paragraph into Draft", "Ctrl+Shift+I", self.insert_from_corpus
+        )
         para.addSeparator()
         self.ladder_action = self._toggle(
             para, "Keep the Verb &Ladder (Also/Further)", self.settings.ladder, "ladder"
@@ -291,7 +290,30 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.drafts.create_from_template(dialog.chosen()))
         dialog.open()
 
+    def insert_from_corpus(self) -> None:
+        """Paragraph › Insert Corpus Paragraph: the paragraph shaded in the reading view
+        (chosen in the browser or the search) goes into the draft, footnotes included."""
+        draft = self.drafts.target()
+        if draft is None:
+            self.statusBar().showMessage("Open or create a draft first (Ctrl+N).", 6000)
+            return
+        if not (self.reading.doc_id and self.reading.paragraph_id):
+            self.statusBar().showMessage(
+                "Choose a corpus paragraph first: in the Corpus panel or the search results.",
+                6000,
+            )
+            return
+        try:
+            source = self.corpus.document(self.reading.doc_id)
+        except DraftingError as exc:
+            self.statusBar().showMessage(str(exc), 6000)
+            return
+        self.tabs.setCurrentWidget(draft.editor)
+        if draft.editor.insert_copy(source, self.reading.paragraph_id):
+            self.statusBar().showMessage(f"Inserted from {self.reading.title}.", 6000)
+
     def _on_current_changed(self) -> None:
+        self.insert_corpus_action.setEnabled(bool(self.drafts.open))
         draft = self.drafts.current()
         for action in self._draft_actions:
             action.setEnabled(draft is not None)
@@ -314,6 +336,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.recovery.close()
+        save_layout(self, self.settings)
         event.accept()
 
     # -- corpus ------------------------------------------------------------------------------
@@ -362,29 +385,10 @@ class MainWindow(QMainWindow):
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
 
     def shortcut_table(self) -> list[tuple[str, str]]:
-        """(menu › entry, shortcut) for every menu action with a shortcut, then the keys
-        the outline and the paragraph editor handle themselves."""
-        rows: list[tuple[str, str]] = []
-        for menu_action in self.menuBar().actions():
-            menu = menu_action.menu()
-            if not isinstance(menu, QMenu):
-                continue
-            for action in menu.actions():
-                key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                if key and not action.isSeparator():
-                    entry = action.text().replace("&", "").split(" (")[0]
-                    rows.append((f"{menu_action.text().replace('&', '')} › {entry}", key))
-        return rows + list(WIDGET_KEYS)
+        return shortcut_table(self.menuBar())
 
     def show_shortcuts(self) -> None:
-        rows = "".join(
-            f"<tr><td>{escape(name)}</td><td>&nbsp;&nbsp;<b>{escape(key)}</b></td></tr>"
-            for name, key in self.shortcut_table()
-        )
-        box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard Shortcuts", "", parent=self)
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(f"<table>{rows}</table>")
-        box.open()
+        show_shortcuts(self, self.shortcut_table())
 
     def show_about(self) -> None:
         QMessageBox.about(

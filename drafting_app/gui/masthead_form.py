@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from drafting_app.gui.document_controller import DocumentController
+from drafting_app.gui.reading_html import join_sponsors
 from drafting_app.model.changes import ChangeSet, Edit
 from drafting_app.model.document import Document
-from drafting_app.model.edits import SetAuthoringBody, SetMasthead, SetTitle
+from drafting_app.model.edits import SetAuthoringBody, SetHeading, SetMasthead, SetTitle
 
 # (field, label, placeholder); "sponsors" is a list typed as "France, Italy and Spain".
 MASTHEAD_ROWS = (
@@ -36,18 +37,14 @@ MASTHEAD_ROWS = (
     ("sponsor_note", "Sponsor note (*)", "On behalf of the States Members of …"),
 )
 LONG_FIELDS = ("agenda_title", "sponsor_note", "title", "authoring_body")
+FRONT_FIELDS = ("heading", "title", "authoring_body")
+MAX_FIELD_LINES = 14
 
 
 def split_sponsors(text: str) -> list[str]:
     """ "Austria, France and Italy" → ["Austria", "France", "Italy"]."""
     names = text.replace(" and ", ", ").split(",")
     return [n.strip() for n in names if n.strip()]
-
-
-def join_sponsors(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 class _LongField(QPlainTextEdit):
@@ -59,7 +56,26 @@ class _LongField(QPlainTextEdit):
         super().__init__(parent)
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.textChanged.connect(self._fit)
+        self._fit()
+
+    def _fit(self) -> None:
+        # As tall as its text (a title runs to four or five lines), never a scroll bar.
+        lines = max(2, int(self.document().documentLayout().documentSize().height()))
+        margins = self.contentsMargins().top() + self.contentsMargins().bottom()
+        margin = int(self.document().documentMargin() * 2)
+        shown = min(lines, MAX_FIELD_LINES)
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if lines > MAX_FIELD_LINES
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        self.setFixedHeight(shown * self.fontMetrics().lineSpacing() + margins + margin + 4)
+
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        super().resizeEvent(e)
+        self._fit()
 
     def text(self) -> str:
         return " ".join(self.toPlainText().split())
@@ -87,10 +103,12 @@ class MastheadForm(QScrollArea):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.fields: dict[str, Field] = {}
+        self.form = form
         for name, label, placeholder in (
+            ("heading", "Heading", "Resolution 5/2"),
+            *MASTHEAD_ROWS,
             ("title", "Title", "Implementation of the Protocol …"),
             ("authoring_body", "Authoring body", "The Conference of the Parties …,"),
-            *MASTHEAD_ROWS,
         ):
             field: Field = _LongField(placeholder) if name in LONG_FIELDS else QLineEdit()
             if isinstance(field, QLineEdit):
@@ -109,7 +127,7 @@ class MastheadForm(QScrollArea):
         controller.changed.connect(self._on_changed)
 
     def _value(self, doc: Document, name: str) -> str:
-        if name in ("title", "authoring_body"):
+        if name in FRONT_FIELDS:
             return str(getattr(doc, name))
         if doc.masthead is None:
             return ""
@@ -117,8 +135,12 @@ class MastheadForm(QScrollArea):
         return join_sponsors(value) if name == "sponsors" else str(value)
 
     def refresh(self) -> None:
+        """Show the document's values; masthead rows only for an L. document with a
+        masthead, the heading row only for a text without one (an adopted resolution)."""
         doc = self.controller.doc
         for name, field in self.fields.items():
+            shown = (name != "heading") if doc.masthead is not None else name in FRONT_FIELDS
+            self.form.setRowVisible(field, shown)
             value = self._value(doc, name)
             if field.text() != value:
                 field.setText(value)
@@ -138,6 +160,8 @@ class MastheadForm(QScrollArea):
         edit: Edit
         if name == "title":
             edit = SetTitle(text)
+        elif name == "heading":
+            edit = SetHeading(text)
         elif name == "authoring_body":
             edit = SetAuthoringBody(text)
         elif name == "sponsors":

@@ -101,6 +101,10 @@ class ParagraphEditor(QPlainTextEdit):
             return None
 
     def _place(self) -> tuple[Part, bool]:
+        """(part, top level?) of the paragraph; a decision's chapeau has no opener."""
+        chapeau = self.controller.doc.chapeau
+        if chapeau is not None and chapeau.id == self.pid:
+            return Part.PREAMBLE, False
         loc = locate(self.controller.doc, self.pid)
         return loc.part, loc.parent_id is None
 
@@ -112,8 +116,9 @@ class ParagraphEditor(QPlainTextEdit):
         self.controller.end_typing()
         self.pid = pid
         p = self.paragraph()
-        self.setEnabled(p is not None and self.controller.doc.chapeau is not p)
-        self._load(p.text if p is not None else "", 0)
+        self.setEnabled(p is not None)
+        text = p.text if p is not None else ""
+        self._load(text, len(text))  # the caret where writing continues
         if p is not None:
             part, top = self._place()
             names = [ph for ph, _ in self.phrases.phrases(part)] if top else []
@@ -169,7 +174,9 @@ class ParagraphEditor(QPlainTextEdit):
             self.opener_state.emit("")
             return
         part, top = self._place()
-        if not top:
+        if self.controller.doc.chapeau is p:
+            self.opener_state.emit("Chapeau of the decision: it ends with a colon.")
+        elif not top:
             self.opener_state.emit("Sub-paragraph: its lead words stay in roman type.")
         elif not p.text.strip():
             self.opener_state.emit(

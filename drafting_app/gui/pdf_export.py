@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -39,27 +38,13 @@ from drafting_app.errors import DraftingError, ExportError
 from drafting_app.export.blocks import Block, Kind, Layout, MastheadBlock, Note, Run, build_blocks
 from drafting_app.export.files import write_atomic
 from drafting_app.export.page import A4, LETTER, PageProfile, profile_for
+from drafting_app.export.pagination import NOTE_GAP, Line, Page, notes_height, paginate
 from drafting_app.gui.pyside_guard import protect_none
 from drafting_app.model.document import Document
 
 DPI = 1440  # one device unit = one twip
 FONT = "Times New Roman"
-_NOTE_GAP = 240  # space between body text and the footnote rule
 _RULE_WIDTH = 2835  # the short footnote separator rule (5 cm)
-
-
-@dataclass
-class _Line:
-    top: float
-    bottom: float
-    marks: list[str]
-
-
-@dataclass
-class _Page:
-    top: float
-    bottom: float = 0.0
-    notes: list[str] = field(default_factory=list)
 
 
 def _font(size: float, *, bold: bool = False, italic: bool = False) -> QFont:
@@ -136,15 +121,29 @@ def _fmt(
     f.setTopMargin(before)
     f.setBottomMargin(after)
     f.setAlignment(align)
-    f.setTabPositions([QTextOption.Tab(pos - left, kind) for pos, kind in tabs])
+    # Qt measures tab stops from where the first line starts (margin + indent); ``tabs`` are
+    # given from the page's text margin, like Word's.
+    f.setTabPositions([QTextOption.Tab(pos - left - indent, kind) for pos, kind in tabs])
     return f
 
 
+# Headings, the title and the lines above the text stay on the page of what follows them.
+_KEEP_WITH_NEXT = QTextFormat.Property.UserProperty
+_KEEP_KINDS = {
+    Kind.FRONT_MATTER, Kind.HEADING, Kind.SPONSORS, Kind.TITLE, Kind.AUTHORING_BODY,
+    Kind.PART_HEADING, Kind.ANNEX_TITLE, Kind.ANNEX_HEADING,
+}  # fmt: skip
 _LEFT = QTextOption.TabType.LeftTab
 _RIGHT = QTextOption.TabType.RightTab
 _A_LEFT = Qt.AlignmentFlag.AlignLeft
 # Paragraph formats per printed block, mirroring word_styles (twips).
-_HEADINGS = {Kind.HEADING: 14, Kind.ANNEX_TITLE: 14, Kind.TITLE: 12}
+_HEADINGS = {
+    Kind.HEADING: 14,
+    Kind.ANNEX_TITLE: 14,
+    Kind.TITLE: 12,
+    Kind.FRONT_MATTER: 12,
+    Kind.PART_HEADING: 12,
+}
 
 
 def _block_format(b: Block) -> QTextBlockFormat:
@@ -152,12 +151,17 @@ def _block_format(b: Block) -> QTextBlockFormat:
         if b.level == 0:
             return _fmt(tabs=[(1701, _LEFT)])
         if b.level == 1:
-            return _fmt(indent=567, tabs=[(1702, _LEFT)])
+            # "(a)" starts at 1701 and passes Word's stop at 1702: the text goes to 2268.
+            return _fmt(indent=567, tabs=[(2268, _LEFT)])
         return _fmt(left=1701, tabs=[(2268, _LEFT)])
     if b.kind in (Kind.PREAMBULAR, Kind.CHAPEAU):
         return _fmt(tabs=[(1701, _LEFT)])
     if b.kind is Kind.AUTHORING_BODY:
         return _fmt(indent=567)
+    if b.kind is Kind.FRONT_MATTER:
+        return _fmt(after=0, align=_A_LEFT)
+    if b.kind is Kind.TITLE and b.label:
+        return _fmt(indent=-1134, before=360, after=240, tabs=[(1134, _LEFT)], align=_A_LEFT)
     if b.kind in _HEADINGS or b.kind is Kind.ANNEX_HEADING:
         return _fmt(before=360, after=240, align=_A_LEFT)
     if b.kind is Kind.SPONSORS:
@@ -172,9 +176,13 @@ def _body(layout: Layout, profile: PageProfile) -> QTextDocument:
     if layout.masthead is not None:
         _masthead(bld, layout.masthead)
     for b in layout.blocks:
-        bld.block(_block_format(b))
+        fmt = _block_format(b)
+        fmt.setProperty(_KEEP_WITH_NEXT, b.kind in _KEEP_KINDS)
+        bld.block(fmt)
         if b.kind is Kind.OPERATIVE or b.kind in (Kind.PREAMBULAR, Kind.CHAPEAU):
             bld.text(f"{b.label}\t")
+        elif b.kind is Kind.TITLE and b.label:
+            bld.text(f"{b.label}\t", bold=True, size=12)
         size = _HEADINGS.get(b.kind, 12 if b.kind is Kind.ANNEX_HEADING and b.level == 2 else 10)
         bld.runs(b.runs, size=size)
     if bld.first:
@@ -207,12 +215,14 @@ def _masthead(bld: _Builder, mh: MastheadBlock) -> None:
     _rule(bld, 25)
     bld.block(_fmt(0, 0, before=120, after=0, align=_A_LEFT))
     bld.text(mh.body, bold=True, size=12)
-    for text, bold in ((mh.session, True), (mh.place_and_dates, False)):
+    for text, bold in ((mh.session, True), (mh.committee, True), (mh.place_and_dates, False)):
+        if not text:
+            continue
         bld.block(_fmt(0, 0, after=0, align=_A_LEFT))
         bld.text(text, bold=bold)
     bld.block(_fmt(0, 0, before=240, after=0, align=_A_LEFT))
     bld.runs(mh.agenda_item)
-    bld.block(_fmt(0, 0, after=0, align=_A_LEFT))
+    bld.block(_fmt(0, 0, after=360, align=_A_LEFT))
     bld.text(mh.agenda_title, bold=True)
 
 
@@ -235,14 +245,15 @@ def _draw_mark(painter: QPainter, mark: str, x: float, y: float, doc: QTextDocum
     painter.drawText(QPointF(x + 1021 - metrics.horizontalAdvance(mark), baseline), mark)
 
 
-def _lines(doc: QTextDocument) -> list[_Line]:
+def _lines(doc: QTextDocument) -> list[Line]:
     """Every laid-out line of the body with the footnote marks it carries."""
-    out: list[_Line] = []
+    out: list[Line] = []
     lay = doc.documentLayout()
     block = doc.begin()
     while block.isValid():
         rect = lay.blockBoundingRect(block)
         tl = block.layout()
+        keep = block.blockFormat().boolProperty(_KEEP_WITH_NEXT)
         marks: dict[int, list[str]] = {}
         it = block.begin()
         while not it.atEnd():
@@ -252,37 +263,17 @@ def _lines(doc: QTextDocument) -> list[_Line]:
                     line = tl.lineForTextPosition(frag.position() - block.position())
                     marks.setdefault(line.lineNumber(), []).append(name[3:])
             it += 1
-        for i in range(tl.lineCount()):
+        count = tl.lineCount()
+        for i in range(count):
             line = tl.lineAt(i)
             top = rect.top() + line.y()
-            out.append(_Line(top, top + line.height(), marks.get(i, [])))
+            out.append(
+                Line(
+                    top, top + line.height(), tuple(marks.get(i, [])), i == 0, i == count - 1, keep
+                )
+            )
         block = block.next()
     return out
-
-
-def _paginate(lines: list[_Line], heights: dict[str, float], room: float) -> list[_Page]:
-    """Greedy pages: a line goes on the page if it and all the page's notes still fit."""
-    pages: list[_Page] = []
-    page: _Page | None = None
-    for line in lines:
-        if page is not None:
-            notes = page.notes + [m for m in line.marks if m not in page.notes]
-            need = line.bottom - page.top + _notes_height(notes, heights)
-            if need <= room or page.bottom == page.top:
-                page.bottom = line.bottom
-                page.notes = notes
-                continue
-            pages.append(page)
-        page = _Page(line.top, line.bottom, list(dict.fromkeys(line.marks)))
-    if page is not None:
-        pages.append(page)
-    return pages or [_Page(0.0)]
-
-
-def _notes_height(marks: list[str], heights: dict[str, float]) -> float:
-    if not marks:
-        return 0.0
-    return _NOTE_GAP + sum(heights[m] for m in marks)
 
 
 def _run_text(painter: QPainter, text: str, rect: QRectF, align: Qt.AlignmentFlag) -> None:
@@ -310,7 +301,7 @@ class _PdfWriter:
         body = _body(self.layout, p)
         notes = {n.mark: _note_doc(n, p.text_width) for n in self.layout.notes}
         heights = {m: d.size().height() for m, d in notes.items()}
-        pages = _paginate(_lines(body), heights, p.text_height)
+        pages = paginate(_lines(body), heights, p.text_height)
         # Notes whose mark is nowhere in the text still print, at the foot of the last page.
         placed = {m for page in pages for m in page.notes}
         pages[-1].notes += [n.mark for n in self.layout.notes if n.mark not in placed]
@@ -331,7 +322,7 @@ class _PdfWriter:
         self,
         painter: QPainter,
         body: QTextDocument,
-        page: _Page,
+        page: Page,
         notes: dict[str, QTextDocument],
         number: int,
         heights: dict[str, float],
@@ -341,13 +332,13 @@ class _PdfWriter:
         painter.translate(p.left, p.top - page.top)
         body.drawContents(painter, QRectF(0, page.top, p.text_width, page.bottom - page.top + 1))
         painter.restore()
-        y = p.top + p.text_height - _notes_height(page.notes, heights)
+        y = p.top + p.text_height - notes_height(page.notes, heights)
         if page.notes:
             painter.setPen(QPen(Qt.GlobalColor.black, 10))
             painter.drawLine(
-                QPointF(p.left, y + _NOTE_GAP / 2), QPointF(p.left + _RULE_WIDTH, y + _NOTE_GAP / 2)
+                QPointF(p.left, y + NOTE_GAP / 2), QPointF(p.left + _RULE_WIDTH, y + NOTE_GAP / 2)
             )
-            y += _NOTE_GAP
+            y += NOTE_GAP
         for mark in page.notes:
             painter.save()
             painter.translate(p.left, y)

@@ -1,13 +1,17 @@
-"""The live preview dock: the current draft laid out as the UN prints it, refreshed a moment
-after each change (debounced, so typing stays fluent on long drafts)."""
+"""The live preview dock: the current draft laid out as the UN prints it (the export's HTML
+preview, made from the same blocks as the Word file), refreshed a moment after each change
+(debounced, so typing stays fluent on long drafts)."""
 
 from __future__ import annotations
+
+from html import escape
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
+from drafting_app.errors import DraftingError
+from drafting_app.export.html import render_html
 from drafting_app.gui.document_controller import DocumentController
-from drafting_app.gui.reading_html import document_html
 from drafting_app.gui.reading_view import ReadingView
 
 REFRESH_MS = 300
@@ -47,7 +51,11 @@ class PreviewPanel(ReadingView):
             return
         bar = self.verticalScrollBar()
         where = bar.value()
-        self.setHtml(document_html(self.controller.doc))
+        try:
+            page = render_html(self.controller.doc)
+        except DraftingError as exc:
+            page = f"<p style='color:#a00000'>The preview failed: {escape(str(exc))}</p>"
+        self.setHtml(page)
         bar.setValue(where)
 
 

@@ -1,11 +1,12 @@
 """Guard against a reference-counting bug of PySide6 6.12.0 on CPython 3.11.
 
-That release drops one reference to ``None`` on every call of a C++ method that returns void.
-CPython 3.12 made ``None`` immortal, so nothing shows there; on 3.11 ``None``'s count reaches
-zero after some thousands of calls and the interpreter aborts ("deallocating None"). Laying out
-a long document makes that many calls. pyproject.toml excludes 6.12.0; this guard protects a
-machine that has it anyway: it measures the leak once and, only if there is one, gives ``None``
-enough references never to reach zero (which is what 3.12 does).
+That release drops one reference to ``None`` on every call of a C++ method that returns void
+(and to ``True`` on bool results of Python overrides). CPython 3.12 made these objects
+immortal, so nothing shows there; on 3.11 their count reaches zero after some thousands of
+calls and the interpreter aborts ("deallocating None"). Laying out a long document makes that
+many calls. pyproject.toml keeps PySide6 below 6.12; this guard protects a machine that has
+6.12.0 anyway: it measures the leak once and, only if there is one, gives ``None``, ``True``
+and ``False`` enough references never to reach zero (which is what 3.12 does).
 """
 
 from __future__ import annotations
@@ -35,4 +36,5 @@ def protect_none() -> None:
         return
     _checked = True
     if _leaks():
-        ctypes.c_ssize_t.from_address(id(None)).value += _RESERVE
+        for singleton in (None, True, False):
+            ctypes.c_ssize_t.from_address(id(singleton)).value += _RESERVE

@@ -23,6 +23,13 @@ _FIRST_LINE_PX = 40
 _SUB_INDENT_PX = 40
 
 
+def join_sponsors(names: list[str]) -> str:
+    """The sponsor line's list: "Austria, France and Italy"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def anchor_name(paragraph_id: str) -> str:
     """The HTML anchor of a paragraph (QTextBrowser.scrollToAnchor target)."""
     return f"para-{paragraph_id}"
@@ -78,7 +85,7 @@ class _Page:
             "</tr></table>",
             '<table width="100%" cellspacing="0" cellpadding="1"><tr><td>'
             f"<b>{escape(mh.body)}</b></td>"
-            '<td align="right" width="30%">'
+            '<td align="right" width="36%" nowrap>'
             + "<br/>".join(
                 escape(x)
                 for x in (
@@ -97,7 +104,7 @@ class _Page:
         if mh.sponsors:
             star = "*" if mh.sponsor_note else ""
             kind = mh.document_type or "draft resolution"
-            rows.append(f"<p>{escape(', '.join(mh.sponsors))}:{star} {escape(kind)}</p>")
+            rows.append(f"<p>{escape(join_sponsors(mh.sponsors))}:{star} {escape(kind)}</p>")
         return "".join(rows)
 
     def annex(self, a: Annex) -> str:

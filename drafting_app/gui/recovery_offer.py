@@ -40,10 +40,12 @@ class RecoveryOffer(QObject):
         box.setObjectName("recoveryOffer")
         box.setWindowTitle("Recover unsaved drafts")
         box.setIcon(QMessageBox.Icon.Question)
+        many = len(snapshots) != 1
         box.setText(
             f"<p>The application was not closed normally. {len(snapshots)} draft"
-            f"{'s were' if len(snapshots) != 1 else ' was'} not saved:</p><ul>{items}</ul>"
-            "<p>Restore them now? Restored drafts open as unsaved changes.</p>"
+            f"{'s were' if many else ' was'} not saved:</p><ul>{items}</ul>"
+            f"<p>Restore {'them' if many else 'it'} now? A restored draft opens with its "
+            "changes unsaved.</p>"
         )
         self.restore_button = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
         self.discard_button = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)

@@ -16,8 +16,18 @@ from PySide6.QtWidgets import (
 )
 
 from drafting_app.clauses.document_templates import DocumentTemplate, list_templates
+from drafting_app.gui.segment_delegate import SEGMENTS_ROLE, SegmentDelegate
 
 KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 10
+
+
+def _facts(t: DocumentTemplate) -> str:
+    """ "Draft (L. document with masthead) · resolution form · Vienna, A4 paper"."""
+    body = t.body_profile
+    kind = (
+        "Draft (L. document with masthead)" if t.masthead is not None else t.kind.value.capitalize()
+    )
+    return f"{kind} · {t.form.value} form · {body.place}, {body.page_size} paper"
 
 
 class TemplateDialog(QDialog):
@@ -27,17 +37,21 @@ class TemplateDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("New Draft from Template")
         self.setObjectName("templateDialog")
-        self.resize(640, 360)
+        self.resize(880, 400)
         self.templates: list[DocumentTemplate] = list_templates()
         intro = QLabel("Choose the body and the kind of text. The masthead, the sponsor line "
                        "and the authoring-body line come from the template.", self)  # fmt: skip
         intro.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("templateList")
+        self.list.setItemDelegate(SegmentDelegate(self.list))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSpacing(2)
         for t in self.templates:
             item = QListWidgetItem(t.name)
             item.setData(KEY_ROLE, t.key)
-            item.setToolTip(f"{t.kind.value}, {t.form.value} form — profile {t.profile}")
+            item.setData(SEGMENTS_ROLE, [[(t.name, "bold")], [(_facts(t), "muted")]])
+            item.setToolTip(t.name)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())

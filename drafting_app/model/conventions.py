@@ -13,11 +13,11 @@ from __future__ import annotations
 from enum import StrEnum
 
 from drafting_app.model.changes import Compound, Edit
-from drafting_app.model.document import Document
+from drafting_app.model.document import Document, Paragraph, Part, Span
 from drafting_app.model.ladder import LADDER, ladder_fixes, touched_families
 from drafting_app.model.profiles import BodyProfile
 from drafting_app.model.punctuation import punctuation_fixes
-from drafting_app.phrases import PhraseBook
+from drafting_app.phrases import PhraseBook, default_phrasebook
 
 
 class FixMode(StrEnum):
@@ -39,7 +39,7 @@ def fixes_after(
     families it touched and, when ``structural`` (``ChangeSet.structure_changed``), the
     closing punctuation."""
     fams = touched_families(edit, phrases)
-    fixes = ladder_fixes(doc, profile, fams, phrases)
+    fixes = ladder_fixes(doc, profile, fams, phrases, untouched=False)
     return fixes + punctuation_fixes(doc) if structural else fixes
 
 
@@ -71,3 +71,15 @@ def suggestions(
     """What is wrong in the whole text now (tolerant ladder + punctuation), each fix its
     own edit, for the "suggest" mode and the checks panel."""
     return ladder_fixes(doc, profile, (), phrases) + punctuation_fixes(doc)
+
+
+def make_paragraph(
+    text: str, part: Part, *, sub: bool = False, phrases: PhraseBook | None = None
+) -> Paragraph:
+    """A new paragraph whose opening phrase is in italics, as UN texts set it (UN_FORMAT.md
+    §1); a sub-paragraph's lead words stay roman (``sub=True``)."""
+    phrases = phrases or default_phrasebook()
+    opener = None if sub else phrases.split(text, part)
+    lead = len(text) - len(text.lstrip())
+    italics = [Span(lead, lead + len(opener.text))] if opener else []
+    return Paragraph(text, italics)

@@ -28,6 +28,9 @@ from drafting_app.model.text_edits import (
     SetMasthead,
     SetText,
     SetTitle,
+    Splice,
+    retype,
+    splice,
 )
 from drafting_app.model.tree import Location, locate
 
@@ -52,5 +55,8 @@ __all__ = [
     "SetMasthead",
     "SetText",
     "SetTitle",
+    "Splice",
     "locate",
+    "retype",
+    "splice",
 ]

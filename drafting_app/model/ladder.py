@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafting_app.model.changes import Edit
 from drafting_app.model.document import Document, Paragraph, Part
@@ -44,6 +45,17 @@ class Rung:
 
 
 def read_rung(text: str, part: Part | None, phrases: PhraseBook) -> Rung | None:
+    """The opening phrase of ``text`` as a rung of the ladder (None: no known opener).
+    Only the start of a text matters, so readings are cached by it: the ladder is
+    recomputed on every structural edit."""
+    return _read_head(text[:_HEAD], part, phrases)
+
+
+_HEAD = 80  # longer than any opening phrase with its adverb and the character after it
+
+
+@lru_cache(maxsize=8192)
+def _read_head(text: str, part: Part | None, phrases: PhraseBook) -> Rung | None:
     opener = phrases.split(text, part)
     if opener is None:
         return None
@@ -87,6 +99,7 @@ def _part_fixes(
     position: Position,
     touched: set[str] | None,
     phrases: PhraseBook,
+    untouched: bool,
 ) -> list[Edit]:
     fixes: list[Edit] = []
     seen: dict[str, int] = {}
@@ -99,6 +112,8 @@ def _part_fixes(
         index = seen.get(fam, 0)
         seen[fam] = index + 1
         strict = touched is None or fam in touched
+        if not strict and not untouched:
+            continue
         adverb = _strict(index) if strict else _tolerated(index, rung.adverb, fam in had_also)
         if adverb == "also":
             had_also.add(fam)
@@ -134,16 +149,21 @@ def ladder_fixes(
     profile: BodyProfile,
     touched: Iterable[str] | None = (),
     phrases: PhraseBook | None = None,
+    *,
+    untouched: bool = True,
 ) -> list[Edit]:
     """The edits that put the ladder right, preamble and operative part each on its own.
 
     ``touched``: verb families (see :func:`touched_families`) to recompute strictly;
-    the others are only corrected where wrong. ``None`` recomputes every family strictly
-    (the "apply the ladder everywhere" command).
+    the others are only corrected where wrong, or not looked at when ``untouched`` is
+    False (an edit cannot make another family wrong). ``None`` recomputes every family
+    strictly (the "apply the ladder everywhere" command).
     """
     phrases = phrases or default_phrasebook()
     fams = None if touched is None else set(touched)
+    if fams is not None and not fams and not untouched:
+        return []
     conv = profile.ladder
-    return _part_fixes(doc.preamble, Part.PREAMBLE, conv.preamble, fams, phrases) + _part_fixes(
-        doc.operative, Part.OPERATIVE, conv.operative, fams, phrases
-    )
+    pre = _part_fixes(doc.preamble, Part.PREAMBLE, conv.preamble, fams, phrases, untouched)
+    ops = _part_fixes(doc.operative, Part.OPERATIVE, conv.operative, fams, phrases, untouched)
+    return pre + ops

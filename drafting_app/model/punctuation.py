@@ -10,21 +10,20 @@ Only the final punctuation character(s) change; footnote marks after the punctua
 
 from __future__ import annotations
 
-import re
-
 from drafting_app.model.changes import Edit
 from drafting_app.model.document import Document, Paragraph
 from drafting_app.model.text_edits import Splice
 
-_CLOSING_RE = re.compile(r"[,;:.]*\s*$")
+_CLOSING = ",;:."
 PUNCTUATION = "Punctuation"
 
 
 def closing_range(text: str) -> tuple[int, int]:
     """The span of the closing punctuation run (and trailing spaces) at the end of text."""
-    m = _CLOSING_RE.search(text)
-    assert m is not None  # the pattern matches the empty string at the end
-    return m.start(), m.end()
+    start = len(text.rstrip())
+    while start > 0 and text[start - 1] in _CLOSING:
+        start -= 1
+    return start, len(text)
 
 
 def expected_closing(p: Paragraph, own: str) -> str:

@@ -319,3 +319,21 @@ class Splice(Edit):
 
     def retyped(self) -> list[tuple[str, str]]:
         return self._inner.retyped() if self._inner else []
+
+
+def retype(p: Paragraph, new_text: str) -> SetText:
+    """The typing edit that turns ``p.text`` into ``new_text`` (one keystroke, a paste, a
+    cut: one changed stretch, found from the common start and end). Italic spans and
+    footnote marks outside the stretch keep their characters; consecutive retypes of one
+    paragraph merge into one undo step."""
+    old = p.text
+    start = 0
+    limit = min(len(old), len(new_text))
+    while start < limit and old[start] == new_text[start]:
+        start += 1
+    tail = 0
+    while tail < limit - start and old[-1 - tail] == new_text[-1 - tail]:
+        tail += 1
+    edit = splice(p, start, len(old) - tail, new_text[start : len(new_text) - tail], "Typing")
+    edit.mergeable = True
+    return edit

@@ -4,7 +4,6 @@ into a :class:`ProjectError` naming the place."""
 
 from __future__ import annotations
 
-from dataclasses import fields
 from typing import Any
 
 from drafting_app.errors import ProjectError
@@ -20,8 +19,7 @@ from drafting_app.model.document import (
     Paragraph,
     Span,
 )
-
-MASTHEAD_FIELDS = tuple(f.name for f in fields(Masthead))
+from drafting_app.model.text_edits import MASTHEAD_FIELDS
 
 
 def _spans(spans: list[Span]) -> list[list[int]]:

@@ -69,6 +69,22 @@ def fingerprint_of(data: bytes, path: Path) -> Fingerprint:
     return Fingerprint(hashlib.sha256(data).hexdigest(), st.st_size, st.st_mtime_ns)
 
 
+def changed_since(path: str | Path, seen: Fingerprint) -> bool:
+    """Whether the file differs from what was opened or saved (size and time first, the
+    hash only when they moved): the GUI can ask when its window regains focus."""
+    p = Path(path)
+    try:
+        st = p.stat()
+    except OSError:
+        return True
+    if (st.st_size, st.st_mtime_ns) == (seen.size, seen.mtime_ns):
+        return False
+    try:
+        return hashlib.sha256(p.read_bytes()).hexdigest() != seen.sha256
+    except OSError:
+        return True
+
+
 def encode_project(doc: Document, settings: dict[str, Any] | None = None) -> bytes:
     """The project file's bytes: UTF-8 JSON, keys in a fixed order, one trailing newline."""
     data = {
@@ -122,9 +138,14 @@ def decode_project(raw: bytes, path: Path) -> Project:
         settings = data.get("settings", {})
         if not isinstance(settings, dict):
             raise ProjectError("settings are not a table")
-    except ProjectError as exc:
-        raise _damaged(path, str(exc).rstrip(".")) from None
-    except (KeyError, ValueError, TypeError, AttributeError) as exc:
+    except (ProjectError, KeyError, ValueError, TypeError, AttributeError) as exc:
+        if notice:  # not damaged: laid out in a way this version does not know
+            raise ProjectError(
+                f"{path.name} was saved by a newer version of the app (project format "
+                f"{version}) in a form this version cannot read. Update the app to open it."
+            ) from None
+        if isinstance(exc, ProjectError):
+            raise _damaged(path, str(exc).rstrip(".")) from None
         raise _damaged(path, f"a required part is missing or wrong ({exc})") from None
     _check_ids(doc, path)
     return Project(doc, settings, path, None, version, bool(notice), notice)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from drafting_app.checks.facts import CorpusFacts
+from drafting_app.checks.profile import profile_for
 from drafting_app.citations.parse import citations_of
 from drafting_app.citations.short_titles import InstrumentNames, mentions
 from drafting_app.citations.textedit import TextEdit, apply_edits
@@ -79,14 +80,16 @@ def ref_date(doc: Document, facts: CorpusFacts) -> Iterator[Mutant]:
 
 
 def ref_body(doc: Document, facts: CorpusFacts) -> Iterator[Mutant]:
+    """A text attributed to the wrong body: the author's own text given to another body, or
+    another body's text called "its"."""
+    author = profile_for(doc).body
     for _, p in _body(doc):
-        for m in re.finditer(
-            r"\b(its|General Assembly|Conference) (resolution|decision) (\d+/\d+)", p.text
-        ):
+        pattern = r"\b(its|General Assembly|Conference) (resolution|decision) (\d+/\d+)"
+        for m in re.finditer(pattern, p.text):
             if p.text[: m.start()].endswith(", in "):  # "the General Assembly, in its resolution"
                 continue
-            other = "General Assembly" if m.group(1) != "General Assembly" else "its"
-            yield _group("REF-BODY", doc, p, m, other)
+            own = m.group(1) == "its" or author.startswith(m.group(1))
+            yield _group("REF-BODY", doc, p, m, "Economic and Social Council" if own else "its")
 
 
 def ref_unknown(doc: Document, facts: CorpusFacts) -> Iterator[Mutant]:
@@ -163,7 +166,7 @@ def ibid(doc: Document, facts: CorpusFacts) -> Iterator[Mutant]:
         if i == 0 and isinstance(c, TreatyCitation) and not f.text.startswith("Ibid"):
             new = f"Ibid., vol. {c.volumes[0]}, No. {c.number}."
             yield Mutant("IBID", _edit(doc, f.id, 0, len(f.text), new, True), f.id, "fn 1 → Ibid.")
-        if i > 0 and f.text.startswith("Ibid"):
+        if i > 0 and f.text.startswith("Ibid., vol"):  # a bare Ibid. follows whatever precedes
             before = ordered[i - 1]
             yield Mutant(
                 "IBID",

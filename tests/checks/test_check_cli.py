@@ -36,3 +36,14 @@ def test_check_unreadable_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFix
     empty.write_text("")
     assert main(["check", str(empty)]) == 2
     assert "empty" in capsys.readouterr().err
+
+
+def test_check_a_project_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from drafting_app.corpus.readers import read_document
+    from drafting_app.storage.project import save_project
+
+    path = tmp_path / "draft.unres.json"
+    save_project(read_document(CORPUS_FILES["decision_4_4"]), path)
+    assert main(["check", "--json", str(path)]) == 1
+    findings = json.loads(capsys.readouterr().out)
+    assert [f["code"] for f in findings if f["severity"] == "error"] == ["IBID"]

@@ -114,3 +114,14 @@ def test_subparagraph_punctuation(docs: dict[str, Document], registry: Registry)
     assert found[last.id].severity is Severity.ERROR
     assert "parent's closing punctuation" in found[last.id].message
     assert found[op7.id].fix is not None and found[op7.id].fix.new_text == ":"
+
+
+def test_a_full_repeat_of_the_previous_source_suggests_ibid(
+    docs: dict[str, Document], registry: Registry
+) -> None:
+    doc = docs["france_draft"]
+    note = doc.anchored_footnotes()[1]
+    note.text = "United Nations, *Treaty Series*, vol. 2237, No. 39574."
+    (f,) = [f for f in run_checks(doc, registry) if f.code == "IBID"]
+    assert f.severity is Severity.SUGGESTION and f.location.footnote_number == 2
+    assert f.fix is not None and f.fix.new_text == "Ibid., vol. 2237, No. 39574."

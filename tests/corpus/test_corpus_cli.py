@@ -98,6 +98,12 @@ def test_add_good_file_exits_0(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     good.write_text(GOOD, encoding="utf-8")
     code, _, _ = run(capsys, "add", str(good))
     assert code == 0
+    code, out, _ = run(capsys, "add", str(good))
+    assert (
+        code == 0
+        and out.strip() == f"{good}: already in the corpus as user/zeppelin (Resolution 12/7)"
+    )
+    assert [p.name for p in user_corpus_dir().iterdir()] == ["zeppelin.txt"]
 
 
 def test_search(capsys: pytest.CaptureFixture[str]) -> None:

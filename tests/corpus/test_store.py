@@ -511,3 +511,23 @@ def test_broad_search_ranks_the_first_candidates_only(
         )[:3]
         assert hits == best_of_first
         assert len(store.search("traff", limit=20)) == 20  # never fewer than asked for
+
+
+def test_renamed_suffix_keeps_the_doc_id_and_a_broken_edit_drops_the_document(
+    folders: dict[str, Path],
+) -> None:
+    user = folders["user"]
+    write(user / "mine.txt", SMALL)
+    write(user / "other.txt", SMALL.replace("12/9", "12/8"))
+    with open_store(folders) as store:
+        (user / "mine.txt").rename(user / "mine.md")
+        report = store.sync()
+        assert [i.doc_id for i in report.removed] == ["user/mine"]
+        assert [i.doc_id for i in report.added] == ["user/mine"]
+        write(user / "other.txt", "now just a shopping list\n")
+        report = store.sync()
+        assert [(i.doc_id, "no resolution" in i.message) for i in report.failed] == [
+            ("user/other", True)
+        ]
+        assert "user/other" not in [d.doc_id for d in store.documents()]
+        assert [f.path for f in store.failures()] == [str(user / "other.txt")]

@@ -133,10 +133,30 @@ def test_agenda_and_sponsor_notes_take_one_then_two_asterisks():
         ("E/CN.15/2024/L.3", "Commission on Crime Prevention and Criminal Justice", "", A4),
         ("", "", "The General Assembly,", LETTER),
         ("", "", "The Conference of the Parties,", A4),
+        ("", "", "79/537 A, B and C.", LETTER),  # GA numbering, no authoring line
+        ("", "", "Resolution 5/2", A4),
     ],
 )
 def test_page_profile_by_body(symbol, body, authoring, profile):
-    doc = Document(authoring_body=authoring, masthead=Masthead(symbol=symbol, body=body))
+    heading = authoring if not authoring.startswith("The ") else ""
+    authoring = "" if heading else authoring
+    doc = Document(
+        heading=heading, authoring_body=authoring, masthead=Masthead(symbol=symbol, body=body)
+    )
     if not symbol and not body:
         doc.masthead = None
     assert profile_for(build_blocks(doc)) is profile
+
+
+def test_general_assembly_number_hangs_before_the_title_and_body_is_not_repeated():
+    mh = Masthead(body="General Assembly", symbol="A/RES/80/3", session="Eightieth session")
+    doc = Document(heading="80/3.", title="Awaza Political Declaration", masthead=mh)
+    doc.front_matter = ["Resolution adopted by the General Assembly", "[without reference]"]
+    layout = build_blocks(doc)
+    kinds = [(b.kind, b.label, b.text) for b in layout.blocks]
+    assert (Kind.TITLE, "80/3.", "Awaza Political Declaration") in kinds
+    assert not any(k is Kind.HEADING for k, _, _ in kinds)
+    front = [b for b in layout.blocks if b.kind is Kind.FRONT_MATTER]
+    assert [r.bold for b in front for r in b.runs] == [True, False]
+    assert layout.masthead is not None
+    assert (layout.masthead.body_short, layout.masthead.body) == ("General Assembly", "")

@@ -12,11 +12,12 @@ import docx
 import pytest
 from lxml import etree
 
+from drafting_app.corpus.readers import read_document
 from drafting_app.errors import ExportError
 from drafting_app.export.docx_writer import write_docx
 from drafting_app.model import Anchor, Document, DocumentKind, Footnote, Masthead, Paragraph, Span
-from drafting_app.model.numbering import footnote_numbers, number_operative
-from tests.conftest import CORPUS_FILES
+from drafting_app.model.numbering import footnote_numbers, number_operative, paragraph_labels
+from tests.conftest import CORPUS_FILES, REALDOCS
 from tests.export.docx_helpers import (
     FIXED_WHEN,
     W,
@@ -49,21 +50,27 @@ def _body_texts(d: docx.document.Document) -> list[str]:
     return [p.text for p in d.paragraphs]
 
 
-@pytest.mark.parametrize("key", sorted(CORPUS_FILES))
-def test_read_back_every_paragraph_and_footnote_in_order(tmp_path: Path, key: str):
-    doc = corpus_doc(key)
-    path = write_docx(doc, tmp_path / f"{key}.docx", when=FIXED_WHEN)
-    d = docx.Document(str(path))
+def _assert_paragraphs_in_order(doc: Document, d: docx.document.Document, name: str) -> None:
+    """Every paragraph of the model appears, in order, with its derived label typed in front."""
     texts = _body_texts(d)
-    # Every paragraph of the model appears, in order, with its derived label typed in front.
-    labels = {n.paragraph.id: n.label for n in number_operative(doc.operative, doc.form)}
+    labels = paragraph_labels(doc)
+    for line in (doc.heading, doc.title, doc.authoring_body):
+        assert not line or any(line in t for t in texts), f"{name}: {line[:40]} missing"
     at = 0
     for p in doc.all_paragraphs():
         label = labels.get(p.id, "")
         want = f"{label}\t{p.text}" if label else p.text
         found = next((i for i in range(at, len(texts)) if texts[i].endswith(want)), None)
-        assert found is not None, f"{key}: paragraph not found in order: {want[:60]}"
+        assert found is not None, f"{name}: paragraph not found in order: {want[:60]}"
         at = found + 1
+
+
+@pytest.mark.parametrize("key", sorted(CORPUS_FILES))
+def test_read_back_every_paragraph_and_footnote_in_order(tmp_path: Path, key: str):
+    doc = corpus_doc(key)
+    path = write_docx(doc, tmp_path / f"{key}.docx", when=FIXED_WHEN)
+    d = docx.Document(str(path))
+    _assert_paragraphs_in_order(doc, d, key)
     numbers = footnote_numbers(doc)
     model_notes = [f.text for f in sorted(doc.footnotes, key=lambda f: numbers[f.id])]
     exported = footnote_texts(path)
@@ -75,6 +82,16 @@ def test_read_back_every_paragraph_and_footnote_in_order(tmp_path: Path, key: st
     if doc.form == "resolution" and len(tops) > 1:
         assert [p.text.split("\t")[0] for p in ops[: len(tops)]] == tops
     assert b"w:numPr" not in part_xml(path, "word/document.xml")
+
+
+@pytest.mark.parametrize("path", sorted((REALDOCS / "ga").glob("*.txt")), ids=lambda p: p.stem)
+def test_general_assembly_texts_export_whole(tmp_path: Path, path: Path):
+    doc = read_document(path)
+    out = write_docx(doc, tmp_path / "ga.docx")
+    d = docx.Document(str(out))
+    _assert_paragraphs_in_order(doc, d, path.name)
+    assert len(footnote_texts(out)) == len(doc.footnotes)
+    assert d.sections[0].page_width.twips == 12240  # New York: US Letter
 
 
 def test_styles_are_named_and_footnote_styles_have_word_ids(france_docx: Path):

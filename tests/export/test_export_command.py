@@ -72,3 +72,23 @@ def test_pdf_option_runs_the_qt_writer(tmp_path: Path):
     assert done.returncode == 0, done.stderr
     pdf = out.with_suffix(".pdf")
     assert pdf.read_bytes().startswith(b"%PDF-")
+
+
+def test_project_file_exports_through_storage(tmp_path: Path):
+    from drafting_app.corpus.readers import read_document
+    from drafting_app.storage.project import save_project
+
+    project = tmp_path / "france.unres.json"
+    save_project(read_document(CORPUS_FILES["france_draft"]), project)
+    out = tmp_path / "france.docx"
+    assert main(["export", str(project), "-o", str(out)]) == 0
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert any(t.startswith("9.\tWith regard to the report") for t in texts)
+
+
+def test_damaged_project_file_is_a_clear_error(tmp_path: Path, capsys):
+    project = tmp_path / "broken.unres.json"
+    project.write_text("{not json", encoding="utf-8")
+    assert main(["export", str(project), "-o", str(tmp_path / "x.docx")]) == 2
+    assert "drafting-app:" in capsys.readouterr().err
+    assert not (tmp_path / "x.docx").exists()

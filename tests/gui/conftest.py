@@ -14,6 +14,13 @@ from drafting_app.gui.drafts import Drafts
 from drafting_app.gui.main_window import MainWindow
 
 
+def show_active(qtbot: QtBot, w: MainWindow) -> None:
+    """Show and activate: window shortcuts (Ctrl+N, Alt+Up …) need the active window."""
+    with qtbot.waitActive(w):
+        w.show()
+        w.activateWindow()
+
+
 @pytest.fixture
 def store() -> Iterator[CorpusStore]:
     with CorpusStore.open() as s:
@@ -39,6 +46,5 @@ def window(qtbot: QtBot, store: CorpusStore) -> MainWindow:
     w = MainWindow(store)
     qtbot.addWidget(w)
     w.resize(1400, 900)  # a laptop-sized window (the offscreen screen is 800×600)
-    w.show()
-    qtbot.waitExposed(w)
+    show_active(qtbot, w)
     return w

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from drafting_app.corpus.store import CorpusStore
@@ -42,6 +42,14 @@ def test_window_has_the_menus_and_every_action_a_shortcut(window: MainWindow) ->
     assert table["Corpus › Rebuild Index"] == "Ctrl+Shift+R"
     assert table["Edit › Find in Corpus…"] == "Ctrl+F"
     assert window.corpus_size.text() == "Corpus: 5 documents"
+    for menu_action in window.menuBar().actions()[:3]:  # File, Edit, Paragraph
+        menu = menu_action.menu()
+        assert isinstance(menu, QMenu)
+        for action in menu.actions():
+            if action.isSeparator() or action.menu() or action.isCheckable():
+                continue
+            assert not action.shortcut().isEmpty(), action.text()
+    assert ("Outline / paragraph › Indent", "Tab") in window.shortcut_table()
 
 
 def test_browser_lists_the_five_corpus_documents(window: MainWindow) -> None:
@@ -173,3 +181,17 @@ def test_files_changed_while_closed_are_picked_up_after_start(
     assert window.corpus_size.text() == "Corpus: 6 documents"
     window.corpus_actions.sync_files()  # nothing changed: nothing reloaded
     assert window.browser.model.rowCount() == 6
+
+
+def test_window_layout_comes_back_at_the_next_start(
+    qtbot: QtBot, window: MainWindow, store: CorpusStore
+) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # hide Corpus
+    assert not window.corpus_dock.isVisible()
+    window.close()
+    again = MainWindow(store)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert not again.corpus_dock.isVisible() and again.search_dock.isVisible()
+    assert "window_layout" in again.settings.extra

@@ -32,6 +32,7 @@ from drafting_app.model.edits import (
     SetText,
     SetTitle,
     locate,
+    retype,
 )
 from drafting_app.model.numbering import paragraph_labels
 from drafting_app.model.profiles import PROFILES
@@ -277,3 +278,51 @@ def test_random_edit_sequences_revert_to_the_original(key: str, data: st.DataObj
         edit.apply(doc)
     assert describe(doc) == after
     event(f"applied edits: {min(len(done), 6)}{'+' if len(done) >= 6 else ''}")
+
+
+@pytest.mark.parametrize(
+    ("new", "italics", "offsets"),
+    [
+        # typing inside the opener-free middle: the mark after "Crime," moves with its text
+        ("Recalling the many functions assigned to it", [(0, 9)], [129]),
+        # deleting the opener's first letter: the italic span shrinks with it
+        ("ecalling the functions assigned to it", [(0, 8)], [123]),
+    ],
+)
+def test_retype_carries_italics_and_marks(new, italics, offsets):
+    doc = france()
+    p = doc.preamble[0]
+    rest = p.text[len("Recalling the functions assigned to it") :]
+    edit = retype(p, new + rest)
+    before = describe(doc)
+    edit.apply(doc)
+    assert [(s.start, s.end) for s in p.italics] == italics
+    assert [a.offset for a in p.anchors] == offsets
+    assert p.text[offsets[0] - 1] == ","  # still right after "Crime,"
+    nxt = retype(p, p.text + " x")
+    nxt.apply(doc)
+    assert edit.merge(nxt)
+    edit.revert(doc)
+    assert describe(doc) == before
+
+
+def test_make_paragraph_sets_the_italic_opener():
+    from drafting_app.model.conventions import make_paragraph
+    from drafting_app.model.describe import opener_of
+
+    assert opener_of(make_paragraph("Also requests the secretariat;", Part.OPERATIVE)) == (
+        "Also requests"
+    )
+    assert make_paragraph("Recalling further its decision,", Part.PREAMBLE).italics == [Span(0, 17)]
+    assert make_paragraph("Each State party shall;", Part.OPERATIVE, sub=True).italics == []
+
+
+def test_the_decision_chapeau_is_edited_not_moved():
+    doc = read_document(CORPUS_FILES["decision_3_3"])
+    assert doc.chapeau is not None
+    for edit in (DeleteParagraph(doc.chapeau.id), Indent(doc.chapeau.id)):
+        with pytest.raises(EditError, match="chapeau"):
+            edit.apply(doc)
+    roundtrip(doc, SetText(doc.chapeau.id, "The Conference …:", [], []))
+    roundtrip(doc, Indent(doc.operative[1].id))
+    assert paragraph_labels(doc)[doc.operative[0].children[0].id] == "(i)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from drafting_app.storage.migrations import CURRENT_VERSION, MIGRATIONS, upgrade
 from drafting_app.storage.project import (
     CorruptProjectError,
     ProjectChangedError,
+    changed_since,
     encode_project,
     load_project,
     save_project,
@@ -164,3 +166,24 @@ def test_save_refuses_when_the_file_changed_on_disk(tmp_path: Path):
     with pytest.raises(ProjectChangedError, match="changed on disk"):
         save_project(doc, f, expected_hash=second.sha256)
     assert json.loads(f.read_text("utf-8"))["document"]["title"] == "Changed by a colleague"
+
+
+def test_unreadable_newer_file_says_update(tmp_path: Path):
+    f = tmp_path / "future.unres.json"
+    f.write_text(json.dumps({"format": "drafting-app-project", "format_version": 99,
+                             "document": {"kind": "treaty"}}), "utf-8")  # fmt: skip
+    with pytest.raises(ProjectError, match=r"newer version.*Update the app") as info:
+        load_project(f)
+    assert not isinstance(info.value, CorruptProjectError)
+
+
+def test_changed_since(tmp_path: Path):
+    f = tmp_path / "d.unres.json"
+    seen = save_project(read_document(CORPUS_FILES["decision_3_3"]), f)
+    assert not changed_since(f, seen)
+    os.utime(f, ns=(seen.mtime_ns + 10**9, seen.mtime_ns + 10**9))
+    assert not changed_since(f, seen)  # touched, same bytes
+    f.write_bytes(f.read_bytes().replace(b"Decision 3/3", b"Decision 3/4"))
+    assert changed_since(f, seen)
+    f.unlink()
+    assert changed_since(f, seen)

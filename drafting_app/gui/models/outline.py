@@ -70,15 +70,16 @@ class OutlineModel(QAbstractItemModel):
         self._labels = paragraph_labels(doc)
         self._marks = footnote_numbers(doc)
         self._by_id = {}
-        self._groups = []
-        for row, part in enumerate((Part.PREAMBLE, Part.OPERATIVE)):
-            group = _Node(part, None, None, row, movable=False)
-            paras = doc.preamble if part is Part.PREAMBLE else doc.operative
-            if part is Part.PREAMBLE and doc.chapeau is not None:
+        if not self._groups:  # the two group rows live as long as the model
+            parts = (Part.PREAMBLE, Part.OPERATIVE)
+            self._groups = [_Node(p, None, None, row, movable=False) for row, p in enumerate(parts)]
+        for group in self._groups:
+            group.children = []
+            paras = doc.preamble if group.part is Part.PREAMBLE else doc.operative
+            if group.part is Part.PREAMBLE and doc.chapeau is not None:
                 self._add(group, doc.chapeau, movable=False)
             for p in paras:
                 self._add(group, p)
-            self._groups.append(group)
 
     def _add(self, parent: _Node, p: Paragraph, movable: bool = True) -> None:
         node = _Node(parent.part, p, parent, len(parent.children), movable=movable)

@@ -1,0 +1,232 @@
+"""Checks, footnotes and references in the main window: the Checks and Footnotes docks,
+the References menu (Insert Citation…, Insert Internal Reference…, Check Document F7,
+Apply Fix, Next/Previous Finding) and the View menu entries. Installed on a window by the
+composition root with :func:`install_citation_tools`; everything goes through the current
+draft's controller, so every change is one step of its undo history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QDockWidget, QMenu
+
+from drafting_app.checks.findings import Finding
+from drafting_app.checks.profile import profile_for
+from drafting_app.corpus.registry import Registry
+from drafting_app.gui.checks_dock import FIX_SHORTCUT, ChecksPanel
+from drafting_app.gui.citation_dialog import CitationDialog, SourceChoice, source_choices
+from drafting_app.gui.draft_editor import DraftEditor
+from drafting_app.gui.draft_places import anchor_places, reveal
+from drafting_app.gui.footnotes_dock import FootnotesPanel
+from drafting_app.gui.internal_ref_dialog import InternalRefDialog
+from drafting_app.gui.main_window import MainWindow
+from drafting_app.model.edits import AddFootnote
+from drafting_app.model.text_edits import splice
+
+# English puts the footnote mark after the punctuation (UN_FORMAT.md §4): a caret just
+# before a comma or semicolon places the mark after it.
+_PUNCTUATION = ",;:."
+DOCK_HEIGHT = 270
+
+
+def mark_offset(text: str, caret: int) -> int:
+    """Where a footnote mark goes for a caret at ``caret``."""
+    caret = max(0, min(caret, len(text)))
+    return caret + 1 if caret < len(text) and text[caret] in _PUNCTUATION else caret
+
+
+class CitationTools(QObject):
+    """The docks and actions; ``registry`` builds the corpus registry (once, and again
+    after the corpus changes)."""
+
+    def __init__(self, window: MainWindow, registry: Callable[[], Registry]) -> None:
+        super().__init__(window)
+        self.window = window
+        self._build_registry = registry
+        self._registry: Registry | None = None
+        self.checks = ChecksPanel(self.registry, window)
+        self.footnotes = FootnotesPanel(window)
+        self.checks_dock = self._dock("Checks", "checksDock", self.checks)
+        self.footnotes_dock = self._dock("Footnotes", "footnotesDock", self.footnotes)
+        window.tabifyDockWidget(self.checks_dock, self.footnotes_dock)
+        self.checks_dock.raise_()
+        # The draft editor keeps most of the height; the findings get a strip below it.
+        window.resizeDocks([self.checks_dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
+        self.citation_dialog: CitationDialog | None = None
+        self.reference_dialog: InternalRefDialog | None = None
+        self._draft_actions: list[QAction] = []
+        self._build_menus()
+        self.checks.activated.connect(self.go_to_finding)
+        self.footnotes.activated.connect(self.go_to_footnote)
+        self.footnotes.insert_requested.connect(self.insert_citation)
+        for panel in (self.checks, self.footnotes):
+            panel.message.connect(self._status)
+        window.drafts.current_changed.connect(self._follow)
+        window.corpus_actions.changed.connect(self._corpus_changed)
+        self._follow()
+
+    def _dock(self, title: str, name: str, panel: ChecksPanel | FootnotesPanel) -> QDockWidget:
+        dock = QDockWidget(title, self.window)
+        dock.setObjectName(name)
+        dock.setWidget(panel)
+        self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        return dock
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 6000)
+
+    # -- registry ---------------------------------------------------------------------------
+    def registry(self) -> Registry:
+        if self._registry is None:
+            # Built once from the corpus index (a moment on a large corpus).
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self._registry = self._build_registry()
+            finally:
+                QApplication.restoreOverrideCursor()
+        return self._registry
+
+    def _corpus_changed(self) -> None:
+        self._registry = None
+        self.checks.run_now()
+
+    # -- menus ------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.window.menuBar()
+        view = next(
+            m for a in bar.actions() if isinstance(m := a.menu(), QMenu) and a.text() == "&View"
+        )
+        first = view.actions()[3]  # after the Corpus, Search and Preview panels
+        for dock, key in ((self.checks_dock, "Ctrl+4"), (self.footnotes_dock, "Ctrl+5")):
+            toggle = dock.toggleViewAction()
+            toggle.setText(f"{dock.windowTitle()} Panel")
+            toggle.setShortcut(QKeySequence(key))
+            view.insertAction(first, toggle)
+        help_action = bar.actions()[-1]
+        menu = QMenu("&References", self.window)
+        bar.insertMenu(help_action, menu)
+        self.insert_citation_action = self._action(
+            menu, "Insert &Citation (Footnote)…", "Ctrl+Alt+C", self.insert_citation
+        )
+        self.insert_reference_action = self._action(
+            menu, "Insert Internal &Reference…", "Ctrl+Alt+R", self.insert_reference
+        )
+        menu.addSeparator()
+        self.check_action = self._action(menu, "Check &Document", "F7", self.check_document)
+        self.fix_action = self._action(menu, "Apply &Fix", FIX_SHORTCUT, self.checks.fix_selected)
+        self._action(menu, "&Next Finding", "F8", lambda: self.checks.step(1))
+        self._action(menu, "&Previous Finding", "Shift+F8", lambda: self.checks.step(-1))
+        menu.addSeparator()
+        self._action(menu, "&Edit Footnote…", None, self.footnotes.edit_selected)
+        self._action(menu, "De&lete Footnote", None, self.footnotes.delete_selected)
+
+    def _action(
+        self, menu: QMenu, text: str, key: str | None, slot: Callable[[], object]
+    ) -> QAction:
+        action = QAction(text, self.window)
+        if key:
+            action.setShortcut(QKeySequence(key))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        self._draft_actions.append(action)
+        return action
+
+    # -- following the current draft -----------------------------------------------------------
+    def _follow(self) -> None:
+        draft = self.window.drafts.current()
+        controller = draft.controller if draft is not None else None
+        self.checks.follow(controller)
+        self.footnotes.follow(controller)
+        for action in self._draft_actions:
+            action.setEnabled(controller is not None)
+
+    def _editor(self) -> DraftEditor | None:
+        return self.window.current_editor()
+
+    def check_document(self) -> None:
+        """References › Check Document (F7): run now and show the panel."""
+        self.checks_dock.show()
+        self.checks_dock.raise_()
+        self.checks.run_now()
+        self._status(self.checks.summary.text())
+
+    # -- going places -----------------------------------------------------------------------
+    def go_to_finding(self, f: Finding) -> None:
+        editor = self._editor()
+        if editor is None:
+            return
+        loc = f.location
+        if loc.footnote_id:
+            self.footnotes.select(loc.footnote_id)
+            self.go_to_footnote(loc.footnote_id)
+        elif not loc.paragraph_id or not reveal(editor, loc.paragraph_id, loc.start, loc.end):
+            self._status(f"{f.code}: {f.message}")
+
+    def go_to_footnote(self, fid: str) -> None:
+        """Show the paragraph carrying the note's mark, the caret on the mark."""
+        editor = self._editor()
+        if editor is None:
+            return
+        place = anchor_places(editor.controller.doc).get(fid)
+        if place is None or not reveal(editor, place[0], place[1]):
+            self._status("This footnote has no mark in the text.")
+
+    # -- inserting ---------------------------------------------------------------------------
+    def _caret(self, editor: DraftEditor) -> tuple[str, int] | None:
+        pid = editor.editor.pid
+        if not pid or editor.editor.paragraph() is None:
+            self._status("Choose the paragraph in the outline and put the caret where it goes.")
+            return None
+        return pid, editor.editor.textCursor().position()
+
+    def insert_citation(self) -> None:
+        """References › Insert Citation…: a footnote at the caret from a registry source."""
+        editor = self._editor()
+        where = self._caret(editor) if editor is not None else None
+        if editor is None or where is None:
+            return
+        author = profile_for(editor.controller.doc).body
+        dialog = CitationDialog(source_choices(self.registry(), author), self.window)
+        self.citation_dialog = dialog
+        dialog.accepted.connect(lambda: self._add_note(editor, *where, dialog.chosen()))
+        dialog.open()
+        dialog.search.setFocus()
+
+    def _add_note(
+        self, editor: DraftEditor, pid: str, caret: int, choice: SourceChoice | None
+    ) -> None:
+        if choice is None:
+            return
+        p = editor.controller.doc.paragraph(pid)
+        note = choice.note()
+        if editor.controller.apply(AddFootnote(pid, mark_offset(p.text, caret), note), fixes=False):
+            self.footnotes.select(note.id)
+            self._status(f"Footnote added: {note.text}")
+
+    def insert_reference(self) -> None:
+        """References › Insert Internal Reference…: "paragraph N above" at the caret."""
+        editor = self._editor()
+        where = self._caret(editor) if editor is not None else None
+        if editor is None or where is None:
+            return
+        pid, caret = where
+        dialog = InternalRefDialog(editor.controller.doc, pid, self.window)
+        self.reference_dialog = dialog
+        dialog.accepted.connect(lambda: self._add_reference(editor, pid, caret, dialog.text()))
+        dialog.open()
+
+    def _add_reference(self, editor: DraftEditor, pid: str, caret: int, text: str) -> None:
+        if not text:
+            return
+        p = editor.controller.doc.paragraph(pid)
+        caret = max(0, min(caret, len(p.text)))
+        edit = splice(p, caret, caret, text, "Insert internal reference")
+        if editor.controller.apply(edit, fixes=False):
+            reveal(editor, pid, caret, caret + len(text))
+
+
+def install_citation_tools(window: MainWindow, registry: Callable[[], Registry]) -> CitationTools:
+    """Add the Checks and Footnotes docks and the References menu to ``window``."""
+    return CitationTools(window, registry)

@@ -1,0 +1,83 @@
+"""Around the main window: its size on this screen, the panel layout kept between sessions,
+and Help › Keyboard Shortcuts (built from the menus themselves, so it never goes stale)."""
+
+from __future__ import annotations
+
+import contextlib
+from html import escape
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QMessageBox, QWidget
+
+from drafting_app.errors import DraftingError
+from drafting_app.storage.settings import AppSettings, save_settings
+
+LAYOUT_KEY = "window_layout"
+# Keys the outline and the paragraph editor handle themselves, listed beside the menus'.
+WIDGET_KEYS = (
+    ("Outline / paragraph › Indent", "Tab"),
+    ("Outline / paragraph › Outdent", "Shift+Tab"),
+    ("Paragraph editor › New paragraph after this one", "Return"),
+    ("Outline › Delete paragraph", "Delete"),
+)
+
+
+def fit_to_screen(window: QMainWindow) -> None:
+    """A laptop screen (1366×768) shows the whole window, a large one not a huge one."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry()
+    width = min(1400, int(area.width() * 0.94))
+    height = min(900, int(area.height() * 0.94))
+    window.resize(width, height)
+    window.move(area.center().x() - width // 2, area.center().y() - height // 2)
+
+
+def save_layout(window: QMainWindow, settings: AppSettings) -> None:
+    """Window size and panel arrangement, into our own settings file (not the registry)."""
+    settings.extra[LAYOUT_KEY] = {
+        "geometry": bytes(window.saveGeometry().toBase64().data()).decode("ascii"),
+        "state": bytes(window.saveState().toBase64().data()).decode("ascii"),
+    }
+    with contextlib.suppress(DraftingError):  # a layout is not worth a message on exit
+        save_settings(settings)
+
+
+def restore_layout(window: QMainWindow, settings: AppSettings) -> bool:
+    saved = settings.extra.get(LAYOUT_KEY)
+    if not isinstance(saved, dict):
+        return False
+    try:
+        geometry = QByteArray.fromBase64(str(saved["geometry"]).encode("ascii"))
+        state = QByteArray.fromBase64(str(saved["state"]).encode("ascii"))
+    except (KeyError, UnicodeEncodeError):
+        return False
+    return window.restoreGeometry(geometry) and window.restoreState(state)
+
+
+def shortcut_table(bar: QMenuBar) -> list[tuple[str, str]]:
+    """(menu › entry, shortcut) for every menu action with a shortcut, then the keys the
+    outline and the paragraph editor handle themselves."""
+    rows: list[tuple[str, str]] = []
+    for menu_action in bar.actions():
+        menu = menu_action.menu()
+        if not isinstance(menu, QMenu):
+            continue
+        for action in menu.actions():
+            key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if key and not action.isSeparator():
+                entry = action.text().replace("&", "").split(" (")[0]
+                rows.append((f"{menu_action.text().replace('&', '')} › {entry}", key))
+    return rows + list(WIDGET_KEYS)
+
+
+def show_shortcuts(parent: QWidget, rows: list[tuple[str, str]]) -> QMessageBox:
+    table = "".join(
+        f"<tr><td>{escape(name)}</td><td>&nbsp;&nbsp;<b>{escape(key)}</b></td></tr>"
+        for name, key in rows
+    )
+    box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard Shortcuts", "", parent=parent)
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(f"<table>{table}</table>")
+    box.open()
+    return box
