@@ -77,14 +77,17 @@ def _ratio(row: Row) -> str:
 
 
 def table(rows: list[Row]) -> str:
-    head = "| benchmark | size | runs | median | p95 | peer | peer median | ratio | target | |"
-    lines = [head, "|" + "---|" * 10]
+    head = (
+        "| benchmark | size | runs | median | p95 | cpu | peer | peer median | ratio | target | |"
+    )
+    lines = [head, "|" + "---|" * 11]
     for r in rows:
         peer = r.peer_series
         verdict = "" if r.ok is None else ("ok" if r.ok else "**MISS**")
         lines.append(
             f"| {r.name} | {r.size} | {len(r.ours.values)} | {_num(r.ours.median, r.unit)} "
-            f"| {_num(r.ours.p95, r.unit)} | {r.peer} "
+            f"| {_num(r.ours.p95, r.unit)} | {_num(r.cpu.median, r.unit) if r.cpu else ''} "
+            f"| {r.peer} "
             f"| {_num(peer.median, r.unit) if peer else ''} | {_ratio(r)} | {r.target} "
             f"| {verdict} |"
         )
@@ -102,7 +105,9 @@ run; the synthetic corpus comes from `benchmarks/synth.py`, seed 1).
 {facts}
 
 The machine was **shared**: other test suites ran on its two cores during the run, so
-every time is a median of repeated runs and p95 shows the noise. Start-up runs are fresh
+every time is a median of repeated runs and p95 shows the noise; "cpu" is the CPU time of
+the process and its worker processes (wall-clock time on an idle machine is close to it
+divided by the workers that ran in parallel). Start-up runs are fresh
 processes, the app and the bare window alternating; peak RSS is the child's own `ru_maxrss`
 (VmHWM) from `wait4`.
 

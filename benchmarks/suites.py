@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -41,6 +42,7 @@ class Row:
     peer_series: Series | None = None
     target: str = ""
     ok: bool | None = None
+    cpu: Series | None = None  # CPU time of the process and its children, same unit
 
     @property
     def ratio(self) -> float | None:
@@ -60,28 +62,36 @@ class Build:
     store: CorpusStore
 
 
-def _build_once(db: Path, sources: list[Path], user: Path) -> tuple[float, CorpusStore]:
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the build's worker processes):
+    what a busy, shared machine disturbs far less than wall-clock time."""
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + kids.ru_utime + kids.ru_stime
+
+
+def _build_once(db: Path, sources: list[Path], user: Path) -> tuple[float, float, CorpusStore]:
     for side in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
         side.unlink(missing_ok=True)
     store = CorpusStore.open(db, sources, user_dir=user, sync=False)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     store.sync()
-    return time.perf_counter() - start, store
+    return time.perf_counter() - start, cpu_seconds() - cpu, store
 
 
 def corpus_build(work: Path, small: Path, home: Path, repeats: int, edits: int) -> Build:
     """Build from files at the small size (``repeats`` times) and the full size (once, into
     the app's data folder, so the start-up rows find it indexed); then one edited file."""
     n_small = len(list(small.iterdir()))
-    small_s = []
+    small_s, small_cpu = [], []
     for _ in range(repeats):
-        secs, store = _build_once(work / "small.sqlite", [small], work / "small-user")
+        secs, cpu, store = _build_once(work / "small.sqlite", [small], work / "small-user")
         store.close()
         small_s.append(secs)
+        small_cpu.append(cpu)
     corpus = home / "corpus"
     n = len(list(corpus.iterdir()))
     db = home / "corpus.sqlite"
-    secs, store = _build_once(db, [bundled_corpus_dir(), corpus], corpus)
+    secs, cpu, store = _build_once(db, [bundled_corpus_dir(), corpus], corpus)
     store.close()  # checkpoints the WAL: the size is the file's
     size_mb = db.stat().st_size / 2**20
     store = CorpusStore.open(db, [bundled_corpus_dir(), corpus], user_dir=corpus, sync=False)
@@ -97,7 +107,13 @@ def corpus_build(work: Path, small: Path, home: Path, repeats: int, edits: int) 
         update_ms.append((time.perf_counter() - start) * 1000)
         assert len(report.updated) == 1, report
     rows = [
-        Row("corpus build from files", f"{n_small} docs", _series(small_s), "s"),
+        Row(
+            "corpus build from files",
+            f"{n_small} docs",
+            _series(small_s),
+            "s",
+            cpu=_series(small_cpu),
+        ),
         Row(
             "corpus build from files",
             f"{n} docs",
@@ -105,6 +121,7 @@ def corpus_build(work: Path, small: Path, home: Path, repeats: int, edits: int) 
             "s",
             target="≤ 60 s",
             ok=secs <= 60,
+            cpu=_series([cpu]),
         ),
         Row("corpus database size", f"{n} docs", _series([size_mb]), "MB"),
         Row(
@@ -113,14 +130,10 @@ def corpus_build(work: Path, small: Path, home: Path, repeats: int, edits: int) 
             _series(update_ms),
             "ms",
             target="≤ 200 ms",
-            ok=statistics_median(update_ms) <= 200,
+            ok=_series(update_ms).median <= 200,
         ),
     ]
     return Build(rows, store)
-
-
-def statistics_median(values: list[float]) -> float:
-    return _series(values).median
 
 
 # -- search -------------------------------------------------------------------------------
