@@ -8,11 +8,8 @@ read, and every file after the readers changed version, are read again.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +19,7 @@ from drafting_app.errors import DraftingError
 from drafting_app.model.document import Document
 from drafting_app.model.ids import deterministic_ids
 
+Stat = tuple[int, int]
 SUFFIXES = (".txt", ".md", ".markdown", ".text", ".docx", ".pdf")
 
 
@@ -62,6 +60,7 @@ class Source:
     key: str
     path: Path
     origin: Origin
+    stat: Stat | None = None  # (size, mtime_ns) as the scan saw them
 
 
 @dataclass(frozen=True)
@@ -118,9 +117,9 @@ def _wanted(name: str) -> bool:
     return bool(dot) and f".{suffix.lower()}" in SUFFIXES and stem.lower() != "readme"
 
 
-def _walk(folder: str, rel: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
-    """Relative paths of the corpus files under ``folder`` (os.scandir: one system call per
-    folder, not one per file — a 10,000-file corpus is scanned at every start)."""
+def _walk(folder: str, rel: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Stat]]:
+    """Relative paths of the corpus files under ``folder`` with their size and mtime
+    (os.scandir: a 10,000-file corpus is scanned at every start and every sync)."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -132,7 +131,8 @@ def _walk(folder: str, rel: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
             if entry.is_dir(follow_symlinks=False):
                 yield from _walk(entry.path, (*rel, entry.name))
             elif entry.is_file() and _wanted(entry.name):
-                yield (*rel, entry.name)
+                st = entry.stat()
+                yield (*rel, entry.name), (st.st_size, st.st_mtime_ns)
         except OSError:
             continue
 
@@ -145,12 +145,12 @@ def scan(roots: Sequence[Path], user_dir: Path) -> list[Source]:
         if not root.is_dir():
             continue
         origin: Origin = "user" if root.resolve() == user else "bundled"
-        for parts in sorted(_walk(str(root), ())):
+        for parts, stat in sorted(_walk(str(root), ())):
             rel = "/".join(parts)
             key = f"{origin}/{rel}"
             if key in found:  # the same name in two bundled folders
                 key = f"{origin}{i}/{rel}"
-            found[key] = Source(key, root.joinpath(*parts), origin)
+            found[key] = Source(key, root.joinpath(*parts), origin, stat)
     return list(found.values())
 
 
@@ -181,12 +181,12 @@ class _Planner:
         report, row = self.plan.report, self.known.get(src.key)
         fresh = src.key in self.retry
         try:
-            st = src.path.stat()
-            same = row and (row.size, row.mtime_ns, row.path) == (
-                st.st_size,
-                st.st_mtime_ns,
-                str(src.path),
-            )
+            if src.stat is None:
+                st = src.path.stat()
+                size, mtime = st.st_size, st.st_mtime_ns
+            else:
+                size, mtime = src.stat
+            same = row and (row.size, row.mtime_ns, row.path) == (size, mtime, str(src.path))
             if same and not fresh:
                 report.unchanged += 1
                 return
@@ -197,10 +197,10 @@ class _Planner:
         report.hashed += 1
         digest = sha256(data)
         if row and row.sha256 == digest and not fresh:
-            self.plan.touched.append((src.key, str(src.path), st.st_size, st.st_mtime_ns))
+            self.plan.touched.append((src.key, str(src.path), size, mtime))
             report.unchanged += 1
             return
-        self.read(src, row, st.st_size, st.st_mtime_ns, digest)
+        self.read(src, row, size, mtime, digest)
 
     def read(self, src: Source, row: FileRow | None, size: int, mtime: int, digest: str) -> None:
         self.pending.append(_Pending(src, row, size, mtime, digest))
@@ -266,6 +266,11 @@ def _read_one(job: _Job) -> tuple[DocumentRows | None, str]:
 def _read_many(jobs: list[_Job]) -> list[tuple[DocumentRows | None, str]]:
     workers = min(os.cpu_count() or 1, 4)
     if len(jobs) >= PARALLEL_MIN and workers >= 2:
+        # Imported here: the app's start (a sync of unchanged files) never needs them.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
         # "spawn", never fork: the GUI process runs Qt threads, which a fork would copy
         # half-way through whatever they were doing.
         context = multiprocessing.get_context("spawn")
