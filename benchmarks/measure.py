@@ -3,7 +3,6 @@ fresh processes timed from their start to a stamp they print (with their peak me
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import tempfile
@@ -46,8 +45,8 @@ class Series:
 
 @dataclass(frozen=True)
 class ProcessRun:
-    """A fresh process: milliseconds from its start to the stamp it printed, and its peak
-    resident memory (VmHWM, from the kernel's accounting of the finished child)."""
+    """A fresh process: milliseconds from its start to the stamp it printed, and the peak
+    resident memory (VmHWM) it reported."""
 
     to_stamp_ms: float
     peak_rss_mb: float
@@ -57,23 +56,17 @@ def run_to_stamp(cmd: list[str], stamp: str, env: dict[str, str], cwd: Path) -> 
     """Start ``cmd`` and wait for it; the child prints ``<stamp> <CLOCK_MONOTONIC ns>``.
 
     CLOCK_MONOTONIC is one clock for the whole machine, so the child's stamp minus the
-    moment just before fork is the time from process start to that event. The child is
-    reaped with wait4, which gives its own peak RSS (ru_maxrss, KiB on Linux)."""
+    moment just before fork is the time from process start to that event. The child also
+    prints ``peak-rss-kb <KiB>`` (its VmHWM): the rusage of a child forked from a large
+    parent counts the parent's pages from before the exec."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.monotonic_ns()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=err, text=True)
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        except BaseException:
-            proc.kill()
-            raise
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        code = subprocess.run(cmd, cwd=cwd, env=env, stdout=out, stderr=err).returncode
         out.seek(0)
         err.seek(0)
         lines, errors = out.read().splitlines(), err.read()
     stamps = [int(line.split()[1]) for line in lines if line.startswith(stamp + " ")]
-    if proc.returncode != 0 or not stamps:
-        raise RuntimeError(
-            f"{' '.join(cmd)} exited {proc.returncode} without {stamp!r}: {errors.strip()[-800:]}"
-        )
-    return ProcessRun((stamps[0] - started) / 1e6, usage.ru_maxrss / 1024)
+    peaks = [int(line.split()[1]) for line in lines if line.startswith("peak-rss-kb ")]
+    if code != 0 or not stamps or not peaks:
+        raise RuntimeError(f"{' '.join(cmd)} exited {code}: {errors.strip()[-800:]}")
+    return ProcessRun((stamps[0] - started) / 1e6, peaks[0] / 1024)

@@ -1,6 +1,7 @@
 """The first paint of the main window: start-up work that can wait runs after it, and with
 ``DRAFTING_APP_TRACE_STARTUP=1`` (the start-up benchmark) the app prints
-``first-paint <monotonic ns>`` then quits once that deferred work is done.
+``first-paint <monotonic ns>`` and ``peak-rss-kb <KiB>`` then quits once that deferred work
+is done.
 
 CLOCK_MONOTONIC is shared by every process on the machine, so the benchmark compares that
 stamp with the moment it started the process. The hook is an application-wide event filter
@@ -14,6 +15,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -52,6 +54,21 @@ class FirstPaint(QObject):
             callback(self.painted_ns)
 
 
+def peak_rss_kb() -> int:
+    """This process's peak resident memory in KiB: VmHWM, which starts afresh at exec (a
+    parent's rusage would also count the moments before exec, as big as the parent)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    import resource  # not on Windows; macOS counts bytes
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak
+
+
 def on_first_paint(app: QApplication, window: QWidget, callback: Callback) -> FirstPaint:
     """Run ``callback(painted_ns)`` after the first paint of ``window``."""
     hook = window.findChild(FirstPaint)
@@ -73,6 +90,7 @@ def trace_first_paint(
 
     def trace(painted_ns: int) -> None:
         print(f"first-paint {painted_ns}", file=stream, flush=True)
+        print(f"peak-rss-kb {peak_rss_kb()}", file=stream, flush=True)
         done()
 
     return on_first_paint(app, window, trace)

@@ -49,7 +49,9 @@ def test_first_paint_printed_once_then_done(qtbot: QtBot, monkeypatch: pytest.Mo
     qtbot.wait(50)
     app.removeEventFilter(trace)
     lines = out.getvalue().splitlines()
-    assert len(lines) == 1 and lines[0] == f"first-paint {trace.painted_ns}"
+    assert len(lines) == 2 and lines[0] == f"first-paint {trace.painted_ns}"
+    label, kib = lines[1].split()
+    assert label == "peak-rss-kb" and 10_000 < int(kib) < 10_000_000
     assert before < trace.painted_ns <= time.monotonic_ns()
     assert done == [1]
 
