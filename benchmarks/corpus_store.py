@@ -1,7 +1,7 @@
 """Corpus store benchmark: build, incremental sync and search latency over a synthetic corpus.
 
-The corpus is made by recombining the paragraphs of the five bundled documents into N
-resolutions (deterministic for a seed), written as corpus text files. Run from the
+The corpus comes from :mod:`benchmarks.synth` (the bundled documents recombined into N
+resolutions, deterministic for a seed), written as corpus text files. Run from the
 repository root::
 
     python benchmarks/corpus_store.py 1000
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import statistics
 import sys
 import tempfile
@@ -23,17 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from drafting_app.corpus.readers import read_document
+from benchmarks.measure import percentile
+from benchmarks.synth import generate
 from drafting_app.corpus.registry import Registry
 from drafting_app.corpus.store import CorpusStore, SyncReport
-from drafting_app.model.describe import opener_of
-from drafting_app.model.document import Paragraph
-from drafting_app.paths import bundled_corpus_dir
 
-AUTHOR = (
-    "The Conference of the Parties to the United Nations Convention against Transnational "
-    "Organized Crime,"
-)
 QUERIES = [
     "traff pers",
     "smuggling migrants",
@@ -54,38 +47,6 @@ QUERIES = [
 ]
 
 
-def _styled(p: Paragraph) -> str:
-    opener = opener_of(p)
-    return f"*{opener}*{p.text[len(opener) :]}" if opener else p.text
-
-
-def _pools() -> tuple[list[str], list[str], list[str]]:
-    pre: list[str] = []
-    op: list[str] = []
-    titles: list[str] = []
-    for path in sorted(bundled_corpus_dir().glob("0*.txt")):
-        doc = read_document(path)
-        titles.append(doc.title)
-        pre += [_styled(p) for p in doc.preamble if not p.children]
-        op += [_styled(p) for p in doc.operative if not p.children]
-    return pre, op, titles
-
-
-def make_corpus(folder: Path, n: int, seed: int) -> None:
-    """N resolutions of 3–12 preambular and 4–18 operative recombined paragraphs."""
-    rng = random.Random(seed)
-    pre, op, titles = _pools()
-    folder.mkdir(parents=True, exist_ok=True)
-    for i in range(n):
-        session, number = 1 + i % 12, 1 + i // 12
-        parts = [f"Resolution {session}/{number}", rng.choice(titles), AUTHOR]
-        parts += [p.rstrip(";.") + "," for p in rng.sample(pre, rng.randint(3, 12))]
-        ops = rng.sample(op, rng.randint(4, 18))
-        parts += [f"{k}. {p.rstrip(';.')};" for k, p in enumerate(ops, 1)]
-        parts[-1] = parts[-1][:-1] + "."
-        (folder / f"syn_{i:06d}.txt").write_text("\n\n".join(parts) + "\n", encoding="utf-8")
-
-
 # Wall time by default; --clock cpu counts this process's CPU time only, which a busy
 # machine disturbs far less (SQLite runs in-process, so it is counted).
 _clock: Callable[[], float] = time.perf_counter
@@ -103,17 +64,12 @@ def _timed_sync(store: CorpusStore) -> tuple[float, SyncReport]:
     return _clock() - t, report
 
 
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
 def run(n: int, seed: int, repeats: int) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         corpus, db, user = root / "corpus", root / "corpus.sqlite", root / "user"
-        secs, _ = _timed(lambda: make_corpus(corpus, n, seed))
+        secs, _ = _timed(lambda: generate(corpus, n, seed))
         rows.append(("generate corpus files", f"{secs:8.2f} s"))
 
         def open_store() -> CorpusStore:
@@ -158,7 +114,7 @@ def run(n: int, seed: int, repeats: int) -> list[tuple[str, str]]:
         rows.append(
             (
                 f"search, {len(QUERIES)} queries × {repeats}, limit 50",
-                f"p50 {statistics.median(allv):6.2f} ms  p95 {_percentile(allv, 0.95):6.2f} ms",
+                f"p50 {statistics.median(allv):6.2f} ms  p95 {percentile(allv, 0.95):6.2f} ms",
             )
         )
         worst = max(latencies, key=lambda q: statistics.median(latencies[q]))

@@ -16,10 +16,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from typing import TYPE_CHECKING, Any
 
 from drafting_app.corpus.readers.text import TextReader
 from drafting_app.errors import TemplateError
@@ -27,6 +24,9 @@ from drafting_app.model.document import Document, DocumentKind, Form, Masthead, 
 from drafting_app.model.profiles import BodyProfile, profile
 from drafting_app.model.text_edits import MASTHEAD_FIELDS
 from drafting_app.paths import templates_dir
+
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,11 @@ def _and_join(names: list[str]) -> str:
 
 @lru_cache(maxsize=4)
 def _environment(folder: Path) -> SandboxedEnvironment:
+    # jinja2 is imported when a template is first rendered, not when the app starts (the
+    # template dialog only lists the catalogue).
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
     env = SandboxedEnvironment(
         loader=jinja2.FileSystemLoader(str(folder)),
         undefined=jinja2.StrictUndefined,
@@ -143,6 +148,8 @@ def _values(t: DocumentTemplate, given: dict[str, Any]) -> dict[str, Any]:
 
 
 def _render(folder: Path, source: str, values: dict[str, Any], from_string: bool) -> str:
+    import jinja2
+
     env = _environment(folder)
     try:
         tpl = env.from_string(source) if from_string else env.get_template(source)

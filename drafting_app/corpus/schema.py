@@ -17,7 +17,11 @@ from drafting_app.errors import CorpusError
 # 2: + citations (references found at indexing time, for the registry).
 SCHEMA_VERSION = 2
 
-_SCHEMA = """
+INSERT_TRIGGER = """CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN
+    INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
+END"""
+
+_SCHEMA = f"""
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -89,9 +93,7 @@ CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
     text, content='paragraphs', content_rowid='id',
     tokenize='unicode61 remove_diacritics 2', prefix='2 3 4'
 );
-CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN
-    INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
-END;
+{INSERT_TRIGGER};
 CREATE TRIGGER paragraphs_ad AFTER DELETE ON paragraphs BEGIN
     INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
@@ -138,7 +140,33 @@ def remove_database(path: Path) -> None:
         p.unlink(missing_ok=True)
 
 
+def _whole(path: Path) -> bool:
+    """True when the file was closed cleanly and is as long as its header says.
+
+    A full ``PRAGMA quick_check`` reads every page (about a second for a 10,000-document
+    index), so it runs only when this cheap test fails: a write-ahead log left behind by
+    a crash, or a file shorter than the page count in its header (SQLite's header field is
+    trusted only when its "version-valid-for" number matches the change counter). Damage
+    inside a whole file still surfaces as a CorpusError asking for a rebuild."""
+    if any(side.exists() for side in _sidecars(path)[1:]):
+        return False
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+        size = path.stat().st_size
+    except OSError:
+        return False
+    if len(header) < 100:
+        return False
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    valid = header[24:28] == header[92:96]
+    return valid and pages > 0 and size == pages * page_size
+
+
 def _open_checked(path: Path) -> sqlite3.Connection:
+    whole = _whole(path)  # before connecting: reading a WAL database creates its sidecars
     # isolation_level=None: we issue BEGIN/COMMIT ourselves (one transaction per sync).
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     try:
@@ -150,7 +178,7 @@ def _open_checked(path: Path) -> sqlite3.Connection:
             conn.close()
             remove_database(path)  # an older index: rebuilt from the files, nothing lost
             return _open_checked(path)
-        if tables:
+        if tables and not whole:
             result = conn.execute("PRAGMA quick_check").fetchone()[0]
             if result != "ok":
                 raise _Unusable(f"damaged ({result})")

@@ -8,7 +8,8 @@ read, and every file after the readers changed version, are read again.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from drafting_app.errors import DraftingError
 from drafting_app.model.document import Document
 from drafting_app.model.ids import deterministic_ids
 
+Stat = tuple[int, int]
 SUFFIXES = (".txt", ".md", ".markdown", ".text", ".docx", ".pdf")
 
 
@@ -58,6 +60,7 @@ class Source:
     key: str
     path: Path
     origin: Origin
+    stat: Stat | None = None  # (size, mtime_ns) as the scan saw them
 
 
 @dataclass(frozen=True)
@@ -104,11 +107,34 @@ def parse(path: Path) -> Document:
         return read_document(path)
 
 
-def _wanted(path: Path, root: Path) -> bool:
-    rel = path.relative_to(root).parts
-    if any(p.startswith((".", "~$")) for p in rel):
-        return False
-    return path.suffix.lower() in SUFFIXES and path.stem.lower() != "readme"
+def _hidden(name: str) -> bool:
+    # Dot files and Word's "~$" lock files are never corpus documents.
+    return name.startswith((".", "~$"))
+
+
+def _wanted(name: str) -> bool:
+    stem, dot, suffix = name.rpartition(".")
+    return bool(dot) and f".{suffix.lower()}" in SUFFIXES and stem.lower() != "readme"
+
+
+def _walk(folder: str, rel: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Stat]]:
+    """Relative paths of the corpus files under ``folder`` with their size and mtime
+    (os.scandir: a 10,000-file corpus is scanned at every start and every sync)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if _hidden(entry.name):
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(entry.path, (*rel, entry.name))
+            elif entry.is_file() and _wanted(entry.name):
+                st = entry.stat()
+                yield (*rel, entry.name), (st.st_size, st.st_mtime_ns)
+        except OSError:
+            continue
 
 
 def scan(roots: Sequence[Path], user_dir: Path) -> list[Source]:
@@ -119,14 +145,12 @@ def scan(roots: Sequence[Path], user_dir: Path) -> list[Source]:
         if not root.is_dir():
             continue
         origin: Origin = "user" if root.resolve() == user else "bundled"
-        for path in sorted(root.rglob("*")):
-            if not path.is_file() or not _wanted(path, root):
-                continue
-            rel = path.relative_to(root).as_posix()
+        for parts, stat in sorted(_walk(str(root), ())):
+            rel = "/".join(parts)
             key = f"{origin}/{rel}"
             if key in found:  # the same name in two bundled folders
                 key = f"{origin}{i}/{rel}"
-            found[key] = Source(key, path, origin)
+            found[key] = Source(key, root.joinpath(*parts), origin, stat)
     return list(found.values())
 
 
@@ -151,17 +175,18 @@ class _Planner:
         # (its rows are deleted before anything is written).
         self.taken = {r.doc_id for k, r in known.items() if r.doc_id and k in seen}
         self.plan = SyncPlan(SyncReport())
+        self.pending: list[_Pending] = []
 
     def visit(self, src: Source) -> None:
         report, row = self.plan.report, self.known.get(src.key)
         fresh = src.key in self.retry
         try:
-            st = src.path.stat()
-            same = row and (row.size, row.mtime_ns, row.path) == (
-                st.st_size,
-                st.st_mtime_ns,
-                str(src.path),
-            )
+            if src.stat is None:
+                st = src.path.stat()
+                size, mtime = st.st_size, st.st_mtime_ns
+            else:
+                size, mtime = src.stat
+            same = row and (row.size, row.mtime_ns, row.path) == (size, mtime, str(src.path))
             if same and not fresh:
                 report.unchanged += 1
                 return
@@ -172,25 +197,89 @@ class _Planner:
         report.hashed += 1
         digest = sha256(data)
         if row and row.sha256 == digest and not fresh:
-            self.plan.touched.append((src.key, str(src.path), st.st_size, st.st_mtime_ns))
+            self.plan.touched.append((src.key, str(src.path), size, mtime))
             report.unchanged += 1
             return
-        self.read(src, row, st.st_size, st.st_mtime_ns, digest)
+        self.read(src, row, size, mtime, digest)
 
     def read(self, src: Source, row: FileRow | None, size: int, mtime: int, digest: str) -> None:
+        self.pending.append(_Pending(src, row, size, mtime, digest))
+
+    def read_pending(self) -> None:
+        """Read the changed files, in parallel processes when there are many (a first
+        build of thousands of documents), then record them in file order: ids and the
+        report come out as if read one by one."""
+        pending, self.pending = self.pending, []
+        self.plan.report.parsed += len(pending)
+        tentative = self._tentative_ids(pending)
+        pairs = list(zip(pending, tentative, strict=True))
+        jobs = [(str(p.src.path), p.src.origin, doc_id) for p, doc_id in pairs]
+        for (p, doc_id), (rows, error) in zip(pairs, _read_many(jobs), strict=True):
+            self._record(p, doc_id, rows, error)
+
+    def _tentative_ids(self, pending: list[_Pending]) -> list[str]:
+        taken = set(self.taken)
+        out = []
+        for p in pending:
+            old = p.row.doc_id if p.row else None
+            out.append(old or _doc_id_for(p.src.key, taken))
+        return out
+
+    def _record(self, p: _Pending, tentative: str, rows: DocumentRows | None, error: str) -> None:
         report = self.plan.report
-        report.parsed += 1
-        old_id = row.doc_id if row else None
-        try:
-            doc = parse(src.path)
-        except DraftingError as exc:
-            self.plan.read.append(FileState(src, size, mtime, digest, None, str(exc)))
-            report.failed.append(SyncItem(str(src.path), old_id or "", str(exc)))
+        old_id = p.row.doc_id if p.row else None
+        state = (p.src, p.size, p.mtime, p.digest)
+        if rows is None:
+            self.plan.read.append(FileState(*state, None, error))
+            report.failed.append(SyncItem(str(p.src.path), old_id or "", error))
             return
-        doc_id = old_id or _doc_id_for(src.key, self.taken)
-        rows = document_rows(doc_id, str(src.path), src.origin, doc)
-        self.plan.read.append(FileState(src, size, mtime, digest, rows))
-        (report.updated if old_id else report.added).append(SyncItem(str(src.path), doc_id))
+        doc_id = old_id or _doc_id_for(p.src.key, self.taken)
+        if doc_id != tentative:  # a file before it with the same name could not be read
+            rows = document_rows(doc_id, str(p.src.path), p.src.origin, parse(p.src.path))
+        self.plan.read.append(FileState(*state, rows))
+        (report.updated if old_id else report.added).append(SyncItem(str(p.src.path), doc_id))
+
+
+@dataclass(frozen=True)
+class _Pending:
+    src: Source
+    row: FileRow | None
+    size: int
+    mtime: int
+    digest: str
+
+
+# Below this many files a worker process costs more than it saves (each one starts Python
+# and imports the readers: about half a second).
+PARALLEL_MIN = 200
+_Job = tuple[str, Origin, str]
+
+
+def _read_one(job: _Job) -> tuple[DocumentRows | None, str]:
+    path, origin, doc_id = job
+    try:
+        return document_rows(doc_id, path, origin, parse(Path(path))), ""
+    except DraftingError as exc:
+        return None, str(exc)
+
+
+def _read_many(jobs: list[_Job]) -> list[tuple[DocumentRows | None, str]]:
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) >= PARALLEL_MIN and workers >= 2:
+        # Imported here: the app's start (a sync of unchanged files) never needs them.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        # "spawn", never fork: the GUI process runs Qt threads, which a fork would copy
+        # half-way through whatever they were doing.
+        context = multiprocessing.get_context("spawn")
+        try:
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                return list(pool.map(_read_one, jobs, chunksize=16))
+        except (BrokenProcessPool, OSError):
+            pass  # no worker could start (a script without a __main__ guard): read here
+    return [_read_one(job) for job in jobs]
 
 
 def plan_sync(sources: list[Source], known: dict[str, FileRow], retry: Iterable[str]) -> SyncPlan:
@@ -200,6 +289,7 @@ def plan_sync(sources: list[Source], known: dict[str, FileRow], retry: Iterable[
     planner = _Planner(known, retry, seen)
     for src in sources:
         planner.visit(src)
+    planner.read_pending()
     plan = planner.plan
     plan.gone = [r for k, r in known.items() if k not in seen]
     plan.report.removed = [SyncItem(r.path, r.doc_id or "") for r in plan.gone if r.doc_id]

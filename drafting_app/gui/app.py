@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from drafting_app.errors import DraftingError
 from drafting_app.gui.main_window import APP_TITLE, MainWindow
 from drafting_app.gui.picker_wiring import install_picker
+from drafting_app.gui.startup_trace import on_first_paint, trace_first_paint
 from drafting_app.storage.project import SUFFIX
 
 
@@ -42,7 +43,9 @@ def run(argv: list[str]) -> int:
     from drafting_app.gui.citation_tools import install_citation_tools
 
     try:
-        store = CorpusStore.open()
+        # The files are compared with the index after the window first paints: a scan of
+        # a large corpus must not delay the window.
+        store = CorpusStore.open(sync=False)
     except DraftingError as exc:
         QMessageBox.critical(None, APP_TITLE, f"The corpus could not be opened.\n\n{exc}")
         return 2
@@ -50,6 +53,8 @@ def run(argv: list[str]) -> int:
         window = MainWindow(store)
         install_citation_tools(window, lambda: Registry.from_store(store))
         install_picker(window, store)
+        on_first_paint(app, window, lambda _ns: window.corpus_actions.sync_files())
+        trace_first_paint(app, window, app.quit)
         window.startup()
         open_drafts(window, argv)
         return app.exec()

@@ -49,6 +49,22 @@ class CorpusActions(QObject):
         each (``importer.finished``); False when a batch is still running."""
         return self.importer.start(paths)
 
+    def sync_files(self) -> None:
+        """Bring the index up to date with the corpus folders (files may have been added,
+        changed or removed while the app was closed)."""
+        try:
+            report = self._corpus.sync()
+        except DraftingError as exc:
+            self._status(str(exc))
+            return
+        if report.changed:
+            self.changed.emit()
+
+    def _status(self, message: str) -> None:
+        status = getattr(self._window, "statusBar", None)
+        if callable(status):
+            status().showMessage(message, 6000)
+
     def rebuild_index(self) -> None:
         """Throw the index away and build it again from the corpus files."""
         if self.importer.busy:
@@ -67,9 +83,7 @@ class CorpusActions(QObject):
         summary += f", {len(failed)} files could not be read." if failed else "."
         if failed:
             self._show("Rebuild index", summary, failed)
-        status = getattr(self._window, "statusBar", None)
-        if callable(status):
-            status().showMessage(summary, 6000)
+        self._status(summary)
 
     def accept_drops(self, target: QWidget) -> None:
         """Files dropped on ``target`` (the corpus dock) are added like Add Documents…"""

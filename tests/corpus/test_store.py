@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from drafting_app.corpus import schema
 from drafting_app.corpus.query import fts_query
 from drafting_app.corpus.store import MARK_END, MARK_START, CorpusStore
 from drafting_app.errors import CorpusError, FormatError
@@ -462,6 +463,54 @@ def test_citations_are_indexed_with_their_place(folders: dict[str, Path]) -> Non
 )
 def test_fts_query_is_always_well_formed(typed: str, expected: str) -> None:
     assert fts_query(typed) == expected
+
+
+def test_only_a_database_not_closed_cleanly_gets_the_full_check(
+    folders: dict[str, Path],
+) -> None:
+    _with_user_doc(folders)
+    db = folders["db"]
+    assert schema._whole(db)  # closed cleanly: opening skips PRAGMA quick_check
+    data = db.read_bytes()
+    db.write_bytes(data[:-4096])
+    assert not schema._whole(db)
+    db.write_bytes(data)
+    wal = db.with_name(db.name + "-wal")
+    wal.write_bytes(b"")
+    assert not schema._whole(db)  # a crash left its log behind
+    wal.unlink()
+    with open_store(folders) as store:
+        assert not schema._whole(db)  # open: the log is there
+        assert len(store.documents()) == 6
+    assert schema._whole(db)
+
+
+def test_broad_search_ranks_the_first_candidates_only(
+    folders: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from drafting_app.corpus import store as store_module
+
+    with open_store(folders) as store:
+        everything = store.search("traff", limit=1000)
+        assert len(everything) > 20
+        monkeypatch.setattr(store_module, "CANDIDATES", 8)
+        first = store._conn.execute(
+            "SELECT p.doc_id, p.paragraph_id FROM paragraphs_fts"
+            " JOIN paragraphs p ON p.id = paragraphs_fts.rowid"
+            " WHERE paragraphs_fts MATCH ? ORDER BY paragraphs_fts.rowid LIMIT 8",
+            (fts_query("traff"),),
+        ).fetchall()
+        hits = store.search("traff", limit=3)
+        assert len(hits) == 3
+        assert {(h.doc_id, h.paragraph_id) for h in hits} <= set(first)
+        ranks = [h.rank for h in hits]
+        assert ranks == sorted(ranks)
+        best_of_first = sorted(
+            (h for h in everything if (h.doc_id, h.paragraph_id) in set(first)),
+            key=lambda h: h.rank,
+        )[:3]
+        assert hits == best_of_first
+        assert len(store.search("traff", limit=20)) == 20  # never fewer than asked for
 
 
 def test_renamed_suffix_keeps_the_doc_id_and_a_broken_edit_drops_the_document(

@@ -167,6 +167,20 @@ def test_zoom_shortcuts_change_the_reading_size(qtbot: QtBot, window: MainWindow
     assert window.reading.point_size == before
 
 
+def test_files_changed_while_closed_are_picked_up_after_start(
+    window: MainWindow, store: CorpusStore
+) -> None:
+    good = REALDOCS / "ga" / "A-RES-80-2_article-19-exemptions-2025.txt"
+    store.user_dir.mkdir(parents=True, exist_ok=True)
+    (store.user_dir / good.name).write_bytes(good.read_bytes())
+    assert window.browser.model.rowCount() == 5
+    window.corpus_actions.sync_files()
+    assert window.browser.model.rowCount() == 6
+    assert window.corpus_size.text() == "Corpus: 6 documents"
+    window.corpus_actions.sync_files()  # nothing changed: nothing reloaded
+    assert window.browser.model.rowCount() == 6
+
+
 def test_window_layout_comes_back_at_the_next_start(
     qtbot: QtBot, window: MainWindow, store: CorpusStore
 ) -> None:

@@ -585,7 +585,10 @@ class StructureBuilder:
         return out
 
 
-_HEADING_SENTINEL = Paragraph("")
+# A fixed id: this module may first be imported inside a ``deterministic_ids()`` block
+# (the first document read in a process), where a drawn id would shift every paragraph id
+# of that document by one and the index would no longer match a re-read.
+_HEADING_SENTINEL = Paragraph("", id="heading-sentinel")
 
 
 def _inline_text_at(blocks: list[Block]) -> int | None:
