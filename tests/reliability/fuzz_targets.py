@@ -99,6 +99,11 @@ def _paragraphs(value: Any) -> list[dict[str, Any]]:
     return [c[k] for c, k in _nodes(value, []) if isinstance(c[k], dict) and "text" in c[k]]
 
 
+def _list(value: Any) -> list[Any]:
+    """An earlier mutation may have put anything where a list was."""
+    return value if isinstance(value, list) else []
+
+
 def _deep(depth: int) -> str:
     return '{"id": "d%d", "text": "t", "children": [' * depth % tuple(range(depth)) + "]}" * depth
 
@@ -125,15 +130,14 @@ def mutate_project(data: bytes, rng: random.Random) -> bytes:
         p = rng.choice(paras)
         if isinstance(p.get("text"), str):
             n = len(p["text"])
-            p.setdefault("anchors", []).append([rng.choice([n + 1, -3, 10**12]), "nope"])
-            p.setdefault("italics", []).append(rng.choice([[n, n + 50], [5, 2], [-1, 3]]))
+            p["anchors"] = [*_list(p.get("anchors")), [rng.choice([n + 1, -3, 10**12]), "nope"]]
+            p["italics"] = [*_list(p.get("italics")), rng.choice([[n, n + 50], [5, 2], [-1, 3]])]
     elif op == 3 and paras:
         p = rng.choice(paras)
         p["id"] = rng.choice([q.get("id") for q in paras] + ["", " ", "../x", 7])
     elif op == 4 and paras:
         p = rng.choice(paras)
-        if isinstance(p.get("children"), list):
-            p["children"].append(json.loads(json.dumps(p)))  # the paragraph inside itself
+        p["children"] = [*_list(p.get("children")), json.loads(json.dumps(p))]  # inside itself
     elif op == 5 and isinstance(obj, dict):
         obj["format_version"] = rng.choice([0, -1, "2", 1, 3, 2**70, 1.5, None])
     elif op == 6 and paras:
