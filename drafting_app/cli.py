@@ -90,6 +90,7 @@ COMMAND_MODULES = (
     "drafting_app.corpus.import_commands",
     "drafting_app.checks.commands",
     "drafting_app.export.commands",
+    "drafting_app.clauses.commands",
 )
 
 
@@ -112,3 +113,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # "drafting-app parse FILE | head": the reader went away; not an error of ours.
+        # Point stdout at devnull so the interpreter's final flush does not complain.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

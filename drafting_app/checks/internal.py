@@ -14,9 +14,12 @@ def check_internal(ctx: CheckContext) -> list[Finding]:
     order = {e.paragraph.id: e.order for e in ctx.entries}
     decision = ctx.doc.form is Form.DECISION or ctx.doc.kind is DocumentKind.DECISION
     own_kind = "decision" if decision else "resolution"
+    broken = _broken(ctx, out)
     for link in link_internal_refs(ctx.doc):
         source = ctx.paragraph(link.source_id)
         where = ctx.at(source, link.start, link.end)
+        if (link.source_id, link.start) in broken:
+            continue  # reported once, as a reference to a deleted paragraph
         if link.present and link.present != own_kind and link.present != "annex":
             new = link.text.replace(link.present, own_kind)
             out.append(
@@ -65,3 +68,27 @@ def check_internal(ctx: CheckContext) -> list[Finding]:
                     )
                 )
     return out
+
+
+def _broken(ctx: CheckContext, out: list[Finding]) -> set[tuple[str, int]]:
+    """References whose paragraph was deleted (marked by the edit that deleted it): the
+    number they give now names another paragraph, or none."""
+    seen: set[tuple[str, int]] = set()
+    for e in ctx.entries:
+        p = e.paragraph
+        for r in p.broken_refs:
+            if not 0 <= r.start < r.end <= len(p.text):
+                continue
+            seen.add((p.id, r.start))
+            quoted = p.text[r.start : r.end]
+            out.append(
+                ctx.finding(
+                    "INTERNAL",
+                    Severity.ERROR,
+                    f"“{quoted}” referred to a paragraph that was deleted; the number "
+                    f"{r.target_label} no longer names it. Choose the paragraph it should "
+                    "name, or remove the reference.",
+                    ctx.at(p, r.start, r.end),
+                )
+            )
+    return seen

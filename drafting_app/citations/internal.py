@@ -190,6 +190,7 @@ def rewrite_internal_refs(doc: Document, links: list[InternalLink]) -> InternalR
     """Rewrite each linked reference from the current order ("paragraph 12 above" →
     "paragraph 18 below"); links whose target was deleted are returned as dangling."""
     order = _order(doc)
+    numbered = _labels(doc)
     edits: list[TextEdit] = []
     dangling: list[InternalLink] = []
     for link in links:
@@ -198,7 +199,9 @@ def rewrite_internal_refs(doc: Document, links: list[InternalLink]) -> InternalR
         span = _locate(doc, link)
         if span is None:
             continue
-        if link.target_id not in order or (link.sub_id and link.sub_id not in order):
+        # A target converted to a preambular paragraph is still in the text but has no
+        # number any more: as lost to the reference as a deleted one.
+        if link.target_id not in numbered or (link.sub_id and link.sub_id not in numbered):
             dangling.append(link)
             continue
         new = _new_text(link, doc, order)

@@ -18,11 +18,31 @@ from drafting_app.clauses.grouping import group_texts
 from drafting_app.clauses.index import ClauseIndex
 from drafting_app.model.document import Document, Part
 
+# Bump when extraction, grouping or categories change, so stored indexes are rebuilt.
+EXTRACTION_VERSION = "1"
+
+
+class _Listed(Protocol):
+    @property
+    def doc_id(self) -> str: ...
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def paragraphs(self) -> int: ...
+
+    @property
+    def footnotes(self) -> int: ...
+
 
 class DocumentSource(Protocol):
     """What the library needs of the corpus store (drafting_app.corpus.store.CorpusStore)."""
 
-    def documents(self) -> Sequence[object]: ...
+    def documents(self) -> Sequence[_Listed]: ...
 
     def document(self, doc_id: str) -> Document: ...
 
@@ -40,15 +60,17 @@ class ClauseLibrary:
         self._group_of = {c.clause_id: n for n, g in enumerate(self.groups) for c in g}
 
     @classmethod
-    def from_documents(cls, documents: Iterable[tuple[str, Document]]) -> ClauseLibrary:
-        """From ``(doc_id, document)`` pairs."""
-        return cls(c for doc_id, doc in documents for c in clauses_of(doc_id, doc))
+    def from_documents(
+        cls, documents: Iterable[tuple[str, Document] | tuple[str, Document, str]]
+    ) -> ClauseLibrary:
+        """From ``(doc_id, document)`` or ``(doc_id, document, label)`` tuples."""
+        return cls(c for item in documents for c in clauses_of(*item))
 
     @classmethod
     def from_store(cls, store: DocumentSource) -> ClauseLibrary:
-        """From every document of the corpus store."""
-        ids = [str(getattr(info, "doc_id")) for info in store.documents()]  # noqa: B009
-        return cls.from_documents((doc_id, store.document(doc_id)) for doc_id in ids)
+        """From every document of the corpus store (labelled as the store lists them)."""
+        infos = [(info.doc_id, info.label) for info in store.documents()]
+        return cls.from_documents((d, store.document(d), label) for d, label in infos)
 
     def clause(self, clause_id: str) -> Clause:
         return self._by_id[clause_id]
@@ -73,13 +95,40 @@ class ClauseLibrary:
             digest.update(b"\1")
         return digest.hexdigest()
 
-    def index(self, db_path: Path | None = None) -> ClauseIndex:
+    def index(self, db_path: Path | None = None, fingerprint: str | None = None) -> ClauseIndex:
         """The FTS5 index of this library, rebuilt only when the clauses changed."""
         index = ClauseIndex.open(db_path)
-        fingerprint = self.fingerprint()
+        fingerprint = fingerprint or self.fingerprint()
         if index.meta("fingerprint") != fingerprint:
             index.rebuild(self.groups, fingerprint)
         return index
 
 
-__all__ = ["ClauseLibrary", "DocumentSource", "doc_label"]
+def corpus_fingerprint(store: DocumentSource) -> str:
+    """What the corpus listing says about every document: changes when a document is
+    added, removed or re-indexed with other counts (cheap: no document is read)."""
+    digest = hashlib.sha256(EXTRACTION_VERSION.encode())
+    for info in store.documents():
+        row = (info.doc_id, info.label, info.path, info.paragraphs, info.footnotes)
+        digest.update(repr(row).encode())
+    return digest.hexdigest()
+
+
+def open_clause_index(store: DocumentSource, db_path: Path | None = None) -> ClauseIndex:
+    """The clause index of the corpus in ``store``; the documents are read and mined again
+    only when the corpus listing changed since the index was built."""
+    fingerprint = corpus_fingerprint(store)
+    index = ClauseIndex.open(db_path)
+    if index.meta("fingerprint") == fingerprint:
+        return index
+    index.close()
+    return ClauseLibrary.from_store(store).index(db_path, fingerprint)
+
+
+__all__ = [
+    "ClauseLibrary",
+    "DocumentSource",
+    "corpus_fingerprint",
+    "doc_label",
+    "open_clause_index",
+]

@@ -169,7 +169,11 @@ def render(
     pieces = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
     if not pieces:
         raise TemplateError(f"{template.key} produced no text.")
-    record = {"template": template.key, "label": template.source or template.title}
+    record = {
+        "template": template.key,
+        "label": template.source or template.title,
+        "part": template.part.value,
+    }
     paragraphs: list[Paragraph] = []
     footnotes: list[Footnote] = []
     for n, raw in enumerate(pieces):

@@ -11,14 +11,13 @@ the model in the database: the index stays small and there is one source of trut
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, BinaryIO
+from typing import Any
 
 from drafting_app import __version__, paths
 from drafting_app.corpus import schema
@@ -59,6 +58,7 @@ __all__ = [
 ]
 from drafting_app.errors import CorpusError, DraftingError, FormatError
 from drafting_app.model.document import Document
+from drafting_app.storage.atomic import atomic_create
 
 DB_NAME = "corpus.sqlite"
 # The index records which readers built it; a new version re-reads every file.
@@ -503,25 +503,9 @@ class CorpusStore:
         while True:
             if candidate.lower() not in stems:
                 dest = self.user_dir / f"{candidate}{suffix}"
-                try:
-                    fh = dest.open("xb")  # "x": never overwrite a user's file
-                except FileExistsError:
-                    fh = None
-                except OSError as exc:
-                    raise CorpusError(f"{name} could not be copied: {exc}") from exc
-                if fh is not None:
-                    self._write_new(fh, dest, data)
+                # Whole or not at all, and never over a user's file: a crash while
+                # copying must not leave a torn document for the next sync to index.
+                if atomic_create(dest, data, error=CorpusError):
                     return dest
             n += 1
             candidate = f"{stem}-{n}"
-
-    @staticmethod
-    def _write_new(fh: BinaryIO, dest: Path, data: bytes) -> None:
-        try:
-            with fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-        except OSError as exc:
-            dest.unlink(missing_ok=True)  # our own half-written copy, nobody else's
-            raise CorpusError(f"{dest.name} could not be written: {exc}") from exc

@@ -129,6 +129,14 @@ class CitationDialog(QDialog):
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText("Insert Footnote")
+        # What the registry does not know (a report, a web page) is typed as free text.
+        self.free_text = False
+        self.free_text_button = self.buttons.addButton(
+            "Free Text Footnote", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.free_text_button.setObjectName("freeTextFootnote")
+        self.free_text_button.setToolTip("A footnote you type yourself, at the same place")
+        self.free_text_button.clicked.connect(self._free_text)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -185,6 +193,10 @@ class CitationDialog(QDialog):
         self.preview.setText(
             f"Footnote: {choice.preview()}" if choice else "No source matches; try fewer words."
         )
+
+    def _free_text(self) -> None:
+        self.free_text = True
+        self.accept()
 
     def _accept_current(self) -> None:
         if self.chosen() is not None:

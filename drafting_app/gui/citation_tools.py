@@ -19,22 +19,14 @@ from drafting_app.gui.checks_dock import FIX_SHORTCUT, ChecksPanel
 from drafting_app.gui.citation_dialog import CitationDialog, SourceChoice, source_choices
 from drafting_app.gui.draft_editor import DraftEditor
 from drafting_app.gui.draft_places import anchor_places, reveal
+from drafting_app.gui.footnote_panel import mark_offset
 from drafting_app.gui.footnotes_dock import FootnotesPanel
 from drafting_app.gui.internal_ref_dialog import InternalRefDialog
 from drafting_app.gui.main_window import MainWindow
 from drafting_app.model.edits import AddFootnote
 from drafting_app.model.text_edits import splice
 
-# English puts the footnote mark after the punctuation (UN_FORMAT.md §4): a caret just
-# before a comma or semicolon places the mark after it.
-_PUNCTUATION = ",;:."
-DOCK_HEIGHT = 270
-
-
-def mark_offset(text: str, caret: int) -> int:
-    """Where a footnote mark goes for a caret at ``caret``."""
-    caret = max(0, min(caret, len(text)))
-    return caret + 1 if caret < len(text) and text[caret] in _PUNCTUATION else caret
+DOCK_HEIGHT = 210
 
 
 class CitationTools(QObject):
@@ -141,6 +133,9 @@ class CitationTools(QObject):
         self.footnotes.follow(controller)
         for action in self._draft_actions:
             action.setEnabled(controller is not None)
+        if draft is not None:
+            # Paragraph › Add Footnote at Caret offers the registry's sources too.
+            draft.editor.choose_citation = self.insert_citation
 
     def _editor(self) -> DraftEditor | None:
         return self.window.current_editor()
@@ -190,9 +185,19 @@ class CitationTools(QObject):
         author = profile_for(editor.controller.doc).body
         dialog = CitationDialog(source_choices(self.registry(), author), self.window)
         self.citation_dialog = dialog
-        dialog.accepted.connect(lambda: self._add_note(editor, *where, dialog.chosen()))
+        dialog.accepted.connect(lambda: self._chosen(editor, *where, dialog))
         dialog.open()
         dialog.search.setFocus()
+
+    def _chosen(self, editor: DraftEditor, pid: str, caret: int, dialog: CitationDialog) -> None:
+        if dialog.free_text:
+            # Typed in the paragraph's footnote field (what the registry does not know).
+            editor.tabs.setCurrentIndex(0)
+            if editor.editor.pid != pid:
+                editor.select(pid)
+            editor.footnotes.add_at(caret)
+            return
+        self._add_note(editor, pid, caret, dialog.chosen())
 
     def _add_note(
         self, editor: DraftEditor, pid: str, caret: int, choice: SourceChoice | None

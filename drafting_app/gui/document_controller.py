@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from drafting_app.citations.keeping import with_reference_rewrites
+from drafting_app.citations.keeping import broken_by, with_reference_rewrites
 from drafting_app.errors import DraftingError
 from drafting_app.model.changes import ChangeSet, Compound, Edit
 from drafting_app.model.conventions import FixMode, fixes_after, with_fixes
@@ -92,6 +92,8 @@ class DocumentController(QObject):
     failed = Signal(str)
     modified_changed = Signal(bool)
     path_changed = Signal(object)
+    modes_changed = Signal()
+    notice = Signal(str)
 
     def __init__(
         self,
@@ -109,6 +111,11 @@ class DocumentController(QObject):
         self.punctuation_mode = FixMode.AUTO
         self.stack = QUndoStack(self)
         self.stack.cleanChanged.connect(self._clean_changed)
+
+    def set_mode(self, name: str, mode: FixMode) -> None:
+        """``ladder`` or ``punctuation``: Automatic, Suggest Only or Off from now on."""
+        setattr(self, f"{name}_mode", mode)
+        self.modes_changed.emit()
 
     def _clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)
@@ -131,7 +138,24 @@ class DocumentController(QObject):
             except DraftingError as exc:
                 self.failed.emit(str(exc))
                 return False
-        return self._push(edit)
+        if not self._push(edit):
+            return False
+        self._tell_broken(edit)
+        return True
+
+    def _tell_broken(self, edit: Edit) -> None:
+        """At the moment of the deletion, say which references lost their paragraph."""
+        marks = broken_by(edit)
+        if not marks:
+            return
+        quoted = [
+            f"“{self.doc.paragraph(m.pid).text[r.start : r.end]}”" for m in marks for r in m.refs
+        ]
+        n = len(quoted)
+        self.notice.emit(
+            f"{', '.join(quoted)} referred to the deleted paragraph: "
+            f"{'it is' if n == 1 else 'they are'} listed in the Checks panel (Ctrl+Z undoes)."
+        )
 
     def type_text(self, edit: SetText) -> bool:
         """A keystroke's worth of text: merges with the typing burst in the same paragraph
@@ -191,7 +215,9 @@ class DocumentController(QObject):
         """The file name, or what the draft is while it has none."""
         if self.path is not None:
             return self.path.name
+        if self.imported_from is not None:
+            # Named after the file it came from until saved as a draft: the drafter sees
+            # it is a copy of the Word/PDF file, not that file.
+            return f"{self.imported_from.name} (imported)"
         symbol = self.doc.masthead.symbol if self.doc.masthead else ""
-        if not symbol and self.imported_from is not None:
-            return f"{self.imported_from.stem} (imported)"
         return symbol or "Untitled draft"

@@ -5,6 +5,8 @@ edits through the controller; numbers are derived, so they follow at once."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from drafting_app.errors import EditError
 from drafting_app.gui.clause_copy import copy_with_notes, part_of
+from drafting_app.gui.conventions_menu import hint, pending
 from drafting_app.gui.document_controller import DocumentController
 from drafting_app.gui.footnote_panel import FootnotePanel
 from drafting_app.gui.masthead_form import MastheadForm
@@ -95,6 +98,11 @@ class DraftEditor(QWidget):
         self.hint = QLabel(self)
         self.hint.setObjectName("openerHint")
         self.hint.setWordWrap(True)
+        self.suggestion = QLabel(self)
+        self.suggestion.setObjectName("conventionHint")
+        self.suggestion.setWordWrap(True)
+        self.suggestion.setStyleSheet("color: #2e6b30;")
+        self.suggestion.hide()
         self.masthead = MastheadForm(controller, self)
         self.footnotes = FootnotePanel(controller, self)
         self._build_layout()
@@ -109,8 +117,11 @@ class DraftEditor(QWidget):
         self.editor.outdent_requested.connect(self.outdent)
         self.editor.opener_state.connect(self.hint.setText)
         controller.failed.connect(self.message.emit)
+        controller.notice.connect(self.message.emit)
         controller.changed.connect(self._on_changed)
+        controller.modes_changed.connect(self.show_suggestions)
         self._remembered = ""
+        self.choose_citation: Callable[[], None] | None = None
         first = self.model.index(0, 0, self.model.group_index(Part.PREAMBLE))
         self.outline.setCurrentIndex(
             first if first.isValid() else self.model.group_index(Part.PREAMBLE)
@@ -123,23 +134,25 @@ class DraftEditor(QWidget):
         box.addWidget(self.place)
         box.addWidget(self.editor, 1)
         box.addWidget(self.hint)
+        box.addWidget(self.suggestion)
         box.addWidget(self.footnotes)
         keys = QLabel(KEY_HINTS, pane)
         keys.setObjectName("keyHints")
         keys.setWordWrap(True)
-        keys.setStyleSheet("color: palette(placeholder-text);")
+        keys.setStyleSheet("color: palette(placeholder-text); font-size: small;")
         box.addWidget(keys)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(pane, "Paragraph")
         self.tabs.addTab(self.masthead, "Masthead and title")
-        self.outline.setMinimumWidth(260)
+        self.outline.setMinimumWidth(220)
         self.tabs.setMinimumWidth(300)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setChildrenCollapsible(False)
         split.addWidget(self.outline)
         split.addWidget(self.tabs)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        # Half each: the outline shows enough of each opening to find a paragraph.
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
@@ -194,6 +207,15 @@ class DraftEditor(QWidget):
     def _on_changed(self, changes: ChangeSet) -> None:
         if changes.structure_changed:
             self._show_place()
+        self.show_suggestions()
+
+    def show_suggestions(self) -> None:
+        """Suggest Only mode: the ladder and punctuation fixes waiting (none are applied)."""
+        c = self.controller
+        fixes = pending(c.doc, c.profile, c.ladder_mode, c.punctuation_mode)
+        text = hint(fixes, self.current_pid())
+        self.suggestion.setText(text)
+        self.suggestion.setVisible(bool(text))
 
     # -- paragraph commands ------------------------------------------------------------------
     def _location(self) -> Location | None:
@@ -291,11 +313,15 @@ class DraftEditor(QWidget):
         self.editor.toggle_italics()
 
     def add_footnote(self) -> None:
-        """Paragraph › Add Footnote at Caret."""
+        """Paragraph › Add Footnote at Caret: the citation dialog (a source from the corpus
+        registry, or free text) when the window has one, else a free-text note."""
         if self.editor.paragraph() is None:
             self.message.emit("Choose the paragraph that cites the source first.")
             return
         self.tabs.setCurrentIndex(0)
+        if self.choose_citation is not None:
+            self.choose_citation()
+            return
         self.footnotes.add_at(self.editor.textCursor().position())
 
     def show_masthead(self) -> None:

@@ -4,11 +4,15 @@ the paragraph editor."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QTextCursor
 
-from drafting_app.gui.draft_editor import DraftEditor
 from drafting_app.model.document import Document, Paragraph, Part
 from drafting_app.model.numbering import paragraph_labels
+
+if TYPE_CHECKING:  # the editor's footnote list uses the names: no import cycle at runtime
+    from drafting_app.gui.draft_editor import DraftEditor
 
 
 def paragraph_names(doc: Document) -> dict[str, str]:

@@ -17,16 +17,31 @@ from drafting_app.corpus.readers import read_document
 from drafting_app.errors import DraftingError
 from drafting_app.gui.document_controller import DocumentController
 from drafting_app.gui.draft_editor import DraftEditor
+from drafting_app.gui.export_actions import file_stem
+from drafting_app.gui.file_guard import ChangedChoice, ask_changed_on_disk, offer_backup, title_for
+from drafting_app.gui.word_import import WordImport, body_profile_of, is_word_file
 from drafting_app.model.document import Document
 from drafting_app.model.profiles import BodyProfile, profile
 from drafting_app.phrases import PhraseBook
-from drafting_app.storage.project import SUFFIX, Fingerprint, load_project, save_project
+from drafting_app.storage.project import (
+    SUFFIX,
+    CorruptProjectError,
+    Fingerprint,
+    ProjectChangedError,
+    load_project,
+    save_project,
+)
 from drafting_app.storage.recovery import RecoveryStore, Snapshot
 from drafting_app.storage.settings import AppSettings, save_settings
 
 RECOVERY_DELAY_MS = 1500
-FILE_FILTER = f"Drafts (*{SUFFIX});;All files (*)"
-IMPORT_FILTER = "Word, PDF or text (*.docx *.pdf *.txt *.md);;All files (*)"
+FILE_FILTER = (
+    f"Drafts and documents (*{SUFFIX} *.docx *.pdf *.txt *.md);;Drafts (*{SUFFIX});;"
+    "Word documents (*.docx);;PDF or text (*.pdf *.txt *.md);;All files (*)"
+)
+# Opened as a draft from another delegation (imported: the file itself is never written).
+IMPORTED_SUFFIXES = (".pdf", ".txt", ".md")
+SAVE_FILTER = f"Drafts (*{SUFFIX});;All files (*)"
 Answer = QMessageBox.StandardButton
 
 
@@ -39,6 +54,7 @@ class OpenDraft:
         self.controller = editor.controller
         self.key = uuid.uuid4().hex[:12]
         self.fingerprint = fingerprint
+        self.read_only = False  # written by a newer version: Save goes to Save As
         self.snapshot_timer = QTimer(editor)
         self.snapshot_timer.setSingleShot(True)
         self.snapshot_timer.setInterval(RECOVERY_DELAY_MS)
@@ -72,6 +88,8 @@ class Drafts(QObject):
         self.last_warning: QMessageBox | None = None
         tabs.currentChanged.connect(self._on_tab)
         tabs.tabCloseRequested.connect(self._close_tab)
+        self.word_import = WordImport(self)
+        self.word_import.imported.connect(self._remember)
 
     # -- lookup ------------------------------------------------------------------------------
     def current(self) -> OpenDraft | None:
@@ -134,8 +152,12 @@ class Drafts(QObject):
         return draft
 
     def open_path(self, path: Path) -> OpenDraft | None:
-        """Open a saved draft (or switch to it when it is open already)."""
+        """Open a saved draft (or switch to it when it is open already). A Word file is
+        imported instead: its report is shown and the draft opens from there (None here);
+        a PDF or text file is imported as a new unsaved draft."""
         path = Path(path)
+        if is_word_file(path) or path.suffix.lower() in IMPORTED_SUFFIXES:
+            return self.import_path(path)
         for d in self.open:
             if d.controller.path is not None and d.controller.path.resolve() == path.resolve():
                 self.tabs.setCurrentWidget(d.editor)
@@ -143,24 +165,37 @@ class Drafts(QObject):
         try:
             project = load_project(path)
             body = profile(str(project.settings.get("profile", self.settings.default_profile)))
+        except CorruptProjectError as exc:
+            backup = offer_backup(self.window, exc)
+            if backup is None:
+                return None
+            draft = self.add(backup.document, path, None, None)
+            draft.controller.stack.resetClean()  # the backup is not what the file holds
+            return draft
         except DraftingError as exc:
             self._warn("The draft could not be opened", str(exc))
             return None
         if project.notice:
             self._warn("Opened read-only", project.notice)
         draft = self.add(project.document, path, body, project.fingerprint)
+        draft.read_only = project.read_only
+        self._refresh_tab(draft)
         self._remember(path)
         return draft
 
     def import_path(self, path: Path) -> OpenDraft | None:
         """A Word, PDF or text draft from another delegation, as a new unsaved draft (the
-        file itself is never written to)."""
+        file itself is never written to). A Word file shows its import report first."""
+        path = Path(path)
+        if is_word_file(path):
+            self.word_import.open(path)
+            return None
         try:
             doc = read_document(path)
         except DraftingError as exc:
             self._warn("The file could not be imported", str(exc))
             return None
-        body = profile(self.settings.default_profile)
+        body = body_profile_of(doc) or profile(self.settings.default_profile)
         draft = self.add(doc, None, body, None)
         draft.controller.imported_from = Path(path)
         draft.controller.stack.resetClean()  # nothing of it is saved as a draft yet
@@ -174,18 +209,11 @@ class Drafts(QObject):
             )
         return draft
 
-    def import_file(self) -> None:
-        """File › Import Draft…"""
-        name, _ = QFileDialog.getOpenFileName(
-            self.window, "Import a draft (Word, PDF or text)", self._folder(), IMPORT_FILTER
-        )
-        if name:
-            self.import_path(Path(name))
-
     def open_file(self) -> None:
-        """File › Open…"""
+        """File › Open… (Ctrl+O, also Ctrl+Shift+O): a saved draft, or a Word, PDF or text
+        draft from another delegation (imported; the file is never written to)."""
         name, _ = QFileDialog.getOpenFileName(
-            self.window, "Open draft", self._folder(), FILE_FILTER
+            self.window, "Open a draft or a Word, PDF or text file", self.folder(), FILE_FILTER
         )
         if name:
             self.open_path(Path(name))
@@ -196,7 +224,7 @@ class Drafts(QObject):
         draft = draft or self.current()
         if draft is None:
             return False
-        if draft.controller.path is None:
+        if draft.controller.path is None or draft.read_only:
             return self.save_as(draft)
         return self.save_to(draft, draft.controller.path)
 
@@ -205,9 +233,9 @@ class Drafts(QObject):
         draft = draft or self.current()
         if draft is None:
             return False
-        suggested = Path(self._folder()) / (_file_stem(draft.controller) + SUFFIX)
+        suggested = Path(self.folder()) / (file_stem(draft.controller.doc) + SUFFIX)
         name, _ = QFileDialog.getSaveFileName(
-            self.window, "Save draft as", str(suggested), FILE_FILTER
+            self.window, "Save draft as", str(suggested), SAVE_FILTER
         )
         if not name:
             return False
@@ -226,9 +254,16 @@ class Drafts(QObject):
             draft.fingerprint = save_project(
                 controller.doc, path, {"profile": controller.profile.key}, expected_hash=expected
             )
+        except ProjectChangedError as exc:
+            choice = ask_changed_on_disk(self.window, path.name, str(exc))
+            if choice is ChangedChoice.OVERWRITE:
+                draft.fingerprint = None
+                return self.save_to(draft, path)
+            return choice is ChangedChoice.SAVE_AS and self.save_as(draft)
         except DraftingError as exc:
             self._warn("The draft was not saved", str(exc))
             return False
+        draft.read_only = False
         controller.mark_saved(path)
         draft.snapshot_timer.stop()
         self.recovery.discard(draft.key)
@@ -286,6 +321,7 @@ class Drafts(QObject):
                 draft.controller.doc,
                 draft.controller.path,
                 {"profile": draft.controller.profile.key},
+                draft.fingerprint.sha256 if draft.fingerprint else None,
             )
         except (DraftingError, OSError) as exc:
             self.message.emit(f"The recovery copy could not be written: {exc}")
@@ -298,10 +334,14 @@ class Drafts(QObject):
         except DraftingError as exc:
             self._warn("The recovery copy could not be read", str(exc))
             return None
-        draft = self.add(project.document, project.path, body, None)
+        # The fingerprint is the file's when the snapshot was taken: saving over a file
+        # that changed since asks first.
+        draft = self.add(project.document, project.path, body, project.fingerprint)
         draft.controller.stack.resetClean()  # recovered work is not saved yet
-        RecoveryStore.remove(snapshot)
+        # This session's snapshot first, then the old one goes: a crash in between leaves
+        # the draft offered twice, never not at all.
         self.write_snapshot(draft)
+        RecoveryStore.remove(snapshot)
         return draft
 
     # -- helpers -----------------------------------------------------------------------------
@@ -309,7 +349,8 @@ class Drafts(QObject):
         index = self.tabs.indexOf(draft.editor)
         if index >= 0:
             mark = " •" if draft.controller.modified else ""
-            self.tabs.setTabText(index, draft.controller.display_name() + mark)
+            name = title_for(draft.controller.display_name(), draft.read_only)
+            self.tabs.setTabText(index, name + mark)
             self.tabs.setTabToolTip(index, str(draft.controller.path or "Not saved yet"))
         if draft is self.current():
             self.current_changed.emit()
@@ -322,7 +363,8 @@ class Drafts(QObject):
             self.message.emit(f"Settings could not be saved: {exc}")
         self.recent_changed.emit()
 
-    def _folder(self) -> str:
+    def folder(self) -> str:
+        """The folder file dialogs start in: that of the last draft opened or saved."""
         for recent in self.settings.recent_files:
             if Path(recent).parent.is_dir():
                 return str(Path(recent).parent)
@@ -334,10 +376,3 @@ class Drafts(QObject):
         box.setObjectName("draftWarning")
         self.last_warning = box
         box.open()
-
-
-def _file_stem(controller: DocumentController) -> str:
-    doc = controller.doc
-    base = (doc.masthead.symbol if doc.masthead else "") or doc.title or "draft"
-    safe = "".join(c if c.isalnum() or c in " -_." else "-" for c in base)
-    return safe.strip()[:60] or "draft"

@@ -22,11 +22,14 @@ from PySide6.QtWidgets import (
 
 from drafting_app import __version__
 from drafting_app.errors import DraftingError
+from drafting_app.gui.conventions_menu import build_conventions_menu
 from drafting_app.gui.corpus_actions import CorpusActions
 from drafting_app.gui.corpus_browser import CorpusBrowser
 from drafting_app.gui.corpus_port import Corpus
 from drafting_app.gui.draft_editor import DraftEditor
 from drafting_app.gui.drafts import Drafts
+from drafting_app.gui.export_actions import ExportActions
+from drafting_app.gui.file_guard import title_for
 from drafting_app.gui.preview import PreviewPanel
 from drafting_app.gui.reading_view import ReadingView
 from drafting_app.gui.recovery_offer import RecoveryOffer
@@ -40,6 +43,7 @@ from drafting_app.gui.window_support import (
     show_shortcuts,
 )
 from drafting_app.model.conventions import FixMode
+from drafting_app.model.document import Document
 from drafting_app.storage.recovery import RecoveryStore
 from drafting_app.storage.settings import AppSettings, load_settings, save_settings
 
@@ -83,11 +87,13 @@ class MainWindow(QMainWindow):
         self.search_dock.raise_()
         self.drafts = Drafts(self, self.tabs, self.settings, self.recovery)
         self.corpus_actions = CorpusActions(self, corpus)
+        self.corpus_actions.accept_drops(self.corpus_dock)
         self.recovery_offer = RecoveryOffer(self, self.recovery, self.drafts)
+        self.exports = ExportActions(self, self.export_source)
         self.corpus_size = QLabel(self)
         self.statusBar().addPermanentWidget(self.corpus_size)
         self._draft_actions: list[QAction] = []
-        self._balanced = restore_layout(self, self.settings)
+        self._balanced = self._restored = restore_layout(self, self.settings)
         self._connect()
         self._build_menus()
         self._update_corpus_size()
@@ -103,17 +109,18 @@ class MainWindow(QMainWindow):
         self.drafts.current_changed.connect(self._on_current_changed)
         self.drafts.recent_changed.connect(self._fill_recent)
         self.drafts.message.connect(lambda m: self.statusBar().showMessage(m, 6000))
+        self.exports.message.connect(lambda m: self.statusBar().showMessage(m, 10000))
 
     # -- layout ------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._balanced:
             self._balanced = True
-            # The centre (reading view or outline + editor) gets about half the width.
+            # The centre (reading view or outline + editor) gets more than half the width.
             width = self.width()
             self.resizeDocks(
                 [self.corpus_dock, self.search_dock],
-                [max(220, int(width * 0.24)), max(240, int(width * 0.27))],
+                [max(220, int(width * 0.21)), max(240, int(width * 0.25))],
                 Qt.Orientation.Horizontal,
             )
 
@@ -160,15 +167,23 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self.new_action = self._action(file_menu, "&New from Template…", keys.New, self.new_draft)
-        self._action(file_menu, "&Open…", keys.Open, self.drafts.open_file)
-        self._action(file_menu, "&Import Draft (Word, PDF, Text)…", "Ctrl+Shift+O",
-                     self.drafts.import_file)  # fmt: skip
+        open_action = self._action(file_menu, "&Open…", keys.Open, self.drafts.open_file)
+        # One entry point for drafts and Word/PDF/text files; Ctrl+Shift+O was "Import".
+        open_action.setShortcuts([*open_action.shortcuts(), QKeySequence("Ctrl+Shift+O")])
+        open_action.setToolTip("Open a draft, or import a Word, PDF or text file")
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self._fill_recent()
         file_menu.addSeparator()
         self.save_action = self._action(file_menu, "&Save", keys.Save, self.drafts.save, draft=True)
         self._action(file_menu, "Save &As…", keys.SaveAs, self.drafts.save_as, draft=True)
         self._action(file_menu, "&Close Draft", "Ctrl+W", self.drafts.close_current, draft=True)
+        file_menu.addSeparator()
+        self.export_word_action = self._action(
+            file_menu, "&Export as Word…", "Ctrl+E", self.exports.export_word
+        )
+        self.export_pdf_action = self._action(
+            file_menu, "Export as &PDF…", "Ctrl+Shift+E", self.exports.export_pdf
+        )
         file_menu.addSeparator()
         # StandardKey.Quit is empty on some Linux desktops and on Windows.
         quit_action = self._action(file_menu, "&Quit", "Ctrl+Q", self.close)
@@ -205,11 +220,11 @@ class MainWindow(QMainWindow):
             para, "Insert Corpus Paragraph into Draft", "Ctrl+Shift+I", self.insert_from_corpus
         )
         para.addSeparator()
-        self.ladder_action = self._toggle(
-            para, "Keep the Verb &Ladder (Also/Further)", self.settings.ladder, "ladder"
-        )
-        self.punctuation_action = self._toggle(
-            para, "Keep Closing &Punctuation", self.settings.punctuation, "punctuation"
+        self.convention_actions = build_conventions_menu(
+            self,
+            para,
+            {"ladder": self.settings.ladder, "punctuation": self.settings.punctuation},
+            self.set_convention,
         )
 
         view = bar.addMenu("&View")
@@ -245,20 +260,13 @@ class MainWindow(QMainWindow):
         about = self._action(help_menu, f"&About {APP_TITLE}", None, self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
 
-    def _toggle(self, menu: QMenu, text: str, mode: FixMode, name: str) -> QAction:
-        action = menu.addAction(text)
-        action.setCheckable(True)
-        action.setChecked(mode is FixMode.AUTO)
-        action.toggled.connect(lambda on: self.set_convention(name, on))
-        return action
-
-    def set_convention(self, name: str, automatic: bool) -> None:
-        """Paragraph › Keep the verb ladder / closing punctuation: for every open draft,
-        remembered in the settings."""
-        mode = FixMode.AUTO if automatic else FixMode.OFF
+    def set_convention(self, name: str, mode: FixMode) -> None:
+        """Paragraph › Conventions › Verb Ladder / Closing Punctuation: Automatic, Suggest
+        Only or Off, for every open draft, remembered in the settings."""
+        self.convention_actions[name][mode].setChecked(True)
         setattr(self.settings, name, mode)
         for draft in self.drafts.open:
-            setattr(draft.controller, f"{name}_mode", mode)
+            draft.controller.set_mode(name, mode)
         try:
             save_settings(self.settings)
         except DraftingError as exc:
@@ -275,6 +283,10 @@ class MainWindow(QMainWindow):
 
     def startup(self) -> None:
         """Show the window, then offer the drafts a crashed session left unsaved."""
+        if not self._restored:
+            # Docks added by the tools (clauses, agreed language) stack on the search; on
+            # a first start the search is in front, not the last dock added.
+            self.search_dock.raise_()
         self.show()
         self.recovery_offer.offer()
 
@@ -289,6 +301,24 @@ class MainWindow(QMainWindow):
         self.template_dialog = dialog
         dialog.accepted.connect(lambda: self.drafts.create_from_template(dialog.chosen()))
         dialog.open()
+
+    def export_source(self) -> tuple[Document, Path, str] | None:
+        """What File › Export writes: the current draft (suggested beside its file), else
+        the corpus document in the reading tab."""
+        draft = self.drafts.current()
+        if draft is not None:
+            controller = draft.controller
+            controller.end_typing()
+            folder = controller.path.parent if controller.path else Path(self.drafts.folder())
+            return controller.doc, folder, controller.display_name()
+        if self.tabs.currentWidget() is self.reading and self.reading.doc_id:
+            try:
+                doc = self.corpus.document(self.reading.doc_id)
+            except DraftingError as exc:
+                self.statusBar().showMessage(str(exc), 6000)
+                return None
+            return doc, Path(self.drafts.folder()), self.reading.title
+        return None
 
     def insert_from_corpus(self) -> None:
         """Paragraph › Insert Corpus Paragraph: the paragraph shaded in the reading view
@@ -323,7 +353,8 @@ class MainWindow(QMainWindow):
             self.preview.follow(None)
             return
         controller = draft.controller
-        self.setWindowTitle(f"{controller.display_name()}[*] — {APP_TITLE}")
+        name = title_for(controller.display_name(), draft.read_only)
+        self.setWindowTitle(f"{name}[*] — {APP_TITLE}")
         self.setWindowModified(controller.modified)
         self.preview.follow(controller)
 

@@ -13,6 +13,11 @@ from enum import StrEnum
 from drafting_app.model.citation import Citation
 from drafting_app.model.ids import new_id
 
+# The longest paragraph of an issued resolution is a few thousand characters; anything
+# past this is not drafting text. Every reader and the project loader refuse it, so what
+# one accepts the others can open again.
+MAX_PARAGRAPH_CHARS = 200_000
+
 
 class DocumentKind(StrEnum):
     """What the text is: an adopted resolution, an adopted decision, or a draft (L. document)."""
@@ -65,6 +70,18 @@ class Anchor:
     footnote_id: str
 
 
+@dataclass(frozen=True)
+class BrokenRef:
+    """An internal reference ("paragraph 12 above") at ``[start, end)`` of a paragraph's
+    text whose target paragraph was deleted (or left the operative part): the number now
+    names another paragraph, so the INTERNAL check reports it until the drafter retypes
+    the span or undoes the deletion. ``target_label`` is the number the text gives."""
+
+    start: int
+    end: int
+    target_label: str
+
+
 @dataclass(eq=False)
 class Footnote:
     """A footnote: its text (with italic spans, e.g. *Treaty Series*).
@@ -97,6 +114,7 @@ class Paragraph:
     id: str = field(default_factory=lambda: new_id("p"))
     source_label: str | None = None
     provenance: dict[str, str] | None = None
+    broken_refs: list[BrokenRef] = field(default_factory=list)
 
     def walk(self) -> Iterator[Paragraph]:
         """This paragraph then its sub-paragraphs, depth first (document order)."""

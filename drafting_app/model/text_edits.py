@@ -10,7 +10,15 @@ from dataclasses import fields
 
 from drafting_app.errors import EditError
 from drafting_app.model.changes import ChangeSet, Edit
-from drafting_app.model.document import Anchor, Document, Footnote, Masthead, Paragraph, Span
+from drafting_app.model.document import (
+    Anchor,
+    BrokenRef,
+    Document,
+    Footnote,
+    Masthead,
+    Paragraph,
+    Span,
+)
 
 MASTHEAD_FIELDS = tuple(f.name for f in fields(Masthead))
 
@@ -27,6 +35,36 @@ def footnote_of(doc: Document, fid: str) -> Footnote:
         return doc.footnote(fid)
     except KeyError:
         raise EditError(f"No footnote {fid} in the document.") from None
+
+
+def changed_stretch(old: str, new: str) -> tuple[int, int, int]:
+    """The one stretch a retype changed, from the common start and end:
+    ``(start, end in old, end in new)``."""
+    start = 0
+    limit = min(len(old), len(new))
+    while start < limit and old[start] == new[start]:
+        start += 1
+    tail = 0
+    while tail < limit - start and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    return start, len(old) - tail, len(new) - tail
+
+
+def keep_broken_refs(old: str, new: str, refs: Sequence[BrokenRef]) -> list[BrokenRef]:
+    """The broken-reference marks after ``old`` became ``new``: those before or after the
+    changed stretch stay (shifted); one the change touches is dropped — the drafter has
+    retyped that reference, so it is no longer the one that lost its paragraph."""
+    if not refs or old == new:
+        return list(refs)
+    head, old_end, _ = changed_stretch(old, new)
+    shift = len(new) - len(old)
+    out: list[BrokenRef] = []
+    for r in refs:
+        if r.end <= head and r.end < old_end:
+            out.append(r)
+        elif r.start >= old_end and r.start > head:
+            out.append(BrokenRef(r.start + shift, r.end + shift, r.target_label))
+    return out
 
 
 def _check_spans(text: str, italics: Sequence[Span]) -> None:
@@ -61,11 +99,14 @@ class SetText(Edit):
         self.mergeable = mergeable
         self.label = label or self.label
         self._old: tuple[str, list[Span], list[Anchor]] | None = None
+        self._old_broken: list[BrokenRef] = []
 
     def apply(self, doc: Document) -> ChangeSet:
         p = paragraph_of(doc, self.pid)
         self._old = (p.text, list(p.italics), list(p.anchors))
+        self._old_broken = list(p.broken_refs)
         marks_moved = p.anchors != self.anchors
+        p.broken_refs = keep_broken_refs(p.text, self.text, p.broken_refs)
         p.text, p.italics, p.anchors = self.text, list(self.italics), list(self.anchors)
         return ChangeSet(changed_ids=frozenset({self.pid}), footnotes_changed=marks_moved)
 
@@ -74,6 +115,7 @@ class SetText(Edit):
         p = paragraph_of(doc, self.pid)
         marks_moved = p.anchors != self._old[2]
         p.text, p.italics, p.anchors = self._old[0], list(self._old[1]), list(self._old[2])
+        p.broken_refs = list(self._old_broken)
         return ChangeSet(changed_ids=frozenset({self.pid}), footnotes_changed=marks_moved)
 
     def merge(self, other: Edit) -> bool:
@@ -326,14 +368,7 @@ def retype(p: Paragraph, new_text: str) -> SetText:
     cut: one changed stretch, found from the common start and end). Italic spans and
     footnote marks outside the stretch keep their characters; consecutive retypes of one
     paragraph merge into one undo step."""
-    old = p.text
-    start = 0
-    limit = min(len(old), len(new_text))
-    while start < limit and old[start] == new_text[start]:
-        start += 1
-    tail = 0
-    while tail < limit - start and old[-1 - tail] == new_text[-1 - tail]:
-        tail += 1
-    edit = splice(p, start, len(old) - tail, new_text[start : len(new_text) - tail], "Typing")
+    start, old_end, new_end = changed_stretch(p.text, new_text)
+    edit = splice(p, start, old_end, new_text[start:new_end], "Typing")
     edit.mergeable = True
     return edit

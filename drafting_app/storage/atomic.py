@@ -11,13 +11,19 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
+import time
 from pathlib import Path
 
-from drafting_app.errors import ProjectError
+from drafting_app.errors import DraftingError, ProjectError
 
 BACKUP_SUFFIX = ".bak"
+TEMP_SUFFIX = ".tmp"
+# A temporary file this old beside its target was left by a killed process (a save takes
+# milliseconds); younger ones may belong to another window saving right now.
+STALE_TEMP_S = 60.0
 
 
 def backup_for(path: str | Path) -> Path | None:
@@ -44,6 +50,13 @@ def _keep_backup(path: Path) -> None:
     """Make ``name.bak`` the current version without ever leaving ``path`` missing: a hard
     link to the old file replaces the old .bak (a copy where links are not possible)."""
     bak = _backup_path(path)
+    with contextlib.suppress(OSError):
+        if os.path.samefile(path, bak):
+            # A save killed between this step and its rename left .bak a link to the
+            # current file: it already is the previous version. (Renaming a link onto
+            # another link of the same file does nothing and would leave the staging
+            # name behind.)
+            return
     staging = path.with_name(f".{path.name}.bak-{os.getpid()}")
     with contextlib.suppress(FileNotFoundError):
         staging.unlink()
@@ -54,36 +67,126 @@ def _keep_backup(path: Path) -> None:
     os.replace(staging, bak)
 
 
-def atomic_write(path: str | Path, data: bytes, *, backup: bool = True) -> None:
-    """Write ``data`` to ``path`` atomically, keeping the previous version as ``.bak``.
-
-    On any failure the old file is untouched, no temporary file is left behind, and a
-    :class:`ProjectError` says what went wrong.
-    """
-    target = Path(path)
-    folder = target.parent
+def _mode_for(target: Path) -> int:
+    """The permissions the saved file keeps: those of the file it replaces, else what a
+    plain ``open(..., "w")`` would give (mkstemp's 0600 would hide a draft on a shared
+    folder from the colleagues who could read it before)."""
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_UMASK
+
+
+def _current_umask() -> int:
+    # Read once at import (os.umask can only be read by setting it, which would race with
+    # other threads creating files).
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
+_UMASK = _current_umask()
+
+
+def sweep_stale_temps(target: Path, older_than_s: float = STALE_TEMP_S) -> int:
+    """Remove the temporary and staging files a killed save of ``target`` left behind;
+    returns how many."""
+    cutoff = time.time() - older_than_s
+    removed = 0
+    for pattern in (f".{target.name}.*{TEMP_SUFFIX}", f".{target.name}{BACKUP_SUFFIX}-*"):
+        for f in target.parent.glob(pattern):
+            with contextlib.suppress(OSError):
+                if f.stat().st_mtime < cutoff:
+                    f.unlink()
+                    removed += 1
+    return removed
+
+
+def _temp_copy(target: Path, data: bytes, error: type[DraftingError]) -> Path:
+    """``data`` in a hidden temporary file beside ``target``, on disk (fsync'ed), with the
+    permissions ``target`` has or would get."""
+    try:
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent
+        )
     except OSError as exc:
-        raise ProjectError(f"{target.name} cannot be saved in {folder}: {exc.strerror}.") from exc
+        raise error(f"{target.name} cannot be written in {target.parent}: {exc.strerror}.") from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as f:
+            if hasattr(os, "fchmod"):
+                os.fchmod(f.fileno(), _mode_for(target))
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if isinstance(exc, OSError):
+            raise _failed(target, exc, error) from exc
+        raise
+    return tmp
+
+
+def _failed(target: Path, exc: OSError, error: type[DraftingError]) -> DraftingError:
+    reason = exc.strerror or str(exc)
+    return error(
+        f"{target.name} could not be written ({reason}); the previous version is untouched."
+    )
+
+
+def atomic_write(
+    path: str | Path,
+    data: bytes,
+    *,
+    backup: bool = True,
+    error: type[DraftingError] = ProjectError,
+) -> None:
+    """Write ``data`` to ``path`` atomically, keeping the previous version as ``.bak``.
+
+    On any failure the old file is untouched, no temporary file is left behind, and an
+    ``error`` (a :class:`ProjectError` unless the caller names its own) says what went
+    wrong. Every file the app writes goes through here (projects, snapshots, settings,
+    exports) or through :func:`atomic_create` (documents added to the corpus).
+    """
+    target = Path(path)
+    tmp = _temp_copy(target, data, error)
+    try:
         if backup and target.is_file():
             _keep_backup(target)
         os.replace(tmp, target)
-        _fsync_folder(folder)
+        _fsync_folder(target.parent)
+        sweep_stale_temps(target)
     except OSError as exc:
+        raise _failed(target, exc, error) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()  # already renamed away unless something failed
+
+
+def atomic_create(
+    path: str | Path, data: bytes, *, error: type[DraftingError] = ProjectError
+) -> bool:
+    """Create ``path`` with ``data``, whole or not at all, never replacing an existing file;
+    False when ``path`` exists. The finished temporary file is hard-linked to its name (an
+    exclusive, atomic step), so a crash never leaves a half-written file under it."""
+    target = Path(path)
+    if target.exists():
+        return False
+    tmp = _temp_copy(target, data, error)
+    try:
+        try:
+            os.link(tmp, target)
+        except FileExistsError:
+            return False
+        except OSError:  # no hard links here (FAT, some network shares)
+            if target.exists():
+                return False
+            os.replace(tmp, target)
+        _fsync_folder(target.parent)
+        return True
+    except OSError as exc:
+        raise _failed(target, exc, error) from exc
+    finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        reason = exc.strerror or str(exc)
-        raise ProjectError(
-            f"{target.name} could not be saved ({reason}); the previous version is untouched."
-        ) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise

@@ -10,6 +10,7 @@ from drafting_app.errors import ProjectError
 from drafting_app.model.document import (
     Anchor,
     Annex,
+    BrokenRef,
     Document,
     DocumentKind,
     Footnote,
@@ -20,6 +21,7 @@ from drafting_app.model.document import (
     Span,
 )
 from drafting_app.model.text_edits import MASTHEAD_FIELDS
+from drafting_app.storage.validate import check_depth
 
 
 def _spans(spans: list[Span]) -> list[list[int]]:
@@ -27,7 +29,7 @@ def _spans(spans: list[Span]) -> list[list[int]]:
 
 
 def paragraph_to_json(p: Paragraph) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "id": p.id,
         "text": p.text,
         "italics": _spans(p.italics),
@@ -35,6 +37,27 @@ def paragraph_to_json(p: Paragraph) -> dict[str, Any]:
         "source_label": p.source_label,
         "children": [paragraph_to_json(c) for c in p.children],
     }
+    if p.provenance is not None:  # a clause inserted from agreed language (clauses/)
+        out["provenance"] = dict(p.provenance)
+    if p.broken_refs:  # additive: written only when there is one (older files unchanged)
+        out["broken_refs"] = [[b.start, b.end, b.target_label] for b in p.broken_refs]
+    return out
+
+
+def _broken_refs(value: Any, where: str) -> list[BrokenRef]:
+    out = []
+    for triple in _want(value, list, where):
+        start, end, label = _want(triple, list, where)
+        out.append(BrokenRef(_want(start, int, where), _want(end, int, where),
+                             _want(label, str, where)))  # fmt: skip
+    return out
+
+
+def _provenance(value: Any, where: str) -> dict[str, str] | None:
+    if value is None:
+        return None
+    record = _want(value, dict, where)
+    return {_want(k, str, where): _want(v, str, where) for k, v in record.items()}
 
 
 def _footnote(f: Footnote) -> dict[str, Any]:
@@ -102,7 +125,8 @@ def _span_list(value: Any, where: str) -> list[Span]:
     return out
 
 
-def paragraph_from_json(d: Any, where: str) -> Paragraph:
+def paragraph_from_json(d: Any, where: str, depth: int = 0) -> Paragraph:
+    check_depth(depth, where)
     d = _want(d, dict, where)
     anchors = []
     for pair in _want(d.get("anchors", []), list, f"{where}.anchors"):
@@ -114,11 +138,13 @@ def paragraph_from_json(d: Any, where: str) -> Paragraph:
         italics=_span_list(d.get("italics", []), f"{where}.italics"),
         anchors=anchors,
         children=[
-            paragraph_from_json(c, f"{where}.children[{i}]")
+            paragraph_from_json(c, f"{where}.children[{i}]", depth + 1)
             for i, c in enumerate(_want(d.get("children", []), list, where))
         ],
         id=_want(d["id"], str, f"{where}.id"),
         source_label=None if label is None else _want(label, str, where),
+        provenance=_provenance(d.get("provenance"), f"{where}.provenance"),
+        broken_refs=_broken_refs(d.get("broken_refs", []), f"{where}.broken_refs"),
     )
 
 

@@ -22,6 +22,7 @@ from drafting_app.model.document import Document
 from drafting_app.storage.atomic import atomic_write, backup_for
 from drafting_app.storage.codec import document_from_json, document_to_json
 from drafting_app.storage.migrations import CURRENT_VERSION, upgrade
+from drafting_app.storage.validate import check_document
 
 FORMAT_NAME = "drafting-app-project"
 SUFFIX = ".unres.json"
@@ -112,6 +113,8 @@ def _parse(raw: bytes, path: Path) -> dict[str, Any]:
         raise _damaged(path, "it is not text") from None
     except json.JSONDecodeError as exc:
         raise _damaged(path, f"it is cut off or damaged near line {exc.lineno}") from None
+    except RecursionError:
+        raise _damaged(path, "its parts are nested far too deeply") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise _damaged(path, "it is not a drafting-app project")
     version = data.get("format_version")
@@ -138,6 +141,9 @@ def decode_project(raw: bytes, path: Path) -> Project:
         settings = data.get("settings", {})
         if not isinstance(settings, dict):
             raise ProjectError("settings are not a table")
+        check_document(doc)
+    except RecursionError:
+        raise _damaged(path, "its parts are nested far too deeply") from None
     except (ProjectError, KeyError, ValueError, TypeError, AttributeError) as exc:
         if notice:  # not damaged: laid out in a way this version does not know
             raise ProjectError(
@@ -194,6 +200,10 @@ def save_project(
     written by a newer version is never overwritten.
     """
     p = Path(path)
+    try:
+        check_document(doc)  # never write a file that would not open again
+    except ProjectError as exc:
+        raise ProjectError(f"{p.name} was not saved: {exc}") from None
     if p.is_file():
         current = _read(p)
         if expected_hash is not None and hashlib.sha256(current).hexdigest() != expected_hash:

@@ -8,8 +8,10 @@ file (if any) they belong to; each is written atomically.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,8 +20,8 @@ from typing import Any
 from drafting_app.errors import ProjectError
 from drafting_app.model.document import Document
 from drafting_app.paths import user_data_dir
-from drafting_app.storage.atomic import atomic_write
-from drafting_app.storage.project import Project, decode_project, encode_project
+from drafting_app.storage.atomic import STALE_TEMP_S, TEMP_SUFFIX, atomic_write
+from drafting_app.storage.project import Fingerprint, Project, decode_project, encode_project
 
 _SAFE_RE = re.compile(r"[^A-Za-z0-9_.-]+")
 
@@ -57,14 +59,19 @@ class RecoveryStore:
         doc: Document,
         source: Path | None = None,
         settings: dict[str, Any] | None = None,
+        source_sha256: str | None = None,
     ) -> Path:
-        """Snapshot document ``key`` (any string the GUI uses for an open document)."""
+        """Snapshot document ``key`` (any string the GUI uses for an open document).
+        ``source_sha256``: what ``source`` held when the drafter last opened or saved it,
+        so that a restored draft is not saved over changes made since (a later save of
+        its own included) without asking."""
         self.folder.mkdir(parents=True, exist_ok=True)
         data = json.loads(encode_project(doc, settings))
         data["recovery"] = {
             "session": self.session,
             "key": key,
             "source": None if source is None else str(source),
+            "source_sha256": source_sha256,
         }
         target = self._file(key)
         payload = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
@@ -83,12 +90,22 @@ class RecoveryStore:
     def left_behind(self) -> list[Snapshot]:
         """Snapshots written by other sessions that never closed (a crash), newest first.
         Unreadable files are skipped here; :meth:`restore` explains them."""
+        self._sweep_temps()
         out = []
         for f in self.folder.glob("*--*.json") if self.folder.is_dir() else []:
             snap = self._describe(f)
             if snap is not None and snap.session != self.session:
                 out.append(snap)
         return sorted(out, key=lambda s: s.written_ns, reverse=True)
+
+    def _sweep_temps(self) -> None:
+        """Snapshot writes a crash interrupted leave hidden temporary files; each session
+        writes under its own names, so nobody's next write would sweep them."""
+        cutoff = time.time() - STALE_TEMP_S
+        for f in self.folder.glob(f".*{TEMP_SUFFIX}") if self.folder.is_dir() else []:
+            with contextlib.suppress(OSError):
+                if f.stat().st_mtime < cutoff:
+                    f.unlink()
 
     @staticmethod
     def _describe(f: Path) -> Snapshot | None:
@@ -117,6 +134,9 @@ class RecoveryStore:
             raise ProjectError(f"The recovery file cannot be read: {exc.strerror}.") from exc
         project = decode_project(raw, snapshot.path)
         project.path = snapshot.source
+        sha = json.loads(raw).get("recovery", {}).get("source_sha256")
+        if snapshot.source is not None and isinstance(sha, str):
+            project.fingerprint = Fingerprint(sha, 0, 0)
         return project
 
     @staticmethod

@@ -9,41 +9,17 @@ import random
 import zipfile
 
 import pytest
-from lxml import etree
 
 from drafting_app.corpus.readers.docx import import_docx
 from drafting_app.errors import DraftingError
 from tests.conftest import REALDOCS
 from tests.corpus.wordbuild import make_docx, para, run
+from tests.reliability.fuzzing import mutate_xml
 
 SEEDS = [
     REALDOCS / "mun-docx" / "MUN_Eddy12597_test_problematic.docx",
     REALDOCS / "mun-docx" / "MUN_Eddy12597_test_reso.docx",
 ]
-_NUMBERS = ["-1", "0", "1", "3", "8", "99", "x", ""]
-
-
-def _mutate_xml(xml: bytes, rng: random.Random) -> bytes:
-    root = etree.fromstring(xml)
-    nodes = [e for e in root.iter() if e is not root and e.getparent() is not None]
-    for _ in range(rng.randint(1, 6)):
-        node = rng.choice(nodes)
-        parent = node.getparent()
-        if parent is None:
-            continue
-        action = rng.randrange(4)
-        if action == 0:
-            parent.remove(node)
-        elif action == 1:
-            parent.insert(rng.randrange(len(parent) + 1), etree.fromstring(etree.tostring(node)))
-        elif action == 2:
-            target = rng.choice(nodes)
-            if node not in target.iterancestors() and target is not node:
-                target.append(node)
-        else:
-            for attr in list(node.attrib):
-                node.set(attr, rng.choice(_NUMBERS))
-    return etree.tostring(root)
 
 
 def _mutate(data: bytes, rng: random.Random) -> bytes:
@@ -53,7 +29,7 @@ def _mutate(data: bytes, rng: random.Random) -> bytes:
         for info in src.infolist():
             blob = src.read(info)
             if info.filename in ("word/document.xml", "word/numbering.xml", "word/footnotes.xml"):
-                blob = _mutate_xml(blob, rng)
+                blob = mutate_xml(blob, rng)
                 if rng.random() < 0.1:
                     at = rng.randrange(len(blob))
                     blob = blob[:at] + bytes([rng.randrange(256)]) + blob[at + 1 :]

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from drafting_app.corpus.readers import read_document
 from drafting_app.gui.main_window import MainWindow
+from drafting_app.model.conventions import FixMode
 from drafting_app.model.document import Document, Part
 from tests.conftest import CORPUS_FILES
 from tests.gui.draft_driver import (
@@ -47,7 +48,7 @@ def test_compose_the_france_draft_by_typing_save_and_reopen(
 ) -> None:
     # The France draft repeats "Urges" without Also/Further, as issued: the drafter turns
     # the automatic verb ladder off (Paragraph menu).
-    window.ladder_action.trigger()
+    window.convention_actions["ladder"][FixMode.OFF].trigger()
     draft = new_from_template(qtbot, window, "cop-draft-resolution")
     editor, doc = draft.editor, draft.controller.doc
     assert editor.tabs.currentWidget() is editor.masthead

@@ -140,14 +140,12 @@ def test_add_documents_reports_each_file(
     monkeypatch.setattr(
         QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(good), str(junk)], "")
     )
-    window.add_action.trigger()
+    with qtbot.waitSignal(window.corpus_actions.importer.finished, timeout=30000):
+        window.add_action.trigger()  # the files are read on a worker thread
     dialog = window.corpus_actions.last_dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.summary.text() == "1 of 2 files added."
-    rows = [
-        (dialog.table.topLevelItem(i).text(0), dialog.table.topLevelItem(i).text(1))
-        for i in range(dialog.table.topLevelItemCount())
-    ]
+    assert dialog.summary.text() == "1 of 2 files added; 1 refused."
+    rows = dialog.lines()
     assert rows[0][0] == good.name and rows[0][1].startswith("Added: ")
     assert rows[1][0] == "broken.txt" and "binary" in rows[1][1]
     assert window.browser.model.rowCount() == 6

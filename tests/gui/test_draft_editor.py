@@ -270,14 +270,14 @@ def test_import_a_draft_from_another_delegation(
     source = REALDOCS / "ga" / "A-RES-80-2_article-19-exemptions-2025.txt"
     before = source.read_bytes()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
-    qtbot.keyClick(window, Qt.Key.Key_O, CTRL | SHIFT)
+    qtbot.keyClick(window, Qt.Key.Key_O, CTRL)  # File › Open… takes text, PDF and Word too
     draft = window.drafts.current()
     assert draft is not None
     doc = draft.controller.doc
     assert (len(doc.preamble), len(doc.operative)) == (2, 6)
     assert draft.controller.modified  # not saved as a draft yet: closing will ask
     tab = window.tabs.tabText(window.tabs.currentIndex())
-    assert tab == "A/RES/80/2 •"  # named by its symbol
+    assert tab == f"{source.name} (imported) •"  # named after the file it came from
     assert source.read_bytes() == before
 
     broken = tmp_path / "from-delegation.docx"

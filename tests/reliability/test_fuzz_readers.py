@@ -4,6 +4,7 @@ benchmarks/fuzz.py): mutated real documents never crash a reader."""
 from __future__ import annotations
 
 import contextlib
+import json
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from drafting_app.corpus.readers import decode_text, read_text
 from drafting_app.errors import DraftingError
 from tests.conftest import CORPUS_FILES, REALDOCS
+from tests.reliability.fuzz_targets import TARGETS, Target, load_and_use_project, project_seeds
 from tests.reliability.fuzzing import fuzz
 
 
@@ -76,3 +78,62 @@ def test_structure_like_noise_never_crashes(parts):
 def test_tiny_inputs(size):
     with contextlib.suppress(DraftingError):
         read_bytes(b"x" * size)
+
+
+# -- every target of benchmarks/fuzz.py, CI-sized ------------------------------------------
+CI_RUNS = {
+    "docx bytes": 80,
+    "docx members/XML": 80,
+    "project JSON": 400,
+}
+
+
+@pytest.mark.parametrize("target", [t for t in TARGETS if t.name in CI_RUNS], ids=lambda t: t.name)
+def test_mutated_inputs_never_crash_or_hang(target: Target) -> None:
+    report = fuzz(target.seeds(), target.reader, CI_RUNS[target.name], 5, target.mutator, 10.0)
+    assert report.crashes == [] and report.hangs == []
+    assert report.typed_errors > 0  # the mutations do reach the refusals
+
+
+@pytest.mark.slow
+def test_mutated_pdfs_never_crash_or_hang() -> None:
+    target = next(t for t in TARGETS if t.name == "pdf bytes")
+    report = fuzz(target.seeds(), target.reader, 12, 3, target.mutator, 20.0)
+    assert report.crashes == [] and report.hangs == []
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(["document", "settings", "format_version", "preamble", "operative"]),
+    _json,
+)
+def test_project_with_any_json_in_any_place_loads_or_is_refused(key: str, value: object) -> None:
+    data = json.loads(project_seeds()[0])
+    if key in ("preamble", "operative"):
+        data["document"][key] = value
+    else:
+        data[key] = value
+    with contextlib.suppress(DraftingError):
+        load_and_use_project(json.dumps(data).encode())
+
+
+# -- found by fuzzing ------------------------------------------------------------------------
+def test_a_label_no_numbering_style_reads_is_a_paragraph_not_a_crash() -> None:
+    # "(ab)" is neither a letter ((a)…(z), (aa)…) nor a roman numeral: it used to raise
+    # IndexError in the structure builder.
+    text = (
+        "The General Assembly,\n\nRecalling its resolution;\n\n1. Decides to act:\n\n"
+        "(a) first;\n\n(ab) second.\n"
+    )
+    doc = read_text(text, "x.txt")
+    assert [p.text for p in doc.operative] == ["Decides to act:", "second."]
+    assert [c.text for c in doc.operative[0].children] == ["first;"]

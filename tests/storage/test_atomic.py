@@ -55,7 +55,7 @@ def test_failure_in_replace_leaves_old_file(tmp_path: Path, monkeypatch):
 
 
 def test_missing_folder_is_a_clear_error(tmp_path: Path):
-    with pytest.raises(ProjectError, match="cannot be saved"):
+    with pytest.raises(ProjectError, match="cannot be written"):
         atomic_write(tmp_path / "nope" / "x.json", b"x")
 
 

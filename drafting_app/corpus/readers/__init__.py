@@ -58,7 +58,7 @@ def read_document(path: str | Path) -> Document:
     except OSError as exc:
         raise FormatError(f"{p.name} could not be read: {exc.strerror}.") from exc
     if suffix in (".docx", ".pdf", ".doc", ".odt", ".rtf"):
-        return _read_binary(p, data, suffix)
+        return _require_resolution(_read_binary(p, data, suffix), p.name)
     if data[:4] == b"PK\x03\x04":
         raise FormatError(
             f"{p.name} is a zip/Word file but is named {suffix or 'without extension'}."
@@ -66,13 +66,32 @@ def read_document(path: str | Path) -> Document:
     if data[:5] == b"%PDF-":
         raise FormatError(f"{p.name} is a PDF file but is named {suffix or 'without extension'}.")
     text = decode_text(data, p.name)
-    doc = read_text(text, str(p))
+    return _require_resolution(read_text(text, str(p)), p.name)
+
+
+def _require_resolution(doc: Document, name: str) -> Document:
+    """``doc`` when it reads as a resolution or decision; a clear refusal otherwise.
+
+    Paragraphs alone are not enough (any list reads as paragraphs): a UN text has an
+    authoring-body line, a heading, a masthead, a decision chapeau, or paragraphs that open
+    with a UN opening phrase ("Recalling", "Requests")."""
     if not (doc.preamble or doc.operative or doc.chapeau or doc.annexes or doc.parts):
         raise FormatError(
-            f"{p.name} holds no resolution or decision text "
+            f"{name} holds no resolution or decision text "
             "(no preambular or operative paragraphs were found)."
         )
-    return doc
+    if doc.authoring_body or doc.heading or doc.masthead or doc.chapeau or doc.parts:
+        return doc
+    from drafting_app.phrases import default_phrasebook
+
+    phrases = default_phrasebook()
+    if any(phrases.split(p.text) for p in doc.all_paragraphs()):
+        return doc
+    raise FormatError(
+        f"{name} does not read as a resolution or decision: it has no authoring-body line "
+        '("The General Assembly,"), no heading, and no paragraph opens with a UN opening '
+        'phrase such as "Recalling" or "Requests".'
+    )
 
 
 def _read_binary(p: Path, data: bytes, suffix: str) -> Document:

@@ -13,7 +13,9 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from drafting_app.corpus.readers.blocks import TERMINAL, Block, FootnoteDef, Mark
+from drafting_app.errors import FormatError
 from drafting_app.model.document import (
+    MAX_PARAGRAPH_CHARS,
     Anchor,
     Annex,
     Document,
@@ -122,7 +124,7 @@ class _Tree:
         cands = label.candidates() if label else []
         prev = self.stack[-1].para if self.stack else None
         opens = prev is not None and prev.text.rstrip().endswith(":")
-        if label is None:
+        if not cands:  # no label, or one no numbering style reads ("(ab)"): a new root
             self._attach(0, para)
             self.stack = [_Level("none", 0, para)]
             return
@@ -202,6 +204,12 @@ class StructureBuilder:
 
     # -- entry point ------------------------------------------------------------------------
     def build(self, blocks: list[Block], notes: list[FootnoteDef], source: str = "") -> Document:
+        for b in blocks:
+            if len(b.text) > MAX_PARAGRAPH_CHARS:
+                raise FormatError(
+                    f"{source or 'The text'} has a paragraph of more than "
+                    f"{MAX_PARAGRAPH_CHARS:,} characters; it is not a resolution text."
+                )
         doc = Document(source=source)
         self.mapped_fields = []
         self._notes = _NoteBinder(notes)

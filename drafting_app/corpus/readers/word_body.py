@@ -18,9 +18,8 @@ from drafting_app.corpus.readers.blocks import Block, Mark, normalise_spaces
 from drafting_app.corpus.readers.import_report import Element, ImportReport
 from drafting_app.corpus.readers.word_numbering import Numbering, Styles, W, wval
 from drafting_app.corpus.readers.word_package import WordFileError
-from drafting_app.model.document import Span
+from drafting_app.model.document import MAX_PARAGRAPH_CHARS, Span
 
-MAX_PARAGRAPH_CHARS = 200_000
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 V = "{urn:schemas-microsoft-com:vml}"

@@ -1,0 +1,165 @@
+"""Putting the clause picker into the main window: index the corpus's agreed language,
+dock the picker beside the search, and insert what it emits into the current draft as one
+undoable edit (``DocumentController.apply(InsertParagraph(…))``), footnotes included."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
+
+from drafting_app.clauses.collection import Collection, CollectionError
+from drafting_app.clauses.index import ClauseIndex
+from drafting_app.clauses.library import DocumentSource, open_clause_index
+from drafting_app.clauses.templates import TemplateCatalog
+from drafting_app.errors import DraftingError
+from drafting_app.gui.deviation_view import DeviationView
+from drafting_app.gui.picker_dock import PickerDock
+from drafting_app.model.document import Document, Footnote, Paragraph, Part
+from drafting_app.model.paragraph_edits import InsertParagraph
+from drafting_app.model.tree import locate
+
+if TYPE_CHECKING:
+    from drafting_app.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def clause_part(paragraph: Paragraph, fallback: Part) -> Part:
+    """The part a picked clause belongs in (preambular language goes to the preamble)."""
+    value = (paragraph.provenance or {}).get("part", "")
+    return Part(value) if value in ("preamble", "operative") else fallback
+
+
+def insertion_edit(
+    doc: Document,
+    current_pid: str,
+    paragraph: Paragraph,
+    footnotes: Sequence[Footnote],
+    part: Part,
+) -> InsertParagraph:
+    """After the current paragraph when it is in the clause's part (same level), else at
+    the end of that part."""
+    if current_pid:
+        try:
+            loc = locate(doc, current_pid)
+        except KeyError:
+            loc = None
+        if loc is not None and loc.part is part:
+            return InsertParagraph(part, loc.parent_id, loc.index + 1, paragraph, footnotes)
+    top = doc.preamble if part is Part.PREAMBLE else doc.operative
+    return InsertParagraph(part, None, len(top), paragraph, footnotes)
+
+
+def build_index(store: DocumentSource) -> ClauseIndex | None:
+    try:
+        return open_clause_index(store)
+    except DraftingError as exc:
+        log.warning("the clause index could not be built: %s", exc)
+        return None
+
+
+def install_picker(
+    window: MainWindow, store: DocumentSource, *, load_now: bool = True
+) -> PickerDock:
+    """Dock the picker in ``window`` (tabbed with the search) and wire its insertions;
+    with ``load_now=False`` the caller runs :func:`load_picker` once the window is up."""
+    try:
+        collection: Collection | None = Collection.load()
+    except CollectionError as exc:
+        window.statusBar().showMessage(f"My clauses could not be read: {exc}", 8000)
+        collection = None
+    picker = PickerDock(None, TemplateCatalog.load(), None, collection, window)
+    dock = _right_dock(window, "Clauses", "clauseDock", picker)
+    window.clause_dock = dock  # type: ignore[attr-defined]
+    window.picker = picker  # type: ignore[attr-defined]
+    picker.insertRequested.connect(lambda p, notes: insert_clause(window, p, notes))
+    picker.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+    window.corpus_actions.changed.connect(lambda: picker.set_index(build_index(store)))
+    save = QAction("Save Paragraph to My Clauses", window)
+    save.setObjectName("saveToMyClauses")
+    save.setShortcut(QKeySequence("Ctrl+Shift+K"))  # K for keep: Ctrl+Shift+M is the masthead
+    save.triggered.connect(lambda: save_current_paragraph(window, picker))
+    _menu(window, "&Paragraph").addAction(save)
+    install_deviation_view(window)
+    toggle = dock.toggleViewAction()
+    toggle.setShortcut(QKeySequence("Ctrl+Shift+L"))  # L for language (agreed language)
+    _menu(window, "&View").addAction(toggle)
+    if load_now:
+        load_picker(picker, store)
+    return picker
+
+
+def load_picker(picker: PickerDock, store: DocumentSource) -> None:
+    """The picker's registry and clause index. Seconds for a 10,000-document corpus (and
+    minutes to mine it again after it changed): the app runs this after the window first
+    paints, not before."""
+    from drafting_app.corpus.registry import Registry
+
+    picker.registry = Registry.from_store(store)  # type: ignore[arg-type]
+    picker.set_index(build_index(store))
+
+
+def install_deviation_view(window: MainWindow) -> DeviationView:
+    """The "Agreed language" dock, following the current draft's current paragraph."""
+    view = DeviationView(window)
+    window.deviation_dock = _right_dock(window, "Agreed language", "deviationDock", view)  # type: ignore[attr-defined]
+    window.deviation_view = view  # type: ignore[attr-defined]
+    window.drafts.current_changed.connect(lambda: view.follow(window.current_editor()))
+    view.follow(window.current_editor())
+    return view
+
+
+def _right_dock(window: MainWindow, title: str, name: str, widget: QWidget) -> QDockWidget:
+    """A dock on the right, tabbed with the corpus search."""
+    dock = QDockWidget(title, window)
+    dock.setObjectName(name)
+    dock.setWidget(widget)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.tabifyDockWidget(window.search_dock, dock)
+    return dock
+
+
+def _menu(window: MainWindow, title: str) -> QMenu:
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu) and menu.title() == title:
+            return menu
+    return window.menuBar().addMenu(title)
+
+
+def save_current_paragraph(window: MainWindow, picker: PickerDock) -> bool:
+    """Keep the current paragraph of the current draft (with its footnotes) in My clauses."""
+    editor = window.current_editor()
+    pid = editor.current_pid() if editor is not None else ""
+    if editor is None or not pid:
+        window.statusBar().showMessage("Select a paragraph of a draft to save it.", 6000)
+        return False
+    doc = editor.controller.doc
+    try:
+        picker.save_to_collection(doc.paragraph(pid), doc.footnotes, editor.current_part())
+    except DraftingError as exc:
+        window.statusBar().showMessage(str(exc), 8000)
+        return False
+    window.statusBar().showMessage("Saved to My clauses.", 4000)
+    return True
+
+
+def insert_clause(window: MainWindow, paragraph: Paragraph, footnotes: list[Footnote]) -> bool:
+    """Insert a picked clause into the current draft (one undo step); False if none open."""
+    editor = window.current_editor()
+    if editor is None:
+        window.statusBar().showMessage("Open or create a draft to insert clauses.", 6000)
+        return False
+    part = clause_part(paragraph, editor.current_part())
+    edit = insertion_edit(editor.controller.doc, editor.current_pid(), paragraph, footnotes, part)
+    if not editor.controller.apply(edit):
+        return False
+    editor.select(paragraph.id)
+    label = (paragraph.provenance or {}).get("label", "")
+    window.statusBar().showMessage(f"Inserted {label}".strip(), 4000)
+    return True

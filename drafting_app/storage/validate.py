@@ -1,0 +1,52 @@
+"""What a project file may hold beyond its JSON types: paragraph nesting no deeper than any
+UN document goes, paragraphs of sane size, ids that are strings with content, italics and
+footnote anchors inside the text they mark. A file that breaks these was not written by
+the app (hand-edited, damaged, hostile); it is refused with the place named, before a
+broken document reaches the editor or an export."""
+
+from __future__ import annotations
+
+from drafting_app.errors import ProjectError
+from drafting_app.model.document import MAX_PARAGRAPH_CHARS, Document, Paragraph, Span
+
+# Issued texts go three levels down (1., (a), (i)); eight leaves room for any drafter.
+MAX_DEPTH = 8
+
+
+def _damaged(where: str, what: str) -> ProjectError:
+    return ProjectError(f"{where} {what}.")
+
+
+def check_depth(depth: int, where: str) -> None:
+    """Called by the codec while it descends, so deep nesting never recurses far."""
+    if depth > MAX_DEPTH:
+        raise _damaged(where, f"nests paragraphs more than {MAX_DEPTH} levels deep")
+
+
+def _spans(spans: list[Span], size: int, where: str) -> None:
+    for s in spans:
+        if not 0 <= s.start <= s.end <= size:
+            raise _damaged(where, f"has italics ({s.start}–{s.end}) outside its text")
+
+
+def _item(item_id: str, text: str, italics: list[Span], where: str) -> None:
+    if not item_id.strip():
+        raise _damaged(where, "has no id")
+    if len(text) > MAX_PARAGRAPH_CHARS:
+        raise _damaged(where, f"has more than {MAX_PARAGRAPH_CHARS:,} characters")
+    _spans(italics, len(text), where)
+
+
+def _paragraph(p: Paragraph, where: str) -> None:
+    _item(p.id, p.text, p.italics, where)
+    for a in p.anchors:
+        if not 0 <= a.offset <= len(p.text):
+            raise _damaged(where, f"has a footnote mark at {a.offset}, outside its text")
+
+
+def check_document(doc: Document) -> None:
+    """Refuse a decoded document that the editor and the exports could not work with."""
+    for i, p in enumerate(doc.all_paragraphs()):
+        _paragraph(p, f"paragraph {i + 1} (id {p.id[:20]!r})")
+    for i, f in enumerate(doc.footnotes):
+        _item(f.id, f.text, f.italics, f"footnote {i + 1}")

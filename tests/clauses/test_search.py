@@ -1,0 +1,174 @@
+"""Search as you type over the clause index (FTS5, BM25, prefixes, hostile input)."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafting_app.clauses.index import ClauseIndex
+from drafting_app.clauses.query import fts_query, terms
+from drafting_app.model.document import Part
+
+
+def labels(index: ClauseIndex, query: str, **kw: object) -> list[str]:
+    return [h.clause.provenance.label() for h in index.search(query, **kw)]  # type: ignore[arg-type]
+
+
+def test_extrabudgetary_finds_both_sources_first(index: ClauseIndex) -> None:
+    hits = index.search("extrabudgetary")
+    top = hits[0]
+    assert [s.label() for s in top.sources] == ["Resolution 5/2, op 18", "Resolution 10/3, op 17"]
+    assert top.size == 2
+    assert top.clause.text.startswith("Invites Member States and other donors")
+    others = {h.clause.provenance.label() for h in hits[1:]}
+    assert "Decision 3/3, op (i)" in others  # "subject to the availability of extrabudgetary…"
+
+
+def test_every_term_is_a_prefix(index: ClauseIndex) -> None:
+    assert labels(index, "extrab")[:1] == ["Resolution 5/2, op 18"]
+    assert labels(index, "Invites donors extrab") == ["Resolution 5/2, op 18"]
+
+
+def test_stop_words_are_dropped_and_case_ignored(index: ClauseIndex) -> None:
+    assert labels(index, "resources for the purposes") == labels(index, "RESOURCES purposes")
+    assert terms("the resources of the") == ["resources"]
+    assert terms("the of") == ["the", "of"]  # nothing else: keep them
+
+
+def test_filters_by_part_and_opener(index: ClauseIndex) -> None:
+    hits = index.search("secretariat", part=Part.OPERATIVE, opener="Requests")
+    assert hits
+    assert all(h.clause.part is Part.OPERATIVE and h.clause.opener == "Requests" for h in hits)
+    assert "Resolution 5/2, op 16" in {h.clause.provenance.label() for h in hits}
+    pre = index.search("article 32", part=Part.PREAMBLE)
+    assert pre and all(h.clause.part is Part.PREAMBLE for h in pre)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        "AND",
+        "NEAR(",
+        "*",
+        "a:b",
+        "(((",
+        "-",
+        "^x",
+        "'; DROP TABLE groups; --",
+        "\x00",
+        "ё" * 500,
+        "x" * 10_000,
+        "   ",
+        "",
+    ],
+)
+def test_user_input_never_raises(index: ClauseIndex, query: str) -> None:
+    index.search(query)  # no exception, whatever the input
+    assert isinstance(index.search(query), list)
+
+
+def test_fts_query_quotes_every_term() -> None:
+    assert fts_query('NEAR(x "b"') == '"near"* AND "x"* AND "b"*'
+    assert fts_query("") is None
+
+
+def test_unknown_word_gives_nothing(index: ClauseIndex) -> None:
+    assert index.search("zzzyxq") == []
+
+
+def test_browse_by_opener(index: ClauseIndex) -> None:
+    openers = dict(index.openers(Part.OPERATIVE))
+    assert openers["Requests"] >= 10
+    hits = index.browse(Part.OPERATIVE, "Invites")
+    assert "Resolution 5/2, op 18" in {h.clause.provenance.label() for h in hits}
+
+
+def test_index_rebuilds_only_when_clauses_change(library, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "c.sqlite3"
+    first = library.index(path)
+    stamp = first.meta("fingerprint")
+    first.close()
+    again = library.index(path)
+    assert again.meta("fingerprint") == stamp
+    assert again.count() == (145, 141)
+    again.close()
+
+
+def test_clause_round_trips_through_the_index(index: ClauseIndex, library) -> None:  # type: ignore[no-untyped-def]
+    original = library.clause("bundled/002_ecb4862eedf5f58e:preamble:PP1")
+    assert index.clause(original.clause_id) == original
+
+
+def test_open_clause_index_reads_documents_only_when_the_corpus_changed(
+    tmp_path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from drafting_app.clauses.library import open_clause_index
+    from drafting_app.corpus.store import CorpusStore
+    from tests.conftest import CORPUS, REALDOCS
+
+    db = tmp_path / "clauses.sqlite3"
+    with CorpusStore.open(tmp_path / "corpus.sqlite3", [CORPUS], user_dir=tmp_path / "u") as s:
+        open_clause_index(s, db).close()
+
+        def no_reading(doc_id: str) -> None:
+            raise AssertionError("the documents were read again")
+
+        with monkeypatch.context() as m:
+            m.setattr(s, "document", no_reading)
+            again = open_clause_index(s, db)
+            assert again.count() == (145, 141)
+            again.close()
+        s.add_document(REALDOCS / "ga" / "A-RES-80-1_palestine-participation-2025.txt")
+        grown = open_clause_index(s, db)
+        clauses, _ = grown.count()
+        assert clauses == 145 + 5 + 3 + 3  # A/RES/80/1: 5 preambular, 3 operative + 3 sub
+        assert grown.search("Palestine")
+        grown.close()
+
+
+def test_a_clause_comes_with_its_sub_paragraphs(index: ClauseIndex) -> None:
+    paragraph, notes = index.paragraph("bundled/002_ecb4862eedf5f58e:operative:8.")
+    assert paragraph.text == "Encourages States to consider:"
+    assert [c.text.split()[0].rstrip(",") for c in paragraph.children] == [
+        "Integrating",
+        "Establishing",
+        "Raising",
+        "Making",
+        "Ensuring",
+    ]
+    assert notes == []
+    france, france_notes = index.paragraph("bundled/001_6176a258725bf941:operative:9.")
+    assert len(france.children) == 4
+    assert [n.text for n in france_notes] == ["CTOC/COP/2008/8."]
+    ids = {p.id for p in [france, *france.children]}
+    assert len(ids) == 5
+
+
+@pytest.mark.parametrize(
+    "content", [b"not a database at all" * 100, b"SQLite format 3\x00" + b"\xff" * 4000]
+)
+def test_damaged_index_file_is_rebuilt(library, tmp_path, content: bytes) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "clauses.sqlite3"
+    path.write_bytes(content)
+    index = library.index(path)
+    assert index.count() == (145, 141)
+    assert index.search("extrabudgetary")
+    index.close()
+
+
+def test_index_of_another_schema_version_is_rebuilt(library, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    path = tmp_path / "clauses.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(
+        "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+        "INSERT INTO meta VALUES ('schema', '0');"
+        "CREATE TABLE groups(group_id INTEGER PRIMARY KEY, junk TEXT);"
+    )
+    old.commit()
+    old.close()
+    index = library.index(path)
+    assert index.count() == (145, 141)
+    index.close()
