@@ -27,6 +27,19 @@ def _groups(ctx: CheckContext, part: Part) -> list[list[Entry]]:
     return list(groups.values())
 
 
+def _italic_verb_later(ctx: CheckContext, p: Paragraph, part: Part) -> bool:
+    """A paragraph may lead with a phrase and put its verb later, in italics ("With regard
+    to the report …, *welcomes*:", France draft op 9): the italic verb is the opener."""
+    for span in p.italics:
+        if span.start == 0:
+            continue
+        phrase = p.text[span.start : span.end]
+        found = ctx.opener(phrase[:1].upper() + phrase[1:], part)
+        if found is not None and found.part is part and len(found.text) == len(phrase):
+            return True
+    return False
+
+
 def _opener_finding(ctx: CheckContext, e: Entry, part: Part) -> Finding | None:
     p = e.paragraph
     text = p.text
@@ -39,6 +52,8 @@ def _opener_finding(ctx: CheckContext, e: Entry, part: Part) -> Finding | None:
             fix=Fix(p.id, 0, 1, text[0].upper(), description="Capitalize"),
         )
     found = ctx.opener(text, part)
+    if found is None and _italic_verb_later(ctx, p, part):
+        return None
     if found is None:
         word = text.split()[0]
         return ctx.finding(

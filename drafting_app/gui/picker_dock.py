@@ -37,9 +37,9 @@ from drafting_app.clauses.params import RegistryLike
 from drafting_app.clauses.templates import TemplateCatalog
 from drafting_app.errors import DraftingError
 from drafting_app.gui.clause_form import ClauseForm
+from drafting_app.gui.models.outline import CLAUSE_MIME
 from drafting_app.model.document import Footnote, Paragraph, Part
 
-CLAUSE_MIME = "application/x-drafting-clause"
 ROLE = Qt.ItemDataRole.UserRole
 DEBOUNCE_MS = 120
 
@@ -299,6 +299,21 @@ class PickerDock(QWidget):
             return
         paragraph, notes = self._resolve(kind, key)
         self.insertRequested.emit(paragraph, notes)
+
+    def clause_for(self, ref: str) -> tuple[Paragraph, list[Footnote]] | None:
+        """The clause a drag carried ("kind:key"); a template asks for its parameters
+        first (None when the form is cancelled or the clause is gone)."""
+        kind, _, key = ref.partition(":")
+        if kind == "template":
+            form = self.template_form(key)
+            if form.exec() and form.result_clause is not None:
+                return form.result_clause.paragraph, form.result_clause.footnotes
+            return None
+        try:
+            return self._resolve(kind, key)
+        except (KeyError, DraftingError):
+            self.message.emit("That clause is no longer in the corpus; search again.")
+            return None
 
     def template_form(self, key: str) -> ClauseForm:
         if self.registry is None:

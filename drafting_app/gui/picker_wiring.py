@@ -24,6 +24,7 @@ from drafting_app.model.paragraph_edits import InsertParagraph
 from drafting_app.model.tree import locate
 
 if TYPE_CHECKING:
+    from drafting_app.gui.document_controller import DocumentController
     from drafting_app.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,7 @@ def install_picker(
     window.clause_dock = dock  # type: ignore[attr-defined]
     window.picker = picker  # type: ignore[attr-defined]
     picker.insertRequested.connect(lambda p, notes: insert_clause(window, p, notes))
+    window.drafts.current_changed.connect(lambda: _accept_drops(window, picker))
     picker.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
     window.corpus_actions.changed.connect(lambda: picker.set_index(build_index(store)))
     save = QAction("Save Paragraph to My Clauses", window)
@@ -147,6 +149,33 @@ def save_current_paragraph(window: MainWindow, picker: PickerDock) -> bool:
         return False
     window.statusBar().showMessage("Saved to My clauses.", 4000)
     return True
+
+
+def _accept_drops(window: MainWindow, picker: PickerDock) -> None:
+    """Let the current draft's outline take clauses dragged from the picker (once per
+    draft): the drop place decides part, parent and position."""
+    editor = window.current_editor()
+    if editor is None or getattr(editor, "_clause_drops", False):
+        return
+    editor._clause_drops = True  # type: ignore[attr-defined]
+    editor.model.clauseDropped.connect(
+        lambda ref, place: drop_clause(editor.controller, picker, ref, place)
+    )
+
+
+def drop_clause(
+    controller: DocumentController,
+    picker: PickerDock,
+    ref: str,
+    place: tuple[Part, str | None, int],
+) -> bool:
+    """Insert the dragged clause at the drop place (one undo step, footnotes kept)."""
+    clause = picker.clause_for(ref)
+    if clause is None:
+        return False
+    paragraph, footnotes = clause
+    part, parent_id, index = place
+    return controller.apply(InsertParagraph(part, parent_id, index, paragraph, footnotes))
 
 
 def insert_clause(window: MainWindow, paragraph: Paragraph, footnotes: list[Footnote]) -> bool:

@@ -17,8 +17,11 @@ _WELCOME = (
     "<h3>No document open</h3>"
     "<p>Choose a document in the <b>Corpus</b> panel, or search the corpus "
     "(<b>Ctrl+F</b>) and pick a paragraph.</p>"
-    "<p>Add the official texts you work with through <b>Corpus › Add documents…</b> "
-    "(Word, PDF or text files).</p></body></html>"
+    "<p>Add the official texts you work with through <b>Corpus › Add Documents…</b> "
+    "(Word, PDF or text files).</p>"
+    "<p>To write a draft: <b>File › New from Template…</b> (<b>Ctrl+N</b>); to continue "
+    "one, or to work on a Word, PDF or text draft from another delegation: "
+    "<b>File › Open…</b> (<b>Ctrl+O</b>).</p></body></html>"
 )
 
 

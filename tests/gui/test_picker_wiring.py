@@ -11,7 +11,9 @@ from drafting_app.corpus.store import CorpusStore
 from drafting_app.gui.main_window import MainWindow
 from drafting_app.gui.picker_dock import PickerDock
 from drafting_app.gui.picker_wiring import install_picker, load_picker
+from drafting_app.model.conventions import make_paragraph
 from drafting_app.model.document import Part
+from drafting_app.model.paragraph_edits import InsertParagraph
 from tests.gui.draft_driver import new_from_template
 
 pytestmark = pytest.mark.gui
@@ -154,3 +156,40 @@ def test_picker_loads_its_registry_and_index_when_asked(
     assert picker.index is not None and picker.registry is not None
     with qtbot.waitSignal(picker.resultsShown, timeout=3000):
         qtbot.keyClicks(picker.search, "consider ratifying")
+
+
+def test_a_clause_dragged_onto_the_outline_lands_where_it_is_dropped(
+    qtbot: QtBot, window: MainWindow, picker: PickerDock
+) -> None:
+    """Drag from the picker, drop in the outline between two operative paragraphs: the
+    clause is inserted there, footnote included, as one undo step."""
+    draft = new_from_template(qtbot, window, "cop-draft-resolution")
+    controller = draft.editor.controller
+    for text in ("Urges States to act;", "Requests the secretariat to report."):
+        controller.apply(
+            InsertParagraph(
+                Part.OPERATIVE,
+                None,
+                len(controller.doc.operative),
+                make_paragraph(text, Part.OPERATIVE),
+            )
+        )
+    with qtbot.waitSignal(picker.resultsShown, timeout=3000):
+        qtbot.keyClicks(picker.search, "consider ratifying acceding priority")
+    data = picker.tree.mimeData([picker.tree.topLevelItem(0)])
+    model = draft.editor.model
+    operative_group = model.index(1, 0)
+    assert model.canDropMimeData(data, Qt.DropAction.CopyAction, 1, 0, operative_group)
+    model.dropMimeData(data, Qt.DropAction.CopyAction, 1, 0, operative_group)
+    doc = controller.doc
+    # the verb ladder follows the drop: the second "Urges" becomes "Also urges"
+    assert [p.text[:14] for p in doc.operative] == [
+        "Urges States t",
+        "Also urges Mem",
+        "Requests the s",
+    ]
+    dropped = doc.operative[1]
+    assert dropped.provenance and dropped.provenance["label"] == "Resolution 5/2, op 1"
+    assert len(dropped.anchors) == 1
+    controller.stack.undo()
+    assert [p.text[:8] for p in controller.doc.operative] == ["Urges St", "Requests"]

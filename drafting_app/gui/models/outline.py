@@ -9,7 +9,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, Qt, Signal
 
 from drafting_app.gui.document_controller import DocumentController
 from drafting_app.gui.models.roles import PARAGRAPH_ID_ROLE, ROOT, Index
@@ -22,6 +22,8 @@ from drafting_app.model.tree import locate
 
 PART_ROLE = int(Qt.ItemDataRole.UserRole) + 3
 MIME_TYPE = "application/x-drafting-app-paragraph"
+# What the clause picker drags (drafting_app.gui.picker_dock.CLAUSE_MIME): "kind:key".
+CLAUSE_MIME = "application/x-drafting-clause"
 PART_TITLES = {Part.PREAMBLE: "Preamble", Part.OPERATIVE: "Operative part"}
 _SUPERSCRIPT = str.maketrans("0123456789,", "⁰¹²³⁴⁵⁶⁷⁸⁹˒")
 
@@ -52,7 +54,12 @@ def styled_runs(text: str, italics: list[Span], marks: dict[int, str]) -> Line:
 
 
 class OutlineModel(QAbstractItemModel):
-    """A read-only tree of the draft's body that follows the controller's changes."""
+    """A read-only tree of the draft's body that follows the controller's changes.
+
+    ``clauseDropped(ref, (part, parent_id, index))``: a clause from the picker was dropped
+    at that place; whoever owns the picker resolves ``ref`` and inserts it."""
+
+    clauseDropped = Signal(str, object)
 
     def __init__(self, controller: DocumentController, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -194,14 +201,26 @@ class OutlineModel(QAbstractItemModel):
         return None
 
     # -- drag and drop -----------------------------------------------------------------------
+    def _drop_place(self, row: int, parent: Index) -> tuple[Part, str | None, int] | None:
+        """(part, parent paragraph id, index) of a drop at ``row`` under ``parent``."""
+        target = self._node(parent)
+        if target is None:
+            return None
+        parent_id = None if target.paragraph is None else target.paragraph.id
+        siblings = len(target.children)
+        index = siblings if row < 0 else min(row, siblings)
+        if target.paragraph is None and target.children and not target.children[0].movable:
+            index = max(0, index - 1)  # the decision chapeau heads the list but is not in it
+        return target.part, parent_id, index
+
     def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
     def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
     def mimeTypes(self) -> list[str]:
-        return [MIME_TYPE]
+        return [MIME_TYPE, CLAUSE_MIME]
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
         data = QMimeData()
@@ -212,6 +231,8 @@ class OutlineModel(QAbstractItemModel):
     def canDropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
     ) -> bool:
+        if data.hasFormat(CLAUSE_MIME):
+            return action in (Qt.DropAction.CopyAction, Qt.DropAction.MoveAction)
         return data.hasFormat(MIME_TYPE) and action == Qt.DropAction.MoveAction
 
     def dropMimeData(
@@ -221,18 +242,17 @@ class OutlineModel(QAbstractItemModel):
         it. Returns False so the view does not also remove the source row itself."""
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
-        pid = bytes(data.data(MIME_TYPE).data()).decode()
-        target = self._node(parent)
-        if target is None or pid not in self._by_id:
+        place = self._drop_place(row, parent)
+        if place is None:
             return False
-        if target.paragraph is None:
-            part, parent_id = target.part, None
-        else:
-            part, parent_id = target.part, target.paragraph.id
-        siblings = len(target.children)
-        index = siblings if row < 0 else min(row, siblings)
-        if target.paragraph is None and target.children and not target.children[0].movable:
-            index = max(0, index - 1)  # the decision chapeau heads the list but is not in it
+        part, parent_id, index = place
+        if data.hasFormat(CLAUSE_MIME):
+            # The picker resolves the clause and the controller inserts it (one undo step).
+            self.clauseDropped.emit(bytes(data.data(CLAUSE_MIME).data()).decode(), place)
+            return False
+        pid = bytes(data.data(MIME_TYPE).data()).decode()
+        if pid not in self._by_id:
+            return False
         here = locate(self.controller.doc, pid)
         if here.parent_id == parent_id and here.part is part and here.index < index:
             index -= 1  # MoveParagraph counts the list after the paragraph left it
