@@ -108,8 +108,11 @@ The machine was **shared**: other test suites ran on its two cores during the ru
 every time is a median of repeated runs and p95 shows the noise; "cpu" is the CPU time of
 the process and its worker processes (wall-clock time on an idle machine is close to it
 divided by the workers that ran in parallel). Start-up runs are fresh
-processes, the app and the bare window alternating; peak RSS is the child's own `ru_maxrss`
-(VmHWM) from `wait4`.
+processes, the app and the bare window alternating, timed from just before the process is
+started to the first Paint event of a widget in the main window
+(`DRAFTING_APP_TRACE_STARTUP=1`); peak RSS is the VmHWM each process reports once the
+deferred start-up work (the corpus sync) is done. "ratio" is ours ÷ peer. pandoc comes from
+Debian (`apt-get install -y pandoc`).
 
 {table(rows)}
 """

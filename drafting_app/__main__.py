@@ -7,6 +7,12 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        # A packaged app started again as a corpus-reading worker process (the corpus
+        # build reads files in "spawn" workers) must run the worker, not the app.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args = sys.argv[1:] if argv is None else argv
     if args and args[0] == "--self-test":
         from drafting_app.gui.selftest import main as self_test

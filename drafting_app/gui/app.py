@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from drafting_app.errors import DraftingError
 from drafting_app.gui.main_window import APP_TITLE, MainWindow
-from drafting_app.gui.picker_wiring import install_picker
+from drafting_app.gui.picker_wiring import install_picker, load_picker
 from drafting_app.gui.startup_trace import on_first_paint, trace_first_paint
 from drafting_app.storage.project import SUFFIX
 
@@ -52,8 +52,9 @@ def run(argv: list[str]) -> int:
     try:
         window = MainWindow(store)
         install_citation_tools(window, lambda: Registry.from_store(store))
-        install_picker(window, store)
+        picker = install_picker(window, store, load_now=False)
         on_first_paint(app, window, lambda _ns: window.corpus_actions.sync_files())
+        on_first_paint(app, window, lambda _ns: load_picker(picker, store))
         trace_first_paint(app, window, app.quit)
         window.startup()
         open_drafts(window, argv)

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from drafting_app.corpus.store import CorpusStore
 from drafting_app.gui.main_window import MainWindow
 from drafting_app.gui.picker_dock import PickerDock
-from drafting_app.gui.picker_wiring import install_picker
+from drafting_app.gui.picker_wiring import install_picker, load_picker
 from drafting_app.model.conventions import make_paragraph
 from drafting_app.model.document import Part
 from drafting_app.model.paragraph_edits import InsertParagraph
@@ -145,6 +145,17 @@ def test_agreed_language_view_shows_where_the_text_departs(
     qtbot.waitUntil(lambda: "Departs from agreed language" in view.toPlainText(), timeout=3000)
     assert "1 change" in view.toPlainText()
     assert "interested" in view.toPlainText()
+
+
+def test_picker_loads_its_registry_and_index_when_asked(
+    qtbot: QtBot, window: MainWindow, store: CorpusStore
+) -> None:
+    picker = install_picker(window, store, load_now=False)
+    assert picker.index is None and picker.registry is None
+    load_picker(picker, store)
+    assert picker.index is not None and picker.registry is not None
+    with qtbot.waitSignal(picker.resultsShown, timeout=3000):
+        qtbot.keyClicks(picker.search, "consider ratifying")
 
 
 def test_a_clause_dragged_onto_the_outline_lands_where_it_is_dropped(
