@@ -58,7 +58,7 @@ class DocumentInfo:
         return heading_number(self.heading)[1]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParagraphRow:
     """One paragraph of a corpus document with its derived place.
 
@@ -94,7 +94,7 @@ def place_of(part: str, label: str, parents: tuple[str, ...], position: int) -> 
     return f"{part} " + " ".join(x.rstrip(".") for x in path)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FootnoteRow:
     """A footnote with its derived number and the paragraph that carries its mark."""
 
@@ -104,7 +104,7 @@ class FootnoteRow:
     paragraph_id: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CitationRow:
     """A reference found in a paragraph or footnote, as written (the body is the raw word:
     "its", "Assembly"; the registry canonicalises it). ``label`` is the place within

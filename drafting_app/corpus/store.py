@@ -388,10 +388,12 @@ class CorpusStore:
         sql = "SELECT doc_id, number, text, paragraph_id FROM footnotes"
         if doc_id is None:
             with self._guard():
-                rows = self._conn.execute(sql + " ORDER BY doc_id, number").fetchall()
-        else:
-            rows = self._rows_of(doc_id, sql + " WHERE doc_id = ? ORDER BY number")
-        return [FootnoteRow(*r) for r in rows]
+                cursor = self._conn.execute(sql + " ORDER BY doc_id, number")
+                return [FootnoteRow(*r) for r in cursor]
+        return [
+            FootnoteRow(*r)
+            for r in self._rows_of(doc_id, sql + " WHERE doc_id = ? ORDER BY number")
+        ]
 
     def citations(self, doc_id: str | None = None) -> list[CitationRow]:
         """Resolutions, decisions, symbols and treaties cited in a document (in every
@@ -401,16 +403,14 @@ class CorpusStore:
             " treaty_number, ibid FROM citations"
         )
         if doc_id is None:
+            # Rows are turned into CitationRows as the cursor yields them: at 10,000
+            # documents a fetchall() first would hold every citation twice.
             with self._guard():
-                rows = self._conn.execute(sql + " ORDER BY doc_id, seq").fetchall()
-        else:
-            rows = self._rows_of(doc_id, sql + " WHERE doc_id = ? ORDER BY seq")
+                cursor = self._conn.execute(sql + " ORDER BY doc_id, seq")
+                return [_citation_row(r) for r in cursor]
         return [
-            CitationRow(d, part, label, pid, kind, text, body, number, date,
-                        tuple(volumes.split()), treaty, bool(ibid))
-            for d, part, label, pid, kind, text, body, number, date, volumes, treaty, ibid
-            in rows
-        ]  # fmt: skip
+            _citation_row(r) for r in self._rows_of(doc_id, sql + " WHERE doc_id = ? ORDER BY seq")
+        ]
 
     def search(self, query: str, limit: int = 50, part: str | None = None) -> list[SearchHit]:
         """Paragraphs matching ``query``, best first (see :mod:`drafting_app.corpus.query`)."""
@@ -509,3 +509,21 @@ class CorpusStore:
                     return dest
             n += 1
             candidate = f"{stem}-{n}"
+
+
+def _citation_row(r: tuple[Any, ...]) -> CitationRow:
+    d, part, label, pid, kind, text, body, number, date, volumes, treaty, ibid = r
+    return CitationRow(
+        d,
+        part,
+        label,
+        pid,
+        kind,
+        text,
+        body,
+        number,
+        date,
+        tuple(volumes.split()),
+        treaty,
+        bool(ibid),
+    )

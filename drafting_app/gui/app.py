@@ -38,9 +38,9 @@ def open_drafts(window: MainWindow, argv: list[str]) -> None:
 def run(argv: list[str]) -> int:
     """Start the window; returns the process exit code."""
     app = _application(argv)
-    from drafting_app.corpus.registry import Registry
     from drafting_app.corpus.store import CorpusStore
     from drafting_app.gui.citation_tools import install_citation_tools
+    from drafting_app.gui.registry_cache import RegistryCache
 
     try:
         # The files are compared with the index after the window first paints: a scan of
@@ -51,10 +51,15 @@ def run(argv: list[str]) -> int:
         return 2
     try:
         window = MainWindow(store)
-        install_citation_tools(window, lambda: Registry.from_store(store))
+        # One registry for the picker and the citation tools, dropped when the corpus
+        # changes (connected first, so the others rebuild from a fresh one).
+        registries = RegistryCache(store)
+        window.corpus_actions.changed.connect(registries.invalidate)
+        install_citation_tools(window, registries.get)
         picker = install_picker(window, store, load_now=False)
+        window.corpus_actions.changed.connect(lambda: setattr(picker, "registry", registries.get()))
         on_first_paint(app, window, lambda _ns: window.corpus_actions.sync_files())
-        on_first_paint(app, window, lambda _ns: load_picker(picker, store))
+        on_first_paint(app, window, lambda _ns: load_picker(picker, store, registries.get))
         trace_first_paint(app, window, app.quit)
         window.startup()
         open_drafts(window, argv)

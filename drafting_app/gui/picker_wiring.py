@@ -5,8 +5,8 @@ undoable edit (``DocumentController.apply(InsertParagraph(…))``), footnotes in
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -96,13 +96,18 @@ def install_picker(
     return picker
 
 
-def load_picker(picker: PickerDock, store: DocumentSource) -> None:
+def load_picker(
+    picker: PickerDock, store: DocumentSource, registry: Callable[[], Any] | None = None
+) -> None:
     """The picker's registry and clause index. Seconds for a 10,000-document corpus (and
     minutes to mine it again after it changed): the app runs this after the window first
-    paints, not before."""
-    from drafting_app.corpus.registry import Registry
+    paints, not before. ``registry`` gives the window's shared registry when there is one."""
+    if registry is None:
+        from drafting_app.corpus.registry import Registry
 
-    picker.registry = Registry.from_store(store)  # type: ignore[arg-type]
+        picker.registry = Registry.from_store(store)  # type: ignore[arg-type]
+    else:
+        picker.registry = registry()
     picker.set_index(build_index(store))
 
 
