@@ -120,6 +120,21 @@ class TreatyCitation:
     citation: Citation
 
 
+_NO_DATES: dict[str, list[Citation]] = {}
+
+
+def _compact(text: CitedText) -> None:
+    """Share what repeats once the registry is built (read-only from then on): most texts
+    are cited with one date by every citation, or with none (tens of thousands of texts
+    in a large corpus)."""
+    if not text.dates_seen:
+        text.dates_seen = _NO_DATES
+    elif len(text.dates_seen) == 1:
+        ((date, seen),) = text.dates_seen.items()
+        if seen == text.citations:
+            text.dates_seen = {date: text.citations}
+
+
 def _normal_title(text: str) -> str:
     text = " ".join(text.replace("\u00a0", " ").split()).strip(" ,.;:")
     text = _SUPPLEMENTING_RE.sub("", text)
@@ -160,14 +175,8 @@ class Registry:
         """The registry of everything the store indexes (from its citation index: no
         document is read again)."""
         reg = cls.load_curated()
-        citations: dict[str, list[CitationRow]] = {}
-        for c in store.citations():
-            citations.setdefault(c.doc_id, []).append(c)
-        footnotes: dict[str, list[FootnoteRow]] = {}
-        for f in store.footnotes():
-            footnotes.setdefault(f.doc_id, []).append(f)
-        for info in store.documents():
-            reg._add(info, citations.get(info.doc_id, []), footnotes.get(info.doc_id, []))
+        for info, citations, footnotes in store.each_document_rows():
+            reg._add(info, citations, footnotes)
         reg._settle()
         return reg
 
@@ -259,6 +268,7 @@ class Registry:
                 # The date most citations give; on a tie, the first seen.
                 text.date = max(text.dates_seen, key=lambda d: len(text.dates_seen[d]))
                 text.date_source = "citations"
+            _compact(text)
 
     # -- cited texts ---------------------------------------------------------------------
     def cited_text(

@@ -395,6 +395,34 @@ class CorpusStore:
             for r in self._rows_of(doc_id, sql + " WHERE doc_id = ? ORDER BY number")
         ]
 
+    def each_document_rows(
+        self,
+    ) -> Iterator[tuple[DocumentInfo, list[CitationRow], list[FootnoteRow]]]:
+        """Every document with its citations and footnotes, one document at a time (the
+        registry is built from this: at 10,000 documents, holding every row at once cost
+        more memory than the registry itself)."""
+        with self._guard():
+            cites = self._conn.cursor().execute(
+                "SELECT doc_id, part, label, paragraph_id, kind, text, body, number, date,"
+                " volumes, treaty_number, ibid FROM citations ORDER BY doc_id, seq"
+            )
+            notes = self._conn.cursor().execute(
+                "SELECT doc_id, number, text, paragraph_id FROM footnotes ORDER BY doc_id, number"
+            )
+            next_cite, next_note = next(cites, None), next(notes, None)
+            for info in self.documents():
+                doc_cites: list[CitationRow] = []
+                while next_cite is not None and next_cite[0] <= info.doc_id:
+                    if next_cite[0] == info.doc_id:
+                        doc_cites.append(_citation_row(next_cite))
+                    next_cite = next(cites, None)
+                doc_notes: list[FootnoteRow] = []
+                while next_note is not None and next_note[0] <= info.doc_id:
+                    if next_note[0] == info.doc_id:
+                        doc_notes.append(FootnoteRow(*next_note))
+                    next_note = next(notes, None)
+                yield info, doc_cites, doc_notes
+
     def citations(self, doc_id: str | None = None) -> list[CitationRow]:
         """Resolutions, decisions, symbols and treaties cited in a document (in every
         document when None), in document order: paragraphs, then footnotes."""

@@ -57,7 +57,7 @@ def run(argv: list[str]) -> int:
         window.corpus_actions.changed.connect(registries.invalidate)
         install_citation_tools(window, registries.get)
         picker = install_picker(window, store, load_now=False)
-        window.corpus_actions.changed.connect(lambda: setattr(picker, "registry", registries.get()))
+        window.corpus_actions.changed.connect(lambda: setattr(picker, "registry", None))
         on_first_paint(app, window, lambda _ns: window.corpus_actions.sync_files())
         on_first_paint(app, window, lambda _ns: load_picker(picker, store, registries.get))
         trace_first_paint(app, window, app.quit)

@@ -11,6 +11,7 @@ undoable edit.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +110,9 @@ class PickerDock(QWidget):
         self.index = index
         self.catalog = catalog or TemplateCatalog.load()
         self.registry = registry
+        # Builds the registry on first need (a template's form): a drafter who only browses
+        # and searches never pays for it (seconds and ~100 MB at 10,000 documents).
+        self.registry_provider: Callable[[], RegistryLike] | None = None
         self.collection = collection
         self.search = QLineEdit(self)
         self.search.setObjectName("clauseSearch")
@@ -316,6 +320,8 @@ class PickerDock(QWidget):
             return None
 
     def template_form(self, key: str) -> ClauseForm:
+        if self.registry is None and self.registry_provider is not None:
+            self.registry = self.registry_provider()
         if self.registry is None:
             raise DraftingError("The registry is not loaded yet; templates need it.")
         return ClauseForm(self.catalog.get(key), self.registry, self)

@@ -101,13 +101,14 @@ def load_picker(
 ) -> None:
     """The picker's registry and clause index. Seconds for a 10,000-document corpus (and
     minutes to mine it again after it changed): the app runs this after the window first
-    paints, not before. ``registry`` gives the window's shared registry when there is one."""
+    paints, not before. ``registry`` gives the window's shared registry when there is one;
+    it is then built on first need (a template's form), not here."""
     if registry is None:
         from drafting_app.corpus.registry import Registry
 
         picker.registry = Registry.from_store(store)  # type: ignore[arg-type]
     else:
-        picker.registry = registry()
+        picker.registry_provider = registry
     picker.set_index(build_index(store))
 
 

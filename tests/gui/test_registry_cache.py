@@ -23,6 +23,8 @@ def test_picker_and_checks_share_one_registry(
     tools = install_citation_tools(window, cache.get)
     picker = install_picker(window, store, load_now=False)
     load_picker(picker, store, cache.get)
+    assert picker.registry is None and cache.builds == 0  # built on first need only
+    picker.template_form("recall-also-decision")
     assert tools.registry() is picker.registry
     assert cache.builds == 1
     assert (
