@@ -14,11 +14,26 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from drafting_app.errors import DraftingError
-from drafting_app.export.docx_writer import write_docx
-from drafting_app.gui.pdf_export import export_pdf
 from drafting_app.model.document import Document
 
 Writer = Callable[[Document, Path], object]
+
+
+def write_docx(doc: Document, path: Path) -> object:
+    """The Word writer, imported on first export: python-docx and lxml stay out of the
+    app's start-up."""
+    from drafting_app.export.docx_writer import write_docx as write
+
+    return write(doc, path)
+
+
+def export_pdf(doc: Document, path: Path) -> object:
+    """The Qt PDF writer, imported on first export."""
+    from drafting_app.gui.pdf_export import export_pdf as write
+
+    return write(doc, path)
+
+
 FORMATS: dict[str, tuple[str, str, str, Writer]] = {
     # key: (name in messages, suffix, file-dialog filter, writer)
     "docx": ("Word", ".docx", "Word document (*.docx)", write_docx),

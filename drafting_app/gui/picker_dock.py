@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -37,9 +37,11 @@ from drafting_app.clauses.index import ClauseHit, ClauseIndex
 from drafting_app.clauses.params import RegistryLike
 from drafting_app.clauses.templates import TemplateCatalog
 from drafting_app.errors import DraftingError
-from drafting_app.gui.clause_form import ClauseForm
 from drafting_app.gui.models.outline import CLAUSE_MIME
 from drafting_app.model.document import Footnote, Paragraph, Part
+
+if TYPE_CHECKING:
+    from drafting_app.gui.clause_form import ClauseForm
 
 ROLE = Qt.ItemDataRole.UserRole
 DEBOUNCE_MS = 120
@@ -320,6 +322,10 @@ class PickerDock(QWidget):
             return None
 
     def template_form(self, key: str) -> ClauseForm:
+        # The form (and jinja2 behind it) is imported when a template is first used: it
+        # is not needed to start the window.
+        from drafting_app.gui.clause_form import ClauseForm
+
         if self.registry is None and self.registry_provider is not None:
             self.registry = self.registry_provider()
         if self.registry is None:
