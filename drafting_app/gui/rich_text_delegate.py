@@ -8,12 +8,13 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
-    QApplication,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
 )
+
+from drafting_app.gui.segment_delegate import draw_item_frame
 
 RICH_ROLE = Qt.ItemDataRole.UserRole + 10
 _PAD = QPoint(3, 1)
@@ -48,12 +49,7 @@ class RichTextDelegate(QStyledItemDelegate):
         if not html:
             super().paint(painter, option, index)
             return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        opt = draw_item_frame(self, painter, option, index)
         rect = opt.rect
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text

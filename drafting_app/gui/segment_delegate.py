@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 SEGMENTS_ROLE = int(Qt.ItemDataRole.UserRole) + 100
 """Role holding ``list[list[tuple[str, str]]]``: lines of (text, style) runs."""
@@ -34,6 +40,23 @@ def _font_for(base: QFont, style: str) -> QFont:
     elif style == "muted":
         font.setPointSizeF(max(7.0, base.pointSizeF() * 0.92))
     return font
+
+
+def draw_item_frame(
+    delegate: QStyledItemDelegate,
+    painter: QPainter,
+    option: QStyleOptionViewItem,
+    index: QModelIndex | QPersistentModelIndex,
+) -> QStyleOptionViewItem:
+    """Paint the item's background, selection and focus as the style does, but no text
+    (the delegate draws its own styled text on top); returns the initialised option."""
+    opt = QStyleOptionViewItem(option)
+    delegate.initStyleOption(opt, index)
+    opt.text = ""
+    widget = opt.widget
+    style = widget.style() if widget is not None else QApplication.style()
+    style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+    return opt
 
 
 class SegmentDelegate(QStyledItemDelegate):
@@ -67,13 +90,7 @@ class SegmentDelegate(QStyledItemDelegate):
         if not lines:
             super().paint(painter, option, index)
             return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        opt = draw_item_frame(self, painter, option, index)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         painter.save()
         rect: QRect = opt.rect
