@@ -8,7 +8,7 @@ order of importance.
 
 A search takes the first :data:`CANDIDATES` matches in that order (FTS5 walks its lists
 lazily, so this is cheap even when a one-letter prefix matches most of the corpus) and
-ranks them by BM25 (:mod:`drafting_app.clauses.ranking`). Below that many matches the
+ranks them by BM25 (:mod:`drafting_app.fulltext.ranking`). Below that many matches the
 ranking is exact BM25 over every match.
 """
 
@@ -22,10 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from drafting_app.clauses import ranking
 from drafting_app.clauses.clause import Clause, ClauseFootnote, Provenance
-from drafting_app.clauses.query import Vocabulary, fts_query, terms
+from drafting_app.clauses.query import fts_query, terms
 from drafting_app.errors import CorpusError
+from drafting_app.fulltext import ranking
+from drafting_app.fulltext.vocabulary import SortedVocabulary
+from drafting_app.fulltext.words import tokens, word_string
 from drafting_app.model.document import Footnote, Paragraph, Part, Span
 from drafting_app.paths import user_data_dir
 
@@ -150,7 +152,7 @@ class ClauseIndex:
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         self._conn = conn
         self.path = path
-        self._vocabulary: Vocabulary | None = None
+        self._vocabulary: SortedVocabulary | None = None
         self._stats: tuple[int, float] | None = None
 
     @classmethod
@@ -179,10 +181,10 @@ class ClauseIndex:
         with self._conn:
             self._conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
-    def vocabulary(self) -> Vocabulary:
+    def vocabulary(self) -> SortedVocabulary:
         if self._vocabulary is None:
             rows = self._conn.execute("SELECT term, docs FROM vocabulary")
-            self._vocabulary = Vocabulary((str(t), int(n)) for t, n in rows)
+            self._vocabulary = SortedVocabulary((str(t), int(n)) for t, n in rows)
         return self._vocabulary
 
     def _statistics(self) -> tuple[int, float]:
@@ -215,8 +217,8 @@ class ClauseIndex:
                         head.part.value,
                         head.opener,
                         head.category,
-                        ranking.word_string(head.text),
-                        len(ranking.tokens(head.text)),
+                        word_string(head.text),
+                        len(tokens(head.text)),
                     ),
                 )
                 self._conn.execute(
@@ -318,10 +320,14 @@ class ClauseIndex:
         prefixes = terms(text)
         rows, average = self._statistics()
         weights = [ranking.idf(rows, vocabulary.rows_with_prefix(p)) for p in prefixes]
-        scored = [
-            (gid, ranking.score(body, length, prefixes, weights, average))
-            for gid, body, length in candidates
-        ]
+        found = ranking.scores(
+            [body for _, body, _ in candidates],
+            [length for _, _, length in candidates],
+            prefixes,
+            weights,
+            average,
+        )
+        scored = [(gid, score) for (gid, _, _), score in zip(candidates, found, strict=True)]
         scored.sort(key=lambda t: (-t[1], t[0]))
         return self._hits(scored[:limit])
 

@@ -13,15 +13,16 @@ query within a few milliseconds on hundreds of thousands of clauses.
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
-from collections.abc import Iterable
+
+from drafting_app.fulltext.vocabulary import Vocabulary, expand
+from drafting_app.fulltext.words import plain
 
 MAX_TERMS = 8
 MAX_TERM_LENGTH = 64
 MAX_EXPANSION = 24
-NATIVE_PREFIX = 3  # the index keeps prefix lists for 1-3 letters (prefix='1 2 3')
+NATIVE_PREFIXES = range(1, 4)  # the index keeps prefix lists for 1-3 letters (prefix='1 2 3')
 
 _STOP_LIST = """a an and are as at be been being but by for from had has have he her his i if in
     into is it its no nor not of on or our shall she should so such than that the their them then
@@ -29,45 +30,6 @@ _STOP_LIST = """a an and are as at be been being but by for from had has have he
 STOP_WORDS = frozenset(_STOP_LIST.split())
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-class Vocabulary:
-    """The index's words in sorted order with the number of rows holding each."""
-
-    def __init__(self, counts: Iterable[tuple[str, int]]) -> None:
-        self.rows = dict(counts)
-        self.words = sorted(self.rows)
-
-    def rows_with_prefix(self, prefix: str) -> int:
-        """How many rows hold a word starting with ``prefix`` (an upper bound: the sum)."""
-        start = bisect.bisect_left(self.words, prefix)
-        total = 0
-        for word in self.words[start:]:
-            if not word.startswith(prefix):
-                break
-            total += self.rows[word]
-        return total
-
-    def completions(self, prefix: str, limit: int) -> list[str] | None:
-        """The words starting with ``prefix``, or None if there are more than ``limit``."""
-        start = bisect.bisect_left(self.words, prefix)
-        found: list[str] = []
-        for word in self.words[start:]:
-            if not word.startswith(prefix):
-                break
-            if len(found) == limit:
-                return None
-            found.append(word)
-        return found
-
-
-def plain(text: str) -> str:
-    """Lower case without accents, as FTS5's unicode61 tokenizer (remove_diacritics) sees it."""
-    lower = text.lower()
-    if lower.isascii():
-        return lower
-    decomposed = unicodedata.normalize("NFKD", lower)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def terms(text: str) -> list[str]:
@@ -81,15 +43,9 @@ def terms(text: str) -> list[str]:
 
 
 def _term(term: str, vocabulary: Vocabulary | None) -> str | None:
-    native = f'"{term}"*'
-    if vocabulary is None or len(term) <= NATIVE_PREFIX or "_" in term:
-        return native
-    words = vocabulary.completions(term, MAX_EXPANSION)
-    if words is None:
-        return native
-    if not words:
-        return None
-    return "(" + " OR ".join(f'"{w}"' for w in words) + ")"
+    if "_" in term:  # two words to the tokenizer: FTS5's own prefix query
+        return f'"{term}"*'
+    return expand(term, vocabulary, NATIVE_PREFIXES, MAX_EXPANSION)
 
 
 def fts_query(text: str, vocabulary: Vocabulary | None = None) -> str | None:
