@@ -12,10 +12,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from drafting_app.errors import CorpusError
+from drafting_app.fulltext import upkeep
 
 # 1: files, documents, paragraphs, footnotes, paragraphs_fts, meta.
 # 2: + citations (references found at indexing time, for the registry).
-SCHEMA_VERSION = 2
+# 3: + vocabulary, vocabulary_totals (search as you type without FTS5's full passes).
+SCHEMA_VERSION = 3
+
+TOKENIZE = "unicode61 remove_diacritics 2"
+VOCABULARY = "vocabulary"
 
 INSERT_TRIGGER = """CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN
     INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
@@ -91,8 +96,9 @@ CREATE TABLE citations (
 );
 CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
     text, content='paragraphs', content_rowid='id',
-    tokenize='unicode61 remove_diacritics 2', prefix='2 3 4'
+    tokenize='{TOKENIZE}', prefix='2 3 4'
 );
+{upkeep.schema(VOCABULARY)}
 {INSERT_TRIGGER};
 CREATE TRIGGER paragraphs_ad AFTER DELETE ON paragraphs BEGIN
     INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
@@ -184,6 +190,7 @@ def _open_checked(path: Path) -> sqlite3.Connection:
                 raise _Unusable(f"damaged ({result})")
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA temp_store=MEMORY")  # the vocabulary's scratch FTS5 table
         if not tables:
             conn.executescript(f"BEGIN; {_SCHEMA} PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
     except (sqlite3.DatabaseError, _Unusable):
