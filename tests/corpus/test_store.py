@@ -160,6 +160,15 @@ def test_paragraph_rows_carry_labels_places_and_footnotes(folders: dict[str, Pat
         assert [f.number for f in store.footnotes(RES_5_2)] == list(range(1, 8))
 
 
+def test_the_store_lists_documents_by_page(folders: dict[str, Path]) -> None:
+    with open_store(folders) as store:
+        every = store.documents()
+        assert store.document_count() == len(every) == 5
+        assert store.documents(1, 2) == every[1:3]
+        assert store.documents(3) == every[3:]
+        assert store.documents(0, 0) == [] and store.documents(9, 2) == []
+
+
 def test_unknown_document_is_a_corpus_error(folders: dict[str, Path]) -> None:
     with open_store(folders) as store, pytest.raises(CorpusError, match="no document"):
         store.document("bundled/nope")
