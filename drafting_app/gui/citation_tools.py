@@ -7,24 +7,23 @@ draft's controller, so every change is one step of its undo history."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMenu
 
-from drafting_app.checks.findings import Finding
-from drafting_app.checks.profile import profile_for
-from drafting_app.corpus.registry import Registry
 from drafting_app.gui.checks_dock import FIX_SHORTCUT, ChecksPanel
-from drafting_app.gui.citation_dialog import CitationDialog, SourceChoice, source_choices
-from drafting_app.gui.draft_editor import DraftEditor
 from drafting_app.gui.draft_places import anchor_places, reveal
-from drafting_app.gui.footnote_panel import mark_offset
 from drafting_app.gui.footnotes_dock import FootnotesPanel
-from drafting_app.gui.internal_ref_dialog import InternalRefDialog
-from drafting_app.gui.main_window import MainWindow
-from drafting_app.model.edits import AddFootnote
-from drafting_app.model.text_edits import splice
+
+if TYPE_CHECKING:  # the dialogs, the editor and the edit commands load on first use
+    from drafting_app.checks.findings import Finding
+    from drafting_app.corpus.registry import Registry
+    from drafting_app.gui.citation_dialog import CitationDialog, SourceChoice
+    from drafting_app.gui.draft_editor import DraftEditor
+    from drafting_app.gui.internal_ref_dialog import InternalRefDialog
+    from drafting_app.gui.main_window import MainWindow
 
 DOCK_HEIGHT = 210
 
@@ -182,6 +181,9 @@ class CitationTools(QObject):
         where = self._caret(editor) if editor is not None else None
         if editor is None or where is None:
             return
+        from drafting_app.checks.profile import profile_for
+        from drafting_app.gui.citation_dialog import CitationDialog, source_choices
+
         author = profile_for(editor.controller.doc).body
         dialog = CitationDialog(source_choices(self.registry(), author), self.window)
         self.citation_dialog = dialog
@@ -204,6 +206,9 @@ class CitationTools(QObject):
     ) -> None:
         if choice is None:
             return
+        from drafting_app.gui.footnote_panel import mark_offset
+        from drafting_app.model.edits import AddFootnote
+
         p = editor.controller.doc.paragraph(pid)
         note = choice.note()
         if editor.controller.apply(AddFootnote(pid, mark_offset(p.text, caret), note), fixes=False):
@@ -216,6 +221,8 @@ class CitationTools(QObject):
         where = self._caret(editor) if editor is not None else None
         if editor is None or where is None:
             return
+        from drafting_app.gui.internal_ref_dialog import InternalRefDialog
+
         pid, caret = where
         dialog = InternalRefDialog(editor.controller.doc, pid, self.window)
         self.reference_dialog = dialog
@@ -225,6 +232,8 @@ class CitationTools(QObject):
     def _add_reference(self, editor: DraftEditor, pid: str, caret: int, text: str) -> None:
         if not text:
             return
+        from drafting_app.model.text_edits import splice
+
         p = editor.controller.doc.paragraph(pid)
         caret = max(0, min(caret, len(p.text)))
         edit = splice(p, caret, caret, text, "Insert internal reference")

@@ -13,19 +13,18 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
 from drafting_app.clauses.collection import Collection, CollectionError
-from drafting_app.clauses.index import ClauseIndex
-from drafting_app.clauses.library import DocumentSource, open_clause_index
 from drafting_app.clauses.templates import TemplateCatalog
 from drafting_app.errors import DraftingError
 from drafting_app.gui.deviation_view import DeviationView
 from drafting_app.gui.picker_dock import PickerDock
 from drafting_app.model.document import Document, Footnote, Paragraph, Part
-from drafting_app.model.paragraph_edits import InsertParagraph
-from drafting_app.model.tree import locate
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the clause index, its miner and the edit commands load on first use
+    from drafting_app.clauses.index import ClauseIndex
+    from drafting_app.clauses.library import DocumentSource
     from drafting_app.gui.document_controller import DocumentController
     from drafting_app.gui.main_window import MainWindow
+    from drafting_app.model.paragraph_edits import InsertParagraph
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +44,9 @@ def insertion_edit(
 ) -> InsertParagraph:
     """After the current paragraph when it is in the clause's part (same level), else at
     the end of that part."""
+    from drafting_app.model.paragraph_edits import InsertParagraph
+    from drafting_app.model.tree import locate
+
     if current_pid:
         try:
             loc = locate(doc, current_pid)
@@ -57,6 +59,8 @@ def insertion_edit(
 
 
 def build_index(store: DocumentSource) -> ClauseIndex | None:
+    from drafting_app.clauses.library import open_clause_index
+
     try:
         return open_clause_index(store)
     except DraftingError as exc:
@@ -179,6 +183,8 @@ def drop_clause(
     clause = picker.clause_for(ref)
     if clause is None:
         return False
+    from drafting_app.model.paragraph_edits import InsertParagraph
+
     paragraph, footnotes = clause
     part, parent_id, index = place
     return controller.apply(InsertParagraph(part, parent_id, index, paragraph, footnotes))

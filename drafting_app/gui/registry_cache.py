@@ -7,8 +7,11 @@ corpus-changed signal before anything that rebuilds from it)."""
 
 from __future__ import annotations
 
-from drafting_app.corpus.registry import Registry
-from drafting_app.corpus.store import CorpusStore
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # built on first need: its module loads then too
+    from drafting_app.corpus.registry import Registry
+    from drafting_app.corpus.store import CorpusStore
 
 
 class RegistryCache:
@@ -21,6 +24,8 @@ class RegistryCache:
 
     def get(self) -> Registry:
         if self._registry is None:
+            from drafting_app.corpus.registry import Registry
+
             self._registry = Registry.from_store(self.store)
             self.builds += 1
         return self._registry
