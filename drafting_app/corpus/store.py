@@ -150,6 +150,19 @@ class CorpusStore:
                 raise
         return store
 
+    def reopen(self, *, take_first_sync: bool = False) -> CorpusStore:
+        """Another connection to this index, for a worker thread (WAL mode: this one keeps
+        reading while the other writes). With ``take_first_sync`` the new store does what
+        the first sync does (retry the files no reader could read, report a recovered
+        database) and this one no longer will."""
+        conn = schema.reconnect(self.db_path)
+        other = type(self)(conn, self.db_path, self.sources, self.user_dir, self.recovered_from)
+        other._first_sync, other._unreported_recovery = False, ""
+        if take_first_sync:
+            other._first_sync, self._first_sync = self._first_sync, False
+            other._unreported_recovery, self._unreported_recovery = self._unreported_recovery, ""
+        return other
+
     def close(self) -> None:
         self._conn.close()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from drafting_app import __version__
 from drafting_app.errors import DraftingError
+from drafting_app.gui.background import Background
 from drafting_app.gui.conventions_menu import build_conventions_menu
 from drafting_app.gui.corpus_actions import CorpusActions
 from drafting_app.gui.corpus_browser import CorpusBrowser
@@ -88,7 +89,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.search_dock, self.preview_dock)
         self.search_dock.raise_()
         self.drafts = Drafts(self, self.tabs, self.settings, self.recovery)
-        self.corpus_actions = CorpusActions(self, corpus)
+        self.background = Background(corpus, self)
+        self.corpus_actions = CorpusActions(self, corpus, self.background)
         self.corpus_actions.accept_drops(self.corpus_dock)
         self.recovery_offer = RecoveryOffer(self, self.recovery, self.drafts)
         self.exports = ExportActions(self, self.export_source)
@@ -112,6 +114,7 @@ class MainWindow(QMainWindow):
         self.drafts.recent_changed.connect(self._fill_recent)
         self.drafts.message.connect(lambda m: self.statusBar().showMessage(m, 6000))
         self.exports.message.connect(lambda m: self.statusBar().showMessage(m, 10000))
+        self.background.message.connect(lambda m: self.statusBar().showMessage(m, 10000))
 
     # -- layout ------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -372,6 +375,7 @@ class MainWindow(QMainWindow):
             return
         self.recovery.close()
         save_layout(self, self.settings)
+        self.background.wait()  # a sync in progress commits; nothing else is started
         event.accept()
 
     # -- corpus ------------------------------------------------------------------------------

@@ -169,6 +169,25 @@ def test_the_store_lists_documents_by_page(folders: dict[str, Path]) -> None:
         assert store.documents(0, 0) == [] and store.documents(9, 2) == []
 
 
+def test_reopen_hands_the_first_sync_over(folders: dict[str, Path]) -> None:
+    store = CorpusStore.open(
+        folders["db"], [folders["bundled"], folders["user"]], user_dir=folders["user"], sync=False
+    )
+    other = store.reopen(take_first_sync=True)
+    try:
+        assert other is not store and other.db_path == store.db_path
+        assert other._first_sync and not store._first_sync
+        assert other.document_count() == store.document_count()
+    finally:
+        other.close()
+    plain = store.reopen()
+    try:
+        assert not plain._first_sync
+    finally:
+        plain.close()
+        store.close()
+
+
 def test_unknown_document_is_a_corpus_error(folders: dict[str, Path]) -> None:
     with open_store(folders) as store, pytest.raises(CorpusError, match="no document"):
         store.document("bundled/nope")

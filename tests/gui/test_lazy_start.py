@@ -18,7 +18,7 @@ _SCRIPT = """
 import sys
 from drafting_app.gui import app, startup_trace
 
-def trace(qapp, window, done, out=None):
+def trace(qapp, window, done, out=None, after=None):
     def painted(_ns):
         roots = ("drafting_app", "jinja2", "docx", "pypdf")
         loaded = sorted(m for m in sys.modules if m.split(".")[0] in roots)
