@@ -54,9 +54,9 @@ def run(argv: list[str]) -> int:
         window = MainWindow(store)
         # One registry for the picker and the citation tools, dropped when the corpus
         # changes (connected first, so the others rebuild from a fresh one).
-        registries = RegistryCache(store)
+        registries = RegistryCache(store, window.background, window)
         window.corpus_actions.changed.connect(registries.invalidate)
-        install_citation_tools(window, registries.get)
+        install_citation_tools(window, registries.get, registries)
         background = window.background
         picker = install_picker(window, store, load_now=False, background=background)
         window.corpus_actions.changed.connect(lambda: setattr(picker, "registry", None))

@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # the checker and the edit commands load with the first draft
     from drafting_app.model.document import Document
 
 RUN_DELAY_MS = 300
+WAITING = "Reading the corpus references for the checks…"
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 FIX_SHORTCUT = "Alt+Return"
 GROUPS = {
@@ -103,7 +104,9 @@ class ChecksPanel(QWidget):
     checked = Signal(int)
     message = Signal(str)
 
-    def __init__(self, facts: Callable[[], CorpusFacts], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, facts: Callable[[], CorpusFacts | None], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("checksPanel")
         self.facts = facts
@@ -199,7 +202,14 @@ class ChecksPanel(QWidget):
 
         keep = self.selected_finding()
         try:
-            self.findings = run_checks(self.controller.doc, self.facts())
+            facts = self.facts()
+            if facts is None:
+                # The corpus references are being read on a worker thread (seconds on a
+                # large corpus); the owner runs the checks again when they are there.
+                self.stale = True
+                self.summary.setText(WAITING)
+                return
+            self.findings = run_checks(self.controller.doc, facts)
         except DraftingError as exc:
             self.message.emit(f"The checks could not run: {exc}")
             return

@@ -24,20 +24,30 @@ if TYPE_CHECKING:  # the dialogs, the editor and the edit commands load on first
     from drafting_app.gui.draft_editor import DraftEditor
     from drafting_app.gui.internal_ref_dialog import InternalRefDialog
     from drafting_app.gui.main_window import MainWindow
+    from drafting_app.gui.registry_cache import RegistryCache
 
 DOCK_HEIGHT = 210
 
 
 class CitationTools(QObject):
     """The docks and actions; ``registry`` builds the corpus registry (once, and again
-    after the corpus changes)."""
+    after the corpus changes). With ``cache``, the checks do not wait for it: it is read
+    on the window's worker thread and they run when it is there."""
 
-    def __init__(self, window: MainWindow, registry: Callable[[], Registry]) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        registry: Callable[[], Registry],
+        cache: RegistryCache | None = None,
+    ) -> None:
         super().__init__(window)
         self.window = window
         self._build_registry = registry
+        self._cache = cache
         self._registry: Registry | None = None
-        self.checks = ChecksPanel(self.registry, window)
+        self.checks = ChecksPanel(self.facts, window)
+        if cache is not None:
+            cache.built.connect(self._registry_ready)
         self.footnotes = FootnotesPanel(window)
         self.checks_dock = self._dock("Checks", "checksDock", self.checks)
         self.footnotes_dock = self._dock("Footnotes", "footnotesDock", self.footnotes)
@@ -78,6 +88,18 @@ class CitationTools(QObject):
             finally:
                 QApplication.restoreOverrideCursor()
         return self._registry
+
+    def facts(self) -> Registry | None:
+        """The registry for the checks, or None while it is being read."""
+        if self._registry is None and self._cache is not None:
+            self._registry = self._cache.ready()
+            if self._registry is None:
+                return None
+        return self.registry()
+
+    def _registry_ready(self) -> None:
+        if self.checks.stale and self.checks.controller is not None:
+            self.checks.run_now()
 
     def _corpus_changed(self) -> None:
         self._registry = None
@@ -241,6 +263,8 @@ class CitationTools(QObject):
             reveal(editor, pid, caret, caret + len(text))
 
 
-def install_citation_tools(window: MainWindow, registry: Callable[[], Registry]) -> CitationTools:
+def install_citation_tools(
+    window: MainWindow, registry: Callable[[], Registry], cache: RegistryCache | None = None
+) -> CitationTools:
     """Add the Checks and Footnotes docks and the References menu to ``window``."""
-    return CitationTools(window, registry)
+    return CitationTools(window, registry, cache)
