@@ -50,6 +50,7 @@ class ProcessRun:
 
     to_stamp_ms: float
     peak_rss_mb: float
+    longest_stall_ms: float | None = None
 
 
 def run_to_stamp(cmd: list[str], stamp: str, env: dict[str, str], cwd: Path) -> ProcessRun:
@@ -69,4 +70,5 @@ def run_to_stamp(cmd: list[str], stamp: str, env: dict[str, str], cwd: Path) -> 
     peaks = [int(line.split()[1]) for line in lines if line.startswith("peak-rss-kb ")]
     if code != 0 or not stamps or not peaks:
         raise RuntimeError(f"{' '.join(cmd)} exited {code}: {errors.strip()[-800:]}")
-    return ProcessRun((stamps[0] - started) / 1e6, peaks[0] / 1024)
+    stalls = [float(line.split()[1]) for line in lines if line.startswith("longest-stall-ms ")]
+    return ProcessRun((stamps[0] - started) / 1e6, peaks[0] / 1024, stalls[0] if stalls else None)

@@ -12,8 +12,9 @@ Public API::
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from drafting_app.lazy import exports
 
 if TYPE_CHECKING:
     from drafting_app.checks.facts import CorpusFacts
@@ -38,12 +39,7 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{home}"), name)
-
+__getattr__ = exports(__name__, _HOMES)
 
 __all__ = [
     "CODES",

@@ -115,6 +115,9 @@ def _connect(path: Path) -> sqlite3.Connection:
                 # a keystroke query touches the same hot pages: keep them in memory
                 conn.execute("PRAGMA cache_size = -32768")
                 conn.execute("PRAGMA mmap_size = 268435456")
+                # The window searches while a worker thread mines the corpus again and
+                # rewrites the index: in WAL mode neither waits for the other.
+                conn.execute("PRAGMA journal_mode = WAL")
                 return conn
             log.info("clause index %s has schema %s: rebuilt", path, row[0])
         except sqlite3.DatabaseError as exc:

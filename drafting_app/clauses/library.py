@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from drafting_app import collector
 from drafting_app.clauses.clause import Clause
 from drafting_app.clauses.extract import clauses_of, doc_label
 from drafting_app.clauses.grouping import group_texts
@@ -70,7 +71,8 @@ class ClauseLibrary:
     def from_store(cls, store: DocumentSource) -> ClauseLibrary:
         """From every document of the corpus store (labelled as the store lists them)."""
         infos = [(info.doc_id, info.label) for info in store.documents()]
-        return cls.from_documents((d, store.document(d), label) for d, label in infos)
+        with collector.paused():  # every paragraph of the corpus, none of it garbage
+            return cls.from_documents((d, store.document(d), label) for d, label in infos)
 
     def clause(self, clause_id: str) -> Clause:
         return self._by_id[clause_id]

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from drafting_app import collector
 from drafting_app.corpus.facts import (
     COP,
     GA,
@@ -174,10 +175,11 @@ class Registry:
     def from_store(cls, store: CorpusStore) -> Registry:
         """The registry of everything the store indexes (from its citation index: no
         document is read again)."""
-        reg = cls.load_curated()
-        for info, citations, footnotes in store.each_document_rows():
-            reg._add(info, citations, footnotes)
-        reg._settle()
+        with collector.paused():  # millions of objects, none of them garbage
+            reg = cls.load_curated()
+            for info, citations, footnotes in store.each_document_rows():
+                reg._add(info, citations, footnotes)
+            reg._settle()
         return reg
 
     @classmethod

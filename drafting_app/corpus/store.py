@@ -156,6 +156,19 @@ class CorpusStore:
                 raise
         return store
 
+    def reopen(self, *, take_first_sync: bool = False) -> CorpusStore:
+        """Another connection to this index, for a worker thread (WAL mode: this one keeps
+        reading while the other writes). With ``take_first_sync`` the new store does what
+        the first sync does (retry the files no reader could read, report a recovered
+        database) and this one no longer will."""
+        conn = schema.reconnect(self.db_path)
+        other = type(self)(conn, self.db_path, self.sources, self.user_dir, self.recovered_from)
+        other._first_sync, other._unreported_recovery = False, ""
+        if take_first_sync:
+            other._first_sync, self._first_sync = self._first_sync, False
+            other._unreported_recovery, self._unreported_recovery = self._unreported_recovery, ""
+        return other
+
     def close(self) -> None:
         self._conn.close()
 
@@ -341,11 +354,22 @@ class CorpusStore:
         )  # fmt: skip
 
     # -- reading -------------------------------------------------------------------------
-    def documents(self) -> list[DocumentInfo]:
-        """Every indexed document, bundled first, in file order."""
+    def documents(self, start: int = 0, limit: int | None = None) -> list[DocumentInfo]:
+        """Every indexed document, bundled first, in file order; or ``limit`` of them from
+        position ``start`` (the browser lists a large corpus a page at a time)."""
+        sql = f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY doc_id"
+        args: tuple[int, ...] = ()
+        if start or limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args = (-1 if limit is None else max(limit, 0), max(start, 0))
         with self._guard():
-            rows = self._conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY doc_id")
+            rows = self._conn.execute(sql, args)
             return [DocumentInfo(*r) for r in rows]
+
+    def document_count(self) -> int:
+        """How many documents are indexed."""
+        with self._guard():
+            return int(self._conn.execute("SELECT count(*) FROM documents").fetchone()[0])
 
     def info(self, doc_id: str) -> DocumentInfo:
         """The listing entry of one document (CorpusError when there is none)."""

@@ -49,20 +49,28 @@ def run(argv: list[str]) -> int:
     except DraftingError as exc:
         QMessageBox.critical(None, APP_TITLE, f"The corpus could not be opened.\n\n{exc}")
         return 2
+    window: MainWindow | None = None
     try:
         window = MainWindow(store)
         # One registry for the picker and the citation tools, dropped when the corpus
         # changes (connected first, so the others rebuild from a fresh one).
-        registries = RegistryCache(store)
+        registries = RegistryCache(store, window.background, window)
         window.corpus_actions.changed.connect(registries.invalidate)
-        install_citation_tools(window, registries.get)
-        picker = install_picker(window, store, load_now=False)
+        install_citation_tools(window, registries.get, registries)
+        background = window.background
+        picker = install_picker(window, store, load_now=False, background=background)
         window.corpus_actions.changed.connect(lambda: setattr(picker, "registry", None))
-        on_first_paint(app, window, lambda _ns: window.corpus_actions.sync_files())
-        on_first_paint(app, window, lambda _ns: load_picker(picker, store, registries.get))
-        trace_first_paint(app, window, app.quit)
+        # After the first paint, on a worker thread: the sync with the corpus folders, then
+        # the clause index (checked against the corpus listing, mined again if it changed).
+        on_first_paint(app, window, lambda _ns: window.corpus_actions.sync_in_background())
+        on_first_paint(
+            app, window, lambda _ns: load_picker(picker, store, registries.get, background)
+        )
+        trace_first_paint(app, window, app.quit, after=background.when_idle)
         window.startup()
         open_drafts(window, argv)
         return app.exec()
     finally:
+        if window is not None:
+            window.background.wait()  # a worker must not outlive the window
         store.close()

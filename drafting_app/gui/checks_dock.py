@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShowEvent
@@ -22,18 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting_app.checks.facts import CorpusFacts
 from drafting_app.checks.findings import Finding, Fix, Severity, apply_fix
-from drafting_app.checks.runner import run_checks
 from drafting_app.errors import DraftingError
-from drafting_app.gui.document_controller import DocumentController
 from drafting_app.gui.draft_places import paragraph_names
 from drafting_app.gui.rich_text_delegate import RICH_ROLE, RichTextDelegate
-from drafting_app.model.changes import Edit
-from drafting_app.model.document import Document
-from drafting_app.model.edits import EditFootnote, SetText
+
+if TYPE_CHECKING:  # the checker and the edit commands load with the first draft
+    from drafting_app.checks.facts import CorpusFacts
+    from drafting_app.gui.document_controller import DocumentController
+    from drafting_app.model.changes import Edit
+    from drafting_app.model.document import Document
 
 RUN_DELAY_MS = 300
+WAITING = "Reading the corpus references for the checks…"
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 FIX_SHORTCUT = "Alt+Return"
 GROUPS = {
@@ -55,6 +57,8 @@ def finding_key(f: Finding) -> Key:
 def fix_edit(doc: Document, finding: Finding, fix: Fix) -> Edit:
     """The finding's fix as an edit of the paragraph or footnote it corrects (marks and
     italics carried along); DraftingError when the text changed since the check ran."""
+    from drafting_app.model.edits import EditFootnote, SetText
+
     fixed = apply_fix(doc, fix)
     label = f"Fix {finding.code}"
     if fix.footnote:
@@ -100,7 +104,9 @@ class ChecksPanel(QWidget):
     checked = Signal(int)
     message = Signal(str)
 
-    def __init__(self, facts: Callable[[], CorpusFacts], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, facts: Callable[[], CorpusFacts | None], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("checksPanel")
         self.facts = facts
@@ -192,9 +198,18 @@ class ChecksPanel(QWidget):
         self._timer.stop()
         if self.controller is None:
             return
+        from drafting_app.checks.runner import run_checks
+
         keep = self.selected_finding()
         try:
-            self.findings = run_checks(self.controller.doc, self.facts())
+            facts = self.facts()
+            if facts is None:
+                # The corpus references are being read on a worker thread (seconds on a
+                # large corpus); the owner runs the checks again when they are there.
+                self.stale = True
+                self.summary.setText(WAITING)
+                return
+            self.findings = run_checks(self.controller.doc, facts)
         except DraftingError as exc:
             self.message.emit(f"The checks could not run: {exc}")
             return

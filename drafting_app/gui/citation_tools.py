@@ -7,38 +7,47 @@ draft's controller, so every change is one step of its undo history."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMenu
 
-from drafting_app.checks.findings import Finding
-from drafting_app.checks.profile import profile_for
-from drafting_app.corpus.registry import Registry
 from drafting_app.gui.checks_dock import FIX_SHORTCUT, ChecksPanel
-from drafting_app.gui.citation_dialog import CitationDialog, SourceChoice, source_choices
-from drafting_app.gui.draft_editor import DraftEditor
 from drafting_app.gui.draft_places import anchor_places, reveal
-from drafting_app.gui.footnote_panel import mark_offset
 from drafting_app.gui.footnotes_dock import FootnotesPanel
-from drafting_app.gui.internal_ref_dialog import InternalRefDialog
-from drafting_app.gui.main_window import MainWindow
-from drafting_app.model.edits import AddFootnote
-from drafting_app.model.text_edits import splice
+
+if TYPE_CHECKING:  # the dialogs, the editor and the edit commands load on first use
+    from drafting_app.checks.findings import Finding
+    from drafting_app.corpus.registry import Registry
+    from drafting_app.gui.citation_dialog import CitationDialog, SourceChoice
+    from drafting_app.gui.draft_editor import DraftEditor
+    from drafting_app.gui.internal_ref_dialog import InternalRefDialog
+    from drafting_app.gui.main_window import MainWindow
+    from drafting_app.gui.registry_cache import RegistryCache
 
 DOCK_HEIGHT = 210
 
 
 class CitationTools(QObject):
     """The docks and actions; ``registry`` builds the corpus registry (once, and again
-    after the corpus changes)."""
+    after the corpus changes). With ``cache``, the checks do not wait for it: it is read
+    on the window's worker thread and they run when it is there."""
 
-    def __init__(self, window: MainWindow, registry: Callable[[], Registry]) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        registry: Callable[[], Registry],
+        cache: RegistryCache | None = None,
+    ) -> None:
         super().__init__(window)
         self.window = window
         self._build_registry = registry
+        self._cache = cache
         self._registry: Registry | None = None
-        self.checks = ChecksPanel(self.registry, window)
+        self.checks = ChecksPanel(self.facts, window)
+        if cache is not None:
+            cache.built.connect(self._registry_ready)
         self.footnotes = FootnotesPanel(window)
         self.checks_dock = self._dock("Checks", "checksDock", self.checks)
         self.footnotes_dock = self._dock("Footnotes", "footnotesDock", self.footnotes)
@@ -79,6 +88,18 @@ class CitationTools(QObject):
             finally:
                 QApplication.restoreOverrideCursor()
         return self._registry
+
+    def facts(self) -> Registry | None:
+        """The registry for the checks, or None while it is being read."""
+        if self._registry is None and self._cache is not None:
+            self._registry = self._cache.ready()
+            if self._registry is None:
+                return None
+        return self.registry()
+
+    def _registry_ready(self) -> None:
+        if self.checks.stale and self.checks.controller is not None:
+            self.checks.run_now()
 
     def _corpus_changed(self) -> None:
         self._registry = None
@@ -182,6 +203,9 @@ class CitationTools(QObject):
         where = self._caret(editor) if editor is not None else None
         if editor is None or where is None:
             return
+        from drafting_app.checks.profile import profile_for
+        from drafting_app.gui.citation_dialog import CitationDialog, source_choices
+
         author = profile_for(editor.controller.doc).body
         dialog = CitationDialog(source_choices(self.registry(), author), self.window)
         self.citation_dialog = dialog
@@ -204,6 +228,9 @@ class CitationTools(QObject):
     ) -> None:
         if choice is None:
             return
+        from drafting_app.gui.footnote_panel import mark_offset
+        from drafting_app.model.edits import AddFootnote
+
         p = editor.controller.doc.paragraph(pid)
         note = choice.note()
         if editor.controller.apply(AddFootnote(pid, mark_offset(p.text, caret), note), fixes=False):
@@ -216,6 +243,8 @@ class CitationTools(QObject):
         where = self._caret(editor) if editor is not None else None
         if editor is None or where is None:
             return
+        from drafting_app.gui.internal_ref_dialog import InternalRefDialog
+
         pid, caret = where
         dialog = InternalRefDialog(editor.controller.doc, pid, self.window)
         self.reference_dialog = dialog
@@ -225,6 +254,8 @@ class CitationTools(QObject):
     def _add_reference(self, editor: DraftEditor, pid: str, caret: int, text: str) -> None:
         if not text:
             return
+        from drafting_app.model.text_edits import splice
+
         p = editor.controller.doc.paragraph(pid)
         caret = max(0, min(caret, len(p.text)))
         edit = splice(p, caret, caret, text, "Insert internal reference")
@@ -232,6 +263,8 @@ class CitationTools(QObject):
             reveal(editor, pid, caret, caret + len(text))
 
 
-def install_citation_tools(window: MainWindow, registry: Callable[[], Registry]) -> CitationTools:
+def install_citation_tools(
+    window: MainWindow, registry: Callable[[], Registry], cache: RegistryCache | None = None
+) -> CitationTools:
     """Add the Checks and Footnotes docks and the References menu to ``window``."""
-    return CitationTools(window, registry)
+    return CitationTools(window, registry, cache)

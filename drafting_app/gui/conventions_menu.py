@@ -6,15 +6,17 @@ panel and the editor's hint line) or Off. Remembered in the settings for every d
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
-from drafting_app.model.changes import Edit
-from drafting_app.model.conventions import FixMode, suggestions
-from drafting_app.model.document import Document
-from drafting_app.model.ladder import LADDER
-from drafting_app.model.profiles import BodyProfile
+from drafting_app.model.fix_mode import FixMode
+
+if TYPE_CHECKING:  # the fixers load with the first draft, not with the menu
+    from drafting_app.model.changes import Edit
+    from drafting_app.model.document import Document
+    from drafting_app.model.profiles import BodyProfile
 
 CONVENTIONS = (("ladder", "Verb &Ladder (Also/Further)"), ("punctuation", "Closing &Punctuation"))
 MODE_NAMES = {
@@ -56,6 +58,9 @@ def pending(doc: Document, body: BodyProfile, ladder: FixMode, punctuation: FixM
     Automatic or Off)."""
     if FixMode.SUGGEST not in (ladder, punctuation):
         return []
+    from drafting_app.model.conventions import suggestions
+    from drafting_app.model.ladder import LADDER
+
     wanted = {True: ladder is FixMode.SUGGEST, False: punctuation is FixMode.SUGGEST}
     return [e for e in suggestions(doc, body) if wanted[e.label == LADDER]]
 

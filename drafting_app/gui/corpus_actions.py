@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from drafting_app.errors import DraftingError
+from drafting_app.gui.background import Background
 from drafting_app.gui.corpus_import import (
     AddResult,
     CorpusDropTarget,
@@ -29,10 +31,13 @@ class CorpusActions(QObject):
 
     changed = Signal()
 
-    def __init__(self, window: QWidget, corpus: Corpus) -> None:
+    def __init__(
+        self, window: QWidget, corpus: Corpus, background: Background | None = None
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._corpus = corpus
+        self.background = background
         self.importer = CorpusImport(window, corpus)
         self.importer.changed.connect(self.changed)
 
@@ -46,7 +51,14 @@ class CorpusActions(QObject):
 
     def add_paths(self, paths: Sequence[Path]) -> bool:
         """Add files in the background with a progress dialog, then show what happened to
-        each (``importer.finished``); False when a batch is still running."""
+        each (``importer.finished``); False when a batch is still running. While the index
+        is being brought up to date (start-up), the files are added right after."""
+        if self.background is not None and self.background.busy:
+            if not paths or self.importer.busy:
+                return False
+            self._status("The corpus index is being updated: the files are added after it.")
+            self.background.when_idle(lambda: self.importer.start(paths))
+            return True
         return self.importer.start(paths)
 
     def sync_files(self) -> None:
@@ -57,6 +69,23 @@ class CorpusActions(QObject):
         except DraftingError as exc:
             self._status(str(exc))
             return
+        self._synced(report)
+
+    def sync_in_background(self) -> None:
+        """:meth:`sync_files` on a worker thread (the window keeps working meanwhile), as
+        the first sync after start-up."""
+        if self.background is None:
+            self.sync_files()
+            return
+        self.background.run(
+            "Updating the corpus index",
+            lambda corpus: corpus.sync(),
+            self._synced,
+            self._status,
+            take_first_sync=True,
+        )
+
+    def _synced(self, report: Any) -> None:
         if report.changed:
             self.changed.emit()
 
@@ -69,6 +98,10 @@ class CorpusActions(QObject):
         """Throw the index away and build it again from the corpus files."""
         if self.importer.busy:
             return  # the worker adding files holds the store
+        if self.background is not None and self.background.busy:
+            self._status("The corpus index is being updated: it is rebuilt right after.")
+            self.background.when_idle(self.rebuild_index)
+            return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             report = self._corpus.rebuild()

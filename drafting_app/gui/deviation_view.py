@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from drafting_app.clauses.deviation import word_diff
 from drafting_app.model.document import Paragraph
 
 if TYPE_CHECKING:
@@ -27,6 +26,8 @@ def deviation_html(paragraph: Paragraph | None) -> str:
     if agreed is None:
         source = f" (from template: {label})" if record.get("template") else ""
         return f"<p><i>This paragraph was not inserted from agreed language{source}.</i></p>"
+    from drafting_app.clauses.deviation import word_diff  # difflib: with the first paragraph
+
     ops = word_diff(agreed, paragraph.text)
     changed = [op for op in ops if op.op != "equal" and (op.agreed.strip() or op.current.strip())]
     if not changed:

@@ -6,20 +6,15 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
 
-from drafting_app.clauses.document_templates import new_document, template
-from drafting_app.corpus.readers import read_document
 from drafting_app.errors import DraftingError
-from drafting_app.gui.document_controller import DocumentController
-from drafting_app.gui.draft_editor import DraftEditor
 from drafting_app.gui.export_actions import file_stem
 from drafting_app.gui.file_guard import ChangedChoice, ask_changed_on_disk, offer_backup, title_for
-from drafting_app.gui.word_import import WordImport, body_profile_of, is_word_file
 from drafting_app.model.document import Document
 from drafting_app.model.profiles import BodyProfile, profile
 from drafting_app.phrases import PhraseBook
@@ -33,6 +28,10 @@ from drafting_app.storage.project import (
 )
 from drafting_app.storage.recovery import RecoveryStore, Snapshot
 from drafting_app.storage.settings import AppSettings, save_settings
+
+if TYPE_CHECKING:  # the editor, the templates and the readers load with the first draft
+    from drafting_app.gui.draft_editor import DraftEditor
+    from drafting_app.gui.word_import import WordImport
 
 RECOVERY_DELAY_MS = 1500
 FILE_FILTER = (
@@ -88,8 +87,17 @@ class Drafts(QObject):
         self.last_warning: QMessageBox | None = None
         tabs.currentChanged.connect(self._on_tab)
         tabs.tabCloseRequested.connect(self._close_tab)
-        self.word_import = WordImport(self)
-        self.word_import.imported.connect(self._remember)
+        self._word_import: WordImport | None = None
+
+    @property
+    def word_import(self) -> WordImport:
+        """The Word import (its report dialog), made on the first Word file opened."""
+        if self._word_import is None:
+            from drafting_app.gui.word_import import WordImport
+
+            self._word_import = WordImport(self)
+            self._word_import.imported.connect(self._remember)
+        return self._word_import
 
     # -- lookup ------------------------------------------------------------------------------
     def current(self) -> OpenDraft | None:
@@ -117,6 +125,8 @@ class Drafts(QObject):
     # -- opening -----------------------------------------------------------------------------
     def create_from_template(self, key: str, **values: Any) -> OpenDraft | None:
         """A new, unsaved draft from template ``key`` (masthead defaults filled in)."""
+        from drafting_app.clauses.document_templates import new_document, template
+
         try:
             doc = new_document(key, **values)
             body = template(key).body_profile
@@ -134,6 +144,9 @@ class Drafts(QObject):
         body: BodyProfile | None,
         fingerprint: Fingerprint | None,
     ) -> OpenDraft:
+        from drafting_app.gui.document_controller import DocumentController
+        from drafting_app.gui.draft_editor import DraftEditor
+
         controller = DocumentController(doc, path, body, self)
         controller.ladder_mode = self.settings.ladder
         controller.punctuation_mode = self.settings.punctuation
@@ -155,6 +168,8 @@ class Drafts(QObject):
         """Open a saved draft (or switch to it when it is open already). A Word file is
         imported instead: its report is shown and the draft opens from there (None here);
         a PDF or text file is imported as a new unsaved draft."""
+        from drafting_app.gui.word_import import is_word_file
+
         path = Path(path)
         if is_word_file(path) or path.suffix.lower() in IMPORTED_SUFFIXES:
             return self.import_path(path)
@@ -186,6 +201,9 @@ class Drafts(QObject):
     def import_path(self, path: Path) -> OpenDraft | None:
         """A Word, PDF or text draft from another delegation, as a new unsaved draft (the
         file itself is never written to). A Word file shows its import report first."""
+        from drafting_app.corpus.readers import read_document
+        from drafting_app.gui.word_import import body_profile_of, is_word_file
+
         path = Path(path)
         if is_word_file(path):
             self.word_import.open(path)

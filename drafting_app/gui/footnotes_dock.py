@@ -6,6 +6,7 @@ deleted through the controller, so both are undone with Ctrl+Z."""
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -23,15 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting_app.checks.profile import profile_for
-from drafting_app.citations.parse import citations_of, strip_italics
-from drafting_app.citations.render import full_text, render_footnotes
-from drafting_app.gui.document_controller import DocumentController
 from drafting_app.gui.draft_places import anchor_places, paragraph_names
 from drafting_app.gui.rich_text_delegate import RICH_ROLE, RichTextDelegate
-from drafting_app.model.changes import ChangeSet
 from drafting_app.model.document import Document, Span
-from drafting_app.model.edits import DeleteFootnote, EditFootnote
+
+if TYPE_CHECKING:  # the citation engine and the edit commands load with the first draft
+    from drafting_app.gui.document_controller import DocumentController
+    from drafting_app.model.changes import ChangeSet
 
 FOOTNOTE_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -55,6 +54,9 @@ def italic_html(text: str, italics: tuple[Span, ...] | list[Span]) -> str:
 def editable_text(doc: Document, fid: str) -> str:
     """The note's full citation with ``*italics*`` (never "Ibid.": that is recomputed from
     the order of the notes, so the drafter edits the source itself)."""
+    from drafting_app.citations.parse import citations_of
+    from drafting_app.citations.render import full_text
+
     source = citations_of(doc).get(fid)
     if source is None:
         note = doc.footnote(fid)
@@ -86,6 +88,8 @@ class FootnoteDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def result_text(self) -> tuple[str, list[Span]]:
+        from drafting_app.citations.parse import strip_italics
+
         plain, spans = strip_italics(" ".join(self.field.text().split()))
         return plain, [Span(s, e) for s, e in spans]
 
@@ -174,6 +178,9 @@ class FootnotesPanel(QWidget):
         if self.controller is None:
             self._enable()
             return
+        from drafting_app.checks.profile import profile_for
+        from drafting_app.citations.render import render_footnotes
+
         doc = self.controller.doc
         names = paragraph_names(doc)
         places = anchor_places(doc)
@@ -242,9 +249,13 @@ class FootnotesPanel(QWidget):
         unchanged = editable_text(doc, fid) == with_italic_marks(text, italics)
         if unchanged or (note.text == text and note.italics == italics):
             return
+        from drafting_app.model.edits import EditFootnote
+
         self.controller.apply(EditFootnote(fid, text, italics), fixes=False)
 
     def delete_selected(self) -> None:
         fid = self.selected_id()
         if fid and self.controller is not None:
+            from drafting_app.model.edits import DeleteFootnote
+
             self.controller.apply(DeleteFootnote(fid), fixes=False)

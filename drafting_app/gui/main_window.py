@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -22,11 +23,11 @@ from PySide6.QtWidgets import (
 
 from drafting_app import __version__
 from drafting_app.errors import DraftingError
+from drafting_app.gui.background import Background
 from drafting_app.gui.conventions_menu import build_conventions_menu
 from drafting_app.gui.corpus_actions import CorpusActions
 from drafting_app.gui.corpus_browser import CorpusBrowser
 from drafting_app.gui.corpus_port import Corpus
-from drafting_app.gui.draft_editor import DraftEditor
 from drafting_app.gui.drafts import Drafts
 from drafting_app.gui.export_actions import ExportActions
 from drafting_app.gui.file_guard import title_for
@@ -34,7 +35,6 @@ from drafting_app.gui.preview import PreviewPanel
 from drafting_app.gui.reading_view import ReadingView
 from drafting_app.gui.recovery_offer import RecoveryOffer
 from drafting_app.gui.search_panel import SearchPanel
-from drafting_app.gui.template_dialog import TemplateDialog
 from drafting_app.gui.window_support import (
     fit_to_screen,
     restore_layout,
@@ -42,10 +42,13 @@ from drafting_app.gui.window_support import (
     shortcut_table,
     show_shortcuts,
 )
-from drafting_app.model.conventions import FixMode
 from drafting_app.model.document import Document
+from drafting_app.model.fix_mode import FixMode
 from drafting_app.storage.recovery import RecoveryStore
 from drafting_app.storage.settings import AppSettings, load_settings, save_settings
+
+if TYPE_CHECKING:  # the editor and the templates load with the first draft
+    from drafting_app.gui.draft_editor import DraftEditor
 
 APP_TITLE = "UN Drafting Assistant"
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
@@ -86,7 +89,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.search_dock, self.preview_dock)
         self.search_dock.raise_()
         self.drafts = Drafts(self, self.tabs, self.settings, self.recovery)
-        self.corpus_actions = CorpusActions(self, corpus)
+        self.background = Background(corpus, self)
+        self.corpus_actions = CorpusActions(self, corpus, self.background)
         self.corpus_actions.accept_drops(self.corpus_dock)
         self.recovery_offer = RecoveryOffer(self, self.recovery, self.drafts)
         self.exports = ExportActions(self, self.export_source)
@@ -110,6 +114,7 @@ class MainWindow(QMainWindow):
         self.drafts.recent_changed.connect(self._fill_recent)
         self.drafts.message.connect(lambda m: self.statusBar().showMessage(m, 6000))
         self.exports.message.connect(lambda m: self.statusBar().showMessage(m, 10000))
+        self.background.message.connect(lambda m: self.statusBar().showMessage(m, 10000))
 
     # -- layout ------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -297,6 +302,8 @@ class MainWindow(QMainWindow):
 
     def new_draft(self) -> None:
         """File › New from Template…: the template dialog, then a new draft tab."""
+        from drafting_app.gui.template_dialog import TemplateDialog
+
         dialog = TemplateDialog(self)
         self.template_dialog = dialog
         dialog.accepted.connect(lambda: self.drafts.create_from_template(dialog.chosen()))
@@ -368,6 +375,7 @@ class MainWindow(QMainWindow):
             return
         self.recovery.close()
         save_layout(self, self.settings)
+        self.background.wait()  # a sync in progress commits; nothing else is started
         event.accept()
 
     # -- corpus ------------------------------------------------------------------------------

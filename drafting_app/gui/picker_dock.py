@@ -33,14 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from drafting_app.clauses.collection import Collection, SavedClause
-from drafting_app.clauses.index import ClauseHit, ClauseIndex
-from drafting_app.clauses.params import RegistryLike
 from drafting_app.clauses.templates import TemplateCatalog
 from drafting_app.errors import DraftingError
-from drafting_app.gui.models.outline import CLAUSE_MIME
+from drafting_app.gui.models.roles import CLAUSE_MIME
 from drafting_app.model.document import Footnote, Paragraph, Part
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the index comes after the first paint (load_picker)
+    from drafting_app.clauses.index import ClauseHit, ClauseIndex
+    from drafting_app.clauses.params import RegistryLike
     from drafting_app.gui.clause_form import ClauseForm
 
 ROLE = Qt.ItemDataRole.UserRole

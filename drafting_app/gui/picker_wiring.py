@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -13,19 +14,19 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
 from drafting_app.clauses.collection import Collection, CollectionError
-from drafting_app.clauses.index import ClauseIndex
-from drafting_app.clauses.library import DocumentSource, open_clause_index
 from drafting_app.clauses.templates import TemplateCatalog
 from drafting_app.errors import DraftingError
 from drafting_app.gui.deviation_view import DeviationView
 from drafting_app.gui.picker_dock import PickerDock
 from drafting_app.model.document import Document, Footnote, Paragraph, Part
-from drafting_app.model.paragraph_edits import InsertParagraph
-from drafting_app.model.tree import locate
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the clause index, its miner and the edit commands load on first use
+    from drafting_app.clauses.index import ClauseIndex
+    from drafting_app.clauses.library import DocumentSource
+    from drafting_app.gui.background import Background
     from drafting_app.gui.document_controller import DocumentController
     from drafting_app.gui.main_window import MainWindow
+    from drafting_app.model.paragraph_edits import InsertParagraph
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,9 @@ def insertion_edit(
 ) -> InsertParagraph:
     """After the current paragraph when it is in the clause's part (same level), else at
     the end of that part."""
+    from drafting_app.model.paragraph_edits import InsertParagraph
+    from drafting_app.model.tree import locate
+
     if current_pid:
         try:
             loc = locate(doc, current_pid)
@@ -57,6 +61,8 @@ def insertion_edit(
 
 
 def build_index(store: DocumentSource) -> ClauseIndex | None:
+    from drafting_app.clauses.library import open_clause_index
+
     try:
         return open_clause_index(store)
     except DraftingError as exc:
@@ -64,11 +70,46 @@ def build_index(store: DocumentSource) -> ClauseIndex | None:
         return None
 
 
+def refresh_index(
+    picker: PickerDock, store: DocumentSource, background: Background | None = None
+) -> None:
+    """Give the picker the clause index of the corpus, mined again if the corpus changed.
+    With ``background`` the work runs on a worker thread (minutes at 10,000 documents) and
+    the picker keeps searching its current index until the new one is ready."""
+    if background is None:
+        picker.set_index(build_index(store))
+        return
+
+    def work(corpus: DocumentSource) -> Path | None:
+        index = build_index(corpus)
+        if index is None:
+            return None
+        index.close()  # a connection belongs to its thread: the window opens its own
+        return index.path
+
+    def done(path: Path | None) -> None:
+        from drafting_app.clauses.index import ClauseIndex
+
+        try:
+            picker.set_index(ClauseIndex.open(path) if path is not None else None)
+        except DraftingError as exc:
+            picker.set_index(None)
+            picker.message.emit(str(exc))
+
+    background.run("Indexing agreed language", work, done)
+
+
 def install_picker(
-    window: MainWindow, store: DocumentSource, *, load_now: bool = True
+    window: MainWindow,
+    store: DocumentSource,
+    *,
+    load_now: bool = True,
+    background: Background | None = None,
 ) -> PickerDock:
     """Dock the picker in ``window`` (tabbed with the search) and wire its insertions;
-    with ``load_now=False`` the caller runs :func:`load_picker` once the window is up."""
+    with ``load_now=False`` the caller runs :func:`load_picker` once the window is up.
+    With ``background``, the clause index is mined again on a worker thread after the
+    corpus changed."""
     try:
         collection: Collection | None = Collection.load()
     except CollectionError as exc:
@@ -81,7 +122,7 @@ def install_picker(
     picker.insertRequested.connect(lambda p, notes: insert_clause(window, p, notes))
     window.drafts.current_changed.connect(lambda: _accept_drops(window, picker))
     picker.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
-    window.corpus_actions.changed.connect(lambda: picker.set_index(build_index(store)))
+    window.corpus_actions.changed.connect(lambda: refresh_index(picker, store, background))
     save = QAction("Save Paragraph to My Clauses", window)
     save.setObjectName("saveToMyClauses")
     save.setShortcut(QKeySequence("Ctrl+Shift+K"))  # K for keep: Ctrl+Shift+M is the masthead
@@ -97,19 +138,22 @@ def install_picker(
 
 
 def load_picker(
-    picker: PickerDock, store: DocumentSource, registry: Callable[[], Any] | None = None
+    picker: PickerDock,
+    store: DocumentSource,
+    registry: Callable[[], Any] | None = None,
+    background: Background | None = None,
 ) -> None:
     """The picker's registry and clause index. Seconds for a 10,000-document corpus (and
     minutes to mine it again after it changed): the app runs this after the window first
-    paints, not before. ``registry`` gives the window's shared registry when there is one;
-    it is then built on first need (a template's form), not here."""
+    paints, on a worker thread (``background``). ``registry`` gives the window's shared
+    registry when there is one; it is then built on first need (a template's form)."""
     if registry is None:
         from drafting_app.corpus.registry import Registry
 
         picker.registry = Registry.from_store(store)  # type: ignore[arg-type]
     else:
         picker.registry_provider = registry
-    picker.set_index(build_index(store))
+    refresh_index(picker, store, background)
 
 
 def install_deviation_view(window: MainWindow) -> DeviationView:
@@ -179,6 +223,8 @@ def drop_clause(
     clause = picker.clause_for(ref)
     if clause is None:
         return False
+    from drafting_app.model.paragraph_edits import InsertParagraph
+
     paragraph, footnotes = clause
     part, parent_id, index = place
     return controller.apply(InsertParagraph(part, parent_id, index, paragraph, footnotes))

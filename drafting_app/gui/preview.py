@@ -5,14 +5,16 @@ preview, made from the same blocks as the Word file), refreshed a moment after e
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 from drafting_app.errors import DraftingError
-from drafting_app.export.html import render_html
-from drafting_app.gui.document_controller import DocumentController
 from drafting_app.gui.reading_view import ReadingView
+
+if TYPE_CHECKING:
+    from drafting_app.gui.document_controller import DocumentController
 
 REFRESH_MS = 300
 
@@ -51,6 +53,8 @@ class PreviewPanel(ReadingView):
             return
         bar = self.verticalScrollBar()
         where = bar.value()
+        from drafting_app.export.html import render_html  # the exporter loads with a draft
+
         try:
             page = render_html(self.controller.doc)
         except DraftingError as exc:

@@ -1,7 +1,8 @@
 """The first paint of the main window: start-up work that can wait runs after it, and with
 ``DRAFTING_APP_TRACE_STARTUP=1`` (the start-up benchmark) the app prints
-``first-paint <monotonic ns>`` and ``peak-rss-kb <KiB>`` then quits once that deferred work
-is done.
+``first-paint <monotonic ns>``, then, once that deferred work is done, ``longest-stall-ms``
+(the longest the event loop went without turning meanwhile: how long a click or a keystroke
+could have waited) and ``peak-rss-kb <KiB>``, and quits.
 
 CLOCK_MONOTONIC is shared by every process on the machine, so the benchmark compares that
 stamp with the moment it started the process. The hook is an application-wide event filter
@@ -69,6 +70,35 @@ def peak_rss_kb() -> int:
     return peak // 1024 if sys.platform == "darwin" else peak
 
 
+class StallMeter(QObject):
+    """The longest gap between turns of the event loop while it runs: a timer asks for a
+    turn every few milliseconds and notes how late each one comes."""
+
+    TICK_MS = 5
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self._last = 0.0
+        self.longest_ms = 0.0
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest_ms = max(self.longest_ms, (now - self._last) * 1000)
+        self._last = now
+
+    def stop(self) -> None:
+        if self._timer.isActive():
+            self._tick()  # the gap up to now counts too
+            self._timer.stop()
+
+
 def on_first_paint(app: QApplication, window: QWidget, callback: Callback) -> FirstPaint:
     """Run ``callback(painted_ns)`` after the first paint of ``window``."""
     hook = window.findChild(FirstPaint)
@@ -80,17 +110,33 @@ def on_first_paint(app: QApplication, window: QWidget, callback: Callback) -> Fi
 
 
 def trace_first_paint(
-    app: QApplication, window: QWidget, done: Callable[[], object], out: TextIO | None = None
+    app: QApplication,
+    window: QWidget,
+    done: Callable[[], object],
+    out: TextIO | None = None,
+    after: Callable[[Callable[[], object]], object] | None = None,
 ) -> FirstPaint | None:
-    """When ``DRAFTING_APP_TRACE_STARTUP`` is set: print the first paint, then ``done()``
-    after the work registered before it (None when the variable is not set)."""
+    """When ``DRAFTING_APP_TRACE_STARTUP`` is set: print the first paint, then the peak
+    memory and ``done()`` once the deferred work is over — the work registered before this
+    and, with ``after``, what it waits for (``after(callback)`` calls back when the worker
+    threads are idle). None when the variable is not set."""
     if os.environ.get(ENV_VAR, "") in ("", "0"):
         return None
     stream = out or sys.stdout
+    stalls = StallMeter(window)
+
+    def finish() -> None:
+        stalls.stop()
+        print(f"longest-stall-ms {stalls.longest_ms:.1f}", file=stream, flush=True)
+        print(f"peak-rss-kb {peak_rss_kb()}", file=stream, flush=True)
+        done()
 
     def trace(painted_ns: int) -> None:
         print(f"first-paint {painted_ns}", file=stream, flush=True)
-        print(f"peak-rss-kb {peak_rss_kb()}", file=stream, flush=True)
-        done()
+        stalls.start()
+        if after is None:
+            finish()
+        else:
+            after(finish)
 
     return on_first_paint(app, window, trace)

@@ -10,22 +10,13 @@ characters, so fixes commute and each can be taken alone.
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from drafting_app.model.changes import Compound, Edit
 from drafting_app.model.document import Document, Paragraph, Part, Span
+from drafting_app.model.fix_mode import FixMode
 from drafting_app.model.ladder import LADDER, ladder_fixes, touched_families
 from drafting_app.model.profiles import BodyProfile
 from drafting_app.model.punctuation import punctuation_fixes
 from drafting_app.phrases import PhraseBook, default_phrasebook
-
-
-class FixMode(StrEnum):
-    """The "conventions" setting: fix automatically, only suggest, or leave alone."""
-
-    AUTO = "auto"
-    SUGGEST = "suggest"
-    OFF = "off"
 
 
 def fixes_after(

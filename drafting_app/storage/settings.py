@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from drafting_app.errors import ProjectError
-from drafting_app.model.conventions import FixMode
+from drafting_app.model.fix_mode import FixMode
 from drafting_app.model.profiles import DEFAULT_PROFILE, PROFILES
 from drafting_app.paths import user_config_dir
 from drafting_app.storage.atomic import atomic_write

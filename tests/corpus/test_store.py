@@ -160,6 +160,34 @@ def test_paragraph_rows_carry_labels_places_and_footnotes(folders: dict[str, Pat
         assert [f.number for f in store.footnotes(RES_5_2)] == list(range(1, 8))
 
 
+def test_the_store_lists_documents_by_page(folders: dict[str, Path]) -> None:
+    with open_store(folders) as store:
+        every = store.documents()
+        assert store.document_count() == len(every) == 5
+        assert store.documents(1, 2) == every[1:3]
+        assert store.documents(3) == every[3:]
+        assert store.documents(0, 0) == [] and store.documents(9, 2) == []
+
+
+def test_reopen_hands_the_first_sync_over(folders: dict[str, Path]) -> None:
+    store = CorpusStore.open(
+        folders["db"], [folders["bundled"], folders["user"]], user_dir=folders["user"], sync=False
+    )
+    other = store.reopen(take_first_sync=True)
+    try:
+        assert other is not store and other.db_path == store.db_path
+        assert other._first_sync and not store._first_sync
+        assert other.document_count() == store.document_count()
+    finally:
+        other.close()
+    plain = store.reopen()
+    try:
+        assert not plain._first_sync
+    finally:
+        plain.close()
+        store.close()
+
+
 def test_unknown_document_is_a_corpus_error(folders: dict[str, Path]) -> None:
     with open_store(folders) as store, pytest.raises(CorpusError, match="no document"):
         store.document("bundled/nope")

@@ -3,10 +3,14 @@ reading page escapes text and keeps UN layout facts (italic openers, marks, foot
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtWidgets import QTreeView
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from drafting_app.corpus.readers import read_document
 from drafting_app.corpus.store import CorpusStore
+from drafting_app.gui.models import corpus_tree
 from drafting_app.gui.models.corpus_tree import CorpusTreeModel
 from drafting_app.gui.models.search_results import Row, SearchResultsModel, snippet_runs
 from drafting_app.gui.reading_html import document_html, inline_html
@@ -39,6 +43,43 @@ def test_lazy_tree_passes_the_model_tester_before_expansion(
     qtmodeltester: ModelTester, store: CorpusStore
 ) -> None:
     qtmodeltester.check(CorpusTreeModel(store))
+
+
+def test_documents_are_listed_a_page_at_a_time(
+    qtmodeltester: ModelTester, store: CorpusStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Pages of two over the five bundled documents: the view only ever lays out what is
+    # listed, and going to a document not listed yet lists the rest.
+    monkeypatch.setattr(corpus_tree, "PAGE", 2)
+    ids = [d.doc_id for d in store.documents()]
+    model = CorpusTreeModel(store)
+    assert (model.rowCount(), model.document_count()) == (2, len(ids))
+    assert model.canFetchMore(corpus_tree.ROOT)
+    model.fetchMore(corpus_tree.ROOT)
+    assert [model.index(r, 0).data(corpus_tree.DOC_ID_ROLE) for r in range(4)] == ids[:4]
+    qtmodeltester.check(model)
+    last = model.document_index(ids[-1])
+    assert last.row() == len(ids) - 1 and model.rowCount() == len(ids)
+    assert not model.canFetchMore(corpus_tree.ROOT)
+    assert not model.document_index("no-such-document").isValid()
+
+
+def test_the_tree_view_lists_more_documents_as_it_scrolls(
+    qtbot: QtBot, store: CorpusStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(corpus_tree, "PAGE", 1)
+    view = QTreeView()
+    qtbot.addWidget(view)
+    view.resize(300, 40)  # room for about one row: the view must ask for the next ones
+    model = CorpusTreeModel(store)
+    view.setModel(model)
+    view.show()
+    qtbot.waitExposed(view)
+    listed = model.rowCount()
+    view.scrollToBottom()
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: model.rowCount() > listed)
 
 
 def test_search_results_model_passes_the_model_tester(

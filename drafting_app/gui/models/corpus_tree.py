@@ -1,8 +1,10 @@
 """The corpus browser's tree: documents (heading, title, symbol and date) → their paragraphs
 with derived numbers and italic openers → sub-paragraphs (a), (i).
 
-Paragraphs are fetched from the store only when a document is expanded (``fetchMore``), so
-the browser opens instantly on a corpus of thousands of resolutions.
+Documents are listed a page at a time as the view scrolls, and a document's paragraphs are
+fetched only when it is expanded (both through ``fetchMore``), so the browser opens at once
+on a corpus of ten thousand resolutions: the view lays out, and asks Python about, only the
+rows it has.
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ from drafting_app.gui.models.roles import DOC_ID_ROLE, PARAGRAPH_ID_ROLE, ROOT, 
 from drafting_app.gui.segment_delegate import SEGMENTS_ROLE, Line
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# Documents listed per page: a few screens' worth, so a page is read in a millisecond.
+PAGE = 200
+# Combined once: an enum "|" in flags(), called for every row the view lays out, is slow.
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 @dataclass(eq=False)
@@ -72,17 +79,36 @@ class CorpusTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._corpus = corpus
         self._docs: list[_Node] = []
+        self._total = 0
         self.reload()
 
     # -- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
-        """Read the document list again (after adding documents or rebuilding the index)."""
+        """Read the document list again (after adding documents or rebuilding the index):
+        its first page now, the rest as the view scrolls."""
         self.beginResetModel()
-        self._docs = [_Node(d, None, i) for i, d in enumerate(self._corpus.documents())]
+        self._total = self._corpus.document_count()
+        self._docs = self._page(0, PAGE)
         self.endResetModel()
 
     def document_count(self) -> int:
-        return len(self._docs)
+        """Documents in the corpus (listed or not yet)."""
+        return self._total
+
+    def _page(self, start: int, count: int) -> list[_Node]:
+        return [
+            _Node(d, None, start + i) for i, d in enumerate(self._corpus.documents(start, count))
+        ]
+
+    def _fetch_documents(self, count: int) -> None:
+        start = len(self._docs)
+        page = self._page(start, count)
+        if not page:  # the corpus shrank under us: nothing more to list
+            self._total = start
+            return
+        self.beginInsertRows(ROOT, start, start + len(page) - 1)
+        self._docs.extend(page)
+        self.endInsertRows()
 
     def _build_children(self, node: _Node) -> list[_Node]:
         # Rows come in document order, depth first: a row's parent is the last row seen one
@@ -107,9 +133,17 @@ class CorpusTreeModel(QAbstractItemModel):
         return node if isinstance(node, _Node) else None
 
     def document_index(self, doc_id: str) -> QModelIndex:
+        """The index of a document, listing the rest of the corpus if it is not listed yet
+        (going to a search hit in the last document of a large corpus)."""
         for node in self._docs:
             if node.entry.doc_id == doc_id:
                 return self.createIndex(node.row, 0, node)
+        listed = len(self._docs)
+        if listed < self._total:
+            self._fetch_documents(self._total - listed)
+            for node in self._docs[listed:]:
+                if node.entry.doc_id == doc_id:
+                    return self.createIndex(node.row, 0, node)
         return QModelIndex()
 
     def paragraph_index(self, doc_id: str, paragraph_id: str) -> QModelIndex:
@@ -162,18 +196,23 @@ class CorpusTreeModel(QAbstractItemModel):
     def hasChildren(self, parent: Index = ROOT) -> bool:
         node = self._node(parent)
         if node is None:
-            return bool(self._docs)
+            return self._total > 0
         if node.is_document and not node.fetched:
             return node.entry.paragraphs > 0
         return bool(node.children)
 
     def canFetchMore(self, parent: Index) -> bool:
         node = self._node(parent)
-        return node is not None and node.is_document and not node.fetched
+        if node is None:
+            return len(self._docs) < self._total
+        return node.is_document and not node.fetched
 
     def fetchMore(self, parent: Index) -> None:
         node = self._node(parent)
-        if node is None or node.fetched:
+        if node is None:
+            self._fetch_documents(PAGE)
+            return
+        if node.fetched:
             return
         children = self._build_children(node)
         node.fetched = True
@@ -184,9 +223,7 @@ class CorpusTreeModel(QAbstractItemModel):
         self.endInsertRows()
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

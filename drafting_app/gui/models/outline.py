@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, Qt, Signal
 
 from drafting_app.gui.document_controller import DocumentController
-from drafting_app.gui.models.roles import PARAGRAPH_ID_ROLE, ROOT, Index
+from drafting_app.gui.models.roles import CLAUSE_MIME, PARAGRAPH_ID_ROLE, ROOT, Index
 from drafting_app.gui.segment_delegate import SEGMENTS_ROLE, Line
 from drafting_app.model.changes import ChangeSet
 from drafting_app.model.document import Paragraph, Part, Span
@@ -22,8 +22,6 @@ from drafting_app.model.tree import locate
 
 PART_ROLE = int(Qt.ItemDataRole.UserRole) + 3
 MIME_TYPE = "application/x-drafting-app-paragraph"
-# What the clause picker drags (drafting_app.gui.picker_dock.CLAUSE_MIME): "kind:key".
-CLAUSE_MIME = "application/x-drafting-clause"
 PART_TITLES = {Part.PREAMBLE: "Preamble", Part.OPERATIVE: "Operative part"}
 _SUPERSCRIPT = str.maketrans("0123456789,", "⁰¹²³⁴⁵⁶⁷⁸⁹˒")
 

@@ -1,0 +1,44 @@
+"""Pausing Python's cyclic garbage collector while a large structure is built in memory.
+
+Reading the registry of a 10,000-document corpus creates a few million objects; every
+full pass of the collector meanwhile scans the whole, growing heap while holding the
+interpreter lock — passes of 20 to 270 ms, a second in all, during which the window (on
+another thread) could not paint. Nothing built here is garbage until it is dropped whole,
+so the collector is paused for the build; after it, what was built is moved out of the
+collector's sight (``gc.freeze``): with the collector paused every new object stays in the
+youngest generation, whose next pass would scan them all at once (240 ms), and the
+structure, long-lived, would only slow every later full pass. Frozen objects are still
+freed when the last reference to them goes (the registry dropped after a corpus change):
+they hold no reference cycles.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+_lock = threading.Lock()
+_depth = 0
+_was_enabled = True
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """No cyclic collection inside the block (nested and concurrent blocks are fine: the
+    collector is enabled again, if it was, when the last one ends)."""
+    global _depth, _was_enabled
+    with _lock:
+        if _depth == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _depth += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _depth -= 1
+            if _depth == 0 and _was_enabled:
+                gc.freeze()
+                gc.enable()
