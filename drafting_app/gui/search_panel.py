@@ -25,7 +25,6 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self._corpus = corpus
         self._names: dict[str, str] = {}
-        self._places: dict[str, dict[str, str]] = {}
         self.box = QLineEdit(self)
         self.box.setPlaceholderText('Search the corpus — words or a "quoted phrase"')
         self.box.setClearButtonEnabled(True)
@@ -79,22 +78,20 @@ class SearchPanel(QWidget):
     def corpus_changed(self) -> None:
         """Forget cached names and places, then search again."""
         self._names.clear()
-        self._places.clear()
         self.run_search()
 
     def _document_name(self, hit: SearchResult) -> str:
-        if not self._names:
-            self._names = {d.doc_id: document_label(d) for d in self._corpus.documents()}
-        return self._names.get(hit.doc_id) or hit.heading or hit.title
+        # One look-up per document the results name (not a listing of a corpus of ten
+        # thousand at the first keystroke), kept until the corpus changes.
+        name = self._names.get(hit.doc_id)
+        if name is None:
+            name = self._names[hit.doc_id] = document_label(self._corpus.info(hit.doc_id))
+        return name or hit.heading or hit.title
 
-    def _place(self, hit: SearchResult) -> str:
-        # Hits carry the label only ("(b)"); the paragraph rows know the full place
-        # ("operative 9 (b)"), which is how a drafter cites it.
-        places = self._places.get(hit.doc_id)
-        if places is None:
-            rows = self._corpus.paragraphs(hit.doc_id)
-            places = self._places[hit.doc_id] = {p.paragraph_id: p.place for p in rows}
-        return places.get(hit.paragraph_id) or f"{hit.part} {hit.label}".strip()
+    @staticmethod
+    def _place(hit: SearchResult) -> str:
+        # Where a drafter would cite it: "operative 9 (b)", not the bare label "(b)".
+        return hit.place or f"{hit.part} {hit.label}".strip()
 
     def _show_summary(self, query: str) -> None:
         if not query:
