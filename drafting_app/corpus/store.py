@@ -283,7 +283,7 @@ class CorpusStore:
             doc_id = f.rows.info.doc_id if f.rows else None
             conn.execute(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (src.key, str(src.path), src.origin, f.size, f.mtime_ns, f.sha256, doc_id, f.error),
+                (src.key, src.location, src.origin, f.size, f.mtime_ns, f.sha256, doc_id, f.error),
             )
             if f.rows:
                 self._insert_document(conn, f.rows)
