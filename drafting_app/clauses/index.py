@@ -14,6 +14,7 @@ ranking is exact BM25 over every match.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sqlite3
@@ -116,8 +117,11 @@ def _connect(path: Path) -> sqlite3.Connection:
                 conn.execute("PRAGMA cache_size = -32768")
                 conn.execute("PRAGMA mmap_size = 268435456")
                 # The window searches while a worker thread mines the corpus again and
-                # rewrites the index: in WAL mode neither waits for the other.
-                conn.execute("PRAGMA journal_mode = WAL")
+                # rewrites the index: in WAL mode neither waits for the other. (Switching
+                # needs the file to itself: if another process has it open, it is done
+                # next time — "locked" is not damage.)
+                with contextlib.suppress(sqlite3.OperationalError):
+                    conn.execute("PRAGMA journal_mode = WAL")
                 return conn
             log.info("clause index %s has schema %s: rebuilt", path, row[0])
         except sqlite3.DatabaseError as exc:
