@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from drafting_app.citations.render import CitationRule
 from drafting_app.model.document import Document
+from drafting_app.model.opening import meeting_opening
 
 COP = (
     "Conference of the Parties to the United Nations Convention against "
@@ -59,8 +60,16 @@ def profile_for(doc: Document) -> CheckProfile:
     chapeaux = [doc.chapeau] + [part.chapeau for part in doc.parts]
     head = doc.authoring_body or next((c.text[:200] for c in chapeaux if c is not None), "")
     head = head or " ".join(doc.front_matter[:3])
+    opening = meeting_opening(head)
+    if opening is not None and not opening.body.startswith("Conference"):
+        # A decision as recorded: "At its … meeting, …, the <body>": that body, whatever
+        # the rest of the opening recalls.
+        return CheckProfile(body=BODY_ALIASES.get(opening.body, opening.body))
     if _UNFCCC_RE.search(head):
         return CheckProfile(body=head.split(",")[0].removeprefix("The "), preamble_adverb="before")
     if _GA_RE.search(head) and "Transnational Organized Crime" not in head:
         return CheckProfile(body=GENERAL_ASSEMBLY)
+    body = BODY_ALIASES.get(head.split(",")[0].removeprefix("The ").strip(), COP)
+    if body != GENERAL_ASSEMBLY:  # "The Economic and Social Council,"
+        return CheckProfile(body=body)
     return CheckProfile()

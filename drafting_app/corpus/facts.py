@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from drafting_app.errors import CorpusError
+from drafting_app.model.opening import meeting_opening
 from drafting_app.paths import resources_dir
 
 COP = (
@@ -97,7 +98,11 @@ def canonical_body(name: str, authoring_body: str = "") -> str:
 
 def body_of_line(line: str) -> str:
     """The body named by an authoring-body line or a decision chapeau
-    ("The Conference of the Parties to …, recalling …:" → COP)."""
+    ("The Conference of the Parties to …, recalling …:" → COP; "At its 43rd plenary
+    meeting, on 2 December 2024, the General Assembly, …" → the General Assembly)."""
+    opening = meeting_opening(line)
+    if opening is not None:
+        return canonical_body(opening.body)
     m = _AUTHOR_RE.match(line.strip())
     if not m:
         return ""

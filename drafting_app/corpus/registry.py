@@ -34,7 +34,6 @@ from drafting_app.corpus.rows import (
     DocumentInfo,
     FootnoteRow,
     document_rows,
-    heading_number,
 )
 from drafting_app.model.document import Document
 from drafting_app.model.references import RefKind
@@ -77,8 +76,8 @@ class Citation:
     @property
     def where(self) -> str:
         """ "Resolution 5/2, preamble 2", "Decision 4/4, footnote 3"."""
-        if self.paragraph_label == CHAPEAU_LABEL:
-            return f"{self.doc_label}, {CHAPEAU_LABEL}"
+        if self.paragraph_label.startswith(CHAPEAU_LABEL):  # "chapeau of part A"
+            return f"{self.doc_label}, {self.paragraph_label}"
         return f"{self.doc_label}, {self.part} {self.paragraph_label}".rstrip()
 
 
@@ -202,7 +201,7 @@ class Registry:
     def _add(
         self, info: DocumentInfo, citations: list[CitationRow], footnotes: list[FootnoteRow]
     ) -> None:
-        kind, number = heading_number(info.heading)
+        kind, number = info.text_kind, info.number
         if kind and info.body:
             own = self._text(kind, info.body, number)
             own.doc_id, own.date = info.doc_id, info.date

@@ -16,6 +16,7 @@ from drafting_app.corpus.facts import COP, body_of_line, cop_text_date
 from drafting_app.model.describe import opener_of
 from drafting_app.model.document import Document, Paragraph
 from drafting_app.model.numbering import footnote_numbers, paragraph_labels
+from drafting_app.model.opening import meeting_opening
 from drafting_app.model.references import DATE_RE, RefKind, find_references
 
 Origin = Literal["bundled", "user"]
@@ -28,7 +29,11 @@ INDEXED_REFS = (RefKind.RESOLUTION, RefKind.DECISION, RefKind.SYMBOL, RefKind.TR
 
 _NUMBER_RE = re.compile(r"(?P<kind>Resolution|Decision)\s+(?P<num>[\w\-/.]+(?:\s\(\d{4}\))?)\.?$")
 _BARE_NUMBER_RE = re.compile(r"^(?P<num>\d{1,4}/\d{1,4})\.?$")
+# A GA heading is a number and a full stop ("80/1.", "79/537 A, B and C."); labels drop it.
+_GA_HEADING_RE = re.compile(r"^\d{1,4}/\d{1,4}(?:\s[A-H](?:,\s[A-H])*(?:\sand\s[A-H])?)?\.$")
 _DATE_RE = re.compile(DATE_RE)
+# The first parent of a paragraph in a lettered part of a multi-part decision ("part A").
+_PART_PREFIX = "part "
 
 
 @dataclass(frozen=True)
@@ -57,13 +62,23 @@ class DocumentInfo:
         """The text's number from its heading ("Resolution 5/2" → "5/2"), or ""."""
         return heading_number(self.heading)[1]
 
+    @property
+    def text_kind(self) -> str:
+        """ "resolution" or "decision" as the heading says; a bare GA number ("79/512.")
+        is a decision when the text is one, else "" when there is no number."""
+        kind, _ = heading_number(self.heading)
+        if kind and _BARE_NUMBER_RE.match(self.heading.strip()) and self.kind == "decision":
+            return "decision"
+        return kind
+
 
 @dataclass(frozen=True, slots=True)
 class ParagraphRow:
     """One paragraph of a corpus document with its derived place.
 
     ``label`` is the derived number ("5.", "(a)"; "" for a preambular paragraph, "chapeau"
-    for a decision's chapeau); ``parents`` the labels above it ("7.",); ``position`` the
+    for a decision's chapeau, "chapeau of part A" for a part's); ``parents`` the labels
+    above it ("7.",; first "part A" in a part of a multi-part decision); ``position`` the
     1-based position of its top-level paragraph in its part (preambular paragraphs are cited
     by position: "preamble 2"); ``footnotes`` the numbers of the marks it carries.
     """
@@ -85,13 +100,18 @@ class ParagraphRow:
 
 
 def place_of(part: str, label: str, parents: tuple[str, ...], position: int) -> str:
-    """ "preamble 2", "operative 7 (a)", "chapeau" (see :attr:`ParagraphRow.place`)."""
-    if label == CHAPEAU_LABEL:
-        return CHAPEAU_LABEL
+    """ "preamble 2", "operative 7 (a)", "chapeau"; in a lettered part of a multi-part
+    decision "chapeau of part A" (its label) and, under it (first parent "part A"),
+    "operative (b) of part A" (see :attr:`ParagraphRow.place`)."""
+    if label.startswith(CHAPEAU_LABEL):
+        return label
+    within = ""
+    if parents and parents[0].startswith(_PART_PREFIX):
+        within, parents = f" of {parents[0]}", parents[1:]
     path = [*parents, label] if label else [*parents]
     if part == "preamble" or not path:
         path = [str(position), *path]
-    return f"{part} " + " ".join(x.rstrip(".") for x in path)
+    return f"{part} " + " ".join(x.rstrip(".") for x in path) + within
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,10 +179,12 @@ def heading_number(heading: str) -> tuple[str, str]:
 
 
 def document_body(doc: Document) -> str:
-    """The authoring body in full, from the authoring line, the chapeau or the masthead."""
+    """The authoring body in full, from the authoring line, the chapeau (a multi-part
+    decision's first part's) or the masthead."""
+    chapeaux = [c.text for c in (doc.chapeau, *(p.chapeau for p in doc.parts)) if c]
     for line in (
         doc.authoring_body,
-        doc.chapeau.text if doc.chapeau else "",
+        *chapeaux[:1],
         doc.masthead.body if doc.masthead else "",
     ):
         if line.strip():
@@ -171,11 +193,15 @@ def document_body(doc: Document) -> str:
 
 
 def document_date(doc: Document, body: str) -> str:
-    """The text's own date: adoption line, else the Conference session's closing day (its
-    texts carry it), else the masthead date of an issued draft."""
+    """The text's own date: adoption line, else the meeting of a decision's opening ("At
+    its 43rd plenary meeting, on 2 December 2024, …"), else the Conference session's closing
+    day (its texts carry it), else the masthead date of an issued draft."""
     m = _DATE_RE.search(doc.adoption)
     if m:
         return m.group(0)
+    opening = meeting_opening(doc.chapeau.text) if doc.chapeau else None
+    if opening is not None and opening.date:
+        return opening.date
     kind, number = heading_number(doc.heading)
     if kind and body == COP:
         date = cop_text_date(number)
@@ -197,16 +223,34 @@ def _paragraph_rows(doc_id: str, doc: Document, fn: dict[str, int]) -> list[Para
         for child in p.children:
             add(child, part, position, (*parents, label) if label else parents)
 
-    if doc.chapeau is not None:
-        p = doc.chapeau
-        marks = tuple(fn[a.footnote_id] for a in p.anchors if a.footnote_id in fn)
-        rows.append(
-            ParagraphRow(doc_id, p.id, "preamble", CHAPEAU_LABEL, (), opener_of(p), p.text, marks)
-        )
-    for i, p in enumerate(doc.preamble, 1):
-        add(p, "preamble", i, ())
-    for i, p in enumerate(doc.operative, 1):
-        add(p, "operative", i, ())
+    def body(
+        chapeau: Paragraph | None, preamble: list[Paragraph], operative: list[Paragraph], part: str
+    ) -> None:
+        # A part's paragraphs sit under its chapeau ("part A" above them).
+        within = (f"{_PART_PREFIX}{part}",) if part else ()
+        if chapeau is not None:
+            label = f"{CHAPEAU_LABEL} of {within[0]}" if within else CHAPEAU_LABEL
+            marks = tuple(fn[a.footnote_id] for a in chapeau.anchors if a.footnote_id in fn)
+            rows.append(
+                ParagraphRow(
+                    doc_id,
+                    chapeau.id,
+                    "preamble",
+                    label,
+                    (),
+                    opener_of(chapeau),
+                    chapeau.text,
+                    marks,
+                )
+            )
+        for i, p in enumerate(preamble, 1):
+            add(p, "preamble", i, within)
+        for i, p in enumerate(operative, 1):
+            add(p, "operative", i, within)
+
+    body(doc.chapeau, doc.preamble, doc.operative, "")
+    for part in doc.parts:  # "79/537 A, B and C": each part is a decision of its own
+        body(part.chapeau, part.preamble, part.operative, part.label)
     for annex in doc.annexes:
         for i, p in enumerate(annex.paragraphs(), 1):
             add(p, ANNEX, i, ())
@@ -215,7 +259,7 @@ def _paragraph_rows(doc_id: str, doc: Document, fn: dict[str, int]) -> list[Para
 
 def document_label(doc: Document, path: str) -> str:
     if doc.heading:
-        return doc.heading.rstrip(".") if _BARE_NUMBER_RE.match(doc.heading) else doc.heading
+        return doc.heading.rstrip(".") if _GA_HEADING_RE.match(doc.heading) else doc.heading
     mh = doc.masthead
     if mh and mh.symbol:
         return mh.symbol

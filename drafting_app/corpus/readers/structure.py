@@ -30,6 +30,7 @@ from drafting_app.model.document import (
     Span,
 )
 from drafting_app.model.numbering import from_letters, from_roman
+from drafting_app.model.opening import MEETING_PREFIX
 from drafting_app.model.references import DATE_RE
 from drafting_app.phrases import PhraseBook, default_phrasebook
 
@@ -64,7 +65,7 @@ _ROMAN_HEADING_RE = re.compile(r"^[IVX]+\.\s+\S")
 # A GA decision as recorded: "At its 43rd plenary meeting, on 2 December 2024, the General
 # Assembly, …" (Official Records, Supplement No. 49, vol. II).
 _DECISION_OPENING_RE = re.compile(
-    r"^At its\s[^,]{1,60}?\bmeeting\b[^.]{0,80}?,\s(?:the\s)?(?:General Assembly|"
+    rf"^{MEETING_PREFIX}(?:General Assembly|"
     r"Economic and Social Council|Security Council|Conference|Commission|Council)\b"
 )
 # The letter line of a multi-part decision ("79/537 A, B and C": parts A, B, C).
