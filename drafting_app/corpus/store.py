@@ -64,8 +64,11 @@ from drafting_app.model.document import Document
 from drafting_app.storage.atomic import atomic_create
 
 DB_NAME = "corpus.sqlite"
-# The index records which readers built it; a new version re-reads every file.
-READER_VERSION = __version__
+# The index records which readers built it; a new version re-reads every file. Bump the
+# revision when what is indexed from a document changes within a version (2: the parts of
+# a multi-part decision and the body and date of an "At its … meeting" opening).
+INDEXING_REVISION = 2
+READER_VERSION = f"{__version__}+{INDEXING_REVISION}"
 PARTS = ("preamble", "operative", "annex")
 # Match markers in SearchHit.snippet: control characters never found in corpus text, so a
 # view can escape the text and then turn them into highlighting.
