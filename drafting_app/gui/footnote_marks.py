@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextLine,
 )
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit
 
 from drafting_app.gui.footnotes_dock import full_note, italic_html
 from drafting_app.model.document import Document, Paragraph
@@ -113,6 +113,8 @@ class MarkMetrics:
         for mark in marks:
             pos = max(0, mark.offset - 1)
             block = doc.findBlock(pos)
+            if isinstance(lay := doc.documentLayout(), QPlainTextDocumentLayout):
+                lay.ensureBlockLayout(block)  # laid out lazily, at the first paint
             layout = block.layout()
             line = layout.lineForTextPosition(pos - block.position()) if layout else QTextLine()
             if not line.isValid():
