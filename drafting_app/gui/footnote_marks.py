@@ -49,6 +49,8 @@ class InlineMark:
 def inline_marks(doc: Document, p: Paragraph) -> list[InlineMark]:
     """The marks of ``p`` with their derived numbers (numbers are never stored: a note
     added earlier in the draft renumbers these)."""
+    if not p.anchors:
+        return []  # most paragraphs: no walk of the whole draft for the numbers
     numbers = footnote_numbers(doc)
     grouped: dict[int, list[str]] = {}
     for a in p.anchors:

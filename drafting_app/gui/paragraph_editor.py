@@ -99,6 +99,7 @@ class ParagraphEditor(QPlainTextEdit):
         self.setFont(font)
         self.mark_metrics = MarkMetrics(font)
         self._marks: list[InlineMark] = []
+        self._marked_text = ""  # the text the marks were placed in
         self._margin = self.document().documentMargin()
         self.viewport().setMouseTracking(True)  # the hand over a mark
         self._formats = _Formats(self)
@@ -142,7 +143,7 @@ class ParagraphEditor(QPlainTextEdit):
         p = self.paragraph()
         self.setEnabled(p is not None)
         text = p.text if p is not None else ""
-        self._load(text, len(text))  # the caret where writing continues
+        self._load(p, len(text))  # the caret where writing continues
         if p is not None:
             part, top = self._place()
             names = [ph for ph, _ in self.phrases.phrases(part)] if top else []
@@ -151,8 +152,9 @@ class ParagraphEditor(QPlainTextEdit):
             model.setStringList(sorted(names, key=str.lower))
         self._report_opener()
 
-    def _load(self, text: str, cursor_pos: int) -> None:
-        self._refresh_marks()
+    def _load(self, p: Paragraph | None, cursor_pos: int) -> None:
+        text = p.text if p is not None else ""
+        self._refresh_marks(p)
         self._loading = True
         try:
             self.setPlainText(text)
@@ -188,10 +190,10 @@ class ParagraphEditor(QPlainTextEdit):
             # Undo, redo or a ladder fix changed the text: keep the caret where it was,
             # counted from the end (fixes change the opener, at the start).
             from_end = len(self.toPlainText()) - self.textCursor().position()
-            self._load(p.text, max(0, len(p.text) - from_end))
+            self._load(p, max(0, len(p.text) - from_end))
         else:
             # Numbers are derived: a note added or deleted anywhere renumbers these marks.
-            self._refresh_marks()
+            self._refresh_marks(p)
             self._formats.rehighlight()
         self._report_opener()
 
@@ -224,9 +226,9 @@ class ParagraphEditor(QPlainTextEdit):
         """The marks of the paragraph shown, with their derived numbers."""
         return self._marks
 
-    def _refresh_marks(self) -> None:
-        p = self.paragraph()
+    def _refresh_marks(self, p: Paragraph | None) -> None:
         self._marks = inline_marks(self.controller.doc, p) if p is not None else []
+        self._marked_text = p.text if p is not None else ""
         # A mark before the first character has no letter to make room after: the margin
         # before the text widens for it.
         lead = next((m for m in self._marks if m.offset == 0), None)
@@ -236,8 +238,7 @@ class ParagraphEditor(QPlainTextEdit):
 
     def placed_marks(self) -> list[PlacedMark]:
         """The marks where they are drawn (viewport coordinates)."""
-        p = self.paragraph()
-        if p is None or not self._marks or self.toPlainText() != p.text:
+        if not self._marks or self.toPlainText() != self._marked_text:
             return []  # between a keystroke and its edit: the marks follow in a moment
         return self.mark_metrics.place(self, self._marks)
 
