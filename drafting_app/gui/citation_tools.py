@@ -157,6 +157,7 @@ class CitationTools(QObject):
         if draft is not None:
             # Paragraph › Add Footnote at Caret offers the registry's sources too.
             draft.editor.choose_citation = self.insert_citation
+            draft.editor.note_chosen = self.show_note
 
     def _editor(self) -> DraftEditor | None:
         return self.window.current_editor()
@@ -188,6 +189,12 @@ class CitationTools(QObject):
         place = anchor_places(editor.controller.doc).get(fid)
         if place is None or not reveal(editor, place[0], place[1]):
             self._status("This footnote has no mark in the text.")
+
+    def show_note(self, fid: str) -> None:
+        """A mark chosen in the text: its note selected in the Footnotes panel."""
+        self.footnotes_dock.show()
+        self.footnotes_dock.raise_()
+        self.footnotes.select(fid)
 
     # -- inserting ---------------------------------------------------------------------------
     def _caret(self, editor: DraftEditor) -> tuple[str, int] | None:

@@ -116,12 +116,14 @@ class DraftEditor(QWidget):
         self.editor.indent_requested.connect(self.indent)
         self.editor.outdent_requested.connect(self.outdent)
         self.editor.opener_state.connect(self.hint.setText)
+        self.editor.mark_activated.connect(self.show_note)
         controller.failed.connect(self.message.emit)
         controller.notice.connect(self.message.emit)
         controller.changed.connect(self._on_changed)
         controller.modes_changed.connect(self.show_suggestions)
         self._remembered = ""
         self.choose_citation: Callable[[], None] | None = None
+        self.note_chosen: Callable[[str], None] | None = None  # the window's Footnotes panel
         first = self.model.index(0, 0, self.model.group_index(Part.PREAMBLE))
         self.outline.setCurrentIndex(
             first if first.isValid() else self.model.group_index(Part.PREAMBLE)
@@ -323,6 +325,14 @@ class DraftEditor(QWidget):
             self.choose_citation()
             return
         self.footnotes.add_at(self.editor.textCursor().position())
+
+    def show_note(self, fid: str) -> None:
+        """A footnote mark was double-clicked in the text: its note in the paragraph's
+        footnote list (and in the window's Footnotes panel)."""
+        self.tabs.setCurrentIndex(0)
+        self.footnotes.select(fid)
+        if self.note_chosen is not None:
+            self.note_chosen(fid)
 
     def show_masthead(self) -> None:
         self.tabs.setCurrentWidget(self.masthead)

@@ -123,6 +123,10 @@ class FootnotePanel(QWidget):
         self.list.setFixedHeight(min(LIST_HEIGHT, rows + 2 * self.list.frameWidth() + 2))
         self._show_current()
 
+    def select(self, fid: str) -> None:
+        """Show note ``fid`` in the field (one of this paragraph's notes)."""
+        self.refresh(keep=fid)
+
     def current_fid(self) -> str:
         item = self.list.currentItem()
         return str(item.data(FID_ROLE)) if item is not None else ""

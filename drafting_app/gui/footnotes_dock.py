@@ -51,18 +51,22 @@ def italic_html(text: str, italics: tuple[Span, ...] | list[Span]) -> str:
     return "".join(out) + escape(text[pos:])
 
 
-def editable_text(doc: Document, fid: str) -> str:
-    """The note's full citation with ``*italics*`` (never "Ibid.": that is recomputed from
-    the order of the notes, so the drafter edits the source itself)."""
+def full_note(doc: Document, fid: str) -> tuple[str, tuple[Span, ...] | list[Span]]:
+    """The note's full citation and its italic spans (never "Ibid.": that is recomputed
+    from the order of the notes, so the drafter sees and edits the source itself)."""
     from drafting_app.citations.parse import citations_of
     from drafting_app.citations.render import full_text
 
     source = citations_of(doc).get(fid)
     if source is None:
         note = doc.footnote(fid)
-        return with_italic_marks(note.text, note.italics)
-    text, italics = full_text(source)
-    return with_italic_marks(text, italics)
+        return note.text, note.italics
+    return full_text(source)
+
+
+def editable_text(doc: Document, fid: str) -> str:
+    """The note's full citation with ``*italics*``: how it is edited as one line."""
+    return with_italic_marks(*full_note(doc, fid))
 
 
 class FootnoteDialog(QDialog):

@@ -1,24 +1,38 @@
 """The paragraph editor: the text of the paragraph chosen in the outline, with its opening
 phrase in italics (completed from the UN phrase lists; an unknown opener is allowed and
-flagged). Every keystroke becomes a :class:`SetText` through the controller; Enter starts
-the next paragraph, Tab/Shift+Tab indent and outdent, Ctrl+I sets the selection in italics.
+flagged) and its footnote marks drawn as superscript numbers (:mod:`footnote_marks`; the
+widget's text stays the model's text). Every keystroke becomes a :class:`SetText` through
+the controller; Enter starts the next paragraph, Tab/Shift+Tab indent and outdent, Ctrl+I
+sets the selection in italics; hovering a mark shows its note, double-clicking it (or
+Ctrl+click) chooses the note in the footnote lists.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QFont,
+    QHelpEvent,
     QKeyEvent,
     QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QAbstractItemView, QCompleter, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QPlainTextEdit, QToolTip, QWidget
 
 from drafting_app.gui.document_controller import DocumentController
+from drafting_app.gui.footnote_marks import (
+    InlineMark,
+    MarkMetrics,
+    PlacedMark,
+    inline_marks,
+    note_tooltip,
+)
 from drafting_app.gui.typing import toggle_italics, typed
 from drafting_app.model.changes import ChangeSet
 from drafting_app.model.document import Paragraph, Part
@@ -30,8 +44,9 @@ BURST_PAUSE_MS = 900
 _COMPLETION_ZONE = 40
 
 
-class _Italics(QSyntaxHighlighter):
-    """Shows the model's italic spans (the document stays plain text in the widget)."""
+class _Formats(QSyntaxHighlighter):
+    """Shows the model's italic spans and makes room for its footnote marks (the document
+    stays plain text in the widget)."""
 
     def __init__(self, editor: ParagraphEditor) -> None:
         super().__init__(editor.document())
@@ -45,6 +60,10 @@ class _Italics(QSyntaxHighlighter):
         fmt.setFontItalic(True)
         for s in p.italics:
             self.setFormat(s.start, s.end - s.start, fmt)
+        metrics = self._editor.mark_metrics
+        for m in self._editor.marks():
+            if 0 < m.offset <= len(text):
+                self.setFormat(m.offset - 1, 1, metrics.make_room(self.format(m.offset - 1), m))
 
 
 class ParagraphEditor(QPlainTextEdit):
@@ -56,6 +75,7 @@ class ParagraphEditor(QPlainTextEdit):
     indent_requested = Signal()
     outdent_requested = Signal()
     opener_state = Signal(str)
+    mark_activated = Signal(str)  # a footnote id: its mark was double- or Ctrl+clicked
 
     def __init__(
         self,
@@ -77,7 +97,12 @@ class ParagraphEditor(QPlainTextEdit):
         font.setStyleHint(QFont.StyleHint.Serif)
         font.setPointSizeF(12.5)
         self.setFont(font)
-        self._italics = _Italics(self)
+        self.mark_metrics = MarkMetrics(font)
+        self._marks: list[InlineMark] = []
+        self._marked_text = ""  # the text the marks were placed in
+        self._margin = self.document().documentMargin()
+        self.viewport().setMouseTracking(True)  # the hand over a mark
+        self._formats = _Formats(self)
         self.completer = QCompleter(self)
         self.completer.setWidget(self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -118,7 +143,7 @@ class ParagraphEditor(QPlainTextEdit):
         p = self.paragraph()
         self.setEnabled(p is not None)
         text = p.text if p is not None else ""
-        self._load(text, len(text))  # the caret where writing continues
+        self._load(p, len(text))  # the caret where writing continues
         if p is not None:
             part, top = self._place()
             names = [ph for ph, _ in self.phrases.phrases(part)] if top else []
@@ -127,7 +152,9 @@ class ParagraphEditor(QPlainTextEdit):
             model.setStringList(sorted(names, key=str.lower))
         self._report_opener()
 
-    def _load(self, text: str, cursor_pos: int) -> None:
+    def _load(self, p: Paragraph | None, cursor_pos: int) -> None:
+        text = p.text if p is not None else ""
+        self._refresh_marks(p)
         self._loading = True
         try:
             self.setPlainText(text)
@@ -136,7 +163,7 @@ class ParagraphEditor(QPlainTextEdit):
             self.setTextCursor(cursor)
         finally:
             self._loading = False
-        self._italics.rehighlight()
+        self._formats.rehighlight()
 
     # -- typing -> edits ---------------------------------------------------------------------
     def _on_text_changed(self) -> None:
@@ -163,9 +190,11 @@ class ParagraphEditor(QPlainTextEdit):
             # Undo, redo or a ladder fix changed the text: keep the caret where it was,
             # counted from the end (fixes change the opener, at the start).
             from_end = len(self.toPlainText()) - self.textCursor().position()
-            self._load(p.text, max(0, len(p.text) - from_end))
+            self._load(p, max(0, len(p.text) - from_end))
         else:
-            self._italics.rehighlight()
+            # Numbers are derived: a note added or deleted anywhere renumbers these marks.
+            self._refresh_marks(p)
+            self._formats.rehighlight()
         self._report_opener()
 
     def _report_opener(self) -> None:
@@ -191,6 +220,73 @@ class ParagraphEditor(QPlainTextEdit):
                 f"“{first}…” is not a known {part.value} opening phrase — allowed; "
                 "select the opening words and press Ctrl+I to set them in italics."
             )
+
+    # -- footnote marks ----------------------------------------------------------------------
+    def marks(self) -> list[InlineMark]:
+        """The marks of the paragraph shown, with their derived numbers."""
+        return self._marks
+
+    def _refresh_marks(self, p: Paragraph | None) -> None:
+        self._marks = inline_marks(self.controller.doc, p) if p is not None else []
+        self._marked_text = p.text if p is not None else ""
+        # A mark before the first character has no letter to make room after: the margin
+        # before the text widens for it.
+        lead = next((m for m in self._marks if m.offset == 0), None)
+        margin = self._margin + (self.mark_metrics.width(lead) if lead is not None else 0)
+        if self.document().documentMargin() != margin:
+            self.document().setDocumentMargin(margin)
+
+    def placed_marks(self) -> list[PlacedMark]:
+        """The marks where they are drawn (viewport coordinates)."""
+        if not self._marks or self.toPlainText() != self._marked_text:
+            return []  # between a keystroke and its edit: the marks follow in a moment
+        return self.mark_metrics.place(self, self._marks)
+
+    def mark_at(self, pos: QPoint) -> PlacedMark | None:
+        return next((m for m in self.placed_marks() if m.rect.contains(QPointF(pos))), None)
+
+    def paintEvent(self, e: QPaintEvent) -> None:
+        super().paintEvent(e)
+        placed = self.placed_marks()
+        if placed:
+            painter = QPainter(self.viewport())
+            self.mark_metrics.paint(painter, self, placed)
+            painter.end()
+
+    def viewportEvent(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
+            hit = self.mark_at(e.pos())
+            if hit is None:
+                QToolTip.hideText()
+            else:
+                tip = note_tooltip(self.controller.doc, hit.mark)
+                QToolTip.showText(e.globalPos(), tip, self.viewport(), hit.rect.toRect())
+            return True
+        return super().viewportEvent(e)
+
+    def _activate_mark(self, e: QMouseEvent) -> bool:
+        hit = self.mark_at(e.position().toPoint())
+        if hit is None or e.button() != Qt.MouseButton.LeftButton:
+            return False
+        self.mark_activated.emit(self.mark_metrics.note_at(hit, e.position().x()))
+        e.accept()
+        return True
+
+    def mousePressEvent(self, e: QMouseEvent) -> None:
+        ctrl = bool(e.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if not (ctrl and self._activate_mark(e)):
+            super().mousePressEvent(e)
+
+    def mouseDoubleClickEvent(self, e: QMouseEvent) -> None:
+        if not self._activate_mark(e):
+            super().mouseDoubleClickEvent(e)
+
+    def mouseMoveEvent(self, e: QMouseEvent) -> None:
+        over = not e.buttons() and self.mark_at(e.position().toPoint()) is not None
+        self.viewport().setCursor(
+            Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor
+        )
+        super().mouseMoveEvent(e)
 
     # -- completion --------------------------------------------------------------------------
     def _popup(self) -> QAbstractItemView:
