@@ -65,6 +65,7 @@ class Background(QObject):
     empties; ``message(str)`` when a job failed and had no handler of its own."""
 
     busy_changed = Signal(bool)
+    started = Signal(str)  # the name of the job now running ("Indexing agreed language")
     message = Signal(str)
 
     def __init__(self, corpus: Corpus, parent: QObject | None = None) -> None:
@@ -118,6 +119,7 @@ class Background(QObject):
             # queued to the GUI thread, never run on the worker's.
             worker.finished.connect(self._on_finished)
             self.worker = worker
+            self.started.emit(task.name)
             worker.start()
         if not self.busy:
             self.busy_changed.emit(False)

@@ -94,6 +94,10 @@ class MainWindow(QMainWindow):
         self.corpus_actions.accept_drops(self.corpus_dock)
         self.recovery_offer = RecoveryOffer(self, self.recovery, self.drafts)
         self.exports = ExportActions(self, self.export_source)
+        self.activity = QLabel(self)  # what the worker thread is doing, while it is
+        self.activity.setObjectName("backgroundActivity")
+        self.activity.hide()
+        self.statusBar().addPermanentWidget(self.activity)
         self.corpus_size = QLabel(self)
         self.statusBar().addPermanentWidget(self.corpus_size)
         self._draft_actions: list[QAction] = []
@@ -115,6 +119,8 @@ class MainWindow(QMainWindow):
         self.drafts.message.connect(lambda m: self.statusBar().showMessage(m, 6000))
         self.exports.message.connect(lambda m: self.statusBar().showMessage(m, 10000))
         self.background.message.connect(lambda m: self.statusBar().showMessage(m, 10000))
+        self.background.started.connect(self._show_activity)
+        self.background.busy_changed.connect(lambda busy: self.activity.setVisible(busy))
 
     # -- layout ------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -409,6 +415,10 @@ class MainWindow(QMainWindow):
         self.reading.clear_document()
         self.search.corpus_changed()
         self._update_corpus_size()
+
+    def _show_activity(self, name: str) -> None:
+        self.activity.setText(f"{name}…")
+        self.activity.show()
 
     def _update_corpus_size(self) -> None:
         n = self.browser.model.document_count()

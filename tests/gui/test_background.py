@@ -46,6 +46,15 @@ def test_a_job_runs_on_a_worker_with_its_own_connection(
         seen["corpus"].document_count()  # the worker's connection was closed after it
 
 
+def test_the_status_bar_says_what_the_worker_is_doing(qtbot: QtBot, window: MainWindow) -> None:
+    gate = threading.Event()
+    window.background.run("Indexing agreed language", lambda _c: gate.wait(5), lambda _r: None)
+    assert window.activity.isVisible()
+    assert window.activity.text() == "Indexing agreed language…"
+    gate.set()
+    qtbot.waitUntil(lambda: not window.activity.isVisible(), timeout=5000)
+
+
 def test_failures_are_reported_not_raised(qtbot: QtBot, window: MainWindow) -> None:
     def refused(_corpus: CorpusStore) -> None:
         raise CorpusError("no corpus today")
