@@ -123,15 +123,21 @@ def _cmd_add(args: argparse.Namespace) -> int:
         for name in args.files:
             known = {d.doc_id for d in store.documents()}
             try:
-                info = store.add_document(Path(name))
+                texts = store.add_document(Path(name))
             except DraftingError as exc:
                 failed += 1
                 _err(f"{name}: not added: {exc}")
                 continue
-            if info.doc_id in known:
-                print(f"{name}: already in the corpus as {info.doc_id} ({info.label})")
-            else:
-                print(f"{name}: {info.doc_id} ({info.label}) at {info.path}")
+            first, again = texts[0], texts[0].doc_id in known
+            if len(texts) == 1 and again:
+                print(f"{name}: already in the corpus as {first.doc_id} ({first.label})")
+            elif len(texts) == 1:
+                print(f"{name}: {first.doc_id} ({first.label}) at {first.path}")
+            else:  # a report volume: each decision it holds is a document of its own
+                where = "already in the corpus" if again else f"added at {first.path}"
+                print(f"{name}: {where} as {len(texts)} texts:")
+                for t in texts:
+                    print(f"    {t.doc_id:<40} {t.label}")
     return 2 if failed else 0
 
 

@@ -17,7 +17,8 @@ from drafting_app.fulltext import upkeep
 # 1: files, documents, paragraphs, footnotes, paragraphs_fts, meta.
 # 2: + citations (references found at indexing time, for the registry).
 # 3: + vocabulary, vocabulary_totals (search as you type without FTS5's full passes).
-SCHEMA_VERSION = 3
+# 4: + documents.file_key, documents.text_index (a report volume is one file, many texts).
+SCHEMA_VERSION = 4
 
 TOKENIZE = "unicode61 remove_diacritics 2"
 VOCABULARY = "vocabulary"
@@ -38,7 +39,7 @@ CREATE TABLE files (
     size     INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     sha256   TEXT NOT NULL,
-    doc_id   TEXT UNIQUE,       -- NULL when the file could not be read
+    doc_id   TEXT UNIQUE,       -- its first text's; NULL when the file could not be read
     error    TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX files_sha ON files(sha256);
@@ -55,8 +56,11 @@ CREATE TABLE documents (
     paragraphs INTEGER NOT NULL,
     footnotes  INTEGER NOT NULL,
     origin     TEXT NOT NULL,
-    label      TEXT NOT NULL
+    label      TEXT NOT NULL,
+    file_key   TEXT NOT NULL,     -- files.key: the file holding the text
+    text_index INTEGER NOT NULL   -- 0 for a file's first text (a volume holds several)
 );
+CREATE INDEX documents_file ON documents(file_key, text_index);
 CREATE TABLE paragraphs (
     id           INTEGER PRIMARY KEY,
     doc_id       TEXT NOT NULL,

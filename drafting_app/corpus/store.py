@@ -6,10 +6,14 @@ kept up to date incrementally: a file is re-hashed only when its size or modific
 changed, and re-read only when its SHA-256 changed. ``document()`` re-reads the file (with
 deterministic ids, so paragraph ids match the index) rather than keeping a second copy of
 the model in the database: the index stays small and there is one source of truth.
+
+A file is indexed as every text it holds: a session report volume (each decision adopted
+at the session) gives one document per decision, all removed or replaced with the file.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -36,7 +40,7 @@ from drafting_app.corpus.sync import (
     SyncItem,
     SyncPlan,
     SyncReport,
-    parse,
+    parse_texts,
     plan_sync,
     scan,
     sha256,
@@ -128,6 +132,9 @@ class CorpusStore:
         self.recovered_from = recovered_from
         self._unreported_recovery = str(recovered_from or "")
         self._first_sync = True
+        # The texts of the volume read last (path, sha256): opening its decisions one
+        # after another (the clause library reads every document) reads the file once.
+        self._volume: tuple[str, str, list[Document]] | None = None
 
     # -- life cycle --------------------------------------------------------------------
     @classmethod
@@ -273,7 +280,7 @@ class CorpusStore:
         for r in plan.gone:
             conn.execute("DELETE FROM files WHERE key = ?", (r.key,))
             if r.doc_id:
-                self._delete_document(conn, r.doc_id, change)
+                self._delete_texts(conn, r.key, change)
         conn.executemany(
             "UPDATE files SET path = ?, size = ?, mtime_ns = ? WHERE key = ?",
             [(path, size, mtime, key) for key, path, size, mtime in plan.touched],
@@ -282,32 +289,43 @@ class CorpusStore:
             src = f.source
             old = conn.execute("SELECT doc_id FROM files WHERE key = ?", (src.key,)).fetchone()
             if old and old[0]:
-                self._delete_document(conn, old[0], change)
-            doc_id = f.rows.info.doc_id if f.rows else None
+                self._delete_texts(conn, src.key, change)
             conn.execute(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (src.key, src.location, src.origin, f.size, f.mtime_ns, f.sha256, doc_id, f.error),
-            )
-            if f.rows:
-                self._insert_document(conn, f.rows)
+                (src.key, src.location, src.origin, f.size, f.mtime_ns, f.sha256, f.doc_id,
+                 f.error),
+            )  # fmt: skip
+            for index, rows in enumerate(f.texts):
+                self._insert_document(conn, src.key, index, rows)
                 if change:
-                    change.add(p.text for p in f.rows.paragraphs)
+                    change.add(p.text for p in rows.paragraphs)
 
     @staticmethod
-    def _delete_document(
-        conn: sqlite3.Connection, doc_id: str, change: upkeep.VocabularyChange | None
+    def _delete_texts(
+        conn: sqlite3.Connection, file_key: str, change: upkeep.VocabularyChange | None
     ) -> None:
-        if change:
-            texts = conn.execute("SELECT text FROM paragraphs WHERE doc_id = ?", (doc_id,))
-            change.remove(t for (t,) in texts)
-        for table in ("documents", "paragraphs", "footnotes", "citations"):
-            conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        """Remove every text of a file: documents, paragraphs (and their words from the
+        vocabulary), footnotes, citations."""
+        ids = [
+            d
+            for (d,) in conn.execute("SELECT doc_id FROM documents WHERE file_key = ?", (file_key,))
+        ]
+        for doc_id in ids:
+            if change:
+                texts = conn.execute("SELECT text FROM paragraphs WHERE doc_id = ?", (doc_id,))
+                change.remove(t for (t,) in texts)
+            for table in ("paragraphs", "footnotes", "citations"):
+                conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        conn.execute("DELETE FROM documents WHERE file_key = ?", (file_key,))
 
     @staticmethod
-    def _insert_document(conn: sqlite3.Connection, rows: DocumentRows) -> None:
+    def _insert_document(
+        conn: sqlite3.Connection, file_key: str, index: int, rows: DocumentRows
+    ) -> None:
         i = rows.info
         conn.execute(
-            f"INSERT INTO documents ({_DOC_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT INTO documents ({_DOC_COLUMNS}, file_key, text_index)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 i.doc_id,
                 i.path,
@@ -322,6 +340,8 @@ class CorpusStore:
                 i.footnotes,
                 i.origin,
                 i.label,
+                file_key,
+                index,
             ),
         )
         conn.executemany(
@@ -358,9 +378,10 @@ class CorpusStore:
 
     # -- reading -------------------------------------------------------------------------
     def documents(self, start: int = 0, limit: int | None = None) -> list[DocumentInfo]:
-        """Every indexed document, bundled first, in file order; or ``limit`` of them from
-        position ``start`` (the browser lists a large corpus a page at a time)."""
-        sql = f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY doc_id"
+        """Every indexed document, bundled first, in file order (a volume's texts in their
+        order); or ``limit`` of them from position ``start`` (the browser lists a large
+        corpus a page at a time)."""
+        sql = f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY file_key, text_index"
         args: tuple[int, ...] = ()
         if start or limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -392,14 +413,34 @@ class CorpusStore:
             )
             return [SyncItem(path, "", error) for path, error in rows]
 
+    def texts_of_file(self, doc_id: str) -> list[DocumentInfo]:
+        """Every text of the file holding ``doc_id``, in order (one for most files; each
+        decision of a report volume)."""
+        self.info(doc_id)
+        with self._guard():
+            rows = self._conn.execute(
+                f"SELECT {_DOC_COLUMNS} FROM documents WHERE file_key ="
+                " (SELECT file_key FROM documents WHERE doc_id = ?) ORDER BY text_index",
+                (doc_id,),
+            )
+            return [DocumentInfo(*r) for r in rows]
+
+    def _file_of(self, doc_id: str) -> tuple[str, int]:
+        with self._guard():
+            row = self._conn.execute(
+                "SELECT f.sha256, d.text_index FROM documents d JOIN files f ON f.key = d.file_key"
+                " WHERE d.doc_id = ?",
+                (doc_id,),
+            ).fetchone()
+        if row is None:
+            raise CorpusError(f"There is no document {doc_id!r} in the corpus.")
+        return row[0], row[1]
+
     def document(self, doc_id: str) -> Document:
         """The full model of a corpus document, read again from its file."""
         info = self.info(doc_id)
         path = Path(info.path)
-        with self._guard():
-            sha = self._conn.execute(
-                "SELECT sha256 FROM files WHERE doc_id = ?", (doc_id,)
-            ).fetchone()[0]
+        sha, index = self._file_of(doc_id)
         try:
             current = sha256(path.read_bytes())
         except OSError as exc:
@@ -407,10 +448,19 @@ class CorpusStore:
         if current != sha:  # changed since the last sync: index it first so ids agree
             self.sync()
             info = self.info(doc_id)
+            sha, index = self._file_of(doc_id)
+        if self._volume and self._volume[:2] == (info.path, sha):
+            return copy.deepcopy(self._volume[2][index])
         try:
-            return parse(Path(info.path))
+            texts = parse_texts(Path(info.path))
         except DraftingError as exc:
             raise CorpusError(f"{doc_id} can no longer be read: {exc}") from exc
+        if index >= len(texts):
+            raise CorpusError(f"{doc_id} can no longer be read: its file holds fewer texts.")
+        if len(texts) > 1:  # kept unchanged for the next text: callers get copies
+            self._volume = (info.path, sha, texts)
+            return copy.deepcopy(texts[index])
+        return texts[index]
 
     def _rows_of(self, doc_id: str, sql: str) -> list[tuple[Any, ...]]:
         self.info(doc_id)
@@ -459,7 +509,8 @@ class CorpusStore:
                 "SELECT doc_id, number, text, paragraph_id FROM footnotes ORDER BY doc_id, number"
             )
             next_cite, next_note = next(cites, None), next(notes, None)
-            for info in self.documents():
+            docs = self._conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY doc_id")
+            for info in (DocumentInfo(*r) for r in docs.fetchall()):
                 doc_cites: list[CitationRow] = []
                 while next_cite is not None and next_cite[0] <= info.doc_id:
                     if next_cite[0] == info.doc_id:
@@ -545,16 +596,17 @@ class CorpusStore:
         return hits
 
     # -- adding --------------------------------------------------------------------------
-    def add_document(self, path: Path) -> DocumentInfo:
-        """Add a document to the user's corpus: read it (a FormatError leaves nothing
-        behind), copy it under a name no other file has, index it. A file whose content
-        is already in the corpus is not copied again: its entry is returned."""
+    def add_document(self, path: Path) -> list[DocumentInfo]:
+        """Add a file to the user's corpus: read it (a FormatError leaves nothing behind),
+        copy it under a name no other file has, index it. Returns its texts: one, or each
+        decision of a report volume. A file whose content is already in the corpus is not
+        copied again: the texts it gave are returned."""
         src = Path(path)
         if src.suffix.lower() not in SUFFIXES:
             raise FormatError(
                 f"{src.name}: only {', '.join(SUFFIXES)} files can be added to the corpus."
             )
-        parse(src)
+        parse_texts(src)
         data = src.read_bytes()
         with self._guard():
             row = self._conn.execute(
@@ -562,7 +614,7 @@ class CorpusStore:
                 (sha256(data),),
             ).fetchone()
         if row:
-            return self.info(row[0])
+            return self.texts_of_file(row[0])
         dest = self._copy_unique(src.name, data)
         self.sync()
         with self._guard():
@@ -574,7 +626,7 @@ class CorpusStore:
             self.sync()
             reason = row[1] if row else "it was not found in the corpus folder"
             raise CorpusError(f"{src.name} could not be indexed: {reason}")
-        return self.info(row[0])
+        return self.texts_of_file(row[0])
 
     def _copy_unique(self, name: str, data: bytes) -> Path:
         try:

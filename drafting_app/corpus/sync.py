@@ -3,17 +3,21 @@
 A file is re-hashed only when its size or modification time changed, and re-read only when
 its SHA-256 changed (a touched but unchanged file costs one hash). Files that failed to
 read, and every file after the readers changed version, are read again.
+
+A file may hold several texts (a session report with every decision adopted at the
+session): the first keeps the file's document id, the n-th is ``<id>#n`` (:func:`text_id`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafting_app.corpus.readers import read_document
+from drafting_app.corpus.readers import read_documents
 from drafting_app.corpus.rows import DocumentRows, Origin, document_rows
 from drafting_app.errors import DraftingError
 from drafting_app.model.document import Document
@@ -25,7 +29,8 @@ SUFFIXES = (".txt", ".md", ".markdown", ".text", ".docx", ".pdf")
 
 @dataclass(frozen=True)
 class SyncItem:
-    """A file the sync added, updated, removed or could not read (``message`` says why)."""
+    """A file the sync added, updated, removed or could not read (``message`` says why);
+    ``doc_id`` is its first text's."""
 
     path: str
     doc_id: str = ""
@@ -82,14 +87,19 @@ class FileRow:
 
 @dataclass(frozen=True)
 class FileState:
-    """A file as read in this sync: its document rows, or the reason it could not be read."""
+    """A file as read in this sync: the rows of each of its texts (none when it could not
+    be read, and ``error`` says why)."""
 
     source: Source
     size: int
     mtime_ns: int
     sha256: str
-    rows: DocumentRows | None
+    texts: list[DocumentRows]
     error: str = ""
+
+    @property
+    def doc_id(self) -> str | None:
+        return self.texts[0].info.doc_id if self.texts else None
 
 
 @dataclass
@@ -106,9 +116,31 @@ def sha256(data: bytes) -> str:
 
 def parse(path: Path) -> Document:
     """Read a corpus file with deterministic ids (p-1, p-2 …): an unchanged file gives the
-    same paragraph ids every time."""
+    same paragraph ids every time. A volume gives its first text."""
+    return parse_texts(path)[0]
+
+
+def parse_texts(path: Path) -> list[Document]:
+    """Every text of a corpus file, with deterministic paragraph ids running on through
+    the whole file (the second decision of a volume starts where the first ended)."""
     with deterministic_ids():
-        return read_document(path)
+        return read_documents(path)
+
+
+# Ids the n-th text of a volume takes: a file's own id never ends so (see _doc_id_for).
+_TEXT_SUFFIX_RE = re.compile(r"#\d+$")
+
+
+def text_id(file_id: str, n: int) -> str:
+    """The id of the ``n``-th text (from 1) of the file whose id is ``file_id``: the first
+    text keeps the file's id (a file holding one text is named as it always was), the
+    others are ``<file id>#n`` — by position, so a rebuild gives the same ids."""
+    return file_id if n == 1 else f"{file_id}#{n}"
+
+
+def file_rows(file_id: str, path: str, origin: Origin, docs: list[Document]) -> list[DocumentRows]:
+    """The rows of every text of a file, each under its :func:`text_id`."""
+    return [document_rows(text_id(file_id, n), path, origin, d) for n, d in enumerate(docs, 1)]
 
 
 def _hidden(name: str) -> bool:
@@ -166,6 +198,8 @@ def _doc_id_for(key: str, taken: set[str]) -> str:
     its suffix when another file has the same stem."""
     name = key.rsplit("/", 1)[-1]
     base = key.rsplit(".", 1)[0] if "." in name else key
+    if _TEXT_SUFFIX_RE.search(base):  # "report#2.docx": "report#2" is a volume's text
+        base = key
     candidate, n = base, 1
     while candidate in taken:
         n += 1
@@ -232,18 +266,18 @@ class _Planner:
             out.append(old or _doc_id_for(p.src.key, taken))
         return out
 
-    def _record(self, p: _Pending, tentative: str, rows: DocumentRows | None, error: str) -> None:
+    def _record(self, p: _Pending, tentative: str, texts: list[DocumentRows], error: str) -> None:
         report = self.plan.report
         old_id = p.row.doc_id if p.row else None
         state = (p.src, p.size, p.mtime, p.digest)
-        if rows is None:
-            self.plan.read.append(FileState(*state, None, error))
+        if not texts:
+            self.plan.read.append(FileState(*state, [], error))
             report.failed.append(SyncItem(p.src.location, old_id or "", error))
             return
         doc_id = old_id or _doc_id_for(p.src.key, self.taken)
         if doc_id != tentative:  # a file before it with the same name could not be read
-            rows = document_rows(doc_id, p.src.location, p.src.origin, parse(p.src.path))
-        self.plan.read.append(FileState(*state, rows))
+            texts = file_rows(doc_id, p.src.location, p.src.origin, parse_texts(p.src.path))
+        self.plan.read.append(FileState(*state, texts))
         (report.updated if old_id else report.added).append(SyncItem(p.src.location, doc_id))
 
 
@@ -262,15 +296,15 @@ PARALLEL_MIN = 200
 _Job = tuple[str, Origin, str]
 
 
-def _read_one(job: _Job) -> tuple[DocumentRows | None, str]:
+def _read_one(job: _Job) -> tuple[list[DocumentRows], str]:
     path, origin, doc_id = job
     try:
-        return document_rows(doc_id, path, origin, parse(Path(path))), ""
+        return file_rows(doc_id, path, origin, parse_texts(Path(path))), ""
     except DraftingError as exc:
-        return None, str(exc)
+        return [], str(exc)
 
 
-def _read_many(jobs: list[_Job]) -> list[tuple[DocumentRows | None, str]]:
+def _read_many(jobs: list[_Job]) -> list[tuple[list[DocumentRows], str]]:
     workers = min(os.cpu_count() or 1, 4)
     if len(jobs) >= PARALLEL_MIN and workers >= 2:
         # Imported here: the app's start (a sync of unchanged files) never needs them.

@@ -38,6 +38,9 @@ from drafting_app.gui.corpus_port import Corpus, DocumentSummary, document_label
 CORPUS_SUFFIXES = (".docx", ".pdf", ".txt", ".md", ".markdown", ".text")
 # A dropped folder is searched this deep at most (a drafter's "Resolutions" folder, not $HOME).
 _MAX_DROPPED_FILES = 500
+# A volume's texts are named up to this many in its result row (a session report may hold
+# dozens of decisions; the corpus browser lists them all).
+_NAMED_TEXTS = 30
 
 
 class Outcome(StrEnum):
@@ -122,10 +125,24 @@ def _name(info: DocumentSummary) -> str:
     return " — ".join(x for x in (document_label(info), info.title) if x)
 
 
+def _texts(texts: Sequence[DocumentSummary]) -> str:
+    """What a file gave: "80/2 — Title (8 paragraphs)" for one text; for a report volume
+    "12 texts: Decision 1/1, Decision 2/1, … (340 paragraphs)" by heading, as the
+    browser lists them."""
+    paragraphs = sum(t.paragraphs for t in texts)
+    if len(texts) == 1:
+        return f"{_name(texts[0])} ({paragraphs} paragraphs)"
+    names = [document_label(t) for t in texts[:_NAMED_TEXTS]]
+    if len(texts) > _NAMED_TEXTS:
+        names.append(f"and {len(texts) - _NAMED_TEXTS} more")
+    return f"{len(texts)} texts: {', '.join(names)} ({paragraphs} paragraphs)"
+
+
 def add_one(corpus: Corpus, path: Path, known: set[str]) -> AddResult:
-    """Add one file; the result says what happened in words a drafter can act on."""
+    """Add one file; the result says what happened in words a drafter can act on (every
+    text of a report volume is named)."""
     try:
-        info = corpus.add_document(path)
+        texts = corpus.add_document(path)
     except DraftingError as exc:
         return AddResult(path, Outcome.REFUSED, f"Not added: {exc}")
     except OSError as exc:
@@ -135,10 +152,12 @@ def add_one(corpus: Corpus, path: Path, known: set[str]) -> AddResult:
         )
     except Exception as exc:  # a worker thread must report a reader's bug, not die silently
         return AddResult(path, Outcome.REFUSED, f"Not added: the file could not be read ({exc}).")
-    if info.doc_id in known:
-        return AddResult(path, Outcome.KNOWN, f"Already in the corpus: {_name(info)}")
-    known.add(info.doc_id)
-    return AddResult(path, Outcome.ADDED, f"Added: {_name(info)} ({info.paragraphs} paragraphs)")
+    if not texts:  # a store always gives the file's texts; nothing indexed is no success
+        return AddResult(path, Outcome.REFUSED, f"Not added: {path.name} holds no text.")
+    if texts[0].doc_id in known:
+        return AddResult(path, Outcome.KNOWN, f"Already in the corpus: {_texts(texts)}")
+    known.update(t.doc_id for t in texts)
+    return AddResult(path, Outcome.ADDED, f"Added: {_texts(texts)}")
 
 
 def summary_of(results: Sequence[AddResult]) -> str:

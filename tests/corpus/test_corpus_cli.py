@@ -10,6 +10,7 @@ import pytest
 
 from drafting_app.cli import main
 from drafting_app.paths import user_corpus_dir, user_data_dir
+from tests.conftest import REALDOCS
 
 GOOD = """Resolution 12/7
 
@@ -157,3 +158,20 @@ def test_rebuild_reports_unreadable_files(capsys: pytest.CaptureFixture[str]) ->
     assert code == 1
     assert out.strip() == "5 added, 0 updated, 0 removed, 1 failed"
     assert "junk.txt" in err and "binary" in err
+
+
+def test_add_a_report_volume_lists_each_of_its_texts(capsys: pytest.CaptureFixture[str]) -> None:
+    volume = REALDOCS / "un-docx" / "FCCC-PA-CMA-2021-10-Add.3.docx"
+    code, out, _ = run(capsys, "add", str(volume))
+    assert code == 0
+    lines = out.splitlines()
+    copied = user_corpus_dir() / volume.name
+    assert lines[0] == f"{volume}: added at {copied} as 20 texts:"
+    assert lines[1].split() == ["user/FCCC-PA-CMA-2021-10-Add.3", "Decision", "6/CMA.3"]
+    assert lines[-1].split() == ["user/FCCC-PA-CMA-2021-10-Add.3#20", "Resolution", "1/CMA.3"]
+    code, out, _ = run(capsys, "add", str(volume))
+    assert out.splitlines()[0] == f"{volume}: already in the corpus as 20 texts:"
+    code, out, _ = run(capsys, "list")
+    assert out.splitlines()[-1] == "25 documents"
+    code, out, _ = run(capsys, "show", "user/FCCC-PA-CMA-2021-10-Add.3#8")
+    assert code == 0 and out.splitlines()[0] == "Decision 13/CMA.3"

@@ -199,7 +199,7 @@ def test_add_document_copies_indexes_and_never_overwrites(
 ) -> None:
     src = write(tmp_path / "in" / "zeppelin.md", SMALL)
     with open_store(folders) as store:
-        info = store.add_document(src)
+        [info] = store.add_document(src)
         assert (info.doc_id, info.origin, info.heading) == (
             "user/zeppelin",
             "user",
@@ -209,11 +209,11 @@ def test_add_document_copies_indexes_and_never_overwrites(
         assert store.search("zeppelin registries")[0].doc_id == "user/zeppelin"
 
         other = write(tmp_path / "in2" / "zeppelin.txt", SMALL.replace("12/9", "12/10"))
-        info2 = store.add_document(other)
+        [info2] = store.add_document(other)
         assert info2.doc_id == "user/zeppelin-2"
         assert (folders["user"] / "zeppelin.md").read_text(encoding="utf-8") == SMALL
 
-        again = store.add_document(src)  # same content: not copied twice
+        [again] = store.add_document(src)  # same content: not copied twice
         assert again.doc_id == "user/zeppelin"
         assert sorted(p.name for p in folders["user"].iterdir()) == [
             "zeppelin-2.txt",

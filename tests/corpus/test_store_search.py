@@ -69,7 +69,7 @@ def test_vocabulary_follows_adds_changes_and_removals(folders: dict[str, Path]) 
     with open_store(folders) as store:
         assert_vocabulary_is_fresh(store)  # first build, document by document
         assert len(store.documents()) == 15
-        added = store.add_document(_write(folders["user"].parent / "z.txt", ZEPPELIN))
+        [added] = store.add_document(_write(folders["user"].parent / "z.txt", ZEPPELIN))
         assert_vocabulary_is_fresh(store)
         assert store._conn.execute("SELECT docs FROM vocabulary WHERE term = 'zeppelin'").fetchone()
         edit(Path(added.path), "zeppelin owners", "dirigible owners")

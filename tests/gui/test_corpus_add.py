@@ -214,3 +214,20 @@ def test_closing_the_window_while_adding_waits_for_the_file_being_read(
     assert [[r.outcome for r in batch] for batch in finished] == [[Outcome.ADDED, Outcome.STOPPED]]
     assert [p.name for p in user_corpus_dir().iterdir()] == [TXT.name]
     assert [d.doc_id for d in store.documents()][-1] == "user/" + TXT.stem
+
+
+def test_a_report_volume_is_added_as_every_text_it_holds(qtbot: QtBot, window: MainWindow) -> None:
+    volume = REALDOCS / "un-docx" / "FCCC-PA-CMA-2021-10-Add.3.docx"
+    assert [r.outcome for r in _add(qtbot, window, [volume])] == [Outcome.ADDED]
+    [(name, result)] = _rows(window)
+    assert name == volume.name
+    decisions = ", ".join(f"Decision {n}/CMA.3" for n in range(6, 25))
+    assert result.startswith(f"Added: 20 texts: {decisions}, Resolution 1/CMA.3 (")
+    assert result.endswith(" paragraphs)")
+    # Each text is a document of its own in the browser and the status bar.
+    assert window.browser.model.rowCount() == 25
+    assert window.corpus_size.text() == "Corpus: 25 documents"
+    assert [p.name for p in user_corpus_dir().iterdir()] == [volume.name]
+    # Adding it again names the texts it already gave.
+    assert [r.outcome for r in _add(qtbot, window, [volume])] == [Outcome.KNOWN]
+    assert _rows(window)[0][1].startswith(f"Already in the corpus: 20 texts: {decisions}")

@@ -2,6 +2,8 @@
 
 ``read_document`` picks the reader from the file's name and content and turns every failure
 into a :class:`~drafting_app.errors.FormatError` with a message a drafter can act on.
+``read_documents`` gives every text of a volume (a session report holding each decision
+adopted at the session); one text for every other file.
 """
 
 from __future__ import annotations
@@ -46,7 +48,15 @@ def read_text(text: str, source: str = "") -> Document:
 
 
 def read_document(path: str | Path) -> Document:
-    """Read any supported file into a :class:`Document`."""
+    """Read any supported file into a :class:`Document` (the first text of a volume)."""
+    return read_documents(path)[0]
+
+
+def read_documents(path: str | Path) -> list[Document]:
+    """Every text of a file, in file order: the decisions of a Word report volume, one
+    document for every other file. The first text must read as a resolution or decision
+    (else FormatError, as :func:`read_document`); a later one that does not (a volume's
+    closing annex or list of participants) is left out."""
     p = Path(path)
     if not p.exists():
         raise FormatError(f"{p} does not exist.")
@@ -57,8 +67,11 @@ def read_document(path: str | Path) -> Document:
         data = p.read_bytes()
     except OSError as exc:
         raise FormatError(f"{p.name} could not be read: {exc.strerror}.") from exc
-    if suffix in (".docx", ".pdf", ".doc", ".odt", ".rtf"):
-        return _require_resolution(_read_binary(p, data, suffix), p.name)
+    if suffix == ".docx":
+        first, *others = _read_word_texts(data, p.name)
+        return [_require_resolution(first, p.name), *(d for d in others if _reads_as_text(d))]
+    if suffix in (".pdf", ".doc", ".odt", ".rtf"):
+        return [_require_resolution(_read_binary(p, data, suffix), p.name)]
     if data[:4] == b"PK\x03\x04":
         raise FormatError(
             f"{p.name} is a zip/Word file but is named {suffix or 'without extension'}."
@@ -66,7 +79,15 @@ def read_document(path: str | Path) -> Document:
     if data[:5] == b"%PDF-":
         raise FormatError(f"{p.name} is a PDF file but is named {suffix or 'without extension'}.")
     text = decode_text(data, p.name)
-    return _require_resolution(read_text(text, str(p)), p.name)
+    return [_require_resolution(read_text(text, str(p)), p.name)]
+
+
+def _reads_as_text(doc: Document) -> bool:
+    try:
+        _require_resolution(doc, "")
+    except FormatError:
+        return False
+    return True
 
 
 def _require_resolution(doc: Document, name: str) -> Document:
@@ -94,13 +115,15 @@ def _require_resolution(doc: Document, name: str) -> Document:
     )
 
 
+def _read_word_texts(data: bytes, name: str) -> list[Document]:
+    try:
+        from drafting_app.corpus.readers.docx import import_docx_texts
+    except ImportError as exc:
+        raise FormatError("Reading Word files is not available in this build.") from exc
+    return import_docx_texts(data, name)[0]
+
+
 def _read_binary(p: Path, data: bytes, suffix: str) -> Document:
-    if suffix == ".docx":
-        try:
-            from drafting_app.corpus.readers.docx import read_docx_bytes
-        except ImportError as exc:
-            raise FormatError("Reading Word files is not available in this build.") from exc
-        return read_docx_bytes(data, p.name)
     if suffix == ".pdf":
         try:
             from drafting_app.corpus.readers.pdf import read_pdf_bytes
