@@ -88,7 +88,7 @@ def _notes(ctx: CheckContext) -> list[_Note]:
         entry = ctx.by_id[p.id]
         source = ctx.sources[f.id]
         subject, named = _subject(ctx, p, offset, source)
-        scope = ("annex", annex_of[p.id]) if entry.in_annex else ("body", entry.group)
+        scope = ("annex", annex_of.get(p.id, 0)) if entry.in_annex else ("body", entry.group)
         out.append(_Note(f, ctx.numbers[f.id], source, subject, named, entry, offset, scope))
     return out
 

@@ -22,7 +22,7 @@ from drafting_app.citations.placement import footnote_needed, new_footnote
 from drafting_app.citations.render import CitationRule, RepeatRule
 from drafting_app.citations.short_titles import InstrumentNames, mentions
 from drafting_app.citations.textedit import TextEdit, apply_edits
-from drafting_app.model.citation import TextCitation, TreatyCitation
+from drafting_app.model.citation import Citation, OfficialRecords, TextCitation, TreatyCitation
 from drafting_app.model.document import Anchor, Document, Paragraph, Part
 from drafting_app.model.numbering import footnote_numbers
 from drafting_app.model.references import MONTHS, Reference, RefKind, find_references
@@ -385,9 +385,20 @@ def _redated(c: TextCitation, body: str, facts: CorpusFacts) -> TextCitation | N
     return dataclasses.replace(c, date=known.date) if known and known.date else None
 
 
+def _repeated_otherwise(c: Citation, body: str, facts: CorpusFacts) -> tuple[Citation, str] | None:
+    """A repeat of source ``c`` that differs from it: a resolution with another date (or a
+    date its note leaves out), Official Records with another document symbol."""
+    if isinstance(c, TextCitation):
+        new = _redated(c, body, facts)
+        return (new, f"repeat of “{c.number}” dated {new.date}") if new else None
+    if isinstance(c, OfficialRecords) and c.symbol[-1:].isdigit():
+        symbol = c.symbol[:-1] + str((int(c.symbol[-1]) + 1) % 10)
+        return dataclasses.replace(c, symbol=symbol), f"repeat of {c.symbol} as {symbol}"
+    return None
+
+
 def fn_repeat(doc: Document, facts: CorpusFacts) -> Iterator[Mutant]:
-    """A resolution note repeated at a later mention of what it cites, with another date
-    (or with a date the first note does not give)."""
+    """A note repeated at a later mention of what it cites, differing from the first."""
     names = InstrumentNames(facts.instruments())
     profile = profile_for(doc)
     sources = citations_of(doc)
@@ -395,10 +406,9 @@ def fn_repeat(doc: Document, facts: CorpusFacts) -> Iterator[Mutant]:
     for i, p in enumerate(body):
         for a in p.anchors:
             c = sources[a.footnote_id]
-            if not isinstance(c, TextCitation):
-                continue
-            new = _redated(c, profile.body_of(c.body or "its"), facts)
-            if new is None:
+            own = profile.body_of(c.body or "its") if isinstance(c, TextCitation) else ""
+            changed = _repeated_otherwise(c, own, facts)
+            if changed is None:
                 continue
             before = len(p.text[: a.offset].rstrip(" ,;:."))
             keys = [key for _s, e, _n, key, _f in names.find(p.text) if e == before]
@@ -408,10 +418,12 @@ def fn_repeat(doc: Document, facts: CorpusFacts) -> Iterator[Mutant]:
             q, offset = place or (body[-1], len(body[-1].text))
             out = copy.deepcopy(doc)
             attach_citations(out)
-            note = new_footnote(new)
+            note = new_footnote(changed[0])
             out.footnotes.append(note)
-            out.paragraph(q.id).anchors.append(Anchor(offset, note.id))
-            yield Mutant("FN-REPEAT", out, note.id, f"repeat of “{c.number}” dated {new.date}")
+            anchors = out.paragraph(q.id).anchors
+            anchors.append(Anchor(offset, note.id))
+            anchors.sort(key=lambda x: x.offset)
+            yield Mutant("FN-REPEAT", out, note.id, changed[1])
 
 
 def _later_mention(
