@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from drafting_app.citations.render import CitationRule
+from drafting_app.citations.render import CitationRule, RepeatRule
 from drafting_app.model.document import Document
 from drafting_app.model.opening import meeting_opening
 
@@ -48,6 +48,12 @@ class CheckProfile:
         if written == "its":
             return self.body
         return BODY_ALIASES.get(written, written)
+
+
+def with_repeat_rule(profile: CheckProfile, rule: str) -> CheckProfile:
+    """``profile`` holding drafts to footnote repeat ``rule`` ("first-mention", the current
+    UN rule, or "first-operative", the older practice: UN_FORMAT.md §4)."""
+    return replace(profile, citation=replace(profile.citation, repeat=RepeatRule(rule)))
 
 
 _GA_RE = re.compile(r"\bGeneral Assembly\b")

@@ -110,6 +110,7 @@ class ChecksPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("checksPanel")
         self.facts = facts
+        self.repeat_rule = ""  # the footnote repeat rule chosen for every draft ("": the body's)
         self.controller: DocumentController | None = None
         self.findings: list[Finding] = []
         self._shown: list[tuple[Severity, Row]] = []
@@ -198,6 +199,7 @@ class ChecksPanel(QWidget):
         self._timer.stop()
         if self.controller is None:
             return
+        from drafting_app.checks.profile import profile_for, with_repeat_rule
         from drafting_app.checks.runner import run_checks
 
         keep = self.selected_finding()
@@ -209,7 +211,11 @@ class ChecksPanel(QWidget):
                 self.stale = True
                 self.summary.setText(WAITING)
                 return
-            self.findings = run_checks(self.controller.doc, facts)
+            doc = self.controller.doc
+            profile = profile_for(doc)
+            if self.repeat_rule:
+                profile = with_repeat_rule(profile, self.repeat_rule)
+            self.findings = run_checks(doc, facts, profile)
         except DraftingError as exc:
             self.message.emit(f"The checks could not run: {exc}")
             return

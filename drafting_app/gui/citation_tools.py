@@ -10,12 +10,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMenu
 
+from drafting_app.errors import DraftingError
 from drafting_app.gui.checks_dock import FIX_SHORTCUT, ChecksPanel
 from drafting_app.gui.draft_places import anchor_places, reveal
 from drafting_app.gui.footnotes_dock import FootnotesPanel
+from drafting_app.model.profiles import FIRST_MENTION, FIRST_OPERATIVE
+from drafting_app.storage.settings import save_settings
 
 if TYPE_CHECKING:  # the dialogs, the editor and the edit commands load on first use
     from drafting_app.checks.findings import Finding
@@ -27,6 +30,10 @@ if TYPE_CHECKING:  # the dialogs, the editor and the edit commands load on first
     from drafting_app.gui.registry_cache import RegistryCache
 
 DOCK_HEIGHT = 210
+REPEAT_RULES = (
+    (FIRST_MENTION, "Once, at the &First Mention (current UN practice)"),
+    (FIRST_OPERATIVE, "Also at the First &Operative Mention (older practice)"),
+)
 
 
 class CitationTools(QObject):
@@ -134,6 +141,39 @@ class CitationTools(QObject):
         menu.addSeparator()
         self._action(menu, "&Edit Footnote…", None, self.footnotes.edit_selected)
         self._action(menu, "De&lete Footnote", None, self.footnotes.delete_selected)
+        menu.addSeparator()
+        self._build_repeat_menu(menu)
+
+    def _build_repeat_menu(self, menu: QMenu) -> None:
+        """References › Footnote Repeats: the rule the checks hold every draft to, kept in
+        the settings (UN_FORMAT.md §4; the older practice is still asked for by some
+        secretariats)."""
+        sub = menu.addMenu("Footnote Re&peats")
+        group = QActionGroup(self.window)
+        group.setExclusive(True)
+        self.repeat_actions: dict[str, QAction] = {}
+        current = self.window.settings.footnote_repeat
+        for rule, text in REPEAT_RULES:
+            action = QAction(text, self.window)
+            action.setCheckable(True)
+            action.setChecked(rule == current)
+            action.triggered.connect(lambda _c=False, r=rule: self.set_repeat_rule(r))
+            group.addAction(action)
+            sub.addAction(action)
+            self.repeat_actions[rule] = action
+        self.checks.repeat_rule = current
+
+    def set_repeat_rule(self, rule: str) -> None:
+        """Hold every draft to footnote repeat ``rule`` from now on, and check again."""
+        self.repeat_actions[rule].setChecked(True)
+        self.window.settings.footnote_repeat = rule
+        self.checks.repeat_rule = rule
+        try:
+            save_settings(self.window.settings)
+        except DraftingError as exc:
+            self._status(str(exc))
+        if self.checks.controller is not None:
+            self.checks.run_now()
 
     def _action(
         self, menu: QMenu, text: str, key: str | None, slot: Callable[[], object]

@@ -37,10 +37,11 @@ UNFCCC_LADDER = LadderConvention(Position.BEFORE, Position.BEFORE)
 
 # Footnote practice (UN_FORMAT.md §4): "first-mention" = a source is footnoted once, at its
 # first mention, a needed repeat gets a new note with identical text, Ibid. only after the
-# same source; "first-mention-and-operative" = older practice repeating the note at the
-# first operative mention.
+# same source; "first-operative" = older practice repeating the note at the first operative
+# mention too (the values of drafting_app.citations.render.RepeatRule).
 FIRST_MENTION = "first-mention"
-FIRST_MENTION_AND_OPERATIVE = "first-mention-and-operative"
+FIRST_OPERATIVE = "first-operative"
+FOOTNOTE_RULES = (FIRST_MENTION, FIRST_OPERATIVE)
 
 
 @dataclass(frozen=True)

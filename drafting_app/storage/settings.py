@@ -10,7 +10,7 @@ from typing import Any
 
 from drafting_app.errors import ProjectError
 from drafting_app.model.fix_mode import FixMode
-from drafting_app.model.profiles import DEFAULT_PROFILE, PROFILES
+from drafting_app.model.profiles import DEFAULT_PROFILE, FIRST_MENTION, FOOTNOTE_RULES, PROFILES
 from drafting_app.paths import user_config_dir
 from drafting_app.storage.atomic import atomic_write
 
@@ -28,6 +28,8 @@ class AppSettings:
     profiles: dict[str, str] = field(default_factory=dict)
     ladder: FixMode = FixMode.AUTO
     punctuation: FixMode = FixMode.AUTO
+    # The footnote repeat rule the checks hold drafts to (References › Footnote Repeats).
+    footnote_repeat: str = FIRST_MENTION
     extra: dict[str, Any] = field(default_factory=dict)
 
     def add_recent(self, path: str | Path) -> None:
@@ -52,7 +54,15 @@ def _mode(value: Any, default: FixMode) -> FixMode:
 
 def _from_json(data: dict[str, Any]) -> AppSettings:
     d = AppSettings()
-    known = {"version", "recent_files", "default_profile", "profiles", "ladder", "punctuation"}
+    known = {
+        "version",
+        "recent_files",
+        "default_profile",
+        "profiles",
+        "ladder",
+        "punctuation",
+        "footnote_repeat",
+    }
     recent = data.get("recent_files", [])
     if isinstance(recent, list):
         d.recent_files = [r for r in recent if isinstance(r, str)][:MAX_RECENT]
@@ -63,6 +73,8 @@ def _from_json(data: dict[str, Any]) -> AppSettings:
         d.profiles = {k: v for k, v in profiles.items() if isinstance(k, str) and v in PROFILES}
     d.ladder = _mode(data.get("ladder"), d.ladder)
     d.punctuation = _mode(data.get("punctuation"), d.punctuation)
+    if data.get("footnote_repeat") in FOOTNOTE_RULES:
+        d.footnote_repeat = data["footnote_repeat"]
     d.extra = {k: v for k, v in data.items() if k not in known}
     return d
 
@@ -93,5 +105,6 @@ def save_settings(settings: AppSettings, path: Path | None = None) -> None:
         "profiles": settings.profiles,
         "ladder": str(settings.ladder),
         "punctuation": str(settings.punctuation),
+        "footnote_repeat": settings.footnote_repeat,
     }
     atomic_write(p, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))

@@ -204,3 +204,26 @@ def test_a_footnote_finding_shows_its_note_and_mark(
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
     assert doc.footnotes[1].text == "Ibid., vol. 2237, No. 39574."
     qtbot.waitUntil(lambda: len(items_with(tools, "IBID")) == 2, timeout=3000)
+
+
+def test_the_older_footnote_rule_is_chosen_in_the_references_menu(
+    qtbot: QtBot, window: MainWindow, tools: CitationTools
+) -> None:
+    """References › Footnote Repeats: under the older practice, resolution 10/3 names the
+    Protocol in operative 1 without repeating its preambular note; under the current rule
+    that is right. The choice is kept for the next start."""
+    from drafting_app.corpus.readers import read_document
+    from drafting_app.model.profiles import FIRST_MENTION, FIRST_OPERATIVE
+    from drafting_app.storage.settings import load_settings
+    from tests.conftest import CORPUS_FILES
+
+    window.drafts.add(read_document(CORPUS_FILES["resolution_10_3"]), None, None, None)
+    codes = lambda: {f.code for f in tools.checks.findings}  # noqa: E731
+    assert "FN-OPERATIVE" not in codes()
+    assert tools.repeat_actions[FIRST_MENTION].isChecked()
+    tools.repeat_actions[FIRST_OPERATIVE].trigger()
+    assert "FN-OPERATIVE" in codes()
+    assert load_settings().footnote_repeat == FIRST_OPERATIVE
+    tools.repeat_actions[FIRST_MENTION].trigger()
+    assert "FN-OPERATIVE" not in codes()
+    assert load_settings().footnote_repeat == FIRST_MENTION

@@ -61,6 +61,7 @@ def test_settings_round_trip_and_recent_files(tmp_path: Path):
     s.add_recent(tmp_path / "d3.unres.json")
     s.profiles["ga-main-committee-draft-resolution"] = "ga-main-committee"
     s.ladder = FixMode.SUGGEST
+    s.footnote_repeat = "first-operative"
     s.extra["window"] = {"w": 800}
     save_settings(s)
     again = load_settings()
@@ -76,7 +77,14 @@ def test_bad_settings_fall_back_to_defaults():
     settings_path().write_text("{oops", "utf-8")
     assert load_settings() == AppSettings()
     settings_path().write_text(
-        json.dumps({"ladder": "sometimes", "profiles": {"x": "nope"}, "recent_files": [3]}),
+        json.dumps(
+            {
+                "ladder": "sometimes",
+                "profiles": {"x": "nope"},
+                "recent_files": [3],
+                "footnote_repeat": "never",
+            }
+        ),
         "utf-8",
     )
     assert load_settings() == AppSettings()
