@@ -246,3 +246,28 @@ def test_delete_annex_from_the_outline_menu_and_undo(qtbot: QtBot, window: MainW
     assert len(doc.footnotes) < len(before["footnotes"])
     qtbot.keyClick(window, Z, CTRL)
     assert describe(doc) == before and editor.model.rowCount() == 3
+
+
+def test_drag_and_drop_inside_an_annex_and_onto_a_heading(qtbot: QtBot, window: MainWindow) -> None:
+    draft = _import(window, AWAZA)
+    model, doc = draft.editor.model, draft.controller.doc
+    annex = doc.annexes[0]
+    before = describe(doc)
+    group = model.index(2, 0)
+    first = _annex_paragraph(draft, 0)
+    move = Qt.DropAction.MoveAction
+    # Dropped after "3. We gather" (row 3): the paragraph is now 3., under heading I.
+    data = model.mimeData([model.index_of(first.id)])
+    assert model.dropMimeData(data, move, 4, 0, group) is False  # the reset shows the move
+    assert annex.blocks.index(first) == 3 and paragraph_labels(doc)[first.id] == "3."
+    assert isinstance(annex.blocks[1], Heading)
+    # Onto heading II: it becomes the first paragraph under it.
+    heading = annex.blocks[13]
+    assert isinstance(heading, Heading)
+    data = model.mimeData([model.index_of(first.id)])
+    model.dropMimeData(data, move, -1, 0, model.index_of(heading.id))
+    assert annex.blocks.index(first) == annex.blocks.index(heading) + 1
+    assert paragraph_labels(doc)[first.id] == "12."
+    qtbot.keyClick(window, Z, CTRL)
+    qtbot.keyClick(window, Z, CTRL)
+    assert describe(doc) == before

@@ -11,12 +11,13 @@ from hypothesis import strategies as st
 
 from drafting_app.corpus.readers import read_document
 from drafting_app.errors import EditError
-from drafting_app.model import Annex, Document, Heading, Paragraph, Part, Span
+from drafting_app.model import Annex, Document, Footnote, Heading, Paragraph, Part, Span
 from drafting_app.model.changes import ChangeSet, Edit
 from drafting_app.model.conventions import annex_only, fixes_after, with_fixes
 from drafting_app.model.describe import describe
 from drafting_app.model.edits import (
     AddAnnex,
+    AddFootnote,
     ConvertPart,
     DeleteAnnex,
     DeleteParagraph,
@@ -29,7 +30,7 @@ from drafting_app.model.edits import (
     SetText,
     new_annex,
 )
-from drafting_app.model.numbering import paragraph_labels
+from drafting_app.model.numbering import footnote_numbers, paragraph_labels
 from drafting_app.model.profiles import PROFILES
 from drafting_app.model.tree import Location, annex_locations, annex_paragraph_ids, locate
 from tests.conftest import REALDOCS
@@ -136,6 +137,17 @@ def test_typing_in_an_annex_paragraph_reverts_exactly() -> None:
     changes = roundtrip(doc, SetText(p.id, new, [Span(3, 9)], anchors))
     assert changes.changed_ids == {p.id}
     assert p.text.startswith("We warmly welcome") and p.italics == [Span(3, 9)]
+
+
+def test_a_footnote_added_in_an_annex_paragraph_is_numbered_in_text_order() -> None:
+    doc = awaza()
+    first = block(doc, 0)  # annex 1., before every other mark of the annex
+    before = footnote_numbers(doc)
+    note = Footnote("See A/CONF.225/2024/3.")
+    roundtrip(doc, AddFootnote(first.id, len(first.text), note))
+    numbers = footnote_numbers(doc)
+    assert numbers[note.id] == 1  # the body has no marks: annex 1. comes first
+    assert all(numbers[f] == n + 1 for f, n in before.items())
 
 
 def test_add_a_second_annex_renames_the_first_and_undo_restores_it() -> None:
