@@ -1,7 +1,8 @@
 """Accuracy of the checker: recall per family of injected mistakes (tests/checks/mutations.py)
 on the five corpus documents and the ten GA texts of tests/data/realdocs/ga, and findings on
 the clean texts (errors and warnings there are false alarms, except the two real dangling
-Ibid. of Resolution 5/2 and Decision 4/4).
+Ibid. of Resolution 5/2 and Decision 4/4), and what the older footnote rule (a note again at
+the first operative mention) would report on them.
 
     python -m benchmarks.check_accuracy [--limit N]
 """
@@ -9,6 +10,7 @@ Ibid. of Resolution 5/2 and Decision 4/4).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections import Counter
 from pathlib import Path
@@ -17,7 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from drafting_app.checks.findings import Severity  # noqa: E402
+from drafting_app.checks.profile import profile_for  # noqa: E402
 from drafting_app.checks.runner import run_checks  # noqa: E402
+from drafting_app.citations.render import CitationRule, RepeatRule  # noqa: E402
 from drafting_app.corpus.readers import read_document  # noqa: E402
 from drafting_app.corpus.registry import Registry  # noqa: E402
 from drafting_app.model.document import Document  # noqa: E402
@@ -44,6 +48,18 @@ def clean_findings(docs: dict[str, Document], registry: Registry) -> Counter[str
                 if f.severity in (Severity.ERROR, Severity.WARNING):
                     print(f"  false alarm: {name}: {f.code} {f.message}")
     return counts
+
+
+def under_older_rule(docs: dict[str, Document], registry: Registry) -> None:
+    """FN-OPERATIVE on the clean texts if their body followed the older rule: which texts
+    keep it (no text uses it as its profile; Resolution 5/2 of 2010 follows it in part)."""
+    older = CitationRule(repeat=RepeatRule.FIRST_OPERATIVE)
+    for name, doc in docs.items():
+        profile = dataclasses.replace(profile_for(doc), citation=older)
+        for f in run_checks(doc, registry, profile):
+            if f.code == "FN-OPERATIVE":
+                where = f.location.paragraph_label or f.location.part
+                print(f"  {name} {where}: {f.message.split(':')[0]}")
 
 
 def main() -> int:
@@ -81,6 +97,9 @@ def main() -> int:
             f"{label:<14}{c['real']:>6}{c['error']:>7}{c['warning']:>9}{c['info']:>6}"
             f"{c['suggestion']:>12}"
         )
+    print("\nFN-OPERATIVE on the clean texts under the older rule (not their profile):")
+    for docs in sets.values():
+        under_older_rule(docs, registry)
     return 0
 
 

@@ -14,6 +14,7 @@ from drafting_app.checks.openers import check_ladder, check_openers
 from drafting_app.checks.profile import CheckProfile, profile_for
 from drafting_app.checks.punctuation import check_punctuation
 from drafting_app.checks.references import check_references
+from drafting_app.checks.repeats import check_repeats
 from drafting_app.checks.short_titles import check_short_titles
 from drafting_app.checks.symbols import check_symbols
 from drafting_app.checks.treaties import check_articles, check_treaties
@@ -21,13 +22,15 @@ from drafting_app.model.document import Document
 
 Family = Callable[[CheckContext], list[Finding]]
 
-# Code → check. REF-DATE, REF-UNKNOWN, REF-BODY and REF-ORDER come from one pass.
+# Code → check. REF-DATE, REF-UNKNOWN, REF-BODY and REF-ORDER come from one pass, and
+# FN-REPEAT and FN-OPERATIVE from another.
 FAMILIES: dict[str, Family] = {
     "REF": check_references,
     "TREATY": check_treaties,
     "ARTICLE": check_articles,
     "IBID": check_ibid,
     "FN-NUMBER": check_numbering,
+    "FN-REPEAT": check_repeats,
     "INTERNAL": check_internal,
     "SHORT-TITLE": check_short_titles,
     "OPENER": check_openers,
@@ -39,7 +42,8 @@ FAMILIES: dict[str, Family] = {
 
 CODES = (
     "REF-DATE", "REF-UNKNOWN", "REF-BODY", "REF-ORDER", "TREATY", "ARTICLE", "IBID",
-    "FN-NUMBER", "INTERNAL", "SHORT-TITLE", "OPENER", "LADDER", "PUNCT", "DATE", "SYMBOL",
+    "FN-NUMBER", "FN-REPEAT", "FN-OPERATIVE", "INTERNAL", "SHORT-TITLE", "OPENER", "LADDER",
+    "PUNCT", "DATE", "SYMBOL",
 )  # fmt: skip
 
 _SEVERITY_ORDER = {s: i for i, s in enumerate(Severity)}

@@ -33,7 +33,7 @@ from drafting_app.gui.footnote_marks import (
     inline_marks,
     note_tooltip,
 )
-from drafting_app.gui.typing import toggle_italics, typed
+from drafting_app.gui.typing import Change, toggle_italics, typed
 from drafting_app.model.changes import ChangeSet
 from drafting_app.model.document import Paragraph, Part
 from drafting_app.model.text_edits import SetText
@@ -113,6 +113,11 @@ class ParagraphEditor(QPlainTextEdit):
         self._burst.setSingleShot(True)
         self._burst.setInterval(BURST_PAUSE_MS)
         self._burst.timeout.connect(controller.end_typing)
+        # Where the edit happened, as the document reports it: a diff of the two texts
+        # cannot tell a comma typed before "Crime,⁵" from one typed after it.
+        self._edit_at: Change | None = None
+        self._edits_seen = 0
+        self.document().contentsChange.connect(self._on_contents_change)
         self.textChanged.connect(self._on_text_changed)
         controller.changed.connect(self._on_model_changed)
 
@@ -168,7 +173,14 @@ class ParagraphEditor(QPlainTextEdit):
         self._formats.rehighlight()
 
     # -- typing -> edits ---------------------------------------------------------------------
+    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
+        self._edits_seen += 1
+        self._edit_at = Change(position, position + removed, position + added)
+
     def _on_text_changed(self) -> None:
+        # One change reported since the last text: where it was (several: let the diff say).
+        edit_at = self._edit_at if self._edits_seen == 1 else None
+        self._edit_at, self._edits_seen = None, 0
         if self._loading:
             return
         p = self.paragraph()
@@ -178,7 +190,7 @@ class ParagraphEditor(QPlainTextEdit):
         if text == p.text:
             return
         part, top = self._place()
-        self.controller.type_text(typed(p, text, part, top, self.phrases))
+        self.controller.type_text(typed(p, text, part, top, self.phrases, edit_at))
         self._burst.start()
         self._update_completer(text, top)
 

@@ -47,10 +47,34 @@ def _moved(pos: int, c: Change) -> int:
     return c.start  # inside text that was replaced
 
 
-def carry(p: Paragraph, new: str) -> tuple[list[Span], list[Anchor], Change]:
-    """Italic spans and marks of ``p`` moved with the change to ``new``. Typing right after
-    an italic span stays roman (the words after an opener are not italic)."""
-    c = diff(p.text, new)
+def located(old: str, new: str, hint: Change | None) -> Change:
+    """The change from ``old`` to ``new``: where the editor says it happened (``hint``)
+    when that accounts for the two texts, else the smallest difference between them.
+
+    The difference alone is ambiguous next to repeated characters: a comma typed before
+    the comma of "Crime,⁵" looks like one typed after it, and the mark would jump."""
+    if hint is not None and _accounts_for(hint, old, new):
+        return hint
+    return diff(old, new)
+
+
+def _accounts_for(c: Change, old: str, new: str) -> bool:
+    # The editor counts UTF-16 units and may report a wider region than what changed; a
+    # hint that does not fit the texts exactly is not used.
+    if not (0 <= c.start <= c.old_end <= len(old) and c.start <= c.new_end <= len(new)):
+        return False
+    if len(new) - len(old) != c.delta:
+        return False
+    return old[: c.start] == new[: c.start] and old[c.old_end :] == new[c.new_end :]
+
+
+def carry(
+    p: Paragraph, new: str, hint: Change | None = None
+) -> tuple[list[Span], list[Anchor], Change]:
+    """Italic spans and marks of ``p`` moved with the change to ``new`` (at ``hint`` when the
+    editor said where). Typing right after an italic span stays roman (the words after an
+    opener are not italic)."""
+    c = located(p.text, new, hint)
     spans = [Span(_moved(s.start, c), _moved(s.end, c)) for s in p.italics]
     anchors = [Anchor(_moved(a.offset, c), a.footnote_id) for a in p.anchors]
     return [s for s in spans if s.end > s.start], anchors, c
@@ -61,11 +85,19 @@ def known_opener(text: str, part: Part, phrases: PhraseBook) -> Opener | None:
     return found if found is not None and found.known else None
 
 
-def typed(p: Paragraph, new: str, part: Part, top_level: bool, phrases: PhraseBook) -> SetText:
-    """The edit for typing ``new`` into ``p``: marks carried; while the change is in the
-    opening words, the italic opener follows the known phrase ("Recalling" grows into
-    "Recalling also"). An opener the drafter set in italics by hand is left alone."""
-    spans, anchors, c = carry(p, new)
+def typed(
+    p: Paragraph,
+    new: str,
+    part: Part,
+    top_level: bool,
+    phrases: PhraseBook,
+    hint: Change | None = None,
+) -> SetText:
+    """The edit for typing ``new`` into ``p`` (at ``hint`` when the editor said where):
+    marks carried; while the change is in the opening words, the italic opener follows the
+    known phrase ("Recalling" grows into "Recalling also"). An opener the drafter set in
+    italics by hand is left alone."""
+    spans, anchors, c = carry(p, new, hint)
     opener_end = next((s.end for s in p.italics if s.start == 0), 0)
     before = known_opener(p.text, part, phrases)
     automatic = opener_end == 0 or (before is not None and len(before.text) == opener_end)

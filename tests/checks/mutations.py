@@ -9,18 +9,21 @@ functions the application uses, so footnote marks and italics stay where they be
 from __future__ import annotations
 
 import copy
+import dataclasses
 import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from drafting_app.checks.facts import CorpusFacts
-from drafting_app.checks.profile import profile_for
-from drafting_app.citations.parse import citations_of
+from drafting_app.checks.profile import CheckProfile, profile_for
+from drafting_app.citations.parse import attach_citations, citations_of
+from drafting_app.citations.placement import footnote_needed, new_footnote
+from drafting_app.citations.render import CitationRule, RepeatRule
 from drafting_app.citations.short_titles import InstrumentNames, mentions
 from drafting_app.citations.textedit import TextEdit, apply_edits
-from drafting_app.model.citation import TreatyCitation
-from drafting_app.model.document import Document, Paragraph, Part
+from drafting_app.model.citation import Citation, OfficialRecords, TextCitation, TreatyCitation
+from drafting_app.model.document import Anchor, Document, Paragraph, Part
 from drafting_app.model.numbering import footnote_numbers
 from drafting_app.model.references import MONTHS, Reference, RefKind, find_references
 from drafting_app.phrases import default_phrasebook
@@ -28,12 +31,14 @@ from drafting_app.phrases import default_phrasebook
 
 @dataclass(frozen=True)
 class Mutant:
-    """A mutated document; ``target`` is the paragraph or footnote id where the mistake is."""
+    """A mutated document; ``target`` is the paragraph or footnote id where the mistake is;
+    ``profile`` the body settings to check it under (None: the text's own)."""
 
     family: str
     doc: Document
     target: str
     what: str
+    profile: CheckProfile | None = None
 
 
 Mutator = Callable[[Document, CorpusFacts], Iterator[Mutant]]
@@ -339,6 +344,98 @@ def symbol(doc: Document, facts: CorpusFacts) -> Iterator[Mutant]:
                 )
 
 
+OLDER = CitationRule(repeat=RepeatRule.FIRST_OPERATIVE)
+
+
+def _without_note(doc: Document, footnote_id: str) -> Document:
+    out = copy.deepcopy(doc)
+    attach_citations(out)  # a later bare "Ibid." keeps the source it had
+    for p in out.all_paragraphs():
+        p.anchors = [a for a in p.anchors if a.footnote_id != footnote_id]
+    out.footnotes = [f for f in out.footnotes if f.id != footnote_id]
+    return out
+
+
+def fn_operative(doc: Document, facts: CorpusFacts) -> Iterator[Mutant]:
+    """Under the older rule, the note repeated at the first operative mention removed (the
+    oracle is citations.placement, not the checker)."""
+    profile = dataclasses.replace(profile_for(doc), citation=OLDER)
+    sources = citations_of(doc)
+    in_preamble = [
+        sources[a.footnote_id] for part, p in _body(doc) if part is Part.PREAMBLE for a in p.anchors
+    ]
+    for part, p in _body(doc):
+        if part is not Part.OPERATIVE:
+            continue
+        for a in p.anchors:
+            source = sources[a.footnote_id]
+            if source not in in_preamble:
+                continue  # a first mention, not a repeat
+            out = _without_note(doc, a.footnote_id)
+            if footnote_needed(out, p.id, source, OLDER):
+                yield Mutant("FN-OPERATIVE", out, p.id, "first-operative repeat removed", profile)
+
+
+def _redated(c: TextCitation, body: str, facts: CorpusFacts) -> TextCitation | None:
+    """The citation with another date, or with the date its first note leaves out."""
+    if c.date:
+        day, rest = c.date.split(" ", 1)
+        return dataclasses.replace(c, date=f"{int(day) % 27 + 1} {rest}")
+    known = facts.cited_text(body, c.number, c.kind)
+    return dataclasses.replace(c, date=known.date) if known and known.date else None
+
+
+def _repeated_otherwise(c: Citation, body: str, facts: CorpusFacts) -> tuple[Citation, str] | None:
+    """A repeat of source ``c`` that differs from it: a resolution with another date (or a
+    date its note leaves out), Official Records with another document symbol."""
+    if isinstance(c, TextCitation):
+        new = _redated(c, body, facts)
+        return (new, f"repeat of “{c.number}” dated {new.date}") if new else None
+    if isinstance(c, OfficialRecords) and c.symbol[-1:].isdigit():
+        symbol = c.symbol[:-1] + str((int(c.symbol[-1]) + 1) % 10)
+        return dataclasses.replace(c, symbol=symbol), f"repeat of {c.symbol} as {symbol}"
+    return None
+
+
+def fn_repeat(doc: Document, facts: CorpusFacts) -> Iterator[Mutant]:
+    """A note repeated at a later mention of what it cites, differing from the first."""
+    names = InstrumentNames(facts.instruments())
+    profile = profile_for(doc)
+    sources = citations_of(doc)
+    body = [p for _, p in _body(doc)]
+    for i, p in enumerate(body):
+        for a in p.anchors:
+            c = sources[a.footnote_id]
+            own = profile.body_of(c.body or "its") if isinstance(c, TextCitation) else ""
+            changed = _repeated_otherwise(c, own, facts)
+            if changed is None:
+                continue
+            before = len(p.text[: a.offset].rstrip(" ,;:."))
+            keys = [key for _s, e, _n, key, _f in names.find(p.text) if e == before]
+            place = _later_mention(body[i + 1 :], names, keys[0]) if keys else None
+            if keys and place is None:
+                continue
+            q, offset = place or (body[-1], len(body[-1].text))
+            out = copy.deepcopy(doc)
+            attach_citations(out)
+            note = new_footnote(changed[0])
+            out.footnotes.append(note)
+            anchors = out.paragraph(q.id).anchors
+            anchors.append(Anchor(offset, note.id))
+            anchors.sort(key=lambda x: x.offset)
+            yield Mutant("FN-REPEAT", out, note.id, changed[1])
+
+
+def _later_mention(
+    paras: list[Paragraph], names: InstrumentNames, key: str
+) -> tuple[Paragraph, int] | None:
+    for q in paras:
+        for _s, e, _n, k, _f in names.find(q.text):
+            if k == key:
+                return q, e + (1 if q.text[e : e + 1] in (",", ";") else 0)
+    return None
+
+
 MUTATORS: dict[str, Mutator] = {
     "REF-DATE": ref_date,
     "REF-UNKNOWN": ref_unknown,
@@ -348,6 +445,8 @@ MUTATORS: dict[str, Mutator] = {
     "ARTICLE": article,
     "IBID": ibid,
     "FN-NUMBER": fn_number,
+    "FN-REPEAT": fn_repeat,
+    "FN-OPERATIVE": fn_operative,
     "INTERNAL": internal,
     "SHORT-TITLE": short_title,
     "OPENER": opener,
@@ -373,7 +472,7 @@ def detected(m: Mutant, facts: CorpusFacts) -> bool:
     """Whether the checker reports the injected mistake where it was made."""
     from drafting_app.checks.runner import run_checks
 
-    for f in run_checks(m.doc, facts):
+    for f in run_checks(m.doc, facts, m.profile):
         loc = f.location
         if f.code == m.family and m.target in (loc.paragraph_id, loc.footnote_id):
             return True

@@ -241,3 +241,24 @@ def test_hovering_a_mark_shows_its_note_and_double_click_chooses_it(
     assert tools.footnotes_dock.isVisible()
     assert not edit.textCursor().hasSelection()  # no word selected by the double-click
     assert edit.toPlainText() == doc.paragraph(op1.id).text
+
+
+def test_a_comma_typed_before_the_marked_comma_pushes_the_mark_on(
+    qtbot: QtBot,
+    window: MainWindow,
+    france: OpenDraft,  # noqa: F811
+) -> None:
+    """The text alone cannot say which of two commas is new; the editor can. The marked
+    comma of "Crime,²" moves right when a comma is typed before it."""
+    doc = france.controller.doc
+    edit, op1 = caret_before_crime(qtbot, france)
+    first, second = (a.offset for a in op1.anchors)
+    assert op1.text[first - 6 : first] == "Crime,"
+    cursor = edit.textCursor()
+    cursor.setPosition(first - 1)  # between "Crime" and its comma
+    edit.setTextCursor(cursor)
+    qtbot.keyClicks(edit, ",")
+    p = doc.paragraph(op1.id)
+    assert p.text[first - 6 : first + 1] == "Crime,,"
+    assert [a.offset for a in p.anchors] == [first + 1, second + 1]
+    assert drawn(edit) == [(first + 1, "2"), (second + 1, "3")]
