@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from drafting_app.errors import DraftingError
+from drafting_app.gui.drafts import IMPORTED_SUFFIXES
 from drafting_app.gui.main_window import APP_TITLE, MainWindow
 from drafting_app.gui.picker_wiring import install_picker, load_picker
 from drafting_app.gui.startup_trace import on_first_paint, trace_first_paint
@@ -29,10 +30,13 @@ def _application(argv: list[str]) -> QApplication:
 
 
 def open_drafts(window: MainWindow, argv: list[str]) -> None:
-    """``drafting-app --gui DRAFT.unres.json …``: open the drafts named on the command line."""
+    """``drafting-app --gui DRAFT.unres.json …``: open the drafts named on the command line;
+    a Word, PDF or text file named there is imported as a new draft, as File › Open does."""
     for arg in argv:
-        if arg.endswith(SUFFIX) and Path(arg).is_file():
-            window.drafts.open_path(Path(arg))
+        path = Path(arg)
+        known = arg.endswith(SUFFIX) or path.suffix.lower() in (*IMPORTED_SUFFIXES, ".docx")
+        if known and path.is_file():
+            window.drafts.open_path(path)
 
 
 def run(argv: list[str]) -> int:

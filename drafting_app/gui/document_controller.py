@@ -184,7 +184,8 @@ class DocumentController(QObject):
             return
         fixes: list[Edit] = []
         if self.ladder_mode is FixMode.AUTO:
-            fixes = fixes_after(self.doc, top.edit, self.profile, structural=False)
+            typed = ChangeSet(changed_ids=frozenset({pid}))
+            fixes = fixes_after(self.doc, top.edit, self.profile, structural=False, changes=typed)
         if not fixes:
             top.closed = True
             return

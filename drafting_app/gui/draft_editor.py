@@ -1,13 +1,15 @@
-"""The draft editor: the outline (preamble / operative / (a) / (i)) beside the paragraph
-editor and the masthead form. The paragraph commands — new, delete, move (drag and drop,
-Alt+Up/Down), indent/outdent (Tab/Shift+Tab), convert preambular ⇄ operative — all become
-edits through the controller; numbers are derived, so they follow at once."""
+"""The draft editor: the outline (preamble / operative / (a) / (i), then each annex) beside
+the paragraph editor and the masthead form. The paragraph commands — new, delete, move
+(drag and drop, Alt+Up/Down), indent/outdent (Tab/Shift+Tab), convert preambular ⇄
+operative (not in an annex) — and Add Annex all become edits through the controller;
+numbers are derived, so they follow at once. An annex row or heading row opens the annex
+form instead of the paragraph editor."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,15 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from drafting_app.errors import EditError
+from drafting_app.gui.annex_commands import add_annex, delete_annex, outline_menu
+from drafting_app.gui.annex_form import AnnexForm
 from drafting_app.gui.clause_copy import copy_with_notes, part_of
 from drafting_app.gui.conventions_menu import hint, pending
 from drafting_app.gui.document_controller import DocumentController
 from drafting_app.gui.footnote_panel import FootnotePanel
 from drafting_app.gui.masthead_form import MastheadForm
-from drafting_app.gui.models.outline import PART_ROLE, OutlineModel
+from drafting_app.gui.models.outline import ANNEX_ROLE, HEADING_ROLE, PART_ROLE, OutlineModel
 from drafting_app.gui.models.roles import PARAGRAPH_ID_ROLE
 from drafting_app.gui.paragraph_editor import ParagraphEditor
 from drafting_app.gui.segment_delegate import SegmentDelegate
+from drafting_app.model.annex_edits import annex_name
 from drafting_app.model.changes import ChangeSet
 from drafting_app.model.document import Document, Paragraph, Part
 from drafting_app.model.edits import (
@@ -40,7 +45,7 @@ from drafting_app.model.edits import (
     Outdent,
 )
 from drafting_app.model.numbering import paragraph_labels
-from drafting_app.model.tree import Location, locate, siblings
+from drafting_app.model.tree import Location, annex_of, heading_of, locate, siblings
 from drafting_app.phrases import PhraseBook
 
 KEY_HINTS = (
@@ -55,6 +60,14 @@ class OutlineView(QTreeView):
     indent_requested = Signal()
     outdent_requested = Signal()
     delete_requested = Signal()
+
+    def event(self, e: QEvent) -> bool:
+        # Qt moves the focus on Tab before keyPressEvent sees it: here Tab indents.
+        tab = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        if e.type() == QEvent.Type.KeyPress and isinstance(e, QKeyEvent) and e.key() in tab:
+            self.keyPressEvent(e)
+            return True
+        return super().event(e)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -105,6 +118,8 @@ class DraftEditor(QWidget):
         self.suggestion.hide()
         self.masthead = MastheadForm(controller, self)
         self.footnotes = FootnotePanel(controller, self)
+        self.annex_form = AnnexForm(controller, self)
+        self.annex_form.hide()
         self._build_layout()
         self.model.modelAboutToBeReset.connect(self._remember)
         self.model.modelReset.connect(self._restore)
@@ -112,6 +127,8 @@ class DraftEditor(QWidget):
         self.outline.indent_requested.connect(self.indent)
         self.outline.outdent_requested.connect(self.outdent)
         self.outline.delete_requested.connect(self.delete_paragraph)
+        self.outline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.outline.customContextMenuRequested.connect(self._show_outline_menu)
         self.editor.enter_pressed.connect(self.new_paragraph)
         self.editor.indent_requested.connect(self.indent)
         self.editor.outdent_requested.connect(self.outdent)
@@ -134,6 +151,7 @@ class DraftEditor(QWidget):
         box = QVBoxLayout(pane)
         box.setContentsMargins(8, 8, 8, 8)
         box.addWidget(self.place)
+        box.addWidget(self.annex_form, 1)
         box.addWidget(self.editor, 1)
         box.addWidget(self.hint)
         box.addWidget(self.suggestion)
@@ -163,6 +181,13 @@ class DraftEditor(QWidget):
     def current_pid(self) -> str:
         return str(self.outline.currentIndex().data(PARAGRAPH_ID_ROLE) or "")
 
+    def current_annex(self) -> str:
+        """The id of the annex the current row is in (or heads), "" in the body."""
+        return str(self.outline.currentIndex().data(ANNEX_ROLE) or "")
+
+    def current_heading(self) -> str:
+        return str(self.outline.currentIndex().data(HEADING_ROLE) or "")
+
     def current_part(self) -> Part:
         # Through QVariant the StrEnum arrives as its plain string value.
         part = self.outline.currentIndex().data(PART_ROLE)
@@ -175,12 +200,34 @@ class DraftEditor(QWidget):
             self.outline.scrollTo(index)
 
     def _on_selection(self, selected: QItemSelection, _old: QItemSelection) -> None:
-        self.editor.show_paragraph(self.current_pid())
-        self.footnotes.show_paragraph(self.current_pid())
+        self._show_current()
+
+    def _show_current(self) -> None:
+        """The paragraph editor for a paragraph; the annex form for an annex or heading."""
+        pid = self.current_pid()
+        self.editor.show_paragraph(pid)
+        self.footnotes.show_paragraph(pid)
+        structure = not pid and bool(self.current_annex())
+        if structure and self.current_heading():
+            self.annex_form.show_heading(self.current_heading())
+        elif structure:
+            self.annex_form.show_annex(self.current_annex())
+        self.annex_form.setVisible(structure)
+        for widget in (self.editor, self.hint, self.footnotes):
+            widget.setVisible(not structure)
         self._show_place()
 
     def _show_place(self) -> None:
         pid = self.current_pid()
+        doc = self.controller.doc
+        if not pid and self.current_annex():
+            try:
+                name = annex_name(doc, annex_of(doc, self.current_annex()))
+            except EditError:  # the annex is gone: the outline follows in a moment
+                return
+            what = "Heading in " if self.current_heading() else ""
+            self.place.setText(f"<b>{what}{name}</b>")
+            return
         if not pid:
             self.place.setText(f"{self.current_part().value.capitalize()}: "
                                "press Ctrl+Return to add a paragraph.")  # fmt: skip
@@ -193,18 +240,18 @@ class DraftEditor(QWidget):
             return
         kind = "Preambular" if loc.part is Part.PREAMBLE else "Operative"
         level = "sub-paragraph" if loc.parent_id else "paragraph"
+        if loc.annex is not None:
+            kind, level = f"{annex_name(doc, annex_of(doc, loc.annex))},", level
         self.place.setText(f"<b>{kind} {level} {label}</b>".replace(" </b>", "</b>"))
 
     def _remember(self) -> None:
-        self._remembered = self.current_pid()
+        self._remembered = self.current_pid() or self.current_heading() or self.current_annex()
 
     def _restore(self) -> None:
         self.outline.expandAll()
         if self._remembered and self.model.index_of(self._remembered).isValid():
             self.select(self._remembered)
-        self.editor.show_paragraph(self.current_pid())
-        self.footnotes.show_paragraph(self.current_pid())
-        self._show_place()
+        self._show_current()
 
     def _on_changed(self, changes: ChangeSet) -> None:
         if changes.structure_changed:
@@ -246,7 +293,13 @@ class DraftEditor(QWidget):
             return InsertParagraph(Part.OPERATIVE, None, 0, p)
         loc = self._location()
         if loc is not None:
-            return InsertParagraph(loc.part, loc.parent_id, loc.index + 1, p)
+            return InsertParagraph(loc.part, loc.parent_id, loc.index + 1, p, annex=loc.annex)
+        if annex := self.current_annex():
+            # After a heading: its first paragraph; on the annex row: at the annex's end.
+            heading = self.current_heading()
+            blocks = annex_of(doc, annex).blocks
+            index = blocks.index(heading_of(doc, heading)[1]) + 1 if heading else len(blocks)
+            return InsertParagraph(Part.OPERATIVE, None, index, p, annex=annex)
         part = self.current_part()
         index = len(doc.preamble if part is Part.PREAMBLE else doc.operative)
         return InsertParagraph(part, None, index, p)
@@ -261,7 +314,7 @@ class DraftEditor(QWidget):
         lst = doc.preamble if part is Part.PREAMBLE else doc.operative
         index = len(lst)
         loc = self._location()
-        if loc is not None and loc.part is part:
+        if loc is not None and loc.part is part and loc.annex is None:
             top = self.current_pid()
             while (up := locate(doc, top).parent_id) is not None:
                 top = up
@@ -274,13 +327,15 @@ class DraftEditor(QWidget):
     def delete_paragraph(self) -> None:
         loc = self._location()
         if loc is None:
+            if self.current_annex() and not self.current_heading():
+                self.message.emit("To delete the whole annex, use Delete Annex (right-click).")
             return
         pid = self.current_pid()
-        lst = siblings(self.controller.doc, loc.part, loc.parent_id)
+        lst = siblings(self.controller.doc, loc.part, loc.parent_id, loc.annex)
         after = lst[loc.index + 1].id if loc.index + 1 < len(lst) else ""
         before = lst[loc.index - 1].id if loc.index > 0 else (loc.parent_id or "")
         if self.controller.apply(DeleteParagraph(pid)):
-            target = after or before
+            target = after or before or loc.annex
             if target:
                 self.select(target)
             else:
@@ -293,12 +348,17 @@ class DraftEditor(QWidget):
         if loc is None:
             return
         pid = self.current_pid()
-        count = len(siblings(self.controller.doc, loc.part, loc.parent_id))
+        count = len(siblings(self.controller.doc, loc.part, loc.parent_id, loc.annex))
         target = loc.index + step
         if 0 <= target < count:
-            self.controller.apply(MoveParagraph(pid, loc.part, loc.parent_id, target))
-        elif loc.parent_id is None and (
-            (step < 0 and loc.part is Part.OPERATIVE) or (step > 0 and loc.part is Part.PREAMBLE)
+            self.controller.apply(MoveParagraph(pid, loc.part, loc.parent_id, target, loc.annex))
+        elif (
+            loc.parent_id is None
+            and loc.annex is None
+            and (
+                (step < 0 and loc.part is Part.OPERATIVE)
+                or (step > 0 and loc.part is Part.PREAMBLE)
+            )
         ):
             self.controller.apply(ConvertPart(pid))
         else:
@@ -352,3 +412,16 @@ class DraftEditor(QWidget):
 
     def current_index(self) -> QModelIndex:
         return self.outline.currentIndex()
+
+    # -- annexes (drafting_app.gui.annex_commands) --------------------------------------------
+    def add_annex(self) -> None:
+        add_annex(self)
+
+    def delete_annex(self) -> None:
+        delete_annex(self)
+
+    def _show_outline_menu(self, pos: QPoint) -> None:
+        index = self.outline.indexAt(pos)
+        if index.isValid():
+            self.outline.setCurrentIndex(index)
+        outline_menu(self).exec(self.outline.viewport().mapToGlobal(pos))

@@ -224,6 +224,8 @@ class MainWindow(QMainWindow):
             ("&Italics", keys.Italic, "toggle_italics"),
             ("Add &Footnote at Caret", "Ctrl+Alt+F", "add_footnote"),
             ("Edit &Masthead and Title", "Ctrl+Shift+M", "show_masthead"),
+            ("Add A&nnex", "Ctrl+Alt+N", "add_annex"),
+            ("Delete Anne&x", "Ctrl+Alt+Shift+N", "delete_annex"),
         ):
             self._action(para, text, key, self._on_editor(method), draft=True)
         para.addSeparator()

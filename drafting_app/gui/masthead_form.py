@@ -47,7 +47,7 @@ def split_sponsors(text: str) -> list[str]:
     return [n.strip() for n in names if n.strip()]
 
 
-class _LongField(QPlainTextEdit):
+class LongField(QPlainTextEdit):
     """A few lines for a long value (a title); ``editing_finished`` when left."""
 
     editing_finished = Signal()
@@ -88,7 +88,7 @@ class _LongField(QPlainTextEdit):
         super().focusOutEvent(e)
 
 
-Field = QLineEdit | _LongField
+Field = QLineEdit | LongField
 
 
 class MastheadForm(QScrollArea):
@@ -110,7 +110,7 @@ class MastheadForm(QScrollArea):
             ("title", "Title", "Implementation of the Protocol …"),
             ("authoring_body", "Authoring body", "The Conference of the Parties …,"),
         ):
-            field: Field = _LongField(placeholder) if name in LONG_FIELDS else QLineEdit()
+            field: Field = LongField(placeholder) if name in LONG_FIELDS else QLineEdit()
             if isinstance(field, QLineEdit):
                 field.setPlaceholderText(placeholder)
                 field.editingFinished.connect(self._committer(name))

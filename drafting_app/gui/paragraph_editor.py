@@ -136,7 +136,9 @@ class ParagraphEditor(QPlainTextEdit):
         if chapeau is not None and chapeau.id == self.pid:
             return Part.PREAMBLE, False
         loc = locate(self.controller.doc, self.pid)
-        return loc.part, loc.parent_id is None
+        # An annex paragraph has no italic opening phrase (an annexed declaration is not
+        # written in preambular or operative clauses).
+        return loc.part, loc.parent_id is None and loc.annex is None
 
     def show_paragraph(self, pid: str) -> None:
         """Edit paragraph ``pid`` ("" for none); the typing burst of the last one ends."""
@@ -218,7 +220,9 @@ class ParagraphEditor(QPlainTextEdit):
         if self.controller.doc.chapeau is p:
             self.opener_state.emit("Chapeau of the decision: it ends with a colon.")
         elif not top:
-            self.opener_state.emit("Sub-paragraph: its lead words stay in roman type.")
+            annexed = locate(self.controller.doc, p.id).annex is not None
+            what = "Annex paragraph" if annexed else "Sub-paragraph"
+            self.opener_state.emit(f"{what}: its lead words stay in roman type.")
         elif not p.text.strip():
             self.opener_state.emit(
                 "Type the opening phrase; completions come from the UN phrase lists."

@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the clause index, its miner and the edit commands load on f
     from drafting_app.gui.document_controller import DocumentController
     from drafting_app.gui.main_window import MainWindow
     from drafting_app.model.paragraph_edits import InsertParagraph
+    from drafting_app.model.tree import Location
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +53,10 @@ def insertion_edit(
     if current_pid:
         try:
             loc = locate(doc, current_pid)
-        except KeyError:
+        except DraftingError:  # the chapeau of a decision
             loc = None
-        if loc is not None and loc.part is part:
+        # Agreed language is resolution language: from an annex it goes to the body.
+        if loc is not None and loc.part is part and loc.annex is None:
             return InsertParagraph(part, loc.parent_id, loc.index + 1, paragraph, footnotes)
     top = doc.preamble if part is Part.PREAMBLE else doc.operative
     return InsertParagraph(part, None, len(top), paragraph, footnotes)
@@ -217,7 +219,7 @@ def drop_clause(
     controller: DocumentController,
     picker: PickerDock,
     ref: str,
-    place: tuple[Part, str | None, int],
+    place: Location,
 ) -> bool:
     """Insert the dragged clause at the drop place (one undo step, footnotes kept)."""
     clause = picker.clause_for(ref)
@@ -226,8 +228,9 @@ def drop_clause(
     from drafting_app.model.paragraph_edits import InsertParagraph
 
     paragraph, footnotes = clause
-    part, parent_id, index = place
-    return controller.apply(InsertParagraph(part, parent_id, index, paragraph, footnotes))
+    return controller.apply(
+        InsertParagraph(place.part, place.parent_id, place.index, paragraph, footnotes, place.annex)
+    )
 
 
 def insert_clause(window: MainWindow, paragraph: Paragraph, footnotes: list[Footnote]) -> bool:

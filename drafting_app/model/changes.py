@@ -27,7 +27,9 @@ class ChangeSet:
     ``structure_changed``: derived numbers ("3.", "(b)") may have changed;
     ``footnotes_changed``: footnote texts or their numbering may have changed;
     ``masthead_changed``: the front of the document (masthead, heading, title,
-    authoring-body line) changed.
+    authoring-body line) changed;
+    ``annexes_changed``: an annex was added or removed, or its title lines or headings
+    changed.
     """
 
     changed_ids: frozenset[str] = field(default_factory=_ids)
@@ -37,6 +39,7 @@ class ChangeSet:
     structure_changed: bool = False
     footnotes_changed: bool = False
     masthead_changed: bool = False
+    annexes_changed: bool = False
 
     def __or__(self, other: ChangeSet) -> ChangeSet:
         return ChangeSet(
@@ -47,6 +50,7 @@ class ChangeSet:
             self.structure_changed or other.structure_changed,
             self.footnotes_changed or other.footnotes_changed,
             self.masthead_changed or other.masthead_changed,
+            self.annexes_changed or other.annexes_changed,
         )
 
     @property

@@ -168,12 +168,14 @@ class Annex:
 
     ``lines`` are the lines under the annex heading (the annexed text's title) and any
     unnumbered opening before its first numbered paragraph; ``blocks`` are headings and
-    numbered paragraphs in order; numbering restarts in an annex.
+    numbered paragraphs in order; numbering restarts in an annex. ``id`` names the annex
+    while the draft is open (edits and the outline refer to it); it is not saved.
     """
 
     title: str = ""
     lines: list[str] = field(default_factory=list)
     blocks: list[Heading | Paragraph] = field(default_factory=list)
+    id: str = field(default_factory=lambda: new_id("ax"), compare=False)
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]

@@ -9,6 +9,13 @@ edit ever renumbers anything.
 
 from __future__ import annotations
 
+from drafting_app.model.annex_edits import (
+    AddAnnex,
+    DeleteAnnex,
+    SetAnnexHeading,
+    SetAnnexTitle,
+    new_annex,
+)
 from drafting_app.model.changes import ChangeSet, Compound, Derived, Edit
 from drafting_app.model.paragraph_edits import (
     ConvertPart,
@@ -36,10 +43,12 @@ from drafting_app.model.tree import Location, locate
 
 __all__ = [
     "MASTHEAD_FIELDS",
+    "AddAnnex",
     "AddFootnote",
     "ChangeSet",
     "Compound",
     "ConvertPart",
+    "DeleteAnnex",
     "DeleteFootnote",
     "DeleteParagraph",
     "Derived",
@@ -50,6 +59,8 @@ __all__ = [
     "Location",
     "MoveParagraph",
     "Outdent",
+    "SetAnnexHeading",
+    "SetAnnexTitle",
     "SetAuthoringBody",
     "SetHeading",
     "SetMasthead",
@@ -57,6 +68,7 @@ __all__ = [
     "SetTitle",
     "Splice",
     "locate",
+    "new_annex",
     "retype",
     "splice",
 ]

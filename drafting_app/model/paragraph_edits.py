@@ -1,6 +1,7 @@
-"""Structural edits of the body: insert, delete, move (drag and drop, Alt+Up/Down),
-indent into a sub-paragraph (a)/(i), outdent, and convert between preamble and operative
-part. Numbers are never touched: they are derived from position.
+"""Structural edits of the body and the annexes: insert, delete, move (drag and drop,
+Alt+Up/Down), indent into a sub-paragraph (a)/(i), outdent, and convert between preamble
+and operative part (not in an annex). Numbers are never touched: they are derived from
+position.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from collections.abc import Sequence
 
 from drafting_app.errors import EditError
 from drafting_app.model.changes import ChangeSet, Derived, Edit
-from drafting_app.model.document import Document, Footnote, Paragraph, Part
+from drafting_app.model.document import Document, Footnote, Heading, Paragraph, Part
 from drafting_app.model.tree import (
     Location,
+    Siblings,
     find,
     locate,
     siblings,
@@ -20,7 +22,7 @@ from drafting_app.model.tree import (
 )
 
 
-def _check_index(lst: list[Paragraph], index: int) -> None:
+def _check_index(lst: Siblings, index: int) -> None:
     if not 0 <= index <= len(lst):
         raise EditError(f"Position {index} is outside the paragraph list (0–{len(lst)}).")
 
@@ -31,18 +33,19 @@ def _marks(p: Paragraph) -> bool:
 
 def _take(doc: Document, pid: str) -> tuple[Location, Paragraph]:
     loc, p = find(doc, pid)
-    siblings(doc, loc.part, loc.parent_id).pop(loc.index)
+    siblings(doc, loc.part, loc.parent_id, loc.annex).pop(loc.index)
     return loc, p
 
 
 def _put(doc: Document, loc: Location, p: Paragraph) -> None:
-    siblings(doc, loc.part, loc.parent_id).insert(loc.index, p)
+    siblings(doc, loc.part, loc.parent_id, loc.annex).insert(loc.index, p)
 
 
 class InsertParagraph(Edit):
     """Insert ``paragraph`` (with its sub-paragraphs) at ``index`` among the children of
-    ``parent_id``, or among the top-level paragraphs of ``part`` when ``parent_id`` is None.
-    ``footnotes`` are new notes its marks point to (a clause picked with its footnote)."""
+    ``parent_id``, or among the top-level paragraphs of ``part`` when ``parent_id`` is None
+    (among the blocks of annex ``annex`` when given). ``footnotes`` are new notes its marks
+    point to (a clause picked with its footnote)."""
 
     label = "Insert paragraph"
 
@@ -53,8 +56,9 @@ class InsertParagraph(Edit):
         index: int,
         paragraph: Paragraph,
         footnotes: Sequence[Footnote] = (),
+        annex: str | None = None,
     ) -> None:
-        self.part, self.parent_id, self.index = part, parent_id, index
+        self.part, self.parent_id, self.index, self.annex = part, parent_id, index, annex
         self.paragraph = paragraph
         self.footnotes = list(footnotes)
 
@@ -65,7 +69,7 @@ class InsertParagraph(Edit):
         known = {f.id for f in doc.footnotes}
         if any(f.id in known for f in self.footnotes):
             raise EditError("This footnote is already in the document.")
-        lst = siblings(doc, self.part, self.parent_id)
+        lst = siblings(doc, self.part, self.parent_id, self.annex)
         _check_index(lst, self.index)
         lst.insert(self.index, self.paragraph)
         doc.footnotes.extend(self.footnotes)
@@ -128,14 +132,18 @@ class DeleteParagraph(Edit):
 
 class MoveParagraph(Edit):
     """Move a paragraph (with its sub-paragraphs) to ``index`` among the children of
-    ``parent_id`` (top level of ``part`` when None). ``index`` counts the target list
-    *after* the paragraph left its old place; ``part`` is ignored when ``parent_id`` is
-    given (a sub-paragraph belongs to its parent's part)."""
+    ``parent_id`` (top level of ``part`` when None, the blocks of annex ``annex`` when
+    given). ``index`` counts the target list *after* the paragraph left its old place;
+    ``part`` and ``annex`` are ignored when ``parent_id`` is given (a sub-paragraph belongs
+    to its parent's part)."""
 
     label = "Move paragraph"
 
-    def __init__(self, pid: str, part: Part, parent_id: str | None, index: int) -> None:
+    def __init__(
+        self, pid: str, part: Part, parent_id: str | None, index: int, annex: str | None = None
+    ) -> None:
         self.pid, self.part, self.parent_id, self.index = pid, part, parent_id, index
+        self.annex = annex
         self._old: Location | None = None
         self._paragraph: Paragraph | None = None
 
@@ -146,8 +154,8 @@ class MoveParagraph(Edit):
         if self.parent_id is not None:
             locate(doc, self.parent_id)
         _take(doc, self.pid)
-        target = siblings(doc, self.part, self.parent_id)
         try:
+            target = siblings(doc, self.part, self.parent_id, self.annex)
             _check_index(target, self.index)
         except EditError:
             _put(doc, loc, p)
@@ -185,7 +193,9 @@ class Indent(Derived):
         loc = locate(doc, self.pid)
         if loc.index == 0:
             raise EditError("The first paragraph of a list has nothing above it to go under.")
-        prev = siblings(doc, loc.part, loc.parent_id)[loc.index - 1]
+        prev = siblings(doc, loc.part, loc.parent_id, loc.annex)[loc.index - 1]
+        if isinstance(prev, Heading):
+            raise EditError("A heading is above this paragraph: there is nothing to go under.")
         return [MoveParagraph(self.pid, loc.part, prev.id, len(prev.children))]
 
 
@@ -205,7 +215,7 @@ class Outdent(Derived):
             raise EditError("This paragraph is already at the top level.")
         up = locate(doc, loc.parent_id)
         following = siblings(doc, loc.part, loc.parent_id)[loc.index + 1 :]
-        steps: list[Edit] = [MoveParagraph(self.pid, up.part, up.parent_id, up.index + 1)]
+        steps: list[Edit] = [MoveParagraph(self.pid, up.part, up.parent_id, up.index + 1, up.annex)]
         base = len(p.children)
         steps += [
             MoveParagraph(f.id, loc.part, self.pid, base + k) for k, f in enumerate(following)
@@ -215,7 +225,9 @@ class Outdent(Derived):
 
 class ConvertPart(Derived):
     """Turn a preambular paragraph into an operative one or back. Without ``index`` it goes
-    to the boundary between the parts: first operative paragraph, or last preambular one."""
+    to the boundary between the parts: first operative paragraph, or last preambular one.
+    An annex paragraph is refused: a declaration's paragraph is not a clause of the
+    resolution."""
 
     label = "Convert paragraph"
 
@@ -225,6 +237,10 @@ class ConvertPart(Derived):
 
     def plan(self, doc: Document) -> list[Edit]:
         loc = locate(doc, self.pid)
+        if loc.annex is not None:
+            raise EditError(
+                "An annex paragraph belongs to its annex: it is neither preambular nor operative."
+            )
         if loc.part is Part.PREAMBLE:
             target, index = Part.OPERATIVE, 0
         else:

@@ -1,6 +1,11 @@
-"""Where a paragraph sits in the body: its part (preamble or operative), its parent
-paragraph (None at top level) and its index among its siblings. Sub-paragraphs (a), (i)
-belong to the part of their top-level paragraph.
+"""Where a paragraph sits: its part (preamble or operative), the annex it is in (if any),
+its parent paragraph (None at top level) and its index among its siblings. Sub-paragraphs
+(a), (i) belong to the part of their top-level paragraph.
+
+An annex (a political declaration, a plan of action) is numbered like an operative part,
+restarting at 1, but its paragraphs are not the resolution's operative paragraphs: they
+carry ``annex`` (the annex id) and, at the top level, ``index`` counts the annex's blocks,
+its headings ("I. Commitments") included, so a paragraph keeps its place under its heading.
 """
 
 from __future__ import annotations
@@ -9,17 +14,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from drafting_app.errors import EditError
-from drafting_app.model.document import Document, Paragraph, Part
+from drafting_app.model.document import Annex, Document, Heading, Paragraph, Part
+
+# The list a paragraph lives in: a part's paragraphs, a paragraph's sub-paragraphs, or the
+# blocks of an annex (headings between its paragraphs).
+Siblings = list[Paragraph] | list[Heading | Paragraph]
 
 
 @dataclass(frozen=True)
 class Location:
-    """A place in the body: ``index`` among the children of ``parent_id`` (or among the
-    top-level paragraphs of ``part`` when ``parent_id`` is None)."""
+    """A place in the text: ``index`` among the children of ``parent_id``, or among the
+    top-level paragraphs of ``part`` (the blocks of annex ``annex``) when ``parent_id`` is
+    None. Annex paragraphs have the operative part's numbering, so ``part`` is OPERATIVE."""
 
     part: Part
     parent_id: str | None
     index: int
+    annex: str | None = None
 
 
 def top_level(doc: Document, part: Part) -> list[Paragraph]:
@@ -27,11 +38,11 @@ def top_level(doc: Document, part: Part) -> list[Paragraph]:
 
 
 def _walk(
-    paras: list[Paragraph], part: Part, parent: str | None
+    paras: list[Paragraph], part: Part, parent: str | None, annex: str | None = None
 ) -> Iterator[tuple[Location, Paragraph]]:
     for i, p in enumerate(paras):
-        yield Location(part, parent, i), p
-        yield from _walk(p.children, part, p.id)
+        yield Location(part, parent, i, annex), p
+        yield from _walk(p.children, part, p.id, annex)
 
 
 def body_locations(doc: Document) -> Iterator[tuple[Location, Paragraph]]:
@@ -40,22 +51,59 @@ def body_locations(doc: Document) -> Iterator[tuple[Location, Paragraph]]:
         yield from _walk(top_level(doc, part), part, None)
 
 
+def annex_locations(annex: Annex) -> Iterator[tuple[Location, Paragraph]]:
+    """Every paragraph of ``annex`` (sub-paragraphs included) with its location."""
+    for i, b in enumerate(annex.blocks):
+        if isinstance(b, Paragraph):
+            yield Location(Part.OPERATIVE, None, i, annex.id), b
+            yield from _walk(b.children, Part.OPERATIVE, b.id, annex.id)
+
+
+def locations(doc: Document) -> Iterator[tuple[Location, Paragraph]]:
+    """Every movable paragraph, the body's then each annex's, with its location."""
+    yield from body_locations(doc)
+    for annex in doc.annexes:
+        yield from annex_locations(annex)
+
+
 def locate(doc: Document, pid: str) -> Location:
-    """The location of paragraph ``pid`` (EditError when it is not in the body)."""
-    for loc, p in body_locations(doc):
+    """The location of paragraph ``pid`` (EditError when it is not in the body or an
+    annex)."""
+    for loc, p in locations(doc):
         if p.id == pid:
             return loc
     if doc.chapeau is not None and doc.chapeau.id == pid:
         raise EditError("The chapeau of a decision cannot be moved, deleted or indented.")
-    raise EditError(f"No paragraph {pid} in the preamble or operative part.")
+    raise EditError(f"No paragraph {pid} in the preamble, the operative part or an annex.")
 
 
 def find(doc: Document, pid: str) -> tuple[Location, Paragraph]:
-    for loc, p in body_locations(doc):
+    for loc, p in locations(doc):
         if p.id == pid:
             return loc, p
     locate(doc, pid)  # raises the right message
     raise AssertionError  # pragma: no cover
+
+
+def annex_of(doc: Document, annex_id: str) -> Annex:
+    for annex in doc.annexes:
+        if annex.id == annex_id:
+            return annex
+    raise EditError(f"No annex {annex_id} in the document.")
+
+
+def heading_of(doc: Document, heading_id: str) -> tuple[Annex, Heading]:
+    """The annex heading ``heading_id`` and its annex."""
+    for annex in doc.annexes:
+        for b in annex.blocks:
+            if isinstance(b, Heading) and b.id == heading_id:
+                return annex, b
+    raise EditError(f"No annex heading {heading_id} in the document.")
+
+
+def annex_paragraph_ids(doc: Document) -> frozenset[str]:
+    """Ids of every paragraph in an annex (sub-paragraphs included)."""
+    return frozenset(p.id for annex in doc.annexes for _, p in annex_locations(annex))
 
 
 def part_of(doc: Document, parent_id: str | None, part: Part) -> Part:
@@ -63,11 +111,15 @@ def part_of(doc: Document, parent_id: str | None, part: Part) -> Part:
     return part if parent_id is None else locate(doc, parent_id).part
 
 
-def siblings(doc: Document, part: Part, parent_id: str | None) -> list[Paragraph]:
-    """The list a paragraph at (part, parent_id) lives in: the model's own list."""
-    if parent_id is None:
-        return top_level(doc, part)
-    return find(doc, parent_id)[1].children
+def siblings(
+    doc: Document, part: Part, parent_id: str | None, annex: str | None = None
+) -> Siblings:
+    """The list a paragraph at (part, parent_id, annex) lives in: the model's own list."""
+    if parent_id is not None:
+        return find(doc, parent_id)[1].children
+    if annex is not None:
+        return annex_of(doc, annex).blocks
+    return top_level(doc, part)
 
 
 def subtree_ids(p: Paragraph) -> frozenset[str]:

@@ -3,8 +3,6 @@ the original (issue 3)."""
 
 from __future__ import annotations
 
-import contextlib
-
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -12,11 +10,9 @@ from hypothesis import strategies as st
 from drafting_app.corpus.readers import read_document
 from drafting_app.errors import EditError
 from drafting_app.model import Anchor, Document, Footnote, Paragraph, Part, Span
-from drafting_app.model.conventions import with_fixes
 from drafting_app.model.describe import describe
 from drafting_app.model.edits import (
     AddFootnote,
-    ChangeSet,
     Compound,
     ConvertPart,
     DeleteFootnote,
@@ -35,24 +31,12 @@ from drafting_app.model.edits import (
     retype,
 )
 from drafting_app.model.numbering import paragraph_labels
-from drafting_app.model.profiles import PROFILES
 from tests.conftest import CORPUS_FILES
+from tests.model.edit_history import replay_history, roundtrip
 
 
 def france() -> Document:
     return read_document(CORPUS_FILES["france_draft"])
-
-
-def roundtrip(doc: Document, edit: Edit) -> ChangeSet:
-    """apply → revert → apply again: revert restores, redo reproduces."""
-    before = describe(doc)
-    changes = edit.apply(doc)
-    after = describe(doc)
-    edit.revert(doc)
-    assert describe(doc) == before
-    assert edit.apply(doc) == changes
-    assert describe(doc) == after
-    return changes
 
 
 def test_insert_paragraph_shifts_numbers_and_reverts():
@@ -255,29 +239,8 @@ def _edit(draw: st.DrawFn, doc: Document) -> Edit:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_random_edit_sequences_revert_to_the_original(key: str, data: st.DataObject):
-    doc = read_document(CORPUS_FILES[key])
-    original = describe(doc)
-    done: list[Edit] = []
-    for _ in range(data.draw(st.integers(1, 12))):
-        edit = data.draw(_edit(doc))
-        if data.draw(st.booleans()):  # as the GUI pushes it: edit + ladder/punctuation fixes
-            with contextlib.suppress(EditError):
-                edit = with_fixes(doc, edit, PROFILES["ctoc-cop"])
-        snapshot = describe(doc)
-        try:
-            edit.apply(doc)
-        except EditError:
-            assert describe(doc) == snapshot  # a refused edit changes nothing
-            continue
-        done.append(edit)
-    after = describe(doc)
-    for edit in reversed(done):
-        edit.revert(doc)
-    assert describe(doc) == original
-    for edit in done:  # redo the whole history
-        edit.apply(doc)
-    assert describe(doc) == after
-    event(f"applied edits: {min(len(done), 6)}{'+' if len(done) >= 6 else ''}")
+    done = replay_history(read_document(CORPUS_FILES[key]), data, _edit, 12)
+    event(f"applied edits: {min(done, 6)}{'+' if done >= 6 else ''}")
 
 
 @pytest.mark.parametrize(

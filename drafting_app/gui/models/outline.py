@@ -1,6 +1,9 @@
 """The outline of a draft: Preamble and Operative part, their paragraphs with derived numbers
-(1., (a), (i)) and italic openers, sub-paragraphs nested. Dragging a paragraph onto another
-place asks the controller for a :class:`MoveParagraph`; the model itself never edits.
+(1., (a), (i)) and italic openers, sub-paragraphs nested; then each annex as a part of its
+own ("Annex — Awaza Political Declaration") with its headings as rows between its
+paragraphs, numbered again from 1. as the UN prints annexes. Dragging a paragraph onto
+another place asks the controller for a :class:`MoveParagraph`; the model itself never
+edits.
 """
 
 from __future__ import annotations
@@ -14,13 +17,16 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, 
 from drafting_app.gui.document_controller import DocumentController
 from drafting_app.gui.models.roles import CLAUSE_MIME, PARAGRAPH_ID_ROLE, ROOT, Index
 from drafting_app.gui.segment_delegate import SEGMENTS_ROLE, Line
+from drafting_app.model.annex_edits import annex_name
 from drafting_app.model.changes import ChangeSet
-from drafting_app.model.document import Paragraph, Part, Span
+from drafting_app.model.document import Annex, Heading, Paragraph, Part, Span
 from drafting_app.model.edits import MoveParagraph
 from drafting_app.model.numbering import footnote_numbers, paragraph_labels
-from drafting_app.model.tree import locate
+from drafting_app.model.tree import Location, locate
 
 PART_ROLE = int(Qt.ItemDataRole.UserRole) + 3
+ANNEX_ROLE = int(Qt.ItemDataRole.UserRole) + 4  # the annex id of a row in an annex
+HEADING_ROLE = int(Qt.ItemDataRole.UserRole) + 5  # the id of an annex heading row
 MIME_TYPE = "application/x-drafting-app-paragraph"
 PART_TITLES = {Part.PREAMBLE: "Preamble", Part.OPERATIVE: "Operative part"}
 _SUPERSCRIPT = str.maketrans("0123456789,", "⁰¹²³⁴⁵⁶⁷⁸⁹˒")
@@ -29,11 +35,13 @@ _SUPERSCRIPT = str.maketrans("0123456789,", "⁰¹²³⁴⁵⁶⁷⁸⁹˒")
 @dataclass(eq=False)
 class _Node:
     part: Part
-    paragraph: Paragraph | None  # None: the part's group row
+    paragraph: Paragraph | None  # None: a part's or an annex's group row, or a heading
     parent: _Node | None
     row: int
     children: list[_Node] = field(default_factory=list)
     movable: bool = True
+    annex: Annex | None = None  # the annex the row is in (or heads)
+    heading: Heading | None = None
 
 
 def styled_runs(text: str, italics: list[Span], marks: dict[int, str]) -> Line:
@@ -54,8 +62,8 @@ def styled_runs(text: str, italics: list[Span], marks: dict[int, str]) -> Line:
 class OutlineModel(QAbstractItemModel):
     """A read-only tree of the draft's body that follows the controller's changes.
 
-    ``clauseDropped(ref, (part, parent_id, index))``: a clause from the picker was dropped
-    at that place; whoever owns the picker resolves ``ref`` and inserts it."""
+    ``clauseDropped(ref, Location)``: a clause from the picker was dropped at that place;
+    whoever owns the picker resolves ``ref`` and inserts it."""
 
     clauseDropped = Signal(str, object)
 
@@ -64,6 +72,7 @@ class OutlineModel(QAbstractItemModel):
         self.controller = controller
         self._groups: list[_Node] = []
         self._by_id: dict[str, _Node] = {}
+        self._blocks: dict[str, _Node] = {}  # annex and heading rows by id
         self._labels: dict[str, str] = {}
         self._marks: dict[str, int] = {}
         self._build()
@@ -75,9 +84,11 @@ class OutlineModel(QAbstractItemModel):
         self._labels = paragraph_labels(doc)
         self._marks = footnote_numbers(doc)
         self._by_id = {}
-        if not self._groups:  # the two group rows live as long as the model
+        self._blocks = {}
+        if not self._groups:  # the two body group rows live as long as the model
             parts = (Part.PREAMBLE, Part.OPERATIVE)
             self._groups = [_Node(p, None, None, row, movable=False) for row, p in enumerate(parts)]
+        del self._groups[2:]
         for group in self._groups:
             group.children = []
             paras = doc.preamble if group.part is Part.PREAMBLE else doc.operative
@@ -85,9 +96,22 @@ class OutlineModel(QAbstractItemModel):
                 self._add(group, doc.chapeau, movable=False)
             for p in paras:
                 self._add(group, p)
+        for annex in doc.annexes:
+            group = _Node(Part.OPERATIVE, None, None, len(self._groups), movable=False, annex=annex)
+            self._groups.append(group)
+            self._blocks[annex.id] = group
+            for b in annex.blocks:
+                if isinstance(b, Paragraph):
+                    self._add(group, b)
+                    continue
+                node = _Node(group.part, None, group, len(group.children), movable=False)
+                node.annex, node.heading = annex, b
+                group.children.append(node)
+                self._blocks[b.id] = node
 
     def _add(self, parent: _Node, p: Paragraph, movable: bool = True) -> None:
         node = _Node(parent.part, p, parent, len(parent.children), movable=movable)
+        node.annex = parent.annex
         parent.children.append(node)
         self._by_id[p.id] = node
         for child in p.children:
@@ -103,6 +127,8 @@ class OutlineModel(QAbstractItemModel):
         doc = self.controller.doc
         self._marks = footnote_numbers(doc)
         ids = set(self._by_id) if changes.footnotes_changed else set(changes.changed_ids)
+        if changes.annexes_changed:  # a title or heading retyped
+            ids |= set(self._blocks)
         for pid in ids:
             index = self.index_of(pid)
             if index.isValid():
@@ -116,7 +142,8 @@ class OutlineModel(QAbstractItemModel):
         return node if isinstance(node, _Node) else None
 
     def index_of(self, pid: str) -> QModelIndex:
-        node = self._by_id.get(pid)
+        """The row of a paragraph, an annex or an annex heading (by id)."""
+        node = self._by_id.get(pid) or self._blocks.get(pid)
         return self.createIndex(node.row, 0, node) if node is not None else QModelIndex()
 
     def group_index(self, part: Part) -> QModelIndex:
@@ -168,6 +195,10 @@ class OutlineModel(QAbstractItemModel):
             return None
         if role == PART_ROLE:
             return node.part.value
+        if role == ANNEX_ROLE:
+            return node.annex.id if node.annex is not None else ""
+        if node.heading is not None:
+            return self._heading_data(node.heading, role)
         p = node.paragraph
         if p is None:
             return self._group_data(node, role)
@@ -190,26 +221,55 @@ class OutlineModel(QAbstractItemModel):
         return None
 
     def _group_data(self, node: _Node, role: int) -> Any:
-        title = PART_TITLES[node.part]
+        title, subtitle = PART_TITLES[node.part], ""
         n = len(node.children)
+        if node.annex is not None:
+            title, subtitle = self._annex_titles(node.annex)
+            n = len(node.annex.paragraphs())
         if role == Qt.ItemDataRole.DisplayRole:
-            return title
+            return f"{title} — {subtitle}" if subtitle else title
+        if role == Qt.ItemDataRole.ToolTipRole and node.annex is not None:
+            return "\n".join([node.annex.title, *node.annex.lines]).strip()
         if role == SEGMENTS_ROLE:
-            return [[(title, "bold"), (f"   {n} paragraph{'s' if n != 1 else ''}", "muted")]]
+            line: Line = [(title, "bold")]
+            if subtitle:
+                line.append((f" — {subtitle}", "plain"))
+            return [[*line, (f"   {n} paragraph{'s' if n != 1 else ''}", "muted")]]
+        return None
+
+    def _annex_titles(self, annex: Annex) -> tuple[str, str]:
+        """("Annex I", "Political declaration …"); a text adopted inline has no "Annex"
+        line, so its own title heads the row."""
+        name = annex_name(self.controller.doc, annex)
+        lines = [line.strip() for line in annex.lines if line.strip()]
+        return name, (lines[0] if annex.title.strip() and lines else "")
+
+    def _heading_data(self, heading: Heading, role: int) -> Any:
+        if role == HEADING_ROLE:
+            return heading.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return heading.text
+        if role == SEGMENTS_ROLE:
+            return [[(heading.text, "bold")] if heading.text else [("(empty heading)", "muted")]]
         return None
 
     # -- drag and drop -----------------------------------------------------------------------
-    def _drop_place(self, row: int, parent: Index) -> tuple[Part, str | None, int] | None:
-        """(part, parent paragraph id, index) of a drop at ``row`` under ``parent``."""
+    def _drop_place(self, row: int, parent: Index) -> Location | None:
+        """The place of a drop at ``row`` under ``parent``: onto a heading is just after
+        it; between an annex's rows, that place among its blocks."""
         target = self._node(parent)
         if target is None:
             return None
+        annex = target.annex.id if target.annex is not None else None
+        if target.heading is not None and target.parent is not None:
+            return Location(target.part, None, target.row + 1, annex)
         parent_id = None if target.paragraph is None else target.paragraph.id
         siblings = len(target.children)
         index = siblings if row < 0 else min(row, siblings)
-        if target.paragraph is None and target.children and not target.children[0].movable:
+        first = target.children[0] if target.children else None
+        if target.paragraph is None and target.annex is None and first and not first.movable:
             index = max(0, index - 1)  # the decision chapeau heads the list but is not in it
-        return target.part, parent_id, index
+        return Location(target.part, parent_id, index, annex)
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
@@ -243,7 +303,6 @@ class OutlineModel(QAbstractItemModel):
         place = self._drop_place(row, parent)
         if place is None:
             return False
-        part, parent_id, index = place
         if data.hasFormat(CLAUSE_MIME):
             # The picker resolves the clause and the controller inserts it (one undo step).
             self.clauseDropped.emit(bytes(data.data(CLAUSE_MIME).data()).decode(), place)
@@ -252,9 +311,15 @@ class OutlineModel(QAbstractItemModel):
         if pid not in self._by_id:
             return False
         here = locate(self.controller.doc, pid)
-        if here.parent_id == parent_id and here.part is part and here.index < index:
+        index = place.index
+        same_list = (here.part, here.parent_id, here.annex) == (
+            place.part,
+            place.parent_id,
+            place.annex,
+        )
+        if same_list and here.index < index:
             index -= 1  # MoveParagraph counts the list after the paragraph left it
-        if (here.part, here.parent_id, here.index) == (part, parent_id, index):
+        if same_list and here.index == index:
             return False
-        self.controller.apply(MoveParagraph(pid, part, parent_id, index))
+        self.controller.apply(MoveParagraph(pid, place.part, place.parent_id, index, place.annex))
         return False

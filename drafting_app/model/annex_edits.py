@@ -1,0 +1,176 @@
+"""Edits of a resolution's annexes as wholes: add one, delete one, retitle one, rename a
+heading. Their paragraphs are edited with the paragraph edits (insert, delete, move,
+indent, typing), which know annexes through :class:`~drafting_app.model.tree.Location`.
+
+UN style (Editorial Manual): a single annex is headed "Annex"; several are "Annex I",
+"Annex II" …; under that line stands the title of the annexed text ("Political
+declaration of …"). Numbering restarts at 1 in each annex.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from drafting_app.errors import EditError
+from drafting_app.model.changes import ChangeSet, Compound, Edit
+from drafting_app.model.document import Annex, Document, Footnote, Paragraph
+from drafting_app.model.numbering import roman
+from drafting_app.model.tree import annex_locations, annex_of, heading_of
+
+ANNEX = "Annex"
+
+
+def _paragraph_ids(annex: Annex) -> frozenset[str]:
+    return frozenset(p.id for _, p in annex_locations(annex))
+
+
+def _structural(annex: Annex, *, came: bool) -> ChangeSet:
+    """An annex came or went: numbers, the outline's parts and maybe footnote numbers."""
+    ids = _paragraph_ids(annex)
+    return ChangeSet(
+        inserted=ids if came else frozenset(),
+        deleted=frozenset() if came else ids,
+        structure_changed=True,
+        annexes_changed=True,
+        footnotes_changed=any(p.anchors for _, p in annex_locations(annex)),
+    )
+
+
+def annex_name(doc: Document, annex: Annex) -> str:
+    """How a drafter names the annex: its "Annex" line ("Annex II"), else the title of the
+    annexed text (a text adopted inline has no "Annex" line), else "Annex n"."""
+    if annex.title.strip():
+        return annex.title.strip()
+    first = next((line.strip() for line in annex.lines if line.strip()), "")
+    if first:
+        return first
+    n = next(i for i, a in enumerate(doc.annexes, start=1) if a is annex)
+    return f"{ANNEX} {roman(n).upper()}" if len(doc.annexes) > 1 else ANNEX
+
+
+class AddAnnex(Edit):
+    """Put ``annex`` (with its paragraphs) at ``index`` among the annexes (at the end when
+    None)."""
+
+    label = "Add annex"
+
+    def __init__(self, annex: Annex, index: int | None = None) -> None:
+        self.annex, self.index = annex, index
+
+    def apply(self, doc: Document) -> ChangeSet:
+        if any(a.id == self.annex.id for a in doc.annexes):
+            raise EditError("This annex is already in the document.")
+        ids = _paragraph_ids(self.annex)
+        if any(p.id in ids for p in doc.all_paragraphs()):
+            raise EditError("A paragraph of this annex is already in the document.")
+        index = len(doc.annexes) if self.index is None else self.index
+        if not 0 <= index <= len(doc.annexes):
+            raise EditError(f"Position {index} is outside the annexes (0–{len(doc.annexes)}).")
+        doc.annexes.insert(index, self.annex)
+        return _structural(self.annex, came=True)
+
+    def revert(self, doc: Document) -> ChangeSet:
+        doc.annexes.remove(self.annex)
+        return _structural(self.annex, came=False)
+
+
+class DeleteAnnex(Edit):
+    """Delete an annex with its paragraphs and the footnotes marked only there; revert puts
+    everything back in its place."""
+
+    label = "Delete annex"
+
+    def __init__(self, annex_id: str) -> None:
+        self.annex_id = annex_id
+        self._index = -1
+        self._annex: Annex | None = None
+        self._notes: list[tuple[int, Footnote]] = []
+
+    def apply(self, doc: Document) -> ChangeSet:
+        annex = annex_of(doc, self.annex_id)
+        self._index = doc.annexes.index(annex)
+        self._annex = annex
+        doc.annexes.pop(self._index)
+        mine = {a.footnote_id for _, p in annex_locations(annex) for a in p.anchors}
+        still = {a.footnote_id for p in doc.all_paragraphs() for a in p.anchors}
+        orphans = mine - still
+        self._notes = [(i, f) for i, f in enumerate(doc.footnotes) if f.id in orphans]
+        doc.footnotes[:] = [f for f in doc.footnotes if f.id not in orphans]
+        return _structural(annex, came=False)
+
+    def revert(self, doc: Document) -> ChangeSet:
+        assert self._annex is not None, "revert before apply"
+        for i, f in self._notes:
+            doc.footnotes.insert(i, f)
+        doc.annexes.insert(self._index, self._annex)
+        return _structural(self._annex, came=True)
+
+
+class SetAnnexTitle(Edit):
+    """The "Annex" line (``title``: "Annex", "Annex II", empty for a text adopted inline)
+    and the lines under it (``lines``: the annexed text's title). Bursts merge."""
+
+    label = "Edit annex title"
+
+    def __init__(self, annex_id: str, title: str, lines: Sequence[str]) -> None:
+        self.annex_id, self.title, self.lines = annex_id, title, list(lines)
+        self._old: tuple[str, list[str]] | None = None
+
+    def apply(self, doc: Document) -> ChangeSet:
+        annex = annex_of(doc, self.annex_id)
+        self._old = (annex.title, list(annex.lines))
+        annex.title, annex.lines = self.title, list(self.lines)
+        return ChangeSet(annexes_changed=True)
+
+    def revert(self, doc: Document) -> ChangeSet:
+        assert self._old is not None, "revert before apply"
+        annex = annex_of(doc, self.annex_id)
+        annex.title, annex.lines = self._old[0], list(self._old[1])
+        return ChangeSet(annexes_changed=True)
+
+    def merge(self, other: Edit) -> bool:
+        if not (isinstance(other, SetAnnexTitle) and other.annex_id == self.annex_id):
+            return False
+        self.title, self.lines = other.title, other.lines
+        return True
+
+
+class SetAnnexHeading(Edit):
+    """The text of a heading inside an annex ("I. Commitments"). Bursts merge."""
+
+    label = "Edit annex heading"
+
+    def __init__(self, heading_id: str, text: str) -> None:
+        self.heading_id, self.text = heading_id, text
+        self._old = ""
+
+    def apply(self, doc: Document) -> ChangeSet:
+        _, heading = heading_of(doc, self.heading_id)
+        self._old, heading.text = heading.text, self.text
+        return ChangeSet(annexes_changed=True)
+
+    def revert(self, doc: Document) -> ChangeSet:
+        heading_of(doc, self.heading_id)[1].text = self._old
+        return ChangeSet(annexes_changed=True)
+
+    def merge(self, other: Edit) -> bool:
+        if not (isinstance(other, SetAnnexHeading) and other.heading_id == self.heading_id):
+            return False
+        self.text = other.text
+        return True
+
+
+def new_annex(doc: Document, lines: Sequence[str] = ()) -> tuple[Edit, Annex]:
+    """The edit that adds an annex at the end, headed as the UN numbers annexes, with one
+    empty paragraph to type in; and that annex. When it is the second, a first annex headed
+    plain "Annex" becomes "Annex I" in the same undo step."""
+    annex = Annex(ANNEX, list(lines), [Paragraph("")])
+    count = len(doc.annexes)
+    if count == 0:
+        return AddAnnex(annex), annex
+    annex.title = f"{ANNEX} {roman(count + 1).upper()}"
+    first = doc.annexes[0]
+    if count == 1 and first.title.strip() == ANNEX:
+        rename = SetAnnexTitle(first.id, f"{ANNEX} I", first.lines)
+        return Compound([AddAnnex(annex), rename], label=AddAnnex.label), annex
+    return AddAnnex(annex), annex
