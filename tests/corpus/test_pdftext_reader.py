@@ -14,7 +14,8 @@ import pytest
 
 from drafting_app import cli
 from drafting_app.corpus.readers import read_document, read_text
-from drafting_app.corpus.readers.pdftext import PdfTextReader, is_pdf_text
+from drafting_app.corpus.readers.forms import is_pdf_text
+from drafting_app.corpus.readers.pdftext import PdfTextReader
 from drafting_app.model import Document, DocumentKind, Form, Paragraph, RefKind
 from drafting_app.model.describe import document_text
 from drafting_app.model.numbering import footnote_numbers, number_operative, paragraph_labels

@@ -39,11 +39,14 @@ def decode_text(data: bytes, name: str) -> str:
 
 def read_text(text: str, source: str = "") -> Document:
     """A document from text in any of the text forms (corpus text, Markdown, PDF text)."""
-    from drafting_app.corpus.readers.pdftext import PdfTextReader, is_pdf_text
-    from drafting_app.corpus.readers.text import TextReader
+    from drafting_app.corpus.readers.forms import is_pdf_text
 
     if is_pdf_text(text):
+        from drafting_app.corpus.readers.pdftext import PdfTextReader
+
         return PdfTextReader().read(text, source)
+    from drafting_app.corpus.readers.text import TextReader
+
     return TextReader().read(text, source)
 
 

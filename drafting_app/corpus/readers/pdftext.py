@@ -18,33 +18,13 @@ from __future__ import annotations
 import re
 
 from drafting_app.corpus.readers.blocks import Block, FootnoteDef, Mark
+from drafting_app.corpus.readers.forms import INLINE_NOTE, NOTE_RE, RULE_RE
 from drafting_app.corpus.readers.marks import find_marks
 from drafting_app.corpus.readers.structure import StructureBuilder
 from drafting_app.model.document import Document
 
 _SOURCE_RE = re.compile(r"^SOURCE:\s*(?P<source>.*)$")
-RULE_RE = re.compile(r"^\s*_{5,}\s*$")
-NOTE_RE = re.compile(r"^\s*(?P<label>\d{1,3})\s+(?P<text>\S.*)$")
-_INLINE_NOTE = "(Footnote:"
 _TITLE_LINE_RE = re.compile(r"^(?:S-)?\d+/\d+(?:\s[A-H](?:,\s[A-H])*(?:\sand\s[A-H])?)?\.\s+\S")
-_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-
-
-def is_pdf_text(text: str) -> bool:
-    """Whether ``text`` is in the PDF-text form: a ``SOURCE:`` provenance line, inline
-    ``(Footnote: …)`` notes, or footnotes as bare ``N text`` lines after a rule of
-    underscores with no superscript or Markdown marks anywhere."""
-    head = text.lstrip("\ufeff").lstrip()
-    if head.startswith("SOURCE:") or _INLINE_NOTE in text:
-        return True
-    if any(ch in text for ch in _SUPERSCRIPTS) or "<sup>" in text:
-        return False
-    lines = text.splitlines()
-    for i, line in enumerate(lines):
-        if RULE_RE.match(line):
-            rest = [ln for ln in lines[i + 1 :] if ln.strip()]
-            return bool(rest) and all(NOTE_RE.match(ln) for ln in rest[:1])
-    return False
 
 
 def _clean(line: str) -> str:
@@ -80,7 +60,7 @@ class PdfTextReader:
         body_lines, note_lines = self._split_notes(lines)
         groups = self._groups(body_lines)
         notes = self._notes(note_lines)
-        if any(_INLINE_NOTE in ln for ln in body_lines):
+        if any(INLINE_NOTE in ln for ln in body_lines):
             blocks = [self._inline_notes(g, notes) for g in groups]
             return provenance, blocks, notes
         start = self._body_start(groups)
@@ -168,13 +148,13 @@ class PdfTextReader:
         out: list[str] = []
         marks: list[Mark] = []
         pos = 0
-        while (at := text.find(_INLINE_NOTE, pos)) >= 0:
+        while (at := text.find(INLINE_NOTE, pos)) >= 0:
             end = _closing_paren(text, at)
             if end < 0:
                 break
             out.append(text[pos:at].rstrip())
             label = str(len(notes) + 1)
-            notes.append(FootnoteDef(label, text[at + len(_INLINE_NOTE) : end].strip()))
+            notes.append(FootnoteDef(label, text[at + len(INLINE_NOTE) : end].strip()))
             marks.append(Mark(sum(len(p) for p in out), label))
             pos = end + 1
             if pos < len(text) and text[pos] == " ":
