@@ -1,6 +1,7 @@
-"""Edits of a resolution's annexes as wholes: add one, delete one, retitle one, rename a
-heading. Their paragraphs are edited with the paragraph edits (insert, delete, move,
-indent, typing), which know annexes through :class:`~drafting_app.model.tree.Location`.
+"""Edits of a resolution's annexes as wholes: add one, delete one, retitle one; add,
+delete or rename a heading. Their paragraphs are edited with the paragraph edits (insert,
+delete, move, indent, typing), which know annexes through
+:class:`~drafting_app.model.tree.Location`.
 
 UN style (Editorial Manual): a single annex is headed "Annex"; several are "Annex I",
 "Annex II" …; under that line stands the title of the annexed text ("Political
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 
 from drafting_app.errors import EditError
 from drafting_app.model.changes import ChangeSet, Compound, Edit
-from drafting_app.model.document import Annex, Document, Footnote, Paragraph
+from drafting_app.model.document import Annex, Document, Footnote, Heading, Paragraph
 from drafting_app.model.numbering import roman
 from drafting_app.model.tree import annex_locations, annex_of, heading_of
 
@@ -158,6 +159,61 @@ class SetAnnexHeading(Edit):
             return False
         self.text = other.text
         return True
+
+
+# A heading is not numbered itself and numbering runs on across headings, but a heading
+# coming or going moves the annex's paragraphs among its blocks and the outline's rows.
+_HEADING_MOVED = ChangeSet(structure_changed=True, annexes_changed=True)
+
+
+class InsertHeading(Edit):
+    """Put ``heading`` ("II. Implementation") at ``index`` among the blocks of an annex;
+    the paragraphs from there on now stand under it."""
+
+    label = "Add heading"
+
+    def __init__(self, annex_id: str, index: int, heading: Heading) -> None:
+        self.annex_id, self.index, self.heading = annex_id, index, heading
+
+    def apply(self, doc: Document) -> ChangeSet:
+        annex = annex_of(doc, self.annex_id)
+        if any(b.id == self.heading.id for a in doc.annexes for b in a.blocks):
+            raise EditError("This heading is already in the document.")
+        if not 0 <= self.index <= len(annex.blocks):
+            raise EditError(f"Position {self.index} is outside the annex (0–{len(annex.blocks)}).")
+        annex.blocks.insert(self.index, self.heading)
+        return _HEADING_MOVED
+
+    def revert(self, doc: Document) -> ChangeSet:
+        blocks = annex_of(doc, self.annex_id).blocks
+        del blocks[next(i for i, b in enumerate(blocks) if b is self.heading)]
+        return _HEADING_MOVED
+
+
+class DeleteHeading(Edit):
+    """Delete a heading of an annex; its paragraphs stay where they are, now under the
+    heading before it (numbering runs on across headings, so no number changes)."""
+
+    label = "Delete heading"
+
+    def __init__(self, annex_id: str, heading_id: str) -> None:
+        self.annex_id, self.heading_id = annex_id, heading_id
+        self._index = -1
+        self._heading: Heading | None = None
+
+    def apply(self, doc: Document) -> ChangeSet:
+        annex, heading = heading_of(doc, self.heading_id)
+        if annex.id != self.annex_id:
+            raise EditError(f"The heading {self.heading_id} is not in annex {self.annex_id}.")
+        self._index = next(i for i, b in enumerate(annex.blocks) if b is heading)
+        del annex.blocks[self._index]
+        self._heading = heading
+        return _HEADING_MOVED
+
+    def revert(self, doc: Document) -> ChangeSet:
+        assert self._heading is not None, "revert before apply"
+        annex_of(doc, self.annex_id).blocks.insert(self._index, self._heading)
+        return _HEADING_MOVED
 
 
 def new_annex(doc: Document, lines: Sequence[str] = ()) -> tuple[Edit, Annex]:

@@ -20,8 +20,10 @@ from drafting_app.model.edits import (
     AddFootnote,
     ConvertPart,
     DeleteAnnex,
+    DeleteHeading,
     DeleteParagraph,
     Indent,
+    InsertHeading,
     InsertParagraph,
     MoveParagraph,
     Outdent,
@@ -32,7 +34,13 @@ from drafting_app.model.edits import (
 )
 from drafting_app.model.numbering import footnote_numbers, paragraph_labels
 from drafting_app.model.profiles import PROFILES
-from drafting_app.model.tree import Location, annex_locations, annex_paragraph_ids, locate
+from drafting_app.model.tree import (
+    Location,
+    annex_locations,
+    annex_of,
+    annex_paragraph_ids,
+    locate,
+)
 from tests.conftest import REALDOCS
 from tests.model.edit_history import replay_history, roundtrip
 
@@ -210,6 +218,61 @@ def test_annex_title_and_heading_edits_revert_and_merge_as_typing() -> None:
         AddAnnex(Annex("Annex", [], []), index=5).apply(doc)
 
 
+def test_insert_heading_above_an_annex_paragraph_keeps_the_numbers_and_reverts() -> None:
+    doc = awaza()
+    annex = doc.annexes[0]
+    labels = annex_labels(doc)
+    fifth = block(doc, 6)  # annex 5., under heading I
+    heading = Heading("A. Financing")
+    changes = roundtrip(doc, InsertHeading(annex.id, 6, heading))
+    assert changes == ChangeSet(structure_changed=True, annexes_changed=True)
+    assert annex.blocks[6] is heading and annex.blocks[7] is fifth
+    assert locate(doc, fifth.id) == Location(Part.OPERATIVE, None, 7, annex.id)
+    assert annex_labels(doc) == labels  # numbering runs on across headings
+    assert sum(isinstance(b, Heading) for b in annex.blocks) == 6
+    # A paragraph right under a heading cannot become a sub-paragraph of the one above it.
+    with pytest.raises(EditError, match="heading"):
+        Indent(fifth.id).apply(doc)
+
+
+def test_delete_heading_keeps_its_paragraphs_under_the_previous_heading() -> None:
+    doc = awaza()
+    annex = doc.annexes[0]
+    labels = annex_labels(doc)
+    heading = annex.blocks[13]  # "II. Implementation …"
+    assert isinstance(heading, Heading) and heading.text.startswith("II.")
+    under = block(doc, 14)
+    edit = DeleteHeading(annex.id, heading.id)
+    changes = roundtrip(doc, edit)
+    assert changes == ChangeSet(structure_changed=True, annexes_changed=True)
+    assert heading not in annex.blocks and annex.blocks[13] is under
+    assert len(annex.paragraphs()) == 25 and annex_labels(doc) == labels
+    previous = [b for b in annex.blocks[:13] if isinstance(b, Heading)][-1]
+    assert previous.text.startswith("I.")  # its paragraphs now stand under heading I
+    edit.revert(doc)
+    assert annex.blocks[13] is heading  # the same heading, same id, same place
+    assert SetAnnexHeading(heading.id, "II. Follow-up").apply(doc).annexes_changed
+
+
+def test_heading_edits_refuse_bad_places_and_change_nothing() -> None:
+    doc = awaza()
+    annex = doc.annexes[0]
+    snapshot = describe(doc)
+    heading = annex.blocks[2]
+    assert isinstance(heading, Heading)
+    with pytest.raises(EditError, match="outside"):
+        InsertHeading(annex.id, len(annex.blocks) + 1, Heading("IV. Review")).apply(doc)
+    with pytest.raises(EditError, match="already"):
+        InsertHeading(annex.id, 0, heading).apply(doc)
+    with pytest.raises(EditError, match="No annex"):
+        InsertHeading("ax-missing", 0, Heading("IV. Review")).apply(doc)
+    with pytest.raises(EditError, match="not in annex"):
+        DeleteHeading("ax-other", heading.id).apply(doc)
+    with pytest.raises(EditError, match="No annex heading"):
+        DeleteHeading(annex.id, "h-missing").apply(doc)
+    assert describe(doc) == snapshot
+
+
 # -- the resolution's conventions stay out of the annexed text ------------------------------
 
 
@@ -256,7 +319,7 @@ def _annex_edit(draw: st.DrawFn, doc: Document) -> Edit:
     ids = [p.id for a in doc.annexes for _, p in annex_locations(a)]  # document order
     annexes = [a.id for a in doc.annexes]
     kind = draw(st.sampled_from(["insert", "delete", "move", "indent", "outdent", "text",
-                                 "add", "drop", "title"]))  # fmt: skip
+                                 "add", "drop", "title", "heading", "unhead"]))  # fmt: skip
     if kind == "add" or not annexes:
         return new_annex(doc, ["Plan of action"])[0]
     annex = draw(st.sampled_from(annexes))
@@ -264,6 +327,12 @@ def _annex_edit(draw: st.DrawFn, doc: Document) -> Edit:
         return DeleteAnnex(annex)
     if kind == "title":
         return SetAnnexTitle(annex, draw(st.sampled_from(["Annex", "Annex I", ""])), ["T"])
+    blocks = annex_of(doc, annex).blocks
+    if kind == "heading":
+        return InsertHeading(annex, draw(st.integers(0, len(blocks) + 1)), Heading("B. Means"))
+    headings = [b.id for b in blocks if isinstance(b, Heading)]
+    if kind == "unhead" and headings:
+        return DeleteHeading(annex, draw(st.sampled_from(headings)))
     pid = draw(st.sampled_from(ids)) if ids else None
     if kind == "insert" or pid is None:
         parent = draw(st.sampled_from([None, *ids]))
