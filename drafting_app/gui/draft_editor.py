@@ -1,7 +1,7 @@
 """The draft editor: the outline (preamble / operative / (a) / (i), then each annex) beside
 the paragraph editor and the masthead form. The paragraph commands — new, delete, move
 (drag and drop, Alt+Up/Down), indent/outdent (Tab/Shift+Tab), convert preambular ⇄
-operative (not in an annex) — and Add Annex all become edits through the controller;
+operative (not in an annex) — and Add Annex / Add Heading all become edits through the controller;
 numbers are derived, so they follow at once. An annex row or heading row opens the annex
 form instead of the paragraph editor."""
 
@@ -22,7 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from drafting_app.errors import EditError
-from drafting_app.gui.annex_commands import add_annex, delete_annex, outline_menu
+from drafting_app.gui.annex_commands import (
+    add_annex,
+    add_heading,
+    after_current_block,
+    delete_annex,
+    delete_heading,
+    outline_menu,
+)
 from drafting_app.gui.annex_form import AnnexForm
 from drafting_app.gui.clause_copy import copy_with_notes, part_of
 from drafting_app.gui.conventions_menu import hint, pending
@@ -45,7 +52,7 @@ from drafting_app.model.edits import (
     Outdent,
 )
 from drafting_app.model.numbering import paragraph_labels
-from drafting_app.model.tree import Location, annex_of, heading_of, locate, siblings
+from drafting_app.model.tree import Location, annex_of, locate, siblings
 from drafting_app.phrases import PhraseBook
 
 KEY_HINTS = (
@@ -296,9 +303,7 @@ class DraftEditor(QWidget):
             return InsertParagraph(loc.part, loc.parent_id, loc.index + 1, p, annex=loc.annex)
         if annex := self.current_annex():
             # After a heading: its first paragraph; on the annex row: at the annex's end.
-            heading = self.current_heading()
-            blocks = annex_of(doc, annex).blocks
-            index = blocks.index(heading_of(doc, heading)[1]) + 1 if heading else len(blocks)
+            index = after_current_block(self, annex)
             return InsertParagraph(Part.OPERATIVE, None, index, p, annex=annex)
         part = self.current_part()
         index = len(doc.preamble if part is Part.PREAMBLE else doc.operative)
@@ -419,6 +424,12 @@ class DraftEditor(QWidget):
 
     def delete_annex(self) -> None:
         delete_annex(self)
+
+    def add_heading(self) -> None:
+        add_heading(self)
+
+    def delete_heading(self) -> None:
+        delete_heading(self)
 
     def _show_outline_menu(self, pos: QPoint) -> None:
         index = self.outline.indexAt(pos)

@@ -226,6 +226,8 @@ class MainWindow(QMainWindow):
             ("Edit &Masthead and Title", "Ctrl+Shift+M", "show_masthead"),
             ("Add A&nnex", "Ctrl+Alt+N", "add_annex"),
             ("Delete Anne&x", "Ctrl+Alt+Shift+N", "delete_annex"),
+            ("Add &Heading", "Ctrl+Alt+H", "add_heading"),
+            ("Delete Headin&g", "Ctrl+Alt+Shift+H", "delete_heading"),
         ):
             self._action(para, text, key, self._on_editor(method), draft=True)
         para.addSeparator()

@@ -240,7 +240,7 @@ def test_delete_annex_from_the_outline_menu_and_undo(qtbot: QtBot, window: MainW
     click_index(qtbot, editor.outline, editor.model.index(2, 0))
     menu = outline_menu(editor)
     actions = {a.text(): a for a in menu.actions() if a.text()}
-    assert set(actions) == {"New Paragraph", "Add Annex", "Delete Annex"}
+    assert set(actions) == {"New Paragraph", "Add Annex", "Delete Annex", "Add Heading"}
     actions["Delete Annex"].trigger()
     assert doc.annexes == [] and editor.model.rowCount() == 2
     assert len(doc.footnotes) < len(before["footnotes"])
@@ -271,3 +271,77 @@ def test_drag_and_drop_inside_an_annex_and_onto_a_heading(qtbot: QtBot, window: 
     qtbot.keyClick(window, Z, CTRL)
     qtbot.keyClick(window, Z, CTRL)
     assert describe(doc) == before
+
+
+def test_add_heading_type_it_export_then_delete_and_undo(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    draft = _import(window, AWAZA)
+    editor, doc = draft.editor, draft.controller.doc
+    annex, model = doc.annexes[0], editor.model
+    before = describe(doc)
+    sixth = _annex_paragraph(draft, 6)  # annex 6., under heading I
+    click_paragraph(qtbot, editor, sixth.id)
+    qtbot.keyClick(window, Qt.Key.Key_H, CTRL | ALT)  # Paragraph › Add Heading
+    heading = annex.blocks[6]
+    assert isinstance(heading, Heading) and annex.blocks[7] is sixth
+    group, rows = _annex_rows(model)
+    assert rows[6] == "New heading" and rows[7].startswith("6. ")
+    assert rows[5].startswith("5. ") and len(rows) == 31
+    form = editor.annex_form
+    assert editor.current_heading() == heading.id and form.heading.hasFocus()
+    assert editor.place.text() == "<b>Heading in Annex</b>"
+    qtbot.keyClicks(form.heading, "A. Financing for development")  # types over the text
+    qtbot.keyClick(form.heading, Qt.Key.Key_Return)
+    assert heading.text == "A. Financing for development"
+    assert model.index(6, 0, group).data() == "A. Financing for development"
+    assert paragraph_labels(doc)[sixth.id] == "6."  # numbered on across the new heading
+    word = _export_word(qtbot, window, monkeypatch, tmp_path / "heading.docx")
+    at = word.index("A. Financing for development")
+    assert word[at - 1].startswith("5.\t") and word[at + 1].startswith("6.\t")
+    # Delete Heading from the outline's menu: its paragraphs stay, under heading I again.
+    menu = outline_menu(editor)
+    actions = {a.text(): a for a in menu.actions() if a.text()}
+    assert {"Add Heading", "Delete Heading"} <= set(actions)
+    actions["Delete Heading"].trigger()
+    assert heading not in annex.blocks and annex.blocks[6] is sixth
+    assert editor.current_pid() == sixth.id
+    _, rows = _annex_rows(model)
+    assert len(rows) == 30 and rows[6].startswith("6. ")
+    qtbot.keyClick(window, Z, CTRL)  # the heading comes back, as typed
+    assert annex.blocks[6] is heading and heading.text == "A. Financing for development"
+    _, rows = _annex_rows(model)
+    assert rows[6] == "A. Financing for development"
+    _undo_all(qtbot, window, draft)
+    assert describe(doc) == before
+
+
+def test_add_heading_after_a_heading_and_on_a_sub_paragraph(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    draft = _import(window, AWAZA)
+    editor, doc = draft.editor, draft.controller.doc
+    annex, model = doc.annexes[0], editor.model
+    first_heading = annex.blocks[2]
+    click_index(qtbot, editor.outline, model.index_of(first_heading.id))
+    assert "Add Heading" in {a.text() for a in outline_menu(editor).actions()}
+    qtbot.keyClick(window, Qt.Key.Key_H, CTRL | ALT)
+    assert annex.blocks[2] is first_heading and isinstance(annex.blocks[3], Heading)
+    assert annex.blocks[3].text == "New heading"
+    # On sub-paragraph (b) of 13.: above 13. itself, never between its (a) and (b).
+    thirteen = _annex_paragraph(draft, 15)
+    assert paragraph_labels(doc)[thirteen.id] == "13."
+    click_paragraph(qtbot, editor, thirteen.children[1].id)
+    qtbot.keyClick(window, Qt.Key.Key_H, CTRL | ALT)
+    assert isinstance(annex.blocks[15], Heading) and annex.blocks[16] is thirteen
+    # Delete Heading (Ctrl+Alt+Shift+H) asks for a heading when a paragraph is chosen.
+    click_paragraph(qtbot, editor, thirteen.id)
+    qtbot.keyClick(window, Qt.Key.Key_H, CTRL | ALT | SHIFT)
+    assert "heading" in window.statusBar().currentMessage()
+    assert isinstance(annex.blocks[15], Heading)
+    # Outside an annex there is nowhere to put a heading.
+    click_paragraph(qtbot, editor, doc.operative[0].id)
+    count = draft.controller.stack.count()
+    qtbot.keyClick(window, Qt.Key.Key_H, CTRL | ALT)
+    assert draft.controller.stack.count() == count
+    assert "annex" in window.statusBar().currentMessage()

@@ -222,17 +222,17 @@ def test_insert_heading_above_an_annex_paragraph_keeps_the_numbers_and_reverts()
     doc = awaza()
     annex = doc.annexes[0]
     labels = annex_labels(doc)
-    fifth = block(doc, 6)  # annex 5., under heading I
+    sixth = block(doc, 6)  # annex 6., under heading I
     heading = Heading("A. Financing")
     changes = roundtrip(doc, InsertHeading(annex.id, 6, heading))
     assert changes == ChangeSet(structure_changed=True, annexes_changed=True)
-    assert annex.blocks[6] is heading and annex.blocks[7] is fifth
-    assert locate(doc, fifth.id) == Location(Part.OPERATIVE, None, 7, annex.id)
+    assert annex.blocks[6] is heading and annex.blocks[7] is sixth
+    assert locate(doc, sixth.id) == Location(Part.OPERATIVE, None, 7, annex.id)
     assert annex_labels(doc) == labels  # numbering runs on across headings
     assert sum(isinstance(b, Heading) for b in annex.blocks) == 6
     # A paragraph right under a heading cannot become a sub-paragraph of the one above it.
     with pytest.raises(EditError, match="heading"):
-        Indent(fifth.id).apply(doc)
+        Indent(sixth.id).apply(doc)
 
 
 def test_delete_heading_keeps_its_paragraphs_under_the_previous_heading() -> None:
