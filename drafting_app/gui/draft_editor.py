@@ -332,7 +332,9 @@ class DraftEditor(QWidget):
     def delete_paragraph(self) -> None:
         loc = self._location()
         if loc is None:
-            if self.current_annex() and not self.current_heading():
+            if self.current_heading():
+                self.message.emit("To delete the heading, use Delete Heading (Ctrl+Alt+Shift+H).")
+            elif self.current_annex():
                 self.message.emit("To delete the whole annex, use Delete Annex (right-click).")
             return
         pid = self.current_pid()

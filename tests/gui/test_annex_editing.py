@@ -299,6 +299,8 @@ def test_add_heading_type_it_export_then_delete_and_undo(
     word = _export_word(qtbot, window, monkeypatch, tmp_path / "heading.docx")
     at = word.index("A. Financing for development")
     assert word[at - 1].startswith("5.\t") and word[at + 1].startswith("6.\t")
+    qtbot.keyClick(editor.outline, Qt.Key.Key_Delete)  # a heading is not a paragraph
+    assert heading in annex.blocks and "Delete Heading" in window.statusBar().currentMessage()
     # Delete Heading from the outline's menu: its paragraphs stay, under heading I again.
     menu = outline_menu(editor)
     actions = {a.text(): a for a in menu.actions() if a.text()}
