@@ -31,9 +31,9 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from drafting_app.corpus.readers import read_document  # noqa: E402
-from drafting_app.gui.document_controller import DocumentController  # noqa: E402
-from drafting_app.gui.draft_editor import DraftEditor  # noqa: E402
-from drafting_app.gui.preview import PreviewPanel  # noqa: E402
+from drafting_app.gui.document.document_controller import DocumentController  # noqa: E402
+from drafting_app.gui.document.draft_editor import DraftEditor  # noqa: E402
+from drafting_app.gui.document.preview import PreviewPanel  # noqa: E402
 from drafting_app.model.document import Document, Paragraph  # noqa: E402
 from drafting_app.model.ids import new_id  # noqa: E402
 

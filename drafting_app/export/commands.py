@@ -2,7 +2,7 @@
 
 python-docx is imported only when the command runs, so start-up stays fast. The PDF writer is
 Qt's, and the core never imports Qt: ``--pdf`` runs it in a child process
-(``python -m drafting_app.gui.pdf_export``).
+(``python -m drafting_app.gui.files.pdf_export``).
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def _run_pdf(source: Path, pdf: Path, paper: str) -> None:
 
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    cmd = [sys.executable, "-m", "drafting_app.gui.pdf_export", str(source), str(pdf)]
+    cmd = [sys.executable, "-m", "drafting_app.gui.files.pdf_export", str(source), str(pdf)]
     cmd += ["--paper", paper]
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:

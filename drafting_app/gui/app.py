@@ -1,7 +1,7 @@
 """The composition root: the Qt application, the corpus store, the main window.
 
 The only place that knows the concrete corpus class; the window only sees the
-:class:`~drafting_app.gui.corpus_port.Corpus` protocol.
+:class:`~drafting_app.gui.corpus.corpus_port.Corpus` protocol.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from drafting_app.errors import DraftingError
-from drafting_app.gui.drafts import IMPORTED_SUFFIXES
+from drafting_app.gui.files.drafts import IMPORTED_SUFFIXES
 from drafting_app.gui.main_window import APP_TITLE, MainWindow
 from drafting_app.gui.picker_wiring import install_picker, load_picker
 from drafting_app.gui.startup_trace import on_first_paint, trace_first_paint
@@ -44,7 +44,7 @@ def run(argv: list[str]) -> int:
     app = _application(argv)
     from drafting_app.corpus.store import CorpusStore
     from drafting_app.gui.citation_tools import install_citation_tools
-    from drafting_app.gui.registry_cache import RegistryCache
+    from drafting_app.gui.corpus.registry_cache import RegistryCache
 
     try:
         # The files are compared with the index after the window first paints: a scan of

@@ -14,20 +14,20 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMenu
 
 from drafting_app.errors import DraftingError
-from drafting_app.gui.checks_dock import FIX_SHORTCUT, ChecksPanel
-from drafting_app.gui.draft_places import anchor_places, reveal
-from drafting_app.gui.footnotes_dock import FootnotesPanel
+from drafting_app.gui.checks.checks_dock import FIX_SHORTCUT, ChecksPanel
+from drafting_app.gui.document.draft_places import anchor_places, reveal
+from drafting_app.gui.document.footnotes_dock import FootnotesPanel
 from drafting_app.model.profiles import FIRST_MENTION, FIRST_OPERATIVE
 from drafting_app.storage.settings import save_settings
 
 if TYPE_CHECKING:  # the dialogs, the editor and the edit commands load on first use
     from drafting_app.checks.findings import Finding
     from drafting_app.corpus.registry import Registry
-    from drafting_app.gui.citation_dialog import CitationDialog, SourceChoice
-    from drafting_app.gui.draft_editor import DraftEditor
-    from drafting_app.gui.internal_ref_dialog import InternalRefDialog
+    from drafting_app.gui.corpus.registry_cache import RegistryCache
+    from drafting_app.gui.document.citation_dialog import CitationDialog, SourceChoice
+    from drafting_app.gui.document.draft_editor import DraftEditor
+    from drafting_app.gui.document.internal_ref_dialog import InternalRefDialog
     from drafting_app.gui.main_window import MainWindow
-    from drafting_app.gui.registry_cache import RegistryCache
 
 DOCK_HEIGHT = 210
 REPEAT_RULES = (
@@ -251,7 +251,7 @@ class CitationTools(QObject):
         if editor is None or where is None:
             return
         from drafting_app.checks.profile import profile_for
-        from drafting_app.gui.citation_dialog import CitationDialog, source_choices
+        from drafting_app.gui.document.citation_dialog import CitationDialog, source_choices
 
         author = profile_for(editor.controller.doc).body
         dialog = CitationDialog(source_choices(self.registry(), author), self.window)
@@ -275,7 +275,7 @@ class CitationTools(QObject):
     ) -> None:
         if choice is None:
             return
-        from drafting_app.gui.footnote_panel import mark_offset
+        from drafting_app.gui.document.footnote_panel import mark_offset
         from drafting_app.model.edits import AddFootnote
 
         p = editor.controller.doc.paragraph(pid)
@@ -290,7 +290,7 @@ class CitationTools(QObject):
         where = self._caret(editor) if editor is not None else None
         if editor is None or where is None:
             return
-        from drafting_app.gui.internal_ref_dialog import InternalRefDialog
+        from drafting_app.gui.document.internal_ref_dialog import InternalRefDialog
 
         pid, caret = where
         dialog = InternalRefDialog(editor.controller.doc, pid, self.window)

@@ -23,32 +23,32 @@ from PySide6.QtWidgets import (
 
 from drafting_app import __version__
 from drafting_app.errors import DraftingError
-from drafting_app.gui.background import Background
-from drafting_app.gui.conventions_menu import build_conventions_menu
-from drafting_app.gui.corpus_actions import CorpusActions
-from drafting_app.gui.corpus_browser import CorpusBrowser
-from drafting_app.gui.corpus_port import Corpus
-from drafting_app.gui.drafts import Drafts
-from drafting_app.gui.export_actions import ExportActions
-from drafting_app.gui.file_guard import title_for
-from drafting_app.gui.preview import PreviewPanel
-from drafting_app.gui.reading_view import ReadingView
-from drafting_app.gui.recovery_offer import RecoveryOffer
-from drafting_app.gui.search_panel import SearchPanel
-from drafting_app.gui.window_support import (
+from drafting_app.gui.common.reading_view import ReadingView
+from drafting_app.gui.common.window_support import (
     fit_to_screen,
     restore_layout,
     save_layout,
     shortcut_table,
     show_shortcuts,
 )
+from drafting_app.gui.corpus.background import Background
+from drafting_app.gui.corpus.corpus_actions import CorpusActions
+from drafting_app.gui.corpus.corpus_browser import CorpusBrowser
+from drafting_app.gui.corpus.corpus_port import Corpus
+from drafting_app.gui.corpus.search_panel import SearchPanel
+from drafting_app.gui.document.conventions_menu import build_conventions_menu
+from drafting_app.gui.document.preview import PreviewPanel
+from drafting_app.gui.files.drafts import Drafts
+from drafting_app.gui.files.export_actions import ExportActions
+from drafting_app.gui.files.file_guard import title_for
+from drafting_app.gui.files.recovery_offer import RecoveryOffer
 from drafting_app.model.document import Document
 from drafting_app.model.fix_mode import FixMode
 from drafting_app.storage.recovery import RecoveryStore
 from drafting_app.storage.settings import AppSettings, load_settings, save_settings
 
 if TYPE_CHECKING:  # the editor and the templates load with the first draft
-    from drafting_app.gui.draft_editor import DraftEditor
+    from drafting_app.gui.document.draft_editor import DraftEditor
 
 APP_TITLE = "UN Drafting Assistant"
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
@@ -312,7 +312,7 @@ class MainWindow(QMainWindow):
 
     def new_draft(self) -> None:
         """File › New from Template…: the template dialog, then a new draft tab."""
-        from drafting_app.gui.template_dialog import TemplateDialog
+        from drafting_app.gui.files.template_dialog import TemplateDialog
 
         dialog = TemplateDialog(self)
         self.template_dialog = dialog

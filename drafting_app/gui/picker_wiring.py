@@ -16,15 +16,15 @@ from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 from drafting_app.clauses.collection import Collection, CollectionError
 from drafting_app.clauses.templates import TemplateCatalog
 from drafting_app.errors import DraftingError
-from drafting_app.gui.deviation_view import DeviationView
-from drafting_app.gui.picker_dock import PickerDock
+from drafting_app.gui.picker.deviation_view import DeviationView
+from drafting_app.gui.picker.picker_dock import PickerDock
 from drafting_app.model.document import Document, Footnote, Paragraph, Part
 
 if TYPE_CHECKING:  # the clause index, its miner and the edit commands load on first use
     from drafting_app.clauses.index import ClauseIndex
     from drafting_app.clauses.library import DocumentSource
-    from drafting_app.gui.background import Background
-    from drafting_app.gui.document_controller import DocumentController
+    from drafting_app.gui.corpus.background import Background
+    from drafting_app.gui.document.document_controller import DocumentController
     from drafting_app.gui.main_window import MainWindow
     from drafting_app.model.paragraph_edits import InsertParagraph
     from drafting_app.model.tree import Location

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from drafting_app.corpus.store import CorpusStore
-from drafting_app.gui.drafts import Drafts
+from drafting_app.gui.files.drafts import Drafts
 from drafting_app.gui.main_window import MainWindow
 
 

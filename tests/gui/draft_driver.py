@@ -8,10 +8,10 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from drafting_app.gui.draft_editor import DraftEditor
-from drafting_app.gui.drafts import OpenDraft
+from drafting_app.gui.document.draft_editor import DraftEditor
+from drafting_app.gui.files.drafts import OpenDraft
+from drafting_app.gui.files.template_dialog import KEY_ROLE
 from drafting_app.gui.main_window import MainWindow
-from drafting_app.gui.template_dialog import KEY_ROLE
 from drafting_app.model.describe import opener_of
 from drafting_app.model.document import Document, Part
 from drafting_app.model.numbering import paragraph_labels

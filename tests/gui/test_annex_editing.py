@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from drafting_app.gui.annex_commands import outline_menu
-from drafting_app.gui.drafts import OpenDraft
+from drafting_app.gui.common.segment_delegate import SEGMENTS_ROLE
+from drafting_app.gui.document.annex_commands import outline_menu
+from drafting_app.gui.document.outline_model import ANNEX_ROLE, OutlineModel
+from drafting_app.gui.files.drafts import OpenDraft
 from drafting_app.gui.main_window import MainWindow
-from drafting_app.gui.models.outline import ANNEX_ROLE, OutlineModel
-from drafting_app.gui.segment_delegate import SEGMENTS_ROLE
 from drafting_app.model.describe import describe
 from drafting_app.model.document import Heading, Paragraph
 from drafting_app.model.numbering import paragraph_labels

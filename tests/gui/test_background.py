@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from drafting_app.corpus.store import CorpusStore
 from drafting_app.errors import CorpusError
-from drafting_app.gui.background import Background
+from drafting_app.gui.corpus.background import Background
 from drafting_app.gui.main_window import MainWindow
 from drafting_app.gui.picker_wiring import install_picker, load_picker
 from tests.conftest import REALDOCS

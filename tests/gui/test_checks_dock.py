@@ -14,7 +14,7 @@ from drafting_app.corpus.readers import read_document
 from drafting_app.corpus.registry import Registry
 from drafting_app.corpus.store import CorpusStore
 from drafting_app.gui.citation_tools import CitationTools, install_citation_tools
-from drafting_app.gui.drafts import OpenDraft
+from drafting_app.gui.files.drafts import OpenDraft
 from drafting_app.gui.main_window import MainWindow
 from drafting_app.model.document import Part
 from tests.conftest import CORPUS_FILES

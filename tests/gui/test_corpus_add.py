@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from drafting_app.corpus.store import CorpusStore
-from drafting_app.gui.corpus_import import AddResult, Outcome
+from drafting_app.gui.corpus.corpus_import import AddResult, Outcome
 from drafting_app.gui.main_window import MainWindow
 from drafting_app.paths import user_corpus_dir
 from tests.conftest import REALDOCS

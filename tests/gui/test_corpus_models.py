@@ -10,10 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from drafting_app.corpus.readers import read_document
 from drafting_app.corpus.store import CorpusStore
-from drafting_app.gui.models import corpus_tree
-from drafting_app.gui.models.corpus_tree import CorpusTreeModel
-from drafting_app.gui.models.search_results import Row, SearchResultsModel, snippet_runs
-from drafting_app.gui.reading_html import document_html, inline_html
+from drafting_app.gui.common.reading_html import document_html, inline_html
+from drafting_app.gui.corpus import tree_model as corpus_tree
+from drafting_app.gui.corpus.search_model import Row, SearchResultsModel, snippet_runs
+from drafting_app.gui.corpus.tree_model import CorpusTreeModel
 from drafting_app.model.document import Document, Paragraph, Span
 from tests.conftest import CORPUS_FILES
 

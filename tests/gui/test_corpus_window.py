@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from drafting_app.corpus.store import CorpusStore
+from drafting_app.gui.common.reading_html import HIGHLIGHT
+from drafting_app.gui.common.roles import DOC_ID_ROLE, PARAGRAPH_ID_ROLE
+from drafting_app.gui.common.segment_delegate import SEGMENTS_ROLE
 from drafting_app.gui.main_window import MainWindow
-from drafting_app.gui.models.roles import DOC_ID_ROLE, PARAGRAPH_ID_ROLE
-from drafting_app.gui.reading_html import HIGHLIGHT
-from drafting_app.gui.segment_delegate import SEGMENTS_ROLE
 from tests.conftest import REALDOCS
 
 RES_5_2 = "bundled/002_ecb4862eedf5f58e"

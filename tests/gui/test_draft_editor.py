@@ -13,11 +13,11 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from drafting_app.corpus.readers import read_document
-from drafting_app.gui.document_controller import DocumentController
-from drafting_app.gui.drafts import OpenDraft
+from drafting_app.gui.common.segment_delegate import SEGMENTS_ROLE
+from drafting_app.gui.document.document_controller import DocumentController
+from drafting_app.gui.document.outline_model import OutlineModel
+from drafting_app.gui.files.drafts import OpenDraft
 from drafting_app.gui.main_window import MainWindow
-from drafting_app.gui.models.outline import OutlineModel
-from drafting_app.gui.segment_delegate import SEGMENTS_ROLE
 from drafting_app.model.document import Part, Span
 from tests.conftest import CORPUS_FILES, REALDOCS
 from tests.gui.draft_driver import (

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from drafting_app.clauses.document_templates import new_document
-from drafting_app.gui.drafts import OpenDraft
+from drafting_app.gui.files.drafts import OpenDraft
 from drafting_app.gui.main_window import MainWindow
 from drafting_app.model.document import Paragraph
 from drafting_app.storage.project import SUFFIX, encode_project, load_project, save_project

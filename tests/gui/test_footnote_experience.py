@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from drafting_app.gui.citation_tools import CitationTools
-from drafting_app.gui.drafts import OpenDraft
+from drafting_app.gui.files.drafts import OpenDraft
 from drafting_app.gui.main_window import MainWindow
 from tests.gui.draft_driver import ALT, CTRL, click_paragraph
 from tests.gui.test_footnotes_dock import FRANCE_NOTES, france, put_caret, tools  # noqa: F401

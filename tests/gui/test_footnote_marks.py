@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QToolTip
 from pytestqt.qtbot import QtBot
 
 from drafting_app.gui.citation_tools import CitationTools
-from drafting_app.gui.drafts import OpenDraft
+from drafting_app.gui.document.paragraph_editor import ParagraphEditor
+from drafting_app.gui.files.drafts import OpenDraft
 from drafting_app.gui.main_window import MainWindow
-from drafting_app.gui.paragraph_editor import ParagraphEditor
 from drafting_app.model.document import Footnote, Paragraph
 from drafting_app.model.edits import AddFootnote
 from drafting_app.model.numbering import footnote_numbers

@@ -13,9 +13,9 @@ from drafting_app.corpus.readers import read_document
 from drafting_app.corpus.registry import Registry
 from drafting_app.corpus.store import CorpusStore
 from drafting_app.gui.citation_tools import CitationTools, install_citation_tools
-from drafting_app.gui.drafts import OpenDraft
+from drafting_app.gui.common.rich_text_delegate import RICH_ROLE
+from drafting_app.gui.files.drafts import OpenDraft
 from drafting_app.gui.main_window import MainWindow
-from drafting_app.gui.rich_text_delegate import RICH_ROLE
 from tests.conftest import CORPUS_FILES
 from tests.gui.draft_driver import ALT, CTRL, click_index, click_paragraph
 

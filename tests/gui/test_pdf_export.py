@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from drafting_app.errors import ExportError
 from drafting_app.export.page import LETTER
-from drafting_app.gui.pdf_export import export_pdf, pdf_bytes
+from drafting_app.gui.files.pdf_export import export_pdf, pdf_bytes
 from drafting_app.model import Anchor, Document, Footnote, Paragraph, Span
 from tests.export.docx_helpers import corpus_doc
 

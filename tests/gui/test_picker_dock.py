@@ -16,8 +16,8 @@ from drafting_app.clauses.library import ClauseLibrary
 from drafting_app.clauses.templates import TemplateCatalog
 from drafting_app.corpus.registry import Registry
 from drafting_app.corpus.store import CorpusStore
-from drafting_app.gui.clause_form import ClauseForm
-from drafting_app.gui.picker_dock import CLAUSE_MIME, PickerDock
+from drafting_app.gui.picker.clause_form import ClauseForm
+from drafting_app.gui.picker.picker_dock import CLAUSE_MIME, PickerDock
 from drafting_app.model.document import Part
 from tests.conftest import CORPUS
 

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from drafting_app.corpus.store import CorpusStore
 from drafting_app.gui.main_window import MainWindow
-from drafting_app.gui.picker_dock import PickerDock
+from drafting_app.gui.picker.picker_dock import PickerDock
 from drafting_app.gui.picker_wiring import install_picker, load_picker
 from drafting_app.model.conventions import make_paragraph
 from drafting_app.model.document import Part

@@ -8,9 +8,9 @@ from pytestqt.qtbot import QtBot
 
 from drafting_app.corpus.store import CorpusStore
 from drafting_app.gui.citation_tools import install_citation_tools
+from drafting_app.gui.corpus.registry_cache import RegistryCache
 from drafting_app.gui.main_window import MainWindow
 from drafting_app.gui.picker_wiring import install_picker, load_picker
-from drafting_app.gui.registry_cache import RegistryCache
 
 pytestmark = pytest.mark.gui
 
@@ -55,7 +55,7 @@ def test_the_first_draft_is_checked_once_the_registry_is_read_on_the_worker(
     import threading
 
     from drafting_app.corpus.registry import Registry
-    from drafting_app.gui.checks_dock import WAITING
+    from drafting_app.gui.checks.checks_dock import WAITING
 
     threads: list[int] = []
     real = Registry.from_store

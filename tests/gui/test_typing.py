@@ -1,9 +1,9 @@
 """Where an edit happened: the editor's report when it accounts for the texts, else the
-smallest difference (pure functions of drafting_app.gui.typing; no widget)."""
+smallest difference (pure functions of drafting_app.gui.document.typing; no widget)."""
 
 from __future__ import annotations
 
-from drafting_app.gui.typing import Change, carry, located
+from drafting_app.gui.document.typing import Change, carry, located
 from drafting_app.model.document import Anchor, Paragraph
 
 

@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from drafting_app.gui.import_dialog import ImportDialog
+from drafting_app.gui.files.import_dialog import ImportDialog
+from drafting_app.gui.files.word_import import body_profile_of
 from drafting_app.gui.main_window import MainWindow
-from drafting_app.gui.word_import import body_profile_of
 from drafting_app.model.describe import opener_of
 from drafting_app.model.document import Document, Masthead
 from drafting_app.storage.project import SUFFIX, load_project

@@ -34,8 +34,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-import drafting_app.gui.drafts as drafts_module
-from drafting_app.gui.file_guard import ChangedChoice
+import drafting_app.gui.files.drafts as drafts_module
+from drafting_app.gui.files.file_guard import ChangedChoice
 from drafting_app.model.document import Document
 from drafting_app.storage.codec import document_to_json
 from drafting_app.storage.project import encode_project

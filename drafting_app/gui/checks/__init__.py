@@ -1,0 +1,1 @@
+"""The checks panel: findings of the open draft, with their evidence and fixes."""

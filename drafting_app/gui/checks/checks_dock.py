@@ -1,0 +1,404 @@
+"""The checks panel: every finding of the checker on the open draft, grouped by severity,
+re-run a moment after each change (debounced, so typing never waits for it). A finding
+shows its code, where it is, what is wrong and the corpus evidence; clicking it goes there,
+and its fix is applied through the controller (one step of the draft's undo history)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drafting_app.checks.findings import Finding, Fix, Severity, apply_fix
+from drafting_app.errors import DraftingError
+from drafting_app.gui.common.rich_text_delegate import RICH_ROLE, RichTextDelegate
+from drafting_app.gui.document.draft_places import paragraph_names
+
+if TYPE_CHECKING:  # the checker and the edit commands load with the first draft
+    from drafting_app.checks.facts import CorpusFacts
+    from drafting_app.gui.document.document_controller import DocumentController
+    from drafting_app.model.changes import Edit
+    from drafting_app.model.document import Document
+
+RUN_DELAY_MS = 300
+WAITING = "Reading the corpus references for the checks…"
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+FIX_SHORTCUT = "Alt+Return"
+GROUPS = {
+    Severity.ERROR: ("Errors", "#b00020"),
+    Severity.WARNING: ("Warnings", "#a15c00"),
+    Severity.INFO: ("Notes", "#1a4f8b"),
+    Severity.SUGGESTION: ("Suggestions", "#2e6b30"),
+}
+Key = tuple[str, str, str, str]
+Row = tuple[str, str, str, str]  # code, where, message, evidence and fix
+
+
+def finding_key(f: Finding) -> Key:
+    """What identifies a finding from one run to the next (positions move as one types)."""
+    loc = f.location
+    return (f.code, loc.paragraph_id, loc.footnote_id, f.message)
+
+
+def fix_edit(doc: Document, finding: Finding, fix: Fix) -> Edit:
+    """The finding's fix as an edit of the paragraph or footnote it corrects (marks and
+    italics carried along); DraftingError when the text changed since the check ran."""
+    from drafting_app.model.edits import EditFootnote, SetText
+
+    fixed = apply_fix(doc, fix)
+    label = f"Fix {finding.code}"
+    if fix.footnote:
+        note = fixed.footnote(fix.target_id)
+        edit: Edit = EditFootnote(note.id, note.text, note.italics)
+        edit.label = label
+        return edit
+    p = fixed.paragraph(fix.target_id)
+    return SetText(p.id, p.text, p.italics, p.anchors, mergeable=False, label=label)
+
+
+def summary(counts: dict[Severity, int]) -> str:
+    """ "2 errors, 1 suggestion", or what no finding means."""
+    words = {Severity.ERROR: "error", Severity.WARNING: "warning",
+             Severity.INFO: "note", Severity.SUGGESTION: "suggestion"}  # fmt: skip
+    parts = [f"{n} {words[s]}{'s' if n != 1 else ''}" for s, n in counts.items() if n]
+    if not parts:
+        return "No findings: the draft passes every check."
+    return ("" if counts[Severity.ERROR] else "No errors; ") + ", ".join(parts) + "."
+
+
+class FindingTree(QTreeWidget):
+    """The findings; Return goes to the selected one, Alt+Return applies its fix."""
+
+    go_requested = Signal()
+    fix_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.AltModifier:
+                self.fix_requested.emit()
+            else:
+                self.go_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ChecksPanel(QWidget):
+    """Follows the current draft. ``activated(Finding)`` asks the window to show where a
+    finding is; ``checked(int)`` reports each run with the number of findings."""
+
+    activated = Signal(object)
+    checked = Signal(int)
+    message = Signal(str)
+
+    def __init__(
+        self, facts: Callable[[], CorpusFacts | None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("checksPanel")
+        self.facts = facts
+        self.repeat_rule = ""  # the footnote repeat rule chosen for every draft ("": the body's)
+        self.controller: DocumentController | None = None
+        self.findings: list[Finding] = []
+        self._shown: list[tuple[Severity, Row]] = []
+        self.stale = False
+        self.runs = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(RUN_DELAY_MS)
+        self._timer.timeout.connect(self.run_now)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("checksSummary")
+        self.check_button = QPushButton("Check", self)
+        self.check_button.setToolTip("Run every check now (F7)")
+        self.check_button.clicked.connect(self.run_now)
+        self.tree = FindingTree(self)
+        self.tree.setObjectName("findingTree")
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels(["Code", "Where", "Finding"])
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setAlternatingRowColors(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.setItemDelegateForColumn(2, RichTextDelegate(self.tree))
+        self.tree.setColumnWidth(0, 150)
+        self.tree.setColumnWidth(1, 120)
+        self.details = QLabel(self)
+        self.details.setObjectName("findingDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fix_button = QPushButton("Fix", self)
+        self.fix_button.setObjectName("fixButton")
+        self.fix_button.setToolTip(f"Apply the correction ({FIX_SHORTCUT}); Ctrl+Z takes it back")
+        self.fix_button.clicked.connect(self.fix_selected)
+        self._build_layout()
+        self.tree.itemClicked.connect(self._on_clicked)
+        self.tree.itemDoubleClicked.connect(self._on_clicked)
+        self.tree.currentItemChanged.connect(lambda *_: self._show_details())
+        self.tree.go_requested.connect(self.go_to_selected)
+        self.tree.fix_requested.connect(self.fix_selected)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self._show()
+
+    def _build_layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.check_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.details, 1)
+        bottom.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(bottom)
+
+    # -- following the draft ----------------------------------------------------------------
+    def follow(self, controller: DocumentController | None) -> None:
+        if controller is self.controller:
+            return
+        if self.controller is not None:
+            self.controller.changed.disconnect(self._schedule)
+        self.controller = controller
+        self.findings = []
+        if controller is not None:
+            controller.changed.connect(self._schedule)
+            self.run_now()
+        else:
+            self._timer.stop()
+            self._show()
+
+    def _schedule(self, _changes: object) -> None:
+        self.stale = True
+        if self.isVisible():  # a hidden panel checks when it is shown again
+            self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale and self.controller is not None:
+            self._timer.start()
+
+    def run_now(self) -> None:
+        """Check the draft now (F7), keeping the selected finding selected."""
+        self._timer.stop()
+        if self.controller is None:
+            return
+        from drafting_app.checks.profile import profile_for, with_repeat_rule
+        from drafting_app.checks.runner import run_checks
+
+        keep = self.selected_finding()
+        try:
+            facts = self.facts()
+            if facts is None:
+                # The corpus references are being read on a worker thread (seconds on a
+                # large corpus); the owner runs the checks again when they are there.
+                self.stale = True
+                self.summary.setText(WAITING)
+                return
+            doc = self.controller.doc
+            profile = profile_for(doc)
+            if self.repeat_rule:
+                profile = with_repeat_rule(profile, self.repeat_rule)
+            self.findings = run_checks(doc, facts, profile)
+        except DraftingError as exc:
+            self.message.emit(f"The checks could not run: {exc}")
+            return
+        self.stale = False
+        self.runs += 1
+        self._show(finding_key(keep) if keep else None)
+        self.checked.emit(len(self.findings))
+
+    # -- showing ----------------------------------------------------------------------------
+    def counts(self) -> dict[Severity, int]:
+        out = dict.fromkeys(Severity, 0)
+        for f in self.findings:
+            out[f.severity] += 1
+        return out
+
+    def _show(self, keep: Key | None = None) -> None:
+        if self.controller is None:
+            self.tree.clear()
+            self._shown = []
+            self.summary.setText("Open a draft to check it.")
+            self._show_details()
+            return
+        self.summary.setText(summary(self.counts()))
+        names = paragraph_names(self.controller.doc)
+        rows = [(f, self._row(f, names)) for f in self.findings]
+        shown = [(f.severity, row) for f, row in rows]
+        # While typing, most runs find what the last one found (only positions moved):
+        # the rows stay, they now stand for the new findings (rows hold list positions).
+        if shown != self._shown:
+            self._shown = shown
+            self._rebuild(rows, keep)
+        self._show_details()
+
+    def _row(self, f: Finding, names: dict[str, str]) -> Row:
+        loc = f.location
+        if loc.footnote_number is not None:
+            where = f"footnote {loc.footnote_number}"
+        else:
+            where = names.get(loc.paragraph_id, loc.part or "document")
+        fix = f.fix.description or f.fix.new_text if f.fix is not None else ""
+        return f.code, where, f.message, f.evidence + "\0" + fix
+
+    def _rebuild(self, rows: list[tuple[Finding, Row]], keep: Key | None) -> None:
+        self.tree.setUpdatesEnabled(False)
+        self.tree.clear()
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        groups: list[QTreeWidgetItem] = []
+        selected: QTreeWidgetItem | None = None
+        for severity, (title, colour) in GROUPS.items():
+            mine = [(i, r) for i, r in enumerate(rows) if r[0].severity is severity]
+            if not mine:
+                continue
+            group = QTreeWidgetItem([f"{title} ({len(mine)})"])
+            group.setFont(0, bold)
+            group.setForeground(0, QBrush(QColor(colour)))
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            items = [self._item(i, f, row) for i, (f, row) in mine]
+            group.addChildren(items)
+            groups.append(group)
+            if keep is not None:
+                selected = next(
+                    (
+                        it
+                        for it, (_, r) in zip(items, mine, strict=True)
+                        if finding_key(r[0]) == keep
+                    ),
+                    selected,
+                )
+        self.tree.addTopLevelItems(groups)
+        for group in groups:
+            group.setFirstColumnSpanned(True)
+            group.setExpanded(True)
+        if selected is not None:
+            self.tree.setCurrentItem(selected)
+        self.tree.setUpdatesEnabled(True)
+
+    def _item(self, index: int, f: Finding, row: Row) -> QTreeWidgetItem:
+        code, where, message, _ = row
+        text = message + (f"\n{f.evidence}" if f.evidence else "")
+        item = QTreeWidgetItem([code, where, text])
+        item.setData(0, FINDING_ROLE, index)
+        evidence = f"<br/><span class='quiet'>{escape(f.evidence)}</span>"
+        item.setData(2, RICH_ROLE, escape(message) + (evidence if f.evidence else ""))
+        tip = f"<b>{escape(code)}</b> — {escape(message)}"
+        if f.evidence:
+            tip += f"<br/><i>{escape(f.evidence)}</i>"
+        if f.fix is not None:
+            tip += f"<br/>Fix: {escape(f.fix.description or f.fix.new_text)}"
+        for column in range(3):
+            item.setToolTip(column, tip)
+        return item
+
+    def _show_details(self) -> None:
+        f = self.selected_finding()
+        self.fix_button.setEnabled(f is not None and f.fix is not None)
+        if f is None:
+            self.details.setText("Click a finding to go to it.")
+            return
+        html = f"<b>{escape(f.code)}</b> ({f.severity}): {escape(f.message)}"
+        if f.evidence:
+            html += f"<br/><span style='color:#555'>Evidence: {escape(f.evidence)}</span>"
+        if f.fix is not None:
+            html += f"<br/>Fix: {escape(f.fix.description or repr(f.fix.new_text))}"
+        self.details.setText(html)
+
+    # -- acting -----------------------------------------------------------------------------
+    def finding_of(self, item: QTreeWidgetItem | None) -> Finding | None:
+        """The finding a row stands for now (None for a group row)."""
+        index = item.data(0, FINDING_ROLE) if item is not None else None
+        return self.findings[index] if isinstance(index, int) else None
+
+    def selected_finding(self) -> Finding | None:
+        return self.finding_of(self.tree.currentItem())
+
+    def finding_items(self) -> list[QTreeWidgetItem]:
+        out: list[QTreeWidgetItem] = []
+        for g in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(g)
+            if group is not None:
+                out += [c for i in range(group.childCount()) if (c := group.child(i)) is not None]
+        return out
+
+    def _on_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        value = self.finding_of(item)
+        if value is not None:
+            self.activated.emit(value)
+
+    def go_to_selected(self) -> None:
+        f = self.selected_finding()
+        if f is not None:
+            self.activated.emit(f)
+
+    def step(self, by: int) -> None:
+        """Next (F8) or previous (Shift+F8) finding, in document order within its group."""
+        items = self.finding_items()
+        if not items:
+            return
+        current = self.tree.currentItem()
+        index = items.index(current) if current in items else (-1 if by > 0 else 0)
+        item = items[(index + by) % len(items)]
+        self.tree.setCurrentItem(item)
+        self._on_clicked(item, 0)
+
+    def fix_selected(self) -> bool:
+        """Apply the selected finding's fix as one undoable edit, then check again."""
+        f = self.selected_finding()
+        if f is None or f.fix is None or self.controller is None:
+            return False
+        if self.stale:  # the text changed since this run: fix what the text says now
+            key = finding_key(f)
+            self.run_now()
+            f = next((g for g in self.findings if finding_key(g) == key), None)
+            if f is None or f.fix is None:
+                self.message.emit("The text changed; that finding is gone.")
+                return False
+        assert f.fix is not None
+        try:
+            edit = fix_edit(self.controller.doc, f, f.fix)
+        except DraftingError as exc:
+            self.message.emit(str(exc))
+            return False
+        if not self.controller.apply(edit, fixes=False):
+            return False
+        self.run_now()
+        self.message.emit(f"Fixed {f.code}: {f.fix.description or f.fix.new_text}")
+        return True
+
+    def _context_menu(self, pos: QPoint) -> None:
+        # A scroll area reports the position in its viewport's coordinates.
+        item = self.tree.itemAt(pos) or self.tree.currentItem()
+        if item is None or self.finding_of(item) is None:
+            return
+        self.tree.setCurrentItem(item)
+        f = self.selected_finding()
+        assert f is not None
+        menu = QMenu(self)
+        menu.addAction("Go to", self.go_to_selected)
+        fix = QAction(
+            f"Fix: {f.fix.description or f.fix.new_text}" if f.fix else "No automatic fix", menu
+        )
+        fix.setShortcut(QKeySequence(FIX_SHORTCUT))
+        fix.setEnabled(f.fix is not None)
+        fix.triggered.connect(self.fix_selected)
+        menu.addAction(fix)
+        menu.popup(self.tree.viewport().mapToGlobal(pos))

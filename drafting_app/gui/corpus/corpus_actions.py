@@ -1,0 +1,130 @@
+"""Corpus › Add documents… and Corpus › Rebuild index: growing the corpus from the window,
+with a per-file result a drafter can act on ("added as Resolution 5/2", "is a binary file,
+not a text document"). The adding itself runs in :mod:`corpus_import`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from drafting_app.errors import DraftingError
+from drafting_app.gui.corpus.background import Background
+from drafting_app.gui.corpus.corpus_import import (
+    AddResult,
+    CorpusDropTarget,
+    CorpusImport,
+    Outcome,
+    ResultDialog,
+)
+from drafting_app.gui.corpus.corpus_port import Corpus
+
+FILE_FILTER = "Resolutions and decisions (*.docx *.pdf *.txt *.md *.markdown *.text);;All files (*)"
+
+
+class CorpusActions(QObject):
+    """The Corpus menu's commands; ``changed`` after the corpus changed."""
+
+    changed = Signal()
+
+    def __init__(
+        self, window: QWidget, corpus: Corpus, background: Background | None = None
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._corpus = corpus
+        self.background = background
+        self.importer = CorpusImport(window, corpus)
+        self.importer.changed.connect(self.changed)
+
+    def add_documents(self) -> None:
+        """Ask for files and add each one, then show what happened to every file."""
+        paths, _ = QFileDialog.getOpenFileNames(
+            self._window, "Add documents to the corpus", str(Path.home()), FILE_FILTER
+        )
+        if paths:
+            self.add_paths([Path(p) for p in paths])
+
+    def add_paths(self, paths: Sequence[Path]) -> bool:
+        """Add files in the background with a progress dialog, then show what happened to
+        each (``importer.finished``); False when a batch is still running. While the index
+        is being brought up to date (start-up), the files are added right after."""
+        if self.background is not None and self.background.busy:
+            if not paths or self.importer.busy:
+                return False
+            self._status("The corpus index is being updated: the files are added after it.")
+            self.background.when_idle(lambda: self.importer.start(paths))
+            return True
+        return self.importer.start(paths)
+
+    def sync_files(self) -> None:
+        """Bring the index up to date with the corpus folders (files may have been added,
+        changed or removed while the app was closed)."""
+        try:
+            report = self._corpus.sync()
+        except DraftingError as exc:
+            self._status(str(exc))
+            return
+        self._synced(report)
+
+    def sync_in_background(self) -> None:
+        """:meth:`sync_files` on a worker thread (the window keeps working meanwhile), as
+        the first sync after start-up."""
+        if self.background is None:
+            self.sync_files()
+            return
+        self.background.run(
+            "Updating the corpus index",
+            lambda corpus: corpus.sync(),
+            self._synced,
+            self._status,
+            take_first_sync=True,
+        )
+
+    def _synced(self, report: Any) -> None:
+        if report.changed:
+            self.changed.emit()
+
+    def _status(self, message: str) -> None:
+        status = getattr(self._window, "statusBar", None)
+        if callable(status):
+            status().showMessage(message, 6000)
+
+    def rebuild_index(self) -> None:
+        """Throw the index away and build it again from the corpus files."""
+        if self.importer.busy:
+            return  # the worker adding files holds the store
+        if self.background is not None and self.background.busy:
+            self._status("The corpus index is being updated: it is rebuilt right after.")
+            self.background.when_idle(self.rebuild_index)
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = self._corpus.rebuild()
+        except DraftingError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            self._show("Rebuild index", str(exc), [])
+            return
+        QGuiApplication.restoreOverrideCursor()
+        self.changed.emit()
+        failed = [AddResult(Path(f.path), Outcome.REFUSED, f.message) for f in report.failed]
+        summary = f"The index was rebuilt: {len(report.added)} documents indexed"
+        summary += f", {len(failed)} files could not be read." if failed else "."
+        if failed:
+            self._show("Rebuild index", summary, failed)
+        self._status(summary)
+
+    def accept_drops(self, target: QWidget) -> None:
+        """Files dropped on ``target`` (the corpus dock) are added like Add Documents…"""
+        self.drop_target = CorpusDropTarget(target, self.importer)
+
+    @property
+    def last_dialog(self) -> ResultDialog | None:
+        return self.importer.last_dialog
+
+    def _show(self, title: str, summary: str, rows: Sequence[AddResult]) -> None:
+        self.importer.show_results(title, summary, rows)

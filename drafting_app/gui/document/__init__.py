@@ -1,0 +1,1 @@
+"""The draft: its controller and undo stack, editor, outline, footnotes, reference dialogs."""

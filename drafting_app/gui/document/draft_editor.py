@@ -1,0 +1,445 @@
+"""The draft editor: the outline (preamble / operative / (a) / (i), then each annex) beside
+the paragraph editor and the masthead form. The paragraph commands — new, delete, move
+(drag and drop, Alt+Up/Down), indent/outdent (Tab/Shift+Tab), convert preambular ⇄
+operative (not in an annex) — and Add Annex / Add Heading all become edits through the controller;
+numbers are derived, so they follow at once. An annex row or heading row opens the annex
+form instead of the paragraph editor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drafting_app.errors import EditError
+from drafting_app.gui.common.roles import PARAGRAPH_ID_ROLE
+from drafting_app.gui.common.segment_delegate import SegmentDelegate
+from drafting_app.gui.document.annex_commands import (
+    add_annex,
+    add_heading,
+    after_current_block,
+    delete_annex,
+    delete_heading,
+    outline_menu,
+)
+from drafting_app.gui.document.annex_form import AnnexForm
+from drafting_app.gui.document.clause_copy import copy_with_notes, part_of
+from drafting_app.gui.document.conventions_menu import hint, pending
+from drafting_app.gui.document.document_controller import DocumentController
+from drafting_app.gui.document.footnote_panel import FootnotePanel
+from drafting_app.gui.document.masthead_form import MastheadForm
+from drafting_app.gui.document.outline_model import (
+    ANNEX_ROLE,
+    HEADING_ROLE,
+    PART_ROLE,
+    OutlineModel,
+)
+from drafting_app.gui.document.paragraph_editor import ParagraphEditor
+from drafting_app.model.annex_edits import annex_name
+from drafting_app.model.changes import ChangeSet
+from drafting_app.model.document import Document, Paragraph, Part
+from drafting_app.model.edits import (
+    ConvertPart,
+    DeleteParagraph,
+    Indent,
+    InsertParagraph,
+    MoveParagraph,
+    Outdent,
+)
+from drafting_app.model.numbering import paragraph_labels
+from drafting_app.model.tree import Location, annex_of, locate, siblings
+from drafting_app.phrases import PhraseBook
+
+KEY_HINTS = (
+    "Return: new paragraph · Tab / Shift+Tab: indent / outdent · Alt+↑ / Alt+↓: move · "
+    "Ctrl+Shift+P: preambular ⇄ operative · Ctrl+I: italics · Ctrl+Z: undo"
+)
+
+
+class OutlineView(QTreeView):
+    """The outline tree; Tab/Shift+Tab indent and outdent, Delete removes."""
+
+    indent_requested = Signal()
+    outdent_requested = Signal()
+    delete_requested = Signal()
+
+    def event(self, e: QEvent) -> bool:
+        # Qt moves the focus on Tab before keyPressEvent sees it: here Tab indents.
+        tab = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        if e.type() == QEvent.Type.KeyPress and isinstance(e, QKeyEvent) and e.key() in tab:
+            self.keyPressEvent(e)
+            return True
+        return super().event(e)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Tab:
+            self.indent_requested.emit()
+        elif key == Qt.Key.Key_Backtab:
+            self.outdent_requested.emit()
+        elif key == Qt.Key.Key_Delete:
+            self.delete_requested.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class DraftEditor(QWidget):
+    """One open draft's editing surface (a tab of the main window)."""
+
+    message = Signal(str)
+
+    def __init__(
+        self,
+        controller: DocumentController,
+        phrases: PhraseBook | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.model = OutlineModel(controller, self)
+        self.outline = OutlineView(self)
+        self.outline.setObjectName("draftOutline")
+        self.outline.setModel(self.model)
+        self.outline.setItemDelegate(SegmentDelegate(self.outline))
+        self.outline.setHeaderHidden(True)
+        self.outline.setIndentation(16)
+        self.outline.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.outline.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.outline.setDropIndicatorShown(True)
+        self.outline.expandAll()
+        self.editor = ParagraphEditor(controller, phrases, self)
+        self.place = QLabel(self)
+        self.place.setObjectName("paragraphPlace")
+        self.hint = QLabel(self)
+        self.hint.setObjectName("openerHint")
+        self.hint.setWordWrap(True)
+        self.suggestion = QLabel(self)
+        self.suggestion.setObjectName("conventionHint")
+        self.suggestion.setWordWrap(True)
+        self.suggestion.setStyleSheet("color: #2e6b30;")
+        self.suggestion.hide()
+        self.masthead = MastheadForm(controller, self)
+        self.footnotes = FootnotePanel(controller, self)
+        self.annex_form = AnnexForm(controller, self)
+        self.annex_form.hide()
+        self._build_layout()
+        self.model.modelAboutToBeReset.connect(self._remember)
+        self.model.modelReset.connect(self._restore)
+        self.outline.selectionModel().selectionChanged.connect(self._on_selection)
+        self.outline.indent_requested.connect(self.indent)
+        self.outline.outdent_requested.connect(self.outdent)
+        self.outline.delete_requested.connect(self.delete_paragraph)
+        self.outline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.outline.customContextMenuRequested.connect(self._show_outline_menu)
+        self.editor.enter_pressed.connect(self.new_paragraph)
+        self.editor.indent_requested.connect(self.indent)
+        self.editor.outdent_requested.connect(self.outdent)
+        self.editor.opener_state.connect(self.hint.setText)
+        self.editor.mark_activated.connect(self.show_note)
+        controller.failed.connect(self.message.emit)
+        controller.notice.connect(self.message.emit)
+        controller.changed.connect(self._on_changed)
+        controller.modes_changed.connect(self.show_suggestions)
+        self._remembered = ""
+        self.choose_citation: Callable[[], None] | None = None
+        self.note_chosen: Callable[[str], None] | None = None  # the window's Footnotes panel
+        first = self.model.index(0, 0, self.model.group_index(Part.PREAMBLE))
+        self.outline.setCurrentIndex(
+            first if first.isValid() else self.model.group_index(Part.PREAMBLE)
+        )
+
+    def _build_layout(self) -> None:
+        pane = QWidget(self)
+        box = QVBoxLayout(pane)
+        box.setContentsMargins(8, 8, 8, 8)
+        box.addWidget(self.place)
+        box.addWidget(self.annex_form, 1)
+        box.addWidget(self.editor, 1)
+        box.addWidget(self.hint)
+        box.addWidget(self.suggestion)
+        box.addWidget(self.footnotes)
+        keys = QLabel(KEY_HINTS, pane)
+        keys.setObjectName("keyHints")
+        keys.setWordWrap(True)
+        keys.setStyleSheet("color: palette(placeholder-text); font-size: small;")
+        box.addWidget(keys)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(pane, "Paragraph")
+        self.tabs.addTab(self.masthead, "Masthead and title")
+        self.outline.setMinimumWidth(220)
+        self.tabs.setMinimumWidth(300)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.outline)
+        split.addWidget(self.tabs)
+        # Half each: the outline shows enough of each opening to find a paragraph.
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+
+    # -- selection ---------------------------------------------------------------------------
+    def current_pid(self) -> str:
+        return str(self.outline.currentIndex().data(PARAGRAPH_ID_ROLE) or "")
+
+    def current_annex(self) -> str:
+        """The id of the annex the current row is in (or heads), "" in the body."""
+        return str(self.outline.currentIndex().data(ANNEX_ROLE) or "")
+
+    def current_heading(self) -> str:
+        return str(self.outline.currentIndex().data(HEADING_ROLE) or "")
+
+    def current_part(self) -> Part:
+        # Through QVariant the StrEnum arrives as its plain string value.
+        part = self.outline.currentIndex().data(PART_ROLE)
+        return Part(part) if part in (Part.PREAMBLE.value, Part.OPERATIVE.value) else Part.OPERATIVE
+
+    def select(self, pid: str) -> None:
+        index = self.model.index_of(pid)
+        if index.isValid():
+            self.outline.setCurrentIndex(index)
+            self.outline.scrollTo(index)
+
+    def _on_selection(self, selected: QItemSelection, _old: QItemSelection) -> None:
+        self._show_current()
+
+    def _show_current(self) -> None:
+        """The paragraph editor for a paragraph; the annex form for an annex or heading."""
+        pid = self.current_pid()
+        self.editor.show_paragraph(pid)
+        self.footnotes.show_paragraph(pid)
+        structure = not pid and bool(self.current_annex())
+        if structure and self.current_heading():
+            self.annex_form.show_heading(self.current_heading())
+        elif structure:
+            self.annex_form.show_annex(self.current_annex())
+        self.annex_form.setVisible(structure)
+        for widget in (self.editor, self.hint, self.footnotes):
+            widget.setVisible(not structure)
+        self._show_place()
+
+    def _show_place(self) -> None:
+        pid = self.current_pid()
+        doc = self.controller.doc
+        if not pid and self.current_annex():
+            try:
+                name = annex_name(doc, annex_of(doc, self.current_annex()))
+            except EditError:  # the annex is gone: the outline follows in a moment
+                return
+            what = "Heading in " if self.current_heading() else ""
+            self.place.setText(f"<b>{what}{name}</b>")
+            return
+        if not pid:
+            self.place.setText(f"{self.current_part().value.capitalize()}: "
+                               "press Ctrl+Return to add a paragraph.")  # fmt: skip
+            return
+        label = paragraph_labels(self.controller.doc).get(pid, "")
+        try:
+            loc = locate(self.controller.doc, pid)
+        except EditError:  # the chapeau of a decision
+            self.place.setText("<b>Chapeau</b>")
+            return
+        kind = "Preambular" if loc.part is Part.PREAMBLE else "Operative"
+        level = "sub-paragraph" if loc.parent_id else "paragraph"
+        if loc.annex is not None:
+            kind, level = f"{annex_name(doc, annex_of(doc, loc.annex))},", level
+        self.place.setText(f"<b>{kind} {level} {label}</b>".replace(" </b>", "</b>"))
+
+    def _remember(self) -> None:
+        self._remembered = self.current_pid() or self.current_heading() or self.current_annex()
+
+    def _restore(self) -> None:
+        self.outline.expandAll()
+        if self._remembered and self.model.index_of(self._remembered).isValid():
+            self.select(self._remembered)
+        self._show_current()
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if changes.structure_changed:
+            self._show_place()
+        self.show_suggestions()
+
+    def show_suggestions(self) -> None:
+        """Suggest Only mode: the ladder and punctuation fixes waiting (none are applied)."""
+        c = self.controller
+        fixes = pending(c.doc, c.profile, c.ladder_mode, c.punctuation_mode)
+        text = hint(fixes, self.current_pid())
+        self.suggestion.setText(text)
+        self.suggestion.setVisible(bool(text))
+
+    # -- paragraph commands ------------------------------------------------------------------
+    def _location(self) -> Location | None:
+        pid = self.current_pid()
+        if not pid:
+            return None
+        try:
+            return locate(self.controller.doc, pid)
+        except EditError as exc:
+            self.message.emit(str(exc))
+            return None
+
+    def new_paragraph(self) -> None:
+        """A new empty paragraph after the current one (same part and level), or at the
+        end of the chosen part; the editor takes the caret."""
+        p = Paragraph("")
+        if self.controller.apply(self._insertion(p)):
+            self.select(p.id)
+            self.tabs.setCurrentIndex(0)
+            self.editor.setFocus()
+
+    def _insertion(self, p: Paragraph) -> InsertParagraph:
+        doc = self.controller.doc
+        if doc.chapeau is not None and self.current_pid() == doc.chapeau.id:
+            # Decision form: the lettered paragraphs (a), (b) … follow the chapeau.
+            return InsertParagraph(Part.OPERATIVE, None, 0, p)
+        loc = self._location()
+        if loc is not None:
+            return InsertParagraph(loc.part, loc.parent_id, loc.index + 1, p, annex=loc.annex)
+        if annex := self.current_annex():
+            # After a heading: its first paragraph; on the annex row: at the annex's end.
+            index = after_current_block(self, annex)
+            return InsertParagraph(Part.OPERATIVE, None, index, p, annex=annex)
+        part = self.current_part()
+        index = len(doc.preamble if part is Part.PREAMBLE else doc.operative)
+        return InsertParagraph(part, None, index, p)
+
+    def insert_copy(self, source: Document, pid: str) -> bool:
+        """Insert a copy of corpus paragraph ``pid`` (with its footnotes): after the current
+        top-level paragraph of the same part, else at the end of that part. The ladder and
+        the closing punctuation adapt it to its new place."""
+        paragraph, notes = copy_with_notes(source, pid)
+        part = part_of(source, pid)
+        doc = self.controller.doc
+        lst = doc.preamble if part is Part.PREAMBLE else doc.operative
+        index = len(lst)
+        loc = self._location()
+        if loc is not None and loc.part is part and loc.annex is None:
+            top = self.current_pid()
+            while (up := locate(doc, top).parent_id) is not None:
+                top = up
+            index = locate(doc, top).index + 1
+        if not self.controller.apply(InsertParagraph(part, None, index, paragraph, notes)):
+            return False
+        self.select(paragraph.id)
+        return True
+
+    def delete_paragraph(self) -> None:
+        loc = self._location()
+        if loc is None:
+            if self.current_heading():
+                self.message.emit("To delete the heading, use Delete Heading (Ctrl+Alt+Shift+H).")
+            elif self.current_annex():
+                self.message.emit("To delete the whole annex, use Delete Annex (right-click).")
+            return
+        pid = self.current_pid()
+        lst = siblings(self.controller.doc, loc.part, loc.parent_id, loc.annex)
+        after = lst[loc.index + 1].id if loc.index + 1 < len(lst) else ""
+        before = lst[loc.index - 1].id if loc.index > 0 else (loc.parent_id or "")
+        if self.controller.apply(DeleteParagraph(pid)):
+            target = after or before or loc.annex
+            if target:
+                self.select(target)
+            else:
+                self.outline.setCurrentIndex(self.model.group_index(loc.part))
+
+    def move_by(self, step: int) -> None:
+        """Alt+Up / Alt+Down: one place up or down; across the boundary between the parts
+        the paragraph changes part (the last preambular becomes the first operative)."""
+        loc = self._location()
+        if loc is None:
+            return
+        pid = self.current_pid()
+        count = len(siblings(self.controller.doc, loc.part, loc.parent_id, loc.annex))
+        target = loc.index + step
+        if 0 <= target < count:
+            self.controller.apply(MoveParagraph(pid, loc.part, loc.parent_id, target, loc.annex))
+        elif (
+            loc.parent_id is None
+            and loc.annex is None
+            and (
+                (step < 0 and loc.part is Part.OPERATIVE)
+                or (step > 0 and loc.part is Part.PREAMBLE)
+            )
+        ):
+            self.controller.apply(ConvertPart(pid))
+        else:
+            self.message.emit("The paragraph is already at the edge of its list.")
+        self.select(pid)
+
+    def move_up(self) -> None:
+        self.move_by(-1)
+
+    def move_down(self) -> None:
+        self.move_by(1)
+
+    def toggle_italics(self) -> None:
+        self.editor.toggle_italics()
+
+    def add_footnote(self) -> None:
+        """Paragraph › Add Footnote at Caret: the citation dialog (a source from the corpus
+        registry, or free text) when the window has one, else a free-text note."""
+        if self.editor.paragraph() is None:
+            self.message.emit("Choose the paragraph that cites the source first.")
+            return
+        self.tabs.setCurrentIndex(0)
+        if self.choose_citation is not None:
+            self.choose_citation()
+            return
+        self.footnotes.add_at(self.editor.textCursor().position())
+
+    def show_note(self, fid: str) -> None:
+        """A footnote mark was double-clicked in the text: its note in the paragraph's
+        footnote list (and in the window's Footnotes panel)."""
+        self.tabs.setCurrentIndex(0)
+        self.footnotes.select(fid)
+        if self.note_chosen is not None:
+            self.note_chosen(fid)
+
+    def show_masthead(self) -> None:
+        self.tabs.setCurrentWidget(self.masthead)
+        self.masthead.fields["title"].setFocus()
+
+    def indent(self) -> None:
+        if (pid := self.current_pid()) and self.controller.apply(Indent(pid)):
+            self.select(pid)
+
+    def outdent(self) -> None:
+        if (pid := self.current_pid()) and self.controller.apply(Outdent(pid)):
+            self.select(pid)
+
+    def convert(self) -> None:
+        if (pid := self.current_pid()) and self.controller.apply(ConvertPart(pid)):
+            self.select(pid)
+
+    def current_index(self) -> QModelIndex:
+        return self.outline.currentIndex()
+
+    # -- annexes (drafting_app.gui.document.annex_commands) -------------------------------
+    def add_annex(self) -> None:
+        add_annex(self)
+
+    def delete_annex(self) -> None:
+        delete_annex(self)
+
+    def add_heading(self) -> None:
+        add_heading(self)
+
+    def delete_heading(self) -> None:
+        delete_heading(self)
+
+    def _show_outline_menu(self, pos: QPoint) -> None:
+        index = self.outline.indexAt(pos)
+        if index.isValid():
+            self.outline.setCurrentIndex(index)
+        outline_menu(self).exec(self.outline.viewport().mapToGlobal(pos))

@@ -1,0 +1,325 @@
+"""The outline of a draft: Preamble and Operative part, their paragraphs with derived numbers
+(1., (a), (i)) and italic openers, sub-paragraphs nested; then each annex as a part of its
+own ("Annex — Awaza Political Declaration") with its headings as rows between its
+paragraphs, numbered again from 1. as the UN prints annexes. Dragging a paragraph onto
+another place asks the controller for a :class:`MoveParagraph`; the model itself never
+edits.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, Qt, Signal
+
+from drafting_app.gui.common.roles import CLAUSE_MIME, PARAGRAPH_ID_ROLE, ROOT, Index
+from drafting_app.gui.common.segment_delegate import SEGMENTS_ROLE, Line
+from drafting_app.gui.document.document_controller import DocumentController
+from drafting_app.model.annex_edits import annex_name
+from drafting_app.model.changes import ChangeSet
+from drafting_app.model.document import Annex, Heading, Paragraph, Part, Span
+from drafting_app.model.edits import MoveParagraph
+from drafting_app.model.numbering import footnote_numbers, paragraph_labels
+from drafting_app.model.tree import Location, locate
+
+PART_ROLE = int(Qt.ItemDataRole.UserRole) + 3
+ANNEX_ROLE = int(Qt.ItemDataRole.UserRole) + 4  # the annex id of a row in an annex
+HEADING_ROLE = int(Qt.ItemDataRole.UserRole) + 5  # the id of an annex heading row
+MIME_TYPE = "application/x-drafting-app-paragraph"
+PART_TITLES = {Part.PREAMBLE: "Preamble", Part.OPERATIVE: "Operative part"}
+_SUPERSCRIPT = str.maketrans("0123456789,", "⁰¹²³⁴⁵⁶⁷⁸⁹˒")
+
+
+@dataclass(eq=False)
+class _Node:
+    part: Part
+    paragraph: Paragraph | None  # None: a part's or an annex's group row, or a heading
+    parent: _Node | None
+    row: int
+    children: list[_Node] = field(default_factory=list)
+    movable: bool = True
+    annex: Annex | None = None  # the annex the row is in (or heads)
+    heading: Heading | None = None
+
+
+def styled_runs(text: str, italics: list[Span], marks: dict[int, str]) -> Line:
+    """The paragraph text as runs: italic spans in italics, footnote marks as superscripts."""
+    cuts = sorted({0, len(text), *marks, *(x for s in italics for x in (s.start, s.end))})
+    cuts = [c for c in cuts if 0 <= c <= len(text)]
+    runs: Line = []
+    for start, end in itertools.pairwise(cuts):
+        if start in marks and start:
+            runs.append((marks[start].translate(_SUPERSCRIPT), "plain"))
+        italic = any(s.start <= start and end <= s.end for s in italics)
+        runs.append((text[start:end], "italic" if italic else "plain"))
+    if len(text) in marks:
+        runs.append((marks[len(text)].translate(_SUPERSCRIPT), "plain"))
+    return runs
+
+
+class OutlineModel(QAbstractItemModel):
+    """A read-only tree of the draft's body that follows the controller's changes.
+
+    ``clauseDropped(ref, Location)``: a clause from the picker was dropped at that place;
+    whoever owns the picker resolves ``ref`` and inserts it."""
+
+    clauseDropped = Signal(str, object)
+
+    def __init__(self, controller: DocumentController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._groups: list[_Node] = []
+        self._by_id: dict[str, _Node] = {}
+        self._blocks: dict[str, _Node] = {}  # annex and heading rows by id
+        self._labels: dict[str, str] = {}
+        self._marks: dict[str, int] = {}
+        self._build()
+        controller.changed.connect(self._on_changed)
+
+    # -- building ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        doc = self.controller.doc
+        self._labels = paragraph_labels(doc)
+        self._marks = footnote_numbers(doc)
+        self._by_id = {}
+        self._blocks = {}
+        if not self._groups:  # the two body group rows live as long as the model
+            parts = (Part.PREAMBLE, Part.OPERATIVE)
+            self._groups = [_Node(p, None, None, row, movable=False) for row, p in enumerate(parts)]
+        del self._groups[2:]
+        for group in self._groups:
+            group.children = []
+            paras = doc.preamble if group.part is Part.PREAMBLE else doc.operative
+            if group.part is Part.PREAMBLE and doc.chapeau is not None:
+                self._add(group, doc.chapeau, movable=False)
+            for p in paras:
+                self._add(group, p)
+        for annex in doc.annexes:
+            group = _Node(Part.OPERATIVE, None, None, len(self._groups), movable=False, annex=annex)
+            self._groups.append(group)
+            self._blocks[annex.id] = group
+            for b in annex.blocks:
+                if isinstance(b, Paragraph):
+                    self._add(group, b)
+                    continue
+                node = _Node(group.part, None, group, len(group.children), movable=False)
+                node.annex, node.heading = annex, b
+                group.children.append(node)
+                self._blocks[b.id] = node
+
+    def _add(self, parent: _Node, p: Paragraph, movable: bool = True) -> None:
+        node = _Node(parent.part, p, parent, len(parent.children), movable=movable)
+        node.annex = parent.annex
+        parent.children.append(node)
+        self._by_id[p.id] = node
+        for child in p.children:
+            self._add(node, child)
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        structural = changes.structure_changed or changes.inserted or changes.deleted
+        if structural or changes.moved:
+            self.beginResetModel()
+            self._build()
+            self.endResetModel()
+            return
+        doc = self.controller.doc
+        self._marks = footnote_numbers(doc)
+        ids = set(self._by_id) if changes.footnotes_changed else set(changes.changed_ids)
+        if changes.annexes_changed:  # a title or heading retyped
+            ids |= set(self._blocks)
+        for pid in ids:
+            index = self.index_of(pid)
+            if index.isValid():
+                self.dataChanged.emit(index, index)
+
+    # -- lookup ------------------------------------------------------------------------------
+    def _node(self, index: Index) -> _Node | None:
+        if not index.isValid():
+            return None
+        node = index.internalPointer()
+        return node if isinstance(node, _Node) else None
+
+    def index_of(self, pid: str) -> QModelIndex:
+        """The row of a paragraph, an annex or an annex heading (by id)."""
+        node = self._by_id.get(pid) or self._blocks.get(pid)
+        return self.createIndex(node.row, 0, node) if node is not None else QModelIndex()
+
+    def group_index(self, part: Part) -> QModelIndex:
+        row = 0 if part is Part.PREAMBLE else 1
+        return self.createIndex(row, 0, self._groups[row])
+
+    def paragraph_ids(self) -> list[str]:
+        """Every paragraph id in outline order (depth first)."""
+        return list(self._by_id)
+
+    # -- QAbstractItemModel ------------------------------------------------------------------
+    def _children(self, parent: Index) -> list[_Node]:
+        node = self._node(parent)
+        return self._groups if node is None else node.children
+
+    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
+        children = self._children(parent)
+        if column != 0 or not 0 <= row < len(children):
+            return QModelIndex()
+        return self.createIndex(row, 0, children[row])
+
+    def parent(self, child: Index = ROOT) -> QModelIndex:  # type: ignore[override]
+        node = self._node(child)
+        if node is None or node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.parent.row, 0, node.parent)
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._children(parent))
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 1
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        node = self._node(index)
+        if node is None:
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags |= Qt.ItemFlag.ItemIsDropEnabled
+        if node.movable and node.paragraph is not None:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self._node(index)
+        if node is None:
+            return None
+        if role == PART_ROLE:
+            return node.part.value
+        if role == ANNEX_ROLE:
+            return node.annex.id if node.annex is not None else ""
+        if node.heading is not None:
+            return self._heading_data(node.heading, role)
+        p = node.paragraph
+        if p is None:
+            return self._group_data(node, role)
+        if role == PARAGRAPH_ID_ROLE:
+            return p.id
+        label = self._labels.get(p.id, "")
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{label} {p.text}".strip()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return p.text
+        if role == SEGMENTS_ROLE:
+            marks: dict[int, str] = {}
+            for a in p.anchors:
+                number = str(self._marks.get(a.footnote_id, "?"))
+                marks[a.offset] = f"{marks[a.offset]},{number}" if a.offset in marks else number
+            line: Line = [(label, "number")]
+            if not p.text:
+                return [[*line, ("(empty paragraph — type its text)", "muted")]]
+            return [[*line, *styled_runs(p.text, p.italics, marks)]]
+        return None
+
+    def _group_data(self, node: _Node, role: int) -> Any:
+        title, subtitle = PART_TITLES[node.part], ""
+        n = len(node.children)
+        if node.annex is not None:
+            title, subtitle = self._annex_titles(node.annex)
+            n = len(node.annex.paragraphs())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{title} — {subtitle}" if subtitle else title
+        if role == Qt.ItemDataRole.ToolTipRole and node.annex is not None:
+            return "\n".join([node.annex.title, *node.annex.lines]).strip()
+        if role == SEGMENTS_ROLE:
+            line: Line = [(title, "bold")]
+            if subtitle:
+                line.append((f" — {subtitle}", "plain"))
+            return [[*line, (f"   {n} paragraph{'s' if n != 1 else ''}", "muted")]]
+        return None
+
+    def _annex_titles(self, annex: Annex) -> tuple[str, str]:
+        """("Annex I", "Political declaration …"); a text adopted inline has no "Annex"
+        line, so its own title heads the row."""
+        name = annex_name(self.controller.doc, annex)
+        lines = [line.strip() for line in annex.lines if line.strip()]
+        return name, (lines[0] if annex.title.strip() and lines else "")
+
+    def _heading_data(self, heading: Heading, role: int) -> Any:
+        if role == HEADING_ROLE:
+            return heading.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return heading.text
+        if role == SEGMENTS_ROLE:
+            return [[(heading.text, "bold")] if heading.text else [("(empty heading)", "muted")]]
+        return None
+
+    # -- drag and drop -----------------------------------------------------------------------
+    def _drop_place(self, row: int, parent: Index) -> Location | None:
+        """The place of a drop at ``row`` under ``parent``: onto a heading is just after
+        it; between an annex's rows, that place among its blocks."""
+        target = self._node(parent)
+        if target is None:
+            return None
+        annex = target.annex.id if target.annex is not None else None
+        if target.heading is not None and target.parent is not None:
+            return Location(target.part, None, target.row + 1, annex)
+        parent_id = None if target.paragraph is None else target.paragraph.id
+        siblings = len(target.children)
+        index = siblings if row < 0 else min(row, siblings)
+        first = target.children[0] if target.children else None
+        if target.paragraph is None and target.annex is None and first and not first.movable:
+            index = max(0, index - 1)  # the decision chapeau heads the list but is not in it
+        return Location(target.part, parent_id, index, annex)
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE, CLAUSE_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        data = QMimeData()
+        ids = [i.data(PARAGRAPH_ID_ROLE) for i in indexes if i.data(PARAGRAPH_ID_ROLE)]
+        data.setData(MIME_TYPE, "\n".join(ids[:1]).encode())
+        return data
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if data.hasFormat(CLAUSE_MIME):
+            return action in (Qt.DropAction.CopyAction, Qt.DropAction.MoveAction)
+        return data.hasFormat(MIME_TYPE) and action == Qt.DropAction.MoveAction
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        """Ask the controller to move the dragged paragraph; the reset that follows shows
+        it. Returns False so the view does not also remove the source row itself."""
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        place = self._drop_place(row, parent)
+        if place is None:
+            return False
+        if data.hasFormat(CLAUSE_MIME):
+            # The picker resolves the clause and the controller inserts it (one undo step).
+            self.clauseDropped.emit(bytes(data.data(CLAUSE_MIME).data()).decode(), place)
+            return False
+        pid = bytes(data.data(MIME_TYPE).data()).decode()
+        if pid not in self._by_id:
+            return False
+        here = locate(self.controller.doc, pid)
+        index = place.index
+        same_list = (here.part, here.parent_id, here.annex) == (
+            place.part,
+            place.parent_id,
+            place.annex,
+        )
+        if same_list and here.index < index:
+            index -= 1  # MoveParagraph counts the list after the paragraph left it
+        if same_list and here.index == index:
+            return False
+        self.controller.apply(MoveParagraph(pid, place.part, place.parent_id, index, place.annex))
+        return False

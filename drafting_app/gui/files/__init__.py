@@ -1,0 +1,1 @@
+"""Open, save, import, export and recovery of drafts, and the file guards."""

@@ -1,0 +1,1 @@
+"""The clause picker: agreed language with its provenance, clause templates and deviations."""
