@@ -212,8 +212,8 @@ class CitationTools(QObject):
     # -- going places -----------------------------------------------------------------------
     def go_to_finding(self, f: Finding) -> None:
         editor = self._editor()
-        if editor is None:
-            return
+        if editor is None or self.checks.checked_for is not editor.controller:
+            return  # a finding goes only into the draft it was found in
         loc = f.location
         if loc.footnote_id:
             self.footnotes.select(loc.footnote_id)
