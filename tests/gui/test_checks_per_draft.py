@@ -151,3 +151,25 @@ def test_three_drafts_switched_at_random_with_findings_selected(
         # Nothing done on this draft reached another.
         assert {id(d): snapshot(d) for d in drafts if d is not target} == others
     assert fixes > 0, "the walk never applied a fix"
+
+
+def test_an_empty_draft_says_what_is_missing(
+    qtbot: QtBot, window: MainWindow, tools: CitationTools
+) -> None:
+    """Issue 20 item 2: Ctrl+N › Create Draft gives a draft with no title, no paragraph and
+    no symbol; the panel says so (never "passes every check"), and the title finding goes
+    to the form where the title is written."""
+    draft = new_from_template(qtbot, window, "cop-draft-resolution")
+    panel = tools.checks
+    assert "passes" not in panel.summary.text()
+    assert panel.summary.text().startswith("2 errors")
+    rows = {(i.text(0), i.text(1)) for i in panel.finding_items()}
+    assert rows == {("MISSING", "title"), ("MISSING", "operative"), ("MISSING", "masthead")}
+    (title,) = [i for i in panel.finding_items() if i.text(1) == "title"]
+    draft.editor.tabs.setCurrentIndex(0)
+    tree = panel.tree
+    qtbot.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(title).center()
+    )
+    assert draft.editor.tabs.currentWidget() is draft.editor.masthead
+    assert not panel.fix_button.isEnabled()  # only the drafter can write the title
