@@ -27,16 +27,21 @@ def page_of(draft: OpenDraft) -> DocumentView:
 
 
 def block_text(view: DocumentView, key: tuple[str, ...]) -> str:
+    """The line as printed: the painted number and its tab, then the page's characters."""
     n = view._index[key]
-    return view.document().findBlockByNumber(n).text()
+    text = view.document().findBlockByNumber(n).text()
+    label = view.specs[n].label
+    return f"{label}\t{text}" if label else text
 
 
 def unmarked(view: DocumentView, key: tuple[str, ...]) -> str:
-    """The block's text on the page without its footnote figures."""
+    """The line as printed without its footnote figures."""
     spec = view.specs[view._index[key]]
     shown = "".join(p.text for p in spec.pieces if p.role is not Role.MARK)
-    assert block_text(view, key) == "".join(p.text for p in spec.pieces)
-    return shown
+    assert view.document().findBlockByNumber(view._index[key]).text() == "".join(
+        p.text for p in spec.pieces
+    )
+    return f"{spec.label}\t{shown}" if spec.label else shown
 
 
 def caret_at(qtbot: QtBot, view: DocumentView, pid: str, offset: int) -> None:
@@ -205,7 +210,7 @@ def test_decorations_margin_labels_badges_overlays_inline_and_filter(
     deco.set_overlays("revisions", {op2.id: [Overlay(0, 7, under)]})
     block = view.document().findBlockByNumber(view._index[("p", op2.id)])
     ranges = block.layout().formats()
-    assert [(r.start, r.length) for r in ranges] == [(len("2.\t"), 7)]
+    assert [(r.start, r.length) for r in ranges] == [(0, 7)]  # the number is not text
     assert ranges[0].format.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
 
     # A derived inline segment (deleted text) is shown but is not in the model, and the
@@ -218,7 +223,7 @@ def test_decorations_margin_labels_badges_overlays_inline_and_filter(
     assert doc.paragraph(op3.id).text == op3.text
     view.set_caret(("p", op3.id), 0)
     pos = view.textCursor().position() - block_start(view, op3.id)
-    assert pos == len("3.\tformerly ")
+    assert pos == len("formerly ")
     qtbot.keyClicks(view, "X")
     assert doc.paragraph(op3.id).text == "X" + op3_text
     assert unmarked(view, ("p", op3.id)) == "3.\tformerly X" + op3_text

@@ -61,10 +61,29 @@ def selection_paragraphs(view: DocumentView) -> list[dict[str, Any]]:
     return out
 
 
+def printed_selection(view: DocumentView) -> str:
+    """The selection as printed: a paragraph taken from its start keeps its number and
+    the tab after it (numbers are painted on the page, not part of its text)."""
+    cursor = view.textCursor()
+    start, end = cursor.selectionStart(), cursor.selectionEnd()
+    n0, _, a0 = view.spec_at(start)
+    n1, _, a1 = view.spec_at(end)
+    lines: list[str] = []
+    for n in range(n0, n1 + 1):
+        spec = view.specs[n]
+        text = view.block_of(n).text()
+        a = a0 if n == n0 else 0
+        b = a1 if n == n1 else len(text)
+        piece = text[a:b]
+        if a == 0 and spec.label and (b > 0 or n < n1):
+            piece = f"{spec.label}\t{piece}"
+        lines.append(piece)
+    return "\n".join(lines)
+
+
 def to_mime(view: DocumentView) -> QMimeData:
     mime = QMimeData()
-    cursor = view.textCursor()
-    mime.setText(cursor.selectedText().replace("\u2029", "\n"))
+    mime.setText(printed_selection(view))
     paragraphs = selection_paragraphs(view)
     if paragraphs:
         doc = view.controller.doc

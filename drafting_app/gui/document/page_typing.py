@@ -15,10 +15,10 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QTextCursor
 from drafting_app.errors import EditError
 from drafting_app.gui.document.page_blocks import BlockSpec, Key, Role
 from drafting_app.gui.document.page_clipboard import from_mime, to_mime
-from drafting_app.gui.document.typing import Change, carry, typed
+from drafting_app.gui.document.typing import Change, carry, typed, with_italics
 from drafting_app.model.annex_edits import SetAnnexHeading, SetAnnexTitle
 from drafting_app.model.changes import Compound, Edit
-from drafting_app.model.document import Anchor, Footnote, Paragraph, Part
+from drafting_app.model.document import Anchor, Document, Footnote, Paragraph, Part
 from drafting_app.model.paragraph_edits import Indent, InsertParagraph, Outdent
 from drafting_app.model.range_edits import (
     JoinParagraphs,
@@ -98,8 +98,8 @@ class PageTyping:
             self.view.copy()
         elif e.matches(QKeySequence.StandardKey.SelectAll):
             self.view.selectAll()
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.split()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not ctrl:
+            self.split()  # Ctrl+Return is the window's New Paragraph
         elif key == Qt.Key.Key_Backspace:
             self.erase(-1, word=ctrl)
         elif key == Qt.Key.Key_Delete:
@@ -148,7 +148,7 @@ class PageTyping:
         if edit is None:
             self.pending = None
             return False
-        if isinstance(edit, SetText) and typing and not dropped:
+        if typing and not dropped and (spec.key[0] != "p" or isinstance(edit, SetText)):
             ok = self.controller.type_text(edit)
         else:
             ok = self.controller.apply(edit, fixes=False)
@@ -168,7 +168,7 @@ class PageTyping:
         kind = key[0]
         if kind == "p":
             p = doc.paragraph(key[1])
-            part, top = self._place(key[1])
+            part, top = self.place(key[1])
             edit = typed(p, value, part, top, self.phrases, hint)
             marks = [
                 Anchor(hint.new_end, a.footnote_id) if a.footnote_id in pushed else a
@@ -183,9 +183,10 @@ class PageTyping:
             edit.mergeable = False
             return Compound([edit, *notes], label="Delete") if notes else edit
         if kind == "note":
-            f = doc.footnote(key[1])
-            spans, _, _ = carry(Paragraph(f.text, list(f.italics)), value, hint)
-            return EditFootnote(f.id, value, spans)
+            # The page shows (and the drafter edits) the note's full source.
+            shown = self.view.note_view(key[1])
+            spans, _, _ = carry(Paragraph(shown.text, list(shown.italics)), value, hint)
+            return EditFootnote(key[1], value, spans)
         if kind == "title":
             return SetTitle(value)
         if kind == "authoring":
@@ -206,7 +207,7 @@ class PageTyping:
             return SetAnnexTitle(annex.id, annex.title, lines)
         return None
 
-    def _place(self, pid: str) -> tuple[Part, bool]:
+    def place(self, pid: str) -> tuple[Part, bool]:
         """(part, top level?) of a paragraph; a decision's chapeau and annex paragraphs
         have no italic opener."""
         doc = self.controller.doc
@@ -354,6 +355,86 @@ class PageTyping:
             self.pending = where
         if not self.controller.apply(edit):
             self.pending = None
+
+    def replace_start(self, pid: str, end: int, text: str) -> None:
+        """The paragraph's first ``end`` characters become ``text`` (a completed
+        opener), typed: it joins the burst and the opener is set in italics."""
+        n = self.view.block_number(("p", pid))
+        if n is None:
+            return
+        spec = self.view.specs[n]
+        self._replace_in(spec, spec.view_pos(0, after_marks=False), spec.view_pos(end), text,
+                         typing=True)  # fmt: skip
+
+    def toggle_italics(self) -> None:
+        """Ctrl+I: the selection in italics, or back to roman when all of it already is
+        (across paragraphs: one undo step)."""
+        cursor = self.view.textCursor()
+        if not cursor.hasSelection():
+            self._message("Select the words to set in italics first.")
+            return
+        n0, _, a0, n1, _, a1 = self._range()
+        doc = self.controller.doc
+        targets: list[tuple[BlockSpec, int, int]] = []
+        for n in range(n0, n1 + 1):
+            spec = self.view.specs[n]
+            if spec.key[0] not in ("p", "note") or not spec.editable:
+                continue
+            start = spec.model_offset(a0) if n == n0 else 0
+            end = spec.model_offset(a1) if n == n1 else len(spec.text)
+            if end > start:
+                targets.append((spec, start, end))
+        if not targets:
+            self._message("Only the paragraphs and footnotes take italics.")
+            return
+        texts = [self._styled(doc, spec) for spec, _, _ in targets]
+        all_italic = all(
+            set(range(a, b)) <= {i for s in p.italics for i in range(s.start, s.end)}
+            for p, (_, a, b) in zip(texts, targets, strict=True)
+        )
+        edits: list[Edit] = []
+        for p, (spec, a, b) in zip(texts, targets, strict=True):
+            spans = with_italics(p.italics, a, b, not all_italic)
+            if spec.key[0] == "p":
+                edits.append(SetText(p.id, p.text, spans, p.anchors, mergeable=False,
+                                     label="Italics"))  # fmt: skip
+            else:
+                edits.append(EditFootnote(spec.key[1], p.text, spans))
+        kept = self.view.selection()
+        edit = edits[0] if len(edits) == 1 else Compound(edits, label="Italics")
+        self.pending = None
+        if self.controller.apply(edit, fixes=False) and kept is not None:
+            self.view.select_range(*kept)  # the words stay selected, as in Word
+
+    def _styled(self, doc: Document, spec: BlockSpec) -> Paragraph:
+        """The paragraph, or the note as the page shows it, with its italics."""
+        if spec.key[0] == "p":
+            return doc.paragraph(spec.key[1])
+        shown = self.view.note_view(spec.key[1])
+        return Paragraph(shown.text, list(shown.italics), id=spec.key[1])
+
+    def add_note(self) -> str:
+        """References › Insert Footnote (Ctrl+Alt+F): an empty footnote marked at the
+        caret (after the punctuation there), the caret in its text under the page.
+        Returns its id ("" when the caret is not in a paragraph)."""
+        where = self.view.caret()
+        if where is None or where[0][0] != "p":
+            self._message("Put the caret in a paragraph, where the note's mark goes.")
+            return ""
+        return self.add_note_at(where[0][1], where[1])
+
+    def add_note_at(self, pid: str, offset: int) -> str:
+        """An empty footnote marked at ``offset`` of paragraph ``pid``; the caret in it."""
+        from drafting_app.gui.document.footnote_panel import mark_offset
+        from drafting_app.model.text_edits import AddFootnote
+
+        note = Footnote("")
+        at = mark_offset(self.controller.doc.paragraph(pid).text, offset)
+        if not self.controller.apply(AddFootnote(pid, at, note), fixes=False):
+            return ""
+        self.view.set_caret(("note", note.id), 0)
+        self.view.ensureCursorVisible()
+        return note.id
 
     # -- clipboard ---------------------------------------------------------------------------
     def cut(self) -> None:

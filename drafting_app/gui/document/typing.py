@@ -113,15 +113,18 @@ def typed(
 def toggle_italics(p: Paragraph, start: int, end: int) -> list[Span]:
     """Italic spans after toggling ``[start, end)``: set in italics unless all of it
     already is, in which case it becomes roman."""
-    chars: set[int] = set()
-    for s in p.italics:
-        chars.update(range(s.start, s.end))
-    selected = set(range(start, end))
-    chars = chars - selected if selected <= chars else chars | selected
-    spans: list[Span] = []
+    chars = {i for s in p.italics for i in range(s.start, s.end)}
+    return with_italics(p.italics, start, end, not set(range(start, end)) <= chars)
+
+
+def with_italics(spans: list[Span], start: int, end: int, italic: bool) -> list[Span]:
+    """``spans`` with ``[start, end)`` set in italics (or taken out of them)."""
+    chars = {i for s in spans for i in range(s.start, s.end)}
+    chars = chars | set(range(start, end)) if italic else chars - set(range(start, end))
+    out: list[Span] = []
     for i in sorted(chars):
-        if spans and spans[-1].end == i:
-            spans[-1] = Span(spans[-1].start, i + 1)
+        if out and out[-1].end == i:
+            out[-1] = Span(out[-1].start, i + 1)
         else:
-            spans.append(Span(i, i + 1))
-    return spans
+            out.append(Span(i, i + 1))
+    return out
