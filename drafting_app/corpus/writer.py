@@ -105,6 +105,11 @@ class IndexWriter:
             _PASSAGE_INSERT,
             [(first + seq, i.doc_id, seq, *p) for seq, p in enumerate(record.passages)],
         )
+        conn.execute(
+            "INSERT INTO paragraphs_fts(rowid, text)"
+            " SELECT id, text FROM paragraphs WHERE id BETWEEN ? AND ?",
+            (first, last),
+        )
         conn.executemany(
             _CLAUSE_INSERT,
             [
