@@ -21,6 +21,7 @@ from drafting_app.model.document import (
     Span,
 )
 from drafting_app.model.text_edits import MASTHEAD_FIELDS
+from drafting_app.storage.negotiation_codec import negotiation_from_json, negotiation_to_json
 from drafting_app.storage.validate import check_depth
 
 
@@ -97,6 +98,7 @@ def document_to_json(doc: Document) -> dict[str, Any]:
         "adoption": doc.adoption,
         "footnotes": [_footnote(f) for f in doc.footnotes],
         "unplaced": list(doc.unplaced),
+        "negotiation": negotiation_to_json(doc),
     }
 
 
@@ -198,7 +200,7 @@ def document_from_json(d: Any) -> Document:
         items = _want(d.get(key, []), list, key)
         return [paragraph_from_json(p, f"{key}[{i}]") for i, p in enumerate(items)]
 
-    return Document(
+    doc = Document(
         kind=kind,
         form=form,
         heading=_text(d, "heading", "document"),
@@ -221,3 +223,5 @@ def document_from_json(d: Any) -> Document:
         unplaced=_strings(d.get("unplaced", []), "unplaced"),
         source=_text(d, "source", "document"),
     )
+    doc.negotiation = negotiation_from_json(d.get("negotiation"), doc)
+    return doc
