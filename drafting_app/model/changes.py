@@ -32,7 +32,10 @@ class ChangeSet:
     changed;
     ``negotiation_ids``: paragraphs whose negotiation record (label, status, brackets,
     alternatives, proposals, comments) changed; ``negotiation_changed``: any negotiation
-    state changed (the round, the delegations, the negotiation started or ended included).
+    state changed (the round, the delegations, the negotiation started or ended included);
+    ``revisions_changed``: the draft's base text or its comments changed (a change
+    accepted into the base, a base set or removed): the changes shown against the base
+    must be recomputed.
     """
 
     changed_ids: frozenset[str] = field(default_factory=_ids)
@@ -45,6 +48,7 @@ class ChangeSet:
     annexes_changed: bool = False
     negotiation_ids: frozenset[str] = field(default_factory=_ids)
     negotiation_changed: bool = False
+    revisions_changed: bool = False
 
     def __or__(self, other: ChangeSet) -> ChangeSet:
         return ChangeSet(
@@ -58,6 +62,7 @@ class ChangeSet:
             annexes_changed=self.annexes_changed or other.annexes_changed,
             negotiation_ids=self.negotiation_ids | other.negotiation_ids,
             negotiation_changed=self.negotiation_changed or other.negotiation_changed,
+            revisions_changed=self.revisions_changed or other.revisions_changed,
         )
 
     @property

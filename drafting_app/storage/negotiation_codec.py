@@ -1,4 +1,4 @@
-"""The negotiation state of a draft ↔ JSON (project format 3, docs/PROJECT_FORMAT.md):
+"""The negotiation state of a draft ↔ JSON (project format 4, docs/PROJECT_FORMAT.md):
 round, delegations, facilitator and one entry per paragraph (label, status, brackets,
 alternatives, proposals, comments, agreement and the changes since). Empty lists are not
 written. Decoding checks types and that every span fits its paragraph's text and brackets

@@ -1,4 +1,4 @@
-"""A negotiated draft is saved and opened again whole (project format 3); a damaged
+"""A negotiated draft is saved and opened again whole (project format 4); a damaged
 negotiation in a hand-edited file is refused with the paragraph named."""
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from drafting_app.model.negotiation_edits import (
     ProposeParagraph,
     SetStatus,
 )
+from drafting_app.storage.migrations import CURRENT_VERSION
 from drafting_app.storage.project import load_project, save_project
 from tests.model.negotiation_setup import deterministic, icc_in_negotiation, state
 
@@ -51,7 +52,7 @@ def test_a_negotiated_draft_opens_again_whole(tmp_path: Path):
     assert state(again) == state(doc)
     assert again.negotiation == doc.negotiation
     data = json.loads(path.read_text("utf-8"))
-    assert data["format_version"] == 3
+    assert data["format_version"] == CURRENT_VERSION == 4
     entry = data["document"]["negotiation"]["paragraphs"][14]
     assert entry["label"] == "OP1" and "brackets" in entry and "comments" not in entry
 
