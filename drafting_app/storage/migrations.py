@@ -13,7 +13,7 @@ from typing import Any
 
 from drafting_app.errors import ProjectError
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 4
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -29,7 +29,25 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 lets a draft remember the base text it revises (``revision_base``: a
+    rollover's adopted resolution, a Word file's text before its tracked changes) and keep
+    reviewers' ``comments``. A version-2 draft has neither; an older app must not open a
+    version-3 file for writing, since it would drop them."""
+    data["format_version"] = 3
+    return data
+
+
+def _v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 added the document's ``negotiation`` (labels, statuses, brackets,
+    alternatives, proposals and comments of a compilation text); older drafts are not in
+    negotiation."""
+    data["document"].setdefault("negotiation", None)
+    data["format_version"] = 4
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def upgrade(data: dict[str, Any], registry: dict[int, Migration] | None = None) -> dict[str, Any]:
