@@ -59,23 +59,28 @@ def _cut(text: str, start: str, end: str) -> str:
     return text[a : b if b >= 0 else len(text)] + "\n"
 
 
+def _soffice(docx: Path, form: str, folder: str) -> None:
+    """LibreOffice converts ``docx`` to ``form`` in ``folder`` (a profile of its own there)."""
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{folder}/profile",
+            "--convert-to",
+            form,
+            "--outdir",
+            folder,
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+    )
+
+
 def docx_pdf_poppler(docx: Path, start: str, end: str) -> str:
     """The text layer of the PDF LibreOffice prints from a Word file, as poppler gives it."""
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            [
-                "soffice",
-                "--headless",
-                f"-env:UserInstallation=file://{tmp}/profile",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                tmp,
-                str(docx),
-            ],
-            check=True,
-            capture_output=True,
-        )
+        _soffice(docx, "pdf", tmp)
         out = subprocess.run(
             ["pdftotext", str(Path(tmp) / (docx.stem + ".pdf")), "-"],
             check=True,
@@ -88,20 +93,7 @@ def docx_pdf_poppler(docx: Path, start: str, end: str) -> str:
 
 def libreoffice_html(docx: Path, start: str, end: str) -> str:
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            [
-                "soffice",
-                "--headless",
-                f"-env:UserInstallation=file://{tmp}/profile",
-                "--convert-to",
-                "html",
-                "--outdir",
-                tmp,
-                str(docx),
-            ],
-            check=True,
-            capture_output=True,
-        )
+        _soffice(docx, "html", tmp)
         html = (Path(tmp) / (docx.stem + ".html")).read_text(encoding="utf-8")
     head, body = html.split("<body", 1)
     body = body.split(">", 1)[1]
