@@ -69,19 +69,19 @@ ICC_P2_NOTES = {
 def test_icc_page_two_from_the_pdf(name: str) -> None:
     paste = paste_of(name)
     assert paste.source in ("pdf-text", "text")
-    got = [(pp.part, opener(pp.paragraph)) for pp in paste.paragraphs]
+    got = list(zip(paste.parts, [opener(p) for p in paste.paragraphs], strict=True))
     assert got == ICC_P2
-    labels = [pp.paragraph.source_label for pp in paste.paragraphs]
+    labels = [pp.source_label for pp in paste.paragraphs]
     assert labels == [None] * 5 + ["1.", "2.", "3.", "4.", "5.", "6."]
-    assert all(not pp.paragraph.children for pp in paste.paragraphs)
-    texts = [pp.paragraph.text for pp in paste.paragraphs]
+    assert all(not pp.children for pp in paste.paragraphs)
+    texts = [pp.text for pp in paste.paragraphs]
     assert texts[5] == "Welcomes the report of the International Criminal Court for 2017/18;"
     assert texts[10].endswith("and in this regard underlines the importance of national ownership;")
     # the wrapped lines are joined with single spaces; no page furniture, no stray number
     assert "Court’s field activities" in texts[1]
     assert not any("18-18142" in t or "  " in t or "\n" in t for t in texts)
     # marks 2, 3, 4, the repeated 1, and 5, each after its punctuation
-    where = [[before for before, _ in marks_after(pp.paragraph, paste)] for pp in paste.paragraphs]
+    where = [[before for before, _ in marks_after(pp, paste)] for pp in paste.paragraphs]
     assert where[0] == ["Court,"]
     assert where[1] == ["Agreement,"]
     assert where[5] == ["2017/18;"]
@@ -107,7 +107,7 @@ def test_icc_page_two_without_its_footnotes_marks_every_note_missing() -> None:
 @pytest.mark.parametrize("name", ["a-res-73-7-p1-2.poppler.txt", "a-res-73-7-p1-2.pypdf.txt"])
 def test_icc_across_the_page_break(name: str) -> None:
     paste = paste_of(name)
-    assert [opener(pp.paragraph) for pp in paste.paragraphs] == [
+    assert [opener(pp) for pp in paste.paragraphs] == [
         "Recalling also",
         "Recognizing",
         "Reiterating",
@@ -117,8 +117,8 @@ def test_icc_across_the_page_break(name: str) -> None:
         "Recalling",
         "Expressing its appreciation",
     ]
-    assert all(pp.part is PRE for pp in paste.paragraphs)
-    first = paste.paragraphs[0].paragraph
+    assert all(part is PRE for part in paste.parts)
+    first = paste.paragraphs[0]
     assert first.text == (
         "Recalling also that the Rome Statute of the International Criminal Court "
         "reaffirms the purposes and principles of the Charter of the United Nations,"
@@ -126,17 +126,17 @@ def test_icc_across_the_page_break(name: str) -> None:
     assert marks_after(first, paste) == [
         ("Court", "United Nations, Treaty Series, vol. 2187, No. 38544.")
     ]
-    last = paste.paragraphs[-1].paragraph
+    last = paste.paragraphs[-1]
     assert last.text.endswith("between the United Nations and the International Criminal Court,")
     assert paste.missing_notes == ["2"]
-    assert "021118" not in " ".join(pp.paragraph.text for pp in paste.paragraphs)
+    assert "021118" not in " ".join(pp.text for pp in paste.paragraphs)
 
 
 def test_outer_space_recitals_across_two_page_breaks() -> None:
     """A/RES/73/6 pages 1-3 from poppler: a recital split by the page break, the footnote
     numbers of page 2 printed out of order, a mark after a year range."""
     paste = paste_of("a-res-73-6-p1-3.poppler.txt")
-    assert [opener(pp.paragraph) for pp in paste.paragraphs] == [
+    assert [opener(pp) for pp in paste.paragraphs] == [
         "Recognizing",
         "Convinced",
         "Emphasizing",
@@ -150,18 +150,16 @@ def test_outer_space_recitals_across_two_page_breaks() -> None:
         "Stressing",
         "Convinced",
     ]
-    third = paste.paragraphs[2].paragraph.text
+    third = paste.paragraphs[2].text
     assert "to continue to shape the global governance of outer space activities" in third
     assert third.endswith("the planet,")
-    fourth = paste.paragraphs[3].paragraph
+    fourth = paste.paragraphs[3]
     assert marks_after(fourth, paste) == [
         ("Development,", "Resolution 70/1."),
         ("2015–2030", "Resolution 69/283, annex II."),
         ("Agreement", "See FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex."),
     ]
-    assert marks_after(paste.paragraphs[0].paragraph, paste) == [
-        ("activities,", "See A/AC.105/1137.")
-    ]
+    assert marks_after(paste.paragraphs[0], paste) == [("activities,", "See A/AC.105/1137.")]
     assert paste.missing_notes == ["5"]  # note 5 is at the foot of page 3, not copied
     assert paste.unplaced == []
 
@@ -174,9 +172,12 @@ def test_decision_7_cma_3_from_its_pdf() -> None:
     """The text layer of decision 7/CMA.3 as printed: the selection starts at the text of
     paragraph 5 (its number not selected) and ends after (h)."""
     paste = paste_of("fccc-7-cma-3.poppler.txt")
-    top = [(pp.part, pp.paragraph.source_label, opener(pp.paragraph)) for pp in paste.paragraphs]
+    top = [
+        (part, p.source_label, opener(p))
+        for part, p in zip(paste.parts, paste.paragraphs, strict=True)
+    ]
     assert top == [(OP, None, "Invites"), (OP, "6.", "Requests"), (OP, "7.", "Decides")]
-    subs = paste.paragraphs[2].paragraph.children
+    subs = paste.paragraphs[2].children
     assert [c.source_label for c in subs] == [f"({x})" for x in "abcdefgh"]
     assert [c.text.split()[0] for c in subs] == FCCC_SUBS
     # poppler printed the last line of (g) before its first
@@ -188,7 +189,7 @@ def test_decision_7_cma_3_from_its_pdf() -> None:
 def test_decision_7_cma_3_from_libreoffice_html() -> None:
     paste = paste_of("fccc-7-cma-3.libreoffice.html")
     assert paste.source == "libreoffice"
-    assert [opener(pp.paragraph) for pp in paste.paragraphs] == [
+    assert [opener(pp) for pp in paste.paragraphs] == [
         "Recalling",
         "Also recalling",
         "Recognizing",
@@ -205,13 +206,11 @@ def test_decision_7_cma_3_from_libreoffice_html() -> None:
         "Requests",
         "Decides",
     ]
-    assert [pp.part for pp in paste.paragraphs] == [PRE] * 8 + [OP] * 7
-    assert [pp.paragraph.source_label for pp in paste.paragraphs[8:]] == [
-        f"{n}." for n in range(1, 8)
-    ]
-    subs = paste.paragraphs[-1].paragraph.children
+    assert paste.parts == [PRE] * 8 + [OP] * 7
+    assert [pp.source_label for pp in paste.paragraphs[8:]] == [f"{n}." for n in range(1, 8)]
+    subs = paste.paragraphs[-1].children
     assert [c.text.split()[0] for c in subs] == FCCC_SUBS
-    welcomes = paste.paragraphs[8].paragraph
+    welcomes = paste.paragraphs[8]
     assert [before for before, _ in marks_after(welcomes, paste)] == [
         "adaptation",
         "Agreement,",
@@ -236,7 +235,7 @@ def test_model_un_lists_from_libreoffice_html() -> None:
     """Word automatic numbering (1., a., i.) as LibreOffice writes it: nested <ol> with no
     number in the text."""
     paste = paste_of("mun-reso.libreoffice.html")
-    assert [opener(pp.paragraph) for pp in paste.paragraphs] == [
+    assert [opener(pp) for pp in paste.paragraphs] == [
         "Alarmed by",
         "Recognizing",
         "Noting with concern",
@@ -244,24 +243,24 @@ def test_model_un_lists_from_libreoffice_html() -> None:
         "Calls upon",
         "Recommends",
     ]
-    assert [pp.part for pp in paste.paragraphs] == [PRE] * 3 + [OP] * 3
+    assert paste.parts == [PRE] * 3 + [OP] * 3
 
     def shape(p: Paragraph) -> list[object]:
         return [len(p.children), [shape(c) for c in p.children if c.children]]
 
-    assert [shape(pp.paragraph) for pp in paste.paragraphs[3:]] == [
+    assert [shape(pp) for pp in paste.paragraphs[3:]] == [
         [3, [[2, []]]],
         [3, [[2, []]]],
         [6, [[2, []], [2, []]]],
     ]
-    urges = paste.paragraphs[3].paragraph
+    urges = paste.paragraphs[3]
     assert urges.children[2].children[1].text == "Renewable energy investment frameworks;"
 
 
 def test_a_res_80_1_from_word_html() -> None:
     paste = paste_of("a-res-80-1.word.html")
     assert paste.source == "word"
-    assert [(pp.part, opener(pp.paragraph)) for pp in paste.paragraphs] == [
+    assert list(zip(paste.parts, [opener(p) for p in paste.paragraphs], strict=True)) == [
         (PRE, "Expressing concern"),
         (PRE, "Regretting"),
         (PRE, "Taking note"),
@@ -271,14 +270,14 @@ def test_a_res_80_1_from_word_html() -> None:
         (OP, "Also decides"),
         (OP, "Further decides"),
     ]
-    decides = paste.paragraphs[5].paragraph
+    decides = paste.paragraphs[5]
     assert decides.text.startswith("Decides, without setting a precedent")
     assert [c.source_label for c in decides.children] == ["(a)", "(b)", "(c)"]
     assert decides.children[0].text.startswith("The State of Palestine may submit a pre‑recorded")
-    first = paste.paragraphs[0].paragraph
+    first = paste.paragraphs[0]
     assert marks_after(first, paste) == [("Nations", "See resolution 169 (II).")]
     assert first.text[first.anchors[0].offset :].startswith(" are prevented")
-    assert "12 September 2025" in paste.paragraphs[2].paragraph.text
+    assert "12 September 2025" in paste.paragraphs[2].text
 
 
 GA = Path(__file__).resolve().parent.parent / "data" / "realdocs" / "ga"
@@ -305,9 +304,9 @@ def test_a_whole_ga_text_pasted(
     """Select all in a text of the PDF-text form and paste: every paragraph, sub-paragraph
     and footnote arrives; masthead, title and authoring formula are skipped."""
     paste = read_paste((GA / name).read_text(encoding="utf-8"))
-    parts = [pp.part for pp in paste.paragraphs]
+    parts = paste.parts
     assert (parts.count(PRE), parts.count(OP), parts.count(None)) == (pre, op, openings)
-    assert sum(len(list(pp.paragraph.walk())) - 1 for pp in paste.paragraphs) == subs
+    assert sum(len(list(pp.walk())) - 1 for pp in paste.paragraphs) == subs
     assert len(paste.footnotes) == notes
     assert paste.missing_notes == [] and paste.unplaced == []
     assert all(f.text for f in paste.footnotes)

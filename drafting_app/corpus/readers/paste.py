@@ -81,29 +81,25 @@ _SUPERSCRIPT_DEF_RE = re.compile(r"^[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s")
 
 
 @dataclass
-class PastedParagraph:
-    """A top-level pasted paragraph (its sub-paragraphs are its ``children``) and the part
-    of a resolution it belongs to, or ``None`` when the text does not say."""
-
-    paragraph: Paragraph
-    part: Part | None = None
-
-
-@dataclass
 class Paste:
     """What a paste inserts.
 
-    ``paragraphs`` in order, each a tree; ``footnotes`` are those the paragraphs' anchors
+    ``paragraphs`` are the top-level paragraphs in order, each a tree (its sub-paragraphs
+    are its ``children``); ``parts[i]`` is the part of a resolution ``paragraphs[i]``
+    belongs to — preambular or operative — or ``None`` when the text does not say (the
+    draft decides by where it is pasted). ``footnotes`` are those the paragraphs' anchors
     call, in the order of their first mark. ``fragment`` is True when the clipboard holds
     part of one paragraph (no paragraph break, no number): the view inserts it at the caret
     as text rather than as a new paragraph. ``skipped`` lists text that is not a body
     paragraph (a pasted title, masthead or authoring formula: the draft has its own);
     ``missing_notes`` the labels of marks whose footnote text was not in the paste (their
-    footnotes are empty); ``unplaced`` what the reader could not place. ``source`` names
-    the form read: "word", "libreoffice", "qt", "html", "pdf-text" or "text".
+    footnotes are empty, to fill in); ``unplaced`` what the reader could not place.
+    ``source`` names the form read: "word", "libreoffice", "qt", "html", "pdf-text" or
+    "text".
     """
 
-    paragraphs: list[PastedParagraph] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    parts: list[Part | None] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
     fragment: bool = False
     skipped: list[str] = field(default_factory=list)
@@ -111,9 +107,13 @@ class Paste:
     unplaced: list[str] = field(default_factory=list)
     source: str = "text"
 
+    def add(self, paragraph: Paragraph, part: Part | None) -> None:
+        self.paragraphs.append(paragraph)
+        self.parts.append(part)
+
     def all_paragraphs(self) -> list[Paragraph]:
         """Every pasted paragraph, sub-paragraphs included, in document order."""
-        return [q for pp in self.paragraphs for q in pp.paragraph.walk()]
+        return [q for p in self.paragraphs for q in p.walk()]
 
 
 def read_paste(text: str, html: str | None = None, *, phrases: PhraseBook | None = None) -> Paste:
@@ -474,17 +474,18 @@ def _assemble(doc: Document, phrases: PhraseBook, source: str) -> Paste:
     bodies += [(p.chapeau, p.preamble, p.operative) for p in doc.parts]
     for chapeau, preamble, operative in bodies:
         if chapeau is not None:  # a decision's opening ("The Conference …, decides:")
-            paste.paragraphs.append(PastedParagraph(chapeau, None))
+            paste.add(chapeau, None)
         for p in preamble:
-            paste.paragraphs.append(PastedParagraph(p, _preambular(p, phrases)))
-        paste.paragraphs += [PastedParagraph(p, Part.OPERATIVE) for p in _lift(operative)]
+            paste.add(p, _preambular(p, phrases))
+        for p in _lift(operative):
+            paste.add(p, Part.OPERATIVE)
     for annex in doc.annexes:
         if annex.title:
             paste.skipped.append(annex.title)
         paste.skipped.extend(annex.lines)
         for block in annex.blocks:
             if isinstance(block, Paragraph):
-                paste.paragraphs.append(PastedParagraph(block, Part.OPERATIVE))
+                paste.add(block, Part.OPERATIVE)
             else:
                 paste.skipped.append(block.text)
     for q in paste.all_paragraphs():
@@ -543,7 +544,7 @@ def _clean_spans(text: str, spans: list[Span]) -> list[Span]:
 def _is_fragment(paste: Paste, text: str, blocks: list[Block]) -> bool:
     if len(paste.paragraphs) != 1 or len(blocks) != 1:
         return False
-    p = paste.paragraphs[0].paragraph
+    p = paste.paragraphs[0]
     if p.children or p.source_label:
         return False
     # Word ends a copied paragraph with its paragraph mark; part of one has no line break
