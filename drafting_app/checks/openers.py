@@ -6,6 +6,7 @@ ones with a present-tense verb (the decision form: one tense throughout); repeat
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from drafting_app.checks.context import CheckContext, Entry
 from drafting_app.checks.findings import Finding, Fix, Severity
@@ -188,6 +189,26 @@ def _rewrite(
     return ctx.finding("LADDER", severity, message, ctx.at(p, *span), evidence, fix)
 
 
+# A verb the paragraph says again later, after "and": "…, and requests the Standing
+# Committee on Finance to submit a synthesis …;" then "Also requests …" (decision 10/CMA.3).
+_AND_VERB_RE = re.compile(r"\band (?:also |further )?(?=[a-z])")
+
+
+def embedded_verbs(split: Callable[[str, Part], Opener | None], text: str, part: Part) -> set[str]:
+    """First words of the opening phrases a paragraph uses after "and" ("and requests the
+    Secretary-General …" → "requests"): an "Also requests" further on ladders from it.
+    ``split`` reads an opening phrase (``CheckContext.opener``, ``PhraseBook.split``)."""
+    out: set[str] = set()
+    if " and " not in text:
+        return out
+    for m in _AND_VERB_RE.finditer(text):
+        rest = text[m.end() : m.end() + _REACH]
+        found = split(rest[:1].upper() + rest[1:], part)
+        if found is not None and found.part is part and not found.adverb:
+            out.add(found.base.split()[0].lower())
+    return out
+
+
 def _ladder_group(
     ctx: CheckContext, entries: list[Entry], part: Part, position: str, out: list[Finding]
 ) -> None:
@@ -196,7 +217,9 @@ def _ladder_group(
     for e in entries:
         p = e.paragraph
         found = _ladder_opener(ctx, e, part)
+        embedded = embedded_verbs(ctx.opener, p.text, part)
         if found is None:
+            seen |= embedded
             previous = None
             continue
         past = _is_past(found.base)
@@ -247,4 +270,5 @@ def _ladder_group(
                 )
             )
         seen.add(base)
+        seen |= embedded
         previous = found

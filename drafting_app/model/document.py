@@ -213,6 +213,22 @@ class DocumentPart:
         yield from _walk_body(self.chapeau, self.preamble, self.operative)
 
 
+@dataclass(frozen=True)
+class ReadWarning:
+    """Where the reader of a source text was unsure: two readings were possible and it took
+    one (a lettered item after a paragraph without a colon), or the printed text disagrees
+    with itself (operative numbers with a gap or a duplicate). ``line`` is where it is in
+    the source (a line of a text file, the paragraph number of a Word file; 0 when
+    unknown). Said, never guessed silently; not kept in the project file (it is about that
+    one reading)."""
+
+    line: int
+    message: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"line": self.line, "message": self.message}
+
+
 @dataclass
 class Document:
     """A UN resolution, decision or draft.
@@ -223,7 +239,8 @@ class Document:
     recalling ...:") and ``operative`` its lettered sub-paragraphs.
     ``parts`` are the lettered parts of a multi-part decision ("79/537 A, B and C"); the
     document's own chapeau, preamble and operative part are then empty.
-    ``unplaced`` lists source text the reader could not place — never silently dropped.
+    ``unplaced`` lists source text the reader could not place — never silently dropped;
+    ``warnings`` what the reader was unsure of (:class:`ReadWarning`).
     """
 
     kind: DocumentKind = DocumentKind.RESOLUTION
@@ -242,6 +259,7 @@ class Document:
     front_matter: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     source: str = ""
+    warnings: list[ReadWarning] = field(default_factory=list)
 
     # -- traversal -------------------------------------------------------------------------
     def body_paragraphs(self) -> Iterator[tuple[Part, Paragraph]]:
