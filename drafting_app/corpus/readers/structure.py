@@ -211,14 +211,16 @@ class StructureBuilder:
     def __init__(self, phrases: PhraseBook | None = None) -> None:
         self.phrases = phrases or default_phrasebook()
         self.mapped_fields: list[tuple[str, str]] = []
+        self._warnings: list[ReadWarning] = []
+        self._lines: dict[str, int] = {}
 
     # -- entry point ------------------------------------------------------------------------
     def build(self, blocks: list[Block], notes: list[FootnoteDef], source: str = "") -> Document:
         self._check_sizes(blocks, source)
         doc = Document(source=source)
         self.mapped_fields = []
-        self._warnings: list[ReadWarning] = []
-        self._lines: dict[str, int] = {}
+        self._warnings = []
+        self._lines = {}
         self._notes = _NoteBinder(notes)
         author_at = self._find_authoring(blocks)
         if author_at is None:
@@ -248,10 +250,13 @@ class StructureBuilder:
         self._check_sizes(blocks, source)
         doc = Document(source=source)
         self.mapped_fields = []
+        self._warnings = []
+        self._lines = {}
         self._notes = _NoteBinder(notes)
         self._parts(doc, [b for b in blocks if b.text.strip()])
         doc.footnotes = self._notes.footnotes()
         doc.unplaced.extend(self._notes.unplaced())
+        doc.warnings = sorted(self._warnings, key=lambda w: w.line)
         return doc
 
     @staticmethod
@@ -505,7 +510,7 @@ class StructureBuilder:
         blocks = [b for b in blocks if b.text.strip()]
         tree = _Tree()
         pre_tree = _Tree()
-        first_numbered = _first_numbered(blocks)
+        first_numbered = self._operative_start(blocks)
         operative_started = doc.form is Form.DECISION
         prev: Paragraph | None = None
         for i, b in enumerate(blocks):
@@ -569,6 +574,22 @@ class StructureBuilder:
         doc.operative = tree.roots
         self._check_printed_numbers(doc.operative)
         self._check_printed_numbers(doc.preamble, top=False)
+
+    def _operative_start(self, blocks: list[Block]) -> int | None:
+        """Where a numbered operative part starts: at its first numbered paragraph, or
+        before it when the numbers do not start at 1 and the paragraphs just before open
+        with operative verbs (a selection that begins at the text of paragraph 5, its
+        number not selected: decision 7/CMA.3 pasted from its PDF)."""
+        at = _first_numbered(blocks)
+        if at is None or split_label(blocks[at])[0] == _Label("arabic", "1"):
+            return at
+        while (
+            at > 0
+            and split_label(blocks[at - 1])[0] is None
+            and self._operative_opener(blocks[at - 1].text.strip())
+        ):
+            at -= 1
+        return at
 
     def _opens_operative(
         self, b: Block, label: _Label | None, text: str, prev: Paragraph | None, pre: _Tree
