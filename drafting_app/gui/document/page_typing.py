@@ -15,10 +15,10 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QTextCursor
 from drafting_app.errors import EditError
 from drafting_app.gui.document.page_blocks import BlockSpec, Key, Role
 from drafting_app.gui.document.page_clipboard import from_mime, to_mime
-from drafting_app.gui.document.typing import Change, carry, typed, with_italics
+from drafting_app.gui.document.typing import Change, carry, typed
 from drafting_app.model.annex_edits import SetAnnexHeading, SetAnnexTitle
 from drafting_app.model.changes import Compound, Edit
-from drafting_app.model.document import Anchor, Document, Footnote, Paragraph, Part
+from drafting_app.model.document import Anchor, Document, Footnote, Paragraph, Part, Span
 from drafting_app.model.paragraph_edits import Indent, InsertParagraph, Outdent
 from drafting_app.model.range_edits import (
     JoinParagraphs,
@@ -36,6 +36,8 @@ from drafting_app.model.text_edits import (
     SetMasthead,
     SetText,
     SetTitle,
+    toggled_italics,
+    trimmed_italics,
 )
 from drafting_app.model.tree import annex_of, locate
 from drafting_app.phrases import PhraseBook, default_phrasebook
@@ -252,6 +254,7 @@ class PageTyping:
             TextPoint(s1.key[1], s1.model_offset(a1)),
             paragraphs,
             notes=notes,
+            label="Paste" if paragraphs else "Delete",
         )
         self.pending = None
         if not self.controller.apply(edit):
@@ -388,18 +391,19 @@ class PageTyping:
             self._message("Only the paragraphs and footnotes take italics.")
             return
         texts = [self._styled(doc, spec) for spec, _, _ in targets]
-        all_italic = all(
-            set(range(a, b)) <= {i for s in p.italics for i in range(s.start, s.end)}
-            for p, (_, a, b) in zip(texts, targets, strict=True)
-        )
+        all_italic = all(_all_italic(p, a, b) for p, (_, a, b) in zip(texts, targets, strict=True))
         edits: list[Edit] = []
         for p, (spec, a, b) in zip(texts, targets, strict=True):
-            spans = with_italics(p.italics, a, b, not all_italic)
+            if _all_italic(p, a, b) != all_italic:
+                continue  # already as the others will be
+            spans = toggled_italics(p, a, b)
             if spec.key[0] == "p":
                 edits.append(SetText(p.id, p.text, spans, p.anchors, mergeable=False,
                                      label="Italics"))  # fmt: skip
             else:
                 edits.append(EditFootnote(spec.key[1], p.text, spans))
+        if not edits:
+            return
         kept = self.view.selection()
         edit = edits[0] if len(edits) == 1 else Compound(edits, label="Italics")
         self.pending = None
@@ -444,28 +448,48 @@ class PageTyping:
         self._erase_selection()
 
     def paste(self, mime: QMimeData | None = None) -> None:
+        """Ctrl+V: one undo step, whatever the clipboard holds."""
         mime = mime or QGuiApplication.clipboard().mimeData()
         if mime is None:
             return
-        pasted = from_mime(mime, self.controller.doc, self.phrases)
+        pasted = from_mime(mime, self.phrases)
         if pasted is None:
             return
-        paragraphs, notes = pasted
+        if pasted.message:
+            self._message(pasted.message)
+        paragraphs, notes = pasted.paragraphs, pasted.notes
+        if not paragraphs:
+            return
         n0, s0, a0, n1, s1, a1 = self._range()
-        if len(paragraphs) == 1 and not notes and n0 == n1 and not paragraphs[0].anchors:
+        one = len(paragraphs) == 1 and not paragraphs[0].children
+        if one and pasted.fragment and not notes and n0 == n1 and not paragraphs[0].anchors:
             p = paragraphs[0]
             if not p.italics or s0.key[0] != "p":
                 self._replace_in(s0, a0, a1, p.text, typing=False)
                 return
-        if s0.key[0] != "p":
-            text = " ".join(p.text for p in paragraphs)
+        if s0.key[0] != "p" or s1.key[0] != "p":
+            text = " ".join(q.text for p in paragraphs for q in p.walk())
             if n0 == n1:
                 self._replace_in(s0, a0, a1, text, typing=False)
+            else:
+                self._message("Paste within the paragraphs, or into one line at a time.")
             return
+        if not pasted.fragment and s1.text[s1.model_offset(a1) :]:
+            # Whole paragraphs pasted in the middle of one: what followed the caret
+            # starts a paragraph of its own, as in Word.
+            paragraphs = [*paragraphs, Paragraph("")]
         self._replace_range(s0, a0, s1, a1, paragraphs, notes)
 
     def mime_of_selection(self) -> QMimeData:
         return to_mime(self.view)
+
+
+def _all_italic(p: Paragraph, start: int, end: int) -> bool:
+    """Whether the words of ``[start, end)`` are all in italics already (the spaces at
+    its ends do not count, as for Ctrl+I in one paragraph)."""
+    chars = {i for s in p.italics for i in range(s.start, s.end)}
+    words = trimmed_italics(p.text, [Span(start, end)])
+    return all(set(range(w.start, w.end)) <= chars for w in words)
 
 
 def _unit(spec: BlockSpec, at: int, direction: int) -> int:

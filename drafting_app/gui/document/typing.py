@@ -8,10 +8,13 @@ from dataclasses import dataclass
 
 from drafting_app.model.document import Anchor, Paragraph, Part, Span
 from drafting_app.model.text_edits import SetText
+from drafting_app.model.text_edits import toggled_italics as toggle_italics
 from drafting_app.phrases import Opener, PhraseBook
 
 # While no opener is italic, typing in the first characters may still be writing one.
 _OPENER_ZONE = 48
+
+__all__ = ["Change", "carry", "diff", "known_opener", "located", "toggle_italics", "typed"]
 
 
 @dataclass(frozen=True)
@@ -108,23 +111,3 @@ def typed(
             end = len(found.text)
             spans = [Span(0, end), *(s for s in spans if s.start >= end)]
     return SetText(p.id, new, sorted(spans, key=lambda s: s.start), anchors)
-
-
-def toggle_italics(p: Paragraph, start: int, end: int) -> list[Span]:
-    """Italic spans after toggling ``[start, end)``: set in italics unless all of it
-    already is, in which case it becomes roman."""
-    chars = {i for s in p.italics for i in range(s.start, s.end)}
-    return with_italics(p.italics, start, end, not set(range(start, end)) <= chars)
-
-
-def with_italics(spans: list[Span], start: int, end: int, italic: bool) -> list[Span]:
-    """``spans`` with ``[start, end)`` set in italics (or taken out of them)."""
-    chars = {i for s in spans for i in range(s.start, s.end)}
-    chars = chars | set(range(start, end)) if italic else chars - set(range(start, end))
-    out: list[Span] = []
-    for i in sorted(chars):
-        if out and out[-1].end == i:
-            out[-1] = Span(out[-1].start, i + 1)
-        else:
-            out.append(Span(i, i + 1))
-    return out
