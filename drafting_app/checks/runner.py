@@ -14,6 +14,7 @@ from drafting_app.checks.footnotes import check_ibid, check_numbering
 from drafting_app.checks.internal import check_internal
 from drafting_app.checks.negotiation import CODES as NEGOTIATION_CODES
 from drafting_app.checks.negotiation import check_negotiation
+from drafting_app.checks.marks import check_marks
 from drafting_app.checks.openers import check_ladder, check_openers
 from drafting_app.checks.profile import CheckProfile, profile_for
 from drafting_app.checks.punctuation import check_punctuation
@@ -36,6 +37,7 @@ FAMILIES: dict[str, Family] = {
     "IBID": check_ibid,
     "FN-NUMBER": check_numbering,
     "FN-REPEAT": check_repeats,
+    "FN-MARK": check_marks,
     "INTERNAL": check_internal,
     "SHORT-TITLE": check_short_titles,
     "OPENER": check_openers,
@@ -48,7 +50,7 @@ FAMILIES: dict[str, Family] = {
 
 CODES = (
     "MISSING", "REF-DATE", "REF-UNKNOWN", "REF-BODY", "REF-ORDER", "TREATY", "ARTICLE", "IBID",
-    "FN-NUMBER", "FN-REPEAT", "FN-OPERATIVE", "INTERNAL", "SHORT-TITLE", "OPENER", "LADDER",
+    "FN-NUMBER", "FN-REPEAT", "FN-OPERATIVE", "FN-MARK", "INTERNAL", "SHORT-TITLE", "OPENER", "LADDER",
     "PUNCT", "DATE", "SYMBOL", *NEGOTIATION_CODES,
 )  # fmt: skip
 
