@@ -118,6 +118,7 @@ class _WordImport:
         self.body = WordTextReader(name, self.styles, numbering, self.report, "body")
         self.body.links = self._links(self.pkg.main)
         self.blocks: list[Block] = []
+        self.paragraphs_seen = 0
         self.section = 0
         self.mark_sections: list[int] = []
         self.restarts: list[bool] = []
@@ -226,7 +227,9 @@ class _WordImport:
 
     def _paragraph(self, p: Any, keep: bool = True) -> None:
         before = len(self.body.mark_order)
+        self.paragraphs_seen += 1
         block = self.body.paragraph(p, self._where())
+        block.line = self.paragraphs_seen  # where Word users look: the n-th paragraph
         self.mark_sections += [self.section] * (len(self.body.mark_order) - before)
         ppr = p.find(W + "pPr")
         if ppr is not None and ppr.find(W + "sectPr") is not None:
