@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from drafting_app.checks.facts import CorpusFacts
+from drafting_app.checks.openers import embedded_verbs
 from drafting_app.checks.profile import CheckProfile, profile_for
 from drafting_app.citations.parse import attach_citations, citations_of
 from drafting_app.citations.placement import footnote_needed, new_footnote
@@ -264,6 +265,7 @@ def ladder(doc: Document, facts: CorpusFacts) -> Iterator[Mutant]:
         for p in _tops(doc, part):
             o = book.split(p.text, part)
             if o is None:
+                seen |= embedded_verbs(book.split, p.text, part)
                 continue
             base = o.base.split()[0].lower()
             if base not in seen and not o.adverb:
@@ -278,6 +280,9 @@ def ladder(doc: Document, facts: CorpusFacts) -> Iterator[Mutant]:
                     "LADDER", _edit(doc, p.id, 0, len(o.text), new), p.id, f"{o.text} → {new}"
                 )
             seen.add(base)
+            # "…, and requests the Secretary-General …" before it: an "Also requests" there
+            # is adopted practice (decision 10/CMA.3), not a mistake to inject
+            seen |= embedded_verbs(book.split, p.text, part)
 
 
 _SWAP = {",": ";", ";": ",", ".": ";", ":": ";"}
