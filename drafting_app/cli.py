@@ -56,6 +56,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         out.write(f"    {fn[f.id]} {f.text}\n")
     for u in doc.unplaced:
         out.write(f"  unplaced: {u}\n")
+    for w in doc.warnings:
+        out.write(f"  warning (line {w.line}): {w.message}\n")
     return 0
 
 
@@ -91,6 +93,7 @@ COMMAND_MODULES = (
     "drafting_app.checks.commands",
     "drafting_app.export.commands",
     "drafting_app.clauses.commands",
+    "drafting_app.negotiation.commands",
 )
 
 
