@@ -49,6 +49,8 @@ from drafting_app.storage.settings import AppSettings, load_settings, save_setti
 
 if TYPE_CHECKING:  # the editor and the templates load with the first draft
     from drafting_app.gui.document.draft_editor import DraftEditor
+    from drafting_app.gui.document.spelling import SpellingService
+    from drafting_app.gui.document.spelling_dialog import SpellingDialog
 
 APP_TITLE = "UN Drafting Assistant"
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
@@ -101,6 +103,8 @@ class MainWindow(QMainWindow):
         self.corpus_size = QLabel(self)
         self.statusBar().addPermanentWidget(self.corpus_size)
         self._draft_actions: list[QAction] = []
+        self.spelling: SpellingService | None = None
+        self.spelling_dialog: SpellingDialog | None = None
         self._balanced = self._restored = restore_layout(self, self.settings)
         self._connect()
         self._build_menus()
@@ -115,6 +119,7 @@ class MainWindow(QMainWindow):
             lambda q, n: self.statusBar().showMessage(f"Search “{q}”: {n} paragraphs", 4000)
         )
         self.drafts.current_changed.connect(self._on_current_changed)
+        self.drafts.current_changed.connect(self._attach_spelling)
         self.drafts.recent_changed.connect(self._fill_recent)
         self.drafts.message.connect(lambda m: self.statusBar().showMessage(m, 6000))
         self.exports.message.connect(lambda m: self.statusBar().showMessage(m, 10000))
@@ -210,7 +215,12 @@ class MainWindow(QMainWindow):
         self._action(edit, "&Copy", keys.Copy, lambda: self._focused("copy"))
         self._action(edit, "Select &All", keys.SelectAll, lambda: self._focused("selectAll"))
         edit.addSeparator()
-        self.find_action = self._action(edit, "&Find in Corpus…", keys.Find, self.focus_search)
+        self.find_action = self._action(edit, "&Find…", keys.Find, self.find_in_front)
+        self._action(edit, "&Replace…", keys.Replace, self._on_draft("open_replace"), draft=True)
+        self._action(edit, "Find &Next", keys.FindNext, self._on_draft("find_next"), draft=True)
+        self._action(
+            edit, "Find Pre&vious", keys.FindPrevious, self._on_draft("find_previous"), draft=True
+        )
 
         para = bar.addMenu("&Paragraph")
         for text, key, method in (
@@ -222,7 +232,6 @@ class MainWindow(QMainWindow):
             ("&Outdent (Shift+Tab)", "Ctrl+[", "outdent"),
             ("&Convert Preambular ⇄ Operative", "Ctrl+Shift+P", "convert"),
             ("&Italics", keys.Italic, "toggle_italics"),
-            ("Add &Footnote at Caret", "Ctrl+Alt+F", "add_footnote"),
             ("Edit &Masthead and Title", "Ctrl+Shift+M", "show_masthead"),
             ("Add A&nnex", "Ctrl+Alt+N", "add_annex"),
             ("Delete Anne&x", "Ctrl+Alt+Shift+N", "delete_annex"),
@@ -271,10 +280,42 @@ class MainWindow(QMainWindow):
         corpus.addSeparator()
         self._action(corpus, "&Search Corpus…", "Ctrl+Shift+F", self.focus_search)
 
+        tools = bar.addMenu("&Tools")
+        self._action(tools, "&Spelling…", "F7", self.check_spelling, draft=True)
+
+        self.references_menu = bar.addMenu("&References")  # the citation tools add theirs
+        self._action(
+            self.references_menu,
+            "Insert &Footnote",
+            "Ctrl+Alt+F",  # Word's key
+            self._on_editor("add_footnote"),
+            draft=True,
+        )
+
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard Shortcuts", keys.HelpContents, self.show_shortcuts)
         about = self._action(help_menu, f"&About {APP_TITLE}", None, self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def find_in_front(self) -> None:
+        """Edit › Find (Ctrl+F): in the draft in front, as in Word; in the corpus when the
+        reading view is in front (the corpus search is also Corpus › Search, Ctrl+Shift+F)."""
+        editor = self.current_editor()
+        if editor is not None and self.tabs.currentWidget() is editor:
+            editor.open_find()
+        else:
+            self.focus_search()
+
+    def _on_draft(self, method: str) -> Callable[[], None]:
+        """A draft command that needs the draft's tab in front."""
+
+        def run() -> None:
+            editor = self.current_editor()
+            if editor is not None:
+                self.tabs.setCurrentWidget(editor)
+                getattr(editor, method)()
+
+        return run
 
     def zoom(self, steps: int) -> None:
         """View › Zoom: the draft's page when a draft is in front, else the reading view."""
@@ -313,6 +354,37 @@ class MainWindow(QMainWindow):
             self.search_dock.raise_()
         self.show()
         self.recovery_offer.offer()
+
+    # -- spelling ----------------------------------------------------------------------------
+    def _attach_spelling(self) -> None:
+        """Underline misspellings in the current draft's page; the dictionary is read on a
+        worker thread the first time a draft is shown (never before the first paint)."""
+        editor = self.current_editor()
+        if editor is None:
+            return
+        from drafting_app.gui.document.spelling import SpellingService, SpellingUnderline
+
+        if self.spelling is None:
+            reopen = getattr(self.corpus, "reopen", None)
+            self.spelling = SpellingService(reopen, self)
+            self.spelling.message.connect(lambda m: self.statusBar().showMessage(m, 10000))
+        if editor.page.findChild(SpellingUnderline) is None:
+            SpellingUnderline(editor.page, self.spelling)
+
+    def check_spelling(self) -> None:
+        """Tools › Spelling… (F7): walk through the draft's misspellings, as Word does."""
+        editor = self.current_editor()
+        if editor is None:
+            return
+        self._attach_spelling()
+        assert self.spelling is not None
+        if not self.spelling.is_ready:
+            self.statusBar().showMessage("The spelling dictionary is still loading…", 4000)
+            return
+        from drafting_app.gui.document.spelling_dialog import SpellingDialog
+
+        self.spelling_dialog = SpellingDialog(editor.page, self.spelling, self)
+        self.spelling_dialog.show()
 
     # -- drafts ------------------------------------------------------------------------------
     def current_editor(self) -> DraftEditor | None:

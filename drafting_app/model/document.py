@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from drafting_app.model.citation import Citation
 from drafting_app.model.ids import new_id
+from drafting_app.model.place_index import PlaceIndex
 
 if TYPE_CHECKING:
     from drafting_app.model.negotiation import Negotiation
@@ -22,6 +23,10 @@ if TYPE_CHECKING:
 # past this is not drafting text. Every reader and the project loader refuse it, so what
 # one accepts the others can open again.
 MAX_PARAGRAPH_CHARS = 200_000
+# A key of ``Paragraph.provenance``: the source the paragraph was read from lost part of it
+# (value "end": the text layer of a PDF dropped its last line), so its closing punctuation
+# is not the adopted text's.
+SOURCE_CUT = "source_cut"
 
 
 class DocumentKind(StrEnum):
@@ -218,6 +223,22 @@ class DocumentPart:
         yield from _walk_body(self.chapeau, self.preamble, self.operative)
 
 
+@dataclass(frozen=True)
+class ReadWarning:
+    """Where the reader of a source text was unsure: two readings were possible and it took
+    one (a lettered item after a paragraph without a colon), or the printed text disagrees
+    with itself (operative numbers with a gap or a duplicate). ``line`` is where it is in
+    the source (a line of a text file, the paragraph number of a Word file; 0 when
+    unknown). Said, never guessed silently; not kept in the project file (it is about that
+    one reading)."""
+
+    line: int
+    message: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"line": self.line, "message": self.message}
+
+
 @dataclass
 class Document:
     """A UN resolution, decision or draft.
@@ -228,7 +249,8 @@ class Document:
     recalling ...:") and ``operative`` its lettered sub-paragraphs.
     ``parts`` are the lettered parts of a multi-part decision ("79/537 A, B and C"); the
     document's own chapeau, preamble and operative part are then empty.
-    ``unplaced`` lists source text the reader could not place — never silently dropped.
+    ``unplaced`` lists source text the reader could not place — never silently dropped;
+    ``warnings`` what the reader was unsure of (:class:`ReadWarning`).
     ``revision_base`` is the text this draft revises (a rollover's adopted resolution, or
     a Word file's text before its tracked changes); ``comments`` are reviewers' comments
     (:mod:`drafting_app.model.revision`).
@@ -255,6 +277,7 @@ class Document:
     revision_base: RevisionBase | None = None
     comments: list[Comment] = field(default_factory=list)
     negotiation: Negotiation | None = None
+    warnings: list[ReadWarning] = field(default_factory=list)
 
     # -- traversal -------------------------------------------------------------------------
     def body_paragraphs(self) -> Iterator[tuple[Part, Paragraph]]:
@@ -273,10 +296,19 @@ class Document:
                 yield from p.walk()
 
     def paragraph(self, pid: str) -> Paragraph:
-        for p in self.all_paragraphs():
-            if p.id == pid:
-                return p
-        raise KeyError(pid)
+        place = self.places.get(self, pid)
+        if place is None:
+            raise KeyError(pid)
+        return place.paragraph
+
+    @property
+    def places(self) -> PlaceIndex:
+        """Where each paragraph is, by id (:mod:`drafting_app.model.place_index`): built on first
+        use, checked on every use, so no edit has to keep it."""
+        index = self.__dict__.get("_places")
+        if index is None:
+            index = self.__dict__["_places"] = PlaceIndex()
+        return index
 
     def footnote(self, fid: str) -> Footnote:
         for f in self.footnotes:

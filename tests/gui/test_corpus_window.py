@@ -36,11 +36,13 @@ def _row_of(window: MainWindow, doc_id: str) -> QModelIndex:
 
 def test_window_has_the_menus_and_every_action_a_shortcut(window: MainWindow) -> None:
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["File", "Edit", "Paragraph", "View", "Corpus", "Help"]
+    assert menus == ["File", "Edit", "Paragraph", "View", "Corpus", "Tools", "References", "Help"]
     table = dict(window.shortcut_table())
     assert table["Corpus › Add Documents…"] == "Ctrl+Shift+A"
     assert table["Corpus › Rebuild Index"] == "Ctrl+Shift+R"
-    assert table["Edit › Find in Corpus…"] == "Ctrl+F"
+    assert table["Edit › Find…"] == "Ctrl+F"  # in the draft in front, else the corpus
+    assert table["Edit › Replace…"] == "Ctrl+H"
+    assert table["Corpus › Search Corpus…"] == "Ctrl+Shift+F"
     assert window.corpus_size.text() == "Corpus: 5 documents"
     for menu_action in window.menuBar().actions()[:3]:  # File, Edit, Paragraph
         menu = menu_action.menu()
@@ -152,8 +154,11 @@ def test_add_documents_reports_each_file(
     assert window.corpus_size.text() == "Corpus: 6 documents"
 
 
-def test_rebuild_index_keeps_the_corpus(window: MainWindow, store: CorpusStore) -> None:
+def test_rebuild_index_keeps_the_corpus(
+    qtbot: QtBot, window: MainWindow, store: CorpusStore
+) -> None:
     window.rebuild_action.trigger()
+    qtbot.waitUntil(lambda: "rebuilt" in window.statusBar().currentMessage(), timeout=30000)
     assert window.browser.model.rowCount() == 5
     assert len(store.search("trafficking")) > 0
     assert "rebuilt" in window.statusBar().currentMessage()

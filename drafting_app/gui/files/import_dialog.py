@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drafting_app.corpus.readers.acceptance import text_name
 from drafting_app.corpus.readers.import_report import Element, ImportReport, ReportItem
 from drafting_app.model.document import Document, Masthead, Paragraph
 
@@ -86,15 +87,12 @@ def mapped_counts(doc: Document) -> list[Mapped]:
     return rows
 
 
-def text_name(doc: Document) -> str:
-    """How a text of the file is named in the chooser: heading and title."""
-    name = " — ".join(x for x in (doc.heading, doc.title) if x)
-    return name or (doc.masthead.symbol if doc.masthead else "") or "Untitled text"
-
-
 def _first_line(text: str, width: int = 90) -> str:
     line = text.strip().splitlines()[0] if text.strip() else "(no text)"
     return line if len(line) <= width else line[: width - 1] + "…"
+
+
+__all__ = ["ImportDialog", "Mapped", "mapped_counts", "masthead_fields", "text_name"]
 
 
 class ImportDialog(QDialog):
@@ -153,6 +151,7 @@ class ImportDialog(QDialog):
             self.chooser.hide()
         layout.addWidget(self.title)
         layout.addWidget(self._mapped_box())
+        layout.addWidget(self._doubts_box())
         left_out = self._left_out_box()
         if self.tree.isHidden():  # nothing left out: a short dialog, no empty list
             layout.addWidget(left_out)
@@ -201,6 +200,7 @@ class ImportDialog(QDialog):
         for row in rows:
             label = self.count_labels.get(row.key) or self._count_row(row)
             label.setText(f"<b>{row.count}</b>" + (f"  ({row.detail})" if row.detail else ""))
+        self._show_doubts(doc)
         # How the masthead wording was read ("Main Submitter: read as the main sponsor").
         wording = "\n".join(i.text for i in self.report.of(Element.MASTHEAD_FIELD))
         self.count_labels["masthead"].setToolTip(wording)
@@ -213,14 +213,55 @@ class ImportDialog(QDialog):
     def chosen(self) -> Document:
         return self.texts[max(0, self.chooser.currentIndex())]
 
+    # -- what the reader was unsure of ----------------------------------------------------------
+    def _doubts_box(self) -> QGroupBox:
+        """Where the reader took one of two possible readings (a lettered item without a
+        colon before it, a heading in the operative part, printed numbers with a gap): said
+        with the paragraph of the Word file, never guessed silently (issue 16)."""
+        box = QGroupBox("Read with a doubt", self)
+        self.doubts_box = box
+        self.doubts = QTreeWidget(box)
+        self.doubts.setObjectName("importReaderWarnings")
+        self.doubts.setHeaderLabels(["Where", "What the reader did"])
+        self.doubts.setRootIsDecorated(False)
+        self.doubts.setColumnWidth(0, 120)
+        self.doubts.setMaximumHeight(120)
+        QVBoxLayout(box).addWidget(self.doubts)
+        return box
+
+    def _show_doubts(self, doc: Document) -> None:
+        self.doubts.clear()
+        for w in doc.warnings:
+            where = f"paragraph {w.line}" if w.line else ""
+            row = QTreeWidgetItem([where, w.message])
+            row.setToolTip(1, w.message)
+            self.doubts.addTopLevelItem(row)
+        n = len(doc.warnings)
+        self.doubts_box.setTitle(f"Read with a doubt ({n})")
+        self.doubts_box.setVisible(bool(n))
+
+    def doubts_shown(self) -> list[tuple[str, str]]:
+        """The reader's warnings shown for the current text: (where, message)."""
+        out = []
+        for i in range(self.doubts.topLevelItemCount()):
+            row = self.doubts.topLevelItem(i)
+            if row is not None:
+                out.append((row.text(0), row.text(1)))
+        return out
+
     # -- what was left out --------------------------------------------------------------------
     def _left_out_box(self) -> QGroupBox:
-        items = self.report.left_out()
+        lost = self.report.left_out()
+        changed = self.report.changes()
+        items = lost + changed
         unplaced = [u for doc in self.texts for u in doc.unplaced]
-        n = sum(len(i.where) for i in items) + len(unplaced)
+        n = sum(len(i.where) for i in lost) + len(unplaced)
+        m = sum(len(i.where) for i in changed)
         scope = " from the whole file" if len(self.texts) > 1 else ""
         count = f" ({n} element{'s' if n != 1 else ''})" if n else ""
         title = f"Not imported{scope}{count}"
+        if m:
+            title += f"; changed by the import ({m})"
         box = QGroupBox(title, self)
         self.left_out_box = box
         self.tree = QTreeWidget(box)
@@ -250,6 +291,24 @@ class ImportDialog(QDialog):
             self.detail.hide()
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.detail)
+        furniture = self.report.furniture()
+        if furniture:
+            kinds = {i.kind for i in furniture}
+            parts = [
+                name
+                for kind, name in (
+                    (Element.RUNNING_HEADER, "running header (the document symbol)"),
+                    (Element.PAGE_NUMBER, "page numbers"),
+                )
+                if kind in kinds
+            ]
+            note = QLabel(
+                f"Not listed: the file's {' and '.join(parts)}, which the export writes again.",
+                box,
+            )
+            note.setObjectName("importFurniture")
+            note.setWordWrap(True)
+            layout.addWidget(note)
         if self.report.blank_paragraphs:
             blank = self.report.blank_paragraphs
             note = QLabel(
