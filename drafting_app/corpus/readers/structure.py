@@ -751,7 +751,8 @@ class StructureBuilder:
         self._warnings.append(ReadWarning(b.line, message))
 
     def _warn_at(self, p: Paragraph, message: str) -> None:
-        self._warnings.append(ReadWarning(self._lines.get(p.id, 0), message))
+        """A printed number that disagrees with the count, at its paragraph."""
+        self._warnings.append(ReadWarning(self._lines.get(p.id, 0), message, p.id, True))
 
     def _annexes(self, doc: Document, blocks: list[Block]) -> None:
         """Annexes, or a text adopted inline ("Adopts the following political declaration:"
