@@ -783,8 +783,14 @@ class StructureBuilder:
                 for m in b.marks:
                     self._notes.orphan_mark(m, "opening of an inline text")
                 continue
-            if label is None and not text.endswith((".", ";", ":", ",")) and len(text) < 200:
-                if not tree.roots and not annex.blocks:
+            before_any = not tree.roots and not annex.blocks
+            if label is None and not text.endswith((".", ";", ":", ",")) and (
+                len(text) < 200 or (before_any and annex.title)
+            ):
+                # a line without closing punctuation is a heading; before the first
+                # paragraph of an "Annex I" it is its title, however long ("Recommendations
+                # forwarded by the forum pertaining to activity 1 …", decision 23/CMA.3)
+                if before_any:
                     annex.lines.append(text)
                 else:
                     annex.blocks.append(Heading(text))
