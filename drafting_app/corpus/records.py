@@ -53,8 +53,12 @@ class TextRecord:
         return [p[5] for p in self.passages]
 
 
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def _spans(spans: tuple[Span, ...] | list[Span]) -> str:
-    return json.dumps([[s.start, s.end] for s in spans]) if spans else ""
+    return _json([[s.start, s.end] for s in spans]) if spans else ""
 
 
 def text_record(doc_id: str, path: str, origin: Origin, doc: Document) -> TextRecord:
@@ -65,10 +69,10 @@ def text_record(doc_id: str, path: str, origin: Origin, doc: Document) -> TextRe
             p.paragraph_id,
             p.part,
             p.label,
-            json.dumps(p.parents),
+            _json(p.parents) if p.parents else "[]",
             len(p.opener),
             p.text,
-            json.dumps(p.footnotes),
+            _json(p.footnotes) if p.footnotes else "[]",
             p.position,
         )
         for p in rows.paragraphs
@@ -96,7 +100,7 @@ def text_record(doc_id: str, path: str, origin: Origin, doc: Document) -> TextRe
                 clause.opener,
                 clause.category,
                 _spans(clause.italics),
-                json.dumps(notes, ensure_ascii=False) if notes else "",
+                _json(notes) if notes else "",
                 children,
             )
         )

@@ -361,6 +361,7 @@ class CorpusStore:
                     self._write_first(conn, writer, plan, small)
                 for state in states or ():
                     self._write_file(conn, writer, state, known.get(state.source.key))
+                writer.index_text()
                 touched |= writer.touched_groups
                 if writer.count_words:
                     writer.finish_words()
