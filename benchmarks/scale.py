@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import resource
 import shutil
 import sqlite3
 import subprocess
@@ -149,20 +148,19 @@ def _median(values: list[float]) -> float:
     return Series(tuple(values)).median
 
 
+def _both(runs: list[Run]) -> str:
+    """Median wall time with the median CPU time (what a loaded machine disturbs less)."""
+    return f"{_ms(_median([r.wall for r in runs]))} (cpu {_ms(_median([r.cpu for r in runs]))})"
+
+
 def command_rows(home: Path, n: int, runs: int) -> list[Row]:
     """No-op commands: nothing changed, so no corpus work beyond opening the index."""
     rows: list[Row] = []
     search = [run([*APP, "corpus", "search", "technical assistance"], home) for _ in range(runs)]
     assert all(r.code == 0 for r in search), search[0].err
-    rows.append(
-        Row("corpus search, whole process (nothing changed)", f"{n} docs",
-            f"{_ms(_median([r.wall for r in search]))} (cpu {_ms(_median([r.cpu for r in search]))})")
-    )  # fmt: skip
+    rows.append(Row("corpus search, whole process (nothing changed)", f"{n} docs", _both(search)))
     floor = [run([sys.executable, "-c", "import drafting_app.cli"], home) for _ in range(runs)]
-    rows.append(
-        Row("  python + the CLI's imports alone (floor)", "",
-            f"{_ms(_median([r.wall for r in floor]))} (cpu {_ms(_median([r.cpu for r in floor]))})")
-    )  # fmt: skip
+    rows.append(Row("  python + the CLI's imports alone (floor)", "", _both(floor)))
     work = [_corpus_work(home) for _ in range(runs)]
     rows.append(
         Row("corpus work of a no-op command, in-process", f"{n} docs", _ms(_median(work)),
@@ -289,6 +287,85 @@ def _searchable_after(home: Path, word: str) -> float:
     return float(r.out.strip().splitlines()[-1])
 
 
+def start_rows(home: Path, n: int, runs: int) -> list[Row]:
+    """The window started on the indexed corpus: nothing changed, and after a file was
+    added to the corpus folder while it was closed (the start after a change)."""
+    from benchmarks.measure import run_to_stamp
+
+    env = {**os.environ, "DRAFTING_APP_HOME": str(home), "PYTHONPATH": str(ROOT)}
+    env.update(DRAFTING_APP_TRACE_STARTUP="1", QT_QPA_PLATFORM="offscreen")
+    rows: list[Row] = []
+    for label, change in (("nothing changed", False), ("after a file was added", True)):
+        paints, done, rss, stalls = [], [], [], []
+        for i in range(runs):
+            if change:
+                base = (ROOT / "resources" / "corpus" / "004_796db3f20302c02f.txt").read_text()
+                (home / "corpus" / f"changed_{time.time_ns()}_{i}.txt").write_text(
+                    base.replace("human beings", f"human beings {time.time_ns()}q"),
+                    encoding="utf-8",
+                )
+            start = time.perf_counter()
+            r = run_to_stamp([*APP], "first-paint", env, ROOT)
+            done.append(time.perf_counter() - start)
+            paints.append(r.to_stamp_ms / 1000)
+            rss.append(r.peak_rss_mb)
+            stalls.append(r.longest_stall_ms or 0.0)
+        rows += [
+            Row(f"window start, {label}: first paint", f"{n} docs", _ms(_median(paints))),
+            Row("  start-up work done (sync, checks) — the process ends", "", _ms(_median(done))),
+            Row("  longest event-loop stall after the first paint", "",
+                f"{_median(stalls):.0f} ms", "≤ 50 ms", _median(stalls) <= 50),
+            Row("  peak RSS of the window process", "", f"{_median(rss):.0f} MB", "≤ 250 MB",
+                _median(rss) <= 250),
+        ]  # fmt: skip
+    return rows
+
+
+def story_rows(home: Path, n: int) -> list[Row]:
+    """The user story of issue 21 item 7, one window process (benchmarks/user_story.py)."""
+    from benchmarks import user_story
+
+    found = user_story.measure(home, 20)
+    return [
+        Row("story: start, to the first paint", f"{n} docs", found["first-paint"]),
+        Row("story: start-up work done", "", found["start-up-work-done"]),
+        Row("story: add 20 PDFs (read, indexed, listed)", "", f"{found['add-20-pdfs']} ms"),
+        Row(f'story: search "{user_story.PHRASE}"', "", f"{found['search-phrase']} ms"),
+        Row("story: the clause picker on it", "", f"{found['picker-on-it']} ms"),
+        Row("story: peak RSS of the process", "", f"{found['peak-rss-mb']} MB", "≤ 250 MB",
+            float(found["peak-rss-mb"]) <= 250),
+        Row("story: RSS settled at the end", "", f"{found['settled-rss-mb']} MB", "≤ 250 MB",
+            float(found["settled-rss-mb"]) <= 250),
+    ]  # fmt: skip
+
+
+def report(home: Path, n: int, style: str, runs: int, rebuild: bool, gui: bool = True) -> str:
+    """Every measure above on the corpus in ``home`` as Markdown tables."""
+    _, generated = prepare(home, n, style)
+    rows = build_rows(home, n, rebuild or generated)
+    rows += command_rows(home, n, runs)
+    rows += add_rows(home, n, runs)
+    if gui:
+        rows += start_rows(home, n, max(3, runs // 2))
+        rows += story_rows(home, n)
+    lines = [
+        f"### N={n}, corpus style {style}",
+        "",
+        "| measure | size | value | target | |",
+        "|---|---|---|---|---|",
+    ]
+    for r in rows:
+        mark = "" if r.ok is None else ("ok" if r.ok else "**missed**")
+        value = f"{r.value} ({r.note})" if r.note else r.value
+        lines.append(f"| {r.name} | {r.size} | {value} | {r.target} | {mark} |")
+    lines += ["", "What the index holds (MB; SQLite's dbstat):", "", "| table or index | MB |"]
+    lines.append("|---|---|")
+    lines += [f"| {name} | {mb:.1f} |" for name, mb in table_sizes(home / "corpus.sqlite")]
+    load = os.getloadavg()
+    lines += ["", f"Load average at the end: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}", ""]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000)
@@ -296,26 +373,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--home", type=Path, help="keep (or reuse) the corpus and index here")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--rebuild", action="store_true", help="build the index even if reused")
+    parser.add_argument("--no-gui", action="store_true", help="only the command-line rows")
     args = parser.parse_args(argv)
     home = args.home or Path(tempfile.mkdtemp(prefix="drafting-scale-"))
     home.mkdir(parents=True, exist_ok=True)
     try:
-        _, generated = prepare(home, args.n, args.style)
-        rows = build_rows(home, args.n, args.rebuild or generated)
-        rows += command_rows(home, args.n, args.runs)
-        rows += add_rows(home, args.n, args.runs)
-        print(f"\n### N={args.n}, style {args.style}\n")
-        print("| measure | size | value | target | |")
-        print("|---|---|---|---|---|")
-        for r in rows:
-            mark = "" if r.ok is None else ("ok" if r.ok else "**missed**")
-            print(f"| {r.name} | {r.size} | {r.value} | {r.target} | {mark} |")
-        print("\n| table or index | MB |\n|---|---|")
-        for name, mb in table_sizes(home / "corpus.sqlite"):
-            print(f"| {name} | {mb:.1f} |")
-        load = os.getloadavg()
-        print(f"\nLoad average at the end: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
-        print(f"CPU count: {os.cpu_count()}; RUSAGE self {resource.getrusage(0).ru_maxrss} KB")
+        print(report(home, args.n, args.style, args.runs, args.rebuild, not args.no_gui))
     finally:
         if args.home is None:
             shutil.rmtree(home, ignore_errors=True)

@@ -170,7 +170,7 @@ def _varied(text: str, words: list[str], rng: random.Random) -> str:
     lines = text.split("\n")
     # Lines 0-5 are the heading, title and authoring line; footnote lines start with a mark.
     return "\n".join(
-        _vary_words(line, words, rng) if i > 5 and line and not line[0] in SUP_DIGITS else line
+        _vary_words(line, words, rng) if i > 5 and line and line[0] not in SUP_DIGITS else line
         for i, line in enumerate(lines)
     )
 
