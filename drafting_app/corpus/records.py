@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from drafting_app.clauses.category import category_number
 from drafting_app.clauses.extract import paragraph_clauses
 from drafting_app.clauses.grouping import normalise, text_key
 from drafting_app.corpus.facts import canonical_body
@@ -31,7 +32,7 @@ from drafting_app.model.references import RefKind
 Passage = tuple[str, str, str, str, int, str, str, int]
 # (seq of its passage, key, number, opener, category, italics JSON, notes JSON,
 #  children's passage seqs)
-ClauseRecord = tuple[int, int, str, str, str, str, str, tuple[int, ...]]
+ClauseRecord = tuple[int, int, str, str, int, str, str, tuple[int, ...]]
 # (seq of its passage, n within the passage, start, end, kind, body as written, body in
 #  full, number, date, volumes, treaty number, ibid)
 CitationRecord = tuple[int, int, int, int, str, str, str, str, str, str, str, int]
@@ -98,7 +99,7 @@ def text_record(doc_id: str, path: str, origin: Origin, doc: Document) -> TextRe
                 text_key(normalise(clause.text)),
                 clause.provenance.number,
                 clause.opener,
-                clause.category,
+                category_number(clause.category),
                 _spans(clause.italics),
                 _json(notes) if notes else "",
                 children,

@@ -26,7 +26,9 @@ from drafting_app.fulltext import upkeep
 #    mining pass); the full-text index keeps no positions (detail=none: a third of the size;
 #    phrases are checked on the candidates) and no row lengths (columnsize=0: the ranking
 #    is ours, bm25() is never asked).
-SCHEMA_VERSION = 5
+# 6: the full-text index keeps prefixes of 2 and 3 letters only (a longer prefix is spelt
+#    out through the vocabulary); a clause's category is its number in CATEGORIES.
+SCHEMA_VERSION = 6
 
 TOKENIZE = "unicode61 remove_diacritics 2"
 VOCABULARY = "vocabulary"
@@ -119,7 +121,7 @@ CREATE TABLE clauses (
     key      INTEGER NOT NULL,
     number   TEXT NOT NULL,
     opener   TEXT NOT NULL,
-    category TEXT NOT NULL,
+    category INTEGER NOT NULL,  -- its place in drafting_app.clauses.category.CATEGORIES
     italics  TEXT NOT NULL,  -- JSON [[start, end], …]
     notes    TEXT NOT NULL,  -- JSON [[offset, text, [[start, end], …]], …], Ibid. resolved
     children TEXT NOT NULL   -- JSON list of the sub-paragraphs' clause ids
@@ -134,12 +136,12 @@ CREATE TABLE groups (
     size     INTEGER NOT NULL,
     part     TEXT NOT NULL,
     opener   TEXT NOT NULL,
-    category TEXT NOT NULL
+    category INTEGER NOT NULL
 );
 CREATE INDEX groups_filter ON groups(part, opener);
 CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
     text, content='paragraphs', content_rowid='id',
-    tokenize='{TOKENIZE}', detail=none, columnsize=0, prefix='2 3 4'
+    tokenize='{TOKENIZE}', detail=none, columnsize=0, prefix='2 3'
 );
 {upkeep.schema(VOCABULARY)}
 -- New passages reach the full-text index a text at a time (IndexWriter: one INSERT …
