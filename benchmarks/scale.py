@@ -321,15 +321,16 @@ def start_rows(home: Path, n: int, runs: int) -> list[Row]:
     return rows
 
 
-def story_rows(home: Path, n: int) -> list[Row]:
+def story_rows(home: Path, n: int, pdfs: int = 20) -> list[Row]:
     """The user story of issue 21 item 7, one window process (benchmarks/user_story.py)."""
     from benchmarks import user_story
 
-    found = user_story.measure(home, 20)
+    found = user_story.measure(home, pdfs)
     return [
         Row("story: start, to the first paint", f"{n} docs", found["first-paint"]),
         Row("story: start-up work done", "", found["start-up-work-done"]),
-        Row("story: add 20 PDFs (read, indexed, listed)", "", f"{found['add-20-pdfs']} ms"),
+        Row(f"story: add {pdfs} PDFs (read, indexed, listed)", "",
+            f"{found[f'add-{pdfs}-pdfs']} ms"),
         Row(f'story: search "{user_story.PHRASE}"', "", f"{found['search-phrase']} ms"),
         Row("story: the clause picker on it", "", f"{found['picker-on-it']} ms"),
         Row("story: peak RSS of the process", "", f"{found['peak-rss-mb']} MB", "≤ 250 MB",
@@ -339,7 +340,9 @@ def story_rows(home: Path, n: int) -> list[Row]:
     ]  # fmt: skip
 
 
-def report(home: Path, n: int, style: str, runs: int, rebuild: bool, gui: bool = True) -> str:
+def report(
+    home: Path, n: int, style: str, runs: int, rebuild: bool, gui: bool = True, pdfs: int = 20
+) -> str:
     """Every measure above on the corpus in ``home`` as Markdown tables."""
     _, generated = prepare(home, n, style)
     rows = build_rows(home, n, rebuild or generated)
@@ -347,7 +350,7 @@ def report(home: Path, n: int, style: str, runs: int, rebuild: bool, gui: bool =
     rows += add_rows(home, n, runs)
     if gui:
         rows += start_rows(home, n, max(3, runs // 2))
-        rows += story_rows(home, n)
+        rows += story_rows(home, n, pdfs)
     lines = [
         f"### N={n}, corpus style {style}",
         "",

@@ -34,7 +34,8 @@ def make_pdfs(folder: Path, count: int) -> list[Path]:
     from pypdf import PdfReader, PdfWriter
 
     folder.mkdir(parents=True, exist_ok=True)
-    sources = sorted(PDFS.glob("*.pdf"))
+    # The resolution holding PHRASE first: even two PDFs bring it.
+    sources = sorted(PDFS.glob("*.pdf"), key=lambda p: (p.name != "A_RES_73_8-EN.pdf", p.name))
     out: list[Path] = []
     for i in range(count):
         src = sources[i % len(sources)]

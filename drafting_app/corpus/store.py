@@ -372,6 +372,9 @@ class CorpusStore:
             if progress is not None and total:
                 progress(done, total)
             if states is None or small:
+                if not small:
+                    with self._guard():
+                        schema.give_back_free_pages(self._conn)
                 break
             if cancel is not None and cancel():
                 # What was written stays; the next sync reads the rest, then recounts the
