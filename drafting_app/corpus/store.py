@@ -78,8 +78,8 @@ DB_NAME = "corpus.sqlite"
 # revision when what is indexed from a document changes within a version (2: the parts of
 # a multi-part decision and the body and date of an "At its … meeting" opening; 3: the clause
 # groups and the registry's citations are indexed with the text, so extraction or
-# grouping changes bump it too).
-INDEXING_REVISION = 3
+# grouping changes bump it too; 4: a GA number line is labelled "Resolution 73/7").
+INDEXING_REVISION = 4
 READER_VERSION = f"{__version__}+{INDEXING_REVISION}"
 PARTS = ("preamble", "operative", "annex", "footnote")
 # Match markers in SearchHit.snippet: control characters never found in corpus text, so a
@@ -590,6 +590,16 @@ class CorpusStore:
         """The store's SQLite connection, for the readers of its other tables (the clause
         index, the registry) on the same thread."""
         return self._conn
+
+    def vocabulary_words(self, min_rows: int = 1) -> list[tuple[str, int]]:
+        """The words of the full-text index held by at least ``min_rows`` paragraphs, with
+        that number (FTS5's tokens: lower case, diacritics removed) — spelling takes the
+        corpus's words from here instead of reading every paragraph again."""
+        with self._guard():
+            rows = self._conn.execute(
+                f"SELECT term, docs FROM {schema.VOCABULARY} WHERE docs >= ?", (min_rows,)
+            ).fetchall()
+        return [(str(t), int(n)) for t, n in rows]
 
     def search(self, query: str, limit: int = 50, part: str | None = None) -> list[SearchHit]:
         """Paragraphs and footnotes matching ``query``, best first (see

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from drafting_app.model.citation import Citation
 from drafting_app.model.ids import new_id
+from drafting_app.model.place_index import PlaceIndex
 
 if TYPE_CHECKING:
     from drafting_app.model.negotiation import Negotiation
@@ -22,6 +23,10 @@ if TYPE_CHECKING:
 # past this is not drafting text. Every reader and the project loader refuse it, so what
 # one accepts the others can open again.
 MAX_PARAGRAPH_CHARS = 200_000
+# A key of ``Paragraph.provenance``: the source the paragraph was read from lost part of it
+# (value "end": the text layer of a PDF dropped its last line), so its closing punctuation
+# is not the adopted text's.
+SOURCE_CUT = "source_cut"
 
 
 class DocumentKind(StrEnum):
@@ -291,10 +296,19 @@ class Document:
                 yield from p.walk()
 
     def paragraph(self, pid: str) -> Paragraph:
-        for p in self.all_paragraphs():
-            if p.id == pid:
-                return p
-        raise KeyError(pid)
+        place = self.places.get(self, pid)
+        if place is None:
+            raise KeyError(pid)
+        return place.paragraph
+
+    @property
+    def places(self) -> PlaceIndex:
+        """Where each paragraph is, by id (:mod:`drafting_app.model.place_index`): built on first
+        use, checked on every use, so no edit has to keep it."""
+        index = self.__dict__.get("_places")
+        if index is None:
+            index = self.__dict__["_places"] = PlaceIndex()
+        return index
 
     def footnote(self, fid: str) -> Footnote:
         for f in self.footnotes:

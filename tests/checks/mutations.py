@@ -349,6 +349,33 @@ def symbol(doc: Document, facts: CorpusFacts) -> Iterator[Mutant]:
                 )
 
 
+_CAPITALIZED_RE = re.compile(
+    r"\b(?:Member States?|General Assembly|Secretary-General|Security Council|"
+    r"Economic and Social Council|States parties|State party|United Nations)\b"
+)
+
+
+def capitals(doc: Document, facts: CorpusFacts) -> Iterator[Mutant]:
+    """A name of the Organization or an organ written in lower case ("member states")."""
+    for _, p in _body(doc):
+        for m in _CAPITALIZED_RE.finditer(p.text):
+            low = m.group(0).lower()
+            yield Mutant(
+                "CAPITALS", _edit(doc, p.id, m.start(), m.end(), low), p.id, f"{m.group(0)} → {low}"
+            )
+
+
+def fn_mark(doc: Document, facts: CorpusFacts) -> Iterator[Mutant]:
+    """A footnote mark put before the comma or semicolon it follows ("Crime¹,")."""
+    for _, p in _body(doc):
+        for i, a in enumerate(p.anchors):
+            if a.offset > 1 and p.text[a.offset - 1] in ",;" and p.text[a.offset - 2] != " ":
+                out = copy.deepcopy(doc)
+                q = out.paragraph(p.id)
+                q.anchors[i] = Anchor(a.offset - 1, a.footnote_id)
+                yield Mutant("FN-MARK", out, p.id, f"mark before the “{p.text[a.offset - 1]}”")
+
+
 OLDER = CitationRule(repeat=RepeatRule.FIRST_OPERATIVE)
 
 
@@ -459,6 +486,8 @@ MUTATORS: dict[str, Mutator] = {
     "PUNCT": punct,
     "DATE": date,
     "SYMBOL": symbol,
+    "CAPITALS": capitals,
+    "FN-MARK": fn_mark,
 }
 
 
