@@ -168,9 +168,9 @@ def test_a_start_with_no_folder_changed_does_no_corpus_work_until_later(
 ) -> None:
     """Issue 21: a no-op start scans nothing; a file edited in place while the app was
     closed (its folder's time unchanged) is still found by the check a little later."""
-    from drafting_app.gui.corpus import corpus_actions
-
     import os
+
+    from drafting_app.gui.corpus import corpus_actions
 
     monkeypatch.setattr(corpus_actions, "CHECK_LATER_MS", 300)
     user = store.user_dir
