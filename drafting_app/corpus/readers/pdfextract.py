@@ -15,6 +15,10 @@ What such a text keeps of the printed pages, and what this reader does with it:
   symbol, title, job number and "2/5"): dropped;
 - a paragraph cut by a page break, with footnotes or the header in between ("…and of the" /
   notes / "threat or use of force …"): joined again;
+- numbered paragraphs left in one block or on one line ("…Development.2 2. We
+  acknowledge …"): split at the next paragraph number;
+- a paragraph whose last line the text layer lost ("…the goals of disability-inclusive" /
+  "Reaffirming the commitment …"): not joined to the next item, flagged as cut;
 - the footnote marks as bare digits, glued or spaced ("2008,2", "2014, 3", "report4",
   "20233" = 2024 + 3, "Parties, 8and"), or as Markdown references ("report[^6]"): found by
   :func:`~drafting_app.corpus.readers.marks.find_marks` in the order of the notes;
@@ -177,7 +181,7 @@ class PdfExtractReader:
         title_at = next(
             (i for i, r in enumerate(raws) if r.kind == "body" and _TITLE_RE.match(r.text)), None
         )
-        raws = _split_adoption(self._notes_out(raws, title_at))
+        raws = _split_adoption(_split_numbered(self._notes_out(raws, title_at), title_at))
         title = _title_text(raws[title_at]) if title_at is not None else ""
         symbol = meta.get("symbol", "")
         notes = [FootnoteDef(label, txt) for r in raws for label, txt, _ in r.notes]
@@ -315,8 +319,16 @@ class PdfExtractReader:
         if _ADOPTION_RE.match(nxt) or _ANNEX_LINE_RE.match(nxt.strip()):
             return False
         if _closed(prev):
-            return after_break and nxt[:1].islower()
-        if nxt[:1].islower() or after_break or _FUNCTION_WORD_RE.search(prev):
+            # a comma ends no paragraph the next one starts in lower case ("…accessible,
+            # safe," / "affordable, adequate housing …"): the page turned there
+            return nxt[:1].islower() and (after_break or prev.rstrip().endswith(","))
+        if nxt[:1].islower():
+            return True
+        if self._opens_item(nxt):
+            # "…the goals of disability-inclusive" / "Reaffirming the commitment …": the
+            # next item of a list; the last line of the one before is lost (_cut_ends)
+            return False
+        if after_break or _FUNCTION_WORD_RE.search(prev):
             return True
         if len(prev) < _RUN_ON_MIN:
             return False
@@ -354,31 +366,52 @@ class PdfExtractReader:
         return out
 
     def _cut_ends(self, raws: list[_Raw]) -> None:
-        """Numbered paragraphs whose end the text layer lost: a printed paragraph always
-        ends with punctuation, so one that stops mid-sentence right before the next label
-        or the adoption line lost its last line ("…arms limitation agreements to" / "4.
-        Encourages"): its closing punctuation is unknown, and the reader says so."""
+        """Paragraphs whose end the text layer lost: a printed paragraph always ends with
+        punctuation, so one that stops mid-sentence right before the next label, the
+        adoption line or the next item of a list lost its last line ("…arms limitation
+        agreements to" / "4. Encourages"; "…the goals of disability-inclusive" /
+        "Reaffirming the commitment …"): its closing punctuation is unknown, and the reader
+        says so."""
         formula = next((i for i, r in enumerate(raws) if _formula(r.text)), None)
         if formula is None:
             return
         for r, nxt in zip(raws[formula + 1 :], raws[formula + 2 :], strict=False):
             text, after = r.text, nxt.text
             if _ANNEX_LINE_RE.match(text.strip()) or _ANNEX_LINE_RE.match(after.strip()):
-                break
-            label = _LABEL_START_RE.match(text)
-            if label is None or len(text) < _RUN_ON_MIN or _closed(text):
                 continue
-            if not (_LABEL_START_RE.match(after) or _ADOPTION_LINE_RE.match(after)):
+            if len(text) < _RUN_ON_MIN or _closed(text):
+                continue
+            label = _LABEL_START_RE.match(text)
+            if label is not None:
+                if not (
+                    _LABEL_START_RE.match(after)
+                    or _ADOPTION_LINE_RE.match(after)
+                    or self._opens_item(after)
+                ):
+                    continue
+                which = f"Paragraph {label.group('label')}"
+            elif self._opens_item(after):
+                which = f"The paragraph “{text[:30].rstrip()}…”"
+            else:
                 continue
             r.cut = True
             self.warnings.append(
                 ReadWarning(
                     r.line,
-                    f"Paragraph {label.group('label')} stops mid-sentence (“…"
-                    f"{text[-40:].lstrip()}”) before the next paragraph: the end of its text "
-                    "is missing in the source; restore it from the issued document.",
+                    f"{which} stops mid-sentence (“…{text[-40:].lstrip()}”) before the "
+                    "next paragraph: the end of its text is missing in the source; restore "
+                    "it from the issued document.",
                 )
             )
+
+    def _opens_item(self, text: str) -> bool:
+        """Whether ``text`` starts the next item of a list or the next paragraph, never the
+        rest of a sentence: a participle in capitals then words in lower case, or a
+        preambular phrase ("Recognizing that the social …")."""
+        if _gerund_item(text):
+            return True
+        opener = self.phrases.split(text, Part.PREAMBLE)
+        return opener is not None and opener.part is Part.PREAMBLE and text[:1].isupper()
 
     def _opens_preamble(self, line: str) -> bool:
         opener = self.phrases.split(line, Part.PREAMBLE)
@@ -577,6 +610,68 @@ def _masthead_parts(line: str) -> list[str]:
     return [line]
 
 
+def _split_numbered(raws: list[_Raw], title_at: int | None) -> list[_Raw]:
+    """Numbered paragraphs the extractor left in one block: a line that starts with the
+    next paragraph number after a closed line ("…insecurity." / "3. We recognize …"), or
+    the next number after the closing punctuation and mark of the one before, on the same
+    line ("…for Sustainable Development.2 2. We acknowledge …"). Numbering starts again
+    in an annex."""
+    if title_at is None:
+        return raws
+    out: list[_Raw] = raws[: title_at + 1]
+    last = 0
+    for r in raws[title_at + 1 :]:
+        if r.kind != "body":
+            out.append(r)
+            continue
+        if _ANNEX_LINE_RE.match(r.text.strip()):
+            last = 0
+            out.append(r)
+            continue
+        current: _Raw | None = None
+        for k, line in enumerate(r.lines):
+            for n, (piece, number) in enumerate(_numbered_pieces(line, last)):
+                if current is None or n > 0:
+                    starts = True
+                else:
+                    starts = number == last + 1 and _closed(current.lines[-1])
+                if number is not None and (starts or number == last + 1):
+                    last = number
+                if starts:
+                    current = _Raw([piece], r.line + k, cut=r.cut)
+                    out.append(current)
+                else:
+                    assert current is not None
+                    current.lines.append(piece)
+    return out
+
+
+def _numbered_pieces(line: str, last: int) -> list[tuple[str, int | None]]:
+    """``line`` cut where the next paragraph number follows closing punctuation (and the
+    mark after it) on the same line; each piece with the number it starts with."""
+    head = _LABEL_START_RE.match(line.strip())
+    number = int(head.group("label")[:-1]) if head and head.group("label")[0].isdigit() else None
+    expected = number if number is not None else last
+    pieces: list[tuple[str, int | None]] = []
+    start = 0
+    for m in _GLUED_NUMBER_RE.finditer(line):
+        if int(m.group("number")) != expected + 1 or m.start() < _RUN_ON_MIN:
+            continue
+        pieces.append((line[start : m.start("gap")].rstrip(), number if not pieces else expected))
+        start = m.start("number")
+        expected += 1
+    if not pieces:
+        return [(line, number)]
+    pieces.append((line[start:], expected))
+    return pieces
+
+
+# "…Development.2 2. We acknowledge": closing punctuation, a mark, the next number.
+_GLUED_NUMBER_RE = re.compile(
+    r"[.;:”’)](?:\d{1,3}|\[\^\d{1,5}\])?(?P<gap>\s+)(?P<number>\d{1,3})\.\s+(?=[A-Z])"
+)
+
+
 def _split_adoption(raws: list[_Raw]) -> list[_Raw]:
     """ "52nd plenary meeting 1 December 2025" as the meeting line and the date line."""
     out: list[_Raw] = []
@@ -616,13 +711,30 @@ def _parse_notes(lines: list[str], at: int, expected: int) -> list[tuple[str, st
 
 
 _BROKEN_HYPHEN_RE = re.compile(r"(?<=\w)([-\u2011]) (?!(?:and|or|nor|to)\b)(?=\w)")
+# "2024– 2034": a range of years broken after its dash at a line end
+_BROKEN_RANGE_RE = re.compile(r"(?<=\d{4})([\u2013-]) (?=\d{4})")
 
 
 def rejoin_hyphens(text: str) -> str:
     """ "country- specific", "Secretary- General": a compound broken at a line end and its
     lines joined with a space by the extractor, whole again. A suspended hyphen stays
     ("confidence- and security-building measures")."""
-    return _BROKEN_HYPHEN_RE.sub(r"\1", text)
+    return _BROKEN_RANGE_RE.sub(r"\1", _BROKEN_HYPHEN_RE.sub(r"\1", text))
+
+
+# A capitalised present participle followed by a word in lower case, and a word in lower
+# case that is not a function word within two words: an item of a list starts ("Reaffirming
+# the commitment", "Taking effective measures"); a title or a name does not ("Financing for
+# Development", "Tracing Instrument, including", "Beijing in 1995").
+_ITEM_START_RE = re.compile(r"^[A-Z][a-z]+ing\s+(?P<next>[a-z]\S*(?:\s+\S+)?)")
+
+
+def _gerund_item(text: str) -> bool:
+    m = _ITEM_START_RE.match(text)
+    if m is None:
+        return False
+    words = [w.strip(",;:.()“”’") for w in m.group("next").split()]
+    return any(w.isalpha() and w.islower() and not _FUNCTION_WORD_RE.fullmatch(w) for w in words)
 
 
 def _marked_before(label: str, texts: list[str]) -> bool:

@@ -530,15 +530,7 @@ class StructureBuilder:
                 continue  # the running header of a page repeats the title (PDF text layer)
             label, rest = split_label(b)
             if label is None and prev is not None and text[:1].islower():
-                # the rest of a paragraph the source split (a page break or a footnote block)
-                if prev.text.rstrip().endswith(TERMINAL):
-                    self._warn(
-                        b,
-                        f"“{_short(text)}” starts in lower case after a paragraph that ends "
-                        f"with “{prev.text.rstrip()[-1:]}”; read as the rest of that "
-                        "paragraph, not as a paragraph of its own.",
-                    )
-                self._extend(prev, b)
+                self._continuation(prev, b)
                 continue
             if not operative_started:
                 if first_numbered is not None:
@@ -563,16 +555,8 @@ class StructureBuilder:
                 continue
             inferred = None
             if label is None and prev is not None and first_numbered is not None:
-                inferred = self._lost_label(
+                inferred = self._infer_label(
                     blocks, i, tree if operative_started else pre_tree, prev, operative_started
-                )
-            if inferred is not None and (prev is None or prev.id not in self._inferred):
-                self._warn(
-                    b,
-                    f"“{_short(text)}” has no printed label; read as item "
-                    f"{_label_text(inferred)} of the list before it, and the unlabelled "
-                    "paragraphs after it as its next items (the labels printed in the "
-                    "margin of a PDF are lost in its text layer).",
                 )
             if operative_started:
                 para = self._paragraph(rest, Part.OPERATIVE, label)
@@ -598,6 +582,32 @@ class StructureBuilder:
         self._check_printed_numbers(doc.operative)
         self._check_printed_numbers(doc.preamble, top=False)
 
+    def _continuation(self, prev: Paragraph, b: Block) -> None:
+        """The rest of a paragraph the source split (a page break or a footnote block)."""
+        if prev.text.rstrip().endswith(TERMINAL):
+            self._warn(
+                b,
+                f"“{_short(b.text.strip())}” starts in lower case after a paragraph that ends "
+                f"with “{prev.text.rstrip()[-1:]}”; read as the rest of that "
+                "paragraph, not as a paragraph of its own.",
+            )
+        self._extend(prev, b)
+
+    def _infer_label(
+        self, blocks: list[Block], at: int, tree: _Tree, prev: Paragraph, operative: bool
+    ) -> _Label | None:
+        """:meth:`_lost_label`, with a warning at the first of a run of them."""
+        inferred = self._lost_label(blocks, at, tree, prev, operative)
+        if inferred is not None and prev.id not in self._inferred:
+            self._warn(
+                blocks[at],
+                f"“{_short(blocks[at].text.strip())}” has no printed label; read as item "
+                f"{_label_text(inferred)} of the list before it, and the unlabelled "
+                "paragraphs after it as its next items (the labels printed in the "
+                "margin of a PDF are lost in its text layer).",
+            )
+        return inferred
+
     def _lost_label(
         self, blocks: list[Block], at: int, tree: _Tree, prev: Paragraph, operative: bool
     ) -> _Label | None:
@@ -616,7 +626,10 @@ class StructureBuilder:
         if not tree.stack:
             return None
         levels = [(lv.style, lv.last) for lv in tree.stack]
-        if _opens(prev):
+        lost_end = (prev.provenance or {}).get(SOURCE_CUT) and len(levels) == 1
+        if _opens(prev) or lost_end:
+            # a numbered paragraph whose last words are lost ("…To this end, we") may have
+            # ended "commit to:" — the unlabelled paragraphs after it are its items
             parent = levels[-1][0]
             style = "paren_roman" if parent.endswith("_alpha") else "paren_alpha"
             levels.append((style, 0))
@@ -745,9 +758,11 @@ class StructureBuilder:
         then its title and paragraphs): an annex without the word "Annex"."""
         annex: Annex | None = None
         tree = _Tree()
-        for b in blocks:
+        prev: Paragraph | None = None
+        for i, b in enumerate(blocks):
             text = b.text.strip()
             if _ANNEX_RE.match(text) or annex is None:
+                prev = None
                 if annex is not None:
                     annex.blocks = self._annex_blocks(annex, tree)
                 annex = Annex(title=text if _ANNEX_RE.match(text) else "")
@@ -775,8 +790,19 @@ class StructureBuilder:
                     tree.roots.append(_HEADING_SENTINEL)
                     tree.stack = []
                 continue
+            if label is None and prev is not None and text[:1].islower():
+                self._continuation(prev, b)
+                continue
+            inferred = None
+            if label is None and prev is not None and tree.stack and tree.stack[0].style != "none":
+                # a numbered annex, like a numbered operative part, labels every paragraph
+                inferred = self._infer_label(blocks, i, tree, prev, True)
             para = self._paragraph(rest, Part.OPERATIVE, label)
-            tree.add(label, para)
+            tree.add(inferred or label, para)
+            if inferred is not None:
+                self._inferred[para.id] = _label_text(inferred) or ""
+            self._lines[para.id] = b.line
+            prev = para
         if annex is not None:
             annex.blocks = self._annex_blocks(annex, tree)
 
