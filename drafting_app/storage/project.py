@@ -86,15 +86,20 @@ def changed_since(path: str | Path, seen: Fingerprint) -> bool:
         return True
 
 
-def encode_project(doc: Document, settings: dict[str, Any] | None = None) -> bytes:
-    """The project file's bytes: UTF-8 JSON, keys in a fixed order, one trailing newline."""
-    data = {
+def project_json(document: dict[str, Any], settings: dict[str, Any] | None) -> dict[str, Any]:
+    """The project file's JSON values around a document's (``document_to_json``)."""
+    return {
         "format": FORMAT_NAME,
         "format_version": CURRENT_VERSION,
         "app_version": __version__,
         "settings": dict(settings or {}),
-        "document": document_to_json(doc),
+        "document": document,
     }
+
+
+def encode_project(doc: Document, settings: dict[str, Any] | None = None) -> bytes:
+    """The project file's bytes: UTF-8 JSON, keys in a fixed order, one trailing newline."""
+    data = project_json(document_to_json(doc), settings)
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
