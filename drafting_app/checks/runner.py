@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from drafting_app.checks.completeness import check_completeness
 from drafting_app.checks.context import CheckContext
 from drafting_app.checks.dates import check_dates
 from drafting_app.checks.facts import CorpusFacts
@@ -25,6 +26,7 @@ Family = Callable[[CheckContext], list[Finding]]
 # Code → check. REF-DATE, REF-UNKNOWN, REF-BODY and REF-ORDER come from one pass, and
 # FN-REPEAT and FN-OPERATIVE from another.
 FAMILIES: dict[str, Family] = {
+    "MISSING": check_completeness,
     "REF": check_references,
     "TREATY": check_treaties,
     "ARTICLE": check_articles,
@@ -41,7 +43,7 @@ FAMILIES: dict[str, Family] = {
 }
 
 CODES = (
-    "REF-DATE", "REF-UNKNOWN", "REF-BODY", "REF-ORDER", "TREATY", "ARTICLE", "IBID",
+    "MISSING", "REF-DATE", "REF-UNKNOWN", "REF-BODY", "REF-ORDER", "TREATY", "ARTICLE", "IBID",
     "FN-NUMBER", "FN-REPEAT", "FN-OPERATIVE", "INTERNAL", "SHORT-TITLE", "OPENER", "LADDER",
     "PUNCT", "DATE", "SYMBOL",
 )  # fmt: skip

@@ -212,12 +212,15 @@ class CitationTools(QObject):
     # -- going places -----------------------------------------------------------------------
     def go_to_finding(self, f: Finding) -> None:
         editor = self._editor()
-        if editor is None:
-            return
+        if editor is None or self.checks.checked_for is not editor.controller:
+            return  # a finding goes only into the draft it was found in
         loc = f.location
         if loc.footnote_id:
             self.footnotes.select(loc.footnote_id)
             self.go_to_footnote(loc.footnote_id)
+        elif loc.part in ("title", "masthead"):  # MISSING: the form where it is filled in
+            editor.show_masthead()
+            self._status(f"{f.code}: {f.message}")
         elif not loc.paragraph_id or not reveal(editor, loc.paragraph_id, loc.start, loc.end):
             self._status(f"{f.code}: {f.message}")
 

@@ -29,7 +29,10 @@ class ChangeSet:
     ``masthead_changed``: the front of the document (masthead, heading, title,
     authoring-body line) changed;
     ``annexes_changed``: an annex was added or removed, or its title lines or headings
-    changed.
+    changed;
+    ``revisions_changed``: the draft's base text or its comments changed (a change
+    accepted into the base, a base set or removed): the changes shown against the base
+    must be recomputed.
     """
 
     changed_ids: frozenset[str] = field(default_factory=_ids)
@@ -40,6 +43,7 @@ class ChangeSet:
     footnotes_changed: bool = False
     masthead_changed: bool = False
     annexes_changed: bool = False
+    revisions_changed: bool = False
 
     def __or__(self, other: ChangeSet) -> ChangeSet:
         return ChangeSet(
@@ -51,6 +55,7 @@ class ChangeSet:
             self.footnotes_changed or other.footnotes_changed,
             self.masthead_changed or other.masthead_changed,
             self.annexes_changed or other.annexes_changed,
+            self.revisions_changed or other.revisions_changed,
         )
 
     @property

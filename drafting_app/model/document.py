@@ -9,9 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from drafting_app.model.citation import Citation
 from drafting_app.model.ids import new_id
+
+if TYPE_CHECKING:
+    from drafting_app.model.revision import Comment, RevisionBase
 
 # The longest paragraph of an issued resolution is a few thousand characters; anything
 # past this is not drafting text. Every reader and the project loader refuse it, so what
@@ -224,6 +228,9 @@ class Document:
     ``parts`` are the lettered parts of a multi-part decision ("79/537 A, B and C"); the
     document's own chapeau, preamble and operative part are then empty.
     ``unplaced`` lists source text the reader could not place — never silently dropped.
+    ``revision_base`` is the text this draft revises (a rollover's adopted resolution, or
+    a Word file's text before its tracked changes); ``comments`` are reviewers' comments
+    (:mod:`drafting_app.model.revision`).
     """
 
     kind: DocumentKind = DocumentKind.RESOLUTION
@@ -242,6 +249,8 @@ class Document:
     front_matter: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     source: str = ""
+    revision_base: RevisionBase | None = None
+    comments: list[Comment] = field(default_factory=list)
 
     # -- traversal -------------------------------------------------------------------------
     def body_paragraphs(self) -> Iterator[tuple[Part, Paragraph]]:

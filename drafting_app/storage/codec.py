@@ -20,6 +20,7 @@ from drafting_app.model.document import (
     Paragraph,
     Span,
 )
+from drafting_app.model.revision import Attribution, Comment, RevisionBase
 from drafting_app.model.text_edits import MASTHEAD_FIELDS
 from drafting_app.storage.validate import check_depth
 
@@ -79,7 +80,48 @@ def _annex(a: Annex) -> dict[str, Any]:
     return {"title": a.title, "lines": list(a.lines), "blocks": blocks}
 
 
+def _revision_base(rb: RevisionBase) -> dict[str, Any]:
+    return {
+        "label": rb.label,
+        "source": rb.source,
+        "attributions": [
+            {
+                "author": a.author,
+                "date": a.date,
+                "kind": a.kind,
+                "text": a.text,
+                "context": a.context,
+            }
+            for a in rb.attributions
+        ],
+        "document": document_to_json(rb.document),
+    }
+
+
+def _comment(c: Comment) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "author": c.author,
+        "initials": c.initials,
+        "date": c.date,
+        "paragraph_id": c.paragraph_id,
+        "quoted": c.quoted,
+        "text": c.text,
+    }
+
+
 def document_to_json(doc: Document) -> dict[str, Any]:
+    out = _document_body(doc)
+    # Format 3, written only when there is one (a draft that is no revision reads as
+    # before): the base text it revises and reviewers' comments.
+    if doc.revision_base is not None:
+        out["revision_base"] = _revision_base(doc.revision_base)
+    if doc.comments:
+        out["comments"] = [_comment(c) for c in doc.comments]
+    return out
+
+
+def _document_body(doc: Document) -> dict[str, Any]:
     mh = doc.masthead
     return {
         "kind": str(doc.kind),
@@ -186,8 +228,58 @@ def _footnote_from(d: Any, where: str) -> Footnote:
     )
 
 
-def document_from_json(d: Any) -> Document:
-    d = _want(d, dict, "document")
+def _attribution(d: Any, where: str) -> Attribution:
+    d = _want(d, dict, where)
+    return Attribution(
+        _text(d, "author", where),
+        _text(d, "date", where),
+        _text(d, "kind", where),
+        _text(d, "text", where),
+        _text(d, "context", where),
+    )
+
+
+def _revision_base_from(d: Any) -> RevisionBase | None:
+    if d is None:
+        return None
+    d = _want(d, dict, "revision_base")
+    items = _want(d.get("attributions", []), list, "revision_base.attributions")
+    return RevisionBase(
+        document_from_json(d.get("document"), where="revision_base.document", nested=True),
+        _text(d, "label", "revision_base"),
+        _text(d, "source", "revision_base"),
+        [_attribution(a, f"revision_base.attributions[{i}]") for i, a in enumerate(items)],
+    )
+
+
+def _comment_from(d: Any, where: str) -> Comment:
+    d = _want(d, dict, where)
+    pid = d.get("paragraph_id")
+    return Comment(
+        _text(d, "author", where),
+        _text(d, "text", where),
+        _text(d, "date", where),
+        None if pid is None else _want(pid, str, f"{where}.paragraph_id"),
+        _text(d, "quoted", where),
+        _text(d, "initials", where),
+        id=_want(d.get("id"), str, f"{where}.id"),
+    )
+
+
+def document_from_json(d: Any, where: str = "document", *, nested: bool = False) -> Document:
+    doc = _document_from(d, where)
+    if nested and ("revision_base" in d or "comments" in d):
+        raise ProjectError(f"The project file is damaged: {where} is a base with a base.")
+    doc.revision_base = _revision_base_from(d.get("revision_base"))
+    doc.comments = [
+        _comment_from(c, f"comments[{i}]")
+        for i, c in enumerate(_want(d.get("comments", []), list, "comments"))
+    ]
+    return doc
+
+
+def _document_from(d: Any, where: str) -> Document:
+    d = _want(d, dict, where)
     try:
         kind, form = DocumentKind(d["kind"]), Form(d["form"])
     except (KeyError, ValueError) as exc:

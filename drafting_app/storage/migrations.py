@@ -13,7 +13,7 @@ from typing import Any
 
 from drafting_app.errors import ProjectError
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -29,7 +29,16 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 lets a draft remember the base text it revises (``revision_base``: a
+    rollover's adopted resolution, a Word file's text before its tracked changes) and keep
+    reviewers' ``comments``. A version-2 draft has neither; an older app must not open a
+    version-3 file for writing, since it would drop them."""
+    data["format_version"] = 3
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def upgrade(data: dict[str, Any], registry: dict[int, Migration] | None = None) -> dict[str, Any]:

@@ -166,6 +166,8 @@ def _check_ids(doc: Document, path: Path) -> None:
     ids = [p.id for p in doc.all_paragraphs()] + [f.id for f in doc.footnotes]
     if len(ids) != len(set(ids)):
         raise _damaged(path, "two paragraphs or footnotes share an id")
+    if doc.revision_base is not None:  # the base's ids are its own (it may share the draft's)
+        _check_ids(doc.revision_base.document, path)
 
 
 def _read(path: Path) -> bytes:

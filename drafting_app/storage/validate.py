@@ -44,9 +44,14 @@ def _paragraph(p: Paragraph, where: str) -> None:
             raise _damaged(where, f"has a footnote mark at {a.offset}, outside its text")
 
 
-def check_document(doc: Document) -> None:
-    """Refuse a decoded document that the editor and the exports could not work with."""
+def check_document(doc: Document, where: str = "") -> None:
+    """Refuse a decoded document that the editor and the exports could not work with (and
+    the same of the base text a revision remembers)."""
     for i, p in enumerate(doc.all_paragraphs()):
-        _paragraph(p, f"paragraph {i + 1} (id {p.id[:20]!r})")
+        _paragraph(p, f"{where}paragraph {i + 1} (id {p.id[:20]!r})")
     for i, f in enumerate(doc.footnotes):
-        _item(f.id, f.text, f.italics, f"footnote {i + 1}")
+        _item(f.id, f.text, f.italics, f"{where}footnote {i + 1}")
+    for i, c in enumerate(doc.comments):
+        _item(c.id, c.text, [], f"{where}comment {i + 1}")
+    if doc.revision_base is not None:
+        check_document(doc.revision_base.document, "the base text's ")

@@ -10,17 +10,20 @@ from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from drafting_app.checks.findings import Finding
+from drafting_app.clauses.document_templates import new_document, template
 from drafting_app.corpus.readers import read_document
 from drafting_app.corpus.registry import Registry
 from drafting_app.corpus.store import CorpusStore
 from drafting_app.gui.citation_tools import CitationTools, install_citation_tools
 from drafting_app.gui.files.drafts import OpenDraft
 from drafting_app.gui.main_window import MainWindow
-from drafting_app.model.document import Part
+from drafting_app.model.document import Paragraph, Part, Span
 from tests.conftest import CORPUS_FILES
 from tests.gui.draft_driver import CTRL, click_group, click_paragraph, select_text, type_paragraph
 
 RECALLING = "Recalling its decision 4/4 of 18 October 2008,"
+TITLE = "Strengthening the implementation of the Convention"
+DECIDES = "Decides to continue its consideration of the matter at its next session."
 
 
 @pytest.fixture
@@ -46,9 +49,11 @@ def codes(tools: CitationTools) -> list[str]:
 
 
 def draft_recalling(qtbot: QtBot, window: MainWindow) -> OpenDraft:
-    """A COP draft whose one preambular paragraph is typed into the editor."""
-    draft = window.drafts.create_from_template("cop-draft-resolution")
-    assert draft is not None
+    """A COP draft (title, symbol and an operative paragraph: nothing MISSING) whose one
+    preambular paragraph is typed into the editor."""
+    doc = new_document("cop-draft-resolution", title=TITLE, symbol="CTOC/COP/2024/L.4")
+    doc.operative.append(Paragraph(DECIDES, italics=[Span(0, len("Decides"))]))
+    draft = window.drafts.add(doc, None, template("cop-draft-resolution").body_profile, None)
     editor = draft.editor
     click_group(qtbot, editor, Part.PREAMBLE)
     qtbot.keyClick(window, Qt.Key.Key_Return, CTRL)

@@ -187,3 +187,41 @@ def test_changed_since(tmp_path: Path):
     assert changed_since(f, seen)
     f.unlink()
     assert changed_since(f, seen)
+
+
+def test_a_revision_keeps_its_base_and_comments(tmp_path: Path):
+    """Format 3: the base text a draft revises, who made the imported tracked changes, and
+    reviewers' comments survive a save and an open."""
+    from drafting_app.model.revision import Attribution, Comment, RevisionBase
+
+    base = read_document(CORPUS_FILES["resolution_5_2"])
+    draft = read_document(CORPUS_FILES["resolution_10_3"])
+    draft.revision_base = RevisionBase(
+        base, "Resolution 5/2", "002.txt",
+        [Attribution("EU", "2025-03-01T10:00:00Z", "insertion", "within existing resources", "x")],
+    )  # fmt: skip
+    draft.comments = [Comment("G77", "Too long.", "2025-03-02T09:00:00Z", draft.operative[0].id)]
+    path = tmp_path / "r.unres.json"
+    save_project(draft, path)
+    data = json.loads(path.read_text("utf-8"))
+    assert data["format_version"] == CURRENT_VERSION == 3
+    back = load_project(path).document
+    assert back.revision_base is not None
+    assert describe(back.revision_base.document) == describe(base)
+    assert back.revision_base.label == "Resolution 5/2"
+    assert back.revision_base.attributions == draft.revision_base.attributions
+    assert [(c.author, c.text, c.paragraph_id) for c in back.comments] == [
+        ("G77", "Too long.", draft.operative[0].id)
+    ]
+    assert describe(back) == describe(draft)
+
+
+def test_a_base_inside_a_base_is_refused(tmp_path: Path):
+    data = json.loads(encode_project(read_document(CORPUS_FILES["france_draft"])))
+    inner = json.loads(json.dumps(data["document"]))
+    inner["revision_base"] = {"document": json.loads(json.dumps(data["document"]))}
+    data["document"]["revision_base"] = {"label": "x", "document": inner}
+    f = tmp_path / "nested.unres.json"
+    f.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(ProjectError, match="base with a base"):
+        load_project(f)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShowEvent
@@ -113,6 +114,10 @@ class ChecksPanel(QWidget):
         self.repeat_rule = ""  # the footnote repeat rule chosen for every draft ("": the body's)
         self.controller: DocumentController | None = None
         self.findings: list[Finding] = []
+        # The draft whose findings these are (None before its first run).
+        self.checked_for: DocumentController | None = None
+        # The finding selected in each draft left, selected again on return.
+        self._kept: WeakKeyDictionary[DocumentController, Key | None] = WeakKeyDictionary()
         self._shown: list[tuple[Severity, Row]] = []
         self.stale = False
         self.runs = 0
@@ -171,17 +176,26 @@ class ChecksPanel(QWidget):
 
     # -- following the draft ----------------------------------------------------------------
     def follow(self, controller: DocumentController | None) -> None:
+        """Show ``controller``'s draft: its findings only. The rows of the draft left are
+        cleared first (they index that draft's findings), and the finding selected in
+        each draft is selected again when the drafter comes back to it."""
         if controller is self.controller:
             return
         if self.controller is not None:
             self.controller.changed.disconnect(self._schedule)
+            keep = self.selected_finding()
+            self._kept[self.controller] = finding_key(keep) if keep else None
+        self._timer.stop()
         self.controller = controller
         self.findings = []
+        self.checked_for = None
+        self._shown = []
+        self.tree.clear()
+        self.stale = controller is not None
         if controller is not None:
             controller.changed.connect(self._schedule)
-            self.run_now()
+            self.run_now(keep=self._kept.get(controller))
         else:
-            self._timer.stop()
             self._show()
 
     def _schedule(self, _changes: object) -> None:
@@ -194,15 +208,16 @@ class ChecksPanel(QWidget):
         if self.stale and self.controller is not None:
             self._timer.start()
 
-    def run_now(self) -> None:
-        """Check the draft now (F7), keeping the selected finding selected."""
+    def run_now(self, keep: Key | None = None) -> None:
+        """Check the draft now (F7), keeping the selected finding (or ``keep``) selected."""
         self._timer.stop()
         if self.controller is None:
             return
         from drafting_app.checks.profile import profile_for, with_repeat_rule
         from drafting_app.checks.runner import run_checks
 
-        keep = self.selected_finding()
+        if keep is None and (selected := self.selected_finding()) is not None:
+            keep = finding_key(selected)
         try:
             facts = self.facts()
             if facts is None:
@@ -219,9 +234,10 @@ class ChecksPanel(QWidget):
         except DraftingError as exc:
             self.message.emit(f"The checks could not run: {exc}")
             return
+        self.checked_for = self.controller
         self.stale = False
         self.runs += 1
-        self._show(finding_key(keep) if keep else None)
+        self._show(keep)
         self.checked.emit(len(self.findings))
 
     # -- showing ----------------------------------------------------------------------------
@@ -326,7 +342,9 @@ class ChecksPanel(QWidget):
     def finding_of(self, item: QTreeWidgetItem | None) -> Finding | None:
         """The finding a row stands for now (None for a group row)."""
         index = item.data(0, FINDING_ROLE) if item is not None else None
-        return self.findings[index] if isinstance(index, int) else None
+        if not isinstance(index, int) or not 0 <= index < len(self.findings):
+            return None
+        return self.findings[index]
 
     def selected_finding(self) -> Finding | None:
         return self.finding_of(self.tree.currentItem())
@@ -365,6 +383,8 @@ class ChecksPanel(QWidget):
         f = self.selected_finding()
         if f is None or f.fix is None or self.controller is None:
             return False
+        if self.checked_for is not self.controller:
+            return False  # never another draft's finding
         if self.stale:  # the text changed since this run: fix what the text says now
             key = finding_key(f)
             self.run_now()
