@@ -205,8 +205,9 @@ class CheckContext:
         where: Location,
         evidence: str = "",
         fix: Fix | None = None,
+        cause: str = "",
     ) -> Finding:
-        return Finding(code, severity, message, where, evidence, fix)
+        return Finding(code, severity, message, where, evidence, fix, cause)
 
     def describe(self, p: Paragraph) -> str:
         """ "operative paragraph 3", "preambular paragraph 2", "subparagraph (b)"."""

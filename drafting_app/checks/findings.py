@@ -58,12 +58,18 @@ class Fix:
 
 @dataclass(frozen=True)
 class Finding:
+    """``cause`` names the fault a finding comes from (findings of one cause are shown as
+    one, :mod:`drafting_app.checks.causes`); ``also`` lists the other places the fault
+    reaches ("footnote 2 (Ibid.)"), already said in the message."""
+
     code: str
     severity: Severity
     message: str
     location: Location
     evidence: str = ""
     fix: Fix | None = None
+    cause: str = ""
+    also: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         loc = self.location
@@ -80,6 +86,7 @@ class Finding:
                 "end": loc.end,
             },
             "evidence": self.evidence,
+            "also": list(self.also),
         }
         if self.fix is not None:
             out["fix"] = {

@@ -9,7 +9,7 @@ import re
 
 from drafting_app.checks.context import CheckContext, Entry
 from drafting_app.checks.findings import Finding, Fix, Severity
-from drafting_app.model.document import Form, Paragraph, Part
+from drafting_app.model.document import Form, Paragraph, Part, Span
 from drafting_app.phrases import ADVERBS, Opener
 
 _PART_WORD = {Part.PREAMBLE: "preambular", Part.OPERATIVE: "operative"}
@@ -40,16 +40,40 @@ def _italic_verb_later(ctx: CheckContext, p: Paragraph, part: Part) -> bool:
     return False
 
 
+def _capitalize_fix(ctx: CheckContext, p: Paragraph, part: Part) -> Fix:
+    """The whole correction of a lower-case opener: capitalized and, when it is a known
+    opener of this part, set in italics as a typed one is ("urges " → "*Urges* "; UN_FORMAT.md
+    §1) — never half a fix that the next run reports again."""
+    lead = len(p.text) - len(p.text.lstrip())
+    text = p.text[lead:]
+    found = ctx.opener(text[0].upper() + text[1:], part)
+    if found is None or found.part is not part:
+        return Fix(p.id, 0, lead + 1, text[0].upper(), description="Capitalize")
+    # An italic opener already there stays (its span covers the replaced letters).
+    italic = lead == 0 and any(s.start == 0 for s in p.italics)
+    spans = () if italic else (Span(0, len(found.text)),)
+    how = "capitalized" if italic else "capitalized, in italics"
+    return Fix(
+        p.id,
+        0,
+        lead + len(found.text),
+        found.text,
+        italics=spans,
+        description=f"Write “{found.text}” ({how})",
+    )
+
+
 def _opener_finding(ctx: CheckContext, e: Entry, part: Part) -> Finding | None:
     p = e.paragraph
     text = p.text
-    if text[0].islower():
+    first = text.lstrip()[:1]
+    if first.islower():
         return ctx.finding(
             "OPENER",
             Severity.ERROR,
             f"{ctx.describe(p).capitalize()} begins with a lower-case letter.",
-            ctx.at(p, 0, 1),
-            fix=Fix(p.id, 0, 1, text[0].upper(), description="Capitalize"),
+            ctx.at(p, 0, len(text) - len(text.lstrip()) + 1),
+            fix=_capitalize_fix(ctx, p, part),
         )
     found = ctx.opener(text, part)
     if found is None and _italic_verb_later(ctx, p, part):

@@ -34,6 +34,10 @@ Subject = tuple[str, ...]
 # What may stand between a name and its mark: "Crime,¹", "Crime;⁶", "“…”,²", "(2000),³".
 _TRAIL = " \t\n,;:.\u201d\u2019\"')"
 _CURRENT = "under the current UN rule a source is footnoted once, at its first mention"
+_OLDER_ONCE = (
+    "under the older UN footnote rule this body follows, a source is footnoted once, at its "
+    "first mention, and again only at its first operative mention"
+)
 _OLDER = (
     "under the older UN footnote rule this body follows, a source footnoted in the preamble "
     "is footnoted again, with identical text, at its first operative mention"
@@ -143,6 +147,7 @@ def _what(ctx: CheckContext, subject: Subject) -> str:
 # -- repeats: identical text, and only where needed ----------------------------------------
 def _repeats(ctx: CheckContext, group: list[_Note]) -> list[Finding]:
     head = group[0]
+    older = ctx.profile.citation.repeat is RepeatRule.FIRST_OPERATIVE
     first_operative = None
     if head.entry.part is Part.PREAMBLE and head.scope[0] == "body":
         first_operative = next(
@@ -159,12 +164,13 @@ def _repeats(ctx: CheckContext, group: list[_Note]) -> list[Finding]:
         if n.scope != head.scope or n is first_operative:
             continue  # a needed repeat: an annexed text, another part, the operative part
         where = ctx.describe(n.entry.paragraph)
+        rule = _OLDER_ONCE if older else _CURRENT
         out.append(
             ctx.finding(
                 "FN-REPEAT",
                 Severity.SUGGESTION,
                 f"Footnote {n.number} (in {where}) repeats footnote {head.number}, "
-                f"{_what(ctx, head.subject or ())}: {_CURRENT}. Keep the repeat only if the "
+                f"{_what(ctx, head.subject or ())}: {rule}. Keep the repeat only if the "
                 "text needs the source again here.",
                 ctx.at_note(n.footnote, 0, len(n.footnote.text)),
                 f"footnote {head.number}: {head.footnote.text}",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from drafting_app.checks.causes import one_per_cause
 from drafting_app.checks.completeness import check_completeness
 from drafting_app.checks.context import CheckContext
 from drafting_app.checks.dates import check_dates
@@ -73,7 +74,7 @@ def run_checks(
             place = -1
         return (place, loc.start, loc.end, _SEVERITY_ORDER[f.severity], f.code, f.message)
 
-    return sorted(findings, key=key)
+    return one_per_cause(ctx, sorted(findings, key=key))
 
 
 def has_errors(findings: list[Finding]) -> bool:

@@ -13,6 +13,7 @@ from drafting_app.model.document import Footnote
 from drafting_app.model.references import RefKind
 
 _VOLUME_RE = re.compile(r"vols?\.\s(?P<v>\d+)")
+_NUMBER_RE = re.compile(r"\bNo\.\s\d+")
 _ARTICLE_NUMBER = re.compile(r"\d+")
 _ANAPHORA = re.compile(r"(?:that|the|this)\s(?:Protocol|Convention)s?\b")
 
@@ -39,15 +40,31 @@ def _short(i: KnownInstrument) -> str:
     return shorts[0] if shorts else i.full_title
 
 
+def _written_in(ctx: CheckContext) -> dict[str, tuple[str, str]]:
+    """For each note, the notes whose text states its volume and its number: a bare
+    "Ibid." states neither and inherits both from the note before it (one fault written
+    once, however many notes repeat it)."""
+    out: dict[str, tuple[str, str]] = {}
+    before = ("", "")
+    for f in ctx.footnotes:
+        ibid = f.text.lstrip("*").startswith("Ibid")
+        volume = f.id if not ibid or _VOLUME_RE.search(f.text) else before[0] or f.id
+        number = f.id if not ibid or _NUMBER_RE.search(f.text) else before[1] or f.id
+        out[f.id] = before = (volume, number)
+    return out
+
+
 def check_treaties(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
     known_numbers = {i.unts_number for i in ctx.facts.instruments()}
+    written = _written_in(ctx)
     for f in ctx.footnotes:
         c = ctx.sources[f.id]
         if not isinstance(c, TreatyCitation):
             continue
         where = ctx.at_note(f, 0, len(f.text))
         volumes = list(_VOLUME_RE.finditer(f.text))
+        in_volume, in_number = written[f.id]
         for v in c.volumes:
             inst = ctx.facts.instrument_by_volume(v)
             if inst is None and c.number in known_numbers:
@@ -64,6 +81,7 @@ def check_treaties(ctx: CheckContext) -> list[Finding]:
                             for i in ctx.facts.instruments()
                             if i.unts_number == c.number
                         ),
+                        cause=f"treaty-volume:{in_volume}:{v}",
                     )
                 )
             elif inst is not None and inst.unts_number != c.number:
@@ -87,6 +105,7 @@ def check_treaties(ctx: CheckContext) -> list[Finding]:
                         )
                         if start >= 0
                         else None,
+                        cause=f"treaty-number:{in_number}:{v}:{c.number}",
                     )
                 )
         named = _named_before(ctx, f)
@@ -112,6 +131,7 @@ def check_treaties(ctx: CheckContext) -> list[Finding]:
                     f"registry: {_short(named)}, United Nations, Treaty Series, "
                     f"vol. {named.unts_volume}, No. {named.unts_number}",
                     fix,
+                    cause=f"treaty-volume:{in_volume}:{c.volumes[0]}",
                 )
             )
     return out

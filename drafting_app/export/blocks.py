@@ -140,6 +140,16 @@ def clean(text: str) -> str:
     return text.translate(_CLEAN)
 
 
+def printed_mark_offset(text: str, offset: int) -> int:
+    """Where a footnote mark anchored at ``offset`` is printed: after the punctuation that
+    follows it ("Crime,¹", UN_FORMAT.md §4). The document view puts the mark there too."""
+    n = len(text)
+    off = min(max(offset, 0), n)
+    while off < n and text[off] in _TRAILING_PUNCTUATION and off > 0 and text[off - 1] != " ":
+        off += 1
+    return off
+
+
 def runs_of(
     text: str,
     italics: Sequence[Span] = (),
@@ -159,10 +169,7 @@ def runs_of(
         mark = (marks or {}).get(a.footnote_id)
         if mark is None:
             continue
-        off = min(max(a.offset, 0), n)
-        while off < n and text[off] in _TRAILING_PUNCTUATION and off > 0 and text[off - 1] != " ":
-            off += 1
-        at.setdefault(off, []).append(mark)
+        at.setdefault(printed_mark_offset(text, a.offset), []).append(mark)
     cuts = {0, n, *at}
     for s in italics:
         cuts.update((min(s.start, n), min(s.end, n)))

@@ -255,9 +255,10 @@ class MainWindow(QMainWindow):
             view.addAction(toggle)
         self._action(view, "Corpus &Reading", "Ctrl+Shift+0", self.show_reading)
         view.addSeparator()
-        self._action(view, "Zoom &In", keys.ZoomIn, lambda: self.reading.zoom(1))
-        self._action(view, "Zoom &Out", keys.ZoomOut, lambda: self.reading.zoom(-1))
-        self._action(view, "&Actual Size", "Ctrl+0", lambda: self.reading.zoom(0))
+        zoom_in = self._action(view, "Zoom &In", keys.ZoomIn, lambda: self.zoom(1))
+        zoom_in.setShortcuts([*zoom_in.shortcuts(), QKeySequence("Ctrl+=")])
+        self._action(view, "Zoom &Out", keys.ZoomOut, lambda: self.zoom(-1))
+        self._action(view, "&Actual Size", "Ctrl+0", lambda: self.zoom(0))
         view.addSeparator()
         self._action(view, "&Full Screen", keys.FullScreen, self._toggle_full_screen)
 
@@ -275,6 +276,14 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "&Keyboard Shortcuts", keys.HelpContents, self.show_shortcuts)
         about = self._action(help_menu, f"&About {APP_TITLE}", None, self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def zoom(self, steps: int) -> None:
+        """View › Zoom: the draft's page when a draft is in front, else the reading view."""
+        editor = self.current_editor()
+        if editor is not None and self.tabs.currentWidget() is editor:
+            editor.page.zoom_by(steps)
+        else:
+            self.reading.zoom(steps)
 
     def set_convention(self, name: str, mode: FixMode) -> None:
         """Paragraph › Conventions › Verb Ladder / Closing Punctuation: Automatic, Suggest

@@ -73,6 +73,41 @@ def _check_spans(text: str, italics: Sequence[Span]) -> None:
             raise EditError(f"Italic span {s.start}–{s.end} runs past the end of the text.")
 
 
+def trimmed_italics(text: str, italics: Sequence[Span]) -> list[Span]:
+    """Italic spans that neither begin nor end on a space: a selection dragged over
+    "Urges " sets the phrase in italics, not the space after it (an italic space before
+    roman text is a stray mark in the printed document); a span of spaces only goes."""
+    out: list[Span] = []
+    for s in italics:
+        start, end = s.start, s.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append(Span(start, end))
+    return out
+
+
+def toggled_italics(p: Paragraph, start: int, end: int) -> list[Span]:
+    """Italic spans after Ctrl+I on ``[start, end)``: its words set in italics unless all
+    of them already are, in which case they become roman. Spaces at the ends of the
+    selection count for neither (a double-click selects "Urges " with its space)."""
+    chars: set[int] = set()
+    for s in p.italics:
+        chars.update(range(s.start, s.end))
+    (word,) = trimmed_italics(p.text, [Span(start, end)]) or [Span(start, start)]
+    selected = set(range(word.start, word.end))
+    chars = chars - selected if selected <= chars else chars | selected
+    spans: list[Span] = []
+    for i in sorted(chars):
+        if spans and spans[-1].end == i:
+            spans[-1] = Span(spans[-1].start, i + 1)
+        else:
+            spans.append(Span(i, i + 1))
+    return trimmed_italics(p.text, spans)
+
+
 class SetText(Edit):
     """Replace a paragraph's text, italic spans and footnote marks. Consecutive typing in
     one paragraph merges into one undo step (``mergeable``); fixes of the ladder and of
@@ -95,7 +130,7 @@ class SetText(Edit):
             if not 0 <= a.offset <= len(text):
                 raise EditError(f"Footnote mark at {a.offset} is outside the text.")
         self.pid, self.text = pid, text
-        self.italics, self.anchors = list(italics), list(anchors)
+        self.italics, self.anchors = trimmed_italics(text, italics), list(anchors)
         self.mergeable = mergeable
         self.label = label or self.label
         self._old: tuple[str, list[Span], list[Anchor]] | None = None
@@ -254,7 +289,7 @@ class EditFootnote(Edit):
 
     def __init__(self, fid: str, text: str, italics: Sequence[Span] = ()) -> None:
         _check_spans(text, italics)
-        self.fid, self.text, self.italics = fid, text, list(italics)
+        self.fid, self.text, self.italics = fid, text, trimmed_italics(text, italics)
         self._old: tuple[str, list[Span]] | None = None
 
     def apply(self, doc: Document) -> ChangeSet:

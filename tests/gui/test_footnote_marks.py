@@ -18,7 +18,7 @@ from drafting_app.gui.main_window import MainWindow
 from drafting_app.model.document import Footnote, Paragraph
 from drafting_app.model.edits import AddFootnote
 from drafting_app.model.numbering import footnote_numbers
-from tests.gui.draft_driver import CTRL, SHIFT, click_paragraph
+from tests.gui.draft_driver import CTRL, click_paragraph
 from tests.gui.test_footnotes_dock import france, put_caret, tools  # noqa: F401
 
 Z = Qt.Key.Key_Z
@@ -124,36 +124,8 @@ def test_marks_renumber_when_notes_are_added_and_deleted_elsewhere(
     assert [label for _, label in drawn(edit)] == ["2", "3"]
 
 
-def test_marks_move_with_typing_before_and_after_them_and_with_undo(
-    qtbot: QtBot,
-    window: MainWindow,
-    france: OpenDraft,  # noqa: F811
-) -> None:
-    doc = france.controller.doc
-    edit, op1 = caret_before_crime(qtbot, france)
-    first, second = (a.offset for a in op1.anchors)
-    original = op1.text
-    qtbot.keyClicks(edit, "Serious ")  # before both marks: they move on
-    first, second = first + 8, second + 8
-    assert doc.paragraph(op1.id).text[first - 14 : first] == "Serious Crime,"
-    assert drawn(edit) == [(first, "2"), (second, "3")]
-
-    # The caret at a mark's offset stands after the figure: what is typed follows it.
-    cursor = edit.textCursor()
-    cursor.setPosition(first)
-    edit.setTextCursor(cursor)
-    assert edit.cursorRect().x() >= int(edit.placed_marks()[0].rect.right())
-    qtbot.keyClicks(edit, " in particular")
-    assert [a.offset for a in doc.paragraph(op1.id).anchors] == [first, second + 14]
-    assert doc.paragraph(op1.id).text[first - 1 : first + 14] == ", in particular"
-    typed = [(first, "2"), (second + 14, "3")]
-    assert drawn(edit) == typed
-
-    qtbot.keyClick(window, Z, CTRL)  # one typing burst, one step
-    assert doc.paragraph(op1.id).text == original
-    assert drawn(edit) == [(a.offset, n) for a, n in zip(op1.anchors, "23", strict=True)]
-    qtbot.keyClick(window, Z, CTRL | SHIFT)
-    assert drawn(edit) == typed
+# Marks moving with typing before and after them, and with undo: ported to the page
+# (tests/gui/test_page_view.py), where the draft is now typed.
 
 
 def test_deleting_text_that_holds_a_mark_keeps_the_note_at_the_cut(

@@ -44,6 +44,7 @@ from drafting_app.gui.document.outline_model import (
     PART_ROLE,
     OutlineModel,
 )
+from drafting_app.gui.document.page_view import DocumentView
 from drafting_app.gui.document.paragraph_editor import ParagraphEditor
 from drafting_app.model.annex_edits import annex_name
 from drafting_app.model.changes import ChangeSet
@@ -117,6 +118,7 @@ class DraftEditor(QWidget):
         self.outline.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.outline.setDropIndicatorShown(True)
         self.outline.expandAll()
+        self.page = DocumentView(controller, phrases, self)
         self.editor = ParagraphEditor(controller, phrases, self)
         self.place = QLabel(self)
         self.place.setObjectName("paragraphPlace")
@@ -133,6 +135,7 @@ class DraftEditor(QWidget):
         self.annex_form = AnnexForm(controller, self)
         self.annex_form.hide()
         self._build_layout()
+        self.setFocusProxy(self.page)
         self.model.modelAboutToBeReset.connect(self._remember)
         self.model.modelReset.connect(self._restore)
         self.outline.selectionModel().selectionChanged.connect(self._on_selection)
@@ -146,6 +149,9 @@ class DraftEditor(QWidget):
         self.editor.outdent_requested.connect(self.outdent)
         self.editor.opener_state.connect(self.hint.setText)
         self.editor.mark_activated.connect(self.show_note)
+        self.page.current_changed.connect(self._page_moved)
+        self.page.message.connect(self.message.emit)
+        self.page.mark_activated.connect(self.show_note)
         controller.failed.connect(self.message.emit)
         controller.notice.connect(self.message.emit)
         controller.changed.connect(self._on_changed)
@@ -176,15 +182,19 @@ class DraftEditor(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(pane, "Paragraph")
         self.tabs.addTab(self.masthead, "Masthead and title")
-        self.outline.setMinimumWidth(220)
-        self.tabs.setMinimumWidth(300)
+        self.outline.setMinimumWidth(160)
+        self.tabs.setMinimumWidth(240)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setChildrenCollapsible(False)
         split.addWidget(self.outline)
+        split.addWidget(self.page)
         split.addWidget(self.tabs)
-        # Half each: the outline shows enough of each opening to find a paragraph.
+        # The page takes the room; the outline navigates, the side panel holds properties.
         split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
+        split.setStretchFactor(1, 4)
+        split.setStretchFactor(2, 1)
+        split.setSizes([200, 700, 420])
+        self.split = split
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
@@ -213,6 +223,15 @@ class DraftEditor(QWidget):
 
     def _on_selection(self, selected: QItemSelection, _old: QItemSelection) -> None:
         self._show_current()
+        pid = self.current_pid()
+        if pid and self.page.current_pid() != pid:
+            self.page.scroll_to(pid)
+
+    def _page_moved(self, block_id: str) -> None:
+        """The caret went to another paragraph on the page: the outline and the side
+        panel follow."""
+        if block_id and block_id != self.current_pid() and self.model.index_of(block_id).isValid():
+            self.select(block_id)
 
     def _show_current(self) -> None:
         """The paragraph editor for a paragraph; the annex form for an annex or heading."""

@@ -8,10 +8,13 @@ from dataclasses import dataclass
 
 from drafting_app.model.document import Anchor, Paragraph, Part, Span
 from drafting_app.model.text_edits import SetText
+from drafting_app.model.text_edits import toggled_italics as toggle_italics
 from drafting_app.phrases import Opener, PhraseBook
 
 # While no opener is italic, typing in the first characters may still be writing one.
 _OPENER_ZONE = 48
+
+__all__ = ["Change", "carry", "diff", "known_opener", "located", "toggle_italics", "typed"]
 
 
 @dataclass(frozen=True)
@@ -108,20 +111,3 @@ def typed(
             end = len(found.text)
             spans = [Span(0, end), *(s for s in spans if s.start >= end)]
     return SetText(p.id, new, sorted(spans, key=lambda s: s.start), anchors)
-
-
-def toggle_italics(p: Paragraph, start: int, end: int) -> list[Span]:
-    """Italic spans after toggling ``[start, end)``: set in italics unless all of it
-    already is, in which case it becomes roman."""
-    chars: set[int] = set()
-    for s in p.italics:
-        chars.update(range(s.start, s.end))
-    selected = set(range(start, end))
-    chars = chars - selected if selected <= chars else chars | selected
-    spans: list[Span] = []
-    for i in sorted(chars):
-        if spans and spans[-1].end == i:
-            spans[-1] = Span(spans[-1].start, i + 1)
-        else:
-            spans.append(Span(i, i + 1))
-    return spans

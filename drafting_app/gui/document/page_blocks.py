@@ -1,0 +1,399 @@
+"""What the document view shows, block by block: the draft laid out as the export prints
+it (masthead, sponsor line, title, authoring formula, preambular and operative paragraphs,
+annexes, then the footnotes), each block a :class:`BlockSpec` of pieces.
+
+A piece is model text (``TEXT``, at a model offset) or something derived that is shown
+but never typed: a number ``LABEL`` ("1.", "(a)", the tab after it), a footnote ``MARK``
+(its derived number, placed where the export prints it: after the punctuation), or an
+``INLINE`` segment another feature asks for (deleted text struck through, a proposal).
+The caret skips labels and inline segments; a mark is one unit the caret goes round, as
+in Word. A spec is plain data: the view compares specs to redraw only blocks that changed.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cached_property
+
+from PySide6.QtGui import QTextCharFormat
+
+from drafting_app.export.blocks import body_short_name, printed_mark_offset
+from drafting_app.model.document import Anchor, Document, Form, Heading, Paragraph, Span
+from drafting_app.model.numbering import footnote_numbers, paragraph_labels
+
+Key = tuple[str, ...]
+
+
+class Role(Enum):
+    TEXT = "text"
+    LABEL = "label"
+    MARK = "mark"
+    INLINE = "inline"
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of a block. ``offset`` is the model offset where it starts (TEXT) or
+    stands (derived pieces); ``fids`` are the footnotes of a MARK; ``fmt`` the format an
+    INLINE segment is drawn with."""
+
+    text: str
+    role: Role
+    offset: int
+    italic: bool = False
+    bold: bool = False
+    fids: tuple[str, ...] = ()
+    fmt: QTextCharFormat | None = field(default=None, compare=False)
+    fmt_key: str = ""  # stands for ``fmt`` in comparisons (QTextCharFormat is not hashable)
+
+
+@dataclass(frozen=True)
+class InlineSegment:
+    """A derived, non-editable stretch shown at model ``offset`` of a paragraph (before
+    the model character at that offset), drawn with ``fmt``; ``key`` names the look (two
+    segments with the same key and text are the same on screen)."""
+
+    offset: int
+    text: str
+    fmt: QTextCharFormat
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class BlockSpec:
+    """One block of the page: ``key`` names the model element it shows ("p", pid),
+    ("title",), ("note", fid) …; ``kind`` picks its format; ``editable`` is False for
+    lines only the side panel edits (the sponsor line)."""
+
+    key: Key
+    kind: str
+    pieces: tuple[Piece, ...]
+    level: int = 0
+    editable: bool = True
+
+    @property
+    def text(self) -> str:
+        """The model text the block shows."""
+        return "".join(p.text for p in self.pieces if p.role is Role.TEXT)
+
+    @property
+    def length(self) -> int:
+        return sum(len(p.text) for p in self.pieces)
+
+    @property
+    def label(self) -> str:
+        return "".join(p.text for p in self.pieces if p.role is Role.LABEL).strip()
+
+    @cached_property
+    def _stops(self) -> tuple[list[int], list[bool]]:
+        """For each position 0..length in the block: the model offset there and whether
+        the caret may stand there."""
+        model: list[int] = []
+        valid: list[bool] = []
+        offset = 0
+        for i, piece in enumerate(self.pieces):
+            n = len(piece.text)
+            if piece.role is Role.TEXT:
+                for k in range(n):
+                    model.append(offset + k)
+                    valid.append(True)
+                offset += n
+                continue
+            lead = i == 0 and piece.role is Role.LABEL
+            for k in range(n):
+                model.append(offset)
+                # Inside a derived piece, or before the number that opens the block: no.
+                valid.append(k == 0 and not lead and piece.role is not Role.LABEL)
+        model.append(offset)
+        valid.append(True)
+        return model, valid
+
+    def model_offset(self, pos: int) -> int:
+        model, _ = self._stops
+        return model[max(0, min(pos, len(model) - 1))]
+
+    def valid(self, pos: int) -> bool:
+        _, valid = self._stops
+        return 0 <= pos < len(valid) and valid[pos]
+
+    def view_pos(self, offset: int, *, after_marks: bool = True) -> int:
+        """The caret position for model ``offset``: after the marks standing there (where
+        typing continues the text), or before them."""
+        model, valid = self._stops
+        hits = [i for i, m in enumerate(model) if m == offset and valid[i]]
+        if not hits:
+            return len(model) - 1 if offset >= (model[-1] if model else 0) else 0
+        return hits[-1] if after_marks else hits[0]
+
+    def snap(self, pos: int, toward: int) -> int:
+        """The nearest caret position to ``pos``, looking in the direction of ``toward``
+        (-1 left, +1 right)."""
+        _, valid = self._stops
+        pos = max(0, min(pos, len(valid) - 1))
+        step = -1 if toward < 0 else 1
+        p = pos
+        while 0 <= p < len(valid) and not valid[p]:
+            p += step
+        if 0 <= p < len(valid):
+            return p
+        p = pos
+        while 0 <= p < len(valid) and not valid[p]:
+            p -= step
+        return max(0, min(p, len(valid) - 1))
+
+    def marks_at(self, pos: int) -> tuple[str, ...]:
+        """Footnotes of the mark that starts at view position ``pos`` (typing there goes
+        before the mark, so the mark moves along)."""
+        at = 0
+        for piece in self.pieces:
+            if at == pos and piece.role is Role.MARK:
+                return piece.fids
+            at += len(piece.text)
+            if at > pos:
+                break
+        return ()
+
+    def marks_within(self, start: int, end: int) -> tuple[str, ...]:
+        """Footnotes whose mark lies wholly inside view range ``[start, end)``."""
+        out: list[str] = []
+        at = 0
+        for piece in self.pieces:
+            n = len(piece.text)
+            if piece.role is Role.MARK and start <= at and at + n <= end:
+                out.extend(piece.fids)
+            at += n
+        return tuple(out)
+
+
+# -- building -------------------------------------------------------------------------------
+InlineSource = Callable[[str], Sequence[InlineSegment]]
+
+
+def _no_inline(_pid: str) -> Sequence[InlineSegment]:
+    return ()
+
+
+def text_pieces(
+    text: str,
+    italics: Sequence[Span] = (),
+    anchors: Sequence[Anchor] = (),
+    numbers: dict[str, int] | None = None,
+    inline: Sequence[InlineSegment] = (),
+    *,
+    italic: bool = False,
+    bold: bool = False,
+) -> list[Piece]:
+    """Model text split at italic edges, with marks where the export prints them and the
+    inline segments at their offsets (before the character there, marks first)."""
+    n = len(text)
+    marks: dict[int, list[str]] = {}
+    for a in sorted(anchors, key=lambda a: a.offset):
+        if numbers is not None and a.footnote_id in numbers:
+            marks.setdefault(printed_mark_offset(text, a.offset), []).append(a.footnote_id)
+    extra: dict[int, list[InlineSegment]] = {}
+    for seg in inline:
+        extra.setdefault(min(max(seg.offset, 0), n), []).append(seg)
+    cuts = {0, n, *marks, *extra}
+    for s in italics:
+        cuts.update((min(s.start, n), min(s.end, n)))
+    edges = sorted(cuts)
+    out: list[Piece] = []
+
+    def derived(at: int) -> None:
+        if at in marks:
+            fids = tuple(marks[at])
+            label = ",".join(str(numbers[f]) for f in fids) if numbers else ""
+            out.append(Piece(label, Role.MARK, at, fids=fids))
+        for seg in extra.get(at, ()):
+            out.append(Piece(seg.text, Role.INLINE, at, fmt=seg.fmt, fmt_key=seg.key))
+
+    for start, end in itertools.pairwise(edges):
+        derived(start)
+        slanted = italic or any(s.start <= start and end <= s.end for s in italics)
+        out.append(Piece(text[start:end], Role.TEXT, start, italic=slanted, bold=bold))
+    derived(n)
+    return out
+
+
+def _block(
+    key: Key, kind: str, label: str, pieces: list[Piece], level: int = 0, editable: bool = True
+) -> BlockSpec:
+    lead = [Piece(label, Role.LABEL, 0)] if label else []
+    return BlockSpec(key, kind, tuple(lead + pieces), level, editable)
+
+
+@dataclass
+class Derivation:
+    """What a whole-draft layout needs once: derived paragraph numbers and footnote
+    numbers, and the inline segments other features ask for."""
+
+    doc: Document
+    inline: InlineSource = _no_inline
+    labels: dict[str, str] = field(init=False)
+    numbers: dict[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.labels = paragraph_labels(self.doc)
+        self.numbers = footnote_numbers(self.doc)
+
+    # -- one paragraph ---------------------------------------------------------------------
+    def paragraph(self, p: Paragraph, kind: str, level: int) -> BlockSpec:
+        label = self.labels.get(p.id, "")
+        lead = f"{label}\t" if label else ("\t" if kind in ("preambular", "chapeau") else "")
+        pieces = text_pieces(p.text, p.italics, p.anchors, self.numbers, self.inline(p.id))
+        return _block(("p", p.id), kind, lead, pieces, level)
+
+    def note(self, fid: str) -> BlockSpec:
+        f = self.doc.footnote(fid)
+        number = self.numbers.get(fid)
+        pieces = text_pieces(f.text, f.italics)
+        return _block(("note", fid), "note", f"{number}\t" if number else "\t", pieces)
+
+
+def _kind(level: int, annex: bool, form: Form) -> str:
+    depth = level - (1 if form is Form.DECISION and not annex else 0)
+    if depth <= 0:
+        return "annex_paragraph" if annex else "operative"
+    return "sub1" if depth == 1 else "sub2"
+
+
+def paragraph_kinds(doc: Document) -> Iterator[tuple[Paragraph, str, int]]:
+    """Every paragraph in page order with its block kind and level."""
+    if doc.chapeau is not None:
+        yield doc.chapeau, "chapeau", 0
+    for p in doc.preamble:
+        yield p, "preambular", 0
+        for c in p.children:
+            for q, level in _descendants(c, 1):
+                yield q, _kind(level, False, Form.RESOLUTION), level
+    top = 1 if doc.form is Form.DECISION else 0
+    for p in doc.operative:
+        for q, level in _descendants(p, top):
+            yield q, _kind(level, False, doc.form), level
+    for part in doc.parts:
+        if part.chapeau is not None:
+            yield part.chapeau, "chapeau", 0
+        for p in part.preamble:
+            yield p, "preambular", 0
+            for c in p.children:
+                for q, level in _descendants(c, 1):
+                    yield q, _kind(level, False, Form.RESOLUTION), level
+        for p in part.operative:
+            for q, level in _descendants(p, 1 if part.form is Form.DECISION else 0):
+                yield q, _kind(level, False, part.form), level
+
+
+def _descendants(p: Paragraph, level: int) -> Iterator[tuple[Paragraph, int]]:
+    yield p, level
+    for c in p.children:
+        yield from _descendants(c, level + 1)
+
+
+_MASTHEAD_LINES = (
+    ("organization", "mh_org", ""),
+    ("symbol", "mh_symbol", ""),
+    ("distribution", "mh_distribution", "Distr.: "),
+    ("date", "mh_date", ""),
+    ("original_language", "mh_original", "Original: "),
+    ("body", "mh_body", ""),
+    ("session", "mh_session", ""),
+    ("committee", "mh_session", ""),
+    ("place_and_dates", "mh_session", ""),
+    ("agenda_item", "mh_session", ""),
+    ("agenda_title", "mh_agenda", ""),
+)
+
+
+def _front(d: Derivation) -> Iterator[BlockSpec]:
+    doc = d.doc
+    mh = doc.masthead
+    if mh is not None:
+        short = body_short_name(mh.body, mh.symbol)
+        yield _block(("mh", "organization"), "mh_org", "",
+                     text_pieces(mh.organization or "United Nations"), editable=False)  # fmt: skip
+        for name, kind, prefix in _MASTHEAD_LINES[1:]:
+            value = getattr(mh, name)
+            if name == "body" and (not value or value == short):
+                if short:
+                    yield _block(
+                        ("mh", "short"), "mh_short", "", text_pieces(short), editable=False
+                    )
+                continue
+            if value or name in ("symbol",):
+                yield _block(("mh", name), kind, prefix, text_pieces(value))
+        yield _block(("mh", "rule"), "mh_rule", "", [], editable=False)
+    for i, line in enumerate(doc.front_matter):
+        yield _block(("front", str(i)), "front", "", text_pieces(line, bold=True), editable=False)
+    ga_number = bool(doc.title) and doc.heading.endswith(".") and "/" in doc.heading
+    if doc.heading and not ga_number:
+        yield _block(("heading",), "heading", "", text_pieces(doc.heading, bold=True))
+    if mh is not None and mh.sponsors:
+        names = [n.strip() for n in mh.sponsors if n.strip()]
+        joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        kind = mh.document_type or (
+            "draft decision" if doc.form is Form.DECISION else "draft resolution"
+        )
+        star = "*" if mh.sponsor_note.strip() else ""
+        pieces = [Piece(f"{joined}:", Role.TEXT, 0, bold=False)]
+        if star:
+            pieces.append(Piece(star, Role.MARK, 0))
+        pieces.append(Piece(f" {kind}", Role.TEXT, len(joined) + 1))
+        yield BlockSpec(("sponsors",), "sponsors", tuple(pieces), editable=False)
+    label = f"{doc.heading}\t" if ga_number else ""
+    yield _block(
+        ("title",), "title", label, text_pieces(doc.title, bold=True), level=int(ga_number)
+    )
+    yield _block(("authoring",), "authoring", "", text_pieces(doc.authoring_body, italic=True))
+
+
+def _annexes(d: Derivation) -> Iterator[BlockSpec]:
+    for annex in d.doc.annexes:
+        yield _block(("annex", annex.id), "annex_title", "", text_pieces(annex.title, bold=True))
+        for i, line in enumerate(annex.lines):
+            key = ("annex_line", annex.id, str(i))
+            yield _block(key, "annex_title", "", text_pieces(line, bold=True))
+        for b in annex.blocks:
+            if isinstance(b, Heading):
+                level = 2 if b.text[:1] in "IVXLC" and ". " in b.text[:8] else 3
+                pieces = text_pieces(b.text, bold=True)
+                yield _block(("heading_a", b.id), "annex_heading", "", pieces, level)
+            else:
+                for q, level in _descendants(b, 0):
+                    yield d.paragraph(q, _kind(level, True, Form.RESOLUTION), level)
+
+
+def build_specs(d: Derivation) -> list[BlockSpec]:
+    """The whole page, top to bottom."""
+    doc = d.doc
+    specs = list(_front(d))
+    for p, kind, level in paragraph_kinds(doc):
+        specs.append(d.paragraph(p, kind, level))
+    specs.extend(_annexes(d))
+    if doc.adoption:
+        specs.append(_block(("adoption",), "adoption", "",
+                            text_pieces(doc.adoption, italic=True), editable=False))  # fmt: skip
+    notes = sorted((f for f in doc.footnotes if f.id in d.numbers), key=lambda f: d.numbers[f.id])
+    if notes:
+        specs.append(_block(("notes_rule",), "notes_rule", "", [], editable=False))
+        specs.extend(d.note(f.id) for f in notes)
+    return specs
+
+
+def paragraph_kind_of(doc: Document, pid: str) -> tuple[str, int]:
+    """The block kind and level of paragraph ``pid`` (for redrawing one block)."""
+    for p, kind, level in paragraph_kinds(doc):
+        if p.id == pid:
+            return kind, level
+    for annex in doc.annexes:
+        for b in annex.blocks:
+            if isinstance(b, Paragraph):
+                for q, level in _descendants(b, 0):
+                    if q.id == pid:
+                        return _kind(level, True, Form.RESOLUTION), level
+    raise KeyError(pid)

@@ -1,0 +1,174 @@
+"""The page look of the document view: the export's page and paragraph measures (A4,
+Times New Roman 10 pt, body indented 2 cm, "1." at the indent with its text at the tab,
+"(a)" one tab in, UN_FORMAT.md §7) turned into Qt block and character formats at a zoom.
+
+The measures come from :mod:`drafting_app.export.word_styles` (twips), so the screen and
+the printed document agree; only the conversion to pixels lives here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextFormat, QTextOption
+
+from drafting_app.export.word_styles import BODY_INDENT, OPENER_TAB, SUB2_INDENT
+
+PAGE_WIDTH = 11906  # A4, twips (word_package.py: w:pgSz)
+PAGE_MARGIN = 1134  # left and right page margins, twips
+PAGE_TOP = 1417
+FONT_FAMILY = "Times New Roman"
+BODY_PT = 10.0
+NOTE_PT = 9.0
+SHEET = QColor("#ffffff")
+DESK = QColor("#d6d8dc")  # the grey around the sheet, as Word's print layout
+DERIVED = QColor("#202020")
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Pixels per twip and the zoom: ``dpi`` is the screen's logical resolution."""
+
+    zoom: float = 1.0
+    dpi: float = 96.0
+
+    def px(self, twips: float) -> float:
+        return twips * self.dpi / 1440.0 * self.zoom
+
+    def pt(self, points: float) -> float:
+        return points * self.zoom
+
+    @property
+    def sheet_width(self) -> int:
+        return round(self.px(PAGE_WIDTH))
+
+    @property
+    def margin(self) -> float:
+        return self.px(PAGE_MARGIN)
+
+
+def font(m: Metrics, points: float = BODY_PT, *, bold: bool = False) -> QFont:
+    f = QFont(FONT_FAMILY)
+    f.setStyleHint(QFont.StyleHint.Serif)
+    f.setPointSizeF(m.pt(points))
+    f.setBold(bold)
+    return f
+
+
+def char_format(
+    m: Metrics, points: float = BODY_PT, *, italic: bool = False, bold: bool = False
+) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFont(font(m, points, bold=bold))
+    fmt.setFontItalic(italic)
+    return fmt
+
+
+def mark_format(m: Metrics, points: float = BODY_PT) -> QTextCharFormat:
+    """A footnote reference mark: superscript figure (Word's "footnote reference")."""
+    fmt = char_format(m, points)
+    fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+    return fmt
+
+
+def label_format(m: Metrics) -> QTextCharFormat:
+    """Derived numbers ("1.", "(a)"): the body font; not editable, the caret skips them."""
+    fmt = char_format(m)
+    fmt.setForeground(DERIVED)
+    return fmt
+
+
+def _tabs(m: Metrics, *stops: float) -> list[QTextOption.Tab]:
+    return [QTextOption.Tab(m.px(s), QTextOption.TabType.LeftTab) for s in stops]
+
+
+def block_format(m: Metrics, kind: str, level: int = 0) -> QTextBlockFormat:
+    """The paragraph format of a view block kind, measured as the export's named style.
+
+    Word counts positions from the page's text margin; Qt counts tab stops from where
+    the first line starts (left margin plus first-line indent), hence the subtractions."""
+    fmt = QTextBlockFormat()
+    fmt.setBottomMargin(m.px(120))  # 6 pt after, the UN body text
+    fmt.setAlignment(Qt.AlignmentFlag.AlignJustify)
+    body = m.px(BODY_INDENT)
+    fmt.setLeftMargin(body)
+    fmt.setRightMargin(body)
+    first_tab = OPENER_TAB - BODY_INDENT
+    if kind in ("preambular", "chapeau", "operative", "annex_paragraph"):
+        fmt.setTabPositions(_tabs(m, first_tab))
+    elif kind == "sub1":
+        fmt.setTextIndent(m.px(567))
+        fmt.setTabPositions(_tabs(m, 567))
+    elif kind == "sub2":
+        fmt.setLeftMargin(m.px(SUB2_INDENT))
+        fmt.setTabPositions(_tabs(m, 567))
+    elif kind == "authoring":
+        fmt.setTextIndent(m.px(567))
+    elif kind in ("title", "heading", "annex_title", "annex_heading", "part_heading"):
+        fmt.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        fmt.setTopMargin(m.px(360 if kind != "annex_heading" or level == 2 else 240))
+        fmt.setBottomMargin(m.px(240))
+        if kind == "title" and level:  # "80/3." in the hanging indent
+            fmt.setTextIndent(-body)
+            fmt.setTabPositions(_tabs(m, BODY_INDENT))
+    elif kind == "sponsors":
+        fmt.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        fmt.setTopMargin(m.px(360))
+        fmt.setBottomMargin(0)
+    elif kind.startswith("mh_"):
+        fmt.setAlignment(
+            Qt.AlignmentFlag.AlignRight
+            if kind in ("mh_symbol", "mh_distribution", "mh_date", "mh_original")
+            else Qt.AlignmentFlag.AlignLeft
+        )
+        fmt.setLeftMargin(0)
+        fmt.setRightMargin(0)
+        fmt.setBottomMargin(0)
+        if kind in ("mh_body", "mh_session"):
+            fmt.setTopMargin(m.px(120))
+        if kind == "mh_rule":
+            fmt.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth, 1)
+    elif kind == "front":
+        fmt.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        fmt.setBottomMargin(0)
+    elif kind == "adoption":
+        fmt.setAlignment(Qt.AlignmentFlag.AlignRight)
+        fmt.setTopMargin(m.px(240))
+    elif kind == "notes_rule":
+        fmt.setTopMargin(m.px(480))
+        fmt.setLeftMargin(0)
+        fmt.setRightMargin(0)
+        fmt.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth, 1)
+    elif kind == "note":
+        # Footnote text: number right-aligned before the hanging indent at 1134.
+        fmt.setLeftMargin(body)
+        fmt.setTextIndent(-body)
+        fmt.setRightMargin(0)
+        fmt.setBottomMargin(m.px(40))
+        fmt.setTabPositions(_tabs(m, BODY_INDENT))
+    return fmt
+
+
+# Character size and weight of each block kind (points, bold).
+_TEXT_STYLE: dict[str, tuple[float, bool]] = {
+    "title": (12.0, True),
+    "heading": (14.0, True),
+    "annex_title": (14.0, True),
+    "part_heading": (12.0, True),
+    "front": (12.0, False),
+    "note": (NOTE_PT, False),
+    "mh_org": (14.0, False),
+    "mh_symbol": (20.0, False),
+    "mh_short": (20.0, True),
+    "mh_body": (12.0, True),
+    "mh_distribution": (BODY_PT, False),
+    "mh_date": (BODY_PT, False),
+    "mh_original": (BODY_PT, False),
+}
+
+
+def text_style(kind: str, level: int = 0) -> tuple[float, bool]:
+    if kind == "annex_heading":
+        return (12.0, True) if level == 2 else (10.0, True)
+    return _TEXT_STYLE.get(kind, (BODY_PT, False))

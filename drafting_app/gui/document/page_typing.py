@@ -1,0 +1,416 @@
+"""Keys of the document view turned into model edits (Word's editing contract): typing
+and replacing a selection, Backspace/Delete (a footnote mark is one unit; at a paragraph
+boundary they join), Return splits, Tab/Shift+Tab indent/outdent, cut and paste across
+paragraphs. Every edit goes through the controller; the view only redraws what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QTextCursor
+
+from drafting_app.errors import EditError
+from drafting_app.gui.document.page_blocks import BlockSpec, Key, Role
+from drafting_app.gui.document.page_clipboard import from_mime, to_mime
+from drafting_app.gui.document.typing import Change, carry, typed
+from drafting_app.model.annex_edits import SetAnnexHeading, SetAnnexTitle
+from drafting_app.model.changes import Compound, Edit
+from drafting_app.model.document import Anchor, Footnote, Paragraph, Part
+from drafting_app.model.paragraph_edits import Indent, InsertParagraph, Outdent
+from drafting_app.model.range_edits import (
+    JoinParagraphs,
+    ReplaceRange,
+    SplitParagraph,
+    TextPoint,
+    next_in_page,
+    previous_in_page,
+)
+from drafting_app.model.text_edits import (
+    DeleteFootnote,
+    EditFootnote,
+    SetAuthoringBody,
+    SetHeading,
+    SetMasthead,
+    SetText,
+    SetTitle,
+)
+from drafting_app.model.tree import annex_of, locate
+from drafting_app.phrases import PhraseBook, default_phrasebook
+
+if TYPE_CHECKING:
+    from drafting_app.gui.document.document_controller import DocumentController
+    from drafting_app.gui.document.page_view import DocumentView
+
+_VIEW_KEYS = (
+    QKeySequence.StandardKey.Paste,
+    QKeySequence.StandardKey.Cut,
+    QKeySequence.StandardKey.Copy,
+    QKeySequence.StandardKey.SelectAll,
+)
+
+
+class PageTyping:
+    """The editing half of the document view. ``pending`` is where the caret goes once
+    the edit being applied has redrawn the page."""
+
+    def __init__(self, view: DocumentView, phrases: PhraseBook | None = None) -> None:
+        self.view = view
+        self.phrases = phrases or default_phrasebook()
+        self.pending: tuple[Key, int] | None = None
+
+    @property
+    def controller(self) -> DocumentController:
+        return self.view.controller
+
+    def take_pending(self) -> tuple[Key, int] | None:
+        want, self.pending = self.pending, None
+        return want
+
+    # -- keys --------------------------------------------------------------------------------
+    def handles(self, e: QKeyEvent) -> bool:
+        """Keys the view takes before the window's shortcuts see them."""
+        return any(e.matches(k) for k in _VIEW_KEYS) or (
+            e.key()
+            in (
+                Qt.Key.Key_Backspace,
+                Qt.Key.Key_Delete,
+            )
+            and not (
+                e.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                and e.key() == Qt.Key.Key_Delete
+                and e.modifiers() & Qt.KeyboardModifier.ControlModifier
+            )
+        )
+
+    def key(self, e: QKeyEvent) -> bool:
+        """Handle a key press; False lets Qt move the caret or select."""
+        key = e.key()
+        mods = e.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        if e.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+        elif e.matches(QKeySequence.StandardKey.Cut):
+            self.cut()
+        elif e.matches(QKeySequence.StandardKey.Copy):
+            self.view.copy()
+        elif e.matches(QKeySequence.StandardKey.SelectAll):
+            self.view.selectAll()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.split()
+        elif key == Qt.Key.Key_Backspace:
+            self.erase(-1, word=ctrl)
+        elif key == Qt.Key.Key_Delete:
+            self.erase(1, word=ctrl)
+        elif key == Qt.Key.Key_Tab and not ctrl:
+            self.indent(1)
+        elif key == Qt.Key.Key_Backtab:
+            self.indent(-1)
+        elif (
+            e.text()
+            and e.text().isprintable()
+            and not ctrl
+            and not (mods & Qt.KeyboardModifier.AltModifier)
+        ):
+            self.insert(e.text())
+        else:
+            return False
+        return True
+
+    # -- selection in model terms ------------------------------------------------------------
+    def _range(self) -> tuple[int, BlockSpec, int, int, BlockSpec, int]:
+        cursor = self.view.textCursor()
+        n0, s0, a0 = self.view.spec_at(cursor.selectionStart())
+        n1, s1, a1 = self.view.spec_at(cursor.selectionEnd())
+        return n0, s0, a0, n1, s1, a1
+
+    def _message(self, text: str) -> None:
+        self.view.message.emit(text)
+
+    # -- one block ---------------------------------------------------------------------------
+    def _replace_in(self, spec: BlockSpec, start: int, end: int, new: str, *, typing: bool) -> bool:
+        """Replace view positions ``[start, end)`` of one block by ``new``."""
+        if not spec.editable:
+            self._message(self._read_only(spec))
+            return False
+        s, e = spec.model_offset(start), spec.model_offset(end)
+        # A mark selected alone (Backspace just after it) is deleted with its note; marks
+        # in deleted text stay at the cut with their notes (a citation is not lost with
+        # the words around it).
+        dropped = spec.marks_within(start, end) if s == e else ()
+        pushed = spec.marks_at(end) if new else ()
+        text = spec.text
+        value = text[:s] + new + text[e:]
+        self.pending = (spec.key, s + len(new))
+        edit = self._edit_for(spec.key, value, Change(s, e, s + len(new)), dropped, pushed)
+        if edit is None:
+            self.pending = None
+            return False
+        if isinstance(edit, SetText) and typing and not dropped:
+            ok = self.controller.type_text(edit)
+        else:
+            ok = self.controller.apply(edit, fixes=False)
+        if not ok:
+            self.pending = None
+        return ok
+
+    def _edit_for(
+        self,
+        key: Key,
+        value: str,
+        hint: Change,
+        dropped: tuple[str, ...],
+        pushed: tuple[str, ...],
+    ) -> Edit | None:
+        doc = self.controller.doc
+        kind = key[0]
+        if kind == "p":
+            p = doc.paragraph(key[1])
+            part, top = self._place(key[1])
+            edit = typed(p, value, part, top, self.phrases, hint)
+            marks = [
+                Anchor(hint.new_end, a.footnote_id) if a.footnote_id in pushed else a
+                for a in edit.anchors
+                if a.footnote_id not in dropped
+            ]
+            edit.anchors = sorted(marks, key=lambda a: a.offset)
+            if not dropped:
+                return edit
+            others = {a.footnote_id for q in doc.all_paragraphs() if q is not p for a in q.anchors}
+            notes = [DeleteFootnote(f) for f in dict.fromkeys(dropped) if f not in others]
+            edit.mergeable = False
+            return Compound([edit, *notes], label="Delete") if notes else edit
+        if kind == "note":
+            f = doc.footnote(key[1])
+            spans, _, _ = carry(Paragraph(f.text, list(f.italics)), value, hint)
+            return EditFootnote(f.id, value, spans)
+        if kind == "title":
+            return SetTitle(value)
+        if kind == "authoring":
+            return SetAuthoringBody(value)
+        if kind == "heading":
+            return SetHeading(value)
+        if kind == "mh":
+            return SetMasthead({key[1]: value})
+        if kind == "heading_a":
+            return SetAnnexHeading(key[1], value)
+        if kind == "annex":
+            annex = annex_of(doc, key[1])
+            return SetAnnexTitle(annex.id, value, list(annex.lines))
+        if kind == "annex_line":
+            annex = annex_of(doc, key[1])
+            lines = list(annex.lines)
+            lines[int(key[2])] = value
+            return SetAnnexTitle(annex.id, annex.title, lines)
+        return None
+
+    def _place(self, pid: str) -> tuple[Part, bool]:
+        """(part, top level?) of a paragraph; a decision's chapeau and annex paragraphs
+        have no italic opener."""
+        doc = self.controller.doc
+        if doc.chapeau is not None and doc.chapeau.id == pid:
+            return Part.PREAMBLE, False
+        try:
+            loc = locate(doc, pid)
+        except EditError:
+            return Part.PREAMBLE, False
+        return loc.part, loc.parent_id is None and loc.annex is None
+
+    @staticmethod
+    def _read_only(spec: BlockSpec) -> str:
+        if spec.key[0] == "sponsors":
+            return "The sponsor line is edited in the Masthead panel (Ctrl+Shift+M)."
+        return "This line is derived from the draft and cannot be typed over."
+
+    # -- typing ------------------------------------------------------------------------------
+    def insert(self, text: str) -> None:
+        """Type ``text`` at the caret, over the selection if there is one."""
+        n0, s0, a0, n1, s1, a1 = self._range()
+        if n0 == n1:
+            self._replace_in(s0, a0, a1, text, typing=True)
+            return
+        self._replace_range(s0, a0, s1, a1, [Paragraph(text)])
+
+    def _replace_range(
+        self,
+        s0: BlockSpec,
+        a0: int,
+        s1: BlockSpec,
+        a1: int,
+        paragraphs: Sequence[Paragraph],
+        notes: Sequence[Footnote] = (),
+    ) -> bool:
+        if s0.key[0] != "p" or s1.key[0] != "p":
+            self._message("A selection that takes in the title, a heading or the footnotes "
+                          "cannot be replaced at once: select within the paragraphs.")  # fmt: skip
+            return False
+        edit = ReplaceRange(
+            TextPoint(s0.key[1], s0.model_offset(a0)),
+            TextPoint(s1.key[1], s1.model_offset(a1)),
+            paragraphs,
+            notes=notes,
+        )
+        self.pending = None
+        if not self.controller.apply(edit):
+            return False
+        self.view.set_caret(("p", edit.caret.pid), edit.caret.offset)
+        return True
+
+    def erase(self, direction: int, *, word: bool = False) -> None:
+        """Backspace (``direction`` -1) or Delete (+1)."""
+        view = self.view
+        cursor = view.textCursor()
+        if cursor.hasSelection():
+            self._erase_selection()
+            return
+        n, spec, at = view.spec_at(cursor.position())
+        first = spec.view_pos(0, after_marks=False)
+        if direction < 0 and at <= first:
+            self._join_backward(spec)
+            return
+        if direction > 0 and at >= spec.length:
+            self._join_forward(spec)
+            return
+        if word:
+            probe = QTextCursor(cursor)
+            op = (
+                QTextCursor.MoveOperation.PreviousWord
+                if direction < 0
+                else QTextCursor.MoveOperation.NextWord
+            )
+            probe.movePosition(op, QTextCursor.MoveMode.KeepAnchor)
+            block_start = view.block_of(n).position()
+            other = max(first, min(spec.length, probe.position() - block_start))
+        else:
+            other = _unit(spec, at, direction)
+        start, end = sorted((at, other))
+        if start != end:
+            self._replace_in(spec, start, end, "", typing=True)
+
+    def _erase_selection(self) -> bool:
+        n0, s0, a0, n1, s1, a1 = self._range()
+        if n0 == n1:
+            a0 = max(a0, s0.view_pos(0, after_marks=False))
+            return self._replace_in(s0, a0, a1, "", typing=False)
+        return self._replace_range(s0, a0, s1, a1, [])
+
+    def _join_backward(self, spec: BlockSpec) -> None:
+        if spec.key[0] != "p":
+            return
+        doc = self.controller.doc
+        prev = previous_in_page(doc, spec.key[1])
+        if prev is None:
+            self._message("Nothing to join with: the paragraph before is not part of this text.")
+            return
+        edit = JoinParagraphs(prev.id, spec.key[1])
+        if self.controller.apply(edit):
+            self.view.set_caret(("p", prev.id), edit.join_at)
+
+    def _join_forward(self, spec: BlockSpec) -> None:
+        if spec.key[0] != "p":
+            return
+        doc = self.controller.doc
+        nxt = next_in_page(doc, spec.key[1])
+        if nxt is None:
+            self._message("Nothing to join with: the next paragraph is not part of this text.")
+            return
+        edit = JoinParagraphs(spec.key[1], nxt.id)
+        if self.controller.apply(edit):
+            self.view.set_caret(spec.key, edit.join_at)
+
+    def split(self) -> None:
+        """Return: a new paragraph from the caret on (the selection first deleted)."""
+        view = self.view
+        if view.textCursor().hasSelection() and not self._erase_selection():
+            return
+        _, spec, at = view.spec_at(view.textCursor().position())
+        kind = spec.key[0]
+        doc = self.controller.doc
+        if kind == "p":
+            edit = SplitParagraph(spec.key[1], spec.model_offset(at))
+            self.pending = None
+            if self.controller.apply(edit):
+                view.set_caret(("p", edit.caret.pid), edit.caret.offset)
+            return
+        if kind == "authoring" and doc.chapeau is None:
+            p = Paragraph("")
+            if self.controller.apply(InsertParagraph(Part.PREAMBLE, None, 0, p)):
+                view.set_caret(("p", p.id), 0)
+            return
+        # A single-line block (title, masthead line): Return goes on to the next line.
+        cursor = view.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
+        view.setTextCursor(cursor)
+
+    def indent(self, step: int) -> None:
+        pid = self.view.current_pid()
+        if not pid:
+            return
+        where = self.view.caret()
+        edit = Indent(pid) if step > 0 else Outdent(pid)
+        if where is not None:
+            self.pending = where
+        if not self.controller.apply(edit):
+            self.pending = None
+
+    # -- clipboard ---------------------------------------------------------------------------
+    def cut(self) -> None:
+        if not self.view.textCursor().hasSelection():
+            return
+        self.view.copy()
+        self._erase_selection()
+
+    def paste(self, mime: QMimeData | None = None) -> None:
+        mime = mime or QGuiApplication.clipboard().mimeData()
+        if mime is None:
+            return
+        pasted = from_mime(mime, self.controller.doc, self.phrases)
+        if pasted is None:
+            return
+        paragraphs, notes = pasted
+        n0, s0, a0, n1, s1, a1 = self._range()
+        if len(paragraphs) == 1 and not notes and n0 == n1 and not paragraphs[0].anchors:
+            p = paragraphs[0]
+            if not p.italics or s0.key[0] != "p":
+                self._replace_in(s0, a0, a1, p.text, typing=False)
+                return
+        if s0.key[0] != "p":
+            text = " ".join(p.text for p in paragraphs)
+            if n0 == n1:
+                self._replace_in(s0, a0, a1, text, typing=False)
+            return
+        self._replace_range(s0, a0, s1, a1, paragraphs, notes)
+
+    def mime_of_selection(self) -> QMimeData:
+        return to_mime(self.view)
+
+
+def _unit(spec: BlockSpec, at: int, direction: int) -> int:
+    """The other end of the character (or footnote mark) next to ``at``: numbers and
+    inline segments are skipped, a mark goes whole."""
+    pos = 0
+    spans: list[tuple[int, int, Role]] = []
+    for piece in spec.pieces:
+        spans.append((pos, pos + len(piece.text), piece.role))
+        pos += len(piece.text)
+    if direction < 0:
+        p = at
+        while p > 0:
+            span = next(s for s in spans if s[0] < p <= s[1])
+            if span[2] is Role.TEXT:
+                return p - 1
+            if span[2] is Role.MARK:
+                return span[0]
+            p = span[0]
+        return at
+    p = at
+    while p < spec.length:
+        span = next(s for s in spans if s[0] <= p < s[1])
+        if span[2] is Role.TEXT:
+            return p + 1
+        if span[2] is Role.MARK:
+            return span[1]
+        p = span[1]
+    return at

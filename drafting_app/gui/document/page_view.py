@@ -1,0 +1,681 @@
+"""The document view: the whole draft as one page you type on, as in Word.
+
+The page is a QTextDocument derived from the model (:mod:`page_blocks`): one block per
+masthead line, front line, paragraph, annex line and footnote. The widget is read-only to
+Qt — Qt moves the caret and selects, but never changes a character: every keystroke is
+turned into a model :class:`~drafting_app.model.changes.Edit` sent through the
+controller (one QUndoStack), and the ChangeSet that comes back redraws only the blocks it
+touched (:meth:`DocumentView._on_changed`). Numbers, the tab after them and footnote
+marks are derived pieces: the caret skips numbers, and goes round a mark as Word does.
+
+Other features draw on the page through :attr:`DocumentView.decorations`
+(:mod:`page_decorations`) and move the reader with :meth:`scroll_to`,
+:meth:`select_paragraph` and :meth:`Decorations.show_only`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QInputMethodEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
+
+from drafting_app.gui.document.document_controller import DocumentController
+from drafting_app.gui.document.page_blocks import (
+    BlockSpec,
+    Derivation,
+    Key,
+    Role,
+    build_specs,
+    paragraph_kind_of,
+)
+from drafting_app.gui.document.page_clipboard import to_mime
+from drafting_app.gui.document.page_decorations import Decorations
+from drafting_app.gui.document.page_format import (
+    DESK,
+    SHEET,
+    Metrics,
+    block_format,
+    char_format,
+    label_format,
+    mark_format,
+    text_style,
+)
+from drafting_app.gui.document.page_typing import PageTyping
+from drafting_app.model.changes import ChangeSet
+from drafting_app.phrases import PhraseBook
+
+ZOOM_STEPS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+_NEWLINES = str.maketrans({"\n": " ", "\r": " ", "\u2029": " ", "\u2028": " "})
+
+
+def block_id(key: Key) -> str:
+    """The id decorations use for a block: the paragraph's, footnote's or heading's id,
+    else the name of the front line ("title")."""
+    if key[0] in ("p", "note", "heading_a", "annex"):
+        return key[1]
+    return "/".join(key)
+
+
+class _Overlays(QSyntaxHighlighter):
+    """Draws the decorations' character overlays over model ranges (the highlighter's
+    formats are layout formats: the document's characters are not touched)."""
+
+    def __init__(self, view: DocumentView) -> None:
+        super().__init__(view.document())
+        self._view = view
+
+    def highlightBlock(self, text: str) -> None:
+        view = self._view
+        n = self.currentBlock().blockNumber()
+        if not 0 <= n < len(view.specs):
+            return
+        spec = view.specs[n]
+        if spec.length != len(text):
+            return  # between a rewrite's steps
+        for o in view.decorations.overlays_for(block_id(spec.key), spec.text):
+            a = spec.view_pos(o.start, after_marks=False)
+            b = spec.view_pos(o.end, after_marks=False)
+            if b > a:
+                self.setFormat(a, b - a, o.fmt)
+
+
+class DocumentView(QTextEdit):
+    """The draft as a page. ``current_changed(block id)`` when the caret moves to another
+    block; ``message(text)`` for the status bar; ``mark_activated(footnote id)`` when a
+    footnote mark is double-clicked."""
+
+    current_changed = Signal(str)
+    message = Signal(str)
+    mark_activated = Signal(str)
+    zoom_changed = Signal(float)
+
+    def __init__(
+        self,
+        controller: DocumentController,
+        phrases: PhraseBook | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentView")
+        self.controller = controller
+        self.decorations = Decorations(self)
+        self.metrics = Metrics(1.0, float(self.logicalDpiX() or 96))
+        self.specs: list[BlockSpec] = []
+        self._index: dict[Key, int] = {}
+        self._derivation = Derivation(controller.doc, inline=self.decorations.inline_for)
+        self._current = ""
+        self._last_pos = 0
+        self._snapping = False
+        self._updating = False
+        self._moving_left = False
+        self.typing = PageTyping(self, phrases)
+        doc = self.document()
+        doc.setUndoRedoEnabled(False)  # one undo history: the controller's stack
+        self.setReadOnly(True)  # Qt never edits the text; keys become model edits
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
+        self.setAcceptDrops(True)
+        self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        # The sheet keeps its width (a narrow window scrolls sideways, as Word does).
+        self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+        desk = self.palette()
+        desk.setColor(QPalette.ColorRole.Window, DESK)
+        self.setPalette(desk)
+        self.setAutoFillBackground(True)
+        sheet = self.viewport().palette()
+        sheet.setColor(QPalette.ColorRole.Base, SHEET)
+        sheet.setColor(QPalette.ColorRole.Text, QColor("#000000"))
+        self.viewport().setPalette(sheet)
+        self._overlays = _Overlays(self)
+        self.render_all()
+        self._start_caret()
+        self.cursorPositionChanged.connect(self._on_cursor)
+        controller.changed.connect(self._on_changed)
+        self.decorations.restyled.connect(self._restyle)
+        self.decorations.reflowed.connect(self._reflow)
+        self.decorations.filtered.connect(self._apply_filter)
+        self._burst = QTimer(self)
+        self._burst.setSingleShot(True)
+        self._burst.setInterval(900)
+        self._burst.timeout.connect(controller.end_typing)
+
+    def _start_caret(self) -> None:
+        """The caret where writing starts: the first paragraph of the body."""
+        first = next((s.key for s in self.specs if s.key[0] == "p"), None)
+        cursor = self.textCursor()
+        if first is not None:
+            self.set_caret(first, 0)
+        else:
+            cursor.setPosition(0)
+            self.setTextCursor(cursor)
+
+    # -- page geometry -----------------------------------------------------------------------
+    def _set_page_margins(self) -> None:
+        m = self.metrics
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        fmt.setLeftMargin(m.margin)
+        fmt.setRightMargin(m.margin)
+        fmt.setTopMargin(m.px(850))
+        fmt.setBottomMargin(m.px(1134))
+        root.setFrameFormat(fmt)
+        self.setLineWrapColumnOrWidth(m.sheet_width)
+        self._center()
+
+    def _center(self) -> None:
+        bar = self.verticalScrollBar()
+        room = self.width() - (bar.sizeHint().width() if bar.isVisible() else 0)
+        side = max(0, (room - self.metrics.sheet_width) // 2)
+        self.setViewportMargins(side, 10, side, 0)
+
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        self._center()
+        super().resizeEvent(e)
+
+    # -- zoom --------------------------------------------------------------------------------
+    @property
+    def zoom(self) -> float:
+        return self.metrics.zoom
+
+    def set_zoom(self, zoom: float) -> None:
+        zoom = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], zoom))
+        if abs(zoom - self.metrics.zoom) < 1e-6:
+            return
+        where = self.caret()
+        self.metrics = Metrics(zoom, self.metrics.dpi)
+        self._set_page_margins()
+        self.render_all()
+        if where is not None:
+            self.set_caret(*where)
+        self.zoom_changed.emit(zoom)
+
+    def zoom_by(self, steps: int) -> None:
+        """Ctrl+= / Ctrl+- : the next zoom step; 0 back to 100 %."""
+        if steps == 0:
+            self.set_zoom(1.0)
+            return
+        z = self.metrics.zoom
+        if steps > 0:
+            self.set_zoom(next((s for s in ZOOM_STEPS if s > z + 1e-6), ZOOM_STEPS[-1]))
+        else:
+            self.set_zoom(next((s for s in reversed(ZOOM_STEPS) if s < z - 1e-6), ZOOM_STEPS[0]))
+
+    def wheelEvent(self, e: QWheelEvent) -> None:
+        if e.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom_by(1 if e.angleDelta().y() > 0 else -1)
+            e.accept()
+            return
+        super().wheelEvent(e)
+
+    # -- rendering ---------------------------------------------------------------------------
+    def render_all(self) -> None:
+        """Lay out the whole draft (opening, zoom)."""
+        self._updating = True
+        try:
+            self._render_all()
+        finally:
+            self._updating = False
+
+    def _render_all(self) -> None:
+        self._derivation.refresh()
+        specs = build_specs(self._derivation)
+        doc = self.document()
+        doc.clear()  # also resets the root frame: the page margins go back on
+        self._set_page_margins()
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        for i, spec in enumerate(specs):
+            if i:
+                cursor.insertBlock()
+            self._write(cursor, spec)
+        cursor.endEditBlock()
+        self._set_specs(specs)
+        self._apply_filter()
+
+    def _set_specs(self, specs: list[BlockSpec]) -> None:
+        self.specs = specs
+        self._index = {s.key: i for i, s in enumerate(specs)}
+
+    def _format(self, spec: BlockSpec, role: Role, italic: bool, bold: bool) -> QTextCharFormat:
+        points, heavy = text_style(spec.kind, spec.level)
+        m = self.metrics
+        if role is Role.MARK:
+            return mark_format(m, points)
+        if role is Role.LABEL:
+            fmt = label_format(m)
+            fmt.setFont(char_format(m, points, bold=heavy).font())
+            if spec.kind == "note":
+                fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+            return fmt
+        return char_format(m, points, italic=italic, bold=bold or heavy)
+
+    def _write(self, cursor: QTextCursor, spec: BlockSpec) -> None:
+        """Fill the (empty) block at the cursor with ``spec``."""
+        cursor.setBlockFormat(block_format(self.metrics, spec.kind, spec.level))
+        cursor.setBlockCharFormat(self._format(spec, Role.TEXT, False, False))
+        for piece in spec.pieces:
+            if not piece.text:
+                continue
+            fmt = self._format(spec, piece.role, piece.italic, piece.bold)
+            if piece.fmt is not None:
+                fmt.merge(piece.fmt)
+            cursor.insertText(piece.text.translate(_NEWLINES), fmt)
+
+    def _rewrite(self, cursor: QTextCursor, n: int, spec: BlockSpec) -> None:
+        block = self.document().findBlockByNumber(n)
+        cursor.setPosition(block.position())
+        cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        self._write(cursor, spec)
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        before = self.caret()
+        self._updating = True
+        try:
+            touched = self._redraw(changes)
+        finally:
+            self._updating = False
+        self._after_change(before, mine=self.typing.pending is not None, touched=touched)
+
+    def _redraw(self, changes: ChangeSet) -> list[int]:
+        doc = self.controller.doc
+        whole = (
+            changes.structure_changed
+            or changes.inserted
+            or changes.deleted
+            or changes.moved
+            or changes.footnotes_changed
+            or changes.masthead_changed
+            or changes.annexes_changed
+        )
+        touched: list[int] = []
+        if whole:
+            self._derivation.refresh()
+            touched = self._update(build_specs(self._derivation))
+        else:
+            cursor = QTextCursor(self.document())
+            cursor.beginEditBlock()
+            for pid in changes.changed_ids:
+                n = self._index.get(("p", pid))
+                if n is None:
+                    continue
+                kind, level = paragraph_kind_of(doc, pid)
+                spec = self._derivation.paragraph(doc.paragraph(pid), kind, level)
+                if spec != self.specs[n]:
+                    self._rewrite(cursor, n, spec)
+                    self.specs[n] = spec
+                    touched.append(n)
+            cursor.endEditBlock()
+        return touched
+
+    def _update(self, new: list[BlockSpec]) -> list[int]:
+        """Bring the page from ``self.specs`` to ``new``: blocks that appeared or went are
+        inserted or removed, blocks whose content changed are rewritten, the others are
+        left alone. Returns the numbers of the blocks written."""
+        old = self.specs
+        head = 0
+        while head < len(old) and head < len(new) and old[head].key == new[head].key:
+            head += 1
+        tail = 0
+        while (
+            tail < len(old) - head
+            and tail < len(new) - head
+            and old[-1 - tail].key == new[-1 - tail].key
+        ):
+            tail += 1
+        doc = self.document()
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        touched: list[int] = []
+        for i in range(head):
+            if old[i] != new[i]:
+                self._rewrite(cursor, i, new[i])
+                touched.append(i)
+        old_mid = len(old) - head - tail
+        new_mid = new[head : len(new) - tail]
+        # Remove the old middle blocks but keep one to write into when there is one.
+        if old_mid:
+            first = doc.findBlockByNumber(head)
+            last = doc.findBlockByNumber(head + old_mid - 1)
+            if new_mid:
+                cursor.setPosition(first.position())
+                cursor.setPosition(
+                    last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor
+                )
+                cursor.removeSelectedText()
+                self._write(cursor, new_mid[0])
+                rest = new_mid[1:]
+            else:
+                if head > 0:
+                    prev = doc.findBlockByNumber(head - 1)
+                    cursor.setPosition(prev.position() + prev.length() - 1)
+                    cursor.setPosition(
+                        last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor
+                    )
+                else:
+                    nxt = doc.findBlockByNumber(head + old_mid)
+                    cursor.setPosition(first.position())
+                    cursor.setPosition(nxt.position(), QTextCursor.MoveMode.KeepAnchor)
+                cursor.removeSelectedText()
+                rest = []
+            at = head
+        else:
+            rest = list(new_mid)
+            at = head - 1
+        if rest:
+            if at >= 0:
+                block = doc.findBlockByNumber(at)
+                cursor.setPosition(block.position() + block.length() - 1)
+                for spec in rest:
+                    cursor.insertBlock()
+                    self._write(cursor, spec)
+            else:  # before the first block
+                cursor.setPosition(0)
+                for spec in rest:
+                    cursor.insertBlock()
+                    cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
+                    self._write(cursor, spec)
+                    cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
+        touched.extend(range(head, head + len(new_mid)))
+        offset = len(new) - len(old)
+        for i in range(len(old) - tail, len(old)):
+            if old[i] != new[i + offset]:
+                self._rewrite(cursor, i + offset, new[i + offset])
+                touched.append(i + offset)
+        cursor.endEditBlock()
+        self._set_specs(new)
+        if self.decorations.visible is not None:
+            self._apply_filter()
+        return touched
+
+    def _after_change(self, before: tuple[Key, int] | None, mine: bool, touched: list[int]) -> None:
+        want = self.typing.take_pending()
+        if want is not None:
+            self.set_caret(*want)
+        elif touched and not mine and before is not None and self._index.get(before[0]) is None:
+            spec = self.specs[min(touched)]
+            self.set_caret(spec.key, len(spec.text))
+        elif before is not None:
+            self.set_caret(*before)
+        self.viewport().update()
+
+    # -- decorations -------------------------------------------------------------------------
+    def _blocks_of(self, ids: frozenset[str] | None) -> list[int]:
+        if ids is None:
+            return list(range(len(self.specs)))
+        return [i for i, s in enumerate(self.specs) if block_id(s.key) in ids]
+
+    def _restyle(self, ids: frozenset[str] | None) -> None:
+        if ids is None:
+            self._overlays.rehighlight()
+        else:
+            for n in self._blocks_of(ids):
+                self._overlays.rehighlightBlock(self.document().findBlockByNumber(n))
+        self.viewport().update()
+
+    def _reflow(self, ids: frozenset[str] | None) -> None:
+        before = self.caret()
+        self._derivation.refresh()
+        self._updating = True
+        try:
+            self._update(build_specs(self._derivation))
+        finally:
+            self._updating = False
+        if before is not None:
+            self.set_caret(*before)
+
+    def _apply_filter(self) -> None:
+        visible = self.decorations.visible
+        doc = self.document()
+        block = doc.begin()
+        for spec in self.specs:
+            show = visible is None or spec.key[0] != "p" or spec.key[1] in visible
+            if block.isVisible() != show:
+                block.setVisible(show)
+                doc.markContentsDirty(block.position(), block.length())
+            block = block.next()
+        self.viewport().update()
+
+    def _block_rect(self, n: int) -> QRectF:
+        block = self.document().findBlockByNumber(n)
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        return rect.translated(
+            -self.horizontalScrollBar().value(), -self.verticalScrollBar().value()
+        )
+
+    def paintEvent(self, e: QPaintEvent) -> None:
+        deco = self.decorations
+        if deco.backgrounds:
+            painter = QPainter(self.viewport())
+            for bid, color in deco.backgrounds.items():
+                for n in self._blocks_of(frozenset({bid})):
+                    r = self._block_rect(n)
+                    if r.bottom() >= 0 and r.top() <= self.viewport().height():
+                        painter.fillRect(r.adjusted(-4, -2, 4, 2), color)
+            painter.end()
+        super().paintEvent(e)
+        if deco.margin_labels or deco.badges:
+            self._paint_margins()
+
+    def _paint_margins(self) -> None:
+        deco = self.decorations
+        painter = QPainter(self.viewport())
+        small = char_format(self.metrics, 8.0).font()
+        painter.setFont(small)
+        width = self.viewport().width()
+        gap = self.metrics.px(120)
+        for bid, text in deco.margin_labels.items():
+            for n in self._blocks_of(frozenset({bid})):
+                r = self._block_rect(n)
+                if self.document().findBlockByNumber(n).isVisible():
+                    box = QRect(2, round(r.top()), round(self.metrics.margin - gap), 16)
+                    painter.setPen(QColor("#1f4e79"))
+                    painter.drawText(box, Qt.AlignmentFlag.AlignRight, text)
+        for bid, badge in deco.badges.items():
+            for n in self._blocks_of(frozenset({bid})):
+                r = self._block_rect(n)
+                if not self.document().findBlockByNumber(n).isVisible():
+                    continue
+                w = painter.fontMetrics().horizontalAdvance(badge.text) + 8
+                box = QRect(round(width - self.metrics.margin + gap), round(r.top()), w, 15)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(badge.color)
+                painter.drawRoundedRect(box, 4, 4)
+                painter.setPen(QColor("#ffffff"))
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, badge.text)
+        painter.end()
+
+    # -- caret and navigation ----------------------------------------------------------------
+    def spec_at(self, position: int) -> tuple[int, BlockSpec, int]:
+        """(block number, spec, position in the block) of a document position."""
+        block = self.document().findBlock(position)
+        n = block.blockNumber()
+        return n, self.specs[n], position - block.position()
+
+    def caret(self) -> tuple[Key, int] | None:
+        """(block key, model offset) of the caret."""
+        if not self.specs:
+            return None
+        _, spec, pos = self.spec_at(self.textCursor().position())
+        return spec.key, spec.model_offset(pos)
+
+    def position_of(self, key: Key, offset: int, *, after_marks: bool = True) -> int | None:
+        n = self._index.get(key)
+        if n is None:
+            return None
+        block = self.document().findBlockByNumber(n)
+        spec = self.specs[n]
+        return block.position() + spec.view_pos(
+            min(offset, len(spec.text)), after_marks=after_marks
+        )
+
+    def set_caret(self, key: Key, offset: int, anchor: int | None = None) -> bool:
+        """Put the caret at model ``offset`` of block ``key`` (selecting from ``anchor``)."""
+        if block_id(key) != self._current:
+            # Leaving a paragraph ends its typing burst; the ladder fix that may bring
+            # redraws the page, so it comes before the caret is placed.
+            self.controller.end_typing()
+        pos = self.position_of(key, offset)
+        if pos is None:
+            return False
+        cursor = self.textCursor()
+        if anchor is not None:
+            start = self.position_of(key, anchor, after_marks=False)
+            cursor.setPosition(start if start is not None else pos)
+            cursor.setPosition(pos, QTextCursor.MoveMode.KeepAnchor)
+        else:
+            cursor.setPosition(pos)
+        self._snapping = True
+        self.setTextCursor(cursor)
+        self._snapping = False
+        self._last_pos = pos
+        self._report_current()
+        return True
+
+    def scroll_to(self, pid: str) -> bool:
+        """Caret at the start of the paragraph's text, the paragraph in view."""
+        if not self.set_caret(("p", pid), 0):
+            return False
+        self.ensureCursorVisible()
+        return True
+
+    def select_paragraph(self, pid: str, start: int = 0, end: int | None = None) -> bool:
+        """Select ``[start, end)`` of the paragraph's text (all of it by default)."""
+        n = self._index.get(("p", pid))
+        if n is None:
+            return False
+        end = len(self.specs[n].text) if end is None else end
+        ok = self.set_caret(("p", pid), end, anchor=start)
+        self.ensureCursorVisible()
+        return ok
+
+    def current_block_id(self) -> str:
+        return self._current
+
+    def current_pid(self) -> str:
+        """The paragraph the caret is in ("" in a front line or a footnote)."""
+        where = self.caret()
+        return where[0][1] if where is not None and where[0][0] == "p" else ""
+
+    def _on_cursor(self) -> None:
+        if self._updating:
+            return  # the page is being redrawn: the caret is put back after
+        cursor = self.textCursor()
+        pos = cursor.position()
+        if not self._snapping and self.specs:
+            fixed = self._snapped(pos)
+            if fixed != pos:
+                self._snapping = True
+                keep = cursor.hasSelection()
+                cursor.setPosition(cursor.anchor() if keep else fixed)
+                if keep:
+                    cursor.setPosition(fixed, QTextCursor.MoveMode.KeepAnchor)
+                self.setTextCursor(cursor)
+                self._snapping = False
+                pos = fixed
+        self._last_pos = pos
+        self._report_current()
+
+    def _snapped(self, pos: int) -> int:
+        """A caret position outside numbers and inline segments: a key moving left goes on
+        to the left (past the number into the paragraph before), anything else to the
+        right (a click on a number lands at the start of the text)."""
+        n, spec, at = self.spec_at(pos)
+        if spec.valid(at):
+            return pos
+        start = self.document().findBlockByNumber(n).position()
+        if self._moving_left and pos < self._last_pos:
+            left = at
+            while left >= 0 and not spec.valid(left):
+                left -= 1
+            if left >= 0:
+                return start + left
+            if n > 0:
+                return start - 1  # the end of the block before
+        return start + spec.snap(at, 1)
+
+    def _report_current(self) -> None:
+        where = self.caret()
+        bid = block_id(where[0]) if where is not None else ""
+        if bid != self._current:
+            self._current = bid
+            self.controller.end_typing()
+            self.current_changed.emit(bid)
+
+    def block_of(self, n: int) -> QTextBlock:
+        return self.document().findBlockByNumber(n)
+
+    # -- keys --------------------------------------------------------------------------------
+    def event(self, e: QEvent) -> bool:
+        # Undo and redo are the window's (one history); copy, cut, paste and select all
+        # are this view's, not the menu's when the view has the focus.
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
+            if e.matches(QKeySequence.StandardKey.Undo) or e.matches(QKeySequence.StandardKey.Redo):
+                e.ignore()
+                return False
+            if self.typing.handles(e):
+                e.accept()
+                return True
+        return super().event(e)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if self.typing.key(e):
+            e.accept()
+            self._burst.start()
+            return
+        # Only Left goes on past a number into the paragraph before; Home, Up or a click
+        # that lands on a number stops at the start of the text.
+        self._moving_left = e.key() == Qt.Key.Key_Left
+        try:
+            super().keyPressEvent(e)
+        finally:
+            self._moving_left = False
+
+    def inputMethodEvent(self, e: QInputMethodEvent) -> None:
+        if e.commitString():
+            self.typing.insert(e.commitString())
+        e.accept()
+
+    def focusOutEvent(self, e: QFocusEvent) -> None:
+        self._burst.stop()
+        self.controller.end_typing()
+        super().focusOutEvent(e)
+
+    def mouseDoubleClickEvent(self, e: QMouseEvent) -> None:
+        cursor = self.cursorForPosition(e.position().toPoint())
+        _n, spec, at = self.spec_at(cursor.position())
+        fids = spec.marks_at(at) or spec.marks_at(at - 1)
+        if fids:
+            self.mark_activated.emit(fids[0])
+            e.accept()
+            return
+        super().mouseDoubleClickEvent(e)
+
+    def viewport_point(self, key: Key, offset: int) -> QPoint:
+        pos = self.position_of(key, offset)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(pos or 0)
+        return self.cursorRect(cursor).center()
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        return to_mime(self)

@@ -1,0 +1,241 @@
+"""The document view (the draft as one page, issue 18): the France draft laid out as the
+export prints it, typed on with real key events, each keystroke a model edit on the one
+undo stack; numbers the caret cannot enter; footnote marks after the punctuation that
+move with the text; Return splits and Backspace joins; the decoration API other features
+draw with."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from pytestqt.qtbot import QtBot
+
+from drafting_app.gui.document.page_blocks import Role
+from drafting_app.gui.document.page_decorations import InlineSegment, Overlay
+from drafting_app.gui.document.page_view import DocumentView
+from drafting_app.gui.files.drafts import OpenDraft
+from drafting_app.gui.main_window import MainWindow
+from drafting_app.model.numbering import paragraph_labels
+from tests.gui.draft_driver import CTRL, SHIFT
+from tests.gui.test_footnotes_dock import france, tools  # noqa: F401
+
+Z = Qt.Key.Key_Z
+
+
+def page_of(draft: OpenDraft) -> DocumentView:
+    return draft.editor.page
+
+
+def block_text(view: DocumentView, key: tuple[str, ...]) -> str:
+    n = view._index[key]
+    return view.document().findBlockByNumber(n).text()
+
+
+def unmarked(view: DocumentView, key: tuple[str, ...]) -> str:
+    """The block's text on the page without its footnote figures."""
+    spec = view.specs[view._index[key]]
+    shown = "".join(p.text for p in spec.pieces if p.role is not Role.MARK)
+    assert block_text(view, key) == "".join(p.text for p in spec.pieces)
+    return shown
+
+
+def caret_at(qtbot: QtBot, view: DocumentView, pid: str, offset: int) -> None:
+    view.setFocus()
+    assert view.set_caret(("p", pid), offset)
+    assert view.caret() == (("p", pid), offset)
+
+
+def test_the_france_draft_is_laid_out_as_a_page(france: OpenDraft) -> None:  # noqa: F811
+    view = page_of(france)
+    doc = france.controller.doc
+    kinds = [s.kind for s in view.specs]
+    # Masthead, sponsor line, title, authoring formula, then the paragraphs, then the notes.
+    assert kinds.index("mh_org") < kinds.index("sponsors") < kinds.index("title")
+    assert kinds.index("title") < kinds.index("authoring") < kinds.index("preambular")
+    assert kinds.index("preambular") < kinds.index("operative") < kinds.index("note")
+    assert block_text(view, ("sponsors",)) == "France:* draft resolution"
+    labels = paragraph_labels(doc)
+    op9 = doc.operative[8]
+    assert block_text(view, ("p", op9.id)).startswith(f"{labels[op9.id]}\t")
+    sub = op9.children[0]
+    assert block_text(view, ("p", sub.id)).startswith("(a)\t")
+    # The italic opener is italic on the page, the rest roman; Times New Roman throughout.
+    pp1 = doc.preamble[0]
+    block = view.document().findBlockByNumber(view._index[("p", pp1.id)])
+    opener = pp1.italics[0]
+    spec = view.specs[view._index[("p", pp1.id)]]
+    fmt_in = _char_format(view, block.position() + spec.view_pos(opener.start) + 1)
+    fmt_out = _char_format(view, block.position() + spec.view_pos(opener.end) + 2)
+    assert fmt_in.fontItalic() and not fmt_out.fontItalic()
+    assert fmt_in.font().family() == "Times New Roman"
+    # The mark of note 1 is a superscript "1" just after "Crime," (after the punctuation).
+    mark = next(p for p in spec.pieces if p.role is Role.MARK)
+    assert mark.text == "1"
+    assert pp1.text[: mark.offset].endswith("Crime,")
+    at = block.position() + spec.view_pos(mark.offset, after_marks=False)
+    assert _char_format(view, at + 1).verticalAlignment() == (
+        QTextCharFormat.VerticalAlignment.AlignSuperScript
+    )
+    # The footnotes under the page, numbered, in rich text (no *markup*).
+    first_note = doc.anchored_footnotes()[0]
+    assert block_text(view, ("note", first_note.id)) == f"1\t{first_note.text}"
+    assert "*" not in block_text(view, ("note", first_note.id))
+
+
+def _char_format(view: DocumentView, position: int) -> QTextCharFormat:
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(position)
+    return cursor.charFormat()  # the format of the character before ``position``
+
+
+def test_typing_on_the_page_is_one_undo_step_and_numbers_are_not_editable(
+    qtbot: QtBot,
+    window: MainWindow,
+    france: OpenDraft,  # noqa: F811
+) -> None:
+    view = page_of(france)
+    doc = france.controller.doc
+    op2 = doc.operative[1]
+    original = op2.text
+    caret_at(qtbot, view, op2.id, 0)
+    # Home goes to the start of the text, not into the number "2.".
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.caret() == (("p", op2.id), 0)
+    # Left from the start of the text skips the number into the paragraph before.
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    op1 = doc.operative[0]
+    assert view.caret() == (("p", op1.id), len(op1.text))
+    caret_at(qtbot, view, op2.id, 0)
+    qtbot.keyClicks(view, "Also ")
+    assert doc.paragraph(op2.id).text == "Also " + original
+    assert block_text(view, ("p", op2.id)) == "2.\tAlso " + original
+    assert view.caret() == (("p", op2.id), 5)
+    qtbot.keyClick(view, Qt.Key.Key_Backspace)
+    assert doc.paragraph(op2.id).text == "Also" + original
+    qtbot.keyClick(window, Z, CTRL)  # the burst is one step
+    assert doc.paragraph(op2.id).text == original
+    assert block_text(view, ("p", op2.id)) == "2.\t" + original
+    qtbot.keyClick(window, Z, CTRL | SHIFT)
+    assert doc.paragraph(op2.id).text == "Also" + original
+
+
+def test_marks_move_with_typing_before_and_after_them_and_with_undo(
+    qtbot: QtBot,
+    window: MainWindow,
+    france: OpenDraft,  # noqa: F811
+) -> None:
+    """Ported from the paragraph editor: typing before a mark moves it on; at the mark's
+    offset the caret stands after the figure, so what is typed follows it."""
+    view = page_of(france)
+    doc = france.controller.doc
+    op1 = doc.operative[0]
+    first, second = (a.offset for a in op1.anchors)
+    original = op1.text
+    caret_at(qtbot, view, op1.id, first - len("Crime,"))
+    qtbot.keyClicks(view, "Serious ")
+    first, second = first + 8, second + 8
+    p = doc.paragraph(op1.id)
+    assert p.text[first - 14 : first] == "Serious Crime,"
+    assert [a.offset for a in p.anchors] == [first, second]
+    text = block_text(view, ("p", op1.id))
+    assert "Serious Crime,2" in text  # the figure right after the comma on the page
+    caret_at(qtbot, view, op1.id, first)
+    qtbot.keyClicks(view, " in particular")
+    p = doc.paragraph(op1.id)
+    assert [a.offset for a in p.anchors] == [first, second + 14]
+    assert p.text[first - 1 : first + 14] == ", in particular"
+    assert "Crime,2 in particular" in block_text(view, ("p", op1.id))
+    qtbot.keyClick(window, Z, CTRL)
+    qtbot.keyClick(window, Z, CTRL)
+    assert doc.paragraph(op1.id).text == original
+    assert "Crime,2" in block_text(view, ("p", op1.id))
+
+
+def test_return_splits_and_backspace_joins_with_undo(
+    qtbot: QtBot,
+    window: MainWindow,
+    france: OpenDraft,  # noqa: F811
+) -> None:
+    view = page_of(france)
+    doc = france.controller.doc
+    op4 = doc.operative[3]
+    text, count = op4.text, len(doc.operative)
+    cut = text.index(" to fulfil")
+    caret_at(qtbot, view, op4.id, cut)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert len(doc.operative) == count + 1
+    # The conventions close the shortened paragraph as an operative one (";").
+    assert doc.operative[3].text == text[:cut] + ";"
+    new = doc.operative[4]
+    assert new.text == text[cut:]
+    assert view.caret() == (("p", new.id), 0)
+    assert block_text(view, ("p", new.id)).startswith("5.\t")  # numbers follow at once
+    assert block_text(view, ("p", doc.operative[5].id)).startswith("6.\t")
+    qtbot.keyClick(view, Qt.Key.Key_Backspace)  # at the start: joins again
+    assert len(doc.operative) == count
+    assert doc.operative[3].text == text
+    assert view.caret() == (("p", op4.id), cut)
+    qtbot.keyClick(window, Z, CTRL)
+    assert len(doc.operative) == count + 1
+    qtbot.keyClick(window, Z, CTRL)
+    assert len(doc.operative) == count and doc.operative[3].text == text
+    assert doc.operative[3] is op4  # the same paragraph (id, history) as before
+
+
+def test_decorations_margin_labels_badges_overlays_inline_and_filter(
+    qtbot: QtBot,
+    france: OpenDraft,  # noqa: F811
+) -> None:
+    view = page_of(france)
+    doc = france.controller.doc
+    op1, op2, op3 = doc.operative[:3]
+    deco = view.decorations
+    deco.set_margin_label(op1.id, "OP1")
+    deco.set_badge(op1.id, "Open", QColor("#c0392b"))
+    deco.set_background(op2.id, QColor("#fff3cd"))
+    assert deco.margin_labels == {op1.id: "OP1"}
+    assert deco.badges[op1.id].text == "Open"
+    view.grab()  # paints labels, badges and the tint without error
+
+    # An overlay over a model range lands on those characters, past the number.
+    under = QTextCharFormat()
+    under.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    under.setUnderlineColor(QColor("#1565c0"))
+    deco.set_overlays("revisions", {op2.id: [Overlay(0, 7, under)]})
+    block = view.document().findBlockByNumber(view._index[("p", op2.id)])
+    ranges = block.layout().formats()
+    assert [(r.start, r.length) for r in ranges] == [(len("2.\t"), 7)]
+    assert ranges[0].format.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+
+    # A derived inline segment (deleted text) is shown but is not in the model, and the
+    # caret skips it.
+    op3_text = op3.text
+    struck = QTextCharFormat()
+    struck.setFontStrikeOut(True)
+    deco.set_inline("revisions", {op3.id: [InlineSegment(0, "formerly ", struck, "deleted")]})
+    assert unmarked(view, ("p", op3.id)) == "3.\tformerly " + op3.text
+    assert doc.paragraph(op3.id).text == op3.text
+    view.set_caret(("p", op3.id), 0)
+    pos = view.textCursor().position() - block_start(view, op3.id)
+    assert pos == len("3.\tformerly ")
+    qtbot.keyClicks(view, "X")
+    assert doc.paragraph(op3.id).text == "X" + op3_text
+    assert unmarked(view, ("p", op3.id)) == "3.\tformerly X" + op3_text
+    deco.set_inline("revisions", {})
+    assert unmarked(view, ("p", op3.id)) == "3.\t" + doc.paragraph(op3.id).text
+
+    # Show only these paragraphs; jump to one.
+    deco.show_only({op2.id})
+    assert not view.document().findBlockByNumber(view._index[("p", op1.id)]).isVisible()
+    assert view.document().findBlockByNumber(view._index[("p", op2.id)]).isVisible()
+    deco.show_only(None)
+    assert view.document().findBlockByNumber(view._index[("p", op1.id)]).isVisible()
+    assert view.select_paragraph(op2.id)
+    assert view.textCursor().selectedText() == op2.text
+    assert view.scroll_to(op3.id)
+    assert view.current_pid() == op3.id
+
+
+def block_start(view: DocumentView, pid: str) -> int:
+    return view.document().findBlockByNumber(view._index[("p", pid)]).position()

@@ -1,0 +1,103 @@
+"""Edits across paragraph boundaries (the document view's Return, Backspace/Delete at a
+boundary, a selection deleted or pasted over): each undoes to exactly the draft before
+(ids, order, italics, marks, footnotes), on the France draft."""
+
+from __future__ import annotations
+
+from drafting_app.corpus.readers import read_document
+from drafting_app.model import Document, Paragraph, Span
+from drafting_app.model.range_edits import (
+    JoinParagraphs,
+    ReplaceRange,
+    SplitParagraph,
+    TextPoint,
+    next_in_page,
+)
+from drafting_app.storage.codec import document_to_json
+from tests.conftest import CORPUS_FILES
+
+
+def france() -> Document:
+    return read_document(CORPUS_FILES["france_draft"])
+
+
+def test_split_in_the_middle_gives_the_tail_and_the_sub_paragraphs_to_the_new_one() -> None:
+    doc = france()
+    before = document_to_json(doc)
+    op9 = doc.operative[8]
+    kids = [c.id for c in op9.children]
+    cut = op9.text.index(" welcomes")
+    tail = op9.text[cut:]
+    edit = SplitParagraph(op9.id, cut)
+    edit.apply(doc)
+    assert op9.text == before["operative"][8]["text"][:cut]
+    new = doc.operative[9]
+    assert new.text == tail and [c.id for c in new.children] == kids and not op9.children
+    assert any(a.offset == op9.anchors[0].offset for a in op9.anchors)  # "Crime,⁵" stays
+    edit.revert(doc)
+    assert document_to_json(doc) == before
+
+
+def test_return_at_the_start_puts_an_empty_paragraph_before_keeping_the_id() -> None:
+    doc = france()
+    op2 = doc.operative[1]
+    edit = SplitParagraph(op2.id, 0)
+    edit.apply(doc)
+    assert doc.operative[1].text == "" and doc.operative[2] is op2
+    assert edit.caret == TextPoint(op2.id, 0)
+
+
+def test_join_continues_the_text_drops_the_closing_semicolon_and_undoes() -> None:
+    doc = france()
+    before = document_to_json(doc)
+    op4, op5 = doc.operative[3], doc.operative[4]
+    assert op4.text.endswith(";") and next_in_page(doc, op4.id) is op5
+    n = len(op4.text) - 1
+    italic = [Span(s.start + n, s.end + n) for s in op5.italics]
+    edit = JoinParagraphs(op4.id, op5.id)
+    edit.apply(doc)
+    assert op4.text == before["operative"][3]["text"][:-1] + before["operative"][4]["text"]
+    assert all(s in op4.italics for s in italic)  # the second opener stays italic
+    assert op5 not in doc.operative
+    edit.revert(doc)
+    assert document_to_json(doc) == before
+
+
+def test_a_selection_over_three_paragraphs_keeps_the_marks_and_notes_at_the_cut() -> None:
+    doc = france()
+    before = document_to_json(doc)
+    op1, op3 = doc.operative[0], doc.operative[2]
+    notes = len(doc.footnotes)
+    marked = [a.footnote_id for a in op1.anchors]
+    edit = ReplaceRange(TextPoint(op1.id, 5), TextPoint(op3.id, 10))
+    edit.apply(doc)
+    assert op1.text == before["operative"][0]["text"][:5] + before["operative"][2]["text"][10:]
+    assert len(doc.operative) == len(before["operative"]) - 2
+    assert len(doc.footnotes) == notes  # the citations are not lost with the words
+    assert [a.footnote_id for a in op1.anchors][: len(marked)] == marked
+    assert all(a.offset == 5 for a in op1.anchors[: len(marked)])
+    edit.revert(doc)
+    assert document_to_json(doc) == before
+
+
+def test_pasting_three_paragraphs_inside_one_splits_it_and_undoes() -> None:
+    doc = france()
+    before = document_to_json(doc)
+    op2 = doc.operative[1]
+    text = op2.text
+    pasted = [
+        Paragraph("Notes the report", [Span(0, 5)]),
+        Paragraph("Decides to continue", [Span(0, 7)]),
+        Paragraph("Requests the Secretariat "),
+    ]
+    edit = ReplaceRange(TextPoint(op2.id, 9), TextPoint(op2.id, 9), pasted)
+    edit.apply(doc)
+    assert op2.text == text[:9] + "Notes the report"
+    assert doc.operative[2].text == "Decides to continue"
+    assert doc.operative[2].italics == [Span(0, 7)]
+    assert doc.operative[3].text == "Requests the Secretariat " + text[9:]
+    assert edit.caret == TextPoint(doc.operative[3].id, len("Requests the Secretariat "))
+    edit.revert(doc)
+    assert document_to_json(doc) == before
+    edit.apply(doc)  # redo replays the same steps
+    assert doc.operative[2].text == "Decides to continue"
