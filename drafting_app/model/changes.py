@@ -30,6 +30,9 @@ class ChangeSet:
     authoring-body line) changed;
     ``annexes_changed``: an annex was added or removed, or its title lines or headings
     changed;
+    ``negotiation_ids``: paragraphs whose negotiation record (label, status, brackets,
+    alternatives, proposals, comments) changed; ``negotiation_changed``: any negotiation
+    state changed (the round, the delegations, the negotiation started or ended included);
     ``revisions_changed``: the draft's base text or its comments changed (a change
     accepted into the base, a base set or removed): the changes shown against the base
     must be recomputed.
@@ -43,19 +46,23 @@ class ChangeSet:
     footnotes_changed: bool = False
     masthead_changed: bool = False
     annexes_changed: bool = False
+    negotiation_ids: frozenset[str] = field(default_factory=_ids)
+    negotiation_changed: bool = False
     revisions_changed: bool = False
 
     def __or__(self, other: ChangeSet) -> ChangeSet:
         return ChangeSet(
-            self.changed_ids | other.changed_ids,
-            self.inserted | other.inserted,
-            self.deleted | other.deleted,
-            self.moved | other.moved,
-            self.structure_changed or other.structure_changed,
-            self.footnotes_changed or other.footnotes_changed,
-            self.masthead_changed or other.masthead_changed,
-            self.annexes_changed or other.annexes_changed,
-            self.revisions_changed or other.revisions_changed,
+            changed_ids=self.changed_ids | other.changed_ids,
+            inserted=self.inserted | other.inserted,
+            deleted=self.deleted | other.deleted,
+            moved=self.moved | other.moved,
+            structure_changed=self.structure_changed or other.structure_changed,
+            footnotes_changed=self.footnotes_changed or other.footnotes_changed,
+            masthead_changed=self.masthead_changed or other.masthead_changed,
+            annexes_changed=self.annexes_changed or other.annexes_changed,
+            negotiation_ids=self.negotiation_ids | other.negotiation_ids,
+            negotiation_changed=self.negotiation_changed or other.negotiation_changed,
+            revisions_changed=self.revisions_changed or other.revisions_changed,
         )
 
     @property

@@ -15,6 +15,7 @@ from drafting_app.model.citation import Citation
 from drafting_app.model.ids import new_id
 
 if TYPE_CHECKING:
+    from drafting_app.model.negotiation import Negotiation
     from drafting_app.model.revision import Comment, RevisionBase
 
 # The longest paragraph of an issued resolution is a few thousand characters; anything
@@ -231,6 +232,8 @@ class Document:
     ``revision_base`` is the text this draft revises (a rollover's adopted resolution, or
     a Word file's text before its tracked changes); ``comments`` are reviewers' comments
     (:mod:`drafting_app.model.revision`).
+    ``negotiation`` is the compilation-text state while the draft is negotiated (labels,
+    statuses, brackets, proposals: :mod:`drafting_app.model.negotiation`), else None.
     """
 
     kind: DocumentKind = DocumentKind.RESOLUTION
@@ -251,6 +254,7 @@ class Document:
     source: str = ""
     revision_base: RevisionBase | None = None
     comments: list[Comment] = field(default_factory=list)
+    negotiation: Negotiation | None = None
 
     # -- traversal -------------------------------------------------------------------------
     def body_paragraphs(self) -> Iterator[tuple[Part, Paragraph]]:

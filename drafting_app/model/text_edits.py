@@ -19,6 +19,7 @@ from drafting_app.model.document import (
     Paragraph,
     Span,
 )
+from drafting_app.model.negotiation import Record, Stretch, after_text_change
 
 MASTHEAD_FIELDS = tuple(f.name for f in fields(Masthead))
 
@@ -111,7 +112,12 @@ def toggled_italics(p: Paragraph, start: int, end: int) -> list[Span]:
 class SetText(Edit):
     """Replace a paragraph's text, italic spans and footnote marks. Consecutive typing in
     one paragraph merges into one undo step (``mergeable``); fixes of the ladder and of
-    punctuation are not mergeable, so they stay their own step inside a macro."""
+    punctuation are not mergeable, so they stay their own step inside a macro.
+
+    In a negotiated draft the paragraph's brackets, alternatives and proposals follow the
+    text over ``stretch`` (``(start, end in old, end in new)``, found from the texts when
+    not given), and a change of an agreed paragraph is recorded as made by ``author``
+    (the facilitator when empty)."""
 
     label = "Typing"
 
@@ -124,6 +130,8 @@ class SetText(Edit):
         *,
         mergeable: bool = True,
         label: str = "",
+        stretch: Stretch | None = None,
+        author: str = "",
     ) -> None:
         _check_spans(text, italics)
         for a in anchors:
@@ -133,17 +141,42 @@ class SetText(Edit):
         self.italics, self.anchors = trimmed_italics(text, italics), list(anchors)
         self.mergeable = mergeable
         self.label = label or self.label
+        self.stretch, self.author = stretch, author
         self._old: tuple[str, list[Span], list[Anchor]] | None = None
         self._old_broken: list[BrokenRef] = []
+        # (before, after) negotiation records, computed once: redo on the same state gives
+        # the same record (with the same recorded time).
+        self._records: tuple[Record, Record] | None = None
 
     def apply(self, doc: Document) -> ChangeSet:
         p = paragraph_of(doc, self.pid)
         self._old = (p.text, list(p.italics), list(p.anchors))
         self._old_broken = list(p.broken_refs)
         marks_moved = p.anchors != self.anchors
+        negotiated = self._follow(doc, p.text)
         p.broken_refs = keep_broken_refs(p.text, self.text, p.broken_refs)
         p.text, p.italics, p.anchors = self.text, list(self.italics), list(self.anchors)
-        return ChangeSet(changed_ids=frozenset({self.pid}), footnotes_changed=marks_moved)
+        return self._changes(marks_moved, negotiated)
+
+    def _follow(self, doc: Document, old: str) -> bool:
+        nego = doc.negotiation
+        if nego is None or self.pid not in nego.records:
+            return False
+        if self._records is None:
+            stretch = self.stretch or changed_stretch(old, self.text)
+            before = nego.records[self.pid]
+            after = after_text_change(nego, self.pid, old, self.text, stretch, self.author)
+            self._records = (before, after or before)
+        nego.records[self.pid] = self._records[1]
+        return self._records[0] != self._records[1]
+
+    def _changes(self, marks_moved: bool, negotiated: bool) -> ChangeSet:
+        return ChangeSet(
+            changed_ids=frozenset({self.pid}),
+            footnotes_changed=marks_moved,
+            negotiation_ids=frozenset({self.pid}) if negotiated else frozenset(),
+            negotiation_changed=negotiated,
+        )
 
     def revert(self, doc: Document) -> ChangeSet:
         assert self._old is not None, "revert before apply"
@@ -151,7 +184,11 @@ class SetText(Edit):
         marks_moved = p.anchors != self._old[2]
         p.text, p.italics, p.anchors = self._old[0], list(self._old[1]), list(self._old[2])
         p.broken_refs = list(self._old_broken)
-        return ChangeSet(changed_ids=frozenset({self.pid}), footnotes_changed=marks_moved)
+        negotiated = False
+        if self._records is not None and doc.negotiation is not None:
+            doc.negotiation.records[self.pid] = self._records[0]
+            negotiated = self._records[0] != self._records[1]
+        return self._changes(marks_moved, negotiated)
 
     def merge(self, other: Edit) -> bool:
         if not (
@@ -162,6 +199,10 @@ class SetText(Edit):
         ):
             return False
         self.text, self.italics, self.anchors = other.text, other.italics, other.anchors
+        if other._records is not None:
+            first = self._records[0] if self._records is not None else other._records[0]
+            self._records = (first, other._records[1])
+        self.stretch = None  # a burst may change several places: the records are kept
         return True
 
     def retyped(self) -> list[tuple[str, str]]:
@@ -345,7 +386,7 @@ class DeleteFootnote(Edit):
         return frozenset(pid for pid, _, _ in self._marks)
 
 
-def splice(p: Paragraph, start: int, end: int, new: str, label: str) -> SetText:
+def splice(p: Paragraph, start: int, end: int, new: str, label: str, author: str = "") -> SetText:
     """A :class:`SetText` replacing ``text[start:end]`` by ``new`` in ``p``, with italic
     spans and footnote marks carried along: what stood after ``end`` shifts; a span that
     covered the replaced range covers its replacement (the italic opener stays exactly
@@ -364,7 +405,8 @@ def splice(p: Paragraph, start: int, end: int, new: str, label: str) -> SetText:
                for a in p.anchors]  # fmt: skip
     text = p.text[:start] + new + p.text[end:]
     return SetText(p.id, text, [s for s in italics if s.end > s.start], anchors,
-                   mergeable=False, label=label)  # fmt: skip
+                   mergeable=False, label=label, stretch=(start, end, start + len(new)),
+                   author=author)  # fmt: skip
 
 
 class Splice(Edit):

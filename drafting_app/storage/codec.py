@@ -22,6 +22,7 @@ from drafting_app.model.document import (
 )
 from drafting_app.model.revision import Attribution, Comment, RevisionBase
 from drafting_app.model.text_edits import MASTHEAD_FIELDS
+from drafting_app.storage.negotiation_codec import negotiation_from_json, negotiation_to_json
 from drafting_app.storage.validate import check_depth
 
 
@@ -139,6 +140,7 @@ def _document_body(doc: Document) -> dict[str, Any]:
         "adoption": doc.adoption,
         "footnotes": [_footnote(f) for f in doc.footnotes],
         "unplaced": list(doc.unplaced),
+        "negotiation": negotiation_to_json(doc),
     }
 
 
@@ -290,7 +292,7 @@ def _document_from(d: Any, where: str) -> Document:
         items = _want(d.get(key, []), list, key)
         return [paragraph_from_json(p, f"{key}[{i}]") for i, p in enumerate(items)]
 
-    return Document(
+    doc = Document(
         kind=kind,
         form=form,
         heading=_text(d, "heading", "document"),
@@ -313,3 +315,5 @@ def _document_from(d: Any, where: str) -> Document:
         unplaced=_strings(d.get("unplaced", []), "unplaced"),
         source=_text(d, "source", "document"),
     )
+    doc.negotiation = negotiation_from_json(d.get("negotiation"), doc)
+    return doc

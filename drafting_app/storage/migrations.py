@@ -13,7 +13,7 @@ from typing import Any
 
 from drafting_app.errors import ProjectError
 
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -38,7 +38,16 @@ def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 added the document's ``negotiation`` (labels, statuses, brackets,
+    alternatives, proposals and comments of a compilation text); older drafts are not in
+    negotiation."""
+    data["document"].setdefault("negotiation", None)
+    data["format_version"] = 4
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def upgrade(data: dict[str, Any], registry: dict[int, Migration] | None = None) -> dict[str, Any]:
