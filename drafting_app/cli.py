@@ -91,6 +91,7 @@ COMMAND_MODULES = (
     "drafting_app.checks.commands",
     "drafting_app.export.commands",
     "drafting_app.clauses.commands",
+    "drafting_app.negotiation.commands",
 )
 
 

@@ -13,6 +13,8 @@ from drafting_app.paths import resources_dir
 
 ADVERBS = ("also", "further")
 _FIRST_WORD = re.compile(r"[\w\-']+")
+_AFTER_PREAMBULAR = r"\b"
+_AFTER_OPERATIVE = r"(?=$|[,:;]| that\b| to\b| the\b| its\b| all\b)"
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,10 @@ class PhraseBook:
             phrase, p = hit
             after = stripped[len(phrase) :]
             for adverb in ADVERBS:  # "Recalling also", "Decided further"
-                if re.match(rf" {adverb}\b", after):
+                # after an operative verb the word may be an adjective: "Encourages further
+                # efforts" (A/RES/73/7) is "Encourages", "Decides further that" the ladder
+                follows = _AFTER_PREAMBULAR if p is Part.PREAMBLE else _AFTER_OPERATIVE
+                if re.match(rf" {adverb}{follows}", after):
                     return Opener(
                         stripped[: len(phrase) + 1 + len(adverb)], phrase, adverb, "after", True, p
                     )

@@ -12,6 +12,8 @@ from drafting_app.checks.facts import CorpusFacts
 from drafting_app.checks.findings import Finding, Severity
 from drafting_app.checks.footnotes import check_ibid, check_numbering
 from drafting_app.checks.internal import check_internal
+from drafting_app.checks.negotiation import CODES as NEGOTIATION_CODES
+from drafting_app.checks.negotiation import check_negotiation
 from drafting_app.checks.openers import check_ladder, check_openers
 from drafting_app.checks.profile import CheckProfile, profile_for
 from drafting_app.checks.punctuation import check_punctuation
@@ -41,12 +43,13 @@ FAMILIES: dict[str, Family] = {
     "PUNCT": check_punctuation,
     "DATE": check_dates,
     "SYMBOL": check_symbols,
+    "NEGO": check_negotiation,
 }
 
 CODES = (
     "MISSING", "REF-DATE", "REF-UNKNOWN", "REF-BODY", "REF-ORDER", "TREATY", "ARTICLE", "IBID",
     "FN-NUMBER", "FN-REPEAT", "FN-OPERATIVE", "INTERNAL", "SHORT-TITLE", "OPENER", "LADDER",
-    "PUNCT", "DATE", "SYMBOL",
+    "PUNCT", "DATE", "SYMBOL", *NEGOTIATION_CODES,
 )  # fmt: skip
 
 _SEVERITY_ORDER = {s: i for i, s in enumerate(Severity)}

@@ -60,6 +60,7 @@ class Run(NamedTuple):
     bold: bool = False
     footnote_ref: str | None = None
     superscript: bool = False  # the comma between two marks at one place ("reports,1,2")
+    strike: bool = False  # words a delegation proposes to delete (compilation texts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""``drafting-app export FILE -o OUT.docx [--pdf]``: a UN-formatted Word file (and a PDF).
+"""``drafting-app export FILE -o OUT.docx [--pdf] [--mode …]``: a UN-formatted Word file
+(and a PDF); for a draft in negotiation also its compilation, clean or final text.
 
 python-docx is imported only when the command runs, so start-up stays fast. The PDF writer is
 Qt's, and the core never imports Qt: ``--pdf`` runs it in a child process
@@ -18,6 +19,7 @@ from drafting_app.model.document import Document
 
 PROJECT_SUFFIXES = (".unres.json", ".unproj", ".json")
 _PAPERS = ("auto", "a4", "letter")
+MODES = ("document", "compilation", "clean", "final")
 
 
 def load_exportable(path: str | Path) -> Document:
@@ -51,6 +53,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise ExportError(f"{out.name}: the Word file must end in .docx.")
     if out.exists() and source.exists() and out.resolve() == source.resolve():
         raise ExportError(f"{out.name} is the file being exported; choose another output name.")
+    if args.mode != "document":
+        return _export_negotiation(source, out, args)
     doc = load_exportable(source)
     write_docx(doc, out, _profile(args.paper))
     print(f"Word: {out}")
@@ -58,6 +62,28 @@ def _cmd_export(args: argparse.Namespace) -> int:
         pdf = out.with_suffix(".pdf")
         _run_pdf(source, pdf, args.paper)
         print(f"PDF: {pdf}")
+    return 0
+
+
+def _export_negotiation(source: Path, out: Path, args: argparse.Namespace) -> int:
+    """The compilation, clean or final text of a negotiated draft. The final text is
+    refused (exit 1, nothing written) with the list of what remains to settle."""
+    from drafting_app.export.compilation_docx import write_negotiation
+    from drafting_app.model.negotiation_final import UnresolvedError
+    from drafting_app.negotiation.files import load_negotiated
+
+    if args.pdf:
+        raise ExportError(
+            f"--pdf goes with the issued-document export; for the {args.mode} text open "
+            f"{out.name} in Word or LibreOffice and save it as PDF."
+        )
+    doc, body = load_negotiated(source)
+    try:
+        write_negotiation(doc, out, args.mode, body, _profile(args.paper))
+    except UnresolvedError as exc:
+        print(f"drafting-app: {exc}", file=sys.stderr)
+        return 1
+    print(f"Word ({args.mode} text): {out}")
     return 0
 
 
@@ -89,5 +115,14 @@ def register(sub: Any) -> None:
         choices=_PAPERS,
         default="auto",
         help="paper size (auto: US Letter for New York bodies, A4 otherwise)",
+    )
+    p.add_argument(
+        "--mode",
+        choices=MODES,
+        default="document",
+        help="document: the issued-document layout (default); for a draft in negotiation: "
+        "compilation (labels, brackets, proposals by delegation, statuses), clean (the text "
+        "for the next round) or final (numbers, ladder and punctuation recomputed; refused "
+        "while brackets, alternatives or open proposals remain)",
     )
     p.set_defaults(handler=_cmd_export)

@@ -64,6 +64,8 @@ def _text_run(r: Run) -> str:
         rpr += "<w:b/>"
     if r.italic:
         rpr += "<w:i/>"
+    if r.strike:
+        rpr += "<w:strike/>"
     rpr_xml = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
     return f'<w:r>{rpr_xml}<w:t xml:space="preserve">{escape(r.text)}</w:t></w:r>'
 

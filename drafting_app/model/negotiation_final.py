@@ -138,8 +138,14 @@ def summary(doc: Document) -> Summary:
     return out
 
 
-def _drop_deleted(doc: Document, nego: Negotiation) -> None:
-    gone = {pid for pid, r in nego.records.items() if r.status is Status.DELETED}
+def _drop_deleted(doc: Document, nego: Negotiation, *, proposed: bool = False) -> None:
+    """Take deleted paragraphs (and, ``proposed``, new ones not accepted) out of ``doc``,
+    with the footnotes marked only there."""
+    gone = {
+        pid
+        for pid, r in nego.records.items()
+        if r.status is Status.DELETED or (proposed and r.open_new_paragraph)
+    }
 
     def keep(paras: list[Paragraph]) -> list[Paragraph]:
         kept = [p for p in paras if p.id not in gone]
@@ -154,11 +160,12 @@ def _drop_deleted(doc: Document, nego: Negotiation) -> None:
 
 
 def clean_document(doc: Document) -> Document:
-    """The clean text for the next round (a copy): deleted paragraphs out, proposals and
-    comments dropped; labels, statuses, brackets and alternatives kept."""
+    """The clean text for the next round (a copy): deleted paragraphs out, proposals not
+    taken up dropped (a new paragraph not accepted included), comments dropped; labels,
+    statuses, brackets and alternatives kept."""
     out = copy.deepcopy(doc)
     nego = negotiated(out)
-    _drop_deleted(out, nego)
+    _drop_deleted(out, nego, proposed=True)
     present = {p.id for p in out.all_paragraphs()}
     nego.records = {
         pid: replace(r, proposals=(), comments=())

@@ -12,7 +12,7 @@ delegation proposes to add, "(EU)", the notes and the status at the end.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from drafting_app.model.negotiation import (
@@ -56,17 +56,17 @@ class Piece:
 
 @dataclass(frozen=True)
 class ViewOptions:
-    """What a rendering shows: the compilation shows everything; the clean text for the
-    next round drops proposals and comments (``proposals=False``) and keeps brackets and
-    alternatives."""
+    """What a rendering shows: the compilation shows everything (every status but
+    "pending", the state of every paragraph at the start); the clean text for the next
+    round drops proposals and comments and says only which paragraphs are agreed."""
 
     proposals: bool = True
     comments: bool = True
-    status: bool = True
+    statuses: frozenset[Status] = frozenset(s for s in Status if s is not Status.PENDING)
 
 
 COMPILATION = ViewOptions()
-CLEAN = ViewOptions(proposals=False, comments=False, status=False)
+CLEAN = ViewOptions(proposals=False, comments=False, statuses=frozenset({Status.AGREED}))
 
 
 def _short(a: AlternativeSet, text: str) -> bool:
@@ -196,6 +196,21 @@ def pieces(text: str, record: Record, options: ViewOptions = COMPILATION) -> lis
             out.append(Piece(Role.TEXT, text[at:end], at, end, struck=q is not None,
                              proposal_id=q.id if q else ""))  # fmt: skip
     out += tail(record, len(text), options)
+    return _spaced(out)
+
+
+def _spaced(out: list[Piece]) -> list[Piece]:
+    """ "~~the fact that ~~(EU) the majority": a delegation's name in parentheses takes a
+    space before it unless the text has one, and after it when a word follows."""
+    for i, piece in enumerate(out):
+        if piece.role is not Role.AUTHOR:
+            continue
+        before = next((q.text for q in reversed(out[:i]) if q.text), "")
+        after = next((q.text for q in out[i + 1 :] if q.text), "")
+        name = piece.text.strip()
+        lead = "" if not before or before[-1].isspace() else " "
+        trail = " " if after[:1].isalnum() or after[:1] in "([“‘" else ""
+        out[i] = replace(piece, text=f"{lead}{name}{trail}")
     return out
 
 
@@ -222,7 +237,7 @@ def tail(record: Record, at: int, options: ViewOptions = COMPILATION) -> list[Pi
     said = notes(record, options)
     if said:
         out.append(Piece(Role.NOTES, f" ({'; '.join(said)})", at, at))
-    if options.status and record.status is not Status.PENDING:
+    if record.status in options.statuses:
         out.append(Piece(Role.STATUS, f" — {record.status.words}", at, at))
     return out
 

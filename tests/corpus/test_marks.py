@@ -24,6 +24,13 @@ MARKS = [
     ("the “Helms-Burton Act”3 and", "3", "the “Helms-Burton Act” and", 22),
     ("of 12 February 2013 9 in which", "9", "of 12 February 2013 in which", 19),
     ("(CEDAW/C/GC/39)12 on", "12", "(CEDAW/C/GC/39) on", 15),
+    # poppler's text layer of A/RES/73/6 spaces the mark after a year range
+    (
+        "Disaster Risk Reduction 2015–2030 3 and of",
+        "3",
+        "Disaster Risk Reduction 2015–2030 and of",
+        33,
+    ),
 ]
 
 # (text, label) — the digits belong to a number, the label is not found
@@ -45,6 +52,7 @@ NUMBERS = [
     ("World Health Assembly resolution 69.2 of 28 May 2016", "2"),
     ("1. Decides to act", "1"),
     ("the 2030 Agenda for Sustainable Development", "20"),
+    ("in the period 2015–2030 5 times", "5"),
 ]
 
 

@@ -201,7 +201,7 @@ def test_alternatives_print_as_adjacent_brackets_and_settle_on_a_choice(doc: Doc
     s = record(doc, p).alternatives[0]
     AddAlternative(p.id, s.start, s.end, "Calls upon", "African Group").apply(doc)
     assert view(doc, p).startswith(
-        "[Invites][Encourages] (EU)[Calls upon] (African Group) regional"
+        "[Invites][Encourages] (EU) [Calls upon] (African Group) regional"
     )
     DropOption(p.id, s.id, 2).apply(doc)
     DropOption(p.id, s.id, 1).apply(doc)

@@ -38,6 +38,7 @@ _UNITS_RE = re.compile(
 )
 _RANGE_RE = re.compile(r"^(?:to|and|or|through|–|-)\s*\d")
 _DIGITS_RE = re.compile(r"\d+")
+_YEAR_RANGE_RE = re.compile(r"(?:19|20)\d\d[–-](?:19|20)\d\d")
 _CONTEXT = 60  # characters looked at around a digit run (keeps the search linear)
 
 
@@ -78,6 +79,8 @@ def _spaced_ok(text: str, start: int) -> bool:
     if last in '”’")]':
         return True
     if last.isdigit():  # "of 12 February 2013 9 in which": after a date's year
+        if _YEAR_RANGE_RE.fullmatch(token):  # "Disaster Risk Reduction 2015–2030 3 and"
+            return True
         before = _token_before(text, start - 1 - len(token))
         return len(token) == 4 and _word(before) in _MONTHS
     if last.isalpha():

@@ -205,12 +205,7 @@ class StructureBuilder:
 
     # -- entry point ------------------------------------------------------------------------
     def build(self, blocks: list[Block], notes: list[FootnoteDef], source: str = "") -> Document:
-        for b in blocks:
-            if len(b.text) > MAX_PARAGRAPH_CHARS:
-                raise FormatError(
-                    f"{source or 'The text'} has a paragraph of more than "
-                    f"{MAX_PARAGRAPH_CHARS:,} characters; it is not a resolution text."
-                )
+        self._check_sizes(blocks, source)
         doc = Document(source=source)
         self.mapped_fields = []
         self._notes = _NoteBinder(notes)
@@ -228,6 +223,33 @@ class StructureBuilder:
         if mh is not None and mh.document_type.lower().startswith(("draft", "revised draft")):
             doc.kind = DocumentKind.DRAFT
         return doc
+
+    def build_fragment(
+        self, blocks: list[Block], notes: list[FootnoteDef], source: str = ""
+    ) -> Document:
+        """A piece of a text (pasted paragraphs): read as a whole text when it holds the
+        authoring formula ("The General Assembly,"); otherwise every block is a body
+        paragraph — no masthead or title is looked for, so a pasted recital is never taken
+        for a title. Preamble and operative part are told apart as in :meth:`build`."""
+        if self._find_authoring(blocks) is not None:
+            return self.build(blocks, notes, source)
+        self._check_sizes(blocks, source)
+        doc = Document(source=source)
+        self.mapped_fields = []
+        self._notes = _NoteBinder(notes)
+        self._parts(doc, [b for b in blocks if b.text.strip()])
+        doc.footnotes = self._notes.footnotes()
+        doc.unplaced.extend(self._notes.unplaced())
+        return doc
+
+    @staticmethod
+    def _check_sizes(blocks: list[Block], source: str) -> None:
+        for b in blocks:
+            if len(b.text) > MAX_PARAGRAPH_CHARS:
+                raise FormatError(
+                    f"{source or 'The text'} has a paragraph of more than "
+                    f"{MAX_PARAGRAPH_CHARS:,} characters; it is not a resolution text."
+                )
 
     # -- front matter -----------------------------------------------------------------------
     def _find_authoring(self, blocks: list[Block]) -> int | None:

@@ -156,7 +156,7 @@ Splitter = Callable[[str, str], "tuple[list[Paragraph], list[Footnote]] | None"]
 def _splitter() -> Splitter | None:
     """The paste splitter of the corpus readers, when it is there."""
     try:
-        from drafting_app.corpus.readers import paste  # type: ignore[attr-defined]
+        from drafting_app.corpus.readers import paste
     except ImportError:
         return None
     read = getattr(paste, "read_paste", None)

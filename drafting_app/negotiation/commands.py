@@ -1,0 +1,63 @@
+"""``drafting-app status FILE [--json]``: where a negotiation stands — counts by status, the
+open paragraphs, the brackets, alternatives and proposals left (by delegation), and
+whether the final text can be made (and what stops it)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, TextIO
+
+from drafting_app.model.negotiation_final import Summary, summary
+from drafting_app.negotiation.files import load_negotiated
+
+
+def _cmd_status(args: argparse.Namespace) -> int:
+    doc, _ = load_negotiated(args.file)
+    state = summary(doc)
+    if args.json:
+        data = {"title": doc.title, **state.as_dict()}
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    write_summary(sys.stdout, doc.title or doc.heading, state)
+    return 0
+
+
+def _listed(items: list[str], limit: int = 30) -> str:
+    shown = ", ".join(items[:limit])
+    return shown + (f" … (+{len(items) - limit})" if len(items) > limit else "") or "none"
+
+
+def write_summary(out: TextIO, title: str, s: Summary) -> None:
+    """The summary as a few lines of text."""
+    out.write(f"{title or 'Draft'} — round {s.round}\n")
+    counts = "; ".join(f"{words}: {n}" for words, n in s.by_status.items())
+    out.write(f"  paragraphs: {counts}\n")
+    out.write(f"  open paragraphs ({len(s.open_paragraphs)}): {_listed(s.open_paragraphs)}\n")
+    out.write(
+        f"  brackets left: {s.brackets}; alternative sets left: {s.alternatives} "
+        f"(bracketed text in {_listed(s.bracketed)})\n"
+    )
+    authors = ", ".join(f"{a} {n}" for a, n in s.proposals_by_author.items())
+    out.write(f"  open proposals: {s.proposals}{f' ({authors})' if authors else ''}\n")
+    if s.final_ready:
+        out.write("  final text: ready (drafting-app export FILE --mode final)\n")
+    else:
+        out.write("  final text: not yet; still to settle:\n")
+        for b in s.blockers:
+            out.write(f"    {b}\n")
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "status",
+        help="where a negotiation stands (statuses, open paragraphs, brackets, proposals)",
+        description="Show the state of a negotiated draft (.unres.json): paragraphs by "
+        "status, the open ones, brackets, alternatives and proposals left by delegation, "
+        "and what still stands in the way of the final text.",
+    )
+    p.add_argument("file", help="the negotiated draft (.unres.json)")
+    p.add_argument("--json", action="store_true", help="the state as JSON")
+    p.set_defaults(handler=_cmd_status)
