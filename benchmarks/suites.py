@@ -19,7 +19,7 @@ from benchmarks.measure import ProcessRun, Series, run_to_stamp, timed_ms
 from benchmarks.picker_search import make_queries
 from drafting_app.checks.context import clear_text_caches
 from drafting_app.checks.runner import run_checks
-from drafting_app.clauses.library import ClauseLibrary
+from drafting_app.clauses.library import open_clause_index
 from drafting_app.corpus.readers import read_document
 from drafting_app.corpus.registry import Registry
 from drafting_app.corpus.store import CorpusStore
@@ -182,7 +182,7 @@ def picker_search(
     store: CorpusStore, work: Path, corpus: Path, count: int, greps: int
 ) -> list[Row]:
     """Clause picker: the clause index built from the same corpus store."""
-    index = ClauseLibrary.from_store(store).index(work / "clauses.sqlite")
+    index = open_clause_index(store)
     try:
         clauses, _groups = index.count()
         queries = _queries(count)

@@ -33,3 +33,8 @@ class TemplateError(DraftingError):
 
 class EditError(DraftingError):
     """An edit cannot be applied here (no such paragraph, nothing to indent under…)."""
+
+
+class IndexDamaged(CorpusError):
+    """The corpus index file is damaged (SQLite found a malformed page): it is moved aside
+    and rebuilt from the documents, which are never touched."""

@@ -75,6 +75,14 @@ def resolve_ibid(notes: list[Footnote]) -> dict[str, tuple[str, tuple[Span, ...]
 
 def clauses_of(doc_id: str, doc: Document, label: str | None = None) -> Iterator[Clause]:
     """The clauses of one document, in document order."""
+    for _pid, clause in paragraph_clauses(doc_id, doc, label):
+        yield clause
+
+
+def paragraph_clauses(
+    doc_id: str, doc: Document, label: str | None = None
+) -> Iterator[tuple[str, Clause]]:
+    """(paragraph id, clause) for every clause of one document, in document order."""
     label = label or doc_label(doc, doc_id)
     notes = resolve_ibid(doc.anchored_footnotes())
     labels = paragraph_labels(doc)
@@ -95,7 +103,7 @@ def _walk(
     notes: dict[str, tuple[str, tuple[Span, ...]]],
     labels: dict[str, str],
     book: PhraseBook,
-) -> Iterator[Clause]:
+) -> Iterator[tuple[str, Clause]]:
     child_numbers = [
         f"{number.rstrip('.')} {labels.get(c.id) or c.source_label or ''}".strip()
         for c in p.children
@@ -106,15 +114,18 @@ def _walk(
         if a.footnote_id in notes
     )
     opener = opener_base(p, part, book)
-    yield Clause(
-        clause_id=f"{doc_id}:{part.value}:{number}",
-        text=p.text,
-        italics=tuple(p.italics),
-        footnotes=footnotes,
-        provenance=Provenance(doc_id, label, part, number),
-        opener=opener,
-        category=categorize(opener, p.text),
-        children=tuple(f"{doc_id}:{part.value}:{n}" for n in child_numbers),
+    yield (
+        p.id,
+        Clause(
+            clause_id=f"{doc_id}:{part.value}:{number}",
+            text=p.text,
+            italics=tuple(p.italics),
+            footnotes=footnotes,
+            provenance=Provenance(doc_id, label, part, number),
+            opener=opener,
+            category=categorize(opener, p.text),
+            children=tuple(f"{doc_id}:{part.value}:{n}" for n in child_numbers),
+        ),
     )
     for child, child_number in zip(p.children, child_numbers, strict=True):
         yield from _walk(doc_id, label, part, child, child_number, notes, labels, book)

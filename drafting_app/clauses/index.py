@@ -1,24 +1,24 @@
-"""The clause index: a SQLite file with an FTS5 full-text index of agreed language.
+"""The clause index: agreed language of the corpus, searched as you type.
 
-It lives in its own file, ``paths.user_data_dir()/clauses.sqlite3`` (not in the corpus
-store's database), so that it can be rebuilt from the corpus at any time without touching
-the user's corpus. One row per clause group (identical or near-identical language adopted
-in several texts); group ids are assigned most-adopted first, so FTS5's rowid order is an
-order of importance.
+It is part of the corpus index (``corpus.sqlite``, :mod:`drafting_app.corpus.schema`):
+each preambular and operative paragraph of a corpus text is a clause, identical or
+near-identical clauses share a group (kept right as documents come and go by
+:mod:`drafting_app.clauses.regroup`), and the words are the corpus's full-text index. So
+there is nothing to mine again after a change: a document added is in the picker as soon
+as it is in the corpus.
 
-A search takes the first :data:`CANDIDATES` matches in that order (FTS5 walks its lists
-lazily, so this is cheap even when a one-letter prefix matches most of the corpus) and
-ranks them by BM25 (:mod:`drafting_app.fulltext.ranking`). Below that many matches the
-ranking is exact BM25 over every match.
+A search walks the full-text matches of the clause paragraphs in index order and takes the
+first :data:`CANDIDATES` distinct groups (FTS5 walks its lists lazily, so this is cheap
+even when a one-letter prefix matches most of the corpus), then ranks them by BM25
+(:mod:`drafting_app.fulltext.ranking`). Below that many groups the ranking is exact.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,34 +26,25 @@ from typing import Any
 from drafting_app.clauses.clause import Clause, ClauseFootnote, Provenance
 from drafting_app.clauses.query import fts_query, terms
 from drafting_app.errors import CorpusError
-from drafting_app.fulltext import ranking
-from drafting_app.fulltext.vocabulary import SortedVocabulary
-from drafting_app.fulltext.words import tokens, word_string
+from drafting_app.fulltext import ranking, upkeep
+from drafting_app.fulltext.vocabulary import TableVocabulary
+from drafting_app.fulltext.words import fold
 from drafting_app.model.document import Footnote, Paragraph, Part, Span
-from drafting_app.paths import user_data_dir
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "6"
 CANDIDATES = 200
+# Matching clause rows read at most to find the candidate groups (many rows of a large
+# corpus are copies of the same language).
+SCAN = 4000
 MAX_SOURCES = 12
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS groups(
-    group_id INTEGER PRIMARY KEY, clause_id TEXT NOT NULL, size INTEGER NOT NULL,
-    part TEXT NOT NULL, opener TEXT NOT NULL, category TEXT NOT NULL, words TEXT NOT NULL,
-    length INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS clauses(
-    clause_id TEXT PRIMARY KEY, group_id INTEGER NOT NULL, ord INTEGER NOT NULL,
-    doc_id TEXT NOT NULL, doc_label TEXT NOT NULL, part TEXT NOT NULL, number TEXT NOT NULL,
-    data TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS clauses_group ON clauses(group_id, ord);
-CREATE INDEX IF NOT EXISTS groups_filter ON groups(part, opener);
-CREATE TABLE IF NOT EXISTS vocabulary(term TEXT PRIMARY KEY, docs INTEGER NOT NULL)
-    WITHOUT ROWID;
-CREATE VIRTUAL TABLE IF NOT EXISTS group_fts USING fts5(
-    text, content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
-"""
+_VOCABULARY = "vocabulary"
+
+_CLAUSE = (
+    "SELECT c.id, p.doc_id, d.label, p.part, c.number, p.text, c.italics, c.notes,"
+    " c.opener, c.category, c.children FROM clauses c JOIN paragraphs p ON p.id = c.id"
+    " JOIN documents d ON d.doc_id = p.doc_id"
+)
 
 
 @dataclass(frozen=True)
@@ -68,188 +59,56 @@ class ClauseHit:
     size: int = 1
 
 
-def default_index_path() -> Path:
-    return user_data_dir() / "clauses.sqlite3"
+def _spans(raw: str) -> tuple[Span, ...]:
+    return tuple(Span(a, b) for a, b in json.loads(raw)) if raw else ()
 
 
-def clause_to_json(c: Clause) -> str:
-    return json.dumps(
-        {
-            "id": c.clause_id,
-            "text": c.text,
-            "italics": [[s.start, s.end] for s in c.italics],
-            "footnotes": [
-                [f.offset, f.text, [[s.start, s.end] for s in f.italics]] for f in c.footnotes
-            ],
-            "provenance": c.provenance.as_dict(),
-            "opener": c.opener,
-            "category": c.category,
-            "children": list(c.children),
-        },
-        ensure_ascii=False,
-    )
-
-
-def clause_from_json(raw: str) -> Clause:
-    d: dict[str, Any] = json.loads(raw)
-    return Clause(
-        clause_id=d["id"],
-        text=d["text"],
-        italics=tuple(Span(a, b) for a, b in d["italics"]),
-        footnotes=tuple(
-            ClauseFootnote(o, t, tuple(Span(a, b) for a, b in it)) for o, t, it in d["footnotes"]
-        ),
-        provenance=Provenance.from_dict(d["provenance"]),
-        opener=d["opener"],
-        category=d["category"],
-        children=tuple(d["children"]),
-    )
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    for attempt in (1, 2):
-        conn = sqlite3.connect(str(path))
-        try:
-            conn.executescript(_SCHEMA)
-            row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-            if row is None or row[0] == SCHEMA_VERSION:
-                # a keystroke query touches the same hot pages: keep them in memory
-                conn.execute("PRAGMA cache_size = -32768")
-                conn.execute("PRAGMA mmap_size = 268435456")
-                # The window searches while a worker thread mines the corpus again and
-                # rewrites the index: in WAL mode neither waits for the other. (Switching
-                # needs the file to itself: if another process has it open, it is done
-                # next time — "locked" is not damage.)
-                with contextlib.suppress(sqlite3.OperationalError):
-                    conn.execute("PRAGMA journal_mode = WAL")
-                return conn
-            log.info("clause index %s has schema %s: rebuilt", path, row[0])
-        except sqlite3.DatabaseError as exc:
-            if attempt == 2:
-                conn.close()
-                raise
-            log.warning("clause index %s is damaged (%s): rebuilt", path, exc)
-        conn.close()
-        for stale in (
-            path,
-            path.with_name(path.name + "-journal"),
-            path.with_name(path.name + "-wal"),
-        ):
-            stale.unlink(missing_ok=True)
-    return sqlite3.connect(str(path))  # not reached: the second attempt returns or raises
-
-
-def _clause_row(c: Clause, group_id: int, ord_: int) -> tuple[object, ...]:
-    p = c.provenance
-    return (
-        c.clause_id,
-        group_id,
-        ord_,
-        p.doc_id,
-        p.doc_label,
-        p.part.value,
-        p.number,
-        clause_to_json(c),
-    )
+def clause_id_of(doc_id: str, part: str, number: str) -> str:
+    return f"{doc_id}:{part}:{number}"
 
 
 class ClauseIndex:
-    """The FTS5 clause index (see module doc). Searching never raises on user input."""
+    """Agreed language in the corpus index (see module doc). Searching never raises on
+    user input. One SQLite connection of its own (the window's thread)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
         self._conn = conn
         self.path = path
-        self._vocabulary: SortedVocabulary | None = None
-        self._stats: tuple[int, float] | None = None
+        self._ids: dict[int, str] = {}  # clause row → clause id ("doc:part:number")
+        # Told when a read finds the corpus index damaged (the window rebuilds it).
+        self.on_damage: Callable[[str], None] | None = None
+
+    def _failed(self, what: str, exc: sqlite3.Error) -> None:
+        from drafting_app.corpus.schema import is_damage
+
+        log.warning("clause %s failed: %s", what, exc)
+        if is_damage(exc) and self.on_damage is not None:
+            self.on_damage(str(exc))
 
     @classmethod
-    def open(cls, db_path: Path | None = None) -> ClauseIndex:
-        """Open (or create) the index. The index is derived from the corpus, so a damaged
-        file or one of another schema version is discarded and built anew."""
-        path = db_path or default_index_path()
+    def open(cls, db_path: Path) -> ClauseIndex:
+        """The clause index of the corpus index at ``db_path``."""
+        from drafting_app.corpus import schema
+
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            conn = _connect(path)
-        except (sqlite3.Error, OSError) as exc:
-            raise CorpusError(f"The clause index {path} could not be opened: {exc}.") from exc
-        index = cls(conn, path)
-        index._set_meta("schema", SCHEMA_VERSION)
-        return index
+            conn = schema.reconnect(Path(db_path))
+            conn.execute("SELECT 1 FROM groups LIMIT 1").fetchall()
+        except (sqlite3.Error, CorpusError) as exc:
+            raise CorpusError(f"The clause index {db_path} could not be opened: {exc}.") from exc
+        return cls(conn, Path(db_path))
 
     def close(self) -> None:
         self._conn.close()
 
-    # -- building ---------------------------------------------------------------------------
-    def meta(self, key: str) -> str | None:
-        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0])
+    def refresh(self) -> None:
+        """Open the connection again (the corpus index was rebuilt into a new file)."""
+        if self.path is None:
+            return
+        from drafting_app.corpus import schema
 
-    def _set_meta(self, key: str, value: str) -> None:
-        with self._conn:
-            self._conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
-
-    def vocabulary(self) -> SortedVocabulary:
-        if self._vocabulary is None:
-            rows = self._conn.execute("SELECT term, docs FROM vocabulary")
-            self._vocabulary = SortedVocabulary((str(t), int(n)) for t, n in rows)
-        return self._vocabulary
-
-    def _statistics(self) -> tuple[int, float]:
-        """(rows, average row length in words) for BM25, read once."""
-        if self._stats is None:
-            rows = self._conn.execute("SELECT max(group_id) FROM groups").fetchone()[0]
-            self._stats = (int(rows or 0), float(self.meta("average_length") or 1.0))
-        return self._stats
-
-    def clear(self) -> None:
-        self._vocabulary = None
-        self._stats = None
-        with self._conn:
-            for table in ("groups", "clauses", "meta", "vocabulary"):
-                self._conn.execute(f"DELETE FROM {table}")
-            self._conn.execute("INSERT INTO group_fts(group_fts) VALUES ('delete-all')")
-
-    def rebuild(self, groups: Iterable[list[Clause]], fingerprint: str) -> None:
-        """Replace the whole index with ``groups`` (most important first)."""
-        self.clear()
-        with self._conn:
-            for group_id, members in enumerate(groups, start=1):
-                head = members[0]
-                self._conn.execute(
-                    "INSERT INTO groups VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        group_id,
-                        head.clause_id,
-                        len(members),
-                        head.part.value,
-                        head.opener,
-                        head.category,
-                        word_string(head.text),
-                        len(tokens(head.text)),
-                    ),
-                )
-                self._conn.execute(
-                    "INSERT INTO group_fts(rowid, text) VALUES (?, ?)", (group_id, head.text)
-                )
-                self._conn.executemany(
-                    "INSERT OR REPLACE INTO clauses VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [_clause_row(c, group_id, n) for n, c in enumerate(members)],
-                )
-            self._conn.execute("INSERT INTO group_fts(group_fts) VALUES ('optimize')")
-            self._conn.execute(
-                "CREATE VIRTUAL TABLE temp.fts_terms USING fts5vocab(main, group_fts, row)"
-            )
-            self._conn.execute("INSERT INTO vocabulary SELECT term, doc FROM temp.fts_terms")
-            self._conn.execute("DROP TABLE temp.fts_terms")
-            average = self._conn.execute("SELECT avg(length) FROM groups").fetchone()[0]
-            self._conn.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('average_length', ?)", (str(average or 1.0),)
-            )
-            self._conn.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,)
-            )
-        self._vocabulary = None
-        self._stats = None
+        self._conn.close()
+        self._conn = schema.reconnect(self.path)
+        self._ids.clear()
 
     # -- reading ----------------------------------------------------------------------------
     def count(self) -> tuple[int, int]:
@@ -258,13 +117,53 @@ class ClauseIndex:
         groups = self._conn.execute("SELECT count(*) FROM groups").fetchone()[0]
         return int(clauses), int(groups)
 
+    def _clause(self, row: tuple[Any, ...]) -> Clause:
+        _, doc_id, label, part, number, text, italics, notes, opener, category, kids = row
+        children: tuple[str, ...] = ()
+        if kids:
+            children = tuple(self._id_of(int(k)) for k in json.loads(kids))
+        return Clause(
+            clause_id=clause_id_of(doc_id, part, number),
+            text=text,
+            italics=_spans(italics),
+            footnotes=tuple(
+                ClauseFootnote(o, t, tuple(Span(a, b) for a, b in it))
+                for o, t, it in (json.loads(notes) if notes else ())
+            ),
+            provenance=Provenance(doc_id, label, Part(part), number),
+            opener=opener,
+            category=category,
+            children=children,
+        )
+
+    def _id_of(self, row: int) -> str:
+        found = self._ids.get(row)
+        if found is None:
+            r = self._conn.execute(
+                "SELECT p.doc_id, p.part, c.number FROM clauses c JOIN paragraphs p"
+                " ON p.id = c.id WHERE c.id = ?",
+                (row,),
+            ).fetchone()
+            found = clause_id_of(*r) if r else ""
+            if len(self._ids) > 10_000:
+                self._ids.clear()
+            self._ids[row] = found
+        return found
+
     def clause(self, clause_id: str) -> Clause:
+        doc_id, part, number = _split_id(clause_id)
+        rng = self._conn.execute(
+            "SELECT first_row, last_row FROM documents WHERE doc_id = ?", (doc_id,)
+        ).fetchone()
+        if rng is None:
+            raise KeyError(clause_id)
         row = self._conn.execute(
-            "SELECT data FROM clauses WHERE clause_id = ?", (clause_id,)
+            _CLAUSE + " WHERE c.id BETWEEN ? AND ? AND p.part = ? AND c.number = ?",
+            (rng[0], rng[1], part, number),
         ).fetchone()
         if row is None:
             raise KeyError(clause_id)
-        return clause_from_json(row[0])
+        return self._clause(row)
 
     def paragraph(self, clause_id: str, depth: int = 0) -> tuple[Paragraph, list[Footnote]]:
         """The clause as a fresh model paragraph with its sub-paragraphs ("Encourages States
@@ -281,10 +180,8 @@ class ClauseIndex:
         return paragraph, notes
 
     def group(self, group_id: int) -> list[Clause]:
-        rows = self._conn.execute(
-            "SELECT data FROM clauses WHERE group_id = ? ORDER BY ord", (group_id,)
-        )
-        return [clause_from_json(r[0]) for r in rows]
+        rows = self._conn.execute(_CLAUSE + " WHERE c.group_id = ? ORDER BY c.id", (group_id,))
+        return [self._clause(r) for r in rows]
 
     def openers(self, part: Part | None = None) -> list[tuple[str, int]]:
         """Openers with their number of clause groups, most used first (the browse tree)."""
@@ -292,7 +189,13 @@ class ClauseIndex:
         args: tuple[str, ...] = ()
         if part is not None:
             sql, args = sql + " WHERE part = ?", (part.value,)
-        rows = self._conn.execute(sql + " GROUP BY opener ORDER BY count(*) DESC, opener", args)
+        try:
+            rows = self._conn.execute(
+                sql + " GROUP BY opener ORDER BY count(*) DESC, opener", args
+            ).fetchall()
+        except sqlite3.Error as exc:
+            self._failed("browsing", exc)
+            return []
         return [(str(o), int(n)) for o, n in rows if o]
 
     def browse(
@@ -300,11 +203,15 @@ class ClauseIndex:
     ) -> list[ClauseHit]:
         """Clause groups of a part and opener, most adopted first (the browse tree)."""
         where, args = _filters(part, opener, None)
-        rows = self._conn.execute(
-            f"SELECT g.group_id FROM groups g {where} ORDER BY g.group_id LIMIT ?",
-            (*args, limit),
-        ).fetchall()
-        return self._hits([(int(r[0]), 0.0) for r in rows])
+        try:
+            rows = self._conn.execute(
+                f"SELECT g.group_id FROM groups g {where} ORDER BY g.group_id LIMIT ?",
+                (*args, limit),
+            ).fetchall()
+            return self._hits([(int(r[0]), 0.0) for r in rows])
+        except sqlite3.Error as exc:
+            self._failed("browsing", exc)
+            return []
 
     def search(
         self,
@@ -315,40 +222,56 @@ class ClauseIndex:
         category: str | None = None,
     ) -> list[ClauseHit]:
         """Clause groups matching ``text`` (every word a prefix), best BM25 first."""
-        vocabulary = self.vocabulary()
-        match = fts_query(text, vocabulary)
-        if match is None:
-            return []
+        vocabulary = TableVocabulary(self._conn, _VOCABULARY)
         try:
+            match = fts_query(text, vocabulary)
+            if match is None:
+                return []
             candidates = self._candidates(match, part, opener, category)
-        except sqlite3.Error as exc:  # a query FTS5 still refuses: no result, never a crash
-            log.warning("clause search %r failed: %s", text, exc)
+            rows, characters = upkeep.totals(self._conn, _VOCABULARY)
+        except sqlite3.Error as exc:  # a query FTS5 refuses, or damage: no result, no crash
+            self._failed(f"search {text!r}", exc)
             return []
         prefixes = terms(text)
-        rows, average = self._statistics()
         weights = [ranking.idf(rows, vocabulary.rows_with_prefix(p)) for p in prefixes]
+        words = [" " + fold(body) for _, body in candidates]
         found = ranking.scores(
-            [body for _, body, _ in candidates],
-            [length for _, _, length in candidates],
+            words,
+            [len(w) for w in words],
             prefixes,
             weights,
-            average,
+            characters / max(rows, 1),
         )
-        scored = [(gid, score) for (gid, _, _), score in zip(candidates, found, strict=True)]
+        scored = [(gid, score) for (gid, _), score in zip(candidates, found, strict=True)]
         scored.sort(key=lambda t: (-t[1], t[0]))
-        return self._hits(scored[:limit])
+        try:
+            return self._hits(scored[:limit])
+        except sqlite3.Error as exc:
+            self._failed(f"search {text!r}", exc)
+            return []
 
     def _candidates(
         self, match: str, part: Part | None, opener: str | None, category: str | None
-    ) -> list[tuple[int, str, int]]:
+    ) -> list[tuple[int, str]]:
+        """(group, text) of the first distinct groups whose clauses match, in index order."""
         where, args = _filters(part, opener, category)
+        join = "JOIN groups g ON g.group_id = c.group_id " if where else ""
         extra = where.replace("WHERE", "AND", 1)
-        rows = self._conn.execute(
-            "SELECT g.group_id, g.words, g.length FROM group_fts JOIN groups g "
-            f"ON g.group_id = group_fts.rowid WHERE group_fts MATCH ? {extra} LIMIT ?",
-            (match, *args, CANDIDATES),
+        cursor = self._conn.execute(
+            "SELECT c.group_id, p.text FROM paragraphs_fts JOIN clauses c"
+            " ON c.id = paragraphs_fts.rowid JOIN paragraphs p ON p.id = c.id "
+            f"{join}WHERE paragraphs_fts MATCH ? AND c.group_id != 0 {extra}",
+            (match, *args),
         )
-        return [(int(gid), str(body), int(n)) for gid, body, n in rows]
+        out: dict[int, str] = {}
+        for n, (gid, body) in enumerate(cursor):
+            if gid not in out:
+                out[int(gid)] = str(body)
+                if len(out) >= CANDIDATES:
+                    break
+            if n >= SCAN:
+                break
+        return list(out.items())
 
     def _hits(self, ranked: list[tuple[int, float]]) -> list[ClauseHit]:
         """Hits with the head clause in full and the sources' provenance only."""
@@ -357,24 +280,36 @@ class ClauseIndex:
         ids = [gid for gid, _ in ranked]
         marks = ",".join("?" * len(ids))
         heads: dict[int, tuple[Clause, int]] = {}
-        for gid, data, size in self._conn.execute(
-            f"SELECT c.group_id, c.data, g.size FROM clauses c JOIN groups g "
-            f"ON g.group_id = c.group_id WHERE c.group_id IN ({marks}) AND c.ord = 0",
+        for row in self._conn.execute(
+            "SELECT g.group_id, g.size, c.id, p.doc_id, d.label, p.part, c.number, p.text,"
+            " c.italics, c.notes, c.opener, c.category, c.children FROM groups g"
+            " JOIN clauses c ON c.id = g.head JOIN paragraphs p ON p.id = c.id"
+            f" JOIN documents d ON d.doc_id = p.doc_id WHERE g.group_id IN ({marks})",
             ids,
         ):
-            heads[int(gid)] = (clause_from_json(data), int(size))
+            heads[int(row[0])] = (self._clause(row[2:]), int(row[1]))
         sources: dict[int, list[Provenance]] = {gid: [] for gid in ids}
-        for gid, doc_id, label, part, number in self._conn.execute(
-            f"SELECT group_id, doc_id, doc_label, part, number FROM clauses "
-            f"WHERE group_id IN ({marks}) AND ord < ? ORDER BY group_id, ord",
-            (*ids, MAX_SOURCES),
-        ):
-            sources[int(gid)].append(Provenance(doc_id, label, Part(part), number))
+        for gid in ids:
+            for doc_id, label, part, number in self._conn.execute(
+                "SELECT p.doc_id, d.label, p.part, c.number FROM clauses c"
+                " JOIN paragraphs p ON p.id = c.id JOIN documents d ON d.doc_id = p.doc_id"
+                " WHERE c.group_id = ? ORDER BY c.id LIMIT ?",
+                (gid, MAX_SOURCES),
+            ):
+                sources[gid].append(Provenance(doc_id, label, Part(part), number))
         return [
             ClauseHit(gid, heads[gid][0], tuple(sources[gid]), score, heads[gid][1])
             for gid, score in ranked
             if gid in heads
         ]
+
+
+def _split_id(clause_id: str) -> tuple[str, str, str]:
+    doc_id, _, rest = clause_id.rpartition(":")
+    doc_id, _, part = doc_id.rpartition(":")
+    if not doc_id or part not in ("preamble", "operative"):
+        raise KeyError(clause_id)
+    return doc_id, part, rest
 
 
 def _filters(

@@ -1,13 +1,13 @@
-"""The clause library: agreed language mined from the corpus, grouped, and indexed.
+"""The clause library: agreed language of a set of documents, grouped in memory.
 
-``ClauseLibrary`` holds the clauses of a set of documents and their groups (identical or
-near-identical language adopted in several texts, :mod:`drafting_app.clauses.grouping`);
-``ClauseLibrary.index()`` writes them to the FTS5 :class:`ClauseIndex` the picker searches.
+``ClauseLibrary`` holds the clauses of a few documents and their groups (identical or
+near-identical language adopted in several texts, :mod:`drafting_app.clauses.grouping`).
+The corpus's own agreed language is part of the corpus index (:func:`open_clause_index`),
+grouped as documents come and go (:mod:`drafting_app.clauses.regroup`).
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -18,9 +18,6 @@ from drafting_app.clauses.extract import clauses_of, doc_label
 from drafting_app.clauses.grouping import group_texts
 from drafting_app.clauses.index import ClauseIndex
 from drafting_app.model.document import Document, Part
-
-# Bump when extraction, grouping or categories change, so stored indexes are rebuilt.
-EXTRACTION_VERSION = "1"
 
 
 class _Listed(Protocol):
@@ -87,50 +84,21 @@ class ClauseLibrary:
             out[c.part] += 1
         return out
 
-    def fingerprint(self) -> str:
-        """Changes whenever any clause's id or text changes (index rebuild needed)."""
-        digest = hashlib.sha256()
-        for c in self.clauses:
-            digest.update(c.clause_id.encode())
-            digest.update(b"\0")
-            digest.update(c.text.encode())
-            digest.update(b"\1")
-        return digest.hexdigest()
 
-    def index(self, db_path: Path | None = None, fingerprint: str | None = None) -> ClauseIndex:
-        """The FTS5 index of this library, rebuilt only when the clauses changed."""
-        index = ClauseIndex.open(db_path)
-        fingerprint = fingerprint or self.fingerprint()
-        if index.meta("fingerprint") != fingerprint:
-            index.rebuild(self.groups, fingerprint)
-        return index
+class _Indexed(Protocol):
+    @property
+    def db_path(self) -> Path: ...
 
 
-def corpus_fingerprint(store: DocumentSource) -> str:
-    """What the corpus listing says about every document: changes when a document is
-    added, removed or re-indexed with other counts (cheap: no document is read)."""
-    digest = hashlib.sha256(EXTRACTION_VERSION.encode())
-    for info in store.documents():
-        row = (info.doc_id, info.label, info.path, info.paragraphs, info.footnotes)
-        digest.update(repr(row).encode())
-    return digest.hexdigest()
-
-
-def open_clause_index(store: DocumentSource, db_path: Path | None = None) -> ClauseIndex:
-    """The clause index of the corpus in ``store``; the documents are read and mined again
-    only when the corpus listing changed since the index was built."""
-    fingerprint = corpus_fingerprint(store)
-    index = ClauseIndex.open(db_path)
-    if index.meta("fingerprint") == fingerprint:
-        return index
-    index.close()
-    return ClauseLibrary.from_store(store).index(db_path, fingerprint)
+def open_clause_index(store: _Indexed) -> ClauseIndex:
+    """The clause index of the corpus in ``store`` (part of its index: kept up to date
+    with every document added or removed, nothing to mine)."""
+    return ClauseIndex.open(store.db_path)
 
 
 __all__ = [
     "ClauseLibrary",
     "DocumentSource",
-    "corpus_fingerprint",
     "doc_label",
     "open_clause_index",
 ]

@@ -80,16 +80,31 @@ class Query:
         return _parse(text)
 
     def match(self, vocabulary: TableVocabulary | None = None) -> str:
-        """The FTS5 MATCH expression; "" when nothing can match."""
-        terms = [_quoted(p) for p in self.phrases]
+        """The FTS5 MATCH expression; "" when nothing can match. The index keeps no word
+        positions, so a phrase is asked as its words (:meth:`phrases_folded` checks the
+        phrase on the candidates)."""
+        terms = [_quoted([w]) for p in self.phrases for w in dict.fromkeys(p)]
         if self.typing:
-            terms.append(_quoted(list(self.typing)) + "*")
+            *whole, last = self.typing
+            terms += [_quoted([w]) for w in dict.fromkeys(whole)]
+            term = _prefix(last, vocabulary)
+            if term is None:
+                return ""
+            terms.append(term)
         for word in self.words:
             term = _prefix(word, vocabulary)
             if term is None:
                 return ""  # a word no paragraph has: no result, without asking FTS5
             terms.append(term)
-        return " AND ".join(terms)
+        return " AND ".join(dict.fromkeys(terms))
+
+    def phrases_folded(self) -> list[str]:
+        """Each phrase as it must appear in a candidate's folded words (single spaces,
+        a space in front): whole words, the last of a phrase being typed a prefix."""
+        out = [" " + " ".join(map(plain, p)) + " " for p in self.phrases if len(p) > 1]
+        if len(self.typing) > 1:
+            out.append(" " + " ".join(map(plain, self.typing)))
+        return out
 
     def needles(self, vocabulary: TableVocabulary) -> list[Needle]:
         """The parts to rank by, with their document frequencies from ``vocabulary``."""

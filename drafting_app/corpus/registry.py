@@ -16,7 +16,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from drafting_app import collector
 from drafting_app.corpus.facts import (
     COP,
     GA,
@@ -172,14 +171,13 @@ class Registry:
 
     @classmethod
     def from_store(cls, store: CorpusStore) -> Registry:
-        """The registry of everything the store indexes (from its citation index: no
-        document is read again)."""
-        with collector.paused():  # millions of objects, none of them garbage
-            reg = cls.load_curated()
-            for info, citations, footnotes in store.each_document_rows():
-                reg._add(info, citations, footnotes)
-            reg._settle()
-        return reg
+        """The registry of everything the store indexes, read from its citation index a
+        text at a time (:mod:`drafting_app.corpus.stored_registry`): nothing is built, on
+        a connection of its own (it may be used on another thread than the store)."""
+        from drafting_app.corpus import schema
+        from drafting_app.corpus.stored_registry import StoredRegistry
+
+        return StoredRegistry(schema.reconnect(store.db_path))
 
     @classmethod
     def from_documents(cls, docs: Iterable[tuple[str, Document]]) -> Registry:

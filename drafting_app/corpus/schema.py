@@ -2,7 +2,9 @@
 mode, and recovery from a file that is not a usable corpus database.
 
 The database is only an index of the corpus files, so an unusable one is never repaired:
-it is moved aside (``corpus.sqlite.broken-<timestamp>``) and rebuilt from the files.
+it is moved aside (``corpus.sqlite.broken-<timestamp>``) and rebuilt from the files —
+at opening when it is not a database of ours, and whenever a read finds it damaged
+(:func:`is_damage`; the store heals).
 """
 
 from __future__ import annotations
@@ -18,14 +20,17 @@ from drafting_app.fulltext import upkeep
 # 2: + citations (references found at indexing time, for the registry).
 # 3: + vocabulary, vocabulary_totals (search as you type without FTS5's full passes).
 # 4: + documents.file_key, documents.text_index (a report volume is one file, many texts).
-SCHEMA_VERSION = 4
+# 5: one index of the corpus for the search, the clause picker and the registry: footnotes
+#    are passages of the full-text index (part "footnote"); the clause groups and the
+#    registry's citations live here, updated with each document (no second database, no
+#    mining pass); the full-text index keeps no positions (detail=none: a third of the size;
+#    phrases are checked on the candidates).
+SCHEMA_VERSION = 5
 
 TOKENIZE = "unicode61 remove_diacritics 2"
 VOCABULARY = "vocabulary"
+FOOTNOTE = "footnote"
 
-INSERT_TRIGGER = """CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN
-    INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
-END"""
 
 _SCHEMA = f"""
 CREATE TABLE meta (
@@ -58,9 +63,17 @@ CREATE TABLE documents (
     origin     TEXT NOT NULL,
     label      TEXT NOT NULL,
     file_key   TEXT NOT NULL,     -- files.key: the file holding the text
-    text_index INTEGER NOT NULL   -- 0 for a file's first text (a volume holds several)
+    text_index INTEGER NOT NULL,  -- 0 for a file's first text (a volume holds several)
+    text_kind  TEXT NOT NULL,     -- "resolution" / "decision" as its heading says, or ""
+    number     TEXT NOT NULL,     -- its number from the heading ("5/2"), or ""
+    first_row  INTEGER NOT NULL,  -- its passages are paragraphs.id first_row..last_row
+    last_row   INTEGER NOT NULL
 );
 CREATE INDEX documents_file ON documents(file_key, text_index);
+CREATE INDEX documents_number ON documents(number);
+-- Paragraphs and footnotes ("passages") in document order, a document's ids consecutive.
+-- A footnote row: part "footnote", label and position its number, paragraph_id the
+-- paragraph carrying its mark.
 CREATE TABLE paragraphs (
     id           INTEGER PRIMARY KEY,
     doc_id       TEXT NOT NULL,
@@ -69,41 +82,67 @@ CREATE TABLE paragraphs (
     part         TEXT NOT NULL,
     label        TEXT NOT NULL,
     parents      TEXT NOT NULL,  -- JSON list of labels
-    opener       TEXT NOT NULL,
+    opener       INTEGER NOT NULL,  -- length of the italic opening phrase
     text         TEXT NOT NULL,
     footnotes    TEXT NOT NULL,  -- JSON list of footnote numbers
     position     INTEGER NOT NULL
 );
-CREATE INDEX paragraphs_doc ON paragraphs(doc_id, seq);
-CREATE TABLE footnotes (
-    doc_id       TEXT NOT NULL,
-    number       INTEGER NOT NULL,
-    text         TEXT NOT NULL,
-    paragraph_id TEXT NOT NULL,
-    PRIMARY KEY (doc_id, number)
-);
+-- The references a passage makes (what the registry is built from): the text as written
+-- is the passage's text[start:end]; canon is the body in full (bodies.id, 0: none).
 CREATE TABLE citations (
-    doc_id        TEXT NOT NULL,
+    row           INTEGER NOT NULL,
     seq           INTEGER NOT NULL,
-    part          TEXT NOT NULL,
-    label         TEXT NOT NULL,
-    paragraph_id  TEXT NOT NULL,
+    start         INTEGER NOT NULL,
+    end           INTEGER NOT NULL,
     kind          TEXT NOT NULL,
-    text          TEXT NOT NULL,
     body          TEXT NOT NULL,
+    canon         INTEGER NOT NULL,
     number        TEXT NOT NULL,
     date          TEXT NOT NULL,
     volumes       TEXT NOT NULL,  -- space-separated
     treaty_number TEXT NOT NULL,
     ibid          INTEGER NOT NULL,
-    PRIMARY KEY (doc_id, seq)
+    PRIMARY KEY (row, seq)
+) WITHOUT ROWID;
+CREATE INDEX citations_text ON citations(number, canon, kind);
+CREATE TABLE bodies (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
 );
+-- Agreed language: each preambular and operative paragraph of a body is a clause (id: its
+-- passage's); identical or near-identical ones share a group (group_id 0: not grouped
+-- yet). key: a hash of the normalised text (exact duplicates share it).
+CREATE TABLE clauses (
+    id       INTEGER PRIMARY KEY,
+    group_id INTEGER NOT NULL,
+    key      INTEGER NOT NULL,
+    number   TEXT NOT NULL,
+    opener   TEXT NOT NULL,
+    category TEXT NOT NULL,
+    italics  TEXT NOT NULL,  -- JSON [[start, end], …]
+    notes    TEXT NOT NULL,  -- JSON [[offset, text, [[start, end], …]], …], Ibid. resolved
+    children TEXT NOT NULL   -- JSON list of the sub-paragraphs' clause ids
+);
+CREATE INDEX clauses_group ON clauses(group_id);
+CREATE INDEX clauses_key ON clauses(key);
+-- A group's id orders the groups by importance (most adopted first, as built); head is
+-- its first clause in corpus order.
+CREATE TABLE groups (
+    group_id INTEGER PRIMARY KEY,
+    head     INTEGER NOT NULL,
+    size     INTEGER NOT NULL,
+    part     TEXT NOT NULL,
+    opener   TEXT NOT NULL,
+    category TEXT NOT NULL
+);
+CREATE INDEX groups_filter ON groups(part, opener);
 CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
     text, content='paragraphs', content_rowid='id',
-    tokenize='{TOKENIZE}', prefix='2 3 4'
+    tokenize='{TOKENIZE}', detail=none, prefix='2 3 4'
 );
 {upkeep.schema(VOCABULARY)}
-{INSERT_TRIGGER};
+-- New passages reach the full-text index a text at a time (IndexWriter: one INSERT …
+-- SELECT costs a fifth of a trigger's row-by-row inserts); removed ones by this trigger.
 CREATE TRIGGER paragraphs_ad AFTER DELETE ON paragraphs BEGIN
     INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
@@ -150,34 +189,49 @@ def remove_database(path: Path) -> None:
         p.unlink(missing_ok=True)
 
 
-def _whole(path: Path) -> bool:
-    """True when the file was closed cleanly and is as long as its header says.
+# The clause index of schema 4 and before lived in a database of its own beside this one.
+_OLD_CLAUSE_INDEX = "clauses.sqlite3"
 
-    A full ``PRAGMA quick_check`` reads every page (about a second for a 10,000-document
-    index), so it runs only when this cheap test fails: a write-ahead log left behind by
-    a crash, or a file shorter than the page count in its header (SQLite's header field is
-    trusted only when its "version-valid-for" number matches the change counter). Damage
-    inside a whole file still surfaces as a CorpusError asking for a rebuild."""
-    if any(side.exists() for side in _sidecars(path)[1:]):
+
+def _remove_old_clause_index(path: Path) -> None:
+    old = path.with_name(_OLD_CLAUSE_INDEX)
+    for p in (old, old.with_name(old.name + "-wal"), old.with_name(old.name + "-shm")):
+        p.unlink(missing_ok=True)
+
+
+# SQLite's primary result codes that mean the file itself is damaged (not busy, not full).
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+_DAMAGE_WORDS = ("malformed", "corrupt", "not a database", "no such table", "no such column")
+
+
+def is_damage(exc: BaseException) -> bool:
+    """True when a SQLite error says the index file is damaged: random bytes in a page, a
+    torn FTS5 segment, a missing table. A locked or full database is not damage."""
+    if not isinstance(exc, sqlite3.DatabaseError):
         return False
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
-        size = path.stat().st_size
-    except OSError:
-        return False
-    if len(header) < 100:
-        return False
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    valid = header[24:28] == header[92:96]
-    return valid and pages > 0 and size == pages * page_size
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return True
+    text = str(exc).lower()
+    return any(word in text for word in _DAMAGE_WORDS)
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA temp_store=MEMORY")  # the vocabulary's scratch FTS5 table
+    # A keystroke query touches the same hot pages: keep them in memory (32 MB at most;
+    # memory-mapped pages are the file cache's, not the process's own).
+    conn.execute("PRAGMA cache_size=-32768")
+    conn.execute("PRAGMA mmap_size=268435456")
 
 
 def _open_checked(path: Path) -> sqlite3.Connection:
-    whole = _whole(path)  # before connecting: reading a WAL database creates its sidecars
-    # isolation_level=None: we issue BEGIN/COMMIT ourselves (one transaction per sync).
+    """Open without reading the whole file: a write-ahead log left by a crash is SQLite's
+    own crash recovery (replayed on first read), and damage inside the file surfaces as a
+    DatabaseError when it is read, which the store heals (:func:`is_damage`). The full
+    check (:func:`verify`) runs in the background, never before a window or a command."""
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves (one transaction per batch).
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -187,15 +241,12 @@ def _open_checked(path: Path) -> sqlite3.Connection:
         if tables and version < SCHEMA_VERSION:
             conn.close()
             remove_database(path)  # an older index: rebuilt from the files, nothing lost
+            _remove_old_clause_index(path)
             return _open_checked(path)
-        if tables and not whole:
-            result = conn.execute("PRAGMA quick_check").fetchone()[0]
-            if result != "ok":
-                raise _Unusable(f"damaged ({result})")
         conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute("PRAGMA temp_store=MEMORY")  # the vocabulary's scratch FTS5 table
+        _configure(conn)
         if not tables:
+            _remove_old_clause_index(path)
             conn.executescript(f"BEGIN; {_SCHEMA} PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
     except (sqlite3.DatabaseError, _Unusable):
         conn.close()
@@ -215,6 +266,13 @@ def connect(path: Path) -> tuple[sqlite3.Connection, Path | None]:
         return _open_checked(path), None
     except (sqlite3.DatabaseError, _Unusable):
         pass
+    conn, moved = fresh(path)
+    return conn, moved
+
+
+def fresh(path: Path) -> tuple[sqlite3.Connection, Path]:
+    """Move the database at ``path`` aside (``<name>.broken-<time>``) and create an empty
+    one: the new connection and where the old file went."""
     try:
         moved = _move_aside(path)
         return _open_checked(path), moved
@@ -222,13 +280,25 @@ def connect(path: Path) -> tuple[sqlite3.Connection, Path | None]:
         raise CorpusError(f"The corpus database {path} cannot be created: {exc}") from exc
 
 
+def verify(conn: sqlite3.Connection) -> str:
+    """SQLite's check of every page and FTS5's of its index: "ok", or what is wrong.
+    Seconds on a large corpus: run on a worker, never before the window paints."""
+    try:
+        result = str(conn.execute("PRAGMA quick_check").fetchone()[0])
+        if result != "ok":
+            return result
+        conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('integrity-check')")
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return "ok"
+
+
 def reconnect(path: Path) -> sqlite3.Connection:
     """Another connection to a database this process has open already (checked, in WAL
-    mode): no checks again — its write-ahead log being there is not a sign of a crash, and
-    a full check of a 10,000-document index is a third of a second."""
+    mode): no checks again — its write-ahead log being there is not a sign of a crash."""
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA synchronous=NORMAL")
+        _configure(conn)
     except sqlite3.Error as exc:
         raise CorpusError(f"The corpus database {path} cannot be opened: {exc}") from exc
     return conn

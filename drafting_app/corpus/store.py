@@ -13,10 +13,13 @@ at the session) gives one document per decision, all removed or replaced with th
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import dataclasses
 import json
+import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,12 +27,12 @@ from types import TracebackType
 from typing import Any
 
 from drafting_app import __version__, paths
+from drafting_app.clauses import regroup
 from drafting_app.corpus import schema
 from drafting_app.corpus.query import Needle, Query
 from drafting_app.corpus.rows import (
     CitationRow,
     DocumentInfo,
-    DocumentRows,
     FootnoteRow,
     ParagraphRow,
     place_of,
@@ -37,6 +40,7 @@ from drafting_app.corpus.rows import (
 from drafting_app.corpus.sync import (
     SUFFIXES,
     FileRow,
+    FileState,
     SyncItem,
     SyncPlan,
     SyncReport,
@@ -45,6 +49,7 @@ from drafting_app.corpus.sync import (
     scan,
     sha256,
 )
+from drafting_app.corpus.writer import IndexWriter, recount_words
 
 __all__ = [
     "MARK_END",
@@ -60,7 +65,7 @@ __all__ = [
     "SyncItem",
     "SyncReport",
 ]
-from drafting_app.errors import CorpusError, DraftingError, FormatError
+from drafting_app.errors import CorpusError, DraftingError, FormatError, IndexDamaged
 from drafting_app.fulltext import ranking, upkeep
 from drafting_app.fulltext.vocabulary import TableVocabulary
 from drafting_app.fulltext.words import fold
@@ -70,10 +75,12 @@ from drafting_app.storage.atomic import atomic_create
 DB_NAME = "corpus.sqlite"
 # The index records which readers built it; a new version re-reads every file. Bump the
 # revision when what is indexed from a document changes within a version (2: the parts of
-# a multi-part decision and the body and date of an "At its … meeting" opening).
-INDEXING_REVISION = 2
+# a multi-part decision and the body and date of an "At its … meeting" opening; 3: the clause
+# groups and the registry's citations are indexed with the text, so extraction or
+# grouping changes bump it too).
+INDEXING_REVISION = 3
 READER_VERSION = f"{__version__}+{INDEXING_REVISION}"
-PARTS = ("preamble", "operative", "annex")
+PARTS = ("preamble", "operative", "annex", "footnote")
 # Match markers in SearchHit.snippet: control characters never found in corpus text, so a
 # view can escape the text and then turn them into highlighting.
 MARK_START = "\x02"
@@ -82,7 +89,15 @@ MAX_LIMIT = 1000
 # Matches ranked per search, in index order: a keystroke's budget (10,000 documents: 200
 # keep the median near a millisecond, 1000 cost four).
 CANDIDATES = 200
+# Rows a phrase search reads at most to find its candidates (the index knows words only).
+PHRASE_SCAN = 20_000
 BULK_MIN = 500
+# Files written (and committed) together in a large sync: the progress and the point where
+# a stop takes effect; what is held in memory is one batch.
+BATCH_FILES = 250
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
 
 _DOC_COLUMNS = (
     "doc_id, path, kind, form, heading, title, symbol, body, date, paragraphs, footnotes, origin,"
@@ -130,6 +145,10 @@ class CorpusStore:
         self.sources = list(sources)
         self.user_dir = user_dir
         self.recovered_from = recovered_from
+        self.damaged = ""  # what SQLite said when a read found the file damaged
+        # Told (with what SQLite said) when a read finds the file damaged: the window
+        # then rebuilds the index on its worker.
+        self.on_damage: Callable[[str], None] | None = None
         self._unreported_recovery = str(recovered_from or "")
         self._first_sync = True
         # The texts of the volume read last (path, sha256): opening its decisions one
@@ -198,9 +217,14 @@ class CorpusStore:
         try:
             yield
         except sqlite3.Error as exc:
-            raise CorpusError(
-                f"The corpus database failed ({exc}); run `drafting-app corpus rebuild`."
-            ) from exc
+            if schema.is_damage(exc):
+                self.damaged = str(exc)
+                if self.on_damage is not None:
+                    self.on_damage(str(exc))
+                raise IndexDamaged(
+                    f"The corpus index is damaged ({exc}); it is rebuilt from the documents."
+                ) from exc
+            raise CorpusError(f"The corpus database failed ({exc}).") from exc
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -213,12 +237,37 @@ class CorpusStore:
                 raise
             self._conn.execute("COMMIT")
 
-    def rebuild(self) -> SyncReport:
-        """Throw the index away and build it again from the files."""
+    def rebuild(self, progress: Progress | None = None, cancel: Cancel | None = None) -> SyncReport:
+        """Throw the index away and build it again from the files (one pass: the search,
+        the clause groups and the registry's citations are written together)."""
         self._conn.close()
         schema.remove_database(self.db_path)
         self._conn, _ = schema.connect(self.db_path)
-        return self.sync()
+        self.damaged = ""
+        return self.sync(progress, cancel)
+
+    def heal(self, progress: Progress | None = None, cancel: Cancel | None = None) -> SyncReport:
+        """The index was found damaged: move it aside and build it again from the files.
+        The report's ``recovered_from`` says where the damaged file went."""
+        with contextlib.suppress(sqlite3.Error):
+            self._conn.close()
+        self._conn, moved = schema.fresh(self.db_path)
+        self.recovered_from, self.damaged = moved, ""
+        self._unreported_recovery = str(moved)
+        return self.sync(progress, cancel)
+
+    def refresh_connection(self) -> None:
+        """Open this store's connection again (another connection healed or rebuilt the
+        file: this one still reads the file that was moved aside)."""
+        with contextlib.suppress(sqlite3.Error):
+            self._conn.close()
+        self._conn = schema.reconnect(self.db_path)
+        self.damaged = ""
+
+    def verify(self) -> str:
+        """The full integrity check ("ok" or what is wrong): seconds on a large corpus, so
+        the window runs it on a worker, never before it paints."""
+        return schema.verify(self._conn)
 
     # -- sync ----------------------------------------------------------------------------
     def _roots(self) -> list[Path]:
@@ -228,8 +277,38 @@ class CorpusStore:
             roots.append(self.user_dir)
         return roots
 
-    def sync(self) -> SyncReport:
-        """Bring the index up to date with the files: new, changed and removed files."""
+    def _meta(self, key: str) -> str | None:
+        with self._guard():
+            row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def folders_changed(self) -> bool:
+        """Whether a corpus folder changed since the last sync: a file added, removed or
+        renamed, or replaced by a program that saves through a new file (as editors and
+        downloads do). A few stat() calls, not a scan of every file."""
+        raw = self._meta("folders")
+        if raw is None or self._meta("reader") != READER_VERSION or self._meta("words"):
+            return True
+        try:
+            seen: dict[str, int] = json.loads(raw)
+        except ValueError:
+            return True
+        if {str(r) for r in self._roots() if r.is_dir()} - set(seen):
+            return True
+        for folder, mtime in seen.items():
+            try:
+                if os.stat(folder).st_mtime_ns != mtime:
+                    return True
+            except OSError:
+                return True
+        return False
+
+    def sync(self, progress: Progress | None = None, cancel: Cancel | None = None) -> SyncReport:
+        """Bring the index up to date with the files: new, changed and removed files.
+
+        A large change (a first build) is written a batch of files at a time, each batch
+        committed: ``progress(done, total)`` follows it and ``cancel()`` stops it between
+        batches — what was written stays, and the next sync goes on from there."""
         with self._guard():
             known = {
                 r[0]: FileRow(*r)
@@ -237,144 +316,91 @@ class CorpusStore:
                     "SELECT key, path, size, mtime_ns, sha256, doc_id, error FROM files"
                 )
             }
-            reader = self._conn.execute("SELECT value FROM meta WHERE key = 'reader'").fetchone()
-        new_reader = reader is None or reader[0] != READER_VERSION
-        if new_reader:
-            retry = set(known)  # the readers changed: what they make of a file may too
-        elif self._first_sync:
-            retry = {k for k, r in known.items() if r.error}  # a newer reader may cope now
-        else:
-            retry = set()
-        plan = plan_sync(scan(self._roots(), self.user_dir), known, retry)
+        if self._meta("reader") != READER_VERSION:
+            # The readers changed: what they make of a file may too. Every file is marked
+            # to be read again, so a sync stopped half-way goes on where it was.
+            with self._transaction() as conn:
+                conn.execute("UPDATE files SET mtime_ns = -1, sha256 = ''")
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('reader', ?)", (READER_VERSION,))
+            known = {k: dataclasses.replace(r, mtime_ns=-1, sha256="") for k, r in known.items()}
+        retry = {k for k, r in known.items() if r.error} if self._first_sync else set()
+        roots = self._roots()
+        folders: dict[str, int] = {}
+        planner = plan_sync(scan(roots, self.user_dir, folders), known, retry)
+        plan = planner.plan
         plan.report.recovered_from = self._unreported_recovery
         self._unreported_recovery, self._first_sync = "", False
-        if plan.read or plan.touched or plan.gone or new_reader:
+        stale = self._meta("words") is not None
+        total = len(plan.pending)
+        small = total + len(plan.gone) < BULK_MIN
+        batches = planner.read(total if small else BATCH_FILES, cancel)
+        touched: set[int] = set()
+        first, done = True, 0
+        while True:
+            states = next(batches, None)  # read before taking the write lock
             with self._transaction() as conn:
-                self._write(conn, plan)
-                conn.execute("INSERT OR REPLACE INTO meta VALUES ('reader', ?)", (READER_VERSION,))
+                writer = IndexWriter(conn, count_words=small and not stale)
+                if first:
+                    self._write_first(conn, writer, plan, small)
+                for state in states or ():
+                    self._write_file(conn, writer, state, known.get(state.source.key))
+                touched |= writer.touched_groups
+                if writer.count_words:
+                    writer.finish_words()
+                if states is None or small:
+                    self._settle(conn, touched, folders)
+            first = False
+            done += len(states or ())
+            if progress is not None and total:
+                progress(done, total)
+            if states is None or small:
+                break
+            if cancel is not None and cancel():
+                # What was written stays; the next sync reads the rest, then recounts the
+                # words and groups the clauses (the marks say so).
+                plan.report.stopped = True
+                break
         return plan.report
 
-    def _write(self, conn: sqlite3.Connection, plan: SyncPlan) -> None:
-        indexed = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-        if len(plan.read) >= BULK_MIN and len(plan.read) >= indexed:
-            # A first build (or one that more than doubles the corpus): FTS5 merges its
-            # segments again and again when fed row by row; one 'rebuild' after the rows
-            # are in builds the index once (the 10,000-document build: 3.5× less writing).
-            conn.execute("DROP TRIGGER paragraphs_ai")
-            self._write_rows(conn, plan, None)
-            conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')")
-            conn.execute(schema.INSERT_TRIGGER)
-        elif len(plan.read) + len(plan.gone) < BULK_MIN:
-            # A few documents: count the words of the paragraphs that went and came.
-            change = upkeep.VocabularyChange(conn, schema.VOCABULARY, schema.TOKENIZE)
-            self._write_rows(conn, plan, change)
-            change.apply()
-            return
-        else:
-            self._write_rows(conn, plan, None)
-        upkeep.recount(conn, "paragraphs_fts", schema.VOCABULARY, "paragraphs")
-
-    def _write_rows(
-        self, conn: sqlite3.Connection, plan: SyncPlan, change: upkeep.VocabularyChange | None
+    def _write_first(
+        self, conn: sqlite3.Connection, writer: IndexWriter, plan: SyncPlan, small: bool
     ) -> None:
+        """What a sync writes before the files it read: removals, moved files' new times,
+        and the mark that the vocabulary must be recounted (a bulk build)."""
         for r in plan.gone:
             conn.execute("DELETE FROM files WHERE key = ?", (r.key,))
             if r.doc_id:
-                self._delete_texts(conn, r.key, change)
+                writer.remove_file(r.key)
         conn.executemany(
             "UPDATE files SET path = ?, size = ?, mtime_ns = ? WHERE key = ?",
             [(path, size, mtime, key) for key, path, size, mtime in plan.touched],
         )
-        for f in plan.read:
-            src = f.source
-            old = conn.execute("SELECT doc_id FROM files WHERE key = ?", (src.key,)).fetchone()
-            if old and old[0]:
-                self._delete_texts(conn, src.key, change)
-            conn.execute(
-                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (src.key, src.location, src.origin, f.size, f.mtime_ns, f.sha256, f.doc_id,
-                 f.error),
-            )  # fmt: skip
-            for index, rows in enumerate(f.texts):
-                self._insert_document(conn, src.key, index, rows)
-                if change:
-                    change.add(p.text for p in rows.paragraphs)
+        if not small:
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('words', 'stale')")
 
     @staticmethod
-    def _delete_texts(
-        conn: sqlite3.Connection, file_key: str, change: upkeep.VocabularyChange | None
+    def _write_file(
+        conn: sqlite3.Connection, writer: IndexWriter, f: FileState, old: FileRow | None
     ) -> None:
-        """Remove every text of a file: documents, paragraphs (and their words from the
-        vocabulary), footnotes, citations."""
-        ids = [
-            d
-            for (d,) in conn.execute("SELECT doc_id FROM documents WHERE file_key = ?", (file_key,))
-        ]
-        for doc_id in ids:
-            if change:
-                texts = conn.execute("SELECT text FROM paragraphs WHERE doc_id = ?", (doc_id,))
-                change.remove(t for (t,) in texts)
-            for table in ("paragraphs", "footnotes", "citations"):
-                conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
-        conn.execute("DELETE FROM documents WHERE file_key = ?", (file_key,))
-
-    @staticmethod
-    def _insert_document(
-        conn: sqlite3.Connection, file_key: str, index: int, rows: DocumentRows
-    ) -> None:
-        i = rows.info
+        src = f.source
+        if old is not None and old.doc_id:
+            writer.remove_file(src.key)
         conn.execute(
-            f"INSERT INTO documents ({_DOC_COLUMNS}, file_key, text_index)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                i.doc_id,
-                i.path,
-                i.kind,
-                i.form,
-                i.heading,
-                i.title,
-                i.symbol,
-                i.body,
-                i.date,
-                i.paragraphs,
-                i.footnotes,
-                i.origin,
-                i.label,
-                file_key,
-                index,
-            ),
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (src.key, src.location, src.origin, f.size, f.mtime_ns, f.sha256, f.doc_id, f.error),
         )
-        conn.executemany(
-            "INSERT INTO paragraphs (doc_id, seq, paragraph_id, part, label, parents, opener,"
-            " text, footnotes, position) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    p.doc_id,
-                    seq,
-                    p.paragraph_id,
-                    p.part,
-                    p.label,
-                    json.dumps(p.parents),
-                    p.opener,
-                    p.text,
-                    json.dumps(p.footnotes),
-                    p.position,
-                )
-                for seq, p in enumerate(rows.paragraphs)
-            ],
-        )
-        conn.executemany(
-            "INSERT INTO footnotes VALUES (?, ?, ?, ?)",
-            [(f.doc_id, f.number, f.text, f.paragraph_id) for f in rows.footnotes],
-        )
-        conn.executemany(
-            "INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (c.doc_id, seq, c.part, c.label, c.paragraph_id, c.kind, c.text, c.body,
-                 c.number, c.date, " ".join(c.volumes), c.treaty_number, int(c.ibid))
-                for seq, c in enumerate(rows.citations)
-            ],
-        )  # fmt: skip
+        for index, record in enumerate(f.texts):
+            writer.add_text(src.key, index, record)
+
+    @staticmethod
+    def _settle(conn: sqlite3.Connection, touched: set[int], folders: dict[str, int]) -> None:
+        """The end of a sync: the vocabulary recounted after a bulk build, the clause
+        groups put right, the folders' times recorded (:meth:`folders_changed`)."""
+        if conn.execute("SELECT 1 FROM meta WHERE key = 'words'").fetchone():
+            recount_words(conn)
+            conn.execute("DELETE FROM meta WHERE key = 'words'")
+        regroup.settle(conn, touched)
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('folders', ?)", (json.dumps(folders),))
 
     # -- reading -------------------------------------------------------------------------
     def documents(self, start: int = 0, limit: int | None = None) -> list[DocumentInfo]:
@@ -462,91 +488,82 @@ class CorpusStore:
             return copy.deepcopy(texts[index])
         return texts[index]
 
-    def _rows_of(self, doc_id: str, sql: str) -> list[tuple[Any, ...]]:
-        self.info(doc_id)
+    def _range(self, doc_id: str) -> tuple[int, int]:
         with self._guard():
-            return self._conn.execute(sql, (doc_id,)).fetchall()
+            row = self._conn.execute(
+                "SELECT first_row, last_row FROM documents WHERE doc_id = ?", (doc_id,)
+            ).fetchone()
+        if row is None:
+            raise CorpusError(f"There is no document {doc_id!r} in the corpus.")
+        return int(row[0]), int(row[1])
 
     def paragraphs(self, doc_id: str) -> list[ParagraphRow]:
         """The paragraphs of a document in order, with derived labels."""
-        rows = self._rows_of(
-            doc_id,
-            "SELECT doc_id, paragraph_id, part, label, parents, opener, text, footnotes,"
-            " position FROM paragraphs WHERE doc_id = ? ORDER BY seq",
-        )
+        first, last = self._range(doc_id)
+        with self._guard():
+            rows = self._conn.execute(
+                "SELECT doc_id, paragraph_id, part, label, parents, opener, text, footnotes,"
+                " position FROM paragraphs WHERE id BETWEEN ? AND ? AND part != ? ORDER BY id",
+                (first, last, schema.FOOTNOTE),
+            ).fetchall()
         return [
             ParagraphRow(
-                d, pid, part, label, tuple(json.loads(par)), op, text, tuple(json.loads(fn)), pos
+                d, pid, part, label, tuple(json.loads(par)), text[:op], text,
+                tuple(json.loads(fn)), pos,
             )
             for d, pid, part, label, par, op, text, fn, pos in rows
-        ]
+        ]  # fmt: skip
 
     def footnotes(self, doc_id: str | None = None) -> list[FootnoteRow]:
         """The footnotes of a document (of every document when None) by number, with the
         paragraph carrying each mark."""
-        sql = "SELECT doc_id, number, text, paragraph_id FROM footnotes"
+        sql = "SELECT doc_id, position, text, paragraph_id FROM paragraphs WHERE part = ?"
         if doc_id is None:
             with self._guard():
-                cursor = self._conn.execute(sql + " ORDER BY doc_id, number")
+                cursor = self._conn.execute(sql + " ORDER BY doc_id, position", (schema.FOOTNOTE,))
                 return [FootnoteRow(*r) for r in cursor]
-        return [
-            FootnoteRow(*r)
-            for r in self._rows_of(doc_id, sql + " WHERE doc_id = ? ORDER BY number")
-        ]
-
-    def each_document_rows(
-        self,
-    ) -> Iterator[tuple[DocumentInfo, list[CitationRow], list[FootnoteRow]]]:
-        """Every document with its citations and footnotes, one document at a time (the
-        registry is built from this: at 10,000 documents, holding every row at once cost
-        more memory than the registry itself)."""
+        first, last = self._range(doc_id)
         with self._guard():
-            cites = self._conn.cursor().execute(
-                "SELECT doc_id, part, label, paragraph_id, kind, text, body, number, date,"
-                " volumes, treaty_number, ibid FROM citations ORDER BY doc_id, seq"
-            )
-            notes = self._conn.cursor().execute(
-                "SELECT doc_id, number, text, paragraph_id FROM footnotes ORDER BY doc_id, number"
-            )
-            next_cite, next_note = next(cites, None), next(notes, None)
-            docs = self._conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY doc_id")
-            for info in (DocumentInfo(*r) for r in docs.fetchall()):
-                doc_cites: list[CitationRow] = []
-                while next_cite is not None and next_cite[0] <= info.doc_id:
-                    if next_cite[0] == info.doc_id:
-                        doc_cites.append(_citation_row(next_cite))
-                    next_cite = next(cites, None)
-                doc_notes: list[FootnoteRow] = []
-                while next_note is not None and next_note[0] <= info.doc_id:
-                    if next_note[0] == info.doc_id:
-                        doc_notes.append(FootnoteRow(*next_note))
-                    next_note = next(notes, None)
-                yield info, doc_cites, doc_notes
+            rows = self._conn.execute(
+                sql + " AND id BETWEEN ? AND ? ORDER BY position", (schema.FOOTNOTE, first, last)
+            ).fetchall()
+        return [FootnoteRow(*r) for r in rows]
 
     def citations(self, doc_id: str | None = None) -> list[CitationRow]:
         """Resolutions, decisions, symbols and treaties cited in a document (in every
         document when None), in document order: paragraphs, then footnotes."""
         sql = (
-            "SELECT doc_id, part, label, paragraph_id, kind, text, body, number, date, volumes,"
-            " treaty_number, ibid FROM citations"
+            "SELECT p.doc_id, p.part, p.label, p.parents, p.position, p.paragraph_id, c.kind,"
+            " substr(p.text, c.start + 1, c.end - c.start), c.body, c.number, c.date, c.volumes,"
+            " c.treaty_number, c.ibid FROM citations c JOIN paragraphs p ON p.id = c.row"
         )
         if doc_id is None:
-            # Rows are turned into CitationRows as the cursor yields them: at 10,000
-            # documents a fetchall() first would hold every citation twice.
             with self._guard():
-                cursor = self._conn.execute(sql + " ORDER BY doc_id, seq")
+                # Rows become CitationRows as the cursor yields them: a fetchall() first
+                # would hold every citation of a large corpus twice.
+                cursor = self._conn.execute(sql + " ORDER BY p.doc_id, c.row, c.seq")
                 return [_citation_row(r) for r in cursor]
-        return [
-            _citation_row(r) for r in self._rows_of(doc_id, sql + " WHERE doc_id = ? ORDER BY seq")
-        ]
+        first, last = self._range(doc_id)
+        with self._guard():
+            rows = self._conn.execute(
+                sql + " WHERE c.row BETWEEN ? AND ? ORDER BY c.row, c.seq", (first, last)
+            ).fetchall()
+        return [_citation_row(r) for r in rows]
+
+    def connection(self) -> sqlite3.Connection:
+        """The store's SQLite connection, for the readers of its other tables (the clause
+        index, the registry) on the same thread."""
+        return self._conn
 
     def search(self, query: str, limit: int = 50, part: str | None = None) -> list[SearchHit]:
-        """Paragraphs matching ``query``, best first (see :mod:`drafting_app.corpus.query`).
+        """Paragraphs and footnotes matching ``query``, best first (see
+        :mod:`drafting_app.corpus.query`).
 
         A short prefix typed into the box matches most of a large corpus, so the first
         :data:`CANDIDATES` matches in index order are ranked (BM25, with each word's
         paragraph count from the vocabulary), not all of them: at 10,000 documents "traff"
-        matches 335,000 paragraphs. Snippets are cut for the returned paragraphs only."""
+        matches 335,000 paragraphs. A quoted phrase is matched word by word by the index
+        and as a phrase on the candidates. Snippets are cut for the returned rows only."""
         if part is not None and part not in PARTS:
             raise CorpusError(f"Unknown part {part!r}: use one of {', '.join(PARTS)}.")
         if limit <= 0:
@@ -559,12 +576,13 @@ class CorpusStore:
             if not match:
                 return []
             part_sql, part_args = (" AND p.part = ?", [part]) if part else ("", [])
-            candidates = self._conn.execute(
+            cursor = self._conn.execute(
                 "SELECT p.id, p.text FROM paragraphs_fts"
                 " JOIN paragraphs p ON p.id = paragraphs_fts.rowid"
-                f" WHERE paragraphs_fts MATCH ?{part_sql} LIMIT ?",
-                [match, *part_args, max(CANDIDATES, limit)],
-            ).fetchall()
+                f" WHERE paragraphs_fts MATCH ?{part_sql}",
+                [match, *part_args],
+            )
+            candidates = phrase_candidates(cursor, parsed.phrases_folded(), max(CANDIDATES, limit))
             needles = parsed.needles(vocabulary)
             rows, characters = upkeep.totals(self._conn, schema.VOCABULARY)
         best = _best(candidates, needles, rows, characters / max(rows, 1), limit)
@@ -578,7 +596,7 @@ class CorpusStore:
         sql = (
             "SELECT p.id, p.doc_id, p.paragraph_id, d.heading, d.title, p.part, p.label,"
             f" p.opener, snippet(paragraphs_fts, 0, '{MARK_START}', '{MARK_END}', '…', 16),"
-            " p.parents, p.position"
+            " p.parents, p.position, p.text"
             " FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid"
             " JOIN documents d ON d.doc_id = p.doc_id"
             " WHERE paragraphs_fts MATCH ? AND paragraphs_fts.rowid BETWEEN ? AND ?"
@@ -588,10 +606,14 @@ class CorpusStore:
             rows = {r[0]: r[1:] for r in self._conn.execute(sql, [match, min(ids), max(ids), *ids])}
         hits = []
         for i, score in best:
-            doc_id, pid, heading, title, part, label, opener, snippet, parents, position = rows[i]
+            doc_id, pid, heading, title, part, label, opener, snippet, parents, position, text = (
+                rows[i]
+            )
             place = place_of(part, label, tuple(json.loads(parents)), position)
             hits.append(
-                SearchHit(doc_id, pid, heading, title, part, label, opener, snippet, -score, place)
+                SearchHit(
+                    doc_id, pid, heading, title, part, label, text[:opener], snippet, -score, place
+                )
             )
         return hits
 
@@ -652,21 +674,50 @@ class CorpusStore:
 
 
 def _citation_row(r: tuple[Any, ...]) -> CitationRow:
-    d, part, label, pid, kind, text, body, number, date, volumes, treaty, ibid = r
-    return CitationRow(
+    (
         d,
         part,
         label,
+        parents,
+        position,
         pid,
         kind,
         text,
         body,
         number,
         date,
-        tuple(volumes.split()),
+        volumes,
         treaty,
+        ibid,
+    ) = r
+    if part != schema.FOOTNOTE:  # the place within its part: "2", "7 (a)", "chapeau"
+        label = place_of(part, label, tuple(json.loads(parents)), position)
+        label = label.removeprefix(part).strip()
+    return CitationRow(
+        d, part, label, pid, kind, text, body, number, date, tuple(volumes.split()), treaty,
         bool(ibid),
-    )
+    )  # fmt: skip
+
+
+def phrase_candidates(
+    rows: Iterable[tuple[int, str]], phrases: list[str], wanted: int
+) -> list[tuple[int, str]]:
+    """The first ``wanted`` rows (id, text) holding every phrase (folded words between
+    single spaces, " trafficking in persons "): the index matched their words, the phrase
+    is checked here. A phrase of common words may be rare as a phrase, so at most
+    :data:`PHRASE_SCAN` rows are looked at."""
+    out: list[tuple[int, str]] = []
+    for n, (rid, text) in enumerate(rows):
+        if phrases:
+            if n >= PHRASE_SCAN:
+                break
+            words = " " + " ".join(fold(text).split()) + " "
+            if not all(phrase in words for phrase in phrases):
+                continue
+        out.append((rid, text))
+        if len(out) >= wanted:
+            break
+    return out
 
 
 def _best(

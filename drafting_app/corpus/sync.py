@@ -11,14 +11,16 @@ session): the first keeps the file's document id, the n-th is ``<id>#n`` (:func:
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafting_app.corpus.readers import read_documents
-from drafting_app.corpus.rows import DocumentRows, Origin, document_rows
+from drafting_app.corpus.records import TextRecord, text_record
+from drafting_app.corpus.rows import Origin
 from drafting_app.errors import DraftingError
 from drafting_app.model.document import Document
 from drafting_app.model.ids import deterministic_ids
@@ -51,6 +53,7 @@ class SyncReport:
     hashed: int = 0
     parsed: int = 0
     recovered_from: str = ""
+    stopped: bool = False  # cancelled: the rest is read by the next sync
 
     @property
     def changed(self) -> bool:
@@ -94,7 +97,7 @@ class FileState:
     size: int
     mtime_ns: int
     sha256: str
-    texts: list[DocumentRows]
+    texts: list[TextRecord]
     error: str = ""
 
     @property
@@ -105,7 +108,7 @@ class FileState:
 @dataclass
 class SyncPlan:
     report: SyncReport
-    read: list[FileState] = field(default_factory=list)
+    pending: list[_Pending] = field(default_factory=list)  # files to read
     touched: list[tuple[str, str, int, int]] = field(default_factory=list)  # key, path, size, mtime
     gone: list[FileRow] = field(default_factory=list)
 
@@ -138,9 +141,9 @@ def text_id(file_id: str, n: int) -> str:
     return file_id if n == 1 else f"{file_id}#{n}"
 
 
-def file_rows(file_id: str, path: str, origin: Origin, docs: list[Document]) -> list[DocumentRows]:
-    """The rows of every text of a file, each under its :func:`text_id`."""
-    return [document_rows(text_id(file_id, n), path, origin, d) for n, d in enumerate(docs, 1)]
+def file_records(file_id: str, path: str, origin: Origin, docs: list[Document]) -> list[TextRecord]:
+    """The records of every text of a file, each under its :func:`text_id`."""
+    return [text_record(text_id(file_id, n), path, origin, d) for n, d in enumerate(docs, 1)]
 
 
 def _hidden(name: str) -> bool:
@@ -153,10 +156,13 @@ def _wanted(name: str) -> bool:
     return bool(dot) and f".{suffix.lower()}" in SUFFIXES and stem.lower() != "readme"
 
 
-def _walk(folder: str, rel: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Stat]]:
+def _walk(
+    folder: str, rel: tuple[str, ...], folders: dict[str, int]
+) -> Iterator[tuple[tuple[str, ...], Stat]]:
     """Relative paths of the corpus files under ``folder`` with their size and mtime
-    (os.scandir: a 10,000-file corpus is scanned at every start and every sync)."""
+    (os.scandir); the time of every folder seen goes into ``folders``."""
     try:
+        folders[folder] = os.stat(folder).st_mtime_ns
         entries = list(os.scandir(folder))
     except OSError:
         return
@@ -165,7 +171,7 @@ def _walk(folder: str, rel: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], 
             continue
         try:
             if entry.is_dir(follow_symlinks=False):
-                yield from _walk(entry.path, (*rel, entry.name))
+                yield from _walk(entry.path, (*rel, entry.name), folders)
             elif entry.is_file() and _wanted(entry.name):
                 st = entry.stat()
                 yield (*rel, entry.name), (st.st_size, st.st_mtime_ns)
@@ -173,8 +179,13 @@ def _walk(folder: str, rel: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], 
             continue
 
 
-def scan(roots: Sequence[Path], user_dir: Path) -> list[Source]:
-    """The corpus files under ``roots``; those under ``user_dir`` have origin "user"."""
+def scan(
+    roots: Sequence[Path], user_dir: Path, folders: dict[str, int] | None = None
+) -> list[Source]:
+    """The corpus files under ``roots``; those under ``user_dir`` have origin "user".
+    ``folders`` receives each folder's modification time (what :meth:`CorpusStore.
+    folders_changed` compares)."""
+    folders = {} if folders is None else folders
     found: dict[str, Source] = {}
     user = user_dir.resolve()
     for i, root in enumerate(roots):
@@ -184,7 +195,7 @@ def scan(roots: Sequence[Path], user_dir: Path) -> list[Source]:
         top = str(root)
         # Strings, not Paths: at 10,000 files making a Path for each was a third of the
         # time of an incremental update (same text as str(root.joinpath(*parts))).
-        for parts, stat in sorted(_walk(top, ())):
+        for parts, stat in sorted(_walk(top, (), folders)):
             rel = "/".join(parts)
             key = f"{origin}/{rel}"
             if key in found:  # the same name in two bundled folders
@@ -216,7 +227,6 @@ class _Planner:
         # (its rows are deleted before anything is written).
         self.taken = {r.doc_id for k, r in known.items() if r.doc_id and k in seen}
         self.plan = SyncPlan(SyncReport())
-        self.pending: list[_Pending] = []
 
     def visit(self, src: Source) -> None:
         report, row = self.plan.report, self.known.get(src.key)
@@ -231,32 +241,38 @@ class _Planner:
             if same and not fresh:
                 report.unchanged += 1
                 return
-            data = src.path.read_bytes()
+            digest = _file_sha256(src.location)
         except OSError as exc:
             report.failed.append(SyncItem(src.location, message=f"cannot be read: {exc}"))
             return
         report.hashed += 1
-        digest = sha256(data)
         if row and row.sha256 == digest and not fresh:
             self.plan.touched.append((src.key, src.location, size, mtime))
             report.unchanged += 1
             return
-        self.read(src, row, size, mtime, digest)
+        self.plan.pending.append(_Pending(src, row, size, mtime, digest))
 
-    def read(self, src: Source, row: FileRow | None, size: int, mtime: int, digest: str) -> None:
-        self.pending.append(_Pending(src, row, size, mtime, digest))
-
-    def read_pending(self) -> None:
-        """Read the changed files, in parallel processes when there are many (a first
-        build of thousands of documents), then record them in file order: ids and the
-        report come out as if read one by one."""
-        pending, self.pending = self.pending, []
-        self.plan.report.parsed += len(pending)
+    def read(
+        self, batch: int, cancel: Callable[[], bool] | None = None
+    ) -> Iterator[list[FileState]]:
+        """Read the changed files in file order — in worker processes when there are many
+        (a first build of thousands of documents) — and yield them a batch at a time: ids
+        and the report come out as if read one by one, and only a batch is ever held."""
+        pending = self.plan.pending
         tentative = self._tentative_ids(pending)
-        pairs = list(zip(pending, tentative, strict=True))
+        pairs = zip(pending, tentative, strict=True)
         jobs = [(p.src.location, p.src.origin, doc_id) for p, doc_id in pairs]
-        for (p, doc_id), (rows, error) in zip(pairs, _read_many(jobs), strict=True):
-            self._record(p, doc_id, rows, error)
+        out: list[FileState] = []
+        results = _read_many(jobs, cancel)
+        # strict=False: a stop ends the results early
+        for p, doc_id, (texts, error) in zip(pending, tentative, results, strict=False):
+            self.plan.report.parsed += 1
+            out.append(self._record(p, doc_id, texts, error))
+            if len(out) >= batch:
+                yield out
+                out = []
+        if out:
+            yield out
 
     def _tentative_ids(self, pending: list[_Pending]) -> list[str]:
         taken = set(self.taken)
@@ -266,19 +282,20 @@ class _Planner:
             out.append(old or _doc_id_for(p.src.key, taken))
         return out
 
-    def _record(self, p: _Pending, tentative: str, texts: list[DocumentRows], error: str) -> None:
+    def _record(
+        self, p: _Pending, tentative: str, texts: list[TextRecord], error: str
+    ) -> FileState:
         report = self.plan.report
         old_id = p.row.doc_id if p.row else None
         state = (p.src, p.size, p.mtime, p.digest)
         if not texts:
-            self.plan.read.append(FileState(*state, [], error))
             report.failed.append(SyncItem(p.src.location, old_id or "", error))
-            return
+            return FileState(*state, [], error)
         doc_id = old_id or _doc_id_for(p.src.key, self.taken)
         if doc_id != tentative:  # a file before it with the same name could not be read
-            texts = file_rows(doc_id, p.src.location, p.src.origin, parse_texts(p.src.path))
-        self.plan.read.append(FileState(*state, texts))
+            texts = file_records(doc_id, p.src.location, p.src.origin, parse_texts(p.src.path))
         (report.updated if old_id else report.added).append(SyncItem(p.src.location, doc_id))
+        return FileState(*state, texts)
 
 
 @dataclass(frozen=True)
@@ -290,48 +307,89 @@ class _Pending:
     digest: str
 
 
+def _file_sha256(location: str) -> str:
+    # In blocks: a corpus file is hashed without being held whole.
+    digest = hashlib.sha256()
+    with open(location, "rb") as fh:
+        while block := fh.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 # Below this many files a worker process costs more than it saves (each one starts Python
 # and imports the readers: about half a second).
 PARALLEL_MIN = 200
+# Files handed to a worker at once, and how many such tasks may wait to be written: what
+# the workers read ahead of the writer is bounded (memory stays flat at any corpus size).
+_CHUNK = 8
+_AHEAD = 4
 _Job = tuple[str, Origin, str]
+_Result = tuple[list[TextRecord], str]
 
 
-def _read_one(job: _Job) -> tuple[list[DocumentRows], str]:
+def _read_one(job: _Job) -> _Result:
     path, origin, doc_id = job
     try:
-        return file_rows(doc_id, path, origin, parse_texts(Path(path))), ""
+        return file_records(doc_id, path, origin, parse_texts(Path(path))), ""
     except DraftingError as exc:
         return [], str(exc)
 
 
-def _read_many(jobs: list[_Job]) -> list[tuple[list[DocumentRows], str]]:
+def _read_chunk(jobs: list[_Job]) -> list[_Result]:
+    return [_read_one(job) for job in jobs]
+
+
+def _read_many(jobs: list[_Job], cancel: Callable[[], bool] | None = None) -> Iterator[_Result]:
+    """The results of ``jobs`` in order; stops early when ``cancel()`` turns true."""
     workers = min(os.cpu_count() or 1, 4)
+    done = 0
     if len(jobs) >= PARALLEL_MIN and workers >= 2:
         # Imported here: the app's start (a sync of unchanged files) never needs them.
         import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+        from collections import deque
+        from concurrent.futures import Future, ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
         # "spawn", never fork: the GUI process runs Qt threads, which a fork would copy
         # half-way through whatever they were doing.
         context = multiprocessing.get_context("spawn")
+        chunks = [jobs[i : i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
         try:
             with ProcessPoolExecutor(workers, mp_context=context) as pool:
-                return list(pool.map(_read_one, jobs, chunksize=16))
+                waiting: deque[Future[list[_Result]]] = deque()
+                following = iter(chunks)
+                for chunk in itertools.islice(following, workers * _AHEAD):
+                    waiting.append(pool.submit(_read_chunk, chunk))
+                while waiting:
+                    results = waiting.popleft().result()
+                    nxt = next(following, None)
+                    if nxt is not None and not (cancel and cancel()):
+                        waiting.append(pool.submit(_read_chunk, nxt))
+                    for result in results:
+                        yield result
+                        done += 1
+                    if cancel and cancel():
+                        for future in waiting:
+                            future.cancel()
+                        return
+            return
         except (BrokenProcessPool, OSError):
             pass  # no worker could start (a script without a __main__ guard): read here
-    return [_read_one(job) for job in jobs]
+    for job in jobs[done:]:
+        if cancel and cancel():
+            return
+        yield _read_one(job)
 
 
-def plan_sync(sources: list[Source], known: dict[str, FileRow], retry: Iterable[str]) -> SyncPlan:
-    """Compare the files with what the index knows; read what changed. ``retry``: keys to
-    read again even when unchanged (failed files, or all after a reader upgrade)."""
+def plan_sync(sources: list[Source], known: dict[str, FileRow], retry: Iterable[str]) -> _Planner:
+    """Compare the files with what the index knows (a file whose size or time changed is
+    hashed); what changed is read by the planner's :meth:`_Planner.read`. ``retry``: keys
+    to read again even when unchanged (failed files, or all after a reader upgrade)."""
     seen = {s.key for s in sources}
     planner = _Planner(known, retry, seen)
     for src in sources:
         planner.visit(src)
-    planner.read_pending()
     plan = planner.plan
     plan.gone = [r for k, r in known.items() if k not in seen]
     plan.report.removed = [SyncItem(r.path, r.doc_id or "") for r in plan.gone if r.doc_id]
-    return plan
+    return planner

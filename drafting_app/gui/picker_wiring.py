@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -22,7 +21,6 @@ from drafting_app.model.document import Document, Footnote, Paragraph, Part
 
 if TYPE_CHECKING:  # the clause index, its miner and the edit commands load on first use
     from drafting_app.clauses.index import ClauseIndex
-    from drafting_app.clauses.library import DocumentSource
     from drafting_app.gui.corpus.background import Background
     from drafting_app.gui.document.document_controller import DocumentController
     from drafting_app.gui.main_window import MainWindow
@@ -62,48 +60,36 @@ def insertion_edit(
     return InsertParagraph(part, None, len(top), paragraph, footnotes)
 
 
-def build_index(store: DocumentSource) -> ClauseIndex | None:
+def build_index(store: Any) -> ClauseIndex | None:
+    """The clause index of the corpus (part of the corpus index: opening it is cheap)."""
     from drafting_app.clauses.library import open_clause_index
 
     try:
-        return open_clause_index(store)
+        index = open_clause_index(store)
     except DraftingError as exc:
-        log.warning("the clause index could not be built: %s", exc)
+        log.warning("the clause index could not be opened: %s", exc)
         return None
+    index.on_damage = getattr(store, "on_damage", None)
+    return index
 
 
-def refresh_index(
-    picker: PickerDock, store: DocumentSource, background: Background | None = None
-) -> None:
-    """Give the picker the clause index of the corpus, mined again if the corpus changed.
-    With ``background`` the work runs on a worker thread (minutes at 10,000 documents) and
-    the picker keeps searching its current index until the new one is ready."""
-    if background is None:
+def refresh_index(picker: PickerDock, store: Any, background: Background | None = None) -> None:
+    """After the corpus changed: the clause index is kept with every document, so the
+    picker only searches again (and, when the index file was made anew, reconnects)."""
+    index = picker.index
+    if index is None or getattr(store, "db_path", None) != index.path:
         picker.set_index(build_index(store))
         return
-
-    def work(corpus: DocumentSource) -> Path | None:
-        index = build_index(corpus)
-        if index is None:
-            return None
-        index.close()  # a connection belongs to its thread: the window opens its own
-        return index.path
-
-    def done(path: Path | None) -> None:
-        from drafting_app.clauses.index import ClauseIndex
-
-        try:
-            picker.set_index(ClauseIndex.open(path) if path is not None else None)
-        except DraftingError as exc:
-            picker.set_index(None)
-            picker.message.emit(str(exc))
-
-    background.run("Indexing agreed language", work, done)
+    try:
+        index.refresh()
+    except DraftingError as exc:
+        picker.message.emit(str(exc))
+    picker.refresh()
 
 
 def install_picker(
     window: MainWindow,
-    store: DocumentSource,
+    store: Any,
     *,
     load_now: bool = True,
     background: Background | None = None,
@@ -143,21 +129,21 @@ def install_picker(
 
 def load_picker(
     picker: PickerDock,
-    store: DocumentSource,
+    store: Any,
     registry: Callable[[], Any] | None = None,
     background: Background | None = None,
 ) -> None:
-    """The picker's registry and clause index. Seconds for a 10,000-document corpus (and
-    minutes to mine it again after it changed): the app runs this after the window first
-    paints, on a worker thread (``background``). ``registry`` gives the window's shared
-    registry when there is one; it is then built on first need (a template's form)."""
+    """The picker's registry and clause index, both read from the corpus index as they
+    are needed (nothing is built: the app runs this after the window first paints).
+    ``registry`` gives the window's shared registry when there is one; it is then made
+    on first need (a template's form)."""
     if registry is None:
         from drafting_app.corpus.registry import Registry
 
-        picker.registry = Registry.from_store(store)  # type: ignore[arg-type]
+        picker.registry = Registry.from_store(store)
     else:
         picker.registry_provider = registry
-    refresh_index(picker, store, background)
+    picker.set_index(build_index(store))
 
 
 def install_deviation_view(window: MainWindow) -> DeviationView:

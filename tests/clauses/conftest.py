@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from drafting_app.clauses.index import ClauseIndex
-from drafting_app.clauses.library import ClauseLibrary
+from drafting_app.clauses.library import ClauseLibrary, open_clause_index
 from drafting_app.corpus.registry import Registry
 from drafting_app.corpus.store import CorpusStore
 from tests.conftest import CORPUS
@@ -33,10 +32,7 @@ def registry(store: CorpusStore) -> Registry:
 
 
 @pytest.fixture(scope="module")
-def index(
-    library: ClauseLibrary, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[ClauseIndex]:
-    path: Path = tmp_path_factory.mktemp("clauses") / "clauses.sqlite3"
-    idx = library.index(path)
+def index(store: CorpusStore) -> Iterator[ClauseIndex]:
+    idx = open_clause_index(store)
     yield idx
     idx.close()

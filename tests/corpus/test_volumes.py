@@ -39,11 +39,17 @@ def open_store(f: dict[str, Path], db: Path | None = None) -> CorpusStore:
 
 def _volume_rows(store: CorpusStore) -> dict[str, int]:
     """Rows left in each table for the volume's later texts (ids "<first>#n")."""
+    sql = {
+        "documents": "SELECT count(*) FROM documents WHERE doc_id LIKE ?",
+        "paragraphs": "SELECT count(*) FROM paragraphs WHERE doc_id LIKE ?",
+        "clauses": "SELECT count(*) FROM clauses c JOIN paragraphs p ON p.id = c.id"
+        " WHERE p.doc_id LIKE ?",
+        "citations": "SELECT count(*) FROM citations c JOIN paragraphs p ON p.id = c.row"
+        " WHERE p.doc_id LIKE ?",
+    }
     return {
-        table: store._conn.execute(
-            f"SELECT count(*) FROM {table} WHERE doc_id LIKE ?", (FIRST_ID + "#%",)
-        ).fetchone()[0]
-        for table in ("documents", "paragraphs", "footnotes", "citations")
+        table: store._conn.execute(query, (FIRST_ID + "#%",)).fetchone()[0]
+        for table, query in sql.items()
     }
 
 
@@ -139,11 +145,17 @@ def test_changing_the_volume_replaces_all_its_texts_and_removing_it_drops_them(
         assert [i.doc_id for i in report.removed] == [FIRST_ID]
         assert store.document_count() == BUNDLED
         assert _volume_rows(store) == dict.fromkeys(_volume_rows(store), 0)
-        for table in ("paragraphs", "footnotes", "citations"):
-            left = store._conn.execute(
-                f"SELECT count(*) FROM {table} WHERE doc_id NOT IN (SELECT doc_id FROM documents)"
-            ).fetchone()[0]
-            assert left == 0, table
+        orphans = {
+            "paragraphs": "SELECT count(*) FROM paragraphs"
+            " WHERE doc_id NOT IN (SELECT doc_id FROM documents)",
+            "clauses": "SELECT count(*) FROM clauses WHERE id NOT IN (SELECT id FROM paragraphs)",
+            "citations": "SELECT count(*) FROM citations"
+            " WHERE row NOT IN (SELECT id FROM paragraphs)",
+            "groups": "SELECT count(*) FROM groups"
+            " WHERE group_id NOT IN (SELECT group_id FROM clauses)",
+        }
+        for table, sql in orphans.items():
+            assert store._conn.execute(sql).fetchone()[0] == 0, table
         assert_vocabulary_is_fresh(store)
         assert not store.search("Sharm")
 

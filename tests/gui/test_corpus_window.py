@@ -152,8 +152,11 @@ def test_add_documents_reports_each_file(
     assert window.corpus_size.text() == "Corpus: 6 documents"
 
 
-def test_rebuild_index_keeps_the_corpus(window: MainWindow, store: CorpusStore) -> None:
+def test_rebuild_index_keeps_the_corpus(
+    qtbot: QtBot, window: MainWindow, store: CorpusStore
+) -> None:
     window.rebuild_action.trigger()
+    qtbot.waitUntil(lambda: "rebuilt" in window.statusBar().currentMessage(), timeout=30000)
     assert window.browser.model.rowCount() == 5
     assert len(store.search("trafficking")) > 0
     assert "rebuilt" in window.statusBar().currentMessage()

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from drafting_app.clauses.collection import Collection, SavedClause
 from drafting_app.clauses.index import ClauseIndex
-from drafting_app.clauses.library import ClauseLibrary
+from drafting_app.clauses.library import open_clause_index
 from drafting_app.clauses.templates import TemplateCatalog
 from drafting_app.corpus.registry import Registry
 from drafting_app.corpus.store import CorpusStore
@@ -28,7 +28,7 @@ pytestmark = pytest.mark.gui
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ClauseIndex, Registry]]:
     root = tmp_path_factory.mktemp("picker")
     with CorpusStore.open(root / "corpus.sqlite3", [CORPUS], user_dir=root / "user") as store:
-        index = ClauseLibrary.from_store(store).index(root / "clauses.sqlite3")
+        index = open_clause_index(store)
         yield index, Registry.from_store(store)
         index.close()
 

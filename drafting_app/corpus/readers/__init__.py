@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from drafting_app.corpus.readers.acceptance import reads_as_text, require_resolution
 from drafting_app.errors import FormatError
 from drafting_app.model.document import Document
 
@@ -72,9 +73,9 @@ def read_documents(path: str | Path) -> list[Document]:
         raise FormatError(f"{p.name} could not be read: {exc.strerror}.") from exc
     if suffix == ".docx":
         first, *others = _read_word_texts(data, p.name)
-        return [_require_resolution(first, p.name), *(d for d in others if _reads_as_text(d))]
+        return [require_resolution(first, p.name), *(d for d in others if reads_as_text(d))]
     if suffix in (".pdf", ".doc", ".odt", ".rtf"):
-        return [_require_resolution(_read_binary(p, data, suffix), p.name)]
+        return [require_resolution(_read_binary(p, data, suffix), p.name)]
     if data[:4] == b"PK\x03\x04":
         raise FormatError(
             f"{p.name} is a zip/Word file but is named {suffix or 'without extension'}."
@@ -82,40 +83,7 @@ def read_documents(path: str | Path) -> list[Document]:
     if data[:5] == b"%PDF-":
         raise FormatError(f"{p.name} is a PDF file but is named {suffix or 'without extension'}.")
     text = decode_text(data, p.name)
-    return [_require_resolution(read_text(text, str(p)), p.name)]
-
-
-def _reads_as_text(doc: Document) -> bool:
-    try:
-        _require_resolution(doc, "")
-    except FormatError:
-        return False
-    return True
-
-
-def _require_resolution(doc: Document, name: str) -> Document:
-    """``doc`` when it reads as a resolution or decision; a clear refusal otherwise.
-
-    Paragraphs alone are not enough (any list reads as paragraphs): a UN text has an
-    authoring-body line, a heading, a masthead, a decision chapeau, or paragraphs that open
-    with a UN opening phrase ("Recalling", "Requests")."""
-    if not (doc.preamble or doc.operative or doc.chapeau or doc.annexes or doc.parts):
-        raise FormatError(
-            f"{name} holds no resolution or decision text "
-            "(no preambular or operative paragraphs were found)."
-        )
-    if doc.authoring_body or doc.heading or doc.masthead or doc.chapeau or doc.parts:
-        return doc
-    from drafting_app.phrases import default_phrasebook
-
-    phrases = default_phrasebook()
-    if any(phrases.split(p.text) for p in doc.all_paragraphs()):
-        return doc
-    raise FormatError(
-        f"{name} does not read as a resolution or decision: it has no authoring-body line "
-        '("The General Assembly,"), no heading, and no paragraph opens with a UN opening '
-        'phrase such as "Recalling" or "Requests".'
-    )
+    return [require_resolution(read_text(text, str(p)), p.name)]
 
 
 def _read_word_texts(data: bytes, name: str) -> list[Document]:

@@ -24,6 +24,7 @@ from typing import Any
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
+from drafting_app.corpus.readers.acceptance import reads_as_text, require_resolution
 from drafting_app.corpus.readers.blocks import Block, FootnoteDef, normalise_spaces
 from drafting_app.corpus.readers.import_report import Element, ImportReport
 from drafting_app.corpus.readers.structure import StructureBuilder, text_starts
@@ -39,9 +40,14 @@ from drafting_app.corpus.readers.word_package import WordFileError, WordPackage,
 from drafting_app.errors import DraftingError
 from drafting_app.model.describe import document_text
 from drafting_app.model.document import Document
+from drafting_app.model.numbering import paragraph_labels
+from drafting_app.model.places import paragraph_names
 
 _SPECIAL_NOTES = ("separator", "continuationSeparator", "continuationNotice")
 _CUSTOM_XML_ITEM = re.compile(r"^customXml/item\d+\.xml$")
+_LABEL_EDGES = "().: \t"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_PAGE_FIELD = re.compile(r"^(?:PAGE|NUMPAGES|SECTIONPAGES)\b")
 _MASTHEAD_HINTS = ("Distr.", "United Nations")
 _CONTAINERS = {W + n for n in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml")}
 
@@ -83,6 +89,15 @@ def _relationships(pkg: WordPackage) -> dict[str, list[str]]:
     return out
 
 
+def _label_core(label: str) -> str:
+    """ "(a)", "a." and "a)" are one number in two styles; "1." and "1" too."""
+    return label.strip(_LABEL_EDGES).lower()
+
+
+def _clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 def block_paragraphs(container: Any) -> Iterator[Any]:
     """Paragraphs at block level (inside tables and content controls, not text boxes)."""
     for child in container:
@@ -101,10 +116,23 @@ class _WordImport:
         self.styles = Styles(self._tree(RT.STYLES))
         numbering = Numbering(self._tree(RT.NUMBERING), self.styles)
         self.body = WordTextReader(name, self.styles, numbering, self.report, "body")
+        self.body.links = self._links(self.pkg.main)
         self.blocks: list[Block] = []
         self.section = 0
         self.mark_sections: list[int] = []
         self.restarts: list[bool] = []
+
+    def _links(self, part: str) -> dict[str, str]:
+        """Relationship id → address of the hyperlinks of ``part`` (its .rels part)."""
+        folder, _, file = part.rpartition("/")
+        rels = self.pkg.tree(f"{folder}/_rels/{file}.rels" if folder else f"_rels/{file}.rels")
+        if rels is None:
+            return {}
+        return {
+            rel.get("Id", ""): rel.get("Target", "")
+            for rel in rels.iter(_REL + "Relationship")
+            if rel.get("Type", "").endswith("/hyperlink")
+        }
 
     def _tree(self, reltype: str) -> Any | None:
         parts = self.rels.get(reltype, [])
@@ -119,9 +147,10 @@ class _WordImport:
             raise WordFileError(f"{self.name} has no document body; it is not a Word document.")
         self.restarts = self._section_restarts(body)
         self._walk(body)
-        self._side_parts()
         defs = self._definitions(notes)
-        return self._documents(defs), self.report
+        docs = self._documents(defs)
+        self._side_parts(docs)
+        return docs, self.report
 
     def _documents(self, defs: list[FootnoteDef]) -> list[Document]:
         starts = text_starts(self.blocks)
@@ -142,7 +171,52 @@ class _WordImport:
                 f"{self.name} holds no resolution or decision text "
                 "(no preambular or operative paragraphs were found)."
             )
-        return docs
+        # The same decision as every other way in (check, parse, the corpus): the first
+        # text must read as a resolution; a later one that does not (a volume's list of
+        # participants) is not a text of its own, and the report says so.
+        first = require_resolution(docs[0], self.name)
+        kept = [first]
+        for extra in docs[1:]:
+            if reads_as_text(extra):
+                kept.append(extra)
+            else:
+                self.report.add(Element.NOT_A_TEXT, document_text(extra), extra.title or "")
+        for doc in kept:
+            self._numbering_repairs(doc, len(kept) > 1)
+        self._only_formats_of(kept)
+        return kept
+
+    def _only_formats_of(self, docs: list[Document]) -> None:
+        """Formatting lost on text the model holds; not that of wording read as masthead
+        fields ("Committee:" in bold), which is not in the draft at all."""
+        held = "\n".join(document_text(d) for d in docs)
+        held = " ".join(held.split())
+        self.report.items = [
+            i
+            for i in self.report.items
+            if i.kind is not Element.FORMAT_DROPPED
+            or i.text.split(": “", 1)[-1].rstrip("”") in held
+        ]
+
+    def _numbering_repairs(self, doc: Document, volume: bool) -> None:
+        """Every paragraph the import numbers otherwise than the Word file showed it (a
+        list broken into several, restarted, or jumping a level): the numbers are derived
+        from the structure, so the report says where they changed."""
+        names = paragraph_names(doc)
+        labels = paragraph_labels(doc)
+        which = f" of {doc.heading}" if volume and doc.heading else ""
+        for p in doc.all_paragraphs():
+            shown = p.source_label
+            if shown is None or p.id not in names:
+                continue
+            now = labels.get(p.id, "")
+            if not now or _label_core(shown) == _label_core(now):
+                continue  # a lone operative paragraph is unnumbered: a UN rule, no repair
+            self.report.add(
+                Element.NUMBERING_REPAIR,
+                f"Word shows “{shown}” before “{_clip(p.text)}”; imported as {names[p.id]}{which}",
+                names[p.id],
+            )
 
     # -- body ---------------------------------------------------------------------------------
     def _where(self) -> str:
@@ -206,6 +280,7 @@ class _WordImport:
         if root is None:
             return notes
         reader = WordTextReader(self.name, self.styles, None, self.report, "footnotes")
+        reader.links = self._links(self.rels[RT.FOOTNOTES][0])
         for fn in root.iter(W + "footnote"):
             if fn.get(W + "type") in _SPECIAL_NOTES:
                 continue
@@ -269,18 +344,41 @@ class _WordImport:
         return out
 
     # -- other parts --------------------------------------------------------------------------
-    def _side_parts(self) -> None:
+    def _side_part(
+        self, kind: Element, part: str, text: str, seen: ImportReport, symbols: set[str]
+    ) -> None:
+        """A header or footer: the furniture of a UN document (the symbol as running
+        header, a PAGE field as page number) is made again on export and is no loss;
+        anything else in it is reported with its text."""
+        fields = seen.of(Element.FIELD)
+        page_fields = [i for i in fields if _PAGE_FIELD.match(i.text)]
+        others = [i for i in seen.items if i not in page_fields]
+        words = [w for w in text.split() if not (page_fields and w.isdigit())]
+        page_only = bool(page_fields) and not others and not words
+        if page_only:
+            self.report.add(Element.PAGE_NUMBER, page_fields[0].text, part)
+            return
+        if not others and not page_fields and " ".join(words) in symbols:
+            self.report.add(Element.RUNNING_HEADER, text, part)
+            return
+        for item in seen.items:
+            for where in item.where:
+                self.report.add(item.kind, item.text, where)
+        if text:
+            self.report.add(kind, text, part)
+
+    def _side_parts(self, docs: list[Document]) -> None:
+        symbols = {d.masthead.symbol for d in docs if d.masthead and d.masthead.symbol}
         for reltype, kind in ((RT.HEADER, Element.HEADER), (RT.FOOTER, Element.FOOTER)):
             for part in self.rels.get(reltype, []):
                 root = self.pkg.tree(part)
                 if root is None:
                     continue
-                reader = WordTextReader(self.name, self.styles, None, self.report, part)
+                seen = ImportReport(source=self.name)
+                reader = WordTextReader(self.name, self.styles, None, seen, part)
                 for p in block_paragraphs(root):
                     reader.paragraph(p, part)
-                text = plain_text(root)
-                if text:
-                    self.report.add(kind, text, part)
+                self._side_part(kind, part, plain_text(root), seen, symbols)
         comments = self._tree(RT.COMMENTS)
         if comments is not None:
             for c in comments.iter(W + "comment"):

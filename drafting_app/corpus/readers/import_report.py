@@ -13,6 +13,10 @@ from enum import StrEnum
 from typing import Any
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
 class Element(StrEnum):
     """Kinds of Word content the importer reports instead of mapping."""
 
@@ -35,7 +39,21 @@ class Element(StrEnum):
     EMBEDDED_OBJECT = "embedded object"
     MASTHEAD_FIELD = "masthead wording (mapped)"
     FURTHER_TEXT = "further text in the file (import it on its own)"
+    NOT_A_TEXT = "further text that is not a resolution or decision (not imported)"
+    HYPERLINK = "hyperlink address (the linked text is kept)"
+    FORMAT_DROPPED = "formatting not kept"
+    NUMBERING_REPAIR = "numbering repaired"
+    RUNNING_HEADER = "running header (the document symbol: written again on export)"
+    PAGE_NUMBER = "page number (written again on export)"
     OTHER = "other element"
+
+
+# Not losses: wording mapped into the masthead, and the furniture every UN document has
+# (running header with the symbol, page numbers) that the export makes again.
+MAPPED = frozenset({Element.MASTHEAD_FIELD})
+FURNITURE = frozenset({Element.RUNNING_HEADER, Element.PAGE_NUMBER})
+# In the model, but not as the Word file showed it.
+CHANGES = frozenset({Element.NUMBERING_REPAIR})
 
 
 @dataclass
@@ -69,8 +87,22 @@ class ImportReport:
         self.items.append(ReportItem(kind, text, [where]))
 
     def left_out(self) -> list[ReportItem]:
-        """Items whose content is not in the model (mapped masthead wording excluded)."""
-        return [i for i in self.items if i.kind is not Element.MASTHEAD_FIELD]
+        """Items whose content is not in the model (mapped masthead wording, furniture made
+        again on export and repairs excluded)."""
+        kept = MAPPED | FURNITURE | CHANGES
+        return [i for i in self.items if i.kind not in kept]
+
+    def changes(self) -> list[ReportItem]:
+        """What is in the model, but not as the Word file showed it (numbers repaired)."""
+        return [i for i in self.items if i.kind in CHANGES]
+
+    def furniture(self) -> list[ReportItem]:
+        """Running headers and page numbers: the export writes them again."""
+        return [i for i in self.items if i.kind in FURNITURE]
+
+    def faithful(self) -> bool:
+        """Nothing left out and nothing changed: the draft is what the file holds."""
+        return not self.left_out() and not self.changes()
 
     def of(self, kind: Element) -> list[ReportItem]:
         return [i for i in self.items if i.kind is kind]
@@ -97,8 +129,14 @@ class ImportReport:
     def render(self, width: int = 100) -> str:
         """The report as plain text for the command line."""
         lines = [f"Import report for {self.source or 'the document'}"]
-        if not self.left_out():
+        lost = sum(len(i.where) for i in self.left_out())
+        changed = sum(len(i.where) for i in self.changes())
+        if not lost:
             lines.append("  Everything was imported; nothing was left out.")
+        else:
+            lines.append(f"  {_count(lost, 'element')} of the file not imported (listed below).")
+        if changed:
+            lines.append(f"  {_count(changed, 'change')} made by the import (listed below).")
         lines.append(f"  blank spacer paragraphs dropped: {self.blank_paragraphs}")
         for kind, n in self.counts().items():
             lines.append(f"  {kind}: {n}")

@@ -24,7 +24,10 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 V = "{urn:schemas-microsoft-com:vml}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _FALSE = ("0", "false", "off")
+# A footnote mark's run is raised by its style; it is the mark, not formatting of text.
+_NOTE_STYLES = ("FootnoteReference", "EndnoteReference")
 SILENT = {
     W + n
     for n in (
@@ -83,6 +86,26 @@ class _Sink:
     size: int = 0
     italics: list[Span] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
+    # Formatting the model has no place for: (format, start, end) of the text it covers.
+    dropped: list[tuple[str, int, int]] = field(default_factory=list)
+
+    # Where the last character that is not a space ends (runs joined without re-reading
+    # the whole paragraph: a hostile file may have a hundred thousand runs).
+    solid: int = 0
+
+    def drop(self, formats: list[str], start: int, solid_before: int) -> None:
+        """Record ``formats`` on the run just added at ``start``; a stretch continues over
+        runs separated by nothing but spaces."""
+        if self.size <= start:
+            return
+        for name in formats:
+            same = [i for i in range(max(0, len(self.dropped) - 6), len(self.dropped))
+                    if self.dropped[i][0] == name]  # fmt: skip
+            last = self.dropped[same[-1]] if same else None
+            if last is not None and solid_before <= last[2]:
+                self.dropped[same[-1]] = (name, last[1], self.size)
+            else:
+                self.dropped.append((name, start, self.size))
 
     def add(self, text: str, italic: bool) -> None:
         if not text:
@@ -90,6 +113,8 @@ class _Sink:
         start = self.size
         self.chars.append(text)
         self.size += len(text)
+        if text.strip():
+            self.solid = start + len(text.rstrip())
         if self.size > MAX_PARAGRAPH_CHARS:
             raise WordFileError(
                 f"{self.name} has a paragraph of more than {MAX_PARAGRAPH_CHARS:,} characters; "
@@ -134,6 +159,8 @@ class WordTextReader:
         self._fields: list[list[str]] = []  # open fields: [code, in_code flag as "1"/""]
         self._where = part
         self._para_italic = False
+        self.links: dict[str, str] = {}  # relationship id → address, for w:hyperlink
+        self._in_link = 0  # inside a w:hyperlink: its underline is the link's look
 
     # -- paragraphs ---------------------------------------------------------------------------
     def paragraph(self, p: Any, where: str) -> Block:
@@ -147,6 +174,7 @@ class WordTextReader:
         if ppr is not None:
             self._paragraph_properties(ppr)
         label = self.numbering.label(ppr) if self.numbering is not None else None
+        self._report_dropped(sink)
         block = Block(sink.text(), sink.italics, sink.marks, [sink.text()])
         block = normalise_spaces(block)
         if label and block.text:
@@ -158,6 +186,19 @@ class WordTextReader:
             )
         block.lines = [block.text]
         return block
+
+    def _report_dropped(self, sink: _Sink) -> None:
+        """Underline, strikethrough, highlight, bold, raised or lowered text: the model keeps
+        italics only, so each stretch is reported with its words (in a negotiated text
+        they can carry meaning: struck text, highlighted proposals). A paragraph bold
+        throughout is a heading or title, which the export sets bold itself."""
+        text = sink.text()
+        words = len(text.strip())
+        for name, start, end in sink.dropped:
+            stretch = " ".join(text[start:end].split())
+            if not stretch or (name == "bold" and len(stretch) >= words):
+                continue
+            self.report.add(Element.FORMAT_DROPPED, f"{name}: “{stretch}”", self._where)
 
     def _paragraph_properties(self, ppr: Any) -> None:
         sect = ppr.find(W + "sectPr")
@@ -175,7 +216,15 @@ class WordTextReader:
                 continue
             if tag == W + "r":
                 self._run(child, sink)
-            elif tag in (W + "hyperlink", W + "smartTag", W + "bdo", W + "dir"):
+            elif tag == W + "hyperlink":
+                before = sink.size
+                self._in_link += 1
+                try:
+                    self._inline(child, sink)
+                finally:
+                    self._in_link -= 1
+                self._hyperlink(child, sink.text()[before:])
+            elif tag in (W + "smartTag", W + "bdo", W + "dir"):
                 self._inline(child, sink)
             elif tag in (W + "ins", W + "moveTo"):
                 before = sink.size
@@ -215,6 +264,15 @@ class WordTextReader:
         if content is not None:
             self._inline(content, sink)
 
+    def _hyperlink(self, link: Any, text: str) -> None:
+        """The linked words are kept as text; the address is not, unless the words are
+        the address itself ("https://unfccc.int/…" printed in a footnote)."""
+        address = self.links.get(link.get(R + "id", ""), "")
+        shown = " ".join(text.split())
+        bare = "".join(shown.split()).rstrip("/")  # an address broken over two lines
+        if address and bare != address.rstrip("/").removeprefix("mailto:"):
+            self.report.add(Element.HYPERLINK, f"“{shown}” → {address}", self._where)
+
     def _unknown(self, el: Any) -> None:
         text = plain_text(el)
         name = el.tag.split("}")[-1]
@@ -233,6 +291,7 @@ class WordTextReader:
     def _run(self, r: Any, sink: _Sink) -> None:
         rpr = r.find(W + "rPr")
         italic = self._italic(rpr)
+        start, solid = sink.size, sink.solid
         if rpr is not None and rpr.find(W + "rPrChange") is not None:
             self.report.add(Element.FORMAT_CHANGE, "run formatting changed", self._where)
         for c in r:
@@ -269,6 +328,10 @@ class WordTextReader:
                         self._unknown(node)
             elif isinstance(tag, str) and tag not in SILENT:
                 self._unknown(c)
+        formats = _dropped_formats(rpr)
+        if self._in_link:
+            formats = [f for f in formats if f != "underline"]
+        sink.drop(formats, start, solid)
 
     def _footnote_reference(self, ref: Any, sink: _Sink) -> None:
         fid = ref.get(W + "id", "")
@@ -306,6 +369,31 @@ class WordTextReader:
         ]
         names += [v.get("alt") or "" for v in el.iter(V + "shape")]
         self.report.add(Element.IMAGE, "; ".join(n for n in names if n), self._where)
+
+
+def _on(el: Any) -> bool:
+    return el is not None and el.get(W + "val", "true") not in _FALSE
+
+
+def _dropped_formats(rpr: Any) -> list[str]:
+    """The run's direct formatting the model does not keep (italics it keeps)."""
+    if rpr is None:
+        return []
+    out: list[str] = []
+    u = rpr.find(W + "u")
+    if u is not None and u.get(W + "val", "single") != "none":
+        out.append("underline")
+    if _on(rpr.find(W + "strike")) or _on(rpr.find(W + "dstrike")):
+        out.append("strikethrough")
+    highlight = rpr.find(W + "highlight")
+    if highlight is not None and highlight.get(W + "val", "none") != "none":
+        out.append("highlight")
+    if _on(rpr.find(W + "b")):
+        out.append("bold")
+    vert = wval(rpr, "vertAlign")
+    if vert in ("superscript", "subscript") and wval(rpr, "rStyle") not in _NOTE_STYLES:
+        out.append(vert)
+    return out
 
 
 def alternative(ac: Any) -> Any:

@@ -14,6 +14,7 @@ the job in progress (:meth:`Background.wait`): a sync is one transaction, never 
 from __future__ import annotations
 
 import logging
+import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -67,6 +68,8 @@ class Background(QObject):
     busy_changed = Signal(bool)
     started = Signal(str)  # the name of the job now running ("Indexing agreed language")
     message = Signal(str)
+    # (done, total) of the job running, sent from its thread (queued to the window's).
+    progress = Signal(int, int)
 
     def __init__(self, corpus: Corpus, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +78,20 @@ class Background(QObject):
         self.worker: _Worker | None = None
         self._when_idle: list[Callable[[], object]] = []
         self._closing = False
+        self._stop = threading.Event()
+
+    # -- progress and stop, for the job running (called from its thread) ---------------------
+    def report_progress(self, done: int, total: int) -> None:
+        """What a job's work calls as it goes: the window shows it (thread-safe)."""
+        self.progress.emit(done, total)
+
+    def stop_requested(self) -> bool:
+        """True once :meth:`stop` was asked for the job running (its work checks this)."""
+        return self._stop.is_set()
+
+    def stop(self) -> None:
+        """Ask the job running to stop at its next safe point (a sync: between batches)."""
+        self._stop.set()
 
     @property
     def busy(self) -> bool:
@@ -114,6 +131,7 @@ class Background(QObject):
             except DraftingError as exc:
                 self._report(task, str(exc))
                 continue
+            self._stop.clear()
             worker = _Worker(task, corpus, self)
             # A bound slot of this object (which lives on the GUI thread): the call is
             # queued to the GUI thread, never run on the worker's.
@@ -155,6 +173,7 @@ class Background(QObject):
         finish (its result is not used: nothing is left to show it in)."""
         self._closing = True
         self._queue.clear()
+        self._stop.set()  # a long build stops between batches: what it wrote stays
         worker = self.worker
         if worker is not None:
             worker.wait()

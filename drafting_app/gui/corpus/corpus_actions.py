@@ -22,6 +22,7 @@ from drafting_app.gui.corpus.corpus_import import (
     ResultDialog,
 )
 from drafting_app.gui.corpus.corpus_port import Corpus
+from drafting_app.gui.corpus.index_health import IndexHealth, IndexProgress, sync_or_heal
 
 FILE_FILTER = "Resolutions and decisions (*.docx *.pdf *.txt *.md *.markdown *.text);;All files (*)"
 
@@ -40,6 +41,14 @@ class CorpusActions(QObject):
         self.background = background
         self.importer = CorpusImport(window, corpus)
         self.importer.changed.connect(self.changed)
+        self.health: IndexHealth | None = None
+        self.progress: IndexProgress | None = None
+        status = getattr(window, "statusBar", None)
+        if background is not None and callable(status):
+            self.health = IndexHealth(corpus, background, status())
+            self.health.changed.connect(self.changed)
+            self.progress = IndexProgress(background, window)
+            status().addPermanentWidget(self.progress)
 
     def add_documents(self) -> None:
         """Ask for files and add each one, then show what happened to every file."""
@@ -74,19 +83,25 @@ class CorpusActions(QObject):
     def sync_in_background(self) -> None:
         """:meth:`sync_files` on a worker thread (the window keeps working meanwhile), as
         the first sync after start-up."""
-        if self.background is None:
+        background = self.background
+        if background is None:
             self.sync_files()
             return
-        self.background.run(
+        background.run(
             "Updating the corpus index",
-            lambda corpus: corpus.sync(),
+            lambda corpus: sync_or_heal(corpus, background),
             self._synced,
             self._status,
             take_first_sync=True,
         )
+        if self.health is not None:
+            self.health.verify_in_background()  # after the sync, never before the paint
 
     def _synced(self, report: Any) -> None:
-        if report.changed:
+        healed = bool(getattr(report, "recovered_from", ""))
+        if healed and self.health is not None:
+            self.health.done(report)  # says so and emits changed
+        elif report.changed:
             self.changed.emit()
 
     def _status(self, message: str) -> None:
@@ -95,25 +110,45 @@ class CorpusActions(QObject):
             status().showMessage(message, 6000)
 
     def rebuild_index(self) -> None:
-        """Throw the index away and build it again from the corpus files."""
+        """Throw the index away and build it again from the corpus files (on the worker,
+        with its progress in the status bar; the window keeps working)."""
         if self.importer.busy:
             return  # the worker adding files holds the store
-        if self.background is not None and self.background.busy:
+        background = self.background
+        if background is None:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                report = self._corpus.rebuild()
+            except DraftingError as exc:
+                self._show("Rebuild index", str(exc), [])
+                return
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+            self._rebuilt(report)
+            return
+        if background.busy:
             self._status("The corpus index is being updated: it is rebuilt right after.")
-            self.background.when_idle(self.rebuild_index)
+            background.when_idle(self.rebuild_index)
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            report = self._corpus.rebuild()
-        except DraftingError as exc:
-            QGuiApplication.restoreOverrideCursor()
-            self._show("Rebuild index", str(exc), [])
-            return
-        QGuiApplication.restoreOverrideCursor()
+        background.run(
+            "Rebuilding the corpus index",
+            lambda corpus: corpus.rebuild(background.report_progress, background.stop_requested),
+            self._rebuilt,
+            lambda message: self._show("Rebuild index", message, []),
+        )
+
+    def _rebuilt(self, report: Any) -> None:
+        if self.background is not None:
+            self._corpus.refresh_connection()  # the worker made the file anew
         self.changed.emit()
         failed = [AddResult(Path(f.path), Outcome.REFUSED, f.message) for f in report.failed]
         summary = f"The index was rebuilt: {len(report.added)} documents indexed"
         summary += f", {len(failed)} files could not be read." if failed else "."
+        if getattr(report, "stopped", False):
+            summary = (
+                f"Rebuilding was stopped after {len(report.added)} documents; "
+                "the rest are indexed at the next start."
+            )
         if failed:
             self._show("Rebuild index", summary, failed)
         self._status(summary)

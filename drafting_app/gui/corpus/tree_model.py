@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
 
+from drafting_app.errors import DraftingError
 from drafting_app.gui.common.roles import DOC_ID_ROLE, PARAGRAPH_ID_ROLE, ROOT, Index
 from drafting_app.gui.common.segment_delegate import SEGMENTS_ROLE, Line
 from drafting_app.gui.corpus.corpus_port import (
@@ -87,8 +88,11 @@ class CorpusTreeModel(QAbstractItemModel):
         """Read the document list again (after adding documents or rebuilding the index):
         its first page now, the rest as the view scrolls."""
         self.beginResetModel()
-        self._total = self._corpus.document_count()
-        self._docs = self._page(0, PAGE)
+        try:
+            self._total = self._corpus.document_count()
+            self._docs = self._page(0, PAGE)
+        except DraftingError:  # a damaged index: empty until it is rebuilt (IndexHealth)
+            self._total, self._docs = 0, []
         self.endResetModel()
 
     def document_count(self) -> int:
@@ -96,9 +100,11 @@ class CorpusTreeModel(QAbstractItemModel):
         return self._total
 
     def _page(self, start: int, count: int) -> list[_Node]:
-        return [
-            _Node(d, None, start + i) for i, d in enumerate(self._corpus.documents(start, count))
-        ]
+        try:
+            docs = self._corpus.documents(start, count)
+        except DraftingError:  # a damaged index: nothing listed until it is rebuilt
+            return []
+        return [_Node(d, None, start + i) for i, d in enumerate(docs)]
 
     def _fetch_documents(self, count: int) -> None:
         start = len(self._docs)
@@ -115,7 +121,11 @@ class CorpusTreeModel(QAbstractItemModel):
         # level up (its depth is the number of labels above it).
         top: list[_Node] = []
         open_levels: list[_Node] = []
-        for p in self._corpus.paragraphs(node.entry.doc_id):
+        try:
+            rows = self._corpus.paragraphs(node.entry.doc_id)
+        except DraftingError:  # gone or damaged: shown without paragraphs
+            rows = []
+        for p in rows:
             depth = min(len(p.parents), len(open_levels))
             parent = open_levels[depth - 1] if depth else None
             siblings = parent.children if parent is not None else top

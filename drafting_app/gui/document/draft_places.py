@@ -8,33 +8,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QTextCursor
 
-from drafting_app.model.document import Document, Paragraph, Part
-from drafting_app.model.numbering import paragraph_labels
+from drafting_app.model.document import Document, Part
+from drafting_app.model.places import paragraph_names
+
+__all__ = ["anchor_places", "is_body_paragraph", "paragraph_names", "part_of", "reveal"]
 
 if TYPE_CHECKING:  # the editor's footnote list uses the names: no import cycle at runtime
     from drafting_app.gui.document.draft_editor import DraftEditor
-
-
-def paragraph_names(doc: Document) -> dict[str, str]:
-    """Paragraph id → "preamble 2", "operative 3", "operative 9 (a)", "annex I 4"."""
-    labels = paragraph_labels(doc)
-    names: dict[str, str] = {}
-    if doc.chapeau is not None:
-        names[doc.chapeau.id] = "chapeau"
-    for i, top in enumerate(doc.preamble, start=1):
-        _name_tree(top, f"preamble {i}", labels, names)
-    for top in doc.operative:
-        _name_tree(top, f"operative {labels.get(top.id, '').rstrip('.')}".rstrip(), labels, names)
-    for n, annex in enumerate(doc.annexes, start=1):
-        for p in annex.paragraphs():
-            _name_tree(p, f"annex {n} {labels.get(p.id, '').rstrip('.')}".rstrip(), labels, names)
-    return names
-
-
-def _name_tree(p: Paragraph, name: str, labels: dict[str, str], out: dict[str, str]) -> None:
-    out[p.id] = name
-    for c in p.children:
-        _name_tree(c, f"{name} {labels.get(c.id, '')}".rstrip(), labels, out)
 
 
 def anchor_places(doc: Document) -> dict[str, tuple[str, int]]:

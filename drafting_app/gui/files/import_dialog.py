@@ -215,12 +215,17 @@ class ImportDialog(QDialog):
 
     # -- what was left out --------------------------------------------------------------------
     def _left_out_box(self) -> QGroupBox:
-        items = self.report.left_out()
+        lost = self.report.left_out()
+        changed = self.report.changes()
+        items = lost + changed
         unplaced = [u for doc in self.texts for u in doc.unplaced]
-        n = sum(len(i.where) for i in items) + len(unplaced)
+        n = sum(len(i.where) for i in lost) + len(unplaced)
+        m = sum(len(i.where) for i in changed)
         scope = " from the whole file" if len(self.texts) > 1 else ""
         count = f" ({n} element{'s' if n != 1 else ''})" if n else ""
         title = f"Not imported{scope}{count}"
+        if m:
+            title += f"; changed by the import ({m})"
         box = QGroupBox(title, self)
         self.left_out_box = box
         self.tree = QTreeWidget(box)
@@ -250,6 +255,24 @@ class ImportDialog(QDialog):
             self.detail.hide()
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.detail)
+        furniture = self.report.furniture()
+        if furniture:
+            kinds = {i.kind for i in furniture}
+            parts = [
+                name
+                for kind, name in (
+                    (Element.RUNNING_HEADER, "running header (the document symbol)"),
+                    (Element.PAGE_NUMBER, "page numbers"),
+                )
+                if kind in kinds
+            ]
+            note = QLabel(
+                f"Not listed: the file's {' and '.join(parts)}, which the export writes again.",
+                box,
+            )
+            note.setObjectName("importFurniture")
+            note.setWordWrap(True)
+            layout.addWidget(note)
         if self.report.blank_paragraphs:
             blank = self.report.blank_paragraphs
             note = QLabel(

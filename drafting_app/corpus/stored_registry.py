@@ -1,0 +1,199 @@
+"""The registry read from the corpus index, a text at a time.
+
+The citations the registry is made of are written with each document (the ``citations``
+table, the body of every cited text already in full), so nothing is built when a command
+or the window needs the registry: opening it is one connection, and a check's look-up
+("decision 4/4 of the Conference") is one indexed query for that text's citations — the
+same answer as :class:`~drafting_app.corpus.registry.Registry` built in memory from the
+same documents, at any corpus size.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from drafting_app.corpus.facts import canonical_body, load_instruments, load_sessions
+from drafting_app.corpus.registry import (
+    COP,
+    Citation,
+    CitedText,
+    Registry,
+    TreatyCitation,
+    _compact,
+    _number_key,
+)
+from drafting_app.corpus.rows import FOOTNOTE, place_of
+from drafting_app.model.references import RefKind
+
+_CITED = (
+    "SELECT c.kind, c.canon, c.number, c.date, p.doc_id, d.label, p.part, p.label,"
+    " p.parents, p.position, p.paragraph_id, substr(p.text, c.start + 1, c.end - c.start),"
+    " c.volumes, c.treaty_number, c.ibid FROM citations c JOIN paragraphs p ON p.id = c.row"
+    " JOIN documents d ON d.doc_id = p.doc_id"
+)
+_ORDER = " ORDER BY p.doc_id, c.row, c.seq"
+_TEXT_KINDS = (str(RefKind.RESOLUTION), str(RefKind.DECISION))
+
+
+def _where(row: tuple[Any, ...]) -> Citation:
+    _, _, _, date, doc_id, doc_label, part, label, parents, position, pid, text = row[:12]
+    if part != FOOTNOTE:
+        label = place_of(part, label, tuple(json.loads(parents)), position)
+        label = label.removeprefix(part).strip()
+    return Citation(doc_id, doc_label, part, label, pid, text, date)
+
+
+class StoredRegistry(Registry):
+    """The registry of a corpus index (see module doc); ``conn`` is a connection of its
+    own to the corpus database."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        super().__init__(load_instruments(), load_sessions())
+        self._conn = conn
+        self._body_ids: dict[str, int] = {}
+        # A registry is replaced, never changed, when the corpus changes: a text looked
+        # up once is the same object the next time (bounded: a check asks a few hundred).
+        self._found: dict[tuple[str, str, str], CitedText | None] = {}
+
+    def _body_id(self, name: str) -> int:
+        found = self._body_ids.get(name)
+        if found is None:
+            row = self._conn.execute("SELECT id FROM bodies WHERE name = ?", (name,)).fetchone()
+            found = self._body_ids[name] = int(row[0]) if row else -1
+        return found
+
+    def _own(self, kind: str, body: str, number: str) -> tuple[str, str] | None:
+        row = self._conn.execute(
+            "SELECT doc_id, date FROM documents WHERE number = ? AND text_kind = ? AND body = ?"
+            " ORDER BY doc_id DESC LIMIT 1",
+            (number, kind, body),
+        ).fetchone()
+        return (str(row[0]), str(row[1])) if row else None
+
+    def _settled(self, text: CitedText, own: tuple[str, str] | None) -> CitedText:
+        if own is not None:
+            text.doc_id, text.date = own
+            text.date_source = "corpus" if text.date else ""
+        curated = self._curated_date(text.kind, text.body, text.number)
+        if curated:
+            text.date, text.date_source = curated, "curated"
+        elif not text.date and text.dates_seen:
+            # The date most citations give; on a tie, the first seen.
+            text.date = max(text.dates_seen, key=lambda d: len(text.dates_seen[d]))
+            text.date_source = "citations"
+        _compact(text)
+        return text
+
+    def cited_text(
+        self, body: str, number: str, kind: str, *, author: str = COP
+    ) -> CitedText | None:
+        kind = kind.lower().rstrip("s")
+        full = canonical_body(body, author)
+        key = (kind, full, number)
+        if key not in self._found:
+            if len(self._found) > 65536:
+                self._found.clear()
+            self._found[key] = self._look_up(kind, full, number)
+        return self._found[key]
+
+    def _look_up(self, kind: str, full: str, number: str) -> CitedText | None:
+        text = CitedText(kind, full, number, "")
+        body_id = self._body_id(full)
+        if body_id >= 0:
+            for row in self._conn.execute(
+                _CITED + " WHERE c.number = ? AND c.canon = ? AND c.kind = ?" + _ORDER,
+                (number, body_id, kind),
+            ):
+                where = _where(row)
+                text.citations.append(where)
+                if where.date:
+                    text.dates_seen.setdefault(where.date, []).append(where)
+        own = self._own(kind, full, number)
+        adopting = kind == "resolution" and (full, number) in self._adopting
+        if own is None and not text.citations and not adopting:
+            date = self._curated_date(kind, full, number)
+            return CitedText(kind, full, number, date, date_source="curated") if date else None
+        return self._settled(text, own)
+
+    def _all(self) -> Iterator[CitedText]:
+        names = dict(self._conn.execute("SELECT id, name FROM bodies"))
+        texts: dict[tuple[str, str, str], CitedText] = {}
+        cursor = self._conn.execute(
+            _CITED
+            + f" WHERE c.kind IN ({','.join('?' * len(_TEXT_KINDS))}) AND c.canon != 0"
+            + _ORDER,
+            _TEXT_KINDS,
+        )
+        for row in cursor:
+            key = (str(row[0]), str(names[row[1]]), str(row[2]))
+            text = texts.get(key)
+            if text is None:
+                text = texts[key] = CitedText(*key, "")
+            where = _where(row)
+            text.citations.append(where)
+            if where.date:
+                text.dates_seen.setdefault(where.date, []).append(where)
+        own: dict[tuple[str, str, str], tuple[str, str]] = {}
+        for doc_id, kind, body, number, date in self._conn.execute(
+            "SELECT doc_id, text_kind, body, number, date FROM documents"
+            " WHERE text_kind != '' AND body != '' ORDER BY doc_id"
+        ):
+            own[(str(kind), str(body), str(number))] = (str(doc_id), str(date))
+        for key in own:
+            texts.setdefault(key, CitedText(*key, ""))
+        for body, number in self._adopting:
+            texts.setdefault(
+                ("resolution", body, number), CitedText("resolution", body, number, "")
+            )
+        for key, text in texts.items():
+            yield self._settled(text, own.get(key))
+
+    def texts(self) -> list[CitedText]:
+        """Every text known, by body then number (a pass over every citation: for lists
+        and reports, not for a check's look-up)."""
+        return sorted(self._all(), key=lambda t: (t.body, t.kind, _number_key(t.number)))
+
+    def treaty_citations(self) -> list[TreatyCitation]:
+        out: list[TreatyCitation] = []
+        for row in self._conn.execute(
+            _CITED + " WHERE c.kind = ?" + _ORDER, (str(RefKind.TREATY),)
+        ):
+            volumes = tuple(str(row[12]).split())
+            keys = tuple(i.key for v in volumes if (i := self.instrument_by_volume(v)) is not None)
+            where = _where(row)
+            out.append(
+                TreatyCitation(
+                    "unts", where.text, volumes, str(row[13]), bool(row[14]), keys, where
+                )
+            )
+        for doc_id, label, number, text, pid in self._conn.execute(
+            "SELECT p.doc_id, d.label, p.position, p.text, p.paragraph_id FROM paragraphs p"
+            " JOIN documents d ON d.doc_id = p.doc_id WHERE p.part = ? ORDER BY p.doc_id, p.id",
+            (FOOTNOTE,),
+        ):
+            for inst in self._instruments.values():
+                m = re.search(re.escape(inst.adopted_by) + r"(?![\w/])", text)
+                if m:
+                    where = Citation(doc_id, label, FOOTNOTE, str(number), pid, m.group(0))
+                    out.append(
+                        TreatyCitation("adoption", m.group(0), (), "", False, (inst.key,), where)
+                    )
+        return _corpus_order(out)
+
+    def symbols(self) -> dict[str, list[Citation]]:
+        found: dict[str, list[Citation]] = {}
+        for row in self._conn.execute(
+            _CITED + " WHERE c.kind = ?" + _ORDER, (str(RefKind.SYMBOL),)
+        ):
+            found.setdefault(str(row[2]), []).append(_where(row))
+        return dict(sorted(found.items()))
+
+
+def _corpus_order(cites: list[TreatyCitation]) -> list[TreatyCitation]:
+    """As the registry built in memory lists them: document by document, a document's
+    treaty citations (in its order) before its footnotes citing an adopting resolution."""
+    return sorted(cites, key=lambda c: (c.citation.doc_id, c.form == "adoption"))
