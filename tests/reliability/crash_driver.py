@@ -2,7 +2,7 @@
 §1).
 
 Run as ``python -m tests.reliability.crash_driver --home H --project P --log L --seed N
-[--mode type|save-loop|typist]``. It builds the real :class:`MainWindow` offscreen with the
+[--mode type|save-loop|unsaved|typist]``. It builds the real :class:`MainWindow` offscreen with the
 real recovery store and the real snapshot timers, accepts the recovery offer when a
 crashed session left drafts (clicking the dialog's Restore button), otherwise opens the
 project file or starts a new draft, and then types, inserts and moves paragraphs with key
@@ -218,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--project", required=True, type=Path)
     ap.add_argument("--log", required=True, type=Path)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--mode", choices=["type", "save-loop", "typist"], default="type")
+    ap.add_argument("--mode", choices=["type", "save-loop", "unsaved", "typist"], default="type")
     ap.add_argument("--steps", type=int, default=100_000)
     ap.add_argument("--die", default="", help="save-before, save-after, snap-before, snap-after")
     ap.add_argument("--die-after", type=int, default=2)
@@ -249,7 +249,9 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(args.seed)
     if args.mode == "typist":
         _typist(draft, rng, log, args.steps)
-    save_every = rng.randint(1, 2) if args.mode == "save-loop" else rng.randint(6, 20)
+    save_every = {"save-loop": rng.randint(1, 2), "unsaved": 10**9}.get(
+        args.mode, rng.randint(6, 20)
+    )
     # Pauses as a drafter makes them: none, short, and now and then long enough for the
     # snapshot taken after a pause in typing (the app's own timer).
     pause = drafts_module.RECOVERY_DELAY_MS + 30

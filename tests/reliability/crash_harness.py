@@ -35,6 +35,9 @@ from drafting_app.storage.sessions import LOCK_SUFFIX, OPEN_SUFFIX
 ROOT = Path(__file__).resolve().parents[2]
 READY_TIMEOUT_S = 60.0
 DIE_POINTS = ("save-before", "save-after", "snap-before", "snap-after")
+# A drafter who never saves, killed this long after the start: past RECOVERY_MAX_MS, so a
+# snapshot must be there to restore.
+UNSAVED_KILL_S = 6.5
 
 
 @dataclass
@@ -146,7 +149,7 @@ class CrashSoak:
         if die:  # saves come often in a save loop; snapshots only between saves
             mode = "save-loop" if die.startswith("save") else "type"
         else:
-            mode = "save-loop" if self.rng.random() < 0.35 else "type"
+            mode = self.rng.choices(["save-loop", "type", "unsaved"], [0.35, 0.4, 0.25])[0]
         proc, log = self._start(n, mode, die)
         started = self._wait_ready(proc, log)
         self.report.sessions += 1
@@ -156,6 +159,8 @@ class CrashSoak:
                 proc.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 self.report.problems.append(f"session {n}: never reached the {die} write")
+        elif mode == "unsaved":  # killed after the app's longest wait for a snapshot
+            time.sleep(UNSAVED_KILL_S + self.rng.uniform(0.0, max_delay_s))
         else:
             time.sleep(self.rng.uniform(0.0, max_delay_s))
         if proc.poll() is None:
