@@ -20,6 +20,7 @@ from typing import Any
 
 from drafting_app.clauses.clause import ClauseFootnote, build_paragraph
 from drafting_app.errors import DraftingError
+from drafting_app.model.characters import xml_legal
 from drafting_app.model.document import Footnote, Paragraph, Part, Span
 from drafting_app.paths import user_data_dir
 from drafting_app.storage.atomic import atomic_write
@@ -119,7 +120,9 @@ def _text(d: Mapping[str, Any], key: str, where: str, limit: int = MAX_TEXT) -> 
     value = _want(d.get(key, ""), str, f"{where}.{key}")
     if len(value) > limit:
         raise CollectionError(f"{where}.{key} is longer than {limit} characters.")
-    return value
+    # A character no Word document holds (a pasted control character, half a pair) is
+    # repaired as the project loader repairs it: an inserted clause must save and export.
+    return xml_legal(value)[0]
 
 
 def _spans(raw: Any, length: int, where: str) -> tuple[Span, ...]:

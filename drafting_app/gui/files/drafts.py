@@ -241,6 +241,8 @@ class Drafts(QObject):
         read_only = project.read_only
         if project.notice:
             notices.insert(0, project.notice)
+        if project.repairs:
+            notices.append(project.repairs)
         elsewhere = self.recovery.lock.editing_elsewhere(path)
         if elsewhere is not None:
             read_only = True
