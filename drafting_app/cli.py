@@ -56,6 +56,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         out.write(f"    {fn[f.id]} {f.text}\n")
     for u in doc.unplaced:
         out.write(f"  unplaced: {u}\n")
+    for w in doc.warnings:
+        out.write(f"  warning (line {w.line}): {w.message}\n")
     return 0
 
 

@@ -12,7 +12,6 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the checks and the registry load only when the command runs
-    from drafting_app.checks.facts import CorpusFacts
     from drafting_app.checks.findings import Finding
     from drafting_app.model.document import Document
 
@@ -28,18 +27,15 @@ def _read(path: str) -> Document:
     return read_document(path)
 
 
-def _registry() -> CorpusFacts:
+def _check(doc: Document) -> list[Finding]:
+    """Every finding for ``doc`` against the corpus registry (read from the corpus index
+    a text at a time: nothing is built); a damaged index is rebuilt, and checked again."""
+    from drafting_app.checks.runner import run_checks
+    from drafting_app.corpus.command_store import command_store, healing
     from drafting_app.corpus.registry import Registry
-    from drafting_app.corpus.store import CorpusStore
 
-    with CorpusStore.open() as store:
-        if store.recovered_from is not None:
-            print(
-                f"drafting-app: the corpus index was unusable; it was moved to "
-                f"{store.recovered_from}",
-                file=sys.stderr,
-            )
-        return Registry.from_store(store)
+    with command_store() as store:
+        return healing(store, lambda s: run_checks(doc, Registry.from_store(s)))
 
 
 def format_finding(f: Finding) -> str:
@@ -60,9 +56,9 @@ def format_finding(f: Finding) -> str:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     doc = _read(args.file)
-    from drafting_app.checks.runner import has_errors, run_checks
+    from drafting_app.checks.runner import has_errors
 
-    findings = run_checks(doc, _registry())
+    findings = _check(doc)
     if args.json:
         json.dump([f.as_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -6,6 +6,7 @@ ones with a present-tense verb (the decision form: one tense throughout); repeat
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from drafting_app.checks.context import CheckContext, Entry
 from drafting_app.checks.findings import Finding, Fix, Severity
@@ -80,6 +81,20 @@ def _opener_finding(ctx: CheckContext, e: Entry, part: Part) -> Finding | None:
         return None
     if found is None:
         word = text.split()[0]
+        if part is Part.OPERATIVE and e.form is Form.RESOLUTION and not _verb_like(text):
+            # "6. The States …": in a resolution an operative paragraph opens with a verb
+            # in the present tense; an unknown verb ("Agrees", "Initiates") is only info
+            return ctx.finding(
+                "OPENER",
+                Severity.WARNING,
+                f"{ctx.describe(p).capitalize()} opens with “{word}”, not with a verb: an "
+                "operative paragraph of a resolution opens with a verb in the present "
+                "tense (Requests, Urges, Decides).",
+                ctx.at(p, 0, len(word)),
+                "Adopted resolutions open every operative paragraph with its verb "
+                "(UN_FORMAT.md §1); the known operative openers list has none for "
+                f"“{' '.join(text.split()[:3])}”.",
+            )
         return ctx.finding(
             "OPENER",
             Severity.INFO,
@@ -100,6 +115,28 @@ def _opener_finding(ctx: CheckContext, e: Entry, part: Part) -> Finding | None:
         f"with {expected}.",
         ctx.at(p, 0, len(found.text)),
     )
+
+
+# Words that lead into the verb of an operative paragraph ("Once again urges", A/RES/80/4).
+_LEAD_INS = {"once", "again", "also", "further", "furthermore", "hereby", "strongly", "firmly"}
+# Words no verb is: an article, a determiner, a pronoun, a preposition ("6. The States …").
+_NOT_VERBS = {
+    "the", "a", "an", "this", "these", "those", "that", "such", "all", "each", "every", "its",
+    "their", "his", "her", "our", "it", "they", "in", "on", "at", "for", "with", "by",
+    "from", "under", "of", "to", "as", "member", "states", "governments", "parties",
+}  # fmt: skip
+
+
+def _verb_like(text: str) -> bool:
+    """Whether an unknown first word may be a verb of the operative part: a word in -s
+    ("Agrees", "Initiates"), the plural form of a body of Parties ("Express"), after the
+    lead-ins of practice ("Once again urges"); not an article, pronoun or noun of States."""
+    words = [w.strip(",;:.").lower() for w in text.split()[:6]]
+    while words and words[0] in _LEAD_INS:
+        words = words[1:]
+    if not words or words[0] in _NOT_VERBS or not words[0].isalpha():
+        return False
+    return words[0].endswith("s") or not words[0].endswith(("ing", "ed", "ion", "ity"))
 
 
 def _tense_finding(ctx: CheckContext, entries: list[Entry]) -> Finding | None:
@@ -212,6 +249,26 @@ def _rewrite(
     return ctx.finding("LADDER", severity, message, ctx.at(p, *span), evidence, fix)
 
 
+# A verb the paragraph says again later, after "and": "…, and requests the Standing
+# Committee on Finance to submit a synthesis …;" then "Also requests …" (decision 10/CMA.3).
+_AND_VERB_RE = re.compile(r"\band (?:also |further )?(?=[a-z])")
+
+
+def embedded_verbs(split: Callable[[str, Part], Opener | None], text: str, part: Part) -> set[str]:
+    """First words of the opening phrases a paragraph uses after "and" ("and requests the
+    Secretary-General …" → "requests"): an "Also requests" further on ladders from it.
+    ``split`` reads an opening phrase (``CheckContext.opener``, ``PhraseBook.split``)."""
+    out: set[str] = set()
+    if " and " not in text:
+        return out
+    for m in _AND_VERB_RE.finditer(text):
+        rest = text[m.end() : m.end() + _REACH]
+        found = split(rest[:1].upper() + rest[1:], part)
+        if found is not None and found.part is part and not found.adverb:
+            out.add(found.base.split()[0].lower())
+    return out
+
+
 def _ladder_group(
     ctx: CheckContext, entries: list[Entry], part: Part, position: str, out: list[Finding]
 ) -> None:
@@ -220,7 +277,9 @@ def _ladder_group(
     for e in entries:
         p = e.paragraph
         found = _ladder_opener(ctx, e, part)
+        embedded = embedded_verbs(ctx.opener, p.text, part)
         if found is None:
+            seen |= embedded
             previous = None
             continue
         past = _is_past(found.base)
@@ -271,4 +330,5 @@ def _ladder_group(
                 )
             )
         seen.add(base)
+        seen |= embedded
         previous = found

@@ -2,7 +2,8 @@
 
 Preambular paragraphs end with a comma, operative ones with a semicolon and the last with a
 full stop; a paragraph that introduces sub-paragraphs ends with a colon, each sub-paragraph
-with a semicolon and the last one takes its parent's closing punctuation. In the decision
+with a semicolon (in the preamble a comma as well) and the last one takes its parent's
+closing punctuation. In the decision
 form the chapeau ends with a colon. A lone operative paragraph carries no number.
 """
 
@@ -47,6 +48,23 @@ def _fix(p: Paragraph, index: int, found: str, wanted: str) -> Fix:
     return Fix(p.id, index, index + len(found), wanted, description=f"End with {_NAMES[wanted]}")
 
 
+def _introduces_inline_text(ctx: CheckContext, e: Entry) -> bool:
+    """The last operative paragraph introduces the text it adopts when that text follows
+    inline, without an "Annex" heading ("Adopts the following political declaration …:",
+    A/RES/73/3): its colon is right."""
+    doc = ctx.doc
+    return (
+        e.part is Part.OPERATIVE
+        and e.parent is None
+        and not e.in_annex
+        and e.group == 0
+        and bool(doc.operative)
+        and e.paragraph is doc.operative[-1]
+        and bool(doc.annexes)
+        and not doc.annexes[0].title
+    )
+
+
 def check_punctuation(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
     memo: dict[str, str] = {}
@@ -81,6 +99,13 @@ def check_punctuation(ctx: CheckContext) -> list[Finding]:
             wanted = ":" if p.children else _closing(ctx, e, memo)
         index, found = _end(p.text)
         if found == wanted:
+            continue
+        if found == ":" and _introduces_inline_text(ctx, e):
+            continue
+        if wanted == ";" and found == "," and e.part is Part.PREAMBLE and e.parent is not None:
+            # The items of a preambular list end with commas as often as with semicolons:
+            # the whole paragraph is one clause that ends with a comma (A/RES/70/179,
+            # "Reaffirming that the Global Plan of Action was developed:" (a)–(f) ",").
             continue
         if found == ":" and not p.children and not e.chapeau:
             message = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from drafting_app.checks.capitalization import check_capitalization
 from drafting_app.checks.causes import one_per_cause
 from drafting_app.checks.completeness import check_completeness
 from drafting_app.checks.context import CheckContext
@@ -12,6 +13,7 @@ from drafting_app.checks.facts import CorpusFacts
 from drafting_app.checks.findings import Finding, Severity
 from drafting_app.checks.footnotes import check_ibid, check_numbering
 from drafting_app.checks.internal import check_internal
+from drafting_app.checks.marks import check_marks
 from drafting_app.checks.negotiation import CODES as NEGOTIATION_CODES
 from drafting_app.checks.negotiation import check_negotiation
 from drafting_app.checks.openers import check_ladder, check_openers
@@ -36,6 +38,7 @@ FAMILIES: dict[str, Family] = {
     "IBID": check_ibid,
     "FN-NUMBER": check_numbering,
     "FN-REPEAT": check_repeats,
+    "FN-MARK": check_marks,
     "INTERNAL": check_internal,
     "SHORT-TITLE": check_short_titles,
     "OPENER": check_openers,
@@ -43,13 +46,14 @@ FAMILIES: dict[str, Family] = {
     "PUNCT": check_punctuation,
     "DATE": check_dates,
     "SYMBOL": check_symbols,
+    "CAPITALS": check_capitalization,
     "NEGO": check_negotiation,
 }
 
 CODES = (
     "MISSING", "REF-DATE", "REF-UNKNOWN", "REF-BODY", "REF-ORDER", "TREATY", "ARTICLE", "IBID",
-    "FN-NUMBER", "FN-REPEAT", "FN-OPERATIVE", "INTERNAL", "SHORT-TITLE", "OPENER", "LADDER",
-    "PUNCT", "DATE", "SYMBOL", *NEGOTIATION_CODES,
+    "FN-NUMBER", "FN-REPEAT", "FN-OPERATIVE", "FN-MARK", "INTERNAL", "SHORT-TITLE", "OPENER",
+    "LADDER", "PUNCT", "DATE", "SYMBOL", "CAPITALS", *NEGOTIATION_CODES,
 )  # fmt: skip
 
 _SEVERITY_ORDER = {s: i for i, s in enumerate(Severity)}

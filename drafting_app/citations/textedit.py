@@ -47,7 +47,19 @@ def _spans(spans: list[Span], edit: TextEdit, delta: int) -> list[Span]:
         if end > start:
             out.append(Span(start, end))
     out += [Span(edit.start + s.start, edit.start + s.end) for s in edit.italics]
-    return sorted(set(out), key=lambda s: (s.start, s.end))
+    return _merged(sorted(set(out), key=lambda s: (s.start, s.end)))
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    """Spans that touch or overlap as one: a fix that rewrites the last letter of an
+    italic title gives it back whole, not in two pieces."""
+    out: list[Span] = []
+    for s in spans:
+        if out and s.start <= out[-1].end:
+            out[-1] = Span(out[-1].start, max(out[-1].end, s.end))
+        else:
+            out.append(s)
+    return out
 
 
 def _check(text: str, edit: TextEdit) -> None:

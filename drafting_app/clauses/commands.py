@@ -21,10 +21,10 @@ from drafting_app.model.document import Part
 
 def _cmd_search(args: argparse.Namespace) -> int:
     from drafting_app.clauses.library import open_clause_index
-    from drafting_app.corpus.store import CorpusStore
+    from drafting_app.corpus.command_store import command_store
 
     part = Part(args.part) if args.part else None
-    with CorpusStore.open() as store:
+    with command_store() as store:
         index = open_clause_index(store)
         try:
             hits = index.search(" ".join(args.query), limit=args.limit, part=part)
@@ -73,11 +73,11 @@ def _params(items: list[str]) -> dict[str, Any]:
 def _cmd_render(args: argparse.Namespace) -> int:
     from drafting_app.clauses.render import render
     from drafting_app.clauses.templates import TemplateCatalog
+    from drafting_app.corpus.command_store import command_store
     from drafting_app.corpus.registry import Registry
-    from drafting_app.corpus.store import CorpusStore
 
     template = TemplateCatalog.load().get(args.key)
-    with CorpusStore.open() as store:
+    with command_store() as store:
         out = render(template, _params(args.params), Registry.from_store(store))
     numbers = {f.id: n for n, f in enumerate(out.footnotes, start=1)}
     if args.json:

@@ -9,28 +9,30 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:  # the store and registry load only when a corpus command runs
     from drafting_app.corpus.registry import CitedText
+    from drafting_app.corpus.rows import DocumentInfo
     from drafting_app.corpus.store import CorpusStore, SyncReport
 from drafting_app.errors import DraftingError
 
 
 @contextmanager
 def _store() -> Iterator[CorpusStore]:
-    from drafting_app.corpus.store import CorpusStore
+    from drafting_app.corpus.command_store import command_store
 
-    store = CorpusStore.open()
-    try:
-        if store.recovered_from is not None:
-            _err(f"the corpus index was unusable; it was moved to {store.recovered_from}")
+    with command_store() as store:
         yield store
-    finally:
-        store.close()
+
+
+def _healing(store: CorpusStore, work: Callable[[CorpusStore], int]) -> int:
+    from drafting_app.corpus.command_store import healing
+
+    return healing(store, work)
 
 
 def _err(message: str) -> None:
@@ -48,41 +50,49 @@ def _positive(text: str) -> int:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    out = sys.stdout
     with _store() as store:
-        docs = store.documents()
-        for d in docs:
-            out.write(
-                f"{d.doc_id:<34} {d.origin:<7} {d.label:<26} {d.date:<17} "
-                f"{d.paragraphs:>4} paras {d.footnotes:>3} notes\n"
-            )
-        out.write(f"{len(docs)} documents\n")
-        for f in store.failures():
-            _err(f"not indexed: {f.path}: {f.message}")
+        return _healing(store, _list)
+
+
+def _list(store: CorpusStore) -> int:
+    out = sys.stdout
+    docs = store.documents()
+    for d in docs:
+        out.write(
+            f"{d.doc_id:<34} {d.origin:<7} {d.label:<26} {d.date:<17} "
+            f"{d.paragraphs:>4} paras {d.footnotes:>3} notes\n"
+        )
+    out.write(f"{len(docs)} documents\n")
+    for f in store.failures():
+        _err(f"not indexed: {f.path}: {f.message}")
     return 0
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    out = sys.stdout
     with _store() as store:
-        info = store.info(args.doc_id)
-        out.write(f"{info.label}\n{info.title}\n")
-        out.write(f"  {info.kind} ({info.form} form); {info.body or 'body unknown'}")
-        out.write(f"; {info.date or 'undated'}; {info.origin}: {info.path}\n")
-        part = ""
-        for row in store.paragraphs(args.doc_id):
-            if row.part != part:
-                part = row.part
-                out.write(f"  {part}\n")
-            indent = "  " * (len(row.parents) + 1)
-            place = row.place.removeprefix(row.part).strip()
-            marks = "".join(f"[{n}]" for n in row.footnotes)
-            out.write(f"  {indent}{place:<8} {row.text}{marks}\n")
-        notes = store.footnotes(args.doc_id)
-        if notes:
-            out.write("  footnotes\n")
-        for f in notes:
-            out.write(f"    {f.number:>3} {f.text}\n")
+        return _healing(store, lambda s: _show(s, args.doc_id))
+
+
+def _show(store: CorpusStore, doc_id: str) -> int:
+    out = sys.stdout
+    info = store.info(doc_id)
+    out.write(f"{info.label}\n{info.title}\n")
+    out.write(f"  {info.kind} ({info.form} form); {info.body or 'body unknown'}")
+    out.write(f"; {info.date or 'undated'}; {info.origin}: {info.path}\n")
+    part = ""
+    for row in store.paragraphs(doc_id):
+        if row.part != part:
+            part = row.part
+            out.write(f"  {part}\n")
+        indent = "  " * (len(row.parents) + 1)
+        place = row.place.removeprefix(row.part).strip()
+        marks = "".join(f"[{n}]" for n in row.footnotes)
+        out.write(f"  {indent}{place:<8} {row.text}{marks}\n")
+    notes = store.footnotes(doc_id)
+    if notes:
+        out.write("  footnotes\n")
+    for f in notes:
+        out.write(f"    {f.number:>3} {f.text}\n")
     return 0
 
 
@@ -102,11 +112,15 @@ def _write_text(out: TextIO, text: CitedText, detail: bool) -> None:
 
 
 def _cmd_refs(args: argparse.Namespace) -> int:
-    with _store() as store:
-        from drafting_app.corpus.registry import Registry
+    from drafting_app.corpus.registry import Registry
 
-        registry = Registry.from_store(store)
-    texts = registry.texts()
+    def read(store: CorpusStore) -> list[CitedText]:
+        return Registry.from_store(store).texts()
+
+    with _store() as store:
+        from drafting_app.corpus.command_store import healing
+
+        texts = healing(store, read)
     if args.number:
         texts = [t for t in texts if t.number == args.number.strip()]
         if not texts:
@@ -121,14 +135,14 @@ def _cmd_add(args: argparse.Namespace) -> int:
     failed = 0
     with _store() as store:
         for name in args.files:
-            known = {d.doc_id for d in store.documents()}
             try:
-                texts = store.add_document(Path(name))
+                again = store.holds_content_of(Path(name))
+                texts = _healing_add(store, Path(name))
             except DraftingError as exc:
                 failed += 1
                 _err(f"{name}: not added: {exc}")
                 continue
-            first, again = texts[0], texts[0].doc_id in known
+            first = texts[0]
             if len(texts) == 1 and again:
                 print(f"{name}: already in the corpus as {first.doc_id} ({first.label})")
             elif len(texts) == 1:
@@ -141,9 +155,17 @@ def _cmd_add(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
+def _healing_add(store: CorpusStore, path: Path) -> list[DocumentInfo]:
+    from drafting_app.corpus.command_store import healing
+
+    return healing(store, lambda s: s.add_document(path))
+
+
 def _cmd_search(args: argparse.Namespace) -> int:
+    from drafting_app.corpus.command_store import healing
+
     with _store() as store:
-        hits = store.search(args.query, limit=args.limit, part=args.part)
+        hits = healing(store, lambda s: s.search(args.query, limit=args.limit, part=args.part))
     if not hits:
         _err(f"nothing in the corpus matches {args.query!r}")
         return 1
@@ -167,8 +189,18 @@ def _report(report: SyncReport) -> int:
 
 
 def _cmd_rebuild(args: argparse.Namespace) -> int:
-    with _store() as store:
-        return _report(store.rebuild())
+    from drafting_app.corpus.command_store import TerminalProgress
+    from drafting_app.corpus.store import CorpusStore
+
+    # Built once: the index is thrown away and the files read into it in one pass (no
+    # sync of the old index first).
+    with CorpusStore.open(sync=False) as store:
+        progress = TerminalProgress("Rebuilding the corpus index")
+        try:
+            report = store.rebuild(progress)
+        finally:
+            progress.close()
+        return _report(report)
 
 
 def register(sub: Any) -> None:

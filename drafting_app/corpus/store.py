@@ -41,6 +41,7 @@ from drafting_app.corpus.sync import (
     SUFFIXES,
     FileRow,
     FileState,
+    Source,
     SyncItem,
     SyncPlan,
     SyncReport,
@@ -309,6 +310,16 @@ class CorpusStore:
         A large change (a first build) is written a batch of files at a time, each batch
         committed: ``progress(done, total)`` follows it and ``cancel()`` stops it between
         batches — what was written stays, and the next sync goes on from there."""
+        return self._sync(None, progress, cancel)
+
+    def _sync(
+        self,
+        only: list[Source] | None,
+        progress: Progress | None = None,
+        cancel: Cancel | None = None,
+    ) -> SyncReport:
+        """A sync of every corpus file, or of the files ``only`` (no scan, nothing removed:
+        a document just added)."""
         with self._guard():
             known = {
                 r[0]: FileRow(*r)
@@ -323,13 +334,19 @@ class CorpusStore:
                 conn.execute("UPDATE files SET mtime_ns = -1, sha256 = ''")
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('reader', ?)", (READER_VERSION,))
             known = {k: dataclasses.replace(r, mtime_ns=-1, sha256="") for k, r in known.items()}
-        retry = {k for k, r in known.items() if r.error} if self._first_sync else set()
-        roots = self._roots()
+        first_sync = self._first_sync and only is None
+        retry = {k for k, r in known.items() if r.error} if first_sync else set()
         folders: dict[str, int] = {}
-        planner = plan_sync(scan(roots, self.user_dir, folders), known, retry)
+        if only is None:
+            planner = plan_sync(scan(self._roots(), self.user_dir, folders), known, retry)
+        else:
+            planner = plan_sync(only, known, retry, complete=False)
+            folders = self._folders_after_adding()
         plan = planner.plan
         plan.report.recovered_from = self._unreported_recovery
-        self._unreported_recovery, self._first_sync = "", False
+        self._unreported_recovery = ""
+        if only is None:
+            self._first_sync = False
         stale = self._meta("words") is not None
         total = len(plan.pending)
         small = total + len(plan.gone) < BULK_MIN
@@ -392,6 +409,16 @@ class CorpusStore:
         for index, record in enumerate(f.texts):
             writer.add_text(src.key, index, record)
 
+    def _folders_after_adding(self) -> dict[str, int]:
+        """The folder times recorded, the user's corpus folder's brought up to date (a
+        file was copied into it); empty when none were recorded (the next command scans)."""
+        try:
+            seen: dict[str, int] = json.loads(self._meta("folders") or "{}")
+            seen[str(self.user_dir)] = os.stat(self.user_dir).st_mtime_ns
+        except (OSError, ValueError):
+            return {}
+        return seen if len(seen) > 1 or str(self.user_dir) in seen else {}
+
     @staticmethod
     def _settle(conn: sqlite3.Connection, touched: set[int], folders: dict[str, int]) -> None:
         """The end of a sync: the vocabulary recounted after a bulk build, the clause
@@ -400,7 +427,12 @@ class CorpusStore:
             recount_words(conn)
             conn.execute("DELETE FROM meta WHERE key = 'words'")
         regroup.settle(conn, touched)
-        conn.execute("INSERT OR REPLACE INTO meta VALUES ('folders', ?)", (json.dumps(folders),))
+        if folders:
+            conn.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('folders', ?)", (json.dumps(folders),)
+            )
+        else:
+            conn.execute("DELETE FROM meta WHERE key = 'folders'")
 
     # -- reading -------------------------------------------------------------------------
     def documents(self, start: int = 0, limit: int | None = None) -> list[DocumentInfo]:
@@ -618,6 +650,19 @@ class CorpusStore:
         return hits
 
     # -- adding --------------------------------------------------------------------------
+    def holds_content_of(self, path: Path) -> bool:
+        """Whether a file with the same bytes as ``path`` is already indexed (OSError when
+        ``path`` cannot be read)."""
+        try:
+            digest = sha256(Path(path).read_bytes())
+        except OSError as exc:
+            raise CorpusError(f"{Path(path).name} cannot be read: {exc}") from exc
+        with self._guard():
+            row = self._conn.execute(
+                "SELECT 1 FROM files WHERE sha256 = ? AND doc_id IS NOT NULL", (digest,)
+            ).fetchone()
+        return row is not None
+
     def add_document(self, path: Path) -> list[DocumentInfo]:
         """Add a file to the user's corpus: read it (a FormatError leaves nothing behind),
         copy it under a name no other file has, index it. Returns its texts: one, or each
@@ -638,17 +683,24 @@ class CorpusStore:
         if row:
             return self.texts_of_file(row[0])
         dest = self._copy_unique(src.name, data)
-        self.sync()
+        self._sync([self._user_source(dest)])
         with self._guard():
             row = self._conn.execute(
                 "SELECT doc_id, error FROM files WHERE path = ?", (str(dest),)
             ).fetchone()
         if not row or not row[0]:
             dest.unlink(missing_ok=True)  # our copy; the user's original is untouched
-            self.sync()
+            with self._transaction() as conn:
+                conn.execute("DELETE FROM files WHERE path = ?", (str(dest),))
             reason = row[1] if row else "it was not found in the corpus folder"
             raise CorpusError(f"{src.name} could not be indexed: {reason}")
         return self.texts_of_file(row[0])
+
+    def _user_source(self, path: Path) -> Source:
+        """The corpus file just copied into the user's folder, as a scan would see it."""
+        st = path.stat()
+        rel = path.relative_to(self.user_dir).as_posix()
+        return Source(f"user/{rel}", str(path), "user", (st.st_size, st.st_mtime_ns))
 
     def _copy_unique(self, name: str, data: bytes) -> Path:
         try:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from drafting_app.corpus.facts import canonical_body, load_instruments, load_sessions
@@ -27,6 +28,7 @@ from drafting_app.corpus.registry import (
     _number_key,
 )
 from drafting_app.corpus.rows import FOOTNOTE, place_of
+from drafting_app.errors import CorpusError, IndexDamaged
 from drafting_app.model.references import RefKind
 
 _CITED = (
@@ -58,6 +60,23 @@ class StoredRegistry(Registry):
         # A registry is replaced, never changed, when the corpus changes: a text looked
         # up once is the same object the next time (bounded: a check asks a few hundred).
         self._found: dict[tuple[str, str, str], CitedText | None] = {}
+        # Told when a look-up finds the index damaged (the window rebuilds it).
+        self.on_damage: Callable[[str], None] | None = None
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        from drafting_app.corpus.schema import is_damage
+
+        try:
+            yield
+        except sqlite3.Error as exc:
+            if is_damage(exc):
+                if self.on_damage is not None:
+                    self.on_damage(str(exc))
+                raise IndexDamaged(
+                    f"The corpus index is damaged ({exc}); it is rebuilt from the documents."
+                ) from exc
+            raise CorpusError(f"The corpus database failed ({exc}).") from exc
 
     def _body_id(self, name: str) -> int:
         found = self._body_ids.get(name)
@@ -97,7 +116,8 @@ class StoredRegistry(Registry):
         if key not in self._found:
             if len(self._found) > 65536:
                 self._found.clear()
-            self._found[key] = self._look_up(kind, full, number)
+            with self._guard():
+                self._found[key] = self._look_up(kind, full, number)
         return self._found[key]
 
     def _look_up(self, kind: str, full: str, number: str) -> CitedText | None:
@@ -155,9 +175,15 @@ class StoredRegistry(Registry):
     def texts(self) -> list[CitedText]:
         """Every text known, by body then number (a pass over every citation: for lists
         and reports, not for a check's look-up)."""
-        return sorted(self._all(), key=lambda t: (t.body, t.kind, _number_key(t.number)))
+        with self._guard():
+            found = list(self._all())
+        return sorted(found, key=lambda t: (t.body, t.kind, _number_key(t.number)))
 
     def treaty_citations(self) -> list[TreatyCitation]:
+        with self._guard():
+            return self._treaty_citations()
+
+    def _treaty_citations(self) -> list[TreatyCitation]:
         out: list[TreatyCitation] = []
         for row in self._conn.execute(
             _CITED + " WHERE c.kind = ?" + _ORDER, (str(RefKind.TREATY),)
@@ -186,10 +212,11 @@ class StoredRegistry(Registry):
 
     def symbols(self) -> dict[str, list[Citation]]:
         found: dict[str, list[Citation]] = {}
-        for row in self._conn.execute(
-            _CITED + " WHERE c.kind = ?" + _ORDER, (str(RefKind.SYMBOL),)
-        ):
-            found.setdefault(str(row[2]), []).append(_where(row))
+        with self._guard():
+            for row in self._conn.execute(
+                _CITED + " WHERE c.kind = ?" + _ORDER, (str(RefKind.SYMBOL),)
+            ):
+                found.setdefault(str(row[2]), []).append(_where(row))
         return dict(sorted(found.items()))
 
 

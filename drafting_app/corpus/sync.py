@@ -381,11 +381,19 @@ def _read_many(jobs: list[_Job], cancel: Callable[[], bool] | None = None) -> It
         yield _read_one(job)
 
 
-def plan_sync(sources: list[Source], known: dict[str, FileRow], retry: Iterable[str]) -> _Planner:
+def plan_sync(
+    sources: list[Source],
+    known: dict[str, FileRow],
+    retry: Iterable[str],
+    *,
+    complete: bool = True,
+) -> _Planner:
     """Compare the files with what the index knows (a file whose size or time changed is
     hashed); what changed is read by the planner's :meth:`_Planner.read`. ``retry``: keys
-    to read again even when unchanged (failed files, or all after a reader upgrade)."""
-    seen = {s.key for s in sources}
+    to read again even when unchanged (failed files, or all after a reader upgrade).
+    ``complete``: ``sources`` are every corpus file (the others are gone); else only
+    these files are looked at."""
+    seen = {s.key for s in sources} if complete else set(known) | {s.key for s in sources}
     planner = _Planner(known, retry, seen)
     for src in sources:
         planner.visit(src)

@@ -1,5 +1,5 @@
 """Checks, footnotes and references in the main window: the Checks and Footnotes docks,
-the References menu (Insert Citation…, Insert Internal Reference…, Check Document F7,
+the References menu (Insert Citation…, Insert Internal Reference…, Check Document Shift+F7,
 Apply Fix, Next/Previous Finding) and the View menu entries. Installed on a window by the
 composition root with :func:`install_citation_tools`; everything goes through the current
 draft's controller, so every change is one step of its undo history."""
@@ -134,7 +134,8 @@ class CitationTools(QObject):
             menu, "Insert Internal &Reference…", "Ctrl+Alt+R", self.insert_reference
         )
         menu.addSeparator()
-        self.check_action = self._action(menu, "Check &Document", "F7", self.check_document)
+        # F7 is Word's spelling key (Tools › Spelling…); the UN checks sit beside it
+        self.check_action = self._action(menu, "Check &Document", "Shift+F7", self.check_document)
         self.fix_action = self._action(menu, "Apply &Fix", FIX_SHORTCUT, self.checks.fix_selected)
         self._action(menu, "&Next Finding", "F8", lambda: self.checks.step(1))
         self._action(menu, "&Previous Finding", "Shift+F8", lambda: self.checks.step(-1))

@@ -49,6 +49,8 @@ from drafting_app.storage.settings import AppSettings, load_settings, save_setti
 
 if TYPE_CHECKING:  # the editor and the templates load with the first draft
     from drafting_app.gui.document.draft_editor import DraftEditor
+    from drafting_app.gui.document.spelling import SpellingService
+    from drafting_app.gui.document.spelling_dialog import SpellingDialog
 
 APP_TITLE = "UN Drafting Assistant"
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
@@ -102,6 +104,8 @@ class MainWindow(QMainWindow):
         self.corpus_size = QLabel(self)
         self.statusBar().addPermanentWidget(self.corpus_size)
         self._draft_actions: list[QAction] = []
+        self.spelling: SpellingService | None = None
+        self.spelling_dialog: SpellingDialog | None = None
         self._balanced = self._restored = restore_layout(self, self.settings)
         self._connect()
         self._build_menus()
@@ -116,6 +120,7 @@ class MainWindow(QMainWindow):
             lambda q, n: self.statusBar().showMessage(f"Search “{q}”: {n} paragraphs", 4000)
         )
         self.drafts.current_changed.connect(self._on_current_changed)
+        self.drafts.current_changed.connect(self._attach_spelling)
         self.drafts.recent_changed.connect(self._fill_recent)
         self.drafts.message.connect(lambda m: self.statusBar().showMessage(m, 6000))
         self.exports.message.connect(lambda m: self.statusBar().showMessage(m, 10000))
@@ -272,6 +277,9 @@ class MainWindow(QMainWindow):
         corpus.addSeparator()
         self._action(corpus, "&Search Corpus…", "Ctrl+Shift+F", self.focus_search)
 
+        tools = bar.addMenu("&Tools")
+        self._action(tools, "&Spelling…", "F7", self.check_spelling, draft=True)
+
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard Shortcuts", keys.HelpContents, self.show_shortcuts)
         about = self._action(help_menu, f"&About {APP_TITLE}", None, self.show_about)
@@ -316,6 +324,37 @@ class MainWindow(QMainWindow):
         if self.settings.notice:
             self.drafts.warn("Settings reset", self.settings.notice)
         self.recovery_offer.offer()
+
+    # -- spelling ----------------------------------------------------------------------------
+    def _attach_spelling(self) -> None:
+        """Underline misspellings in the current draft's page; the dictionary is read on a
+        worker thread the first time a draft is shown (never before the first paint)."""
+        editor = self.current_editor()
+        if editor is None:
+            return
+        from drafting_app.gui.document.spelling import SpellingService, SpellingUnderline
+
+        if self.spelling is None:
+            reopen = getattr(self.corpus, "reopen", None)
+            self.spelling = SpellingService(reopen, self)
+            self.spelling.message.connect(lambda m: self.statusBar().showMessage(m, 10000))
+        if editor.page.findChild(SpellingUnderline) is None:
+            SpellingUnderline(editor.page, self.spelling)
+
+    def check_spelling(self) -> None:
+        """Tools › Spelling… (F7): walk through the draft's misspellings, as Word does."""
+        editor = self.current_editor()
+        if editor is None:
+            return
+        self._attach_spelling()
+        assert self.spelling is not None
+        if not self.spelling.is_ready:
+            self.statusBar().showMessage("The spelling dictionary is still loading…", 4000)
+            return
+        from drafting_app.gui.document.spelling_dialog import SpellingDialog
+
+        self.spelling_dialog = SpellingDialog(editor.page, self.spelling, self)
+        self.spelling_dialog.show()
 
     # -- drafts ------------------------------------------------------------------------------
     def current_editor(self) -> DraftEditor | None:

@@ -119,6 +119,7 @@ def describe(doc: Document) -> dict[str, Any]:
             (_footnote(f, fn[f.id], anchors) for f in doc.footnotes), key=lambda d: d["number"]
         ),
         "unplaced": doc.unplaced,
+        "warnings": [w.as_dict() for w in doc.warnings],
     }
 
 

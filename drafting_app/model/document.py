@@ -218,6 +218,22 @@ class DocumentPart:
         yield from _walk_body(self.chapeau, self.preamble, self.operative)
 
 
+@dataclass(frozen=True)
+class ReadWarning:
+    """Where the reader of a source text was unsure: two readings were possible and it took
+    one (a lettered item after a paragraph without a colon), or the printed text disagrees
+    with itself (operative numbers with a gap or a duplicate). ``line`` is where it is in
+    the source (a line of a text file, the paragraph number of a Word file; 0 when
+    unknown). Said, never guessed silently; not kept in the project file (it is about that
+    one reading)."""
+
+    line: int
+    message: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"line": self.line, "message": self.message}
+
+
 @dataclass
 class Document:
     """A UN resolution, decision or draft.
@@ -228,7 +244,8 @@ class Document:
     recalling ...:") and ``operative`` its lettered sub-paragraphs.
     ``parts`` are the lettered parts of a multi-part decision ("79/537 A, B and C"); the
     document's own chapeau, preamble and operative part are then empty.
-    ``unplaced`` lists source text the reader could not place — never silently dropped.
+    ``unplaced`` lists source text the reader could not place — never silently dropped;
+    ``warnings`` what the reader was unsure of (:class:`ReadWarning`).
     ``revision_base`` is the text this draft revises (a rollover's adopted resolution, or
     a Word file's text before its tracked changes); ``comments`` are reviewers' comments
     (:mod:`drafting_app.model.revision`).
@@ -255,6 +272,7 @@ class Document:
     revision_base: RevisionBase | None = None
     comments: list[Comment] = field(default_factory=list)
     negotiation: Negotiation | None = None
+    warnings: list[ReadWarning] = field(default_factory=list)
 
     # -- traversal -------------------------------------------------------------------------
     def body_paragraphs(self) -> Iterator[tuple[Part, Paragraph]]:

@@ -111,10 +111,13 @@ def number_operative(paras: list[Paragraph], form: Form = Form.RESOLUTION) -> It
 
 
 def preamble_subparagraphs(paras: list[Paragraph]) -> Iterator[Numbered]:
-    """Preambular paragraphs are unnumbered; their sub-paragraphs take (a), (i)."""
+    """Preambular paragraphs are unnumbered; their sub-paragraphs take (a), then (i) — the
+    styles of an operative sub-paragraph, one level below an unnumbered paragraph
+    ("Reaffirming that the Global Plan of Action was developed:" then "(a) To promote …,",
+    A/RES/70/179)."""
     for i, p in enumerate(paras):
         yield Numbered(p, "", (i,))
-        yield from _walk(p.children, Form.DECISION, (i,), False)
+        yield from _walk(p.children, Form.RESOLUTION, (i,), False)
 
 
 def operative_labels(doc: Document) -> dict[str, str]:

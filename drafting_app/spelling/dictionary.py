@@ -81,3 +81,18 @@ class HunspellDictionary:
             if len(out) >= limit:
                 break
         return out
+
+
+_shared: HunspellDictionary | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_dictionary() -> HunspellDictionary:
+    """The shipped dictionary, read once per process (read-only once loaded: every window
+    and checker of the process can share it)."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = HunspellDictionary()
+    _shared.load()
+    return _shared

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from drafting_app.checks.facts import CorpusFacts
+from drafting_app.checks.openers import embedded_verbs
 from drafting_app.checks.profile import CheckProfile, profile_for
 from drafting_app.citations.parse import attach_citations, citations_of
 from drafting_app.citations.placement import footnote_needed, new_footnote
@@ -264,6 +265,7 @@ def ladder(doc: Document, facts: CorpusFacts) -> Iterator[Mutant]:
         for p in _tops(doc, part):
             o = book.split(p.text, part)
             if o is None:
+                seen |= embedded_verbs(book.split, p.text, part)
                 continue
             base = o.base.split()[0].lower()
             if base not in seen and not o.adverb:
@@ -278,6 +280,9 @@ def ladder(doc: Document, facts: CorpusFacts) -> Iterator[Mutant]:
                     "LADDER", _edit(doc, p.id, 0, len(o.text), new), p.id, f"{o.text} → {new}"
                 )
             seen.add(base)
+            # "…, and requests the Secretary-General …" before it: an "Also requests" there
+            # is adopted practice (decision 10/CMA.3), not a mistake to inject
+            seen |= embedded_verbs(book.split, p.text, part)
 
 
 _SWAP = {",": ";", ";": ",", ".": ";", ":": ";"}
@@ -342,6 +347,33 @@ def symbol(doc: Document, facts: CorpusFacts) -> Iterator[Mutant]:
                     f.id,
                     f"{m.group(0)} → {wrong}",
                 )
+
+
+_CAPITALIZED_RE = re.compile(
+    r"\b(?:Member States?|General Assembly|Secretary-General|Security Council|"
+    r"Economic and Social Council|States parties|State party|United Nations)\b"
+)
+
+
+def capitals(doc: Document, facts: CorpusFacts) -> Iterator[Mutant]:
+    """A name of the Organization or an organ written in lower case ("member states")."""
+    for _, p in _body(doc):
+        for m in _CAPITALIZED_RE.finditer(p.text):
+            low = m.group(0).lower()
+            yield Mutant(
+                "CAPITALS", _edit(doc, p.id, m.start(), m.end(), low), p.id, f"{m.group(0)} → {low}"
+            )
+
+
+def fn_mark(doc: Document, facts: CorpusFacts) -> Iterator[Mutant]:
+    """A footnote mark put before the comma or semicolon it follows ("Crime¹,")."""
+    for _, p in _body(doc):
+        for i, a in enumerate(p.anchors):
+            if a.offset > 1 and p.text[a.offset - 1] in ",;" and p.text[a.offset - 2] != " ":
+                out = copy.deepcopy(doc)
+                q = out.paragraph(p.id)
+                q.anchors[i] = Anchor(a.offset - 1, a.footnote_id)
+                yield Mutant("FN-MARK", out, p.id, f"mark before the “{p.text[a.offset - 1]}”")
 
 
 OLDER = CitationRule(repeat=RepeatRule.FIRST_OPERATIVE)
@@ -454,6 +486,8 @@ MUTATORS: dict[str, Mutator] = {
     "PUNCT": punct,
     "DATE": date,
     "SYMBOL": symbol,
+    "CAPITALS": capitals,
+    "FN-MARK": fn_mark,
 }
 
 

@@ -40,6 +40,8 @@ def test_mutants_differ_from_the_clean_text(docs: dict[str, Document], registry:
                         a.text != b.text
                         for a, b in zip(m.doc.footnotes, doc.footnotes, strict=True)
                     )
+                elif m.family == "FN-MARK":  # the text stays, a mark moves
+                    changed = m.doc.paragraph(m.target).anchors != doc.paragraph(m.target).anchors
                 elif m.family == "FN-NUMBER":
                     changed = [f.source_number for f in m.doc.footnotes] != [
                         f.source_number for f in doc.footnotes

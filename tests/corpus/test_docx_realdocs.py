@@ -156,7 +156,20 @@ def test_un_volume_splits_into_its_decisions(un_volume: tuple[list[Document], Im
     assert all(d.kind is DocumentKind.DECISION for d in docs[:-1])
     # 84 footnotes in footnotes.xml besides the three special ones, 84 references
     assert sum(len(d.footnotes) for d in docs) == 84
-    assert all(not d.unplaced for d in docs if d.heading != "Decision 19/CMA.3")
+    placed = ("Decision 15/CMA.3", "Decision 19/CMA.3")
+    assert all(not d.unplaced for d in docs if d.heading not in placed)
+    # Decision 15/CMA.3 numbers 1–22 across two roman headings of its operative part: the
+    # headings are listed (the model has no operative headings), the numbers run on
+    (d15,) = [d for d in docs if d.heading == "Decision 15/CMA.3"]
+    assert [len(d15.preamble), len(d15.operative)] == [2, 22]
+    assert [p.source_label for p in d15.operative] == [f"{n}." for n in range(1, 23)]
+    assert d15.unplaced == [
+        "heading in the operative part: I. Activities and performance of the Technology "
+        "Executive Committee in 2020–2021",
+        "heading in the operative part: II. Activities and performance of the Climate "
+        "Technology Centre and Network in 2020–2021",
+    ]
+    assert [w.line for w in d15.warnings] == [246, 254]
     first = docs[0]
     mh = first.masthead
     assert mh is not None

@@ -113,7 +113,7 @@ def test_check_document_menu_and_fix_shortcut(
     draft = draft_recalling(qtbot, window)
     doc = draft.controller.doc
     runs = tools.checks.runs
-    qtbot.keyClick(window, Qt.Key.Key_F7)  # References › Check Document
+    qtbot.keyClick(window, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)  # Check Document
     assert tools.checks.runs == runs + 1 and not tools.checks.stale
     assert tools.checks_dock.isVisible()
 
@@ -134,7 +134,8 @@ def test_view_menu_and_shortcut_table_list_the_panels(
     table = dict(window.shortcut_table())
     assert table["View › Checks Panel"] == "Ctrl+4"
     assert table["View › Footnotes Panel"] == "Ctrl+5"
-    assert table["References › Check Document"] == "F7"
+    assert table["References › Check Document"] == "Shift+F7"
+    assert table["Tools › Spelling…"] == "F7"  # Word's key
     assert table["References › Insert Citation"] == "Ctrl+Alt+C"
     assert table["References › Insert Internal Reference…"] == "Ctrl+Alt+R"
     # A key given to two actions fires neither: every shortcut names one action.

@@ -96,7 +96,7 @@ def test_a_new_draft_after_a_selected_finding_shows_its_own_findings(
     assert panel.selected_finding() is None
     assert not panel.fix_button.isEnabled()
     assert "10 errors" not in panel.summary.text()
-    # Check (F7) refreshes it and Fix does nothing to the Word draft.
+    # Check (Shift+F7) refreshes it and Fix does nothing to the Word draft.
     before = snapshot(word)
     qtbot.mouseClick(panel.check_button, Qt.MouseButton.LeftButton)
     assert [finding_key(f) for f in panel.findings] == expected_keys(tools, fresh)

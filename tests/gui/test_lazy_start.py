@@ -20,7 +20,7 @@ from drafting_app.gui import app, startup_trace
 
 def trace(qapp, window, done, out=None, after=None):
     def painted(_ns):
-        roots = ("drafting_app", "jinja2", "docx", "pypdf")
+        roots = ("drafting_app", "jinja2", "docx", "pypdf", "spylls")
         loaded = sorted(m for m in sys.modules if m.split(".")[0] in roots)
         print("\\n".join(loaded))
         qapp.quit()
@@ -44,6 +44,9 @@ DRAFT_ONLY = (
     "drafting_app.gui.files.word_import",
     "drafting_app.model.conventions",
     "drafting_app.model.edits",
+    "drafting_app.gui.document.spelling",
+    "drafting_app.spelling.checker",
+    "spylls",
     "docx",
     "jinja2",
     "pypdf",

@@ -32,13 +32,16 @@ class Mark:
 @dataclass
 class Block:
     """A paragraph of source text. ``lines`` keeps the physical lines (mastheads);
-    ``heading`` is the Markdown heading level (0 when none)."""
+    ``heading`` is the Markdown heading level (0 when none); ``line`` is where the block
+    starts in the source (1-based line of a text, paragraph number of a Word body; 0 when
+    unknown), so that what the reader is unsure of can be shown where it is."""
 
     text: str
     italics: list[Span] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
     heading: int = 0
+    line: int = 0
 
     def ends_open(self) -> bool:
         """True when the text stops mid-sentence (no closing punctuation): a page break
@@ -56,6 +59,7 @@ class Block:
             self.marks + [replace(m, offset=m.offset + base) for m in other.marks],
             self.lines + other.lines,
             self.heading,
+            self.line,
         )
 
     def slice(self, start: int, end: int | None = None) -> Block:
@@ -69,7 +73,9 @@ class Block:
         marks = [
             replace(m, offset=m.offset - start) for m in self.marks if start <= m.offset <= end
         ]
-        return Block(self.text[start:end], italics, marks, [self.text[start:end]], self.heading)
+        return Block(
+            self.text[start:end], italics, marks, [self.text[start:end]], self.heading, self.line
+        )
 
     def strip(self) -> Block:
         lead = len(self.text) - len(self.text.lstrip())
@@ -139,5 +145,6 @@ def normalise_spaces(block: Block) -> Block:
         [replace(m, offset=mapping[m.offset]) for m in block.marks],
         block.lines,
         block.heading,
+        block.line,
     )
     return new.strip()

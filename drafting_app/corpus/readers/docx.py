@@ -128,6 +128,7 @@ class _WordImport:
         self.body.links = self._links(self.pkg.main)
         self.blocks: list[Block] = []
         self.paragraphs = 0  # every paragraph read, blank or not, in every part
+        self.paragraphs_seen = 0  # of the body: where Word users look
         self.section = 0
         self.mark_sections: list[int] = []
         self.restarts: list[bool] = []
@@ -241,7 +242,9 @@ class _WordImport:
     def _paragraph(self, p: Any, keep: bool = True) -> None:
         self._count_paragraph()
         before = len(self.body.mark_order)
+        self.paragraphs_seen += 1
         block = self.body.paragraph(p, self._where())
+        block.line = self.paragraphs_seen  # where Word users look: the n-th paragraph
         self.mark_sections += [self.section] * (len(self.body.mark_order) - before)
         ppr = p.find(W + "pPr")
         if ppr is not None and ppr.find(W + "sectPr") is not None:

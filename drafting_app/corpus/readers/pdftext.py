@@ -55,15 +55,20 @@ class PdfTextReader:
         """The provenance line, the body blocks with their marks, and the footnotes."""
         lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
         provenance = ""
+        offset = 1  # line number of lines[0]
         first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
         if first is not None and (m := _SOURCE_RE.match(lines[first].strip())):
             provenance = m.group("source")
             lines = lines[first + 1 :]
+            offset += first + 1
         body_lines, note_lines = self._split_notes(lines)
-        groups = self._groups(body_lines)
+        numbered = self._groups(body_lines, offset)
+        groups = [g for g, _ in numbered]
         notes = self._notes(note_lines)
         if any(INLINE_NOTE in ln for ln in body_lines):
             blocks = [self._inline_notes(g, notes) for g in groups]
+            for block, (_, line) in zip(blocks, numbered, strict=True):
+                block.line = line
             return provenance, blocks, notes
         start = self._body_start(groups)
         texts, marks = find_marks(
@@ -73,8 +78,8 @@ class PdfTextReader:
             repeats=self.repeat_marks,
         )
         blocks = [
-            Block(t, marks=mk, lines=g if len(g) > 1 else [t])
-            for t, mk, g in zip(texts, marks, groups, strict=True)
+            Block(t, marks=mk, lines=g if len(g) > 1 else [t], line=line)
+            for t, mk, (g, line) in zip(texts, marks, numbered, strict=True)
         ]
         return provenance, blocks, notes
 
@@ -87,30 +92,34 @@ class PdfTextReader:
         return lines[: rules[-1]], lines[rules[-1] + 1 :]
 
     @staticmethod
-    def _groups(lines: list[str]) -> list[list[str]]:
-        """Blocks of lines: front matter keeps its blank-line groups (masthead, "Resolution
-        adopted by … / on …"); from the numbered title on, every line is a paragraph."""
-        groups: list[list[str]] = []
+    def _groups(lines: list[str], offset: int = 1) -> list[tuple[list[str], int]]:
+        """Blocks of lines with the line number of their first line: front matter keeps its
+        blank-line groups (masthead, "Resolution adopted by … / on …"); from the numbered
+        title on, every line is a paragraph."""
+        groups: list[tuple[list[str], int]] = []
         current: list[str] = []
+        start = offset
         in_body = False
-        for raw in lines:
+        for number, raw in enumerate(lines, start=offset):
             line = _clean(raw)
             if not in_body and _TITLE_LINE_RE.match(line):
                 in_body = True
                 if current:
-                    groups.append(current)
+                    groups.append((current, start))
                     current = []
             if not line:
                 if current:
-                    groups.append(current)
+                    groups.append((current, start))
                     current = []
                 continue
             if in_body:
-                groups.append([line])
+                groups.append(([line], number))
             else:
+                if not current:
+                    start = number
                 current.append(line)
         if current:
-            groups.append(current)
+            groups.append((current, start))
         if not in_body:  # no numbered title: treat each front group line as its own block
             return _split_front_only(groups)
         return groups
@@ -231,12 +240,12 @@ def _closing_paren(text: str, at: int) -> int:
     return -1
 
 
-def _split_front_only(groups: list[list[str]]) -> list[list[str]]:
+def _split_front_only(groups: list[tuple[list[str], int]]) -> list[tuple[list[str], int]]:
     """Without a numbered title every line after the masthead is a paragraph."""
-    out: list[list[str]] = []
-    for g in groups:
+    out: list[tuple[list[str], int]] = []
+    for g, start in groups:
         if any(ln.startswith("Distr.") for ln in g) or len(g) == 1:
-            out.append(g)
+            out.append((g, start))
         else:
-            out.extend([ln] for ln in g)
+            out.extend(([ln], start + i) for i, ln in enumerate(g))
     return out

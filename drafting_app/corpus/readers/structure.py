@@ -27,9 +27,10 @@ from drafting_app.model.document import (
     Masthead,
     Paragraph,
     Part,
+    ReadWarning,
     Span,
 )
-from drafting_app.model.numbering import from_letters, from_roman
+from drafting_app.model.numbering import from_letters, from_roman, letters, roman
 from drafting_app.model.opening import MEETING_PREFIX
 from drafting_app.model.references import DATE_RE
 from drafting_app.phrases import PhraseBook, default_phrasebook
@@ -163,6 +164,14 @@ class _Tree:
         self._attach(0, para)
         self.stack.append(_Level(style, n, para))
 
+    def continues(self, label: _Label) -> bool:
+        """Whether ``label`` is the next number of an open level ("(b)" after "(a)")."""
+        return any(
+            style == level.style and n == level.last + 1
+            for level in self.stack
+            for style, n in label.candidates()
+        )
+
     def _pick_new(self, cands: list[tuple[str, int]]) -> tuple[str, int]:
         outer = {lv.style for lv in self.stack}
         for style, n in cands:
@@ -202,12 +211,16 @@ class StructureBuilder:
     def __init__(self, phrases: PhraseBook | None = None) -> None:
         self.phrases = phrases or default_phrasebook()
         self.mapped_fields: list[tuple[str, str]] = []
+        self._warnings: list[ReadWarning] = []
+        self._lines: dict[str, int] = {}
 
     # -- entry point ------------------------------------------------------------------------
     def build(self, blocks: list[Block], notes: list[FootnoteDef], source: str = "") -> Document:
         self._check_sizes(blocks, source)
         doc = Document(source=source)
         self.mapped_fields = []
+        self._warnings = []
+        self._lines = {}
         self._notes = _NoteBinder(notes)
         author_at = self._find_authoring(blocks)
         if author_at is None:
@@ -219,6 +232,7 @@ class StructureBuilder:
             self._body(doc, body, has_author=author_at is not None)
         doc.footnotes = self._notes.footnotes()
         doc.unplaced.extend(self._notes.unplaced())
+        doc.warnings = sorted(self._warnings, key=lambda w: w.line)
         mh = doc.masthead
         if mh is not None and mh.document_type.lower().startswith(("draft", "revised draft")):
             doc.kind = DocumentKind.DRAFT
@@ -236,10 +250,13 @@ class StructureBuilder:
         self._check_sizes(blocks, source)
         doc = Document(source=source)
         self.mapped_fields = []
+        self._warnings = []
+        self._lines = {}
         self._notes = _NoteBinder(notes)
         self._parts(doc, [b for b in blocks if b.text.strip()])
         doc.footnotes = self._notes.footnotes()
         doc.unplaced.extend(self._notes.unplaced())
+        doc.warnings = sorted(self._warnings, key=lambda w: w.line)
         return doc
 
     @staticmethod
@@ -483,55 +500,178 @@ class StructureBuilder:
             doc.form = Form.DECISION
 
     def _parts(self, doc: Document, blocks: list[Block]) -> None:
+        """The preamble and the operative part. When the text numbers its operative
+        paragraphs, the operative part starts at the first numbered one ("1."), whatever
+        the paragraphs before it open with; otherwise at the first paragraph that opens
+        with an operative verb (a lone "Adopts …", an unnumbered decision). A lettered or
+        roman item belongs to the paragraph it follows, in the preamble as in the operative
+        part (A/RES/70/179: "Reaffirming that the Global Plan of Action was developed:"
+        then "(a) To promote …," … before more preambular paragraphs)."""
+        blocks = [b for b in blocks if b.text.strip()]
         tree = _Tree()
         pre_tree = _Tree()
-        operative_started = False
-        if doc.form is Form.DECISION:
-            operative_started = True
+        first_numbered = self._operative_start(blocks)
+        operative_started = doc.form is Form.DECISION
         prev: Paragraph | None = None
-        for b in blocks:
+        for i, b in enumerate(blocks):
             text = b.text.strip()
-            if not text:
-                continue
             if _ADOPTION_RE.match(text) or (doc.adoption and _DATE_LINE_RE.match(text)):
                 doc.adoption = (doc.adoption + "\n" + text).strip() if doc.adoption else text
                 continue
+            if doc.title and text == doc.title and not b.marks:
+                continue  # the running header of a page repeats the title (PDF text layer)
             label, rest = split_label(b)
-            if (
-                label is not None
-                and not operative_started
-                and (label.kind == "arabic" or (prev is not None and not _opens(prev)))
-            ):
-                operative_started = True
-            if not operative_started:
-                if label is not None:  # a sub-paragraph of a preambular paragraph
-                    para = self._paragraph(rest, Part.PREAMBLE, label)
-                    pre_tree.add(label, para)
-                    prev = para
-                    continue
-                opener = self.phrases.split(text, None)
-                if (opener is not None and opener.part is Part.OPERATIVE and not doc.preamble) or (
-                    opener is not None
-                    and opener.part is Part.OPERATIVE
-                    and doc.preamble
-                    and not doc.preamble[-1].text.rstrip().endswith(":")
-                ):
-                    operative_started = True
-            if not operative_started:
-                para = self._paragraph(rest, Part.PREAMBLE, label)
-                pre_tree.add(None, para)
-                doc.preamble = pre_tree.roots
-                prev = para
-                continue
             if label is None and prev is not None and text[:1].islower():
-                # continuation of a paragraph the source split (page break)
+                # the rest of a paragraph the source split (a page break or a footnote block)
+                if prev.text.rstrip().endswith(TERMINAL):
+                    self._warn(
+                        b,
+                        f"“{_short(text)}” starts in lower case after a paragraph that ends "
+                        f"with “{prev.text.rstrip()[-1:]}”; read as the rest of that "
+                        "paragraph, not as a paragraph of its own.",
+                    )
                 self._extend(prev, b)
                 continue
-            para = self._paragraph(rest, Part.OPERATIVE, label)
-            tree.add(label, para)
+            if not operative_started:
+                if first_numbered is not None:
+                    operative_started = i >= first_numbered
+                else:
+                    operative_started = self._opens_operative(b, label, text, prev, pre_tree)
+            if (
+                label is None
+                and _heading_like(text)
+                and _heads_numbered(blocks, i)
+                and (operative_started or i < (first_numbered or 0))
+            ):
+                # "Peacebuilding Commission" (A/RES/80/11), "VI. Outreach services": a
+                # heading of the operative part (headings, then a numbered paragraph), which
+                # the model has no place for
+                doc.unplaced.append(f"heading in the operative part: {text}")
+                self._warn(
+                    b,
+                    f"“{_short(text)}” read as a heading of the operative part (it has no "
+                    "number and no closing punctuation); it is listed as unplaced.",
+                )
+                continue
+            if operative_started:
+                para = self._paragraph(rest, Part.OPERATIVE, label)
+                tree.add(label, para)
+            else:
+                para = self._paragraph(rest, Part.PREAMBLE, label)
+                if label is not None:
+                    self._preamble_item(b, label, prev, pre_tree, first_numbered is not None)
+                elif first_numbered is not None and self._operative_opener(text):
+                    self._warn(
+                        b,
+                        f"“{_short(text)}” opens with an operative verb but stands before the "
+                        "first numbered paragraph; read as a preambular paragraph.",
+                    )
+                pre_tree.add(label, para)
+                doc.preamble = pre_tree.roots
+            self._lines[para.id] = b.line
             prev = para
         doc.preamble = pre_tree.roots
         doc.operative = tree.roots
+        self._check_printed_numbers(doc.operative)
+        self._check_printed_numbers(doc.preamble, top=False)
+
+    def _operative_start(self, blocks: list[Block]) -> int | None:
+        """Where a numbered operative part starts: at its first numbered paragraph, or
+        before it when the numbers do not start at 1 and the paragraphs just before open
+        with operative verbs (a selection that begins at the text of paragraph 5, its
+        number not selected: decision 7/CMA.3 pasted from its PDF)."""
+        at = _first_numbered(blocks)
+        if at is None or split_label(blocks[at])[0] == _Label("arabic", "1"):
+            return at
+        while (
+            at > 0
+            and split_label(blocks[at - 1])[0] is None
+            and self._operative_opener(blocks[at - 1].text.strip())
+        ):
+            at -= 1
+        return at
+
+    def _opens_operative(
+        self, b: Block, label: _Label | None, text: str, prev: Paragraph | None, pre: _Tree
+    ) -> bool:
+        """In a text without numbered paragraphs: whether ``b`` starts the operative part."""
+        if label is None:
+            return self._operative_opener(text) and (prev is None or not _opens(prev))
+        if prev is None or _opens(prev) or pre.continues(label):
+            return False
+        self._warn(
+            b,
+            f"“{_label_text(label)}” follows a preambular paragraph that does not end with a "
+            "colon and the text has no numbered paragraphs; read as the start of the "
+            "operative part (it could also be an item of the paragraph before).",
+        )
+        return True
+
+    def _operative_opener(self, text: str) -> bool:
+        opener = self.phrases.split(text, None)
+        return opener is not None and opener.part is Part.OPERATIVE
+
+    def _preamble_item(
+        self, b: Block, label: _Label, prev: Paragraph | None, pre: _Tree, numbered: bool
+    ) -> None:
+        """Say so when a lettered item of the preamble has no colon before it."""
+        if prev is None:
+            self._warn(
+                b,
+                f"“{_label_text(label)}” opens the preamble; read as a preambular paragraph.",
+            )
+        elif not _opens(prev) and not pre.continues(label):
+            where = "before the first numbered paragraph" if numbered else "in the preamble"
+            self._warn(
+                b,
+                f"“{_label_text(label)}” stands {where} after a paragraph that does not end "
+                "with a colon; read as an item of that preambular paragraph.",
+            )
+
+    def _check_printed_numbers(self, paras: list[Paragraph], top: bool = True) -> None:
+        """The printed numbers and letters against the reader's own count: a gap or a
+        duplicate is reported where it is, never renumbered silently (the model numbers
+        by position; the source's label is kept as ``source_label``)."""
+        if top:
+            self._sequence(paras, "operative paragraph")
+        for p in paras:
+            for q in p.walk():
+                if q.children:
+                    self._sequence(q.children, "sub-paragraph")
+
+    def _sequence(self, paras: list[Paragraph], what: str) -> None:
+        labelled = [p for p in paras if p.source_label]
+        if not labelled:
+            return
+        style = _label_style(labelled[0].source_label or "")
+        previous: int | None = None
+        for p in labelled:
+            label = p.source_label or ""
+            n = _label_value(label, style)
+            if n is None:
+                continue
+            if previous is not None and n == previous:
+                self._warn_at(p, f"The printed {what} number “{label}” repeats the one before it.")
+            elif previous is not None and n != previous + 1:
+                expected = _format_label(previous + 1, style, label)
+                self._warn_at(
+                    p,
+                    f"The printed {what} numbers jump to “{label}” where “{expected}” was "
+                    "expected; the paragraphs are numbered by their position, as printed "
+                    "numbers are not kept.",
+                )
+            elif previous is None and n != 1:
+                expected = _format_label(1, style, label)
+                self._warn_at(
+                    p, f"The printed {what} numbers start at “{label}”, not “{expected}”."
+                )
+            previous = n
+
+    def _warn(self, b: Block, message: str) -> None:
+        self._warnings.append(ReadWarning(b.line, message))
+
+    def _warn_at(self, p: Paragraph, message: str) -> None:
+        self._warnings.append(ReadWarning(self._lines.get(p.id, 0), message))
 
     def _annexes(self, doc: Document, blocks: list[Block]) -> None:
         """Annexes, or a text adopted inline ("Adopts the following political declaration:"
@@ -637,6 +777,71 @@ def _opens_numbered(blocks: list[Block], block: Block) -> bool:
         return False
     label, _ = split_label(blocks[at + 1])
     return label is not None and label.kind == "arabic" and label.value == "1"
+
+
+def _first_numbered(blocks: list[Block]) -> int | None:
+    """Index of the first block numbered with an arabic number ("1."), if any."""
+    for i, b in enumerate(blocks):
+        label, _ = split_label(b)
+        if label is not None and label.kind == "arabic":
+            return i
+    return None
+
+
+def _heading_like(text: str) -> bool:
+    """A line of the operative part that is a heading, not a paragraph: short, capitalised,
+    without closing punctuation ("Peacebuilding Commission", "VI", "B. Follow-up")."""
+    return (
+        len(text) <= _HEADING_MAX
+        and text[:1].isupper()
+        and not text.endswith(TERMINAL)
+        and not text.startswith(("Distr.", "["))
+    )
+
+
+def _heads_numbered(blocks: list[Block], at: int) -> bool:
+    """Whether the heading-like block at ``at`` is followed, after at most one more
+    heading line ("VI" then "Outreach services"), by a numbered paragraph."""
+    for b in blocks[at + 1 : at + 3]:
+        label, _ = split_label(b)
+        if label is not None:
+            return label.kind == "arabic"
+        if not _heading_like(b.text.strip()):
+            return False
+    return False
+
+
+_HEADING_MAX = 120
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _label_style(label: str) -> tuple[str, str]:
+    """(shape, kind) of a printed label: ("dot", "arabic") for "1.", ("paren", "roman") for
+    "(i)", ("paren", "alpha") for "(a)"; a first "(i)" of a sequence is roman."""
+    core = label.strip("().")
+    shape = "paren" if label.startswith("(") else "half" if label.endswith(")") else "dot"
+    if core.isdigit():
+        return shape, "arabic"
+    return shape, "roman" if from_roman(core) == 1 or core in ("ii", "iii") else "alpha"
+
+
+def _label_value(label: str, style: tuple[str, str]) -> int | None:
+    core = label.strip("().")
+    if style[1] == "arabic":
+        return int(core) if core.isdigit() else None
+    if style[1] == "roman":
+        return from_roman(core)
+    return from_letters(core)
+
+
+def _format_label(n: int, style: tuple[str, str], like: str) -> str:
+    core = str(n) if style[1] == "arabic" else roman(n) if style[1] == "roman" else letters(n)
+    if like.startswith("("):
+        return f"({core})"
+    return f"{core})" if like.endswith(")") else f"{core}."
 
 
 def _opens(p: Paragraph) -> bool:

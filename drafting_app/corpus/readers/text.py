@@ -109,7 +109,7 @@ class TextReader:
         raw_blocks = self._raw_blocks(text, markdown)
         body: list[Block | None] = []  # None marks where a footnote block stood
         notes: list[FootnoteDef] = []
-        for n, (lines, heading) in enumerate(raw_blocks):
+        for n, (lines, heading, line) in enumerate(raw_blocks):
             if n % 256 == 0:
                 cancelled()
             defs = self._definitions(lines)
@@ -121,35 +121,40 @@ class TextReader:
             parsed = [parse_inline(ln) for ln in lines]
             block = _merge_lines(parsed)
             block.heading = heading
+            block.line = line
             body.append(block)
         return self._rejoin(body), notes
 
-    def _raw_blocks(self, text: str, markdown: bool) -> list[tuple[list[str], int]]:
-        out: list[tuple[list[str], int]] = []
+    def _raw_blocks(self, text: str, markdown: bool) -> list[tuple[list[str], int, int]]:
+        """(lines, heading level, 1-based line number of the first line) per block."""
+        out: list[tuple[list[str], int, int]] = []
         current: list[str] = []
-        for line in text.split("\n"):
+        start = 0
+        for number, line in enumerate(text.split("\n"), start=1):
             if markdown:
                 line = _clean_markdown_line(line)
             if _RULE_RE.match(line):
                 if current:
-                    out.append((current, 0))
+                    out.append((current, 0, start))
                     current = []
                 continue
             h = _HEADING_RE.match(line) if markdown else None
             if h:
                 if current:
-                    out.append((current, 0))
+                    out.append((current, 0, start))
                     current = []
-                out.append(([h.group(2)], len(h.group(1))))
+                out.append(([h.group(2)], len(h.group(1)), number))
                 continue
             if not line.strip():
                 if current:
-                    out.append((current, 0))
+                    out.append((current, 0, start))
                     current = []
                 continue
+            if not current:
+                start = number
             current.append(line)
         if current:
-            out.append((current, 0))
+            out.append((current, 0, start))
         return out
 
     def _definitions(self, lines: list[str]) -> list[FootnoteDef] | None:

@@ -128,7 +128,7 @@ class ChecksPanel(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("checksSummary")
         self.check_button = QPushButton("Check", self)
-        self.check_button.setToolTip("Run every check now (F7)")
+        self.check_button.setToolTip("Run every check now (Shift+F7)")
         self.check_button.clicked.connect(self.run_now)
         self.tree = FindingTree(self)
         self.tree.setObjectName("findingTree")
@@ -209,7 +209,7 @@ class ChecksPanel(QWidget):
             self._timer.start()
 
     def run_now(self, keep: Key | None = None) -> None:
-        """Check the draft now (F7), keeping the selected finding (or ``keep``) selected."""
+        """Check the draft now (Shift+F7), keeping the selected finding (or ``keep``) selected."""
         self._timer.stop()
         if self.controller is None:
             return

@@ -49,6 +49,8 @@ class CorpusActions(QObject):
             self.health.changed.connect(self.changed)
             self.progress = IndexProgress(background, window)
             status().addPermanentWidget(self.progress)
+            if getattr(corpus, "damaged", ""):  # found by a view built before this
+                self.health.report(str(getattr(corpus, "damaged", "")))
 
     def add_documents(self) -> None:
         """Ask for files and add each one, then show what happened to every file."""

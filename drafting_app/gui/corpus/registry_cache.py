@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from drafting_app.errors import DraftingError
+
 if TYPE_CHECKING:  # built on first need: its module loads then too
     from drafting_app.corpus.registry import Registry
     from drafting_app.corpus.store import CorpusStore
@@ -27,7 +29,10 @@ if TYPE_CHECKING:  # built on first need: its module loads then too
 def _build(store: Any) -> Registry:
     from drafting_app.corpus.registry import Registry
 
-    return Registry.from_store(store)
+    registry = Registry.from_store(store)
+    # A look-up that finds the index damaged has the window rebuild it.
+    registry.on_damage = getattr(store, "on_damage", None)  # type: ignore[attr-defined]
+    return registry
 
 
 class RegistryCache(QObject):
@@ -52,27 +57,19 @@ class RegistryCache(QObject):
         self.builds = 0
 
     def get(self) -> Registry:
-        """The registry, built now if it is not there yet."""
+        """The registry, opened now if it is not there yet."""
         if self._registry is None:
             self._registry = _build(self.store)
             self.builds += 1
         return self._registry
 
     def ready(self) -> Registry | None:
-        """The registry if it is there; else None, and it is read on the worker thread
-        (``built`` follows). Without a worker thread, built now."""
-        if self._registry is not None or self.background is None or self._build_here:
+        """The registry: read from the corpus index a text at a time, so it is there at
+        once (a connection, nothing built). None only when it cannot be opened."""
+        try:
             return self.get()
-        if not self._reading:
-            self._reading = True
-            generation = self._generation
-            self.background.run(
-                "Reading the corpus references",
-                _build,
-                lambda registry: self._built(registry, generation),
-                lambda message: self._failed(message, generation),
-            )
-        return None
+        except DraftingError:
+            return None
 
     def _built(self, registry: Registry, generation: int) -> None:
         if generation != self._generation:

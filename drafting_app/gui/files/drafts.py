@@ -301,13 +301,27 @@ class Drafts(QObject):
         draft.controller.imported_from = Path(path)
         draft.controller.stack.resetClean()  # nothing of it is saved as a draft yet
         self._refresh_tab(draft)
+        notes: list[str] = []
         if doc.unplaced:
-            self._warn(
-                "Imported with text to review",
+            notes.append(
                 f"{len(doc.unplaced)} passage(s) of {Path(path).name} could not be placed in "
                 "the preamble or the operative part. They are kept with the draft but not "
-                "shown in the outline: compare the draft with the original file.",
+                "shown in the outline: compare the draft with the original file."
             )
+        if doc.warnings:  # where the reader took one of two readings (issue 16)
+            shown = [f"line {w.line}: {w.message}" for w in doc.warnings[:8]]
+            more = len(doc.warnings) - len(shown)
+            notes.append(
+                "The reader was unsure here:\n"
+                + "\n".join(shown)
+                + (
+                    f"\n… and {more} more (drafting-app parse --json lists them all)"
+                    if more
+                    else ""
+                )
+            )
+        if notes:
+            self._warn("Imported with text to review", "\n\n".join(notes))
         return draft
 
     def open_file(self) -> None:

@@ -153,6 +153,7 @@ class ImportDialog(QDialog):
             self.chooser.hide()
         layout.addWidget(self.title)
         layout.addWidget(self._mapped_box())
+        layout.addWidget(self._doubts_box())
         left_out = self._left_out_box()
         if self.tree.isHidden():  # nothing left out: a short dialog, no empty list
             layout.addWidget(left_out)
@@ -201,6 +202,7 @@ class ImportDialog(QDialog):
         for row in rows:
             label = self.count_labels.get(row.key) or self._count_row(row)
             label.setText(f"<b>{row.count}</b>" + (f"  ({row.detail})" if row.detail else ""))
+        self._show_doubts(doc)
         # How the masthead wording was read ("Main Submitter: read as the main sponsor").
         wording = "\n".join(i.text for i in self.report.of(Element.MASTHEAD_FIELD))
         self.count_labels["masthead"].setToolTip(wording)
@@ -212,6 +214,42 @@ class ImportDialog(QDialog):
 
     def chosen(self) -> Document:
         return self.texts[max(0, self.chooser.currentIndex())]
+
+    # -- what the reader was unsure of ----------------------------------------------------------
+    def _doubts_box(self) -> QGroupBox:
+        """Where the reader took one of two possible readings (a lettered item without a
+        colon before it, a heading in the operative part, printed numbers with a gap): said
+        with the paragraph of the Word file, never guessed silently (issue 16)."""
+        box = QGroupBox("Read with a doubt", self)
+        self.doubts_box = box
+        self.doubts = QTreeWidget(box)
+        self.doubts.setObjectName("importReaderWarnings")
+        self.doubts.setHeaderLabels(["Where", "What the reader did"])
+        self.doubts.setRootIsDecorated(False)
+        self.doubts.setColumnWidth(0, 120)
+        self.doubts.setMaximumHeight(120)
+        QVBoxLayout(box).addWidget(self.doubts)
+        return box
+
+    def _show_doubts(self, doc: Document) -> None:
+        self.doubts.clear()
+        for w in doc.warnings:
+            where = f"paragraph {w.line}" if w.line else ""
+            row = QTreeWidgetItem([where, w.message])
+            row.setToolTip(1, w.message)
+            self.doubts.addTopLevelItem(row)
+        n = len(doc.warnings)
+        self.doubts_box.setTitle(f"Read with a doubt ({n})")
+        self.doubts_box.setVisible(bool(n))
+
+    def doubts_shown(self) -> list[tuple[str, str]]:
+        """The reader's warnings shown for the current text: (where, message)."""
+        out = []
+        for i in range(self.doubts.topLevelItemCount()):
+            row = self.doubts.topLevelItem(i)
+            if row is not None:
+                out.append((row.text(0), row.text(1)))
+        return out
 
     # -- what was left out --------------------------------------------------------------------
     def _left_out_box(self) -> QGroupBox:

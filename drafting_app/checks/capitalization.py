@@ -1,0 +1,113 @@
+"""CAPITALS: the names of the United Nations, its organs and offices, and "Member States",
+are capitalized (UN_FORMAT.md §3): "general assembly" → "General Assembly",
+"secretary-general" → "Secretary-General", "member states" → "Member States". In "States
+parties" only "States" takes a capital, as in GA texts.
+
+Not flagged, because UN texts write them so on purpose: "member States" of another
+organization ("member States of the European Union"), "States Parties" (the Rome Statute's
+own term, kept by the GA in its ICC resolutions), a "national security council", and a
+Conference's own "secretariat".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from drafting_app.checks.context import _CLEAR_HOOKS, CheckContext
+from drafting_app.checks.findings import Finding, Fix, Location, Severity
+
+
+@dataclass(frozen=True)
+class _Name:
+    """A name as a pattern (any case), the form UN texts write ("" when :func:`_correct`
+    decides), and a word it cannot be without (a cheap test before the pattern)."""
+
+    pattern: re.Pattern[str]
+    written: str
+    key: str
+
+
+def _name(words: str, written: str, key: str) -> _Name:
+    return _Name(re.compile(rf"\b{words}\b", re.IGNORECASE), written, key)
+
+
+_NAMES = (
+    _name(r"member\s+states?", "", "member"),
+    _name(r"secretary[- ]general", "Secretary-General", "secretary"),
+    _name(r"general\s+assembly", "General Assembly", "assembly"),
+    _name(r"security\s+council", "Security Council", "security"),
+    _name(r"economic\s+and\s+social\s+council", "Economic and Social Council", "economic"),
+    _name(r"human\s+rights\s+council", "Human Rights Council", "rights"),
+    _name(r"international\s+court\s+of\s+justice", "International Court of Justice", "court"),
+    _name(r"united\s+nations", "United Nations", "united"),
+    _name(r"states?\s+part(?:y|ies)", "", "part"),
+)
+# A national or regional body of the same name is not the UN organ.
+_NOT_THE_ORGAN = re.compile(r"(?:national|regional|local|provincial|its own)\s+$", re.IGNORECASE)
+_OTHER_ORGANIZATION = re.compile(r"\s+of\s+the\s+(?!United Nations)[A-Z]")
+
+
+def _correct(found: str, name: _Name, after: str) -> str | None:
+    """The form UN style writes for ``found``, or None when it is right (or meant so)."""
+    if name.written:
+        return None if found == name.written else name.written
+    words = found.split()
+    if words[0].lower() == "member":
+        if words[0] == "member" and words[1][0] == "S":
+            return None  # "member States" of another organization: as UN texts write it
+        plural = words[1].lower().endswith("s")
+        if words[0] == "member" and _OTHER_ORGANIZATION.match(after):
+            return "member States" if plural else "member State"
+        right = "Member States" if plural else "Member State"
+        return None if found == right else right
+    if words[0][0] == "S":
+        return None  # "States parties", and the Rome Statute's "States Parties"
+    return "State" + words[0][5:] + " " + words[1].lower()
+
+
+@lru_cache(maxsize=16384)
+def _problems(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    out: list[tuple[int, int, str, str]] = []
+    lower = text.lower()
+    for name in _NAMES:
+        if name.key not in lower:
+            continue
+        for m in name.pattern.finditer(text):
+            if _NOT_THE_ORGAN.search(text[max(0, m.start() - 20) : m.start()]):
+                continue
+            right = _correct(m.group(0), name, text[m.end() : m.end() + 40])
+            if right is not None:
+                out.append((m.start(), m.end(), m.group(0), right))
+    return tuple(out)
+
+
+def _finding(ctx: CheckContext, where: Location, raw: str, right: str, fix: Fix) -> Finding:
+    return ctx.finding(
+        "CAPITALS",
+        Severity.ERROR,
+        f"“{raw}” is written “{right}” in UN texts (names of the Organization, its organs "
+        "and offices, and Member States, are capitalized).",
+        where,
+        "UN Editorial Manual, capitalization: Member States, General Assembly, "
+        "Secretary-General; States parties.",
+        fix,
+    )
+
+
+def check_capitalization(ctx: CheckContext) -> list[Finding]:
+    out: list[Finding] = []
+    for e in ctx.entries:
+        p = e.paragraph
+        for start, end, raw, right in _problems(p.text):
+            fix = Fix(p.id, start, end, right, description=f"Write “{right}”")
+            out.append(_finding(ctx, ctx.at(p, start, end), raw, right, fix))
+    for f in ctx.footnotes:
+        for start, end, raw, right in _problems(f.text):
+            fix = Fix(f.id, start, end, right, True, description=f"Write “{right}”")
+            out.append(_finding(ctx, ctx.at_note(f, start, end), raw, right, fix))
+    return out
+
+
+_CLEAR_HOOKS.append(_problems.cache_clear)

@@ -1,0 +1,48 @@
+"""The checker regression suite (issue 16 §4): every real clean text in tests/data — adopted
+GA resolutions and decisions as text, the official PDFs, every decision of the UN Word
+volume, the real-shaped texts — gives no error. A new rule that fires on adopted language
+fails here, whichever registry the checks run against (the bundled corpus alone, or with
+the GA texts as the corpus accuracy benchmark builds it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drafting_app.checks.findings import Severity
+from drafting_app.checks.runner import run_checks
+from drafting_app.corpus.readers import read_documents
+from drafting_app.corpus.registry import Registry
+from drafting_app.model import Document
+from tests.conftest import REALDOCS, ROOT
+
+CLEAN = [
+    *sorted((REALDOCS / "ga").glob("*.txt")),
+    *sorted((REALDOCS / "ga-more").glob("*.txt")),
+    *sorted((REALDOCS / "pdf").glob("*.pdf")),
+    *sorted((REALDOCS / "un-docx").glob("*.docx")),
+    *sorted((ROOT / "tests" / "data" / "shapes").glob("*.txt")),
+]
+
+
+def _texts(path: Path) -> list[Document]:
+    return read_documents(path)
+
+
+def test_the_suite_holds_every_clean_text() -> None:
+    assert len(CLEAN) == 10 + 3 + 4 + 1 + 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.name)
+@pytest.mark.parametrize("facts", ["registry", "ga_registry"])
+def test_a_clean_text_has_no_error(path: Path, facts: str, request: pytest.FixtureRequest) -> None:
+    registry: Registry = request.getfixturevalue(facts)
+    errors = [
+        f"{doc.heading} {f.code} {f.location.paragraph_label or f.location.part}: {f.message}"
+        for doc in _texts(path)
+        for f in run_checks(doc, registry)
+        if f.severity is Severity.ERROR
+    ]
+    assert errors == []

@@ -1,0 +1,52 @@
+"""OPENER on an operative paragraph of a resolution that does not open with a verb
+(issue 16): "6. The States …" is a warning with its evidence; an unknown verb ("Agrees",
+"Once again urges", A/RES/80/2, 80/4) stays information; the annex of a declaration ("We …")
+and the lettered paragraphs of a decision are not operative paragraphs of a resolution."""
+
+from __future__ import annotations
+
+from drafting_app.checks.findings import Severity
+from drafting_app.checks.runner import run_checks
+from drafting_app.corpus.readers import read_document, read_text
+from drafting_app.corpus.registry import Registry
+from tests.conftest import REALDOCS
+
+TEXT = """The General Assembly,
+
+Recalling its resolution 78/13 of 4 December 2023,
+
+1. Takes note of the report of the Ad Hoc Committee on the Indian Ocean;
+
+2. The States of the region to continue their informal consultations;
+
+3. Once again urges States to cooperate;
+
+4. Agrees that the Committee shall meet in 2026;
+
+5. Decides to include the item in the provisional agenda of its eighty-second session.
+"""
+
+
+def test_an_operative_paragraph_without_a_verb_is_a_warning(registry: Registry) -> None:
+    doc = read_text(TEXT)
+    found = [f for f in run_checks(doc, registry) if f.code == "OPENER"]
+    assert [(f.location.paragraph_label, f.severity) for f in found] == [
+        ("2.", Severity.WARNING),
+        ("3.", Severity.INFO),  # a verb the opener lists do not hold: not a fault
+        ("4.", Severity.INFO),
+    ]
+    warning = found[0]
+    assert warning.message == (
+        "Operative paragraph 2 opens with “The”, not with a verb: an operative paragraph of "
+        "a resolution opens with a verb in the present tense (Requests, Urges, Decides)."
+    )
+    assert "“The States of”" in warning.evidence
+    assert (warning.location.start, warning.location.end) == (0, 3)
+
+
+def test_declarations_and_decisions_are_not_held_to_it(registry: Registry) -> None:
+    declaration = read_document(REALDOCS / "ga" / "A-RES-80-9_tip-political-declaration-2025.txt")
+    decision = read_document(REALDOCS / "ga" / "GA-decision-79-537-ABC_lldc-conference-2024.txt")
+    for doc in (declaration, decision):
+        found = [f for f in run_checks(doc, registry) if f.code == "OPENER"]
+        assert [f for f in found if f.severity is not Severity.INFO] == []

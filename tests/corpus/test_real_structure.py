@@ -1,0 +1,280 @@
+"""The structure reader on real texts of the shapes that broke it (issue 16): lettered and
+roman items in the preamble, nested lists under an operative sub-paragraph, "(i)" after
+"(h)", headings in the operative part, a paragraph split by a page break, printed numbers
+with a gap or a duplicate. The counts are made by hand from the texts (realdocs/INDEX.md,
+shapes/INDEX.md); what the reader is unsure of is in ``Document.warnings`` with its line,
+and in ``parse --json``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from drafting_app import cli
+from drafting_app.corpus.readers import read_document, read_text
+from drafting_app.corpus.readers.pdf import pdf_pages_to_text
+from drafting_app.corpus.readers.pdftext import PdfTextReader
+from drafting_app.model import Document, Paragraph
+from drafting_app.model.numbering import paragraph_labels
+from tests.conftest import ROOT
+
+DATA = ROOT / "tests" / "data"
+GA_MORE = DATA / "realdocs" / "ga-more"
+SHAPES = DATA / "shapes"
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Hand counts: preambular paragraphs (and their items), operative paragraphs (and
+    their sub-paragraphs at every depth), footnotes (of which Ibid.), operative headings."""
+
+    pre: int
+    pre_sub: int
+    op: int
+    op_sub: int
+    notes: int
+    ibid: int = 0
+    headings: int = 0
+
+
+HAND_COUNTS = {
+    GA_MORE / "A-RES-80-11_peacebuilding-review-2025.txt": Counts(16, 0, 30, 15, 4, 0, 3),
+    GA_MORE / "A-RES-80-13_indian-ocean-zone-of-peace-2025.txt": Counts(8, 0, 5, 0, 3),
+    GA_MORE / "A-RES-80-14_african-nwfz-treaty-2025.txt": Counts(5, 0, 8, 0, 5),
+    SHAPES / "lettered-preamble_tip-coordination.txt": Counts(11, 6, 4, 3, 6, 3),
+}
+
+
+def subs(paras: list[Paragraph]) -> int:
+    return sum(len(list(p.walk())) - 1 for p in paras)
+
+
+def test_every_new_text_has_hand_counts() -> None:
+    held = {*GA_MORE.glob("*.txt"), *SHAPES.glob("*.txt")}
+    assert held == set(HAND_COUNTS)
+
+
+@pytest.mark.parametrize("path", sorted(HAND_COUNTS), ids=lambda p: p.stem)
+def test_counts_are_exact(path: Path) -> None:
+    exp = HAND_COUNTS[path]
+    doc = read_document(path)
+    got = Counts(
+        len(doc.preamble),
+        subs(doc.preamble),
+        len(doc.operative),
+        subs(doc.operative),
+        len(doc.footnotes),
+        sum(f.text.startswith("Ibid") for f in doc.footnotes),
+        sum(u.startswith("heading in the operative part: ") for u in doc.unplaced),
+    )
+    assert got == exp
+    assert [f.source_number for f in doc.anchored_footnotes()] == [
+        str(i) for i in range(1, exp.notes + 1)
+    ]
+    # the printed numbers are the reader's own count: nothing to warn about but headings
+    assert [p.source_label for p in doc.operative] == [f"{i}." for i in range(1, exp.op + 1)]
+    assert len(doc.warnings) == exp.headings
+
+
+def test_lettered_items_stay_in_the_preamble() -> None:
+    """A/RES/70/179: "Reaffirming that the Global Plan of Action was developed:" then
+    (a)–(f) ending with commas, then more preambular paragraphs, then "1. Urges"."""
+    doc = read_document(SHAPES / "lettered-preamble_tip-coordination.txt")
+    lead = doc.preamble[7]
+    assert lead.text == "Reaffirming that the Global Plan of Action was developed:"
+    labels = paragraph_labels(doc)
+    assert [labels[c.id] for c in lead.children] == ["(a)", "(b)", "(c)", "(d)", "(e)", "(f)"]
+    assert [c.source_label for c in lead.children] == [labels[c.id] for c in lead.children]
+    assert lead.children[0].text.startswith("To promote universal ratification")
+    assert doc.preamble[8].text.startswith("Recognizing the importance of bilateral")
+    assert doc.operative[0].text.startswith("Urges Member States")
+    assert doc.warnings == []
+
+
+def test_nested_items_and_the_letter_i_after_h() -> None:
+    """A/RES/80/11 operative 1: (a)–(i), where (b) ends with "by:" and holds (i)–(ii), and
+    the (i) after (h) is the ninth letter; operative 2 holds (a)–(d)."""
+    doc = read_document(GA_MORE / "A-RES-80-11_peacebuilding-review-2025.txt")
+    labels = paragraph_labels(doc)
+    op1, op2 = doc.operative[0], doc.operative[1]
+    assert [labels[c.id] for c in op1.children] == [f"({c})" for c in "abcdefghi"]
+    assert [labels[c.id] for c in op1.children[1].children] == ["(i)", "(ii)"]
+    assert op1.children[8].text.startswith("Requesting the Department of Global Communications")
+    assert op1.children[8].children == []
+    assert [labels[c.id] for c in op2.children] == ["(a)", "(b)", "(c)", "(d)"]
+    # the three headings of the operative part are listed with their lines, not paragraphs
+    assert [(w.line, w.message.split("”")[0]) for w in doc.warnings] == [
+        (55, "“Peacebuilding Commission"),
+        (111, "“Peacebuilding financing"),
+        (135, "“Department of Political and Peacebuilding Affairs/Peacebuil…"),
+    ]
+    assert doc.operative[12].text.startswith("Calls for the full implementation")
+
+
+def test_parse_json_lists_the_warnings(capsys: pytest.CaptureFixture[str]) -> None:
+    path = GA_MORE / "A-RES-80-11_peacebuilding-review-2025.txt"
+    assert cli.main(["parse", str(path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [w["line"] for w in out["warnings"]] == [55, 111, 135]
+    assert all("heading of the operative part" in w["message"] for w in out["warnings"])
+    assert cli.main(["parse", str(path)]) == 0
+    assert "warning (line 55): “Peacebuilding Commission” read as a heading" in (
+        capsys.readouterr().out
+    )
+
+
+HEAD = """The General Assembly,
+
+Recalling its resolution 78/13 of 4 December 2023,
+
+"""
+
+
+def body(*paragraphs: str) -> Document:
+    return read_text(HEAD + "\n\n".join(paragraphs) + "\n")
+
+
+def test_roman_items_in_the_preamble() -> None:
+    doc = body(
+        "Recalling also the decisions taken at the Conference, in particular:",
+        "(i) To convene a meeting of experts;",
+        "(ii) To report to the General Assembly,",
+        "Noting the initiatives taken by countries of the region,",
+        "1. Takes note of the report;",
+        "2. Decides to include the item in the provisional agenda of its eighty-second session.",
+    )
+    labels = paragraph_labels(doc)
+    assert [len(doc.preamble), len(doc.operative)] == [3, 2]
+    assert [c.source_label for c in doc.preamble[1].children] == ["(i)", "(ii)"]
+    assert [labels[c.id] for c in doc.preamble[1].children] == ["(a)", "(b)"]
+    assert doc.warnings == []
+
+
+def test_a_lettered_item_without_a_colon_before_it_is_said() -> None:
+    doc = body(
+        "Noting the initiatives taken by countries of the region, including",
+        "(a) Economic cooperation,",
+        "(b) Cooperation in disaster risk reduction,",
+        "1. Takes note of the report.",
+    )
+    assert [len(doc.preamble), len(doc.operative)] == [2, 1]
+    assert [c.text for c in doc.preamble[1].children] == [
+        "Economic cooperation,",
+        "Cooperation in disaster risk reduction,",
+    ]
+    (w,) = doc.warnings
+    assert w.line == 7
+    assert "“(a)” stands before the first numbered paragraph after a paragraph" in w.message
+
+
+def test_without_numbers_a_lettered_item_after_a_comma_starts_the_operative_part() -> None:
+    """An unnumbered decision: the reader cannot tell (a) from an item of the paragraph
+    before, takes it as the operative part (as decisions are written) and says so."""
+    doc = body("(a) Takes note of the report;", "(b) Decides to remain seized of the matter.")
+    assert [len(doc.preamble), len(doc.operative)] == [1, 2]
+    (w,) = doc.warnings
+    assert w.line == 5 and "read as the start of the operative part" in w.message
+
+
+def test_printed_numbers_with_a_gap_and_a_duplicate_are_reported() -> None:
+    doc = body(
+        "1. Takes note of the report;",
+        "2. Requests the Chair to continue consultations;",
+        "4. Requests the Secretary-General to render assistance;",
+        "4. Decides to include the item;",
+        "5. Decides to remain seized of the matter:",
+        "(a) To consider the report;",
+        "(c) To review the work.",
+    )
+    # numbered by position, printed labels kept as they were
+    assert [p.source_label for p in doc.operative] == ["1.", "2.", "4.", "4.", "5."]
+    assert list(paragraph_labels(doc).values())[:5] == ["1.", "2.", "3.", "4.", "5."]
+    assert [(w.line, w.message) for w in doc.warnings] == [
+        (
+            9,
+            "The printed operative paragraph numbers jump to “4.” where “3.” was expected; "
+            "the paragraphs are numbered by their position, as printed numbers are not kept.",
+        ),
+        (11, "The printed operative paragraph number “4.” repeats the one before it."),
+        (
+            17,
+            "The printed sub-paragraph numbers jump to “(c)” where “(b)” was expected; the "
+            "paragraphs are numbered by their position, as printed numbers are not kept.",
+        ),
+    ]
+
+
+def test_a_paragraph_split_in_two_is_one_paragraph() -> None:
+    """A page break in pasted text: the rest of the paragraph starts in lower case."""
+    doc = body(
+        "Noting the initiatives taken by countries of the region to promote cooperation in",
+        "the Indian Ocean area,",
+        "1. Takes note of the report of the Ad Hoc Committee on the Indian Ocean;",
+        "2. Requests the Chair of the Ad Hoc Committee to continue his informal",
+        "consultations with the members of the Committee.",
+    )
+    assert [len(doc.preamble), len(doc.operative)] == [2, 2]
+    assert doc.preamble[1].text == (
+        "Noting the initiatives taken by countries of the region to promote cooperation in "
+        "the Indian Ocean area,"
+    )
+    assert doc.operative[1].text.endswith(
+        "his informal consultations with the members of the Committee."
+    )
+    assert doc.warnings == []
+
+
+# The page text a PDF text layer gives for a preambular paragraph broken across a page: the
+# footnote block and job number of page 1, the running header and page number of page 2
+# (the layout of A/RES/73/6 and A/RES/74/176).
+PAGE_1 = """ United Nations  A/RES/74/176
+General Assembly  Distr.: General
+23 January 2020
+Seventy-fourth session
+Agenda item 106
+Resolution adopted by the General Assembly on 18 December 2019
+[on the report of the Third Committee (A/74/400)]
+74/176. Improving the coordination of efforts against trafficking in persons
+ The General Assembly,
+ Reiterating its strong condemnation of trafficking in persons, especially women
+and children, which constitutes an offence and a serious threat to human dignity,
+ Recalling the adoption by the General Assembly of the 2030 Agenda for
+Sustainable Development, 1 and recalling also the targets of the Sustainable
+Development Goals on eliminating all forms of violence against all women and girls
+in the public and private spheres, including trafficking and sexual and other types of
+__________________
+ 1  Resolution 70/1.
+19-22333 (E)    270120
+*1922333*
+"""
+PAGE_2 = """A/RES/74/176
+Improving the coordination of efforts against trafficking in persons
+
+19-22333 2/10
+
+exploitation, 2 and on ending abuse and exploitation of children,
+ Reaffirming that the Global Plan of Action was developed:
+ (a) To promote universal ratification of the Convention,
+ (b) To help Member States to reinforce their political commitments,
+ 1. Urges Member States to consider ratifying the Convention;
+ 2. Requests the Secretary-General to submit a report.
+__________________
+ 2  Target 5.2.
+"""
+
+
+def test_a_preambular_paragraph_split_across_a_pdf_page() -> None:
+    doc = PdfTextReader(repeat_marks=True).read(pdf_pages_to_text([PAGE_1, PAGE_2]), "x.pdf")
+    assert [len(doc.preamble), subs(doc.preamble), len(doc.operative)] == [3, 2, 2]
+    split = doc.preamble[1]
+    assert split.text.startswith("Recalling the adoption by the General Assembly")
+    assert split.text.endswith(
+        "including trafficking and sexual and other types of exploitation, and on ending "
+        "abuse and exploitation of children,"
+    )
+    assert [f.text for f in doc.footnotes] == ["Resolution 70/1.", "Target 5.2."]
+    assert len(split.anchors) == 2
+    assert doc.warnings == [] and doc.unplaced == []
