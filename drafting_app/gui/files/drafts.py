@@ -17,12 +17,13 @@ from __future__ import annotations
 import time
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
 
+from drafting_app.corpus.readers.limits import ReadingCancelled
 from drafting_app.errors import DraftingError
 from drafting_app.gui.files.export_actions import file_stem
 from drafting_app.gui.files.file_guard import (
@@ -31,6 +32,7 @@ from drafting_app.gui.files.file_guard import (
     offer_backup,
     title_for,
 )
+from drafting_app.gui.files.file_reading import Outcome, read_in_worker
 from drafting_app.model.document import Document
 from drafting_app.model.profiles import PROFILES, BodyProfile, profile
 from drafting_app.phrases import PhraseBook
@@ -64,6 +66,7 @@ FILE_FILTER = (
 IMPORTED_SUFFIXES = (".pdf", ".txt", ".md")
 SAVE_FILTER = f"Drafts (*{SUFFIX});;All files (*)"
 Answer = QMessageBox.StandardButton
+T = TypeVar("T")
 
 
 class OpenDraft:
@@ -103,6 +106,15 @@ class OpenDraft:
             self.unsnapped_since = now
         left_ms = RECOVERY_MAX_MS - (now - self.unsnapped_since) * 1000
         self.snapshot_timer.start(int(max(0.0, min(RECOVERY_DELAY_MS, left_ms))))
+
+
+def _result(read: Outcome[T]) -> T:
+    """The worker's result, or its error raised here on the UI thread (the errors a reader
+    may raise are handled as if it had run here; anything else is a bug, raised too)."""
+    if read.error is not None:
+        raise read.error
+    assert read.value is not None
+    return read.value
 
 
 class Drafts(QObject):
@@ -225,8 +237,12 @@ class Drafts(QObject):
             if d.controller.path is not None and d.controller.path.resolve() == path.resolve():
                 self.tabs.setCurrentWidget(d.editor)
                 return d
+        read = read_in_worker(self.window, path.name, lambda: load_project(path))
         try:
-            project = load_project(path)
+            project = _result(read)
+        except ReadingCancelled:
+            self.message.emit(f"Opening {path.name} was cancelled.")
+            return None
         except CorruptProjectError as exc:
             backup = offer_backup(self.window, exc)
             if backup is None:
@@ -291,8 +307,12 @@ class Drafts(QObject):
         if is_word_file(path):
             self.word_import.open(path)
             return None
+        read = read_in_worker(self.window, path.name, lambda: read_document(path))
         try:
-            doc = read_document(path)
+            doc = _result(read)
+        except ReadingCancelled:
+            self.message.emit(f"Importing {path.name} was cancelled.")
+            return None
         except DraftingError as exc:
             self._warn("The file could not be imported", str(exc))
             return None
@@ -301,7 +321,7 @@ class Drafts(QObject):
         draft.controller.imported_from = Path(path)
         draft.controller.stack.resetClean()  # nothing of it is saved as a draft yet
         self._refresh_tab(draft)
-        notes: list[str] = []
+        notes: list[str] = [f"Repaired — {n}" for n in read.notes]
         if doc.unplaced:
             notes.append(
                 f"{len(doc.unplaced)} passage(s) of {Path(path).name} could not be placed in "
