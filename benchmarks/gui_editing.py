@@ -87,10 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     middle = doc.operative[len(doc.operative) // 2]
     editor.select(middle.id)
     rows: list[tuple[str, list[float]]] = []
-    keys = [
-        _time(lambda: QTest.keyClick(editor.editor, Qt.Key.Key_A), app) for _ in range(args.keys)
-    ]
-    rows.append(("keystroke in the paragraph editor", keys))
+    keys = [_time(lambda: QTest.keyClick(editor.page, Qt.Key.Key_A), app) for _ in range(args.keys)]
+    rows.append(("keystroke on the page", keys))
     rows.append(("end of typing burst (ladder)", [_time(controller.end_typing, app)]))
     moves = [_time(lambda: editor.move_by(1), app) for _ in range(20)]
     rows.append(("move paragraph (Alt+Down)", moves))

@@ -587,6 +587,16 @@ class CorpusStore:
         index, the registry) on the same thread."""
         return self._conn
 
+    def vocabulary_words(self, min_rows: int = 1) -> list[tuple[str, int]]:
+        """The words of the full-text index held by at least ``min_rows`` paragraphs, with
+        that number (FTS5's tokens: lower case, diacritics removed) — spelling takes the
+        corpus's words from here instead of reading every paragraph again."""
+        with self._guard():
+            rows = self._conn.execute(
+                f"SELECT term, docs FROM {schema.VOCABULARY} WHERE docs >= ?", (min_rows,)
+            ).fetchall()
+        return [(str(t), int(n)) for t, n in rows]
+
     def search(self, query: str, limit: int = 50, part: str | None = None) -> list[SearchHit]:
         """Paragraphs and footnotes matching ``query``, best first (see
         :mod:`drafting_app.corpus.query`).

@@ -68,6 +68,7 @@ class CitationTools(QObject):
         self._build_menus()
         self.checks.activated.connect(self.go_to_finding)
         self.footnotes.activated.connect(self.go_to_footnote)
+        self.footnotes.edit_requested.connect(self.edit_footnote)
         self.footnotes.insert_requested.connect(self.insert_citation)
         for panel in (self.checks, self.footnotes):
             panel.message.connect(self._status)
@@ -124,9 +125,7 @@ class CitationTools(QObject):
             toggle.setText(f"{dock.windowTitle()} Panel")
             toggle.setShortcut(QKeySequence(key))
             view.insertAction(first, toggle)
-        help_action = bar.actions()[-1]
-        menu = QMenu("&References", self.window)
-        bar.insertMenu(help_action, menu)
+        menu = self.window.references_menu  # Insert Footnote is the window's
         self.insert_citation_action = self._action(
             menu, "Insert &Citation (Footnote)…", "Ctrl+Alt+C", self.insert_citation
         )
@@ -140,7 +139,7 @@ class CitationTools(QObject):
         self._action(menu, "&Next Finding", "F8", lambda: self.checks.step(1))
         self._action(menu, "&Previous Finding", "Shift+F8", lambda: self.checks.step(-1))
         menu.addSeparator()
-        self._action(menu, "&Edit Footnote…", None, self.footnotes.edit_selected)
+        self._action(menu, "&Edit Footnote", None, self.footnotes.edit_selected)
         self._action(menu, "De&lete Footnote", None, self.footnotes.delete_selected)
         menu.addSeparator()
         self._build_repeat_menu(menu)
@@ -196,8 +195,6 @@ class CitationTools(QObject):
         for action in self._draft_actions:
             action.setEnabled(controller is not None)
         if draft is not None:
-            # Paragraph › Add Footnote at Caret offers the registry's sources too.
-            draft.editor.choose_citation = self.insert_citation
             draft.editor.note_chosen = self.show_note
 
     def _editor(self) -> DraftEditor | None:
@@ -234,6 +231,12 @@ class CitationTools(QObject):
         if place is None or not reveal(editor, place[0], place[1]):
             self._status("This footnote has no mark in the text.")
 
+    def edit_footnote(self, fid: str) -> None:
+        """Footnotes panel › Edit…: the caret in the note, under the page."""
+        editor = self._editor()
+        if editor is not None:
+            editor.edit_note(fid)
+
     def show_note(self, fid: str) -> None:
         """A mark chosen in the text: its note selected in the Footnotes panel."""
         self.footnotes_dock.show()
@@ -242,11 +245,10 @@ class CitationTools(QObject):
 
     # -- inserting ---------------------------------------------------------------------------
     def _caret(self, editor: DraftEditor) -> tuple[str, int] | None:
-        pid = editor.editor.pid
-        if not pid or editor.editor.paragraph() is None:
-            self._status("Choose the paragraph in the outline and put the caret where it goes.")
-            return None
-        return pid, editor.editor.textCursor().position()
+        where = editor.caret()
+        if where is None:
+            self._status("Put the caret in the paragraph, where it goes.")
+        return where
 
     def insert_citation(self) -> None:
         """References › Insert Citation…: a footnote at the caret from a registry source."""
@@ -266,11 +268,9 @@ class CitationTools(QObject):
 
     def _chosen(self, editor: DraftEditor, pid: str, caret: int, dialog: CitationDialog) -> None:
         if dialog.free_text:
-            # Typed in the paragraph's footnote field (what the registry does not know).
-            editor.tabs.setCurrentIndex(0)
-            if editor.editor.pid != pid:
-                editor.select(pid)
-            editor.footnotes.add_at(caret)
+            # Typed in the note itself, under the page (what the registry does not know).
+            if editor.page.typing.add_note_at(pid, caret):
+                editor.page.setFocus()
             return
         self._add_note(editor, pid, caret, dialog.chosen())
 

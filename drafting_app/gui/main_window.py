@@ -228,7 +228,6 @@ class MainWindow(QMainWindow):
             ("&Outdent (Shift+Tab)", "Ctrl+[", "outdent"),
             ("&Convert Preambular ⇄ Operative", "Ctrl+Shift+P", "convert"),
             ("&Italics", keys.Italic, "toggle_italics"),
-            ("Add &Footnote at Caret", "Ctrl+Alt+F", "add_footnote"),
             ("Edit &Masthead and Title", "Ctrl+Shift+M", "show_masthead"),
             ("Add A&nnex", "Ctrl+Alt+N", "add_annex"),
             ("Delete Anne&x", "Ctrl+Alt+Shift+N", "delete_annex"),
@@ -279,6 +278,15 @@ class MainWindow(QMainWindow):
 
         tools = bar.addMenu("&Tools")
         self._action(tools, "&Spelling…", "F7", self.check_spelling, draft=True)
+
+        self.references_menu = bar.addMenu("&References")  # the citation tools add theirs
+        self._action(
+            self.references_menu,
+            "Insert &Footnote",
+            "Ctrl+Alt+F",  # Word's key
+            self._on_editor("add_footnote"),
+            draft=True,
+        )
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard Shortcuts", keys.HelpContents, self.show_shortcuts)

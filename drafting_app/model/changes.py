@@ -25,7 +25,9 @@ class ChangeSet:
     ``inserted``/``deleted``: paragraph ids (whole sub-trees) that appeared/disappeared;
     ``moved``: paragraphs that changed place (their sub-paragraphs moved with them);
     ``structure_changed``: derived numbers ("3.", "(b)") may have changed;
-    ``footnotes_changed``: footnote texts or their numbering may have changed;
+    ``footnotes_changed``: footnote texts or their numbering may have changed (a mark
+    added, removed or reordered; a mark carried along by typing is in ``changed_ids``
+    only);
     ``masthead_changed``: the front of the document (masthead, heading, title,
     authoring-body line) changed;
     ``annexes_changed``: an annex was added or removed, or its title lines or headings

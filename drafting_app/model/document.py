@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from drafting_app.model.citation import Citation
 from drafting_app.model.ids import new_id
+from drafting_app.model.place_index import PlaceIndex
 
 if TYPE_CHECKING:
     from drafting_app.model.negotiation import Negotiation
@@ -291,10 +292,19 @@ class Document:
                 yield from p.walk()
 
     def paragraph(self, pid: str) -> Paragraph:
-        for p in self.all_paragraphs():
-            if p.id == pid:
-                return p
-        raise KeyError(pid)
+        place = self.places.get(self, pid)
+        if place is None:
+            raise KeyError(pid)
+        return place.paragraph
+
+    @property
+    def places(self) -> PlaceIndex:
+        """Where each paragraph is, by id (:mod:`drafting_app.model.place_index`): built on first
+        use, checked on every use, so no edit has to keep it."""
+        index = self.__dict__.get("_places")
+        if index is None:
+            index = self.__dict__["_places"] = PlaceIndex()
+        return index
 
     def footnote(self, fid: str) -> Footnote:
         for f in self.footnotes:

@@ -325,10 +325,14 @@ class ReplaceRange(Sequence_):
         end_of_new = len(pieces[-1][0])
         pieces[-1] = head_piece(pieces[-1], Paragraph(after[0], after[1], after[2]))
         t, i, a = pieces[0]
+        children = list(first.children)
         yield SetText(first.id, t, _merge_spans(i), a, mergeable=False, label=self.label)
         self.caret = TextPoint(first.id, end_of_new)
         loc = find(doc, first.id)[0]
-        children = list(first.children)
+        # The first pasted paragraph's own sub-paragraphs ("(a)", "(b)" after its colon)
+        # follow its text, before those ``first`` already had.
+        for j, c in enumerate(new[0].children):
+            yield InsertParagraph(loc.part, first.id, j, c)
         prev = first
         for k, (src, (t, i, a)) in enumerate(zip(new[1:], pieces[1:], strict=True)):
             q = Paragraph(t, _merge_spans(i), list(a), id=src.id, provenance=src.provenance)

@@ -152,7 +152,7 @@ class SetText(Edit):
         p = paragraph_of(doc, self.pid)
         self._old = (p.text, list(p.italics), list(p.anchors))
         self._old_broken = list(p.broken_refs)
-        marks_moved = p.anchors != self.anchors
+        marks_moved = _mark_order(p.anchors) != _mark_order(self.anchors)
         negotiated = self._follow(doc, p.text)
         p.broken_refs = keep_broken_refs(p.text, self.text, p.broken_refs)
         p.text, p.italics, p.anchors = self.text, list(self.italics), list(self.anchors)
@@ -181,7 +181,7 @@ class SetText(Edit):
     def revert(self, doc: Document) -> ChangeSet:
         assert self._old is not None, "revert before apply"
         p = paragraph_of(doc, self.pid)
-        marks_moved = p.anchors != self._old[2]
+        marks_moved = _mark_order(p.anchors) != _mark_order(self._old[2])
         p.text, p.italics, p.anchors = self._old[0], list(self._old[1]), list(self._old[2])
         p.broken_refs = list(self._old_broken)
         negotiated = False
@@ -245,6 +245,14 @@ class SetMasthead(Edit):
         if self._created:
             doc.masthead = None
         return ChangeSet(masthead_changed=True)
+
+    def merge(self, other: Edit) -> bool:
+        """Typing in one masthead line is one step (the first value is what undo gives
+        back)."""
+        if not isinstance(other, SetMasthead) or set(other.values) != set(self.values):
+            return False
+        self.values = dict(other.values)
+        return True
 
 
 class _SetFront(Edit):
@@ -384,6 +392,12 @@ class DeleteFootnote(Edit):
 
     def _pids(self) -> frozenset[str]:
         return frozenset(pid for pid, _, _ in self._marks)
+
+
+def _mark_order(anchors: Sequence[Anchor]) -> list[str]:
+    """Which notes are marked, in text order: what their numbers and Ibid. follow (a mark
+    carried along by typing changes neither)."""
+    return [a.footnote_id for a in sorted(anchors, key=lambda a: a.offset)]
 
 
 def splice(p: Paragraph, start: int, end: int, new: str, label: str, author: str = "") -> SetText:

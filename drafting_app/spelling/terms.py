@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -26,13 +27,22 @@ WORD_MIN_COUNT = 3
 CACHE_VERSION = 1
 
 
+def fold(word: str) -> str:
+    """A word as the full-text index keeps it: lower case, without diacritics."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 class Terms:
     """Accepted words: a term given in lower case in any case ("cybercrime",
-    "Cybercrime", "CYBERCRIME"), a capitalised one as written or in capitals ("Türkiye")."""
+    "Cybercrime", "CYBERCRIME"), a capitalised one as written or in capitals ("Türkiye").
+    ``index_words`` are words as the corpus index keeps them (see :func:`fold`), accepted
+    in any case and with or without their accents."""
 
-    def __init__(self, terms: Iterable[str] = ()) -> None:
+    def __init__(self, terms: Iterable[str] = (), index_words: Iterable[str] = ()) -> None:
         self.exact: set[str] = set()
         self.folded: set[str] = set()
+        self.index_words: set[str] = set(index_words)
         for t in terms:
             self.add(t)
 
@@ -50,14 +60,17 @@ class Terms:
     def update(self, other: Terms) -> None:
         self.exact |= other.exact
         self.folded |= other.folded
+        self.index_words |= other.index_words
 
     def accepts(self, word: str) -> bool:
         if word in self.exact or word.lower() in self.folded:
             return True
+        if self.index_words and fold(word) in self.index_words:
+            return True
         return word.isupper() and word.capitalize() in self.exact  # "TÜRKIYE" in a heading
 
     def __len__(self) -> int:
-        return len(self.exact) + len(self.folded)
+        return len(self.exact) + len(self.folded) + len(self.index_words)
 
 
 def read_term_list(path: Path) -> list[str]:
@@ -86,8 +99,11 @@ def mine_terms(texts: Iterable[str], known: Callable[[str], bool]) -> set[str]:
 
 
 class _Instrument(Protocol):
-    full_title: str
-    short_titles: tuple[str, ...]
+    @property
+    def full_title(self) -> str: ...
+
+    @property
+    def short_titles(self) -> tuple[str, ...]: ...
 
 
 def instrument_names(instruments: Iterable[_Instrument]) -> list[str]:
@@ -166,7 +182,8 @@ class TermCache:
 def corpus_terms(
     store: CorpusTexts, known: Callable[[str], bool], cache: TermCache | None = None
 ) -> set[str]:
-    """The corpus's UN terms, from the cache when the corpus has not changed."""
+    """The corpus's UN terms, from the cache when the corpus has not changed (read from
+    every paragraph: for a corpus without an index vocabulary, see :func:`corpus_terms_of`)."""
     fingerprint = corpus_fingerprint(store)
     if cache is not None and (found := cache.load(fingerprint)) is not None:
         return found
@@ -174,3 +191,35 @@ def corpus_terms(
     if cache is not None:
         cache.save(fingerprint, terms)
     return terms
+
+
+class IndexedCorpus(CorpusTexts, Protocol):
+    """A corpus whose full-text index counts its words (the CorpusStore)."""
+
+    def vocabulary_words(self, min_rows: int = 1) -> list[tuple[str, int]]: ...
+
+
+def corpus_terms_of(
+    store: CorpusTexts, known: Callable[[str], bool], cache: TermCache | None = None
+) -> Terms:
+    """The corpus's words as accepted terms. A store with an index vocabulary answers at
+    once at any size (10,000 documents: one query), its words folded as the index keeps
+    them; otherwise the paragraphs are read (:func:`corpus_terms`, cached in ``cache``).
+    Either way a British -ise spelling whose -ize form the dictionary has ("organisation")
+    is never taken from the corpus: UN English is Oxford spelling even where a text in the
+    corpus is not."""
+    vocabulary = getattr(store, "vocabulary_words", None)
+    if vocabulary is None:
+        return Terms(w for w in corpus_terms(store, known, cache) if not ise_variant(w, known))
+    words = {
+        w
+        for w, _ in vocabulary(WORD_MIN_COUNT)
+        if w.isalpha() and len(w) > 1 and not ise_variant(w, known)
+    }
+    return Terms(index_words=words)
+
+
+def ise_variant(word: str, known: Callable[[str], bool]) -> bool:
+    """``word`` is the -ise spelling of a word the dictionary spells -ize."""
+    m = re.search(r"is(e|ed|es|ing|er|ers|ation|ations|ational)$", word)
+    return m is not None and known(word[: m.start()] + "iz" + m.group(1))

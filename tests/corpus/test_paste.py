@@ -218,3 +218,19 @@ def test_italics_stay_on_their_words_when_marks_are_cut_out() -> None:
     assert p.text == "Recalling the Treaty Series volume, and the Convention,"
     assert italic(p) == ["Recalling", "Treaty Series"]
     assert [p.text[: a.offset].split()[-1] for a in p.anchors] == ["volume,", "Convention,"]
+
+
+def test_the_authoring_formula_after_a_wrapped_title_starts_the_text() -> None:
+    text = (
+        "Necessity of ending the economic, commercial and financial\n"
+        "embargo imposed by the United States of America\n"
+        "against Cuba\n"
+        "The General Assembly,\n"
+        "Determined to encourage strict compliance with the purposes and principles\n"
+        "enshrined in the Charter of the United Nations,\n"
+        "1. Takes note of the report of the Secretary-General;\n"
+    )
+    paste = read_paste(text)
+    assert [p.text[:10] for p in paste.paragraphs] == ["Determined", "Takes note"]
+    assert "The General Assembly," in paste.skipped
+    assert any(s.startswith("Necessity of ending") for s in paste.skipped)

@@ -310,3 +310,27 @@ def test_a_whole_ga_text_pasted(
     assert len(paste.footnotes) == notes
     assert paste.missing_notes == [] and paste.unplaced == []
     assert all(f.text for f in paste.footnotes)
+
+
+# (preambular, operative, footnotes, marks incl. repeats): the hand counts of the PDFs, as
+# in tests/corpus/test_pdf_reader.py
+SELECT_ALL = {
+    "a-res-73-6.poppler-all.txt": (25, 14, 6, 9),
+    "a-res-73-7.poppler-all.txt": (13, 28, 9, 11),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SELECT_ALL))
+def test_select_all_in_a_pdf_viewer_and_paste(name: str) -> None:
+    """The whole text layer — masthead, page furniture, the notes of every page (poppler
+    prints a page's note numbers apart from their texts) — pastes as the resolution's
+    paragraphs with every footnote, none left empty."""
+    pre, op, notes, marks = SELECT_ALL[name]
+    paste = paste_of(name)
+    assert (paste.parts.count(PRE), paste.parts.count(OP), paste.parts.count(None)) == (pre, op, 0)
+    assert len(paste.footnotes) == notes and paste.missing_notes == []
+    assert sum(len(p.anchors) for p in paste.all_paragraphs()) == marks
+    assert all(f.text for f in paste.footnotes)
+    assert "The General Assembly," in paste.skipped
+    texts = " ".join(p.text for p in paste.all_paragraphs())
+    assert "18-1" not in texts and "*18" not in texts and "A/RES/73/" not in texts

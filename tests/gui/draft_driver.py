@@ -1,10 +1,9 @@
-"""Driving the draft editor as a drafter does: clicks on the outline, keys in the editor,
+"""Driving the draft editor as a drafter does: clicks on the outline, keys on the page,
 menu shortcuts on the window. Shared by the draft editor tests."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +18,13 @@ from drafting_app.model.numbering import paragraph_labels
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
+
+
+def activate(qtbot: QtBot, window: QWidget) -> None:
+    """Make the window active again: after a dialog the offscreen platform leaves no
+    window active, and the menus' keys would go nowhere."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
 
 
 def click_index(qtbot: QtBot, view: QAbstractItemView, index: QModelIndex) -> None:
@@ -64,18 +70,25 @@ def click_group(qtbot: QtBot, editor: DraftEditor, part: Part) -> None:
     click_index(qtbot, editor.outline, editor.model.group_index(part))
 
 
+def current_text(editor: DraftEditor) -> str:
+    """The text of the paragraph the caret is in on the page."""
+    pid = editor.page.current_pid()
+    assert pid, "the caret is not in a paragraph"
+    return editor.controller.doc.paragraph(pid).text
+
+
 def type_paragraph(qtbot: QtBot, editor: DraftEditor, text: str) -> None:
-    """Type into the paragraph editor (it has the caret after Ctrl+Return or Return)."""
-    assert editor.editor.isEnabled()
-    qtbot.keyClicks(editor.editor, text)
-    assert editor.editor.toPlainText() == text
+    """Type on the page into the empty paragraph the caret is in (after Ctrl+Return or
+    Return): the paragraph holds what was typed."""
+    assert editor.page.hasFocus() or editor.page.current_pid()
+    qtbot.keyClicks(editor.page, text)
+    assert current_text(editor) == text
 
 
 def select_text(editor: DraftEditor, start: int, end: int) -> None:
-    cursor = editor.editor.textCursor()
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    editor.editor.setTextCursor(cursor)
+    """Select ``[start, end)`` of the caret's paragraph on the page."""
+    pid = editor.page.current_pid()
+    assert pid and editor.page.select_paragraph(pid, start, end)
 
 
 def pid_by_text(doc: Document, prefix: str) -> str:

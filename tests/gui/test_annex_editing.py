@@ -88,10 +88,10 @@ def test_outline_shows_each_annex_as_a_part_numbered_from_one(
     thirteen = model.index(14, 0, group)
     subs = [model.index(r, 0, thirteen).data()[:4] for r in range(model.rowCount(thirteen))]
     assert subs == ["(a) ", "(b) ", "(c) ", "(d) ", "(e) "]
-    # Choosing the annex row opens its form, not the paragraph editor.
+    # Choosing the annex row opens its form in the side panel instead of the paragraph's.
     click_index(qtbot, draft.editor.outline, group)
     form = draft.editor.annex_form
-    assert form.isVisible() and not draft.editor.editor.isVisible()
+    assert form.isVisible() and not draft.editor.footnotes.isVisible()
     assert (form.title.text(), form.lines.lines()) == ("Annex", ["Awaza Political Declaration"])
     assert draft.editor.place.text() == "<b>Annex</b>"
 
@@ -117,12 +117,12 @@ def test_typing_in_an_annex_paragraph_reaches_preview_and_word_and_undo_restores
     click_paragraph(qtbot, editor, third.id)
     assert editor.place.text() == "<b>Annex, paragraph 3.</b>"
     assert editor.hint.text() == "Annex paragraph: its lead words stay in roman type."
-    assert editor.editor.toPlainText() == original
-    editor.editor.setFocus()
-    qtbot.keyClick(editor.editor, Qt.Key.Key_Home, CTRL)
-    qtbot.keyClicks(editor.editor, "Today ")
-    qtbot.keyClick(editor.editor, Qt.Key.Key_Delete)  # "W" of "We"
-    qtbot.keyClicks(editor.editor, "w")
+    page = editor.page
+    assert page.caret() == (("p", third.id), 0)  # the outline put the caret there
+    page.setFocus()
+    qtbot.keyClicks(page, "Today ")
+    qtbot.keyClick(page, Qt.Key.Key_Delete)  # "W" of "We"
+    qtbot.keyClicks(page, "w")
     draft.controller.end_typing()
     assert third.text == "Today we gather" + original[len("We gather") :]
     assert third.italics == []  # no opening phrase is set in italics in an annex
@@ -136,7 +136,9 @@ def test_typing_in_an_annex_paragraph_reaches_preview_and_word_and_undo_restores
     edited = [i for i, w in enumerate(word) if w.startswith("3.\tToday we gather at a")]
     assert len(edited) == 1 and word.index("Awaza Political Declaration") < edited[0]
     qtbot.keyClick(window, Z, CTRL)
-    assert third.text == original and editor.editor.toPlainText() == original
+    assert third.text == original
+    n = page.block_number(("p", third.id))
+    assert n is not None and page.block_of(n).text() == original
     assert describe(doc) == before
     word = _export_word(qtbot, window, monkeypatch, tmp_path / "awaza-undone.docx")
     assert "3.\t" + original in word
@@ -149,11 +151,13 @@ def test_paragraph_commands_inside_an_annex(qtbot: QtBot, window: MainWindow) ->
     before = describe(doc)
     second = _annex_paragraph(draft, 1)
     click_paragraph(qtbot, editor, second.id)
-    editor.editor.setFocus()
-    qtbot.keyClick(editor.editor, Qt.Key.Key_Return)  # a new paragraph after 2., in the annex
-    new = editor.editor.paragraph()
+    page = editor.page
+    page.setFocus()
+    page.set_caret(("p", second.id), len(second.text))  # at the end of paragraph 2.
+    qtbot.keyClick(page, Qt.Key.Key_Return)  # a new paragraph after 2., in the annex
+    new = doc.paragraph(page.current_pid())
     assert new is not None and annex.blocks[2] is new
-    qtbot.keyClicks(editor.editor, "We act together")
+    qtbot.keyClicks(page, "We act together")
     draft.controller.end_typing()
     assert new.text == "We act together"  # no closing punctuation forced in an annex
     labels = paragraph_labels(doc)
@@ -207,10 +211,10 @@ def test_add_annex_edit_its_title_and_heading_then_undo(qtbot: QtBot, window: Ma
     empty = model.index(0, 0, group).data(SEGMENTS_ROLE)[0]
     assert empty[-1] == ("(empty paragraph — type its text)", "muted")
     click_index(qtbot, editor.outline, model.index(0, 0, group))
-    editor.editor.setFocus()
-    qtbot.keyClicks(editor.editor, "The review covers")
-    qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
-    qtbot.keyClicks(editor.editor, "It reports in 2030")
+    editor.page.setFocus()
+    qtbot.keyClicks(editor.page, "The review covers")
+    qtbot.keyClick(editor.page, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor.page, "It reports in 2030")
     draft.controller.end_typing()
     assert [p.text for p in doc.annexes[1].paragraphs()] == [
         "The review covers",

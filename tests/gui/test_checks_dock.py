@@ -78,12 +78,12 @@ def test_a_wrong_date_is_found_shown_fixed_and_undone(
     assert "17 October 2008" in evidence and "Resolution 5/2" in evidence
     assert tools.checks.summary.text().startswith("1 error")
 
-    # Clicking the finding selects the paragraph and the citation in the editor.
+    # Clicking the finding selects the paragraph and the citation on the page.
     click_group(qtbot, editor, Part.OPERATIVE)
     assert editor.current_pid() != pid
     click_item(qtbot, tools, item)
     assert editor.current_pid() == pid
-    assert editor.editor.textCursor().selectedText() == "its decision 4/4 of 18 October 2008"
+    assert editor.page.textCursor().selectedText() == "its decision 4/4 of 18 October 2008"
 
     # Fix rewrites the date, as one undo step; the panel is up to date at once.
     assert tools.checks.fix_button.isEnabled()
@@ -99,9 +99,9 @@ def test_a_wrong_date_is_found_shown_fixed_and_undone(
 
     # Typing the right date by hand: the finding goes once the checks have run again.
     runs = tools.checks.runs
-    editor.editor.setFocus()
+    editor.page.setFocus()
     select_text(editor, RECALLING.index("18"), RECALLING.index("18") + 2)
-    qtbot.keyClicks(editor.editor, "17")
+    qtbot.keyClicks(editor.page, "17")
     assert tools.checks.stale and "REF-DATE" in codes(tools)  # not run on the keystroke
     qtbot.waitUntil(lambda: tools.checks.runs > runs and not tools.checks.stale, timeout=3000)
     assert "REF-DATE" not in codes(tools)
@@ -120,7 +120,7 @@ def test_check_document_menu_and_fix_shortcut(
     qtbot.keyClick(window, Qt.Key.Key_F8)  # Next Finding: the first one, shown in place
     finding = tools.checks.selected_finding()
     assert isinstance(finding, Finding) and finding.code == "REF-DATE"
-    assert draft.editor.editor.textCursor().selectedText() == "its decision 4/4 of 18 October 2008"
+    assert draft.editor.page.textCursor().selectedText() == "its decision 4/4 of 18 October 2008"
 
     tools.checks.tree.setFocus()
     qtbot.keyClick(tools.checks.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)
@@ -158,7 +158,7 @@ def test_a_hidden_panel_checks_when_shown_again(
     assert not tools.checks.isVisible()
     runs = tools.checks.runs
     select_text(draft.editor, RECALLING.index("18"), RECALLING.index("18") + 2)
-    qtbot.keyClicks(draft.editor.editor, "17")
+    qtbot.keyClicks(draft.editor.page, "17")
     qtbot.wait(500)
     assert tools.checks.runs == runs and tools.checks.stale  # no work for a hidden panel
     qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
@@ -177,11 +177,9 @@ def test_every_finding_row_carries_its_finding(
     items = tools.checks.finding_items()
     editor = draft.editor
     click_paragraph(qtbot, editor, draft.controller.doc.preamble[0].id)
-    cursor = editor.editor.textCursor()
-    cursor.setPosition(0)
-    editor.editor.setTextCursor(cursor)
+    editor.page.set_caret(("p", draft.controller.doc.preamble[0].id), 0)
     before = tools.checks.findings[0].location.start
-    qtbot.keyClicks(editor.editor, "  ")
+    qtbot.keyClicks(editor.page, "  ")
     tools.checks.run_now()
     assert tools.checks.finding_items() == items
     assert tools.checks.finding_of(items[0]).location.start == before + 2
@@ -199,7 +197,7 @@ def test_a_footnote_finding_shows_its_note_and_mark(
     pp1 = doc.preamble[0]
     assert tools.footnotes.selected_id() == doc.footnotes[0].id
     assert draft.editor.current_pid() == pp1.id
-    assert draft.editor.editor.textCursor().position() == pp1.anchors[0].offset
+    assert draft.editor.page.caret() == (("p", pp1.id), pp1.anchors[0].offset)
     assert not tools.checks.fix_button.isEnabled()  # only the drafter knows that source
 
     # Footnote 2 can no longer be "Ibid., vol. 2237": its fix gives the full citation.

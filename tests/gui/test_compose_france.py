@@ -67,12 +67,12 @@ def test_compose_the_france_draft_by_typing_save_and_reopen(
     qtbot.keyClick(editor.outline, Qt.Key.Key_Return, CTRL)
     type_paragraph(qtbot, editor, pre[3].text)
     for p in [*op[:6], op[7], op[6], op[8]]:
-        qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
+        qtbot.keyClick(editor.page, Qt.Key.Key_Return)
         type_paragraph(qtbot, editor, p.text)
     for i, sub in enumerate(op[8].children):
-        qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
+        qtbot.keyClick(editor.page, Qt.Key.Key_Return)
         if i == 0:
-            qtbot.keyClick(editor.editor, Qt.Key.Key_Tab)  # (a) under paragraph 9
+            qtbot.keyClick(editor.page, Qt.Key.Key_Tab)  # (a) under paragraph 9
         type_paragraph(qtbot, editor, sub.text)
     assert [p.text for p in doc.operative[-1].children] == [c.text for c in op[8].children]
 
@@ -86,7 +86,7 @@ def test_compose_the_france_draft_by_typing_save_and_reopen(
     qtbot.keyClick(editor.outline, Qt.Key.Key_Return, CTRL)
     for i, p in enumerate(pre[:3]):
         if i:
-            qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
+            qtbot.keyClick(editor.page, Qt.Key.Key_Return)
         type_paragraph(qtbot, editor, p.text)
     click_paragraph(qtbot, editor, welcoming)
     for _ in range(3):
@@ -101,11 +101,11 @@ def test_compose_the_france_draft_by_typing_save_and_reopen(
     # "of", and "welcomes" at the end of paragraph 9 (select, Ctrl+I)
     click_paragraph(qtbot, editor, doc.operative[7].id)
     select_text(editor, 28, 31)
-    qtbot.keyClick(editor.editor, Qt.Key.Key_I, CTRL)
+    qtbot.keyClick(editor.page, Qt.Key.Key_I, CTRL)
     click_paragraph(qtbot, editor, doc.operative[8].id)
     start = op[8].italics[0].start
     select_text(editor, start, start + len("welcomes"))
-    qtbot.keyClick(editor.editor, Qt.Key.Key_I, CTRL)
+    qtbot.keyClick(editor.page, Qt.Key.Key_I, CTRL)
 
     assert reading(doc) == reading(france)
     assert window.isWindowModified()

@@ -38,9 +38,9 @@ def test_suggest_only_moves_change_no_text_and_the_fix_waits_in_the_checks_panel
     click_group(qtbot, editor, Part.OPERATIVE)
     qtbot.keyClick(window, Qt.Key.Key_Return, CTRL)
     type_paragraph(qtbot, editor, FIRST)
-    qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.page, Qt.Key.Key_Return)
     type_paragraph(qtbot, editor, SECOND)
-    qtbot.keyClick(editor.editor, Qt.Key.Key_Up, ALT)
+    qtbot.keyClick(editor.page, Qt.Key.Key_Up, ALT)
     assert [p.text for p in doc.operative] == [SECOND, FIRST]  # nothing rewritten
 
     # The editor says what is waiting, for the paragraph in front of the drafter.
@@ -67,9 +67,9 @@ def test_automatic_and_off_still_do_what_they_say(qtbot: QtBot, window: MainWind
     click_group(qtbot, editor, Part.OPERATIVE)
     qtbot.keyClick(window, Qt.Key.Key_Return, CTRL)
     type_paragraph(qtbot, editor, FIRST)
-    qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.page, Qt.Key.Key_Return)
     type_paragraph(qtbot, editor, "Requests States to act.")
-    qtbot.keyClick(editor.editor, Qt.Key.Key_Up, ALT)
+    qtbot.keyClick(editor.page, Qt.Key.Key_Up, ALT)
     # Off: the repeated verb is left; punctuation (Automatic) still follows the move.
     assert [p.text for p in doc.operative] == ["Requests States to act;", "Requests the "
                                                "Secretariat to report."]  # fmt: skip

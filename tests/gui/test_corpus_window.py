@@ -36,7 +36,7 @@ def _row_of(window: MainWindow, doc_id: str) -> QModelIndex:
 
 def test_window_has_the_menus_and_every_action_a_shortcut(window: MainWindow) -> None:
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["File", "Edit", "Paragraph", "View", "Corpus", "Tools", "Help"]
+    assert menus == ["File", "Edit", "Paragraph", "View", "Corpus", "Tools", "References", "Help"]
     table = dict(window.shortcut_table())
     assert table["Corpus › Add Documents…"] == "Ctrl+Shift+A"
     assert table["Corpus › Rebuild Index"] == "Ctrl+Shift+R"

@@ -1,6 +1,7 @@
-"""The draft editor driven by keys and clicks (issue 3): one undo history with typing bursts,
-the verb ladder and closing punctuation kept after moves, opener italics and completion,
-drag and drop through the outline model, the masthead form, the close prompt."""
+"""The draft editor driven by keys and clicks (issue 3), typed on the page: one undo history
+with typing bursts, the verb ladder and closing punctuation kept after moves, opener italics
+and completion, drag and drop through the outline model, the masthead form, the close
+prompt."""
 
 from __future__ import annotations
 
@@ -52,10 +53,10 @@ def test_typing_is_one_undo_step_and_undo_redo_round_trip(qtbot: QtBot, window: 
     draft = _start(qtbot, window)
     editor, doc = draft.editor, draft.controller.doc
     type_paragraph(qtbot, editor, "Urges all States to act;")
-    qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.page, Qt.Key.Key_Return)
     type_paragraph(qtbot, editor, "Requests the secretariat to report:")
-    qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
-    qtbot.keyClick(editor.editor, Qt.Key.Key_Tab)
+    qtbot.keyClick(editor.page, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.page, Qt.Key.Key_Tab)
     type_paragraph(qtbot, editor, "On progress made.")
     qtbot.keyClick(editor.outline, Qt.Key.Key_Up, ALT)  # nothing above (a): refused
     done = reading(doc)
@@ -63,7 +64,7 @@ def test_typing_is_one_undo_step_and_undo_redo_round_trip(qtbot: QtBot, window: 
     assert window.isWindowModified() and "[*]" in window.windowTitle()
 
     # One Ctrl+Z takes back the whole last typing burst, not one character.
-    qtbot.keyClick(editor.editor, Z, CTRL)
+    qtbot.keyClick(editor.page, Z, CTRL)
     assert doc.operative[1].children[0].text == ""
     steps = draft.controller.stack.index()
     for _ in range(steps):
@@ -82,11 +83,11 @@ def test_ladder_and_punctuation_follow_a_move_and_undo_with_it(
     draft = _start(qtbot, window)
     editor = draft.editor
     type_paragraph(qtbot, editor, "Requests the Secretariat to report;")
-    qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.page, Qt.Key.Key_Return)
     type_paragraph(qtbot, editor, "Requests States to act.")
     # Moving ends the typing burst (the repeated verb climbs to "Also requests") and
     # then moves: the ladder and the closing punctuation are recomputed for the new order.
-    qtbot.keyClick(editor.editor, Qt.Key.Key_Up, ALT)
+    qtbot.keyClick(editor.page, Qt.Key.Key_Up, ALT)
     assert _texts(draft) == ["Requests States to act;", "Also requests the Secretariat to report."]
     first, second = draft.controller.doc.operative
     assert first.italics == [Span(0, 8)] and second.italics == [Span(0, 13)]
@@ -103,9 +104,9 @@ def test_last_preambular_paragraph_moves_down_into_the_operative_part(
     draft = _start(qtbot, window, Part.PREAMBLE)
     editor = draft.editor
     type_paragraph(qtbot, editor, "Recalling its resolution 5/2,")
-    qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.page, Qt.Key.Key_Return)
     type_paragraph(qtbot, editor, "Urges States parties to act,")
-    qtbot.keyClick(editor.editor, Qt.Key.Key_Down, ALT)
+    qtbot.keyClick(editor.page, Qt.Key.Key_Down, ALT)
     assert _texts(draft, Part.PREAMBLE) == ["Recalling its resolution 5/2,"]
     assert _texts(draft) == ["Urges States parties to act."]  # a lone paragraph: full stop
     assert editor.place.text() == "<b>Operative paragraph</b>"  # a lone one is unnumbered
@@ -114,8 +115,8 @@ def test_last_preambular_paragraph_moves_down_into_the_operative_part(
 def test_opener_completion_italics_and_unknown_openers(qtbot: QtBot, window: MainWindow) -> None:
     draft = _start(qtbot, window, Part.PREAMBLE)
     editor = draft.editor
-    qtbot.keyClicks(editor.editor, "Taking into acc")
-    popup = editor.editor.completer.popup()
+    qtbot.keyClicks(editor.page, "Taking into acc")
+    popup = editor.page.completion.popup()
     assert popup is not None and popup.isVisible()
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
@@ -124,16 +125,15 @@ def test_opener_completion_italics_and_unknown_openers(qtbot: QtBot, window: Mai
     assert p.italics == [Span(0, 19)]
     assert "Opening phrase: “Taking into account”" in editor.hint.text()
 
-    qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.page, Qt.Key.Key_Return)
     type_paragraph(qtbot, editor, "Pondering the question,")
     q = draft.controller.doc.preamble[1]
     assert q.italics == []  # allowed, not guessed
     assert "not a known preamble opening phrase" in editor.hint.text()
-    editor.editor.selectAll()
-    qtbot.keyClick(editor.editor, Qt.Key.Key_Left)
+    qtbot.keyClick(editor.page, Qt.Key.Key_Home)
     for _ in range(len("Pondering")):
-        qtbot.keyClick(editor.editor, Qt.Key.Key_Right, SHIFT)
-    qtbot.keyClick(editor.editor, Qt.Key.Key_I, CTRL)
+        qtbot.keyClick(editor.page, Qt.Key.Key_Right, SHIFT)
+    qtbot.keyClick(editor.page, Qt.Key.Key_I, CTRL)
     assert q.italics == [Span(0, 9)]
     assert "Opening phrase: “Pondering”" in editor.hint.text()
 
@@ -159,7 +159,7 @@ def test_drag_and_drop_moves_through_the_controller(qtbot: QtBot, window: MainWi
     editor = draft.editor
     for i, text in enumerate(["Urges A;", "Invites B;", "Decides C."]):
         if i:
-            qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
+            qtbot.keyClick(editor.page, Qt.Key.Key_Return)
         type_paragraph(qtbot, editor, text)
     model = editor.model
     group = model.group_index(Part.OPERATIVE)
@@ -243,25 +243,24 @@ def test_footnote_added_at_the_caret_typed_and_undone(qtbot: QtBot, window: Main
     draft = _start(qtbot, window, Part.PREAMBLE)
     editor = draft.editor
     type_paragraph(qtbot, editor, "Recalling the United Nations Convention against Corruption,")
-    qtbot.keyClick(editor.editor, Qt.Key.Key_F, CTRL | Qt.KeyboardModifier.AltModifier)
-    field = editor.footnotes.text
-    assert field.isEnabled()
-    qtbot.keyClicks(field, "United Nations, Treaty Series, vol. 2349, No. 42146.")
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.page, Qt.Key.Key_F, CTRL | ALT)  # Insert Footnote, as in Word
     doc = draft.controller.doc
     p = doc.preamble[0]
+    (note,) = doc.footnotes
+    assert editor.page.caret() == (("note", note.id), 0)  # the note is written under the page
+    qtbot.keyClicks(editor.page, "United Nations, Treaty Series, vol. 2349, No. 42146.")
     assert [f.text for f in doc.footnotes] == [
         "United Nations, Treaty Series, vol. 2349, No. 42146."
     ]
     assert [(a.offset, a.footnote_id) for a in p.anchors] == [(len(p.text), doc.footnotes[0].id)]
-    assert editor.footnotes.list.item(0).text().startswith("1  United Nations")
+    qtbot.waitUntil(lambda: editor.footnotes.texts()[0].startswith("1  United Nations"))
     row = editor.model.index_of(p.id).data(SEGMENTS_ROLE)[0]
     assert row[-1] == ("¹", "plain")  # the mark after the comma, as the UN prints it
     window.undo_action.trigger()  # the text of the note
     assert doc.footnotes[0].text == ""
     window.undo_action.trigger()  # the note itself
     assert doc.footnotes == [] and p.anchors == []
-    assert editor.footnotes.list.count() == 0
+    assert editor.footnotes.texts() == []
 
 
 def test_import_a_draft_from_another_delegation(
@@ -295,10 +294,10 @@ def test_decision_form_chapeau_then_lettered_paragraphs(qtbot: QtBot, window: Ma
     editor, doc = draft.editor, draft.controller.doc
     assert doc.chapeau is not None
     click_paragraph(qtbot, editor, doc.chapeau.id)
-    assert editor.place.text() == "<b>Chapeau</b>" and editor.editor.isEnabled()
+    assert editor.place.text() == "<b>Chapeau</b>" and editor.page.isEnabled()
     qtbot.keyClick(editor.outline, Qt.Key.Key_Return, CTRL)
     type_paragraph(qtbot, editor, "Welcomed the report of the Secretariat;")
-    qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.page, Qt.Key.Key_Return)
     type_paragraph(qtbot, editor, "Requested the Secretariat to continue its work.")
     # As decision 4/4 prints them: lettered, the past-tense verb in italics.
     assert reading(doc)[1:] == [

@@ -17,7 +17,7 @@ from drafting_app.gui.common.rich_text_delegate import RICH_ROLE
 from drafting_app.gui.files.drafts import OpenDraft
 from drafting_app.gui.main_window import MainWindow
 from tests.conftest import CORPUS_FILES
-from tests.gui.draft_driver import ALT, CTRL, click_index, click_paragraph
+from tests.gui.draft_driver import ALT, CTRL, SHIFT, click_index, click_paragraph
 
 OK = QDialogButtonBox.StandardButton.Ok
 FRANCE_NOTES = [
@@ -44,12 +44,13 @@ def click_row(qtbot: QtBot, tree: QTreeWidget, row: int) -> None:
 
 
 def put_caret(qtbot: QtBot, draft: OpenDraft, pid: str, position: int) -> None:
+    """Click the paragraph in the outline, then put the caret at ``position`` of its text
+    on the page."""
     editor = draft.editor
     click_paragraph(qtbot, editor, pid)
-    cursor = editor.editor.textCursor()
-    cursor.setPosition(position)
-    editor.editor.setTextCursor(cursor)
-    editor.editor.setFocus()
+    editor.page.setFocus()
+    assert editor.page.set_caret(("p", pid), position)
+    assert editor.page.caret() == (("p", pid), position)
 
 
 def test_the_france_footnotes_numbered_with_ibid(
@@ -62,7 +63,7 @@ def test_the_france_footnotes_numbered_with_ibid(
     click_row(qtbot, tools.footnotes.tree, 4)
     op9 = france.controller.doc.operative[8]
     assert france.editor.current_pid() == op9.id
-    assert france.editor.editor.textCursor().position() == op9.anchors[0].offset
+    assert france.editor.page.caret() == (("p", op9.id), op9.anchors[0].offset)
 
 
 def test_insert_citation_at_the_caret_renumbers_and_rechains_ibid(
@@ -135,26 +136,31 @@ def test_delete_renumbers_and_undo_restores(
     assert tools.footnotes.rows() == FRANCE_NOTES
 
 
-def test_edit_a_footnote_in_its_dialog(
+def test_edit_a_footnote_on_the_page(
     qtbot: QtBot, window: MainWindow, tools: CitationTools, france: OpenDraft
 ) -> None:
+    """Edit… in the Footnotes panel puts the caret in the note under the page: the source
+    in full (never "Ibid.", which is derived from the order of the notes), retyped there;
+    Ctrl+I sets a title in italics, as in the text."""
     click_row(qtbot, tools.footnotes.tree, 1)
     qtbot.mouseClick(tools.footnotes.edit_button, Qt.MouseButton.LeftButton)
-    dialog = tools.footnotes.dialog
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible, timeout=2000)
-    # The source in full, never "Ibid.": that is derived from the order of the notes.
-    assert dialog.field.text() == "United Nations, *Treaty Series*, vol. 2237, No. 39574."
-    dialog.field.selectAll()
-    qtbot.keyClicks(dialog.field, "See *Trafficking in Persons Protocol*, article 5.")
-    qtbot.mouseClick(dialog.buttons.button(OK), Qt.MouseButton.LeftButton)
+    page = france.editor.page
+    fid = france.controller.doc.footnotes[1].id
+    source = "United Nations, Treaty Series, vol. 2237, No. 39574."
+    assert page.caret() == (("note", fid), len(source)) and page.hasFocus()
+    assert page.note_view(fid).text == source
+    qtbot.keyClick(page, Qt.Key.Key_Home, SHIFT)  # the whole note (one line)
+    qtbot.keyClicks(page, "See Trafficking in Persons Protocol, article 5.")
     note = france.controller.doc.footnotes[1]
     assert note.text == "See Trafficking in Persons Protocol, article 5."
+    page.set_caret(("note", fid), 35, anchor=4)
+    qtbot.keyClick(page, Qt.Key.Key_I, CTRL)
     assert [(s.start, s.end) for s in note.italics] == [(4, 35)]
     rows = tools.footnotes.rows()
     assert rows[1] == (2, "See Trafficking in Persons Protocol, article 5.", "operative 1")
     assert rows[2][1] == "United Nations, Treaty Series, vol. 2241, No. 39574."
-    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)  # the italics
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)  # the retyping, one burst
     assert tools.footnotes.rows() == FRANCE_NOTES
 
 
@@ -165,7 +171,7 @@ def test_an_internal_reference_follows_its_paragraph(
     op3, op5 = doc.operative[2], doc.operative[4]
     assert op5.text.endswith("communications;")
     put_caret(qtbot, france, op5.id, len(op5.text) - 1)
-    qtbot.keyClicks(france.editor.editor, " as set out in ")
+    qtbot.keyClicks(france.editor.page, " as set out in ")
 
     qtbot.keyClick(window, Qt.Key.Key_R, CTRL | ALT)  # References › Insert Internal Reference…
     dialog = tools.reference_dialog

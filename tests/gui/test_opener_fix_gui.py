@@ -49,9 +49,9 @@ def test_fix_then_ctrl_i(qtbot: QtBot, window: MainWindow, store: CorpusStore) -
     # The drafter sets it upright again, then selects "Urges " and presses Ctrl+I.
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
     assert p.text == TYPED
-    editor.editor.setFocus()
+    editor.page.setFocus()
     select_text(editor, 0, 1)
-    qtbot.keyClicks(editor.editor, "U")
+    qtbot.keyClicks(editor.page, "U")
     assert p.text.startswith("Urges ")
     if p.italics:  # typing the capital made it a known opener, set in italics
         select_text(editor, 0, 6)

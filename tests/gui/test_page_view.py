@@ -10,12 +10,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from pytestqt.qtbot import QtBot
 
+from drafting_app.corpus.readers import read_document
 from drafting_app.gui.document.page_blocks import Role
 from drafting_app.gui.document.page_decorations import InlineSegment, Overlay
 from drafting_app.gui.document.page_view import DocumentView
 from drafting_app.gui.files.drafts import OpenDraft
 from drafting_app.gui.main_window import MainWindow
 from drafting_app.model.numbering import paragraph_labels
+from tests.conftest import REALDOCS
 from tests.gui.draft_driver import CTRL, SHIFT
 from tests.gui.test_footnotes_dock import france, tools  # noqa: F401
 
@@ -27,16 +29,21 @@ def page_of(draft: OpenDraft) -> DocumentView:
 
 
 def block_text(view: DocumentView, key: tuple[str, ...]) -> str:
+    """The line as printed: the painted number and its tab, then the page's characters."""
     n = view._index[key]
-    return view.document().findBlockByNumber(n).text()
+    text = view.document().findBlockByNumber(n).text()
+    label = view.specs[n].label
+    return f"{label}\t{text}" if label else text
 
 
 def unmarked(view: DocumentView, key: tuple[str, ...]) -> str:
-    """The block's text on the page without its footnote figures."""
+    """The line as printed without its footnote figures."""
     spec = view.specs[view._index[key]]
     shown = "".join(p.text for p in spec.pieces if p.role is not Role.MARK)
-    assert block_text(view, key) == "".join(p.text for p in spec.pieces)
-    return shown
+    assert view.document().findBlockByNumber(view._index[key]).text() == "".join(
+        p.text for p in spec.pieces
+    )
+    return f"{spec.label}\t{shown}" if spec.label else shown
 
 
 def caret_at(qtbot: QtBot, view: DocumentView, pid: str, offset: int) -> None:
@@ -205,7 +212,7 @@ def test_decorations_margin_labels_badges_overlays_inline_and_filter(
     deco.set_overlays("revisions", {op2.id: [Overlay(0, 7, under)]})
     block = view.document().findBlockByNumber(view._index[("p", op2.id)])
     ranges = block.layout().formats()
-    assert [(r.start, r.length) for r in ranges] == [(len("2.\t"), 7)]
+    assert [(r.start, r.length) for r in ranges] == [(0, 7)]  # the number is not text
     assert ranges[0].format.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
 
     # A derived inline segment (deleted text) is shown but is not in the model, and the
@@ -218,7 +225,7 @@ def test_decorations_margin_labels_badges_overlays_inline_and_filter(
     assert doc.paragraph(op3.id).text == op3.text
     view.set_caret(("p", op3.id), 0)
     pos = view.textCursor().position() - block_start(view, op3.id)
-    assert pos == len("3.\tformerly ")
+    assert pos == len("formerly ")
     qtbot.keyClicks(view, "X")
     assert doc.paragraph(op3.id).text == "X" + op3_text
     assert unmarked(view, ("p", op3.id)) == "3.\tformerly X" + op3_text
@@ -239,3 +246,42 @@ def test_decorations_margin_labels_badges_overlays_inline_and_filter(
 
 def block_start(view: DocumentView, pid: str) -> int:
     return view.document().findBlockByNumber(view._index[("p", pid)]).position()
+
+
+def test_a_resolution_copied_from_the_reading_view_pastes_as_paragraphs(
+    qtbot: QtBot,
+    window: MainWindow,
+    france: OpenDraft,  # noqa: F811
+) -> None:
+    """Ctrl+C in the corpus reader (Qt's HTML and text), Ctrl+V on the page: the pasted
+    resolution's paragraphs, openers in italics, "(a)" items as sub-paragraphs, its
+    footnote, in one undo step; its title is left out, and the status bar says so."""
+    source = read_document(REALDOCS / "ga" / "A-RES-80-1_palestine-participation-2025.txt")
+    reader = window.reading
+    reader.show_document("a-res-80-1", source)
+    window.show_reading()
+    reader.setFocus()
+    qtbot.keyClick(reader, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(reader, Qt.Key.Key_C, CTRL)
+    window.tabs.setCurrentWidget(france.editor)
+    view = page_of(france)
+    doc = france.controller.doc
+    op8 = doc.operative[7]
+    caret_at(qtbot, view, op8.id, len(op8.text))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    count, notes, steps = len(doc.operative), len(doc.footnotes), france.controller.stack.count()
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    assert france.controller.stack.count() == steps + 1  # one undo step
+    assert len(doc.operative) == count + 7  # eight paragraphs, the first in the empty one
+    pasted = doc.operative[8 : 8 + 8]
+    assert pasted[0].text.startswith("Expressing concern")
+    assert pasted[0].text[: pasted[0].italics[0].end] == "Expressing concern"
+    decides = next(p for p in pasted if p.text.startswith("Decides, without setting"))
+    assert len(decides.children) == 3
+    assert block_text(view, ("p", decides.children[0].id)).startswith("(a)\t")
+    assert len(doc.footnotes) == notes + 1
+    assert [f.text for f in doc.footnotes][-1] == "See resolution 169 (II)."
+    told = window.statusBar().currentMessage()
+    assert told.startswith("Not pasted (the draft has its own): “Resolution adopted by the")
+    qtbot.keyClick(window, Z, CTRL)
+    assert len(doc.operative) == count and len(doc.footnotes) == notes

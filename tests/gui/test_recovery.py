@@ -37,7 +37,7 @@ def _crashed_session(
     click_group(qtbot, draft.editor, Part.OPERATIVE)
     qtbot.keyClick(draft.editor.outline, Qt.Key.Key_Return, CTRL)
     type_paragraph(qtbot, draft.editor, "Urges all States to become parties;")
-    qtbot.keyClick(draft.editor.editor, Qt.Key.Key_Return)
+    qtbot.keyClick(draft.editor.page, Qt.Key.Key_Return)
     type_paragraph(qtbot, draft.editor, "Requests the secretariat to report.")
     snapshot = recovery_dir() / f"crashed--{draft.key}.json"
     qtbot.waitUntil(snapshot.is_file, timeout=5000)

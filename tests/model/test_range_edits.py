@@ -101,3 +101,26 @@ def test_pasting_three_paragraphs_inside_one_splits_it_and_undoes() -> None:
     assert document_to_json(doc) == before
     edit.apply(doc)  # redo replays the same steps
     assert doc.operative[2].text == "Decides to continue"
+
+
+def test_a_pasted_paragraph_keeps_its_sub_paragraphs_first_and_later_ones() -> None:
+    """A paste reads "Requests …: (a) …; (b) …" as one paragraph with two children; pasted
+    into an empty paragraph (the first piece continues its text) the children follow."""
+    doc = france()
+    before = document_to_json(doc)
+    op2 = doc.operative[1]
+    empty = Paragraph("")
+    doc.operative.insert(2, empty)
+    first = Paragraph("Requests the Secretariat:", [Span(0, 8)])
+    first.children = [Paragraph("To report;"), Paragraph("To consult.")]
+    second = Paragraph("Decides to continue:", [Span(0, 7)])
+    second.children = [Paragraph("In 2027;")]
+    edit = ReplaceRange(TextPoint(empty.id, 0), TextPoint(empty.id, 0), [first, second])
+    edit.apply(doc)
+    assert empty.text == "Requests the Secretariat:"
+    assert [c.text for c in empty.children] == ["To report;", "To consult."]
+    assert doc.operative[3].text == "Decides to continue:"
+    assert [c.text for c in doc.operative[3].children] == ["In 2027;"]
+    edit.revert(doc)
+    doc.operative.remove(empty)
+    assert document_to_json(doc) == before and op2 is doc.operative[1]

@@ -178,15 +178,15 @@ def _act(window: Any, draft: Any, rng: random.Random, save_every: int, step: int
     editor = draft.editor
     choice = rng.random()
     if choice < 0.12 or not editor.current_pid():
-        QTest.keyClick(editor.outline if not editor.current_pid() else editor.editor,
+        QTest.keyClick(editor.outline if not editor.current_pid() else editor.page,
                        Qt.Key.Key_Return, CTRL)  # fmt: skip
     elif choice < 0.2:
-        QTest.keyClick(editor.editor, rng.choice([Qt.Key.Key_Up, Qt.Key.Key_Down]), ALT)
+        QTest.keyClick(editor.page, rng.choice([Qt.Key.Key_Up, Qt.Key.Key_Down]), ALT)
     elif choice < 0.24:
-        QTest.keyClick(editor.editor, Qt.Key.Key_Backspace)
+        QTest.keyClick(editor.page, Qt.Key.Key_Backspace)
     else:
-        editor.editor.setFocus()
-        QTest.keyClicks(editor.editor, rng.choice(PHRASES))
+        editor.page.setFocus()
+        QTest.keyClicks(editor.page, rng.choice(PHRASES))
     if step % save_every == save_every - 1:
         QTest.keyClick(window, Qt.Key.Key_S, CTRL)
 

@@ -10,7 +10,15 @@ import pytest
 from drafting_app.corpus.store import CorpusStore
 from drafting_app.spelling.checker import SpellChecker
 from drafting_app.spelling.dictionary import HunspellDictionary
-from drafting_app.spelling.terms import TermCache, Terms, corpus_terms, mine_terms, un_terms
+from drafting_app.spelling.terms import (
+    TermCache,
+    Terms,
+    corpus_terms,
+    corpus_terms_of,
+    ise_variant,
+    mine_terms,
+    un_terms,
+)
 from drafting_app.spelling.user_dictionary import UserDictionary
 
 
@@ -106,3 +114,40 @@ def test_a_user_dictionary_keeps_only_single_words(tmp_path: Path) -> None:
     assert UserDictionary(path).words == {"Songdo", "Pirani"}
     with pytest.raises(ValueError, match="not a single word"):
         UserDictionary(path).add("two words")
+
+
+def test_the_corpus_index_vocabulary_gives_its_words_at_once(
+    tmp_path: Path, dictionary: HunspellDictionary
+) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "songdo.txt").write_text(
+        "The General Assembly,\n\n"
+        "Recalling the Songdo meeting in Türkiye and its organisation,\n\n"
+        "Noting the Songdo outcome in Türkiye on the organisation of work,\n\n"
+        "1. Welcomes the Songdo declaration of Türkiye and the organisation of the Summit;\n",
+        encoding="utf-8",
+    )
+    with CorpusStore.open(tmp_path / "c.sqlite", [folder], user_dir=tmp_path / "u") as store:
+        terms = corpus_terms_of(store, dictionary.check)
+    checker = SpellChecker(dictionary, terms)
+    # three paragraphs use "Songdo": UN English; "Türkiye" with or without its accent
+    assert checker.misspellings("the Songdo and Türkiye and Turkiye meetings") == ()
+    # the corpus says "organisation" three times, but UN English is Oxford -ize
+    assert [m.word for m in checker.misspellings("its organisation")] == ["organisation"]
+
+
+def test_ise_spellings_are_never_taken_from_a_corpus(dictionary: HunspellDictionary) -> None:
+    assert ise_variant("organisation", dictionary.check)
+    assert ise_variant("recognised", dictionary.check)
+    assert not ise_variant("exercise", dictionary.check)  # no "exercize"
+    assert not ise_variant("Songdo", dictionary.check)
+
+
+def test_the_registry_instrument_names_are_terms() -> None:
+    from drafting_app.corpus.registry import Registry
+    from drafting_app.spelling.terms import instrument_names
+
+    names = instrument_names(Registry.load_curated().instruments())
+    assert "Trafficking in Persons Protocol" in names
+    assert Terms(names).accepts("Firearms")

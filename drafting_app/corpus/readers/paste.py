@@ -71,10 +71,20 @@ _FURNITURE_RES = (
     re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?$"),
     re.compile(r"^\*\d{5,}\*$"),
     re.compile(r"^\d{6}$"),
-)
-_PAGE_HEADER_RES = (
+    # the page number is in the footer, below the notes: it does not end them
     re.compile(r"^(?:\d{2}-\d{5}\s+)?\d{1,3}/\d{1,3}(?:\s+\d{2}-\d{5})?$"),
-    re.compile(r"^[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9.\-]+){2,}$"),
+)
+# the running header of the next page (its symbol) ends a page's notes
+_PAGE_HEADER_RES = (
+    # a symbol alone on its line, without the full stop a footnote citing it ends with
+    re.compile(r"^[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9.\-]+){2,}(?<!\.)$"),
+)
+# The authoring formula starts a paragraph of its own even after a title that does not close
+# ("… against Cuba" / "The General Assembly,"): the whole text is then read as one.
+_AUTHORING_START_RE = re.compile(
+    r"^The (?:General Assembly|Conference of the Parties|Conference of the States Parties"
+    r"|Economic and Social Council|Security Council|Human Rights Council|Commission on"
+    r"|Meeting of the States Parties)\b"
 )
 _GLUED_MARK_RE = re.compile(r"(?:(?<=[^\W\d_])|(?<=[,;:”’)])\s?)(\d{1,2})(?=\s|$)")
 _SUPERSCRIPT_DEF_RE = re.compile(r"^[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s")
@@ -214,22 +224,45 @@ def _plain_blocks(text: str, phrases: PhraseBook) -> tuple[list[Block], list[Foo
     if not any(b.marks for b in blocks):
         # the marks of the footnotes copied with the text, then those of footnotes whose
         # text was not copied (a repeat of an earlier note, a note on the next page)
-        blocks = _take_marks(blocks, [n.label for n in notes])
+        blocks = _take_marks(blocks, [n.label for n in notes], repeats=pdf_like)
+        if pdf_like:
+            blocks = _take_spaced_repeats(blocks, [n.label for n in notes])
         known = {n.label for n in notes}
         guessed = _guessed_labels([b.text for b in blocks])
         blocks = _take_marks(blocks, [x for x in guessed if x not in known])
     return blocks, notes, "pdf-text" if pdf_like else "text"
 
 
-def _take_marks(blocks: list[Block], labels: list[str]) -> list[Block]:
-    """``blocks`` with the bare-digit marks ``labels`` (in order) taken out of the text."""
+def _take_marks(
+    blocks: list[Block], labels: list[str], first: int = 0, repeats: bool = False
+) -> list[Block]:
+    """``blocks`` with the bare-digit marks ``labels`` (in order) taken out of the text of
+    ``blocks[first:]`` (``repeats``: glued repeats of a placed mark too, as older PDFs
+    print them — see :func:`find_marks`)."""
     if not labels:
         return blocks
-    texts, marks = find_marks([b.text for b in blocks], labels)
+    texts, marks = find_marks([b.text for b in blocks], labels, first=first, repeats=repeats)
     return [
         Block(t, _shift_spans(b, t, mk), sorted([*b.marks, *mk], key=lambda m: m.offset), [t])
         for b, t, mk in zip(blocks, texts, marks, strict=True)
     ]
+
+
+def _take_spaced_repeats(blocks: list[Block], labels: list[str]) -> list[Block]:
+    """Older PDFs repeat a note's mark at a later mention; poppler spaces it ("Goals 2
+    for", "Development, 2 taking"). Looked for in the paragraphs after the mark's first
+    place only, under the rules of :mod:`.marks`."""
+    for label in labels:
+        where = [i for i, b in enumerate(blocks) if any(m.label == label for m in b.marks)]
+        start = where[0] + 1 if where else len(blocks)
+        while start < len(blocks):
+            before = [len(b.marks) for b in blocks]
+            blocks = _take_marks(blocks, [label], first=start)
+            found = [i for i, b in enumerate(blocks) if len(b.marks) > before[i]]
+            if not found:
+                break
+            start = found[0] + 1
+    return blocks
 
 
 def _shift_spans(old: Block, new_text: str, marks: list[Mark]) -> list[Span]:
@@ -415,8 +448,10 @@ class _Layout:
         line = raw.strip()
         if _LABEL_START_RE.match(line) and (blank_before or _closed(prev)):
             return True
-        if _SUPERSCRIPT_DEF_RE.match(line):
+        if _SUPERSCRIPT_DEF_RE.match(line) or _AUTHORING_START_RE.match(line):
             return True
+        if _AUTHORING_START_RE.match(prev) and self.phrases.split(line) is not None:
+            return True  # "The General Assembly" (no comma, A/RES/73/3), then "Adopts …"
         if blank_before:
             # a page break may cut a sentence: a full printed line that does not close goes
             # on after it; a short one that does not close is a title or heading

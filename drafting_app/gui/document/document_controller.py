@@ -24,8 +24,9 @@ from drafting_app.errors import DraftingError
 from drafting_app.model.changes import ChangeSet, Compound, Edit
 from drafting_app.model.conventions import FixMode, fixes_after, with_fixes
 from drafting_app.model.document import Document
+from drafting_app.model.number_cache import NumberCache
 from drafting_app.model.profiles import DEFAULT_PROFILE, BodyProfile, profile
-from drafting_app.model.text_edits import SetText
+from drafting_app.model.text_edits import EditFootnote, SetMasthead, SetText
 
 TYPING_ID = 1
 
@@ -40,7 +41,12 @@ class EditCommand(QUndoCommand):
     """
 
     def __init__(
-        self, controller: DocumentController, edit: Edit, changes: ChangeSet, closes: str = ""
+        self,
+        controller: DocumentController,
+        edit: Edit,
+        changes: ChangeSet,
+        closes: str = "",
+        typed: bool = False,
     ) -> None:
         super().__init__(edit.label)
         self.controller = controller
@@ -48,10 +54,20 @@ class EditCommand(QUndoCommand):
         self._pending: ChangeSet | None = changes
         self.closes = closes
         self.closed = bool(closes)
+        self.typed = typed  # typed on the page (a note, the title): bursts merge
 
     def id(self) -> int:
         typing = isinstance(self.edit, SetText) and self.edit.mergeable
-        return TYPING_ID if typing or self.closes else -1
+        return TYPING_ID if typing or self.closes or self.typed else -1
+
+    def typing_target(self) -> str:
+        """What this command's typing burst is in (a paragraph id, "note:<id>", "title"
+        …), or "" when it gathers no more typing."""
+        if self.closed:
+            return ""
+        if pid := self.typing_paragraph():
+            return pid
+        return _target(self.edit) if self.typed else ""
 
     def typing_paragraph(self) -> str:
         """The paragraph whose typing burst this command still gathers, or ""."""
@@ -60,8 +76,14 @@ class EditCommand(QUndoCommand):
         return self.edit.pid
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, EditCommand) or not self.typing_paragraph():
+        if not isinstance(other, EditCommand) or not self.typing_target():
             return False
+        if self.typed:
+            return (
+                other.typed
+                and other.typing_target() == self.typing_target()
+                and (self.edit.merge(other.edit))
+            )
         if other.closes:
             if other.closes != self.edit_pid():
                 return False
@@ -78,10 +100,19 @@ class EditCommand(QUndoCommand):
             changes, self._pending = self._pending, None
         else:
             changes = self.edit.apply(self.controller.doc)
-        self.controller.changed.emit(changes)
+        self.controller.tell(changes)
 
     def undo(self) -> None:
-        self.controller.changed.emit(self.edit.revert(self.controller.doc))
+        self.controller.tell(self.edit.revert(self.controller.doc))
+
+
+def _target(edit: Edit) -> str:
+    """The burst a typed edit outside the paragraphs belongs to."""
+    if isinstance(edit, EditFootnote):
+        return f"note:{edit.fid}"
+    if isinstance(edit, SetMasthead):
+        return "mh:" + ",".join(sorted(edit.values))
+    return type(edit).__name__
 
 
 class DocumentController(QObject):
@@ -109,8 +140,15 @@ class DocumentController(QObject):
         self.imported_from: Path | None = None  # a Word/PDF/text file it was read from
         self.ladder_mode = FixMode.AUTO
         self.punctuation_mode = FixMode.AUTO
+        self.numbers = NumberCache(doc)  # labels and note numbers, once per change
         self.stack = QUndoStack(self)
         self.stack.cleanChanged.connect(self._clean_changed)
+
+    def tell(self, changes: ChangeSet) -> None:
+        """What an edit, undo or redo changed: the derived numbers forget what it may
+        have moved, then every view hears of it."""
+        self.numbers.after(changes)
+        self.changed.emit(changes)
 
     def set_mode(self, name: str, mode: FixMode) -> None:
         """``ladder`` or ``punctuation``: Automatic, Suggest Only or Off from now on."""
@@ -157,22 +195,24 @@ class DocumentController(QObject):
             f"{'it is' if n == 1 else 'they are'} listed in the Checks panel (Ctrl+Z undoes)."
         )
 
-    def type_text(self, edit: SetText) -> bool:
+    def type_text(self, edit: Edit) -> bool:
         """A keystroke's worth of text: merges with the typing burst in the same paragraph
-        (one undo step per burst)."""
+        (or the same footnote, title, masthead line: one undo step per burst)."""
+        typed = not isinstance(edit, SetText)
+        target = _target(edit) if typed else getattr(edit, "pid", "")
         top = self._top()
-        if top is not None and top.typing_paragraph() not in ("", edit.pid):
+        if top is not None and top.typing_target() not in ("", target):
             self.end_typing()
-        return self._push(edit)
+        return self._push(edit, typed=typed)
 
-    def _push(self, edit: Edit, closes: str = "") -> bool:
+    def _push(self, edit: Edit, closes: str = "", typed: bool = False) -> bool:
         """Apply, then push the applied edit: a refused edit never reaches the stack."""
         try:
             changes = edit.apply(self.doc)
         except DraftingError as exc:
             self.failed.emit(str(exc))
             return False
-        self.stack.push(EditCommand(self, edit, changes, closes))
+        self.stack.push(EditCommand(self, edit, changes, closes, typed))
         return True
 
     def end_typing(self) -> None:
@@ -180,6 +220,9 @@ class DocumentController(QObject):
         same undo step as the typing."""
         top = self._top()
         pid = top.typing_paragraph() if top is not None else ""
+        if top is not None and not pid:
+            top.closed = True  # a burst in a note or the title: nothing to put right
+            return
         if top is None or not pid:
             return
         fixes: list[Edit] = []

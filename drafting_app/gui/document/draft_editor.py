@@ -1,9 +1,12 @@
-"""The draft editor: the outline (preamble / operative / (a) / (i), then each annex) beside
-the paragraph editor and the masthead form. The paragraph commands — new, delete, move
-(drag and drop, Alt+Up/Down), indent/outdent (Tab/Shift+Tab), convert preambular ⇄
-operative (not in an annex) — and Add Annex / Add Heading all become edits through the controller;
-numbers are derived, so they follow at once. An annex row or heading row opens the annex
-form instead of the paragraph editor."""
+"""The draft editor: the outline (preamble / operative / (a) / (i), then each annex) as the
+navigator, the page the drafter writes on (:mod:`page_view`), and a side panel with the
+properties of the paragraph the caret is in (its place, opening phrase, footnotes, where
+it came from) and the masthead form. The paragraph commands — new, delete, move (drag and
+drop, Alt+Up/Down), indent/outdent (Tab/Shift+Tab), convert preambular ⇄ operative (not in
+an annex) — and Add Annex / Add Heading all become edits through the controller; numbers
+are derived, so they follow at once. An annex row or heading row opens the annex form in
+the side panel. The text itself is written only on the page: there is no second place to
+edit a paragraph."""
 
 from __future__ import annotations
 
@@ -45,7 +48,7 @@ from drafting_app.gui.document.outline_model import (
     OutlineModel,
 )
 from drafting_app.gui.document.page_view import DocumentView
-from drafting_app.gui.document.paragraph_editor import ParagraphEditor
+from drafting_app.gui.document.paragraph_facts import opener_hint, origin_line
 from drafting_app.model.annex_edits import annex_name
 from drafting_app.model.changes import ChangeSet
 from drafting_app.model.document import Document, Paragraph, Part
@@ -57,13 +60,13 @@ from drafting_app.model.edits import (
     MoveParagraph,
     Outdent,
 )
-from drafting_app.model.numbering import paragraph_labels
 from drafting_app.model.tree import Location, annex_of, locate, siblings
 from drafting_app.phrases import PhraseBook
 
 KEY_HINTS = (
-    "Return: new paragraph · Tab / Shift+Tab: indent / outdent · Alt+↑ / Alt+↓: move · "
-    "Ctrl+Shift+P: preambular ⇄ operative · Ctrl+I: italics · Ctrl+Z: undo"
+    "Return: new paragraph · Backspace at the start: join · Tab / Shift+Tab: indent / "
+    "outdent · Alt+↑ / Alt+↓: move · Ctrl+Shift+P: preambular ⇄ operative · Ctrl+I: italics "
+    "· Ctrl+Alt+F: footnote · Ctrl+F / Ctrl+H: find / replace · Ctrl+Z: undo"
 )
 
 
@@ -119,7 +122,7 @@ class DraftEditor(QWidget):
         self.outline.setDropIndicatorShown(True)
         self.outline.expandAll()
         self.page = DocumentView(controller, phrases, self)
-        self.editor = ParagraphEditor(controller, phrases, self)
+        self.phrases = self.page.typing.phrases
         self.place = QLabel(self)
         self.place.setObjectName("paragraphPlace")
         self.hint = QLabel(self)
@@ -130,6 +133,10 @@ class DraftEditor(QWidget):
         self.suggestion.setWordWrap(True)
         self.suggestion.setStyleSheet("color: #2e6b30;")
         self.suggestion.hide()
+        self.origin = QLabel(self)
+        self.origin.setObjectName("paragraphOrigin")
+        self.origin.setWordWrap(True)
+        self.origin.setStyleSheet("color: palette(placeholder-text);")
         self.masthead = MastheadForm(controller, self)
         self.footnotes = FootnotePanel(controller, self)
         self.annex_form = AnnexForm(controller, self)
@@ -144,11 +151,7 @@ class DraftEditor(QWidget):
         self.outline.delete_requested.connect(self.delete_paragraph)
         self.outline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.outline.customContextMenuRequested.connect(self._show_outline_menu)
-        self.editor.enter_pressed.connect(self.new_paragraph)
-        self.editor.indent_requested.connect(self.indent)
-        self.editor.outdent_requested.connect(self.outdent)
-        self.editor.opener_state.connect(self.hint.setText)
-        self.editor.mark_activated.connect(self.show_note)
+        self.footnotes.edit_requested.connect(self.edit_note)
         self.page.current_changed.connect(self._page_moved)
         self.page.message.connect(self.message.emit)
         self.page.mark_activated.connect(self.show_note)
@@ -157,7 +160,6 @@ class DraftEditor(QWidget):
         controller.changed.connect(self._on_changed)
         controller.modes_changed.connect(self.show_suggestions)
         self._remembered = ""
-        self.choose_citation: Callable[[], None] | None = None
         self.note_chosen: Callable[[str], None] | None = None  # the window's Footnotes panel
         first = self.model.index(0, 0, self.model.group_index(Part.PREAMBLE))
         self.outline.setCurrentIndex(
@@ -170,10 +172,12 @@ class DraftEditor(QWidget):
         box.setContentsMargins(8, 8, 8, 8)
         box.addWidget(self.place)
         box.addWidget(self.annex_form, 1)
-        box.addWidget(self.editor, 1)
         box.addWidget(self.hint)
         box.addWidget(self.suggestion)
         box.addWidget(self.footnotes)
+        box.addWidget(self.origin)
+        self.spacer = QWidget(pane)
+        box.addWidget(self.spacer, 1)  # the properties at the top, the keys at the foot
         keys = QLabel(KEY_HINTS, pane)
         keys.setObjectName("keyHints")
         keys.setWordWrap(True)
@@ -234,9 +238,9 @@ class DraftEditor(QWidget):
             self.select(block_id)
 
     def _show_current(self) -> None:
-        """The paragraph editor for a paragraph; the annex form for an annex or heading."""
+        """The paragraph's properties for a paragraph; the annex form for an annex or
+        heading."""
         pid = self.current_pid()
-        self.editor.show_paragraph(pid)
         self.footnotes.show_paragraph(pid)
         structure = not pid and bool(self.current_annex())
         if structure and self.current_heading():
@@ -244,9 +248,21 @@ class DraftEditor(QWidget):
         elif structure:
             self.annex_form.show_annex(self.current_annex())
         self.annex_form.setVisible(structure)
-        for widget in (self.editor, self.hint, self.footnotes):
+        self.spacer.setVisible(not structure)
+        for widget in (self.hint, self.footnotes, self.origin):
             widget.setVisible(not structure)
         self._show_place()
+        self._show_facts()
+
+    def _show_facts(self) -> None:
+        """The opener line and where the paragraph came from (cheap: run at each key in
+        the paragraph)."""
+        pid = self.current_pid()
+        doc = self.controller.doc
+        self.hint.setText(opener_hint(doc, pid, self.phrases))
+        origin = origin_line(doc, pid)
+        self.origin.setText(origin)
+        self.origin.setVisible(bool(origin) and not self.annex_form.isVisible())
 
     def _show_place(self) -> None:
         pid = self.current_pid()
@@ -263,7 +279,7 @@ class DraftEditor(QWidget):
             self.place.setText(f"{self.current_part().value.capitalize()}: "
                                "press Ctrl+Return to add a paragraph.")  # fmt: skip
             return
-        label = paragraph_labels(self.controller.doc).get(pid, "")
+        label = self.controller.numbers.labels().get(pid, "")
         try:
             loc = locate(self.controller.doc, pid)
         except EditError:  # the chapeau of a decision
@@ -287,6 +303,8 @@ class DraftEditor(QWidget):
     def _on_changed(self, changes: ChangeSet) -> None:
         if changes.structure_changed:
             self._show_place()
+        if self.current_pid() in changes.changed_ids or changes.structure_changed:
+            self._show_facts()
         self.show_suggestions()
 
     def show_suggestions(self) -> None:
@@ -309,13 +327,26 @@ class DraftEditor(QWidget):
             return None
 
     def new_paragraph(self) -> None:
-        """A new empty paragraph after the current one (same part and level), or at the
-        end of the chosen part; the editor takes the caret."""
+        """Ctrl+Return: a new empty paragraph after the current one (same part and
+        level), or at the end of the chosen part; the caret goes to it on the page."""
         p = Paragraph("")
         if self.controller.apply(self._insertion(p)):
             self.select(p.id)
             self.tabs.setCurrentIndex(0)
-            self.editor.setFocus()
+            self.write_at(p.id)
+
+    def write_at(self, pid: str, offset: int = 0) -> None:
+        """The caret on the page in paragraph ``pid``, the page focused."""
+        self.page.set_caret(("p", pid), offset)
+        self.page.ensureCursorVisible()
+        self.page.setFocus()
+
+    def caret(self) -> tuple[str, int] | None:
+        """(paragraph id, offset) of the caret on the page, None outside the paragraphs."""
+        where = self.page.caret()
+        if where is None or where[0][0] != "p":
+            return None
+        return where[0][1], where[1]
 
     def _insertion(self, p: Paragraph) -> InsertParagraph:
         doc = self.controller.doc
@@ -403,27 +434,36 @@ class DraftEditor(QWidget):
         self.move_by(1)
 
     def toggle_italics(self) -> None:
-        self.editor.toggle_italics()
+        self.page.typing.toggle_italics()
 
     def add_footnote(self) -> None:
-        """Paragraph › Add Footnote at Caret: the citation dialog (a source from the corpus
-        registry, or free text) when the window has one, else a free-text note."""
-        if self.editor.paragraph() is None:
-            self.message.emit("Choose the paragraph that cites the source first.")
-            return
+        """References › Insert Footnote (Ctrl+Alt+F, as in Word): a note marked at the
+        caret, the caret in its text under the page."""
         self.tabs.setCurrentIndex(0)
-        if self.choose_citation is not None:
-            self.choose_citation()
-            return
-        self.footnotes.add_at(self.editor.textCursor().position())
+        fid = self.page.typing.add_note()
+        if fid:
+            self.footnotes.select(fid)
+            self.page.setFocus()
 
     def show_note(self, fid: str) -> None:
-        """A footnote mark was double-clicked in the text: its note in the paragraph's
-        footnote list (and in the window's Footnotes panel)."""
+        """A footnote mark was double-clicked in the text: the caret goes to its note
+        under the page (as in Word), chosen in the paragraph's list and in the window's
+        Footnotes panel."""
         self.tabs.setCurrentIndex(0)
         self.footnotes.select(fid)
+        self.edit_note(fid)
         if self.note_chosen is not None:
             self.note_chosen(fid)
+
+    def edit_note(self, fid: str) -> None:
+        """The caret at the end of footnote ``fid``'s text, under the page."""
+        try:
+            text = self.page.note_view(fid).text  # the page shows the note's full source
+        except KeyError:
+            return
+        if self.page.set_caret(("note", fid), len(text)):
+            self.page.ensureCursorVisible()
+            self.page.setFocus()
 
     def show_masthead(self) -> None:
         self.tabs.setCurrentWidget(self.masthead)

@@ -1,12 +1,10 @@
 """Places in an open draft as a drafter names them ("operative 9 (a)", "preamble 2",
-"footnote 3") and going there: the paragraph chosen in the outline, the span selected in
-the paragraph editor."""
+"footnote 3") and going there: the paragraph chosen in the outline, the span selected on
+the page."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-
-from PySide6.QtGui import QTextCursor
 
 from drafting_app.model.document import Document, Part
 from drafting_app.model.places import paragraph_names
@@ -38,21 +36,20 @@ def part_of(doc: Document, pid: str) -> Part | None:
 
 
 def reveal(editor: DraftEditor, pid: str, start: int = 0, end: int = 0) -> bool:
-    """Choose paragraph ``pid`` in the outline and select ``[start, end)`` of its text in
-    the paragraph editor (the caret at ``start`` when the span is empty); False when the
+    """Choose paragraph ``pid`` in the outline and select ``[start, end)`` of its text on
+    the page, in view (the caret at ``start`` when the span is empty); False when the
     paragraph is not in the outline (deleted since, or the front matter)."""
     if not editor.model.index_of(pid).isValid():
         return False
     editor.select(pid)
     editor.tabs.setCurrentIndex(0)
-    text_edit = editor.editor
-    if text_edit.pid != pid:
-        text_edit.show_paragraph(pid)
-    length = len(text_edit.toPlainText())
-    cursor = text_edit.textCursor()
-    cursor.setPosition(min(start, length))
+    page = editor.page
+    length = len(editor.controller.doc.paragraph(pid).text)
+    start = min(start, length)
     if end > start:
-        cursor.setPosition(min(end, length), QTextCursor.MoveMode.KeepAnchor)
-    text_edit.setTextCursor(cursor)
-    text_edit.ensureCursorVisible()
+        page.select_paragraph(pid, start, min(end, length))
+    else:
+        page.set_caret(("p", pid), start)
+        page.ensureCursorVisible()
+    page.setFocus()
     return True

@@ -1,7 +1,8 @@
 """The footnotes panel (issue 5 §5): the draft's notes numbered in document order (first
 mark in the text), each as it will print — Ibid. recomputed from the sources after every
-insert, delete or move — with the paragraph that carries its mark. Notes are edited and
-deleted through the controller, so both are undone with Ctrl+Z."""
+insert, delete or move — with the paragraph that carries its mark. A note is edited where
+it is written, under the page (Edit puts the caret there); Delete goes through the
+controller, so Ctrl+Z brings the note and its mark back."""
 
 from __future__ import annotations
 
@@ -12,11 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -33,13 +30,6 @@ if TYPE_CHECKING:  # the citation engine and the edit commands load with the fir
     from drafting_app.model.changes import ChangeSet
 
 FOOTNOTE_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def with_italic_marks(text: str, italics: tuple[Span, ...] | list[Span]) -> str:
-    """``*…*`` around the italic spans: how a note is edited as one line of text."""
-    for s in sorted(italics, key=lambda s: s.start, reverse=True):
-        text = f"{text[: s.start]}*{text[s.start : s.end]}*{text[s.end :]}"
-    return text
 
 
 def italic_html(text: str, italics: tuple[Span, ...] | list[Span]) -> str:
@@ -64,40 +54,6 @@ def full_note(doc: Document, fid: str) -> tuple[str, tuple[Span, ...] | list[Spa
     return full_text(source)
 
 
-def editable_text(doc: Document, fid: str) -> str:
-    """The note's full citation with ``*italics*``: how it is edited as one line."""
-    return with_italic_marks(*full_note(doc, fid))
-
-
-class FootnoteDialog(QDialog):
-    """Edit one footnote's text; words between asterisks are set in italics."""
-
-    def __init__(self, number: int, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("footnoteDialog")
-        self.setWindowTitle(f"Edit footnote {number}")
-        self.field = QLineEdit(text, self)
-        self.field.setObjectName("footnoteText")
-        self.field.setMinimumWidth(520)
-        hint = QLabel("Put *asterisks* around words to set them in italics (*Treaty Series*).")
-        hint.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.field)
-        layout.addWidget(hint)
-        layout.addWidget(self.buttons)
-
-    def result_text(self) -> tuple[str, list[Span]]:
-        from drafting_app.citations.parse import strip_italics
-
-        plain, spans = strip_italics(" ".join(self.field.text().split()))
-        return plain, [Span(s, e) for s, e in spans]
-
-
 class FootnoteTree(QTreeWidget):
     """Return edits the selected note, Delete removes it."""
 
@@ -119,13 +75,13 @@ class FootnotesPanel(QWidget):
 
     activated = Signal(str)
     insert_requested = Signal()
+    edit_requested = Signal(str)  # the caret to this note, under the page
     message = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("footnotesPanel")
         self.controller: DocumentController | None = None
-        self.dialog: FootnoteDialog | None = None
         self.tree = FootnoteTree(self)
         self.tree.setObjectName("footnoteTree")
         self.tree.setColumnCount(3)
@@ -138,7 +94,8 @@ class FootnotesPanel(QWidget):
         self.tree.setColumnWidth(0, 44)
         self.tree.setColumnWidth(1, 130)
         self.insert_button = QPushButton("Insert Citation…", self)
-        self.edit_button = QPushButton("Edit…", self)
+        self.edit_button = QPushButton("Edit", self)
+        self.edit_button.setToolTip("Write in this note, under the page")
         self.delete_button = QPushButton("Delete", self)
         self.edit_button.setObjectName("editFootnote")
         self.delete_button.setObjectName("deleteFootnote")
@@ -231,31 +188,10 @@ class FootnotesPanel(QWidget):
             self.activated.emit(str(fid))
 
     def edit_selected(self) -> None:
-        """Open the edit dialog for the selected note (window-modal, not blocking)."""
+        """Edit: the caret in the selected note, under the page."""
         fid = self.selected_id()
-        item = self.tree.currentItem()
-        if not fid or item is None or self.controller is None:
-            return
-        dialog = FootnoteDialog(int(item.text(0)), editable_text(self.controller.doc, fid), self)
-        self.dialog = dialog
-        dialog.accepted.connect(lambda: self._apply_edit(fid, dialog))
-        dialog.open()
-
-    def _apply_edit(self, fid: str, dialog: FootnoteDialog) -> None:
-        text, italics = dialog.result_text()
-        if self.controller is None:
-            return
-        if not text:
-            self.message.emit("A footnote cannot be empty; use Delete to remove it.")
-            return
-        doc = self.controller.doc
-        note = doc.footnote(fid)
-        unchanged = editable_text(doc, fid) == with_italic_marks(text, italics)
-        if unchanged or (note.text == text and note.italics == italics):
-            return
-        from drafting_app.model.edits import EditFootnote
-
-        self.controller.apply(EditFootnote(fid, text, italics), fixes=False)
+        if fid:
+            self.edit_requested.emit(fid)
 
     def delete_selected(self) -> None:
         fid = self.selected_id()

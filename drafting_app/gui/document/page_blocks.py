@@ -3,11 +3,13 @@ it (masthead, sponsor line, title, authoring formula, preambular and operative p
 annexes, then the footnotes), each block a :class:`BlockSpec` of pieces.
 
 A piece is model text (``TEXT``, at a model offset) or something derived that is shown
-but never typed: a number ``LABEL`` ("1.", "(a)", the tab after it), a footnote ``MARK``
-(its derived number, placed where the export prints it: after the punctuation), or an
-``INLINE`` segment another feature asks for (deleted text struck through, a proposal).
-The caret skips labels and inline segments; a mark is one unit the caret goes round, as
-in Word. A spec is plain data: the view compares specs to redraw only blocks that changed.
+but never typed: a footnote ``MARK`` (its derived number, placed where the export prints
+it: after the punctuation), or an ``INLINE`` segment another feature asks for (deleted
+text struck through, a proposal). The caret skips inline segments; a mark is one unit the
+caret goes round, as in Word. A paragraph's number ("1.", "(a)") is the spec's ``label``:
+it is not a character of the page at all but painted in the indent before the text (as
+Word draws its list numbers), so renumbering never touches the page's text. A spec is
+plain data: the view compares specs to redraw only blocks that changed.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 
-from PySide6.QtGui import QTextCharFormat
+from PySide6.QtGui import QColor, QTextCharFormat
 
 from drafting_app.export.blocks import body_short_name, printed_mark_offset
 from drafting_app.model.document import Anchor, Document, Form, Heading, Paragraph, Span
+from drafting_app.model.number_cache import NumberCache
 from drafting_app.model.numbering import footnote_numbers, paragraph_labels
 
 Key = tuple[str, ...]
@@ -29,9 +32,9 @@ Key = tuple[str, ...]
 
 class Role(Enum):
     TEXT = "text"
-    LABEL = "label"
     MARK = "mark"
     INLINE = "inline"
+    TRAILER = "trailer"  # derived words after a block's text, never passed by the caret
 
 
 @dataclass(frozen=True)
@@ -65,27 +68,30 @@ class InlineSegment:
 @dataclass(frozen=True)
 class BlockSpec:
     """One block of the page: ``key`` names the model element it shows ("p", pid),
-    ("title",), ("note", fid) …; ``kind`` picks its format; ``editable`` is False for
-    lines only the side panel edits (the sponsor line)."""
+    ("title",), ("note", fid) …; ``kind`` picks its format; ``label`` is the derived
+    number painted before the text ("1.", "(a)", a footnote's number, "80/3."); ``editable``
+    is False for lines only the side panel edits (the sponsor line)."""
 
     key: Key
     kind: str
     pieces: tuple[Piece, ...]
     level: int = 0
     editable: bool = True
+    label: str = ""
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The model text the block shows."""
         return "".join(p.text for p in self.pieces if p.role is Role.TEXT)
 
-    @property
+    @cached_property
     def length(self) -> int:
+        """Characters of the block on the page (text, marks, inline segments)."""
         return sum(len(p.text) for p in self.pieces)
 
-    @property
-    def label(self) -> str:
-        return "".join(p.text for p in self.pieces if p.role is Role.LABEL).strip()
+    def same_text(self, other: BlockSpec) -> bool:
+        """The same characters and formats on the page (the number may differ)."""
+        return self.pieces == other.pieces and self.kind == other.kind
 
     @cached_property
     def _stops(self) -> tuple[list[int], list[bool]]:
@@ -94,21 +100,18 @@ class BlockSpec:
         model: list[int] = []
         valid: list[bool] = []
         offset = 0
-        for i, piece in enumerate(self.pieces):
+        for piece in self.pieces:
             n = len(piece.text)
             if piece.role is Role.TEXT:
-                for k in range(n):
-                    model.append(offset + k)
-                    valid.append(True)
+                model.extend(range(offset, offset + n))
+                valid.extend([True] * n)
                 offset += n
                 continue
-            lead = i == 0 and piece.role is Role.LABEL
             for k in range(n):
                 model.append(offset)
-                # Inside a derived piece, or before the number that opens the block: no.
-                valid.append(k == 0 and not lead and piece.role is not Role.LABEL)
+                valid.append(k == 0)  # before a derived piece, never inside it
         model.append(offset)
-        valid.append(True)
+        valid.append(not self.pieces or self.pieces[-1].role is not Role.TRAILER)
         return model, valid
 
     def model_offset(self, pos: int) -> int:
@@ -123,6 +126,8 @@ class BlockSpec:
         """The caret position for model ``offset``: after the marks standing there (where
         typing continues the text), or before them."""
         model, valid = self._stops
+        if all(p.role is Role.TEXT for p in self.pieces):
+            return max(0, min(offset, len(model) - 1))
         hits = [i for i, m in enumerate(model) if m == offset and valid[i]]
         if not hits:
             return len(model) - 1 if offset >= (model[-1] if model else 0) else 0
@@ -166,6 +171,10 @@ class BlockSpec:
                 out.extend(piece.fids)
             at += n
         return tuple(out)
+
+    def mark_ids(self) -> tuple[str, ...]:
+        """Every footnote marked in the block, in order."""
+        return tuple(f for p in self.pieces if p.role is Role.MARK for f in p.fids)
 
 
 # -- building -------------------------------------------------------------------------------
@@ -221,39 +230,114 @@ def text_pieces(
 def _block(
     key: Key, kind: str, label: str, pieces: list[Piece], level: int = 0, editable: bool = True
 ) -> BlockSpec:
-    lead = [Piece(label, Role.LABEL, 0)] if label else []
-    return BlockSpec(key, kind, tuple(lead + pieces), level, editable)
+    return BlockSpec(key, kind, tuple(pieces), level, editable, label)
+
+
+_PieceKey = tuple[object, ...]
 
 
 @dataclass
 class Derivation:
     """What a whole-draft layout needs once: derived paragraph numbers and footnote
-    numbers, and the inline segments other features ask for."""
+    numbers, and the inline segments other features ask for. A paragraph's pieces are
+    kept while its text, italics, marks and their numbers stay the same, so laying out
+    the page again after a split or a paste costs little for the paragraphs it left
+    alone."""
 
     doc: Document
     inline: InlineSource = _no_inline
+    cache: NumberCache | None = None  # the controller's, kept up to date by it
     labels: dict[str, str] = field(init=False)
     numbers: dict[str, int] = field(init=False)
+    _memo: dict[str, tuple[_PieceKey, tuple[Piece, ...]]] = field(init=False, default_factory=dict)
+    _notes: dict[str, NoteView] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.refresh()
 
     def refresh(self) -> None:
-        self.labels = paragraph_labels(self.doc)
-        self.numbers = footnote_numbers(self.doc)
+        self._notes = None
+        if self.cache is not None:
+            self.labels, self.numbers = self.cache.labels(), self.cache.footnotes()
+        else:
+            self.labels, self.numbers = paragraph_labels(self.doc), footnote_numbers(self.doc)
 
     # -- one paragraph ---------------------------------------------------------------------
+    def pieces(self, p: Paragraph) -> tuple[Piece, ...]:
+        inline = self.inline(p.id)
+        numbers = self.numbers
+        key: _PieceKey = (
+            p.text,
+            tuple(p.italics),
+            tuple(p.anchors),
+            tuple(numbers.get(a.footnote_id) for a in p.anchors),
+            tuple((s.offset, s.text, s.key) for s in inline),
+        )
+        hit = self._memo.get(p.id)
+        if hit is not None and hit[0] == key:
+            return hit[1]
+        pieces = tuple(text_pieces(p.text, p.italics, p.anchors, numbers, inline))
+        self._memo[p.id] = (key, pieces)
+        return pieces
+
     def paragraph(self, p: Paragraph, kind: str, level: int) -> BlockSpec:
-        label = self.labels.get(p.id, "")
-        lead = f"{label}\t" if label else ("\t" if kind in ("preambular", "chapeau") else "")
-        pieces = text_pieces(p.text, p.italics, p.anchors, self.numbers, self.inline(p.id))
-        return _block(("p", p.id), kind, lead, pieces, level)
+        return BlockSpec(("p", p.id), kind, self.pieces(p), level, True, self.labels.get(p.id, ""))
+
+    def note_view(self, fid: str) -> NoteView:
+        """The note as the page shows it: its own text (an "Ibid." read from a file as
+        the source it stands for), and what it prints as when that differs (the "Ibid."
+        the order of the notes makes of it)."""
+        if self._notes is None:
+            self._notes = note_views(self.doc)
+        return self._notes[fid]
 
     def note(self, fid: str) -> BlockSpec:
-        f = self.doc.footnote(fid)
+        view = self.note_view(fid)
         number = self.numbers.get(fid)
-        pieces = text_pieces(f.text, f.italics)
-        return _block(("note", fid), "note", f"{number}\t" if number else "\t", pieces)
+        pieces = text_pieces(view.text, view.italics)
+        if view.printed and view.printed != view.text:
+            pieces.append(Piece(f"  prints as “{view.printed}”", Role.TRAILER, len(view.text),
+                                fmt=_printed_format(), fmt_key="printed"))  # fmt: skip
+        return _block(("note", fid), "note", str(number) if number else "", pieces)
+
+
+@dataclass(frozen=True)
+class NoteView:
+    """A footnote on the page: ``text`` and ``italics`` of its full source, ``printed``
+    the text the export prints for it."""
+
+    text: str
+    italics: tuple[Span, ...]
+    printed: str
+
+
+def note_views(doc: Document) -> dict[str, NoteView]:
+    """Every footnote's source text and printed text (Ibid. recomputed from the order of
+    the notes, as the export does)."""
+    from drafting_app.checks.profile import profile_for
+    from drafting_app.citations.parse import citations_of
+    from drafting_app.citations.render import full_text, render_footnotes
+
+    sources = citations_of(doc)
+    printed = {r.footnote_id: r.text for r in render_footnotes(doc, profile_for(doc).citation)}
+    out: dict[str, NoteView] = {}
+    for f in doc.footnotes:
+        text, italics = f.text, tuple(f.italics)
+        source = sources.get(f.id)
+        if source is not None and f.text.lstrip().startswith("Ibid"):
+            # A note read as "Ibid." means the source before it: that is what is written
+            # (the order of the notes decides what prints as Ibid., not the drafter).
+            text, italics = full_text(source)
+        out[f.id] = NoteView(text, tuple(italics), printed.get(f.id, ""))
+    return out
+
+
+def _printed_format() -> QTextCharFormat:
+    """The quiet look of what a note prints as (not part of its text)."""
+    fmt = QTextCharFormat()
+    fmt.setForeground(QColor("#6b6f76"))
+    fmt.setFontItalic(True)
+    return fmt
 
 
 def _kind(level: int, annex: bool, form: Form) -> str:
@@ -345,7 +429,7 @@ def _front(d: Derivation) -> Iterator[BlockSpec]:
             pieces.append(Piece(star, Role.MARK, 0))
         pieces.append(Piece(f" {kind}", Role.TEXT, len(joined) + 1))
         yield BlockSpec(("sponsors",), "sponsors", tuple(pieces), editable=False)
-    label = f"{doc.heading}\t" if ga_number else ""
+    label = doc.heading if ga_number else ""
     yield _block(
         ("title",), "title", label, text_pieces(doc.title, bold=True), level=int(ga_number)
     )
@@ -383,17 +467,3 @@ def build_specs(d: Derivation) -> list[BlockSpec]:
         specs.append(_block(("notes_rule",), "notes_rule", "", [], editable=False))
         specs.extend(d.note(f.id) for f in notes)
     return specs
-
-
-def paragraph_kind_of(doc: Document, pid: str) -> tuple[str, int]:
-    """The block kind and level of paragraph ``pid`` (for redrawing one block)."""
-    for p, kind, level in paragraph_kinds(doc):
-        if p.id == pid:
-            return kind, level
-    for annex in doc.annexes:
-        for b in annex.blocks:
-            if isinstance(b, Paragraph):
-                for q, level in _descendants(b, 0):
-                    if q.id == pid:
-                        return _kind(level, True, Form.RESOLUTION), level
-    raise KeyError(pid)

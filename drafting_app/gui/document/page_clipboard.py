@@ -2,23 +2,24 @@
 as printed (numbers, tab, marks' numbers), HTML with the italics (for Word and LibreOffice)
 and the draft's own form (paragraphs with their italics, marks and footnotes), which a
 paste in the app reads back exactly. A paste from elsewhere goes through the paste
-splitter (:func:`drafting_app.corpus.readers.paste.read_paste` when present), which turns
-Word, LibreOffice, PDF or corpus text into paragraphs with openers, numbers stripped and
-footnotes; without it, lines become paragraphs.
+splitter (:func:`drafting_app.corpus.readers.paste.read_paste`), which turns Word,
+LibreOffice, PDF or corpus text into paragraphs with openers, "(a)" items as
+sub-paragraphs, numbers taken off and footnotes.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
-import re
-from collections.abc import Callable
+from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData
 
-from drafting_app.model.document import Anchor, Document, Footnote, Paragraph, Part, Span
+from drafting_app.corpus.readers.paste import Paste, read_paste
+from drafting_app.errors import FormatError
+from drafting_app.model.document import Anchor, Footnote, Paragraph, Span
 from drafting_app.model.ids import new_id
 from drafting_app.phrases import PhraseBook
 
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
     from drafting_app.gui.document.page_view import DocumentView
 
 DRAFT_MIME = "application/x-un-drafting-paragraphs"
-_LABEL = re.compile(r"^\s*(?:\d{1,3}\.|\([a-z]{1,3}\)|\([ivxlc]{1,6}\)|[a-z]\.)\s+")
 
 
 def _slice(p: Paragraph, start: int, end: int) -> dict[str, Any]:
@@ -61,10 +61,29 @@ def selection_paragraphs(view: DocumentView) -> list[dict[str, Any]]:
     return out
 
 
+def printed_selection(view: DocumentView) -> str:
+    """The selection as printed: a paragraph taken from its start keeps its number and
+    the tab after it (numbers are painted on the page, not part of its text)."""
+    cursor = view.textCursor()
+    start, end = cursor.selectionStart(), cursor.selectionEnd()
+    n0, _, a0 = view.spec_at(start)
+    n1, _, a1 = view.spec_at(end)
+    lines: list[str] = []
+    for n in range(n0, n1 + 1):
+        spec = view.specs[n]
+        text = view.block_of(n).text()
+        a = a0 if n == n0 else 0
+        b = a1 if n == n1 else len(text)
+        piece = text[a:b]
+        if a == 0 and spec.label and (b > 0 or n < n1):
+            piece = f"{spec.label}\t{piece}"
+        lines.append(piece)
+    return "\n".join(lines)
+
+
 def to_mime(view: DocumentView) -> QMimeData:
     mime = QMimeData()
-    cursor = view.textCursor()
-    mime.setText(cursor.selectedText().replace("\u2029", "\n"))
+    mime.setText(printed_selection(view))
     paragraphs = selection_paragraphs(view)
     if paragraphs:
         doc = view.controller.doc
@@ -108,65 +127,57 @@ def _from_draft(data: dict[str, Any]) -> tuple[list[Paragraph], list[Footnote]]:
     return paragraphs, notes
 
 
-def _plain(text: str, phrases: PhraseBook) -> list[Paragraph]:
-    """Lines of plain text as paragraphs: typed numbers stripped (the draft numbers its
-    paragraphs), a known opening phrase in italics."""
-    out = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = " ".join(line.split())
-        if not line:
-            continue
-        numbered = _LABEL.match(line)
-        body = line[numbered.end() :] if numbered else line
-        italics: list[Span] = []
-        part = Part.OPERATIVE if numbered else Part.PREAMBLE
-        found = phrases.split(body, part) or phrases.split(body, Part.OPERATIVE)
-        if found is not None and found.known:
-            italics = [Span(0, len(found.text))]
-        out.append(Paragraph(body, italics))
-    return out
+@dataclass
+class Pasted:
+    """What a paste brings: paragraphs (trees: sub-paragraphs are children) and the
+    footnotes their marks call. ``fragment``: part of one paragraph (no paragraph break),
+    inserted in the text at the caret; otherwise whole paragraphs, and the text after
+    the caret starts a paragraph of its own, as in Word. ``message`` says what was left
+    out (a pasted title, a note whose text was not copied)."""
+
+    paragraphs: list[Paragraph]
+    notes: list[Footnote] = field(default_factory=list)
+    fragment: bool = True
+    message: str = ""
 
 
-def from_mime(
-    mime: QMimeData, doc: Document, phrases: PhraseBook
-) -> tuple[list[Paragraph], list[Footnote]] | None:
-    """What a paste brings: paragraphs (one for text without line breaks) and footnotes."""
+def from_mime(mime: QMimeData, phrases: PhraseBook) -> Pasted | None:
+    """Read the clipboard: the app's own form exactly; anything else (Word, LibreOffice,
+    a PDF viewer, the corpus reader) through the paste splitter of the corpus readers."""
     if mime.hasFormat(DRAFT_MIME):
         try:
-            return _from_draft(json.loads(bytes(mime.data(DRAFT_MIME).data()).decode()))
+            paragraphs, notes = _from_draft(
+                json.loads(bytes(mime.data(DRAFT_MIME).data()).decode())
+            )
+            return Pasted(paragraphs, notes)
         except (ValueError, KeyError, TypeError):
             pass  # a foreign program's bytes under our name: read the text instead
     text = mime.text() if mime.hasText() else ""
     html = mime.html() if mime.hasHtml() else ""
-    if not text and not html:
+    if not text.strip() and not html.strip():
         return None
-    split = _splitter()
-    if split is not None:
-        result = split(text, html)
-        if result is not None:
-            return result
-    if "\n" not in text.strip():
-        return [Paragraph(" ".join(text.split()) if text.strip() else text)], []
-    return _plain(text, phrases), []
-
-
-Splitter = Callable[[str, str], "tuple[list[Paragraph], list[Footnote]] | None"]
-
-
-def _splitter() -> Splitter | None:
-    """The paste splitter of the corpus readers, when it is there."""
     try:
-        from drafting_app.corpus.readers import paste
-    except ImportError:
-        return None
-    read = getattr(paste, "read_paste", None)
-    if read is None:
-        return None
+        paste = read_paste(text, html or None, phrases=phrases)
+    except FormatError as exc:
+        return Pasted([], message=str(exc))
+    return Pasted(paste.paragraphs, paste.footnotes, paste.fragment, _left_out(paste))
 
-    def run(text: str, html: str) -> tuple[list[Paragraph], list[Footnote]] | None:
-        result = read(text=text, html=html or None)
-        paragraphs = list(getattr(result, "paragraphs", []))
-        notes = list(getattr(result, "footnotes", []))
-        return (paragraphs, notes) if paragraphs else None
 
-    return run
+def _left_out(paste: Paste) -> str:
+    parts: list[str] = []
+    if paste.skipped:
+        parts.append(f"Not pasted (the draft has its own): {_quoted(paste.skipped)}.")
+    if paste.missing_notes:
+        n = len(paste.missing_notes)
+        parts.append(
+            f"The text of footnote{'s' if n > 1 else ''} {', '.join(paste.missing_notes)} was "
+            "not in the paste: an empty note waits under the page."
+        )
+    if paste.unplaced:
+        parts.append(f"Not placed: {_quoted(paste.unplaced)}.")
+    return " ".join(parts)
+
+
+def _quoted(texts: list[str]) -> str:
+    shown = [f"“{t[:60]}{'…' if len(t) > 60 else ''}”" for t in texts[:3]]
+    return ", ".join(shown) + (f" and {len(texts) - 3} more" if len(texts) > 3 else "")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextFormat, QTextOption
+from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextFormat
 
 from drafting_app.export.word_styles import BODY_INDENT, OPENER_TAB, SUB2_INDENT
 
@@ -72,46 +72,64 @@ def mark_format(m: Metrics, points: float = BODY_PT) -> QTextCharFormat:
     return fmt
 
 
-def label_format(m: Metrics) -> QTextCharFormat:
-    """Derived numbers ("1.", "(a)"): the body font; not editable, the caret skips them."""
-    fmt = char_format(m)
-    fmt.setForeground(DERIVED)
-    return fmt
+def label_font(m: Metrics, kind: str, level: int = 0) -> QFont:
+    """The font a block's number is painted in: the block's own (a footnote's number is
+    a superscript figure of the note's size, painted raised)."""
+    points, bold = text_style(kind, level)
+    if kind == "note":
+        points = points * 0.75
+    return font(m, points, bold=bold)
 
 
-def _tabs(m: Metrics, *stops: float) -> list[QTextOption.Tab]:
-    return [QTextOption.Tab(m.px(s), QTextOption.TabType.LeftTab) for s in stops]
+# Where a block kind's number stands and where its text starts, in twips from the block's
+# left margin (UN_FORMAT.md §7): "1." at the body indent, its text at the opener tab;
+# "(a)" one tab in, its text one more; "(i)" at 1701, its text at the next stop; the
+# number of a footnote and a GA "80/3." hang in the margin before the text.
+_NUMBER_AT: dict[str, tuple[float, float]] = {
+    "preambular": (0, OPENER_TAB - BODY_INDENT),
+    "chapeau": (0, OPENER_TAB - BODY_INDENT),
+    "operative": (0, OPENER_TAB - BODY_INDENT),
+    "annex_paragraph": (0, OPENER_TAB - BODY_INDENT),
+    "sub1": (567, 1134),
+    "sub2": (0, 567),
+    "note": (-BODY_INDENT, 0),
+}
+LABEL_GAP = 80  # twips between a number wider than its room and the text (a space)
 
 
-def block_format(m: Metrics, kind: str, level: int = 0) -> QTextBlockFormat:
+def number_place(m: Metrics, kind: str, level: int = 0) -> tuple[float, float]:
+    """(x of the number, x where the first line's text starts), in pixels from the
+    block's left margin."""
+    if kind == "title" and level:
+        return -m.px(BODY_INDENT), 0.0
+    x, text = _NUMBER_AT.get(kind, (0.0, 0.0))
+    return m.px(x), m.px(text)
+
+
+def block_format(m: Metrics, kind: str, level: int = 0, label_width: float = 0) -> QTextBlockFormat:
     """The paragraph format of a view block kind, measured as the export's named style.
 
-    Word counts positions from the page's text margin; Qt counts tab stops from where
-    the first line starts (left margin plus first-line indent), hence the subtractions."""
+    The number is painted, not typed (:mod:`page_blocks`): the first line is indented to
+    where the text follows the number's tab, or past a number too wide for its room (a
+    tab in Word goes on to the next stop)."""
     fmt = QTextBlockFormat()
     fmt.setBottomMargin(m.px(120))  # 6 pt after, the UN body text
     fmt.setAlignment(Qt.AlignmentFlag.AlignJustify)
     body = m.px(BODY_INDENT)
     fmt.setLeftMargin(body)
     fmt.setRightMargin(body)
-    first_tab = OPENER_TAB - BODY_INDENT
-    if kind in ("preambular", "chapeau", "operative", "annex_paragraph"):
-        fmt.setTabPositions(_tabs(m, first_tab))
-    elif kind == "sub1":
-        fmt.setTextIndent(m.px(567))
-        fmt.setTabPositions(_tabs(m, 567))
-    elif kind == "sub2":
+    number_x, text_x = number_place(m, kind, level)
+    if label_width and number_x + label_width + m.px(LABEL_GAP) > text_x:
+        text_x = number_x + label_width + m.px(LABEL_GAP)
+    if kind == "sub2":
         fmt.setLeftMargin(m.px(SUB2_INDENT))
-        fmt.setTabPositions(_tabs(m, 567))
-    elif kind == "authoring":
-        fmt.setTextIndent(m.px(567))
-    elif kind in ("title", "heading", "annex_title", "annex_heading", "part_heading"):
+    if kind == "authoring":
+        text_x = m.px(567)
+    fmt.setTextIndent(text_x)
+    if kind in ("title", "heading", "annex_title", "annex_heading", "part_heading"):
         fmt.setAlignment(Qt.AlignmentFlag.AlignLeft)
         fmt.setTopMargin(m.px(360 if kind != "annex_heading" or level == 2 else 240))
         fmt.setBottomMargin(m.px(240))
-        if kind == "title" and level:  # "80/3." in the hanging indent
-            fmt.setTextIndent(-body)
-            fmt.setTabPositions(_tabs(m, BODY_INDENT))
     elif kind == "sponsors":
         fmt.setAlignment(Qt.AlignmentFlag.AlignLeft)
         fmt.setTopMargin(m.px(360))
@@ -141,12 +159,8 @@ def block_format(m: Metrics, kind: str, level: int = 0) -> QTextBlockFormat:
         fmt.setRightMargin(0)
         fmt.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth, 1)
     elif kind == "note":
-        # Footnote text: number right-aligned before the hanging indent at 1134.
-        fmt.setLeftMargin(body)
-        fmt.setTextIndent(-body)
         fmt.setRightMargin(0)
         fmt.setBottomMargin(m.px(40))
-        fmt.setTabPositions(_tabs(m, BODY_INDENT))
     return fmt
 
 

@@ -18,7 +18,7 @@ from drafting_app.gui.document.page_clipboard import from_mime, to_mime
 from drafting_app.gui.document.typing import Change, carry, typed
 from drafting_app.model.annex_edits import SetAnnexHeading, SetAnnexTitle
 from drafting_app.model.changes import Compound, Edit
-from drafting_app.model.document import Anchor, Footnote, Paragraph, Part
+from drafting_app.model.document import Anchor, Document, Footnote, Paragraph, Part, Span
 from drafting_app.model.paragraph_edits import Indent, InsertParagraph, Outdent
 from drafting_app.model.range_edits import (
     JoinParagraphs,
@@ -36,6 +36,8 @@ from drafting_app.model.text_edits import (
     SetMasthead,
     SetText,
     SetTitle,
+    toggled_italics,
+    trimmed_italics,
 )
 from drafting_app.model.tree import annex_of, locate
 from drafting_app.phrases import PhraseBook, default_phrasebook
@@ -98,8 +100,8 @@ class PageTyping:
             self.view.copy()
         elif e.matches(QKeySequence.StandardKey.SelectAll):
             self.view.selectAll()
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.split()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not ctrl:
+            self.split()  # Ctrl+Return is the window's New Paragraph
         elif key == Qt.Key.Key_Backspace:
             self.erase(-1, word=ctrl)
         elif key == Qt.Key.Key_Delete:
@@ -148,7 +150,7 @@ class PageTyping:
         if edit is None:
             self.pending = None
             return False
-        if isinstance(edit, SetText) and typing and not dropped:
+        if typing and not dropped and (spec.key[0] != "p" or isinstance(edit, SetText)):
             ok = self.controller.type_text(edit)
         else:
             ok = self.controller.apply(edit, fixes=False)
@@ -168,7 +170,7 @@ class PageTyping:
         kind = key[0]
         if kind == "p":
             p = doc.paragraph(key[1])
-            part, top = self._place(key[1])
+            part, top = self.place(key[1])
             edit = typed(p, value, part, top, self.phrases, hint)
             marks = [
                 Anchor(hint.new_end, a.footnote_id) if a.footnote_id in pushed else a
@@ -183,9 +185,10 @@ class PageTyping:
             edit.mergeable = False
             return Compound([edit, *notes], label="Delete") if notes else edit
         if kind == "note":
-            f = doc.footnote(key[1])
-            spans, _, _ = carry(Paragraph(f.text, list(f.italics)), value, hint)
-            return EditFootnote(f.id, value, spans)
+            # The page shows (and the drafter edits) the note's full source.
+            shown = self.view.note_view(key[1])
+            spans, _, _ = carry(Paragraph(shown.text, list(shown.italics)), value, hint)
+            return EditFootnote(key[1], value, spans)
         if kind == "title":
             return SetTitle(value)
         if kind == "authoring":
@@ -206,7 +209,7 @@ class PageTyping:
             return SetAnnexTitle(annex.id, annex.title, lines)
         return None
 
-    def _place(self, pid: str) -> tuple[Part, bool]:
+    def place(self, pid: str) -> tuple[Part, bool]:
         """(part, top level?) of a paragraph; a decision's chapeau and annex paragraphs
         have no italic opener."""
         doc = self.controller.doc
@@ -251,6 +254,7 @@ class PageTyping:
             TextPoint(s1.key[1], s1.model_offset(a1)),
             paragraphs,
             notes=notes,
+            label="Paste" if paragraphs else "Delete",
         )
         self.pending = None
         if not self.controller.apply(edit):
@@ -355,6 +359,87 @@ class PageTyping:
         if not self.controller.apply(edit):
             self.pending = None
 
+    def replace_start(self, pid: str, end: int, text: str) -> None:
+        """The paragraph's first ``end`` characters become ``text`` (a completed
+        opener), typed: it joins the burst and the opener is set in italics."""
+        n = self.view.block_number(("p", pid))
+        if n is None:
+            return
+        spec = self.view.specs[n]
+        self._replace_in(spec, spec.view_pos(0, after_marks=False), spec.view_pos(end), text,
+                         typing=True)  # fmt: skip
+
+    def toggle_italics(self) -> None:
+        """Ctrl+I: the selection in italics, or back to roman when all of it already is
+        (across paragraphs: one undo step)."""
+        cursor = self.view.textCursor()
+        if not cursor.hasSelection():
+            self._message("Select the words to set in italics first.")
+            return
+        n0, _, a0, n1, _, a1 = self._range()
+        doc = self.controller.doc
+        targets: list[tuple[BlockSpec, int, int]] = []
+        for n in range(n0, n1 + 1):
+            spec = self.view.specs[n]
+            if spec.key[0] not in ("p", "note") or not spec.editable:
+                continue
+            start = spec.model_offset(a0) if n == n0 else 0
+            end = spec.model_offset(a1) if n == n1 else len(spec.text)
+            if end > start:
+                targets.append((spec, start, end))
+        if not targets:
+            self._message("Only the paragraphs and footnotes take italics.")
+            return
+        texts = [self._styled(doc, spec) for spec, _, _ in targets]
+        all_italic = all(_all_italic(p, a, b) for p, (_, a, b) in zip(texts, targets, strict=True))
+        edits: list[Edit] = []
+        for p, (spec, a, b) in zip(texts, targets, strict=True):
+            if _all_italic(p, a, b) != all_italic:
+                continue  # already as the others will be
+            spans = toggled_italics(p, a, b)
+            if spec.key[0] == "p":
+                edits.append(SetText(p.id, p.text, spans, p.anchors, mergeable=False,
+                                     label="Italics"))  # fmt: skip
+            else:
+                edits.append(EditFootnote(spec.key[1], p.text, spans))
+        if not edits:
+            return
+        kept = self.view.selection()
+        edit = edits[0] if len(edits) == 1 else Compound(edits, label="Italics")
+        self.pending = None
+        if self.controller.apply(edit, fixes=False) and kept is not None:
+            self.view.select_range(*kept)  # the words stay selected, as in Word
+
+    def _styled(self, doc: Document, spec: BlockSpec) -> Paragraph:
+        """The paragraph, or the note as the page shows it, with its italics."""
+        if spec.key[0] == "p":
+            return doc.paragraph(spec.key[1])
+        shown = self.view.note_view(spec.key[1])
+        return Paragraph(shown.text, list(shown.italics), id=spec.key[1])
+
+    def add_note(self) -> str:
+        """References › Insert Footnote (Ctrl+Alt+F): an empty footnote marked at the
+        caret (after the punctuation there), the caret in its text under the page.
+        Returns its id ("" when the caret is not in a paragraph)."""
+        where = self.view.caret()
+        if where is None or where[0][0] != "p":
+            self._message("Put the caret in a paragraph, where the note's mark goes.")
+            return ""
+        return self.add_note_at(where[0][1], where[1])
+
+    def add_note_at(self, pid: str, offset: int) -> str:
+        """An empty footnote marked at ``offset`` of paragraph ``pid``; the caret in it."""
+        from drafting_app.gui.document.footnote_panel import mark_offset
+        from drafting_app.model.text_edits import AddFootnote
+
+        note = Footnote("")
+        at = mark_offset(self.controller.doc.paragraph(pid).text, offset)
+        if not self.controller.apply(AddFootnote(pid, at, note), fixes=False):
+            return ""
+        self.view.set_caret(("note", note.id), 0)
+        self.view.ensureCursorVisible()
+        return note.id
+
     # -- clipboard ---------------------------------------------------------------------------
     def cut(self) -> None:
         if not self.view.textCursor().hasSelection():
@@ -363,28 +448,48 @@ class PageTyping:
         self._erase_selection()
 
     def paste(self, mime: QMimeData | None = None) -> None:
+        """Ctrl+V: one undo step, whatever the clipboard holds."""
         mime = mime or QGuiApplication.clipboard().mimeData()
         if mime is None:
             return
-        pasted = from_mime(mime, self.controller.doc, self.phrases)
+        pasted = from_mime(mime, self.phrases)
         if pasted is None:
             return
-        paragraphs, notes = pasted
+        if pasted.message:
+            self._message(pasted.message)
+        paragraphs, notes = pasted.paragraphs, pasted.notes
+        if not paragraphs:
+            return
         n0, s0, a0, n1, s1, a1 = self._range()
-        if len(paragraphs) == 1 and not notes and n0 == n1 and not paragraphs[0].anchors:
+        one = len(paragraphs) == 1 and not paragraphs[0].children
+        if one and pasted.fragment and not notes and n0 == n1 and not paragraphs[0].anchors:
             p = paragraphs[0]
             if not p.italics or s0.key[0] != "p":
                 self._replace_in(s0, a0, a1, p.text, typing=False)
                 return
-        if s0.key[0] != "p":
-            text = " ".join(p.text for p in paragraphs)
+        if s0.key[0] != "p" or s1.key[0] != "p":
+            text = " ".join(q.text for p in paragraphs for q in p.walk())
             if n0 == n1:
                 self._replace_in(s0, a0, a1, text, typing=False)
+            else:
+                self._message("Paste within the paragraphs, or into one line at a time.")
             return
+        if not pasted.fragment and s1.text[s1.model_offset(a1) :]:
+            # Whole paragraphs pasted in the middle of one: what followed the caret
+            # starts a paragraph of its own, as in Word.
+            paragraphs = [*paragraphs, Paragraph("")]
         self._replace_range(s0, a0, s1, a1, paragraphs, notes)
 
     def mime_of_selection(self) -> QMimeData:
         return to_mime(self.view)
+
+
+def _all_italic(p: Paragraph, start: int, end: int) -> bool:
+    """Whether the words of ``[start, end)`` are all in italics already (the spaces at
+    its ends do not count, as for Ctrl+I in one paragraph)."""
+    chars = {i for s in p.italics for i in range(s.start, s.end)}
+    words = trimmed_italics(p.text, [Span(start, end)])
+    return all(set(range(w.start, w.end)) <= chars for w in words)
 
 
 def _unit(spec: BlockSpec, at: int, direction: int) -> int:

@@ -15,10 +15,12 @@ Other features draw on the page through :attr:`DocumentView.decorations`
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
+    QFontMetricsF,
+    QHelpEvent,
     QInputMethodEvent,
     QKeyEvent,
     QKeySequence,
@@ -29,22 +31,24 @@ from PySide6.QtGui import (
     QResizeEvent,
     QSyntaxHighlighter,
     QTextBlock,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
+from PySide6.QtWidgets import QFrame, QTextEdit, QToolTip, QWidget
 
 from drafting_app.gui.document.document_controller import DocumentController
 from drafting_app.gui.document.page_blocks import (
     BlockSpec,
     Derivation,
     Key,
+    NoteView,
     Role,
     build_specs,
-    paragraph_kind_of,
 )
 from drafting_app.gui.document.page_clipboard import to_mime
+from drafting_app.gui.document.page_completion import OpenerCompletion
 from drafting_app.gui.document.page_decorations import Decorations
 from drafting_app.gui.document.page_format import (
     DESK,
@@ -52,10 +56,12 @@ from drafting_app.gui.document.page_format import (
     Metrics,
     block_format,
     char_format,
-    label_format,
+    label_font,
     mark_format,
+    number_place,
     text_style,
 )
+from drafting_app.gui.document.page_marks import mark_under, note_tooltip
 from drafting_app.gui.document.page_typing import PageTyping
 from drafting_app.model.changes import ChangeSet
 from drafting_app.phrases import PhraseBook
@@ -118,13 +124,23 @@ class DocumentView(QTextEdit):
         self.metrics = Metrics(1.0, float(self.logicalDpiX() or 96))
         self.specs: list[BlockSpec] = []
         self._index: dict[Key, int] = {}
-        self._derivation = Derivation(controller.doc, inline=self.decorations.inline_for)
+        self._derivation = Derivation(
+            controller.doc, inline=self.decorations.inline_for, cache=controller.numbers
+        )
+        self._label_fonts: dict[tuple[str, int], QFontMetricsF] = {}
+        self._relabelled = False
+        self._page_margin = self.metrics.margin
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(120)
+        self._refit.timeout.connect(self._set_page_margins)
         self._current = ""
         self._last_pos = 0
         self._snapping = False
         self._updating = False
         self._moving_left = False
         self.typing = PageTyping(self, phrases)
+        self.completion = OpenerCompletion(self)
         doc = self.document()
         doc.setUndoRedoEnabled(False)  # one undo history: the controller's stack
         self.setReadOnly(True)  # Qt never edits the text; keys become model edits
@@ -135,6 +151,7 @@ class DocumentView(QTextEdit):
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
         self.setAcceptDrops(True)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        self.viewport().setMouseTracking(True)  # the hand over a footnote mark
         self.setFrameShape(QFrame.Shape.NoFrame)
         # The sheet keeps its width (a narrow window scrolls sideways, as Word does).
         self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
@@ -171,25 +188,50 @@ class DocumentView(QTextEdit):
 
     # -- page geometry -----------------------------------------------------------------------
     def _set_page_margins(self) -> None:
+        """The sheet's white margins around the text column (the export's 2 cm), and
+        the grey desk either side of the sheet."""
         m = self.metrics
+        margin = self._fitting_margin()
+        self._page_margin = margin
         root = self.document().rootFrame()
         fmt = root.frameFormat()
-        fmt.setLeftMargin(m.margin)
-        fmt.setRightMargin(m.margin)
+        fmt.setLeftMargin(margin)
+        fmt.setRightMargin(margin)
         fmt.setTopMargin(m.px(850))
         fmt.setBottomMargin(m.px(1134))
         root.setFrameFormat(fmt)
-        self.setLineWrapColumnOrWidth(m.sheet_width)
+        self.setLineWrapColumnOrWidth(round(self._column() + 2 * margin))
         self._center()
 
-    def _center(self) -> None:
+    def _column(self) -> float:
+        """The text column: the sheet less its margins, as printed (lines break where
+        the printed page breaks them)."""
+        return self.metrics.sheet_width - 2 * self.metrics.margin
+
+    def _room(self) -> int:
         bar = self.verticalScrollBar()
-        room = self.width() - (bar.sizeHint().width() if bar.isVisible() else 0)
-        side = max(0, (room - self.metrics.sheet_width) // 2)
-        self.setViewportMargins(side, 10, side, 0)
+        return self.width() - 2 * self.frameWidth() - bar.sizeHint().width()
+
+    def _fitting_margin(self) -> float:
+        """The sheet's side margin: the export's when the sheet fits beside the outline
+        and the panel, narrower (down to a few millimetres) when it does not, so the
+        text column keeps its printed width without a horizontal scroll bar (following
+        the caret sideways would repaint the whole page at every key)."""
+        m = self.metrics
+        spare = (self._room() - self._column()) / 2
+        return max(m.px(170), min(m.margin, spare))
+
+    def _center(self) -> None:
+        sheet = round(self._column() + 2 * self._page_margin)
+        side = max(0, (self._room() - sheet) // 2)
+        # No margin above the sheet: with one there as well as at the sides, Qt repaints
+        # both scroll bars (several ms in the Fusion style) at every caret move.
+        self.setViewportMargins(side, 0, side, 0)
 
     def resizeEvent(self, e: QResizeEvent) -> None:
         self._center()
+        if abs(self._fitting_margin() - self._page_margin) > 0.5:
+            self._refit.start()  # a new margin lays the page out again: once, not per pixel
         super().resizeEvent(e)
 
     # -- zoom --------------------------------------------------------------------------------
@@ -203,6 +245,7 @@ class DocumentView(QTextEdit):
             return
         where = self.caret()
         self.metrics = Metrics(zoom, self.metrics.dpi)
+        self._label_fonts.clear()
         self._set_page_margins()
         self.render_all()
         if where is not None:
@@ -261,17 +304,23 @@ class DocumentView(QTextEdit):
         m = self.metrics
         if role is Role.MARK:
             return mark_format(m, points)
-        if role is Role.LABEL:
-            fmt = label_format(m)
-            fmt.setFont(char_format(m, points, bold=heavy).font())
-            if spec.kind == "note":
-                fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
-            return fmt
         return char_format(m, points, italic=italic, bold=bold or heavy)
+
+    def _label_metrics(self, spec: BlockSpec) -> QFontMetricsF:
+        key = (spec.kind, spec.level)
+        metrics = self._label_fonts.get(key)
+        if metrics is None:
+            metrics = QFontMetricsF(label_font(self.metrics, spec.kind, spec.level))
+            self._label_fonts[key] = metrics
+        return metrics
+
+    def _block_format(self, spec: BlockSpec) -> QTextBlockFormat:
+        width = self._label_metrics(spec).horizontalAdvance(spec.label) if spec.label else 0.0
+        return block_format(self.metrics, spec.kind, spec.level, width)
 
     def _write(self, cursor: QTextCursor, spec: BlockSpec) -> None:
         """Fill the (empty) block at the cursor with ``spec``."""
-        cursor.setBlockFormat(block_format(self.metrics, spec.kind, spec.level))
+        cursor.setBlockFormat(self._block_format(spec))
         cursor.setBlockCharFormat(self._format(spec, Role.TEXT, False, False))
         for piece in spec.pieces:
             if not piece.text:
@@ -288,6 +337,48 @@ class DocumentView(QTextEdit):
         cursor.removeSelectedText()
         self._write(cursor, spec)
 
+    def _bring(self, cursor: QTextCursor, n: int, old: BlockSpec, new: BlockSpec) -> bool:
+        """Bring block ``n`` from ``old`` to ``new`` with the least change to the page: a
+        new number is only painted (the block's indent set again if its width needs it);
+        new footnote figures replace just their characters; anything else rewrites the
+        block. True when the page's text changed."""
+        if old.label != new.label:
+            self._relabelled = True
+        if old.same_text(new):
+            if old.label != new.label:
+                fmt = self._block_format(new)
+                block = self.document().findBlockByNumber(n)
+                if abs(block.blockFormat().textIndent() - fmt.textIndent()) > 0.01:
+                    cursor.setPosition(block.position())
+                    cursor.setBlockFormat(fmt)
+            return False
+        same_block = old.kind == new.kind and old.level == new.level
+        if same_block and self._patch_marks(cursor, n, old, new):
+            return True
+        self._rewrite(cursor, n, new)  # the block's format too: its kind may have changed
+        return True
+
+    def _patch_marks(self, cursor: QTextCursor, n: int, old: BlockSpec, new: BlockSpec) -> bool:
+        """Renumbered footnote marks: only their figures are replaced."""
+        if len(old.pieces) != len(new.pieces):
+            return False
+        changed: list[tuple[int, int, int]] = []  # (start in block, old length, piece index)
+        at = 0
+        for i, (a, b) in enumerate(zip(old.pieces, new.pieces, strict=True)):
+            if a != b:
+                same_place = a.role is b.role is Role.MARK and a.fids == b.fids
+                if not same_place or a.offset != b.offset:
+                    return False
+                changed.append((at, len(a.text), i))
+            at += len(a.text)
+        start = self.document().findBlockByNumber(n).position()
+        for pos, length, i in reversed(changed):  # from the end: earlier positions hold
+            cursor.setPosition(start + pos)
+            cursor.setPosition(start + pos + length, QTextCursor.MoveMode.KeepAnchor)
+            piece = new.pieces[i]
+            cursor.insertText(piece.text, self._format(new, piece.role, False, False))
+        return True
+
     def _on_changed(self, changes: ChangeSet) -> None:
         before = self.caret()
         self._updating = True
@@ -298,33 +389,66 @@ class DocumentView(QTextEdit):
         self._after_change(before, mine=self.typing.pending is not None, touched=touched)
 
     def _redraw(self, changes: ChangeSet) -> list[int]:
-        doc = self.controller.doc
-        whole = (
+        structural = (
             changes.structure_changed
             or changes.inserted
             or changes.deleted
             or changes.moved
-            or changes.footnotes_changed
             or changes.masthead_changed
             or changes.annexes_changed
         )
-        touched: list[int] = []
-        if whole:
+        if not structural:
+            numbers = self._derivation.numbers
             self._derivation.refresh()
-            touched = self._update(build_specs(self._derivation))
-        else:
-            cursor = QTextCursor(self.document())
-            cursor.beginEditBlock()
-            for pid in changes.changed_ids:
+            if self._derivation.numbers == numbers:
+                # Text retyped (a paragraph's, a note's): only those blocks are redrawn.
+                touched = self._redraw_paragraphs(changes.changed_ids)
+                if touched is not None:
+                    if changes.footnotes_changed:
+                        touched += self._redraw_notes()
+                    return touched
+        self._derivation.refresh()
+        return self._update(build_specs(self._derivation))
+
+    def _redraw_notes(self) -> list[int]:
+        touched: list[int] = []
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for n, old in enumerate(self.specs):
+            if old.key[0] != "note":
+                continue
+            spec = self._derivation.note(old.key[1])
+            if spec != old:
+                if self._bring(cursor, n, old, spec):
+                    touched.append(n)
+                self.specs[n] = spec
+        cursor.endEditBlock()
+        return touched
+
+    def _redraw_paragraphs(self, pids: frozenset[str]) -> list[int] | None:
+        """Paragraphs retyped: their blocks alone are redrawn (None when a change of their
+        footnote marks may renumber notes elsewhere: the whole page is then compared)."""
+        doc = self.controller.doc
+        touched: list[int] = []
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        try:
+            for pid in pids:
                 n = self._index.get(("p", pid))
                 if n is None:
                     continue
-                kind, level = paragraph_kind_of(doc, pid)
-                spec = self._derivation.paragraph(doc.paragraph(pid), kind, level)
-                if spec != self.specs[n]:
-                    self._rewrite(cursor, n, spec)
+                old = self.specs[n]
+                p = doc.paragraph(pid)
+                numbered = self._derivation.numbers
+                marks = sorted(a.footnote_id for a in p.anchors if a.footnote_id in numbered)
+                if marks != sorted(old.mark_ids()):
+                    return None
+                spec = self._derivation.paragraph(p, old.kind, old.level)
+                if spec != old:
+                    if self._bring(cursor, n, old, spec):
+                        touched.append(n)
                     self.specs[n] = spec
-                    touched.append(n)
+        finally:
             cursor.endEditBlock()
         return touched
 
@@ -348,8 +472,7 @@ class DocumentView(QTextEdit):
         cursor.beginEditBlock()
         touched: list[int] = []
         for i in range(head):
-            if old[i] != new[i]:
-                self._rewrite(cursor, i, new[i])
+            if old[i] != new[i] and self._bring(cursor, i, old[i], new[i]):
                 touched.append(i)
         old_mid = len(old) - head - tail
         new_mid = new[head : len(new) - tail]
@@ -399,9 +522,9 @@ class DocumentView(QTextEdit):
         touched.extend(range(head, head + len(new_mid)))
         offset = len(new) - len(old)
         for i in range(len(old) - tail, len(old)):
-            if old[i] != new[i + offset]:
-                self._rewrite(cursor, i + offset, new[i + offset])
-                touched.append(i + offset)
+            j = i + offset
+            if old[i] != new[j] and self._bring(cursor, j, old[i], new[j]):
+                touched.append(j)
         cursor.endEditBlock()
         self._set_specs(new)
         if self.decorations.visible is not None:
@@ -417,7 +540,11 @@ class DocumentView(QTextEdit):
             self.set_caret(spec.key, len(spec.text))
         elif before is not None:
             self.set_caret(*before)
-        self.viewport().update()
+        deco = self.decorations
+        if self._relabelled or deco.backgrounds or deco.margin_labels or deco.badges:
+            # Painted, not typed: Qt repaints only where the text changed.
+            self.viewport().update()
+        self._relabelled = False
 
     # -- decorations -------------------------------------------------------------------------
     def _blocks_of(self, ids: frozenset[str] | None) -> list[int]:
@@ -474,8 +601,64 @@ class DocumentView(QTextEdit):
                         painter.fillRect(r.adjusted(-4, -2, 4, 2), color)
             painter.end()
         super().paintEvent(e)
+        self._paint_numbers()
         if deco.margin_labels or deco.badges:
             self._paint_margins()
+
+    def visible_blocks(self) -> list[int]:
+        """Numbers of the blocks in view, top to bottom."""
+        if not self.specs:
+            return []
+        top = self.cursorForPosition(QPoint(0, 0)).block()
+        if top.previous().isValid():
+            top = top.previous()  # its last line may still show
+        bottom = self.verticalScrollBar().value() + self.viewport().height()
+        out: list[int] = []
+        block = top
+        layout = self.document().documentLayout()
+        while block.isValid():
+            rect = layout.blockBoundingRect(block)
+            if rect.top() > bottom:
+                break
+            if block.isVisible():
+                out.append(block.blockNumber())
+            block = block.next()
+        return out
+
+    def number_origin(self, n: int) -> QPointF | None:
+        """Where block ``n``'s number is painted: (x, baseline of the first line), in
+        viewport coordinates; None for a block without a number."""
+        if not 0 <= n < len(self.specs) or not self.specs[n].label:
+            return None
+        spec = self.specs[n]
+        block = self.document().findBlockByNumber(n)
+        layout = block.layout()
+        if layout is None or layout.lineCount() == 0:
+            return None
+        line = layout.lineAt(0)
+        x0, _ = number_place(self.metrics, spec.kind, spec.level)
+        x = layout.position().x() + block.blockFormat().leftMargin() + x0
+        y = layout.position().y() + line.y() + line.ascent()
+        if spec.kind == "note":
+            y -= line.ascent() * 0.35  # a raised figure, as the mark in the text
+        return QPointF(x - self.horizontalScrollBar().value(), y - self.verticalScrollBar().value())
+
+    def _paint_numbers(self) -> None:
+        """The derived numbers ("1.", "(a)", a note's figure), in the indent before the
+        text: drawn, never part of the text, so the caret cannot enter them."""
+        painter: QPainter | None = None
+        for n in self.visible_blocks():
+            at = self.number_origin(n)
+            if at is None:
+                continue
+            if painter is None:
+                painter = QPainter(self.viewport())
+                painter.setPen(QColor("#000000"))
+            spec = self.specs[n]
+            painter.setFont(label_font(self.metrics, spec.kind, spec.level))
+            painter.drawText(at, spec.label)
+        if painter is not None:
+            painter.end()
 
     def _paint_margins(self) -> None:
         deco = self.decorations
@@ -488,7 +671,7 @@ class DocumentView(QTextEdit):
             for n in self._blocks_of(frozenset({bid})):
                 r = self._block_rect(n)
                 if self.document().findBlockByNumber(n).isVisible():
-                    box = QRect(2, round(r.top()), round(self.metrics.margin - gap), 16)
+                    box = QRect(2, round(r.top()), round(self._page_margin - gap), 16)
                     painter.setPen(QColor("#1f4e79"))
                     painter.drawText(box, Qt.AlignmentFlag.AlignRight, text)
         for bid, badge in deco.badges.items():
@@ -497,7 +680,7 @@ class DocumentView(QTextEdit):
                 if not self.document().findBlockByNumber(n).isVisible():
                     continue
                 w = painter.fontMetrics().horizontalAdvance(badge.text) + 8
-                box = QRect(round(width - self.metrics.margin + gap), round(r.top()), w, 15)
+                box = QRect(round(width - self._page_margin + gap), round(r.top()), w, 15)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(badge.color)
                 painter.drawRoundedRect(box, 4, 4)
@@ -549,6 +732,39 @@ class DocumentView(QTextEdit):
         self.setTextCursor(cursor)
         self._snapping = False
         self._last_pos = pos
+        self._report_current()
+        return True
+
+    def note_view(self, fid: str) -> NoteView:
+        """Footnote ``fid`` as the page shows it (its full source, what it prints as)."""
+        return self._derivation.note_view(fid)
+
+    def block_number(self, key: Key) -> int | None:
+        return self._index.get(key)
+
+    def selection(self) -> tuple[Key, int, Key, int] | None:
+        """The selection in model terms: (anchor block, offset, caret block, offset)."""
+        if not self.specs:
+            return None
+        cursor = self.textCursor()
+        _, s0, a0 = self.spec_at(cursor.anchor())
+        _, s1, a1 = self.spec_at(cursor.position())
+        return s0.key, s0.model_offset(a0), s1.key, s1.model_offset(a1)
+
+    def select_range(self, key0: Key, offset0: int, key1: Key, offset1: int) -> bool:
+        """Select from model ``offset0`` of block ``key0`` to ``offset1`` of ``key1`` (the
+        caret at the second end)."""
+        start = self.position_of(key0, offset0, after_marks=offset0 > offset1 and key0 == key1)
+        end = self.position_of(key1, offset1)
+        if start is None or end is None:
+            return False
+        cursor = self.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self._snapping = True
+        self.setTextCursor(cursor)
+        self._snapping = False
+        self._last_pos = end
         self._report_current()
         return True
 
@@ -627,6 +843,11 @@ class DocumentView(QTextEdit):
 
     # -- keys --------------------------------------------------------------------------------
     def event(self, e: QEvent) -> bool:
+        # Qt moves the focus on Tab before keyPressEvent sees it: on the page Tab indents.
+        tab = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        if e.type() == QEvent.Type.KeyPress and isinstance(e, QKeyEvent) and e.key() in tab:
+            self.keyPressEvent(e)
+            return True
         # Undo and redo are the window's (one history); copy, cut, paste and select all
         # are this view's, not the menu's when the view has the focus.
         if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
@@ -639,10 +860,19 @@ class DocumentView(QTextEdit):
         return super().event(e)
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
+        if self.completion.takes(e):
+            e.ignore()  # the completer completes the opener with it
+            return
         if self.typing.key(e):
             e.accept()
             self._burst.start()
+            typed = (bool(e.text()) and e.text().isprintable()) or e.key() == Qt.Key.Key_Backspace
+            if typed and not e.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.completion.after_typing()
+            else:
+                self.completion.hide()
             return
+        self.completion.hide()
         # Only Left goes on past a number into the paragraph before; Home, Up or a click
         # that lands on a number stops at the start of the text.
         self._moving_left = e.key() == Qt.Key.Key_Left
@@ -654,22 +884,56 @@ class DocumentView(QTextEdit):
     def inputMethodEvent(self, e: QInputMethodEvent) -> None:
         if e.commitString():
             self.typing.insert(e.commitString())
+            self.completion.after_typing()
         e.accept()
 
     def focusOutEvent(self, e: QFocusEvent) -> None:
-        self._burst.stop()
-        self.controller.end_typing()
+        if e.reason() != Qt.FocusReason.PopupFocusReason:
+            self.completion.hide()  # the drafter went elsewhere: no list left behind
+        if not self.completion.popup().isVisible():
+            self._burst.stop()
+            self.controller.end_typing()
         super().focusOutEvent(e)
 
+    def _activate_mark(self, e: QMouseEvent) -> bool:
+        """Double-click or Ctrl+click on a footnote mark: go to its note."""
+        if e.button() != Qt.MouseButton.LeftButton:
+            return False
+        fids, which = mark_under(self, e.position().toPoint())
+        if not fids:
+            return False
+        self.mark_activated.emit(fids[which])
+        e.accept()
+        return True
+
     def mouseDoubleClickEvent(self, e: QMouseEvent) -> None:
-        cursor = self.cursorForPosition(e.position().toPoint())
-        _n, spec, at = self.spec_at(cursor.position())
-        fids = spec.marks_at(at) or spec.marks_at(at - 1)
-        if fids:
-            self.mark_activated.emit(fids[0])
-            e.accept()
-            return
-        super().mouseDoubleClickEvent(e)
+        if not self._activate_mark(e):
+            super().mouseDoubleClickEvent(e)
+
+    def mousePressEvent(self, e: QMouseEvent) -> None:
+        ctrl = bool(e.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if not (ctrl and self._activate_mark(e)):
+            super().mousePressEvent(e)
+
+    def mouseMoveEvent(self, e: QMouseEvent) -> None:
+        if not e.buttons():
+            over = bool(mark_under(self, e.position().toPoint())[0])
+            self.viewport().setCursor(
+                Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor
+            )
+        super().mouseMoveEvent(e)
+
+    def viewportEvent(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
+            fids, _ = mark_under(self, e.pos())
+            if not fids:
+                QToolTip.hideText()
+                e.ignore()
+                return True
+            tip = note_tooltip(self.controller.doc, fids, self._derivation.numbers)
+            QToolTip.showText(e.globalPos(), tip, self.viewport())
+            return True
+        return super().viewportEvent(e)
 
     def viewport_point(self, key: Key, offset: int) -> QPoint:
         pos = self.position_of(key, offset)

@@ -117,11 +117,17 @@ class SpellingService(QObject):
             signal.emit(*args)
 
     def _mine_corpus(self, checker: SpellChecker) -> None:
-        """The corpus's names and terms (cached in the data folder), then ``changed``."""
-        if self._reopen is None:
-            return
+        """The registry's instrument names and the corpus's words, then ``changed``."""
         from drafting_app.errors import DraftingError
-        from drafting_app.spelling.terms import TermCache, Terms, corpus_terms
+        from drafting_app.spelling.terms import TermCache, Terms, corpus_terms_of, instrument_names
+
+        with contextlib.suppress(DraftingError, OSError, ValueError):
+            from drafting_app.corpus.registry import Registry
+
+            checker.add_terms(Terms(instrument_names(Registry.load_curated().instruments())))
+        if self._reopen is None:
+            self._emit(self.changed)
+            return
 
         try:
             corpus = self._reopen()
@@ -129,13 +135,13 @@ class SpellingService(QObject):
             return
         try:
             cache = TermCache(user_data_dir() / "spelling-terms.json")
-            mined = corpus_terms(corpus, checker.dictionary.check, cache)
+            mined = corpus_terms_of(corpus, checker.dictionary.check, cache)
         except (DraftingError, OSError, ValueError):
             return  # an unreadable corpus: UN terms from the shipped list only
         finally:
             with contextlib.suppress(Exception):
                 corpus.close()
-        checker.add_terms(Terms(mined))
+        checker.add_terms(mined)
         self._emit(self.changed)
 
     # -- the drafter's choices ---------------------------------------------------------------

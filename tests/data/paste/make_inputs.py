@@ -41,6 +41,12 @@ def poppler(pdf: Path, first: int, last: int, start: str, end: str) -> str:
     return _cut(out.replace("\f", "\n"), start, end)
 
 
+def poppler_all(pdf: Path) -> str:
+    """Select all, copy: the whole text layer."""
+    out = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True)
+    return out.stdout.replace("\f", "\n")
+
+
 def pypdf_text(pdf: Path, first: int, last: int, start: str, end: str) -> str:
     from pypdf import PdfReader
 
@@ -136,6 +142,9 @@ def main() -> int:
         "a-res-73-6-p1-3.poppler.txt": poppler(
             space, 1, 3, "Recognizing that the fiftieth anniversary", "Other Celestial Bodies, 5"
         ),
+        # select all in the viewer: the whole text layer, masthead and page furniture included
+        "a-res-73-6.poppler-all.txt": poppler_all(space),
+        "a-res-73-7.poppler-all.txt": poppler_all(icc),
         # decision 7/CMA.3 printed to PDF by LibreOffice: operative 5 to 7 (h) with (a)-(h)
         "fccc-7-cma-3.poppler.txt": docx_pdf_poppler(
             REAL / "un-docx" / "FCCC-PA-CMA-2021-10-Add.3.docx",
