@@ -406,7 +406,10 @@ class Drafts(QObject):
         controller.mark_saved(path)
         draft.snapshot_timer.stop()
         draft.unsnapped_since = None
+        # Gone before Save returns (the save itself waited for the disk; a discard is an
+        # unlink): no recovery copy of a saved draft is ever offered.
         self.writer.discard(draft.key)
+        self.writer.flush()
         self._publish_open()
         self._remember(path)
         self.message.emit(f"Saved {path.name}")
@@ -431,6 +434,7 @@ class Drafts(QObject):
                 return False
         draft.snapshot_timer.stop()
         self.writer.discard(draft.key)
+        self.writer.flush()
         self.undo_group.removeStack(draft.controller.stack)
         self.open.remove(draft)
         self._publish_open()
