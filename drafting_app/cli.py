@@ -23,16 +23,22 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from drafting_app.corpus.readers import read_document
+    from pathlib import Path
+
+    from drafting_app.corpus.readers import read_documents
+    from drafting_app.corpus.readers.acceptance import choose_text, texts_listing
     from drafting_app.model.describe import describe
     from drafting_app.model.numbering import footnote_numbers
 
-    doc = read_document(args.file)
+    docs = read_documents(args.file)
+    name = Path(args.file).name
+    doc = choose_text(docs, args.text, name)
     if args.json:
         json.dump(describe(doc), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
     out = sys.stdout
+    out.write(texts_listing(docs, name, doc, "parse"))
     out.write(f"{doc.kind} ({doc.form} form) {doc.heading}\n{doc.title}\n")
     if doc.masthead is not None:
         mh = doc.masthead
@@ -80,9 +86,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="read a document and show its structure")
     p.add_argument("file", help="a .txt, .md, .docx or .pdf document")
     p.add_argument("--json", action="store_true", help="structure as JSON")
+    add_text_option(p)
     p.set_defaults(handler=_cmd_parse)
     _register_all(sub)
     return parser
+
+
+def add_text_option(p: argparse.ArgumentParser) -> None:
+    """``--text N``: which text of a file holding several (a session's report volume)."""
+    p.add_argument(
+        "--text",
+        type=int,
+        metavar="N",
+        help="the Nth text of a file holding several (a report volume); default: the first",
+    )
 
 
 # Each command module has ``register(subparsers)``; imported on demand so that start-up

@@ -11,20 +11,26 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from drafting_app.cli import add_text_option
+
 if TYPE_CHECKING:  # the checks and the registry load only when the command runs
     from drafting_app.checks.findings import Finding
     from drafting_app.model.document import Document
 
 
-def _read(path: str) -> Document:
-    """A project file (``.unres.json``) or any document the readers read."""
+def _read(path: str, text: int | None = None) -> Document:
+    """A project file (``.unres.json``) or any document the readers read (text ``text``
+    of a file holding several)."""
+    from pathlib import Path
+
+    from drafting_app.corpus.readers.acceptance import choose_text
     from drafting_app.storage.project import SUFFIX, load_project
 
     if path.lower().endswith(SUFFIX):
-        return load_project(path).document
-    from drafting_app.corpus.readers import read_document
+        return choose_text([load_project(path).document], text, Path(path).name)
+    from drafting_app.corpus.readers import read_documents
 
-    return read_document(path)
+    return choose_text(read_documents(path), text, Path(path).name)
 
 
 def _check(doc: Document) -> list[Finding]:
@@ -38,14 +44,12 @@ def _check(doc: Document) -> list[Finding]:
         return healing(store, lambda s: run_checks(doc, Registry.from_store(s)))
 
 
-def format_finding(f: Finding) -> str:
-    loc = f.location
-    if loc.footnote_number is not None:
-        where = f"footnote {loc.footnote_number}"
-    elif loc.paragraph_label:
-        where = f"{loc.part} {loc.paragraph_label}"
-    else:
-        where = loc.part or "document"
+def format_finding(f: Finding, names: dict[str, str] | None = None) -> str:
+    """One finding as a line (and its evidence and fix below), its place named as the
+    checks panel names it ("preamble 3", "operative 1 (a)", "footnote 2")."""
+    from drafting_app.checks.findings import place_of
+
+    where = place_of(f, names or {})
     line = f"{f.severity:<10} {f.code:<11} {where}: {f.message}"
     if f.evidence:
         line += f"\n{'':22}{f.evidence}"
@@ -55,7 +59,7 @@ def format_finding(f: Finding) -> str:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    doc = _read(args.file)
+    doc = _read(args.file, args.text)
     from drafting_app.checks.runner import has_errors
 
     findings = _check(doc)
@@ -63,13 +67,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
         json.dump([f.as_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
+        from drafting_app.checks.findings import counts_of, summary
+        from drafting_app.model.places import paragraph_names
+
+        names = paragraph_names(doc)
         for f in findings:
-            sys.stdout.write(format_finding(f) + "\n")
-        counts: dict[str, int] = {}
-        for f in findings:
-            counts[str(f.severity)] = counts.get(str(f.severity), 0) + 1
-        summary = ", ".join(f"{n} {s}" for s, n in counts.items()) or "no findings"
-        sys.stdout.write(f"{args.file}: {summary}\n")
+            sys.stdout.write(format_finding(f, names) + "\n")
+        sys.stdout.write(f"{args.file}: {summary(counts_of(findings))}\n")
     return 1 if has_errors(findings) else 0
 
 
@@ -77,4 +81,5 @@ def register(sub: Any) -> None:
     p = sub.add_parser("check", help="check a document against the UN rules and the corpus")
     p.add_argument("file", help="a project (.unres.json) or a .txt, .md, .docx or .pdf document")
     p.add_argument("--json", action="store_true", help="findings as JSON")
+    add_text_option(p)
     p.set_defaults(handler=_cmd_check)

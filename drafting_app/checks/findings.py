@@ -113,3 +113,36 @@ def apply_fix(doc: Document, fix: Fix) -> Document:
             "This correction no longer fits the text (the paragraph or footnote was changed "
             "or deleted since the check ran); run the checks again."
         ) from exc
+
+
+def place_of(f: Finding, names: dict[str, str]) -> str:
+    """Where a finding is, as the checks panel and the command line name it: "footnote 2",
+    "preamble 3", "operative 1 (a)", or the part ("title", "masthead") it concerns.
+    ``names`` are :func:`drafting_app.model.places.paragraph_names` of the checked text."""
+    loc = f.location
+    if loc.footnote_number is not None:
+        return f"footnote {loc.footnote_number}"
+    return names.get(loc.paragraph_id, loc.part or "document")
+
+
+_WORDS = {
+    Severity.ERROR: "error",
+    Severity.WARNING: "warning",
+    Severity.INFO: "note",
+    Severity.SUGGESTION: "suggestion",
+}
+
+
+def counts_of(findings: list[Finding]) -> dict[Severity, int]:
+    out = dict.fromkeys(Severity, 0)
+    for f in findings:
+        out[f.severity] += 1
+    return out
+
+
+def summary(counts: dict[Severity, int]) -> str:
+    """ "2 errors, 1 suggestion.", or what no finding means."""
+    parts = [f"{n} {_WORDS[s]}{'s' if n != 1 else ''}" for s, n in counts.items() if n]
+    if not parts:
+        return "No findings: the draft passes every check."
+    return ("" if counts.get(Severity.ERROR) else "No errors; ") + ", ".join(parts) + "."

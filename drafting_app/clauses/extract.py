@@ -15,6 +15,7 @@ from drafting_app.clauses.clause import Clause, ClauseFootnote, Provenance
 from drafting_app.model.describe import opener_of
 from drafting_app.model.document import Document, Footnote, Paragraph, Part, Span
 from drafting_app.model.numbering import paragraph_labels
+from drafting_app.model.places import heading_label
 from drafting_app.phrases import PhraseBook, default_phrasebook
 
 _TREATY_SERIES = "United Nations, Treaty Series, "
@@ -24,7 +25,7 @@ _UNTS_IBID = re.compile(r"^\*?Ibid\.?\*?,\s*(vols?\..*No\.\s*\d+.*)$")
 def doc_label(doc: Document, fallback: str) -> str:
     """How a drafter names a text: "Resolution 5/2", "Decision 4/4", "France: draft resolution"."""
     if doc.heading.strip():
-        return doc.heading.strip().rstrip(".")
+        return heading_label(doc.heading, str(doc.kind))
     mh = doc.masthead
     if mh is not None and mh.symbol:
         return mh.symbol

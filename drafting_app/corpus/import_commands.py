@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from drafting_app.cli import add_text_option
 from drafting_app.errors import FormatError
 
 
@@ -30,16 +31,24 @@ def _read(path: Path) -> bytes:
 
 
 def _cmd_import_report(args: argparse.Namespace) -> int:
-    from drafting_app.corpus.readers.docx import import_docx
-    from drafting_app.model.describe import describe
+    from drafting_app.corpus.readers.acceptance import choose_text, texts_listing
+    from drafting_app.corpus.readers.docx import import_docx_texts
+    from drafting_app.corpus.readers.import_report import Element
+    from drafting_app.model.describe import describe, document_text
 
     path = Path(args.file)
-    doc, report = import_docx(_read(path), path.name)
+    docs, report = import_docx_texts(_read(path), path.name)
+    doc = choose_text(docs, args.text, path.name)
+    for other in docs:
+        if other is not doc:
+            where = other.heading or other.title
+            report.add(Element.FURTHER_TEXT, document_text(other), where)
     if args.json:
         payload = {"report": report.as_dict(), "document": describe(doc)}
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
+        sys.stdout.write(texts_listing(docs, path.name, doc, "import-report"))
         sys.stdout.write(
             f"{doc.heading or doc.kind} {doc.title[:80]}\n"
             f"  preamble: {len(doc.preamble)}, operative: {len(doc.operative)}, "
@@ -56,4 +65,5 @@ def register(sub: Any) -> None:
     )
     p.add_argument("file", help="a .docx file")
     p.add_argument("--json", action="store_true", help="report and structure as JSON")
+    add_text_option(p)
     p.set_defaults(handler=_cmd_import_report)

@@ -17,6 +17,7 @@ from drafting_app.model.describe import opener_of
 from drafting_app.model.document import Document, Paragraph
 from drafting_app.model.numbering import footnote_numbers, paragraph_labels
 from drafting_app.model.opening import meeting_opening
+from drafting_app.model.places import heading_label
 from drafting_app.model.references import (
     DATE_RE,
     Reference,
@@ -37,7 +38,6 @@ INDEXED_REFS = (RefKind.RESOLUTION, RefKind.DECISION, RefKind.SYMBOL, RefKind.TR
 _NUMBER_RE = re.compile(r"(?P<kind>Resolution|Decision)\s+(?P<num>[\w\-/.]+(?:\s\(\d{4}\))?)\.?$")
 _BARE_NUMBER_RE = re.compile(r"^(?P<num>\d{1,4}/\d{1,4})\.?$")
 # A GA heading is a number and a full stop ("80/1.", "79/537 A, B and C."); labels drop it.
-_GA_HEADING_RE = re.compile(r"^\d{1,4}/\d{1,4}(?:\s[A-H](?:,\s[A-H])*(?:\sand\s[A-H])?)?\.$")
 _DATE_RE = re.compile(DATE_RE)
 # The first parent of a paragraph in a lettered part of a multi-part decision ("part A").
 _PART_PREFIX = "part "
@@ -282,7 +282,7 @@ def _paragraph_rows(doc_id: str, doc: Document, fn: dict[str, int]) -> list[Para
 
 def document_label(doc: Document, path: str) -> str:
     if doc.heading:
-        return doc.heading.rstrip(".") if _GA_HEADING_RE.match(doc.heading) else doc.heading
+        return heading_label(doc.heading, str(doc.kind))
     mh = doc.masthead
     if mh and mh.symbol:
         return mh.symbol

@@ -78,8 +78,8 @@ DB_NAME = "corpus.sqlite"
 # revision when what is indexed from a document changes within a version (2: the parts of
 # a multi-part decision and the body and date of an "At its … meeting" opening; 3: the clause
 # groups and the registry's citations are indexed with the text, so extraction or
-# grouping changes bump it too).
-INDEXING_REVISION = 3
+# grouping changes bump it too; 4: a GA number line is labelled "Resolution 73/7").
+INDEXING_REVISION = 4
 READER_VERSION = f"{__version__}+{INDEXING_REVISION}"
 PARTS = ("preamble", "operative", "annex", "footnote")
 # Match markers in SearchHit.snippet: control characters never found in corpus text, so a

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from drafting_app.cli import add_text_option
 from drafting_app.errors import ExportError
 from drafting_app.model.document import Document
 
@@ -22,14 +23,17 @@ _PAPERS = ("auto", "a4", "letter")
 MODES = ("document", "compilation", "clean", "final")
 
 
-def load_exportable(path: str | Path) -> Document:
-    """A document from any file ``read_document`` reads, or from a project file."""
+def load_exportable(path: str | Path, text: int | None = None) -> Document:
+    """A document from any file ``read_documents`` reads (text ``text`` of a file holding
+    several), or from a project file."""
+    from drafting_app.corpus.readers.acceptance import choose_text
+
     p = Path(path)
     if p.name.lower().endswith(PROJECT_SUFFIXES):
-        return _load_project(p)
-    from drafting_app.corpus.readers import read_document
+        return choose_text([_load_project(p)], text, p.name)
+    from drafting_app.corpus.readers import read_documents
 
-    return read_document(p)
+    return choose_text(read_documents(p), text, p.name)
 
 
 def _load_project(p: Path) -> Document:
@@ -48,21 +52,41 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from drafting_app.export.docx_writer import write_docx
 
     source = Path(args.file)
-    out = Path(args.output) if args.output else source.with_suffix(".docx")
-    if out.suffix.lower() != ".docx":
-        raise ExportError(f"{out.name}: the Word file must end in .docx.")
-    if out.exists() and source.exists() and out.resolve() == source.resolve():
-        raise ExportError(f"{out.name} is the file being exported; choose another output name.")
     if args.mode != "document":
-        return _export_negotiation(source, out, args)
-    doc = load_exportable(source)
-    write_docx(doc, out, _profile(args.paper))
+        out = Path(args.output) if args.output else source.with_suffix(".docx")
+        return _export_negotiation(source, _checked_output(out, source), args)
+    doc = load_exportable(source, args.text)
+    out = Path(args.output) if args.output else _proposed(source, doc)
+    write_docx(doc, _checked_output(out, source), _profile(args.paper))
     print(f"Word: {out}")
     if args.pdf:
         pdf = out.with_suffix(".pdf")
         _run_pdf(source, pdf, args.paper)
         print(f"PDF: {pdf}")
     return 0
+
+
+def _checked_output(out: Path, source: Path) -> Path:
+    if out.suffix.lower() != ".docx":
+        raise ExportError(f"{out.name}: the Word file must end in .docx.")
+    if out.exists() and source.exists() and out.resolve() == source.resolve():
+        raise ExportError(f"{out.name} is the file being exported; choose another output name.")
+    return out
+
+
+def _proposed(source: Path, doc: Document) -> Path:
+    """Where an export without ``-o`` goes: beside the source, named as File › Export
+    proposes (the symbol, else the title). A file already there is never overwritten
+    unasked: it may be the delegation's own Word file of the same symbol."""
+    from drafting_app.export.files import file_stem
+
+    stem = source.name.removesuffix(".unres.json").rsplit(".", 1)[0] or "draft"
+    out = source.parent / (file_stem(doc, stem) + ".docx")
+    if out.exists():
+        raise ExportError(
+            f"{out} exists already; name the Word file with -o (a file named there is replaced)."
+        )
+    return out
 
 
 def _export_negotiation(source: Path, out: Path, args: argparse.Namespace) -> int:
@@ -108,7 +132,13 @@ def register(sub: Any) -> None:
         "in the layout of issued UN documents.",
     )
     p.add_argument("file", help="the document or project file to export")
-    p.add_argument("-o", "--output", help="the .docx to write (default: FILE with .docx)")
+    p.add_argument(
+        "-o",
+        "--output",
+        help="the .docx to write (default: beside FILE, named after the document symbol "
+        "or title, as File › Export proposes; never over an existing file)",
+    )
+    add_text_option(p)
     p.add_argument("--pdf", action="store_true", help="also write a PDF beside the .docx")
     p.add_argument(
         "--paper",

@@ -9,6 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from drafting_app.errors import DraftingError
@@ -29,14 +31,49 @@ def _application(argv: list[str]) -> QApplication:
     return app
 
 
-def open_drafts(window: MainWindow, argv: list[str]) -> None:
-    """``drafting-app --gui DRAFT.unres.json …``: open the drafts named on the command line;
-    a Word, PDF or text file named there is imported as a new draft, as File › Open does."""
+def open_drafts(window: MainWindow, argv: list[str]) -> list[str]:
+    """``drafting-app DRAFT.unres.json …`` (also with ``--gui``): open the drafts named on
+    the command line; a Word, PDF or text file named there is imported as a new draft, as
+    File › Open does. Returns what could not be opened, each with its reason (also shown
+    in the status bar and written to stderr)."""
+    problems: list[str] = []
     for arg in argv:
+        if arg.startswith("-"):
+            continue
         path = Path(arg)
-        known = arg.endswith(SUFFIX) or path.suffix.lower() in (*IMPORTED_SUFFIXES, ".docx")
-        if known and path.is_file():
+        known = arg.lower().endswith(SUFFIX) or path.suffix.lower() in (
+            *IMPORTED_SUFFIXES,
+            ".docx",
+        )
+        if not path.is_file():
+            problems.append(f"{arg} was not opened: there is no such file.")
+        elif not known:
+            problems.append(
+                f"{path.name} was not opened: drafts ({SUFFIX}) and .docx, .pdf, .txt and "
+                ".md files open here."
+            )
+        else:
             window.drafts.open_path(path)
+    for problem in problems:
+        print(f"drafting-app: {problem}", file=sys.stderr)
+    if problems:
+        window.statusBar().showMessage(" ".join(problems), 15000)
+    return problems
+
+
+class FileOpenEvents(QObject):
+    """macOS sends the file of a double-click (or a drop on the Dock icon) as an event,
+    not as an argument: it is opened like one."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            open_drafts(self.window, [event.file()])
+            return True
+        return super().eventFilter(watched, event)
 
 
 def run(argv: list[str]) -> int:
@@ -72,6 +109,7 @@ def run(argv: list[str]) -> int:
         )
         trace_first_paint(app, window, app.quit, after=background.when_idle)
         window.startup()
+        app.installEventFilter(FileOpenEvents(window))
         open_drafts(window, argv)
         return app.exec()
     finally:

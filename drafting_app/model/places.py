@@ -3,8 +3,24 @@
 
 from __future__ import annotations
 
+import re
+
 from drafting_app.model.document import Document, Paragraph
 from drafting_app.model.numbering import paragraph_labels
+
+# A GA number line: "73/7.", "79/537 A, B and C." (the Official Records print it so).
+_GA_HEADING_RE = re.compile(r"^\d{1,4}/\d{1,4}(?:\s[A-H](?:,\s[A-H])*(?:\sand\s[A-H])?)?\.$")
+
+
+def heading_label(heading: str, kind: str) -> str:
+    """How a text is named in lists: its heading ("Resolution 5/2", "Decision 4/4"); a GA
+    number line ("73/7.", "79/537 A, B and C.") says what it numbers: "Resolution 73/7",
+    "Decision 79/537 A, B and C"."""
+    heading = heading.strip()
+    if _GA_HEADING_RE.match(heading):
+        what = "Decision" if kind == "decision" else "Resolution"
+        return f"{what} {heading.rstrip('.')}"
+    return heading
 
 
 def paragraph_names(doc: Document) -> dict[str, str]:

@@ -26,7 +26,8 @@ def test_corpus_add_reads_docx_and_pdf_and_reports_each_file(
     out, err = capsys.readouterr()
     assert code == 2  # one file failed
     lines = out.splitlines()
-    assert lines[0] == f"{PDF}: user/A_RES_73_8-EN (73/8) at {user_corpus_dir() / PDF.name}"
+    where = user_corpus_dir() / PDF.name
+    assert lines[0] == f"{PDF}: user/A_RES_73_8-EN (Resolution 73/8) at {where}"
     assert lines[1].startswith(f"{MUN_DOCX}: user/MUN_Eddy12597_test1 (")
     assert len(lines) == 2
     assert err.startswith(f"drafting-app: {bad}: not added: ") and "empty" in err
@@ -35,7 +36,8 @@ def test_corpus_add_reads_docx_and_pdf_and_reports_each_file(
     # The same files again: already there, nothing failed, exit 0.
     assert main(["corpus", "add", str(PDF), str(MUN_DOCX)]) == 0
     out, _ = capsys.readouterr()
-    assert out.splitlines()[0] == f"{PDF}: already in the corpus as user/A_RES_73_8-EN (73/8)"
+    again = f"{PDF}: already in the corpus as user/A_RES_73_8-EN (Resolution 73/8)"
+    assert out.splitlines()[0] == again
     assert main(["corpus", "list"]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "7 documents"
 

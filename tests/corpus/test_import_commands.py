@@ -32,7 +32,10 @@ def test_parse_docx_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_import_report_of_the_un_volume(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import-report", str(UN_DOCX)]) == 1  # tables, images … were left out
     out = capsys.readouterr().out
-    assert out.startswith("Decision 6/CMA.3 Common time frames")
+    # The volume's texts are listed first, the one reported marked (issue 20 item 8).
+    assert out.startswith("FCCC-PA-CMA-2021-10-Add.3.docx holds 20 texts (import-report")
+    assert " *  1. Decision 6/CMA.3 — Common time frames" in out
+    assert "\nDecision 6/CMA.3 Common time frames" in out
     assert "Import report for FCCC-PA-CMA-2021-10-Add.3.docx" in out
     assert "  table: 1\n" in out and "  image: 2\n" in out and "  section break: 24\n" in out
     assert "Version | Description" in out

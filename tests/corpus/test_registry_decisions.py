@@ -65,9 +65,9 @@ def test_the_body_of_an_opening_line(line: str, body: str) -> None:
 
 def test_its_resolution_in_a_ga_decision_is_the_assemblys(registry: Registry) -> None:
     assert wheres(registry, GA, "78/20", "resolution") == [
-        "79/512, preamble 1",
-        "79/512, operative 1",
-        "79/512, operative 2 (a)",
+        "Decision 79/512, preamble 1",
+        "Decision 79/512, operative 1",
+        "Decision 79/512, operative 2 (a)",
     ]
     text = registry.cited_text("its", "78/238", "resolution", author=GA)
     assert text is not None and text.date == "22 December 2023"
@@ -83,7 +83,7 @@ def test_the_decision_itself_is_the_assemblys_dated_by_its_meeting(registry: Reg
 
 
 def test_a_multi_part_decision_is_indexed_part_by_part(registry: Registry) -> None:
-    label = "79/537 A, B and C"
+    label = "Decision 79/537 A, B and C"
     assert wheres(registry, GA, "78/550", "decision") == [f"{label}, chapeau of part A"]
     assert wheres(registry, GA, "76/217", "resolution") == [f"{label}, chapeau of part A"]
     assert wheres(registry, GA, "79/537 A", "decision") == [
@@ -96,10 +96,10 @@ def test_a_multi_part_decision_is_indexed_part_by_part(registry: Registry) -> No
 
 def test_an_ecosoc_decision_files_its_resolutions_under_the_council() -> None:
     reg = Registry.from_documents([("ecosoc", read_text(ECOSOC_DECISION))])
-    assert wheres(reg, ECOSOC, "2023/5", "resolution") == ["2024/250, chapeau"]
+    assert wheres(reg, ECOSOC, "2023/5", "resolution") == ["Decision 2024/250, chapeau"]
     assert reg.cited_text(GA, "2023/5", "resolution") is None
     assert reg.cited_text(COP, "2023/5", "resolution") is None
-    assert wheres(reg, GA, "78/20", "resolution") == ["2024/250, chapeau"]
+    assert wheres(reg, GA, "78/20", "resolution") == ["Decision 2024/250, chapeau"]
     own = reg.cited_text(ECOSOC, "2024/250", "decision")
     assert own is not None and (own.doc_id, own.date) == ("ecosoc", "5 June 2024")
 

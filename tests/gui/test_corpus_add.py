@@ -67,7 +67,7 @@ def test_adding_a_pdf_a_docx_a_text_and_a_bad_file_reports_each(
     rows = _rows(window)
     assert [r[0] for r in rows] == [p.name for p in chosen]
     assert (
-        rows[0][1] == "Added: 73/8. — Necessity of ending the economic, commercial and "
+        rows[0][1] == "Added: Resolution 73/8 — Necessity of ending the economic, commercial and "
         "financial embargo imposed by the United States of America against Cuba (13 paragraphs)"
     )
     # 3 preambular, 3 operative and 13 sub-paragraphs (MUN_climate-cooperation_test1.txt)
@@ -75,7 +75,7 @@ def test_adding_a_pdf_a_docx_a_text_and_a_bad_file_reports_each(
         "Added: Draft resolution — Addressing Climate Change Through International "
         "Cooperation (19 paragraphs)"
     )
-    assert rows[2][1].startswith("Added: 80/2") and "(8 paragraphs)" in rows[2][1]
+    assert rows[2][1].startswith("Added: Resolution 80/2") and "(8 paragraphs)" in rows[2][1]
     assert rows[3][1].startswith("Not added: broken.docx is damaged or truncated")
     dialog = window.corpus_actions.last_dialog
     assert dialog is not None
@@ -97,7 +97,7 @@ def test_a_file_already_in_the_corpus_is_said_so_and_not_copied_again(
     results = _add(qtbot, window, [copy, empty])
     assert [r.outcome for r in results] == [Outcome.KNOWN, Outcome.REFUSED]
     rows = _rows(window)
-    assert rows[0][1].startswith("Already in the corpus: 80/2")
+    assert rows[0][1].startswith("Already in the corpus: Resolution 80/2")
     assert "empty" in rows[1][1]
     assert window.corpus_actions.last_dialog is not None
     assert window.corpus_actions.last_dialog.summary.text() == (

@@ -39,3 +39,33 @@ def reads_as_text(doc: Document) -> bool:
     except FormatError:
         return False
     return True
+
+
+def text_name(doc: Document) -> str:
+    """A text of a file as a list names it: "Decision 7/CMA.3 — Matters relating to …"."""
+    from drafting_app.model.places import heading_label
+
+    heading = heading_label(doc.heading, str(doc.kind)) if doc.heading else ""
+    name = " — ".join(x for x in (heading, doc.title) if x)
+    return name or (doc.masthead.symbol if doc.masthead else "") or "Untitled text"
+
+
+def choose_text(docs: list[Document], number: int | None, name: str) -> Document:
+    """Text ``number`` (from 1) of a file holding ``docs``; the first when None."""
+    if number is None:
+        return docs[0]
+    if not 1 <= number <= len(docs):
+        holds = "one text" if len(docs) == 1 else f"{len(docs)} texts"
+        raise FormatError(f"{name} holds {holds}; --text takes 1 to {len(docs)}.")
+    return docs[number - 1]
+
+
+def texts_listing(docs: list[Document], name: str, chosen: Document, command: str) -> str:
+    """The texts of a volume, numbered, the one shown marked (empty for one text)."""
+    if len(docs) < 2:
+        return ""
+    lines = [f"{name} holds {len(docs)} texts ({command} --text N for another):"]
+    for i, doc in enumerate(docs, start=1):
+        mark = "*" if doc is chosen else " "
+        lines.append(f" {mark}{i:>3}. {text_name(doc)[:90]}")
+    return "\n".join(lines) + "\n"

@@ -24,10 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting_app.checks.findings import Finding, Fix, Severity, apply_fix
+from drafting_app.checks.findings import (
+    Finding,
+    Fix,
+    Severity,
+    apply_fix,
+    counts_of,
+    place_of,
+    summary,
+)
 from drafting_app.errors import DraftingError
 from drafting_app.gui.common.rich_text_delegate import RICH_ROLE, RichTextDelegate
-from drafting_app.gui.document.draft_places import paragraph_names
+from drafting_app.model.places import paragraph_names
 
 if TYPE_CHECKING:  # the checker and the edit commands load with the first draft
     from drafting_app.checks.facts import CorpusFacts
@@ -69,16 +77,6 @@ def fix_edit(doc: Document, finding: Finding, fix: Fix) -> Edit:
         return edit
     p = fixed.paragraph(fix.target_id)
     return SetText(p.id, p.text, p.italics, p.anchors, mergeable=False, label=label)
-
-
-def summary(counts: dict[Severity, int]) -> str:
-    """ "2 errors, 1 suggestion", or what no finding means."""
-    words = {Severity.ERROR: "error", Severity.WARNING: "warning",
-             Severity.INFO: "note", Severity.SUGGESTION: "suggestion"}  # fmt: skip
-    parts = [f"{n} {words[s]}{'s' if n != 1 else ''}" for s, n in counts.items() if n]
-    if not parts:
-        return "No findings: the draft passes every check."
-    return ("" if counts[Severity.ERROR] else "No errors; ") + ", ".join(parts) + "."
 
 
 class FindingTree(QTreeWidget):
@@ -242,10 +240,7 @@ class ChecksPanel(QWidget):
 
     # -- showing ----------------------------------------------------------------------------
     def counts(self) -> dict[Severity, int]:
-        out = dict.fromkeys(Severity, 0)
-        for f in self.findings:
-            out[f.severity] += 1
-        return out
+        return counts_of(self.findings)
 
     def _show(self, keep: Key | None = None) -> None:
         if self.controller is None:
@@ -266,11 +261,7 @@ class ChecksPanel(QWidget):
         self._show_details()
 
     def _row(self, f: Finding, names: dict[str, str]) -> Row:
-        loc = f.location
-        if loc.footnote_number is not None:
-            where = f"footnote {loc.footnote_number}"
-        else:
-            where = names.get(loc.paragraph_id, loc.part or "document")
+        where = place_of(f, names)
         fix = f.fix.description or f.fix.new_text if f.fix is not None else ""
         return f.code, where, f.message, f.evidence + "\0" + fix
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from drafting_app.model.document import Document
+from drafting_app.model.places import heading_label
 
 
 class DocumentSummary(Protocol):
@@ -76,8 +77,10 @@ class SearchResult(Protocol):
 def document_label(d: DocumentSummary) -> str:
     """How a document is named in lists: its heading ("Resolution 5/2"), else its symbol,
     else what it is ("Draft resolution")."""
-    if d.heading or d.symbol:
-        return d.heading or d.symbol
+    if d.heading:
+        return heading_label(d.heading, d.kind)
+    if d.symbol:
+        return d.symbol
     return "Draft resolution" if d.kind == "draft" else d.kind.capitalize() or "Document"
 
 

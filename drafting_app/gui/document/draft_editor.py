@@ -145,6 +145,7 @@ class DraftEditor(QWidget):
         self.setFocusProxy(self.page)
         self.model.modelAboutToBeReset.connect(self._remember)
         self.model.modelReset.connect(self._restore)
+        self.model.rowsInserted.connect(self._expand_new)
         self.outline.selectionModel().selectionChanged.connect(self._on_selection)
         self.outline.indent_requested.connect(self.indent)
         self.outline.outdent_requested.connect(self.outdent)
@@ -290,6 +291,12 @@ class DraftEditor(QWidget):
         if loc.annex is not None:
             kind, level = f"{annex_name(doc, annex_of(doc, loc.annex))},", level
         self.place.setText(f"<b>{kind} {level} {label}</b>".replace(" </b>", "</b>"))
+
+    def _expand_new(self, parent: QModelIndex, first: int, last: int) -> None:
+        """Rows the draft gained (a Return, a paste) show their sub-paragraphs, as the
+        rest of the outline does."""
+        for row in range(first, last + 1):
+            self.outline.expandRecursively(self.model.index(row, 0, parent))
 
     def _remember(self) -> None:
         self._remembered = self.current_pid() or self.current_heading() or self.current_annex()

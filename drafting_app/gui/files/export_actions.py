@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from drafting_app.errors import DraftingError
+from drafting_app.export.files import file_stem
 from drafting_app.model.document import Document
 
 Writer = Callable[[Document, Path], object]
@@ -39,14 +40,6 @@ FORMATS: dict[str, tuple[str, str, str, Writer]] = {
     "docx": ("Word", ".docx", "Word document (*.docx)", write_docx),
     "pdf": ("PDF", ".pdf", "PDF document (*.pdf)", export_pdf),
 }
-
-
-def file_stem(doc: Document, fallback: str = "draft") -> str:
-    """A file name from the document symbol (A/C.3/80/L.12 → A-C.3-80-L.12), else its
-    title; characters Windows refuses in names become hyphens."""
-    base = (doc.masthead.symbol if doc.masthead else "") or doc.title or fallback
-    safe = "".join(c if c.isalnum() or c in " -_." else "-" for c in base)
-    return safe.strip(" .")[:60] or fallback
 
 
 class ExportActions(QObject):

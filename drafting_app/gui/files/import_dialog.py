@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drafting_app.corpus.readers.acceptance import text_name
 from drafting_app.corpus.readers.import_report import Element, ImportReport, ReportItem
 from drafting_app.model.document import Document, Masthead, Paragraph
 
@@ -86,15 +87,12 @@ def mapped_counts(doc: Document) -> list[Mapped]:
     return rows
 
 
-def text_name(doc: Document) -> str:
-    """How a text of the file is named in the chooser: heading and title."""
-    name = " — ".join(x for x in (doc.heading, doc.title) if x)
-    return name or (doc.masthead.symbol if doc.masthead else "") or "Untitled text"
-
-
 def _first_line(text: str, width: int = 90) -> str:
     line = text.strip().splitlines()[0] if text.strip() else "(no text)"
     return line if len(line) <= width else line[: width - 1] + "…"
+
+
+__all__ = ["ImportDialog", "Mapped", "mapped_counts", "masthead_fields", "text_name"]
 
 
 class ImportDialog(QDialog):
