@@ -197,17 +197,17 @@ def _typist(draft: Any, rng: random.Random, log: Log, steps: int) -> None:
     editor = draft.editor
     if not editor.current_pid():
         QTest.keyClick(editor.outline, Qt.Key.Key_Return, CTRL)
-    editor.editor.setFocus()
+    editor.page.setFocus()
     typed = 0
     for step in range(steps):
         phrase = PHRASES[step % len(PHRASES)]
         for ch in phrase:
-            QTest.keyClick(editor.editor, ch)
+            QTest.keyClick(editor.page, ch)
             typed += 1
             log("key", t=time.monotonic(), n=typed, hash=document_hash(draft.controller.doc))
             QTest.qWait(rng.randint(100, 200))
         if step % 3 == 2:
-            QTest.keyClick(editor.editor, Qt.Key.Key_Return)
+            QTest.keyClick(editor.page, Qt.Key.Key_Return)
             log("key", t=time.monotonic(), n=typed, hash=document_hash(draft.controller.doc))
             QTest.qWait(rng.randint(100, 200))
 
