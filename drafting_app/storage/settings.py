@@ -19,6 +19,7 @@ SETTINGS_VERSION = 1
 MAX_RECENT = 10
 # Settings are a few hundred bytes; a larger file is damage (or not ours).
 MAX_SETTINGS_BYTES = 1024 * 1024
+MAX_USER_NAME = 120
 
 
 @dataclass
@@ -33,6 +34,9 @@ class AppSettings:
     punctuation: FixMode = FixMode.AUTO
     # The footnote repeat rule the checks hold drafts to (References › Footnote Repeats).
     footnote_repeat: str = FIRST_MENTION
+    # The name tracked changes are signed with (Export with Changes, compare), as Word's
+    # Tools › Options › User name; empty: the app's name stands in.
+    user_name: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     # Said once to the drafter at start when the file was damaged and set aside (not saved).
     notice: str = field(default="", compare=False)
@@ -67,6 +71,7 @@ def _from_json(data: dict[str, Any]) -> AppSettings:
         "ladder",
         "punctuation",
         "footnote_repeat",
+        "user_name",
     }
     recent = data.get("recent_files", [])
     if isinstance(recent, list):
@@ -80,6 +85,9 @@ def _from_json(data: dict[str, Any]) -> AppSettings:
     d.punctuation = _mode(data.get("punctuation"), d.punctuation)
     if data.get("footnote_repeat") in FOOTNOTE_RULES:
         d.footnote_repeat = data["footnote_repeat"]
+    name = data.get("user_name")
+    if isinstance(name, str):
+        d.user_name = " ".join(name.split())[:MAX_USER_NAME]
     d.extra = {k: v for k, v in data.items() if k not in known}
     return d
 
@@ -124,6 +132,7 @@ def save_settings(settings: AppSettings, path: Path | None = None) -> None:
         "ladder": str(settings.ladder),
         "punctuation": str(settings.punctuation),
         "footnote_repeat": settings.footnote_repeat,
+        "user_name": settings.user_name,
     }
     try:
         text = json.dumps(data, ensure_ascii=False, indent=1)

@@ -43,8 +43,9 @@ from drafting_app.corpus.readers.word_body import (
     alternative,
     plain_text,
 )
+from drafting_app.corpus.readers.word_comments import attach_comments, quoted_texts, read_comments
 from drafting_app.corpus.readers.word_numbering import MAX_START, Numbering, Styles, W, wval
-from drafting_app.corpus.readers.word_package import WordFileError, open_package
+from drafting_app.corpus.readers.word_package import WordFileError, WordPackage, open_package
 from drafting_app.model.describe import document_text
 from drafting_app.model.document import Document
 from drafting_app.model.numbering import paragraph_labels
@@ -73,10 +74,16 @@ def import_docx(data: bytes, name: str) -> tuple[Document, ImportReport]:
 
 
 def import_docx_texts(data: bytes, name: str) -> tuple[list[Document], ImportReport]:
-    """Every text of a .docx (one per decision of a session report) and the report. The
-    work is bounded (:mod:`.limits`): a file past a limit is a WorkLimitError."""
+    """Every text of a .docx (one per decision of a session report) and the report. A file
+    with tracked changes gives texts with those changes pending (word_pending). The work is
+    bounded (:mod:`.limits`): a file past a limit is a WorkLimitError."""
     with reading(name):
-        return _WordImport(data, name).run()
+        pkg = open_package(data, name)
+        from drafting_app.corpus.readers.word_pending import import_pending, tracked_parts
+
+        if tracked_parts(pkg):
+            return import_pending(_WordImport, data, name, pkg)
+        return _WordImport(data, name, pkg).run()
 
 
 def _label_core(label: str) -> str:
@@ -110,9 +117,9 @@ def _too_deep() -> WordFileError:
 
 
 class _WordImport:
-    def __init__(self, data: bytes, name: str) -> None:
+    def __init__(self, data: bytes, name: str, pkg: WordPackage | None = None) -> None:
         self.name = name
-        self.pkg = open_package(data, name)
+        self.pkg = pkg if pkg is not None else open_package(data, name)
         self.rels = self.pkg.rels
         self.report = ImportReport(source=name)
         self.styles = Styles(self._tree(RT.STYLES))
@@ -127,6 +134,7 @@ class _WordImport:
         self.body = WordTextReader(name, self.styles, numbering, self.report, "body")
         self.body.links = self._links(self.pkg.main)
         self.blocks: list[Block] = []
+        self.comment_places: dict[str, str] = {}  # comment id -> its paragraph's text
         self.paragraphs = 0  # every paragraph read, blank or not, in every part
         self.paragraphs_seen = 0  # of the body: where Word users look
         self.section = 0
@@ -245,6 +253,8 @@ class _WordImport:
         self.paragraphs_seen += 1
         block = self.body.paragraph(p, self._where())
         block.line = self.paragraphs_seen  # where Word users look: the n-th paragraph
+        for mark in p.iter(W + "commentRangeStart", W + "commentReference"):
+            self.comment_places.setdefault(mark.get(W + "id", ""), block.text)
         self.mark_sections += [self.section] * (len(self.body.mark_order) - before)
         ppr = p.find(W + "pPr")
         if ppr is not None and ppr.find(W + "sectPr") is not None:
@@ -392,6 +402,14 @@ class _WordImport:
         if text:
             self.report.add(kind, text, part)
 
+    @staticmethod
+    def _paragraph_text(docs: list[Document], pid: str) -> str:
+        for d in docs:
+            for p in d.all_paragraphs():
+                if p.id == pid:
+                    return p.text
+        return ""
+
     def _side_parts(self, docs: list[Document]) -> None:
         symbols = {d.masthead.symbol for d in docs if d.masthead and d.masthead.symbol}
         for reltype, kind in ((RT.HEADER, Element.HEADER), (RT.FOOTER, Element.FOOTER)):
@@ -405,11 +423,14 @@ class _WordImport:
                     self._count_paragraph()
                     reader.paragraph(p, part)
                 self._side_part(kind, part, plain_text(root), seen, symbols)
-        comments = self._tree(RT.COMMENTS)
-        if comments is not None:
-            for c in comments.iter(W + "comment"):
-                author = c.get(W + "author", "unknown")
-                self.report.add(Element.COMMENT, f"{author}: {plain_text(c)}", "comments")
+        comments = list(read_comments(self._tree(RT.COMMENTS)))
+        if comments:
+            quotes = quoted_texts(self.pkg.tree(self.pkg.main))
+            for c in attach_comments(docs, comments, self.comment_places, quotes):
+                where = "comments (its paragraph was not found)"
+                if c.paragraph_id is not None:
+                    where = f"beside “{_clip(self._paragraph_text(docs, c.paragraph_id), 50)}”"
+                self.report.add(Element.COMMENT, f"{c.author}: {c.text}", where)
         endnotes = self._tree(RT.ENDNOTES)
         if endnotes is not None:
             for en in endnotes.iter(W + "endnote"):
