@@ -784,8 +784,10 @@ class StructureBuilder:
                     self._notes.orphan_mark(m, "opening of an inline text")
                 continue
             before_any = not tree.roots and not annex.blocks
-            if label is None and not text.endswith((".", ";", ":", ",")) and (
-                len(text) < 200 or (before_any and annex.title)
+            if (
+                label is None
+                and not text.endswith((".", ";", ":", ","))
+                and (len(text) < 200 or (before_any and annex.title))
             ):
                 # a line without closing punctuation is a heading; before the first
                 # paragraph of an "Annex I" it is its title, however long ("Recommendations
