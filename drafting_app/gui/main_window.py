@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.corpus = corpus
         self.settings = settings or load_settings()
         self.recovery = recovery or RecoveryStore()
+        self.recovery.start()  # this window's snapshots are never offered to another
         self.setWindowTitle(APP_TITLE)
         fit_to_screen(self)
         self.reading = ReadingView(self)
@@ -387,6 +388,8 @@ class MainWindow(QMainWindow):
             # a first start the corpus browser is in front, not the last dock added.
             self.corpus_dock.raise_()
         self.show()
+        if self.settings.notice:
+            self.drafts.warn("Settings reset", self.settings.notice)
         self.recovery_offer.offer()
 
     # -- spelling ----------------------------------------------------------------------------
@@ -506,6 +509,7 @@ class MainWindow(QMainWindow):
         if not self.drafts.close_all():
             event.ignore()
             return
+        self.drafts.shutdown()  # the snapshot writes asked for are done before they go
         self.recovery.close()
         save_layout(self, self.settings)
         self.background.wait()  # a sync in progress commits; nothing else is started
