@@ -8,6 +8,7 @@ every command is an edit through the draft's controller, one step of its undo hi
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -18,13 +19,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from drafting_app.errors import DraftingError
-from drafting_app.gui.files.drafts import OpenDraft
-from drafting_app.gui.negotiation.page_menu import add_negotiation_section
-from drafting_app.gui.negotiation.panel import NegotiationPanel
-from drafting_app.model.negotiation_edits import EndNegotiation, SetDelegations, StartNegotiation
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the negotiation widgets load with the first draft that needs them
+    from drafting_app.gui.files.drafts import OpenDraft
     from drafting_app.gui.main_window import MainWindow
+    from drafting_app.gui.negotiation.panel import NegotiationPanel
 
 WORD_FILTER = "Word document (*.docx)"
 MODES = {
@@ -108,7 +107,7 @@ class NegotiationTools(QObject):
     def _follow(self) -> None:
         draft = self.window.drafts.current()
         negotiated = draft is not None and draft.controller.doc.negotiation is not None
-        if negotiated and draft is not None and draft.editor.findChild(NegotiationPanel) is None:
+        if negotiated and draft is not None and _panel(draft) is None:
             # a draft opened in negotiation: its Negotiation tab in front
             draft.editor.tabs.setCurrentWidget(self.panel_of(draft))
         for action in self._in_negotiation:
@@ -132,10 +131,13 @@ class NegotiationTools(QObject):
     def panel_of(self, draft: OpenDraft) -> NegotiationPanel:
         """The draft's Negotiation tab (made, with the page's marks and context menu
         entries, the first time)."""
+        from drafting_app.gui.negotiation.page_menu import add_negotiation_section
+        from drafting_app.gui.negotiation.panel import NegotiationPanel
+
         editor = draft.editor
-        panel = editor.findChild(NegotiationPanel)
-        if isinstance(panel, NegotiationPanel):
-            return panel
+        found = _panel(draft)
+        if found is not None:
+            return found
         panel = NegotiationPanel(draft.controller, editor.page, editor.tabs)
         panel.message.connect(self._status)
         panel.open_only.toggled.connect(self.open_only_action.setChecked)
@@ -145,10 +147,7 @@ class NegotiationTools(QObject):
 
     def _current_panel(self) -> NegotiationPanel | None:
         draft = self.window.drafts.current()
-        if draft is None:
-            return None
-        panel = draft.editor.findChild(NegotiationPanel)
-        return panel if isinstance(panel, NegotiationPanel) else None
+        return _panel(draft) if draft is not None else None
 
     def _do(self, act: Callable[[NegotiationPanel], object]) -> None:
         panel = self._current_panel()
@@ -166,6 +165,8 @@ class NegotiationTools(QObject):
         if draft is None:
             self._status("Open a draft to negotiate it.")
             return None
+        from drafting_app.model.negotiation_edits import StartNegotiation
+
         user = self.window.settings.user_name
         if not draft.controller.apply(StartNegotiation(facilitator=user)):
             return None
@@ -182,6 +183,8 @@ class NegotiationTools(QObject):
         draft = self.window.drafts.current()
         if draft is None or draft.controller.doc.negotiation is None:
             return False
+        from drafting_app.model.negotiation_edits import EndNegotiation
+
         ok = draft.controller.apply(EndNegotiation())
         self._follow()
         return ok
@@ -202,6 +205,8 @@ class NegotiationTools(QObject):
             if not ok:
                 return False
             names = text.splitlines()
+        from drafting_app.model.negotiation_edits import SetDelegations
+
         return draft.controller.apply(SetDelegations(names))
 
     def toggle_open_only(self) -> None:
@@ -287,6 +292,16 @@ class NegotiationTools(QObject):
         self.last_warning = box
         box.open()
         return draft
+
+
+def _panel(draft: OpenDraft) -> NegotiationPanel | None:
+    """The draft's Negotiation tab, if it has one. Until a draft was negotiated the
+    panel's module is not even loaded (the window starts without it)."""
+    module = sys.modules.get("drafting_app.gui.negotiation.panel")
+    if module is None:
+        return None
+    found = draft.editor.findChild(module.NegotiationPanel)
+    return found if isinstance(found, module.NegotiationPanel) else None
 
 
 def install_negotiation_tools(window: MainWindow) -> NegotiationTools:
