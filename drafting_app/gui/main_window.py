@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
+from weakref import WeakSet
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -37,6 +38,7 @@ from drafting_app.gui.corpus.corpus_browser import CorpusBrowser
 from drafting_app.gui.corpus.corpus_port import Corpus
 from drafting_app.gui.corpus.search_panel import SearchPanel
 from drafting_app.gui.document.conventions_menu import build_conventions_menu
+from drafting_app.gui.document.page_format import OPENING_ZOOM
 from drafting_app.gui.document.preview import PreviewPanel
 from drafting_app.gui.document.word_count_label import WordCountLabel, show_word_count
 from drafting_app.gui.files.drafts import Drafts
@@ -55,6 +57,7 @@ if TYPE_CHECKING:  # the editor and the templates load with the first draft
     from drafting_app.gui.files.printing import PrintActions
 
 APP_TITLE = "UN Drafting Assistant"
+ZOOM_KEY = "page_zoom"  # in the settings' extra keys
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 
 
@@ -118,6 +121,9 @@ class MainWindow(QMainWindow):
         self.spelling: SpellingService | None = None
         self.spelling_dialog: SpellingDialog | None = None
         self._balanced = self._restored = restore_layout(self, self.settings)
+        zoom = self.settings.extra.get(ZOOM_KEY)
+        OPENING_ZOOM.zoom = float(zoom) if isinstance(zoom, int | float) else 1.0
+        self._zoom_followed: WeakSet[QWidget] = WeakSet()  # the pages whose zoom is kept
         self._connect()
         self._build_menus()
         self._update_corpus_size()
@@ -361,6 +367,12 @@ class MainWindow(QMainWindow):
         else:
             self.reading.zoom(steps)
 
+    def _remember_zoom(self, zoom: float) -> None:
+        """The next page opens at this zoom, in this session and the next (saved with the
+        window's layout)."""
+        OPENING_ZOOM.zoom = zoom
+        self.settings.extra[ZOOM_KEY] = zoom
+
     def set_convention(self, name: str, mode: FixMode) -> None:
         """Paragraph › Conventions › Verb Ladder / Closing Punctuation: Automatic, Suggest
         Only or Off, for every open draft, remembered in the settings."""
@@ -491,6 +503,9 @@ class MainWindow(QMainWindow):
         for action in self._draft_actions:
             action.setEnabled(draft is not None)
         self.word_count.follow(draft.editor if draft is not None else None)
+        if draft is not None and draft.editor.page not in self._zoom_followed:
+            self._zoom_followed.add(draft.editor.page)
+            draft.editor.page.zoom_changed.connect(self._remember_zoom)
         if draft is None:
             self.setWindowModified(False)
             self.setWindowTitle(self._reading_title())
