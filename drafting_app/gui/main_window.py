@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
-from weakref import WeakSet
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -123,7 +122,6 @@ class MainWindow(QMainWindow):
         self._balanced = self._restored = restore_layout(self, self.settings)
         zoom = self.settings.extra.get(ZOOM_KEY)
         OPENING_ZOOM.zoom = float(zoom) if isinstance(zoom, int | float) else 1.0
-        self._zoom_followed: WeakSet[QWidget] = WeakSet()  # the pages whose zoom is kept
         self._connect()
         self._build_menus()
         self._update_corpus_size()
@@ -367,12 +365,6 @@ class MainWindow(QMainWindow):
         else:
             self.reading.zoom(steps)
 
-    def _remember_zoom(self, zoom: float) -> None:
-        """The next page opens at this zoom, in this session and the next (saved with the
-        window's layout)."""
-        OPENING_ZOOM.zoom = zoom
-        self.settings.extra[ZOOM_KEY] = zoom
-
     def set_convention(self, name: str, mode: FixMode) -> None:
         """Paragraph › Conventions › Verb Ladder / Closing Punctuation: Automatic, Suggest
         Only or Off, for every open draft, remembered in the settings."""
@@ -503,9 +495,6 @@ class MainWindow(QMainWindow):
         for action in self._draft_actions:
             action.setEnabled(draft is not None)
         self.word_count.follow(draft.editor if draft is not None else None)
-        if draft is not None and draft.editor.page not in self._zoom_followed:
-            self._zoom_followed.add(draft.editor.page)
-            draft.editor.page.zoom_changed.connect(self._remember_zoom)
         if draft is None:
             self.setWindowModified(False)
             self.setWindowTitle(self._reading_title())
@@ -527,6 +516,7 @@ class MainWindow(QMainWindow):
             return
         self.drafts.shutdown()  # the snapshot writes asked for are done before they go
         self.recovery.close()
+        self.settings.extra[ZOOM_KEY] = OPENING_ZOOM.zoom  # the next start opens at it
         save_layout(self, self.settings)
         self.background.wait()  # a sync in progress commits; nothing else is started
         event.accept()

@@ -279,6 +279,7 @@ class DocumentView(QTextEdit):
             return
         where = self.caret()
         self.metrics = Metrics(zoom, self.metrics.dpi)
+        OPENING_ZOOM.zoom = zoom  # the next page opens at it, as in Word
         self._label_fonts.clear()
         self._set_page_margins()
         self.render_all()
