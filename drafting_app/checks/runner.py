@@ -22,6 +22,7 @@ from drafting_app.checks.punctuation import check_punctuation
 from drafting_app.checks.references import check_references
 from drafting_app.checks.repeats import check_repeats
 from drafting_app.checks.short_titles import check_short_titles
+from drafting_app.checks.spacing import check_spacing
 from drafting_app.checks.symbols import check_symbols
 from drafting_app.checks.treaties import check_articles, check_treaties
 from drafting_app.model.document import Document
@@ -47,13 +48,14 @@ FAMILIES: dict[str, Family] = {
     "DATE": check_dates,
     "SYMBOL": check_symbols,
     "CAPITALS": check_capitalization,
+    "SPACING": check_spacing,
     "NEGO": check_negotiation,
 }
 
 CODES = (
     "MISSING", "REF-DATE", "REF-UNKNOWN", "REF-BODY", "REF-ORDER", "TREATY", "ARTICLE", "IBID",
     "FN-NUMBER", "FN-REPEAT", "FN-OPERATIVE", "FN-MARK", "INTERNAL", "SHORT-TITLE", "OPENER",
-    "LADDER", "PUNCT", "DATE", "SYMBOL", "CAPITALS", *NEGOTIATION_CODES,
+    "LADDER", "PUNCT", "DATE", "SYMBOL", "CAPITALS", "SPACING", *NEGOTIATION_CODES,
 )  # fmt: skip
 
 _SEVERITY_ORDER = {s: i for i, s in enumerate(Severity)}
