@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from drafting_app.checks.capitalization import check_capitalization
 from drafting_app.checks.causes import one_per_cause
-from drafting_app.checks.completeness import check_completeness
+from drafting_app.checks.completeness import check_completeness, check_formula
 from drafting_app.checks.context import CheckContext
 from drafting_app.checks.dates import check_dates
 from drafting_app.checks.facts import CorpusFacts
@@ -33,6 +33,7 @@ Family = Callable[[CheckContext], list[Finding]]
 # FN-REPEAT and FN-OPERATIVE from another.
 FAMILIES: dict[str, Family] = {
     "MISSING": check_completeness,
+    "FORMULA": check_formula,
     "REF": check_references,
     "TREATY": check_treaties,
     "ARTICLE": check_articles,
@@ -53,9 +54,10 @@ FAMILIES: dict[str, Family] = {
 }
 
 CODES = (
-    "MISSING", "REF-DATE", "REF-UNKNOWN", "REF-BODY", "REF-ORDER", "TREATY", "ARTICLE", "IBID",
-    "FN-NUMBER", "FN-REPEAT", "FN-OPERATIVE", "FN-MARK", "INTERNAL", "SHORT-TITLE", "OPENER",
-    "LADDER", "PUNCT", "DATE", "SYMBOL", "CAPITALS", "SPACING", *NEGOTIATION_CODES,
+    "MISSING", "FORMULA", "REF-DATE", "REF-UNKNOWN", "REF-BODY", "REF-ORDER", "TREATY",
+    "ARTICLE", "IBID", "FN-NUMBER", "FN-REPEAT", "FN-OPERATIVE", "FN-MARK", "INTERNAL",
+    "SHORT-TITLE", "OPENER", "LADDER", "PUNCT", "DATE", "SYMBOL", "CAPITALS", "SPACING",
+    *NEGOTIATION_CODES,
 )  # fmt: skip
 
 _SEVERITY_ORDER = {s: i for i, s in enumerate(Severity)}

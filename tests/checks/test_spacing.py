@@ -94,3 +94,16 @@ def test_no_spacing_finding_on_a_real_text(path: Path, registry: Registry) -> No
     found = [f.message for f in run_checks(doc, registry) if f.code == "SPACING"]
     found += [f.message for f in run_checks(doc, registry) if "inside the word" in f.message]
     assert found == []
+
+
+def test_a_wrong_authoring_formula_is_a_warning(registry: Registry) -> None:
+    doc = read_text(
+        TEXT.replace("The General Assembly,", "The United Nations General Assembly (unga),")
+    )
+    (f,) = _found(doc, registry, "FORMULA")
+    assert f.severity is Severity.WARNING
+    assert f.message == (
+        "The authoring formula reads “The United Nations General Assembly (unga),”; the "
+        "General Assembly writes it “The General Assembly,”."
+    )
+    assert _found(read_text(TEXT), registry, "FORMULA") == []
