@@ -251,15 +251,16 @@ def add_rows(home: Path, n: int, runs: int) -> list[Row]:
     return [
         Row("corpus add of one document, whole process", f"{n} docs", _ms(_median(adds)),
             "", None, "includes reading it"),
-        Row("  its text found by search and picker, after add returns (in-process)",
+        Row("  add of one document until search and picker find it (in-process)",
             f"{n} docs", _ms(latency), "≤ 0.5 s", latency <= 0.5),
         Row("  clauses search for it, whole process", f"{n} docs", _ms(_median(picker))),
     ]  # fmt: skip
 
 
 def _searchable_after(home: Path, word: str) -> float:
-    """In-process: add a document like the one just added and time until both the
-    search and the clause index return it."""
+    """In-process: add a document like the one just added and time from the start of the
+    add (the file read, indexed, its clause groups put right) until both the search and
+    the clause index return it."""
     code = (
         "import time, sys\n"
         "from pathlib import Path\n"
@@ -270,8 +271,8 @@ def _searchable_after(home: Path, word: str) -> float:
         "src = Path(sys.argv[1])\n"
         "word = sys.argv[2] + 'x'\n"
         "src.write_text(src.read_text().replace(sys.argv[2], word))\n"
-        "s.add_document(src)\n"
         "t = time.perf_counter()\n"
+        "s.add_document(src)\n"
         "assert s.search(f'\"{word}\"') and idx.search(word)\n"
         "print(time.perf_counter() - t)\n"
     )
@@ -311,8 +312,10 @@ def start_rows(home: Path, n: int, runs: int) -> list[Row]:
             rss.append(r.peak_rss_mb)
             stalls.append(r.longest_stall_ms or 0.0)
         rows += [
-            Row(f"window start, {label}: first paint", f"{n} docs", _ms(_median(paints))),
-            Row("  start-up work done (sync, checks) — the process ends", "", _ms(_median(done))),
+            Row(f"window start, {label}: first paint", f"{n} docs",
+                f"{_ms(_median(paints))} (the first of the runs: {_ms(paints[0])})"),
+            Row("  start-up work done (sync, checks) — the process ends", "",
+                f"{_ms(_median(done))} (the first of the runs: {_ms(done[0])})"),
             Row("  longest event-loop stall after the first paint", "",
                 f"{_median(stalls):.0f} ms", "≤ 50 ms", _median(stalls) <= 50),
             Row("  peak RSS of the window process", "", f"{_median(rss):.0f} MB", "≤ 250 MB",
