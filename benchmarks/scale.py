@@ -83,6 +83,44 @@ def table_sizes(db: Path) -> list[tuple[str, float]]:
     return [(str(n), s / 2**20) for n, s in rows if s >= 2**20 / 10]
 
 
+# The full-text index's options (corpus/schema.py keeps detail=none, columnsize=0,
+# prefix='2 3'), each built on the same sample of passages: what each option costs.
+FTS_OPTIONS = (
+    "detail=none, columnsize=0, prefix='2 3'",
+    "detail=none, columnsize=0, prefix='3'",
+    "detail=none, columnsize=0",
+    "detail=column, columnsize=0, prefix='2 3'",
+    "detail=full, columnsize=1, prefix='2 3'",
+)
+
+
+def fts_costs(db: Path, sample: int = 50_000) -> list[tuple[str, float, float]]:
+    """(options, MB of the full-text index, that ÷ the sample's text) for every option of
+    :data:`FTS_OPTIONS`, built in memory from every n-th passage (about ``sample``)."""
+    from drafting_app.corpus.schema import TOKENIZE
+
+    conn = sqlite3.connect(db)
+    try:
+        total = conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
+        step = max(1, total // sample)
+        rows = conn.execute("SELECT id, text FROM paragraphs WHERE id % ? = 0", (step,)).fetchall()
+    finally:
+        conn.close()
+    text = sum(len(t.encode()) for _, t in rows) or 1
+    out = []
+    for options in FTS_OPTIONS:
+        mem = sqlite3.connect(":memory:")
+        mem.execute(
+            f"CREATE VIRTUAL TABLE f USING fts5(text, content='', tokenize='{TOKENIZE}', {options})"
+        )
+        mem.executemany("INSERT INTO f(rowid, text) VALUES (?, ?)", rows)
+        mem.execute("INSERT INTO f(f) VALUES ('optimize')")
+        size = mem.execute("SELECT sum(length(block)) FROM f_data").fetchone()[0] or 0
+        mem.close()
+        out.append((options, size / 2**20, size / text))
+    return out
+
+
 @dataclass(frozen=True)
 class Row:
     name: str
@@ -367,6 +405,9 @@ def report(
     lines += ["", "What the index holds (MB; SQLite's dbstat):", "", "| table or index | MB |"]
     lines.append("|---|---|")
     lines += [f"| {name} | {mb:.1f} |" for name, mb in table_sizes(home / "corpus.sqlite")]
+    lines += ["", "The full-text index built with other options, on a sample of the passages:"]
+    lines += ["", "| FTS5 options | MB | ÷ the sample's text |", "|---|---|---|"]
+    lines += [f"| {o} | {mb:.1f} | {r:.2f}× |" for o, mb, r in fts_costs(home / "corpus.sqlite")]
     load = os.getloadavg()
     lines += ["", f"Load average at the end: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}", ""]
     return "\n".join(lines)
