@@ -14,6 +14,7 @@ QT_QPA_PLATFORM=xcb and DISPLAY.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
 import sys
@@ -32,9 +33,12 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from benchmarks.gui_editing import long_draft  # noqa: E402
+from drafting_app.errors import DraftingError  # noqa: E402
 from drafting_app.gui.document.document_controller import DocumentController  # noqa: E402
 from drafting_app.gui.document.draft_editor import DraftEditor  # noqa: E402
+from drafting_app.model.conventions import suggestions  # noqa: E402
 from drafting_app.model.document import Anchor, Document, Footnote  # noqa: E402
+from drafting_app.model.profiles import DEFAULT_PROFILE, profile  # noqa: E402
 
 
 def noted_draft(paragraphs: int, notes: int) -> Document:
@@ -43,6 +47,22 @@ def noted_draft(paragraphs: int, notes: int) -> Document:
         f = Footnote(f"See A/RES/80/{i + 1}, para. {i + 2}, and the *Official Records*.")
         doc.footnotes.append(f)
         p.anchors.append(Anchor(len(p.text), f.id))
+    return kept_by_the_app(doc)
+
+
+def kept_by_the_app(doc: Document) -> Document:
+    """The draft as the app keeps it: the declaration's paragraphs, taken as operative
+    paragraphs, end with ";" (the last with ".") and their verbs climb the ladder — the
+    conventions a draft written in the app always has (else the first Return would fix
+    all 200 endings at once, which no real draft asks for)."""
+    body = profile(DEFAULT_PROFILE)
+    for _ in range(3):
+        fixes = suggestions(doc, body)
+        if not fixes:
+            break
+        for fix in fixes:
+            with contextlib.suppress(DraftingError):
+                fix.apply(doc)
     return doc
 
 

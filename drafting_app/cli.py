@@ -109,6 +109,7 @@ COMMAND_MODULES = (
     "drafting_app.corpus.import_commands",
     "drafting_app.checks.commands",
     "drafting_app.export.commands",
+    "drafting_app.export.compare_command",
     "drafting_app.clauses.commands",
     "drafting_app.negotiation.commands",
 )

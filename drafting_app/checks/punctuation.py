@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from drafting_app.checks.context import CheckContext, Entry
 from drafting_app.checks.findings import Finding, Fix, Location, Severity
-from drafting_app.model.document import Form, Paragraph, Part
+from drafting_app.model.document import SOURCE_CUT, Form, Paragraph, Part
 
 _CLOSERS = ",;:."
 _NAMES = {",": "a comma", ";": "a semicolon", ":": "a colon", ".": "a full stop"}
@@ -127,13 +127,24 @@ def check_punctuation(ctx: CheckContext) -> list[Finding]:
                 message += " (the last sub-paragraph takes its parent's closing punctuation)"
             message += "."
         severity = Severity.WARNING if wanted == ":" else Severity.ERROR
+        if not found and (p.provenance or {}).get(SOURCE_CUT):
+            # the text this paragraph was read from lost its end: the punctuation is not
+            # wrong, it is missing with the words before it
+            message = (
+                f"{ctx.describe(p).capitalize()} stops mid-sentence: the end of its text is "
+                "missing in the source it was read from; restore it from the issued document."
+            )
+            severity = Severity.WARNING
+            fix: Fix | None = None
+        else:
+            fix = _fix(p, index, found, wanted)
         out.append(
             ctx.finding(
                 "PUNCT",
                 severity,
                 message,
                 ctx.at(p, index, index + len(found)),
-                fix=_fix(p, index, found, wanted),
+                fix=fix,
             )
         )
     if len(doc.operative) == 1 and doc.form.value == "resolution":

@@ -77,13 +77,16 @@ class Block:
     """A printed paragraph: its kind, typed label ("1.", "(a)") and runs.
 
     ``level`` is the indentation level of operative paragraphs (0 = "1.", 1 = "(a)",
-    2 = "(i)" and deeper) and the heading level of annex headings.
+    2 = "(i)" and deeper) and the heading level of annex headings. ``key`` names the block
+    across two versions of a text (the tracked-changes export pairs them): the paragraph's
+    or heading's id, else its kind and its rank among blocks of that kind ("title:0").
     """
 
     kind: Kind
     runs: tuple[Run, ...]
     label: str = ""
     level: int = 0
+    key: str = ""
 
     @property
     def text(self) -> str:
@@ -242,6 +245,7 @@ class _Builder:
         self.labels = paragraph_labels(doc)
         self.blocks: list[Block] = []
         self.star_notes: list[Note] = []
+        self._ranks: dict[Kind, int] = {}
 
     def star(self, text: str) -> str | None:
         if not text.strip():
@@ -250,9 +254,15 @@ class _Builder:
         self.star_notes.append(Note(mark, _plain(text)))
         return mark
 
-    def add(self, kind: Kind, runs: tuple[Run, ...], label: str = "", level: int = 0) -> None:
+    def add(
+        self, kind: Kind, runs: tuple[Run, ...], label: str = "", level: int = 0, key: str = ""
+    ) -> None:
         if runs or label:
-            self.blocks.append(Block(kind, runs, label, level))
+            if not key:
+                rank = self._ranks.get(kind, 0)
+                self._ranks[kind] = rank + 1
+                key = f"{kind}:{rank}"
+            self.blocks.append(Block(kind, runs, label, level, key))
 
     def marks_of(self, p: Paragraph) -> dict[str, str]:
         """The numbers of ``p``'s marks, the next ones in print order."""
@@ -277,7 +287,7 @@ class _Builder:
     def paragraph(self, p: Paragraph, kind: Kind, level: int) -> None:
         runs = runs_of(p.text, p.italics, p.anchors, self.marks_of(p))
         label = self.labels.get(p.id, "")
-        self.add(kind if level == 0 else Kind.OPERATIVE, runs, label, level)
+        self.add(kind if level == 0 else Kind.OPERATIVE, runs, label, level, p.id)
         for child in p.children:
             self.paragraph(child, kind, level + 1)
 
@@ -341,7 +351,7 @@ class _Builder:
             for b in annex.blocks:
                 if isinstance(b, Heading):
                     level = 2 if _ROMAN_HEADING_RE.match(b.text) else 3
-                    self.add(Kind.ANNEX_HEADING, _plain(b.text, bold=True), level=level)
+                    self.add(Kind.ANNEX_HEADING, _plain(b.text, bold=True), level=level, key=b.id)
                 else:
                     self.paragraph(b, Kind.OPERATIVE, 0)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import io
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,17 @@ _FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.
 _FOOTNOTES_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 _REF_RPR = '<w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
 _TAB = "<w:r><w:tab/></w:r>"
+# The top-right masthead cell: "Distr.: General", the date, a blank line, "Original: …".
+DISTRIBUTION_LINES = ("distribution", "date", "", "original")
+# The lines under the masthead table: (style, MastheadBlock field, bold, space before).
+MASTHEAD_LINES = (
+    ("UNMastheadBody", "body", False, -1),
+    ("UNMasthead", "session", True, -1),
+    ("UNMasthead", "committee", True, -1),
+    ("UNMasthead", "place_and_dates", False, -1),
+    ("UNMasthead", "agenda_item", False, 240),
+    ("UNMasthead", "agenda_title", True, -1),
+)
 
 
 def write_docx(
@@ -75,9 +87,13 @@ class _WordWriter:
         self.layout = layout
         self.profile = profile
         self.when = when
-        # Word ids: -1 and 0 are the separators; asterisk notes first (they come first in the
-        # text, in the masthead), then the numbered notes in document order.
-        self.note_ids = {n.mark: i for i, n in enumerate(layout.notes, start=1)}
+        # A Word footnote has one reference: a note the text marks twice is written twice
+        # (LibreOffice reads notes in the order of their references, so one note for two
+        # references shifts every later note). Word ids in reference order from 1 (-1 and
+        # 0 are the separators).
+        self.notes_by_mark = {n.mark: n for n in layout.notes}
+        self.notes_written: list[str] = []
+        self.marks_written: set[str] = set()
 
     # -- document ---------------------------------------------------------------------------
     def render(self) -> bytes:
@@ -92,6 +108,7 @@ class _WordWriter:
         self._body(d, parse_xml)
         self._footnotes(d, parse_xml)
         self._properties(d)
+        self._finish(d, parse_xml)
         out = io.BytesIO()
         d.save(out)
         return out.getvalue()
@@ -120,42 +137,26 @@ class _WordWriter:
         return "".join(out)
 
     def _reference(self, mark: str) -> str:
-        fid = self.note_ids.get(mark)
-        if fid is None:
+        note = self.notes_by_mark.get(mark)
+        if note is None:
             return ""
-        if mark.isdigit():
-            return f'<w:r>{_REF_RPR}<w:footnoteReference w:id="{fid}"/></w:r>'
-        # A custom mark ("*") follows the reference, so Word numbers the other notes 1, 2, 3.
-        return (
-            f'<w:r>{_REF_RPR}<w:footnoteReference w:customMarkFollows="1" w:id="{fid}"/>'
-            f"<w:t>{escape(mark)}</w:t></w:r>"
-        )
+        fid = len(self.notes_written) + 1
+        self.notes_written.append(note_xml(fid, note, self._runs(note.runs)))
+        self.marks_written.add(mark)
+        return reference_xml(fid, mark)
 
     def _paragraph(self, b: Block) -> str:
-        style = style_of(b.kind, b.level)
         lead = ""
-        if b.kind is Kind.OPERATIVE:
-            # Typed "1." + tab (never auto-numbering); a lone paragraph keeps the tab indent.
-            lead = (
-                f'<w:r><w:t xml:space="preserve">{escape(b.label)}</w:t></w:r>' if b.label else ""
-            )
-            lead += _TAB
-        elif b.kind in (Kind.PREAMBULAR, Kind.CHAPEAU):
-            lead = _TAB
-        ind = ""
-        if b.kind is Kind.TITLE and b.label:
-            # "80/3." in the hanging indent, the title at 1134.
-            ind = '<w:ind w:left="1134" w:hanging="1134"/>'
-            lead = f'<w:r><w:t xml:space="preserve">{escape(b.label)}</w:t></w:r>{_TAB}'
-        return (
-            f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{ind}</w:pPr>{lead}{self._runs(b.runs)}</w:p>'
-        )
+        if b.label:
+            lead = f'<w:r><w:t xml:space="preserve">{escape(b.label)}</w:t></w:r>'
+        return paragraph_xml(b, lead, self._runs(b.runs))
 
     # -- masthead (first page of an L. document) -----------------------------------------------
     def _masthead(self, mh: MastheadBlock) -> str:
         width = self.profile.text_width
         col1, col3 = 4511, 2835
         col2 = width - col1 - col3
+        body = self._mh_text("body_short", bold=True, size=40)
         return (
             "<w:tbl><w:tblPr>"
             # Floating at the top of the page like the UN template, so page 1 keeps its room.
@@ -170,27 +171,45 @@ class _WordWriter:
             f'<w:tblGrid><w:gridCol w:w="{col1}"/><w:gridCol w:w="{col2}"/>'
             f'<w:gridCol w:w="{col3}"/></w:tblGrid>'
             '<w:tr><w:trPr><w:cantSplit/><w:trHeight w:hRule="exact" w:val="1134"/></w:trPr>'
-            f"{_cell(col1, _mh_para(_sized(mh.organization, 28)), bottom=True)}"
-            f"{_cell(col2 + col3, _mh_para(_symbol_runs(mh.symbol), 'right'), span=2, bottom=True)}"
+            f"{_cell(col1, _mh_para(self._mh_text('organization', size=28)), bottom=True)}"
+            f"{_cell(col2 + col3, _mh_para(self._mh_symbol(), 'right'), span=2, bottom=True)}"
             "</w:tr>"
             '<w:tr><w:trPr><w:cantSplit/><w:trHeight w:hRule="atLeast" w:val="1701"/></w:trPr>'
-            f"{_cell(col1 + col2, _mh_para(_sized(mh.body_short, 40, bold=True)), span=2)}"
-            f"{_cell(col3, _distribution(mh))}"
+            f"{_cell(col1 + col2, _mh_para(body), span=2)}"
+            f"{_cell(col3, self._distribution())}"
             "</w:tr></w:tbl>"
             f"{self._masthead_lines(mh)}"
         )
+
+    def _mh_text(self, name: str, *, bold: bool = False, size: int = 0) -> str:
+        """One masthead field as runs (the tracked export shows its change)."""
+        assert self.layout.masthead is not None
+        return _plain_run(getattr(self.layout.masthead, name), bold=bold, size=size)
+
+    def _mh_symbol(self) -> str:
+        assert self.layout.masthead is not None
+        return _symbol_runs(self.layout.masthead.symbol)
+
+    def _distribution(self) -> str:
+        """The "Distr.", date and "Original" lines at the top right."""
+        out = []
+        for i, name in enumerate(DISTRIBUTION_LINES):
+            before = '<w:spacing w:before="240"/>' if i == 0 else ""
+            runs = self._mh_text(name) if name else ""
+            out.append(
+                f'<w:p><w:pPr><w:pStyle w:val="UNMasthead"/>{before}<w:ind w:left="143"/></w:pPr>'
+                f"{runs}</w:p>"
+            )
+        return "".join(out)
 
     def _masthead_lines(self, mh: MastheadBlock) -> str:
         """Body, session, committee, place and dates, agenda item and title under the table;
         the last line keeps room before the text."""
         lines = [
-            ("UNMastheadBody", _plain_run(mh.body), -1),
-            ("UNMasthead", _plain_run(mh.session, bold=True), -1),
-            ("UNMasthead", _plain_run(mh.committee, bold=True), -1),
-            ("UNMasthead", _plain_run(mh.place_and_dates), -1),
-            ("UNMasthead", self._runs(mh.agenda_item), 240),
-            ("UNMasthead", _plain_run(mh.agenda_title, bold=True), -1),
-        ]
+            (style, self._runs(mh.agenda_item) if name == "agenda_item" else
+             _plain_run(getattr(mh, name), bold=bold), before)
+            for style, name, bold, before in MASTHEAD_LINES
+        ]  # fmt: skip
         present = [line for line in lines if line[1]]
         return "".join(
             _styled(style, runs, before, after=360 if i == len(present) - 1 else -1)
@@ -207,16 +226,22 @@ class _WordWriter:
         sec.top_margin, sec.bottom_margin = Twips(p.top), Twips(p.bottom)
         sec.left_margin, sec.right_margin = Twips(p.left), Twips(p.right)
         sec.header_distance, sec.footer_distance = Twips(p.header), Twips(p.footer)
-        if self.layout.symbol:
-            run = f'<w:r><w:t xml:space="preserve">{escape(self.layout.symbol)}</w:t></w:r>'
+        run = self._header_runs()
+        if run:
             for part, align in ((sec.header, "right"), (sec.even_page_header, "left")):
                 _replace(part, parse_xml, header_paragraph("Header", align, run))
+
+    def _header_runs(self) -> str:
+        """The symbol in the running header from page 2 (none without a symbol)."""
+        if not self.layout.symbol:
+            return ""
+        return f'<w:r><w:t xml:space="preserve">{escape(self.layout.symbol)}</w:t></w:r>'
 
     def _footnotes(self, d: WordDocument, parse_xml: Any) -> None:
         from docx.opc.packuri import PackURI
         from docx.opc.part import XmlPart
 
-        notes = "".join(self._note(n) for n in self.layout.notes)
+        notes = self._notes_xml()
         xml = (
             f"<w:footnotes {_NSDECL}>"
             '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" '
@@ -234,22 +259,16 @@ class _WordWriter:
         )
         doc_part.relate_to(part, _FOOTNOTES_RT)
 
-    def _note(self, n: Note) -> str:
-        fid = self.note_ids[n.mark]
-        if n.custom:
-            # The asterisk run opens the note, as Word writes custom marks (LibreOffice then
-            # shows it once); without the right tab at 1021 the text goes to the hanging 1134.
-            ppr = '<w:pStyle w:val="FootnoteText"/><w:tabs><w:tab w:val="clear" w:pos="1021"/>'
-            ppr += "</w:tabs>"
-            lead = f'<w:r>{_REF_RPR}<w:t xml:space="preserve">{escape(n.mark)}</w:t></w:r>'
-        else:
-            # Tab to the right-aligned number at 1021, tab to the hanging indent at 1134.
-            ppr = '<w:pStyle w:val="FootnoteText"/>'
-            lead = f"{_TAB}<w:r>{_REF_RPR}<w:footnoteRef/></w:r>"
-        return (
-            f'<w:footnote w:id="{fid}"><w:p><w:pPr>{ppr}</w:pPr>'
-            f"{lead}{_TAB}{self._runs(n.runs)}</w:p></w:footnote>"
-        )
+    def _notes_xml(self) -> str:
+        for n in self.layout.notes:  # a note nothing marks is kept (after the others)
+            if n.mark not in self.marks_written:
+                self.notes_written.append(
+                    note_xml(len(self.notes_written) + 1, n, self._runs(n.runs))
+                )
+        return "".join(self.notes_written)
+
+    def _finish(self, d: WordDocument, parse_xml: Any) -> None:
+        """Last touches of a variant of the export (the tracked one turns tracking on)."""
 
     def _properties(self, d: WordDocument) -> None:
         when = self.when or datetime.now(UTC).replace(microsecond=0)
@@ -312,16 +331,56 @@ def _styled(style: str, runs: str, before: int = -1, after: int = -1) -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{spacing}</w:pPr>{runs}</w:p>'
 
 
-def _distribution(mh: MastheadBlock) -> str:
-    lines = [mh.distribution, mh.date, "", mh.original]
-    out = []
-    for i, line in enumerate(lines):
-        before = '<w:spacing w:before="240"/>' if i == 0 else ""
-        out.append(
-            f'<w:p><w:pPr><w:pStyle w:val="UNMasthead"/>{before}<w:ind w:left="143"/></w:pPr>'
-            f"{_plain_run(line)}</w:p>"
-        )
-    return "".join(out)
+def reference_xml(fid: int, mark: str) -> str:
+    """The run of a footnote reference; a custom mark ("*") follows it as text, so that
+    Word numbers only the other notes 1, 2, 3."""
+    if mark.isdigit():
+        return f'<w:r>{_REF_RPR}<w:footnoteReference w:id="{fid}"/></w:r>'
+    return (
+        f'<w:r>{_REF_RPR}<w:footnoteReference w:customMarkFollows="1" w:id="{fid}"/>'
+        f"<w:t>{escape(mark)}</w:t></w:r>"
+    )
+
+
+def note_xml(fid: int, n: Note, runs: str) -> str:
+    """A footnote of footnotes.xml: Word id ``fid``, the mark opening it, its runs."""
+    if n.custom:
+        # The asterisk run opens the note, as Word writes custom marks (LibreOffice then
+        # shows it once); without the right tab at 1021 the text goes to the hanging 1134.
+        ppr = '<w:pStyle w:val="FootnoteText"/><w:tabs><w:tab w:val="clear" w:pos="1021"/>'
+        ppr += "</w:tabs>"
+        lead = f'<w:r>{_REF_RPR}<w:t xml:space="preserve">{escape(n.mark)}</w:t></w:r>'
+    else:
+        # Tab to the right-aligned number at 1021, tab to the hanging indent at 1134.
+        ppr = '<w:pStyle w:val="FootnoteText"/>'
+        lead = f"{_TAB}<w:r>{_REF_RPR}<w:footnoteRef/></w:r>"
+    return (
+        f'<w:footnote w:id="{fid}"><w:p><w:pPr>{ppr}</w:pPr>{lead}{_TAB}{runs}</w:p></w:footnote>'
+    )
+
+
+def paragraph_xml(
+    b: Block, label_runs: str, runs: str, mark: str = "", wrap: Callable[[str], str] | None = None
+) -> str:
+    """A printed paragraph: its named style, the typed label ("1." + tab, never Word's
+    automatic numbering) and its runs. The tracked export gives ``mark``, a revision of
+    the paragraph mark, and ``wrap``, the revision the label and its tab belong to."""
+    style = style_of(b.kind, b.level)
+    lead = ""
+    if b.kind is Kind.OPERATIVE:
+        # A lone operative paragraph has no number but keeps the tab indent.
+        lead = label_runs + _TAB
+    elif b.kind in (Kind.PREAMBULAR, Kind.CHAPEAU):
+        lead = _TAB
+    ind = ""
+    if b.kind is Kind.TITLE and b.label:
+        # "80/3." in the hanging indent, the title at 1134.
+        ind = '<w:ind w:left="1134" w:hanging="1134"/>'
+        lead = label_runs + _TAB
+    rpr = f"<w:rPr>{mark}</w:rPr>" if mark else ""
+    if wrap is not None and lead:
+        lead = wrap(lead)
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{ind}{rpr}</w:pPr>{lead}{runs}</w:p>'
 
 
 def _cell(width: int, content: str, *, span: int = 1, bottom: bool = False) -> str:

@@ -215,7 +215,12 @@ class MainWindow(QMainWindow):
         self._action(edit, "&Copy", keys.Copy, lambda: self._focused("copy"))
         self._action(edit, "Select &All", keys.SelectAll, lambda: self._focused("selectAll"))
         edit.addSeparator()
-        self.find_action = self._action(edit, "&Find in Corpus…", keys.Find, self.focus_search)
+        self.find_action = self._action(edit, "&Find…", keys.Find, self.find_in_front)
+        self._action(edit, "&Replace…", keys.Replace, self._on_draft("open_replace"), draft=True)
+        self._action(edit, "Find &Next", keys.FindNext, self._on_draft("find_next"), draft=True)
+        self._action(
+            edit, "Find Pre&vious", keys.FindPrevious, self._on_draft("find_previous"), draft=True
+        )
 
         para = bar.addMenu("&Paragraph")
         for text, key, method in (
@@ -291,6 +296,26 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "&Keyboard Shortcuts", keys.HelpContents, self.show_shortcuts)
         about = self._action(help_menu, f"&About {APP_TITLE}", None, self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def find_in_front(self) -> None:
+        """Edit › Find (Ctrl+F): in the draft in front, as in Word; in the corpus when the
+        reading view is in front (the corpus search is also Corpus › Search, Ctrl+Shift+F)."""
+        editor = self.current_editor()
+        if editor is not None and self.tabs.currentWidget() is editor:
+            editor.open_find()
+        else:
+            self.focus_search()
+
+    def _on_draft(self, method: str) -> Callable[[], None]:
+        """A draft command that needs the draft's tab in front."""
+
+        def run() -> None:
+            editor = self.current_editor()
+            if editor is not None:
+                self.tabs.setCurrentWidget(editor)
+                getattr(editor, method)()
+
+        return run
 
     def zoom(self, steps: int) -> None:
         """View › Zoom: the draft's page when a draft is in front, else the reading view."""

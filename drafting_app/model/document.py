@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 # past this is not drafting text. Every reader and the project loader refuse it, so what
 # one accepts the others can open again.
 MAX_PARAGRAPH_CHARS = 200_000
+# A key of ``Paragraph.provenance``: the source the paragraph was read from lost part of it
+# (value "end": the text layer of a PDF dropped its last line), so its closing punctuation
+# is not the adopted text's.
+SOURCE_CUT = "source_cut"
 
 
 class DocumentKind(StrEnum):

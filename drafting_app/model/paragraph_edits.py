@@ -41,6 +41,12 @@ def _put(doc: Document, loc: Location, p: Paragraph) -> None:
     siblings(doc, loc.part, loc.parent_id, loc.annex).insert(loc.index, p)
 
 
+def check_new(doc: Document, ids: frozenset[str]) -> None:
+    """EditError when a paragraph with one of ``ids`` is already in the document."""
+    if any(p.id in ids for p in doc.all_paragraphs()):
+        raise EditError("This paragraph is already in the document.")
+
+
 class InsertParagraph(Edit):
     """Insert ``paragraph`` (with its sub-paragraphs) at ``index`` among the children of
     ``parent_id``, or among the top-level paragraphs of ``part`` when ``parent_id`` is None
@@ -57,15 +63,18 @@ class InsertParagraph(Edit):
         paragraph: Paragraph,
         footnotes: Sequence[Footnote] = (),
         annex: str | None = None,
+        *,
+        checked: bool = False,
     ) -> None:
         self.part, self.parent_id, self.index, self.annex = part, parent_id, index, annex
         self.paragraph = paragraph
         self.footnotes = list(footnotes)
+        self.checked = checked  # the caller made sure its ids are new (a paste, at once)
 
     def apply(self, doc: Document) -> ChangeSet:
         ids = subtree_ids(self.paragraph)
-        if any(p.id in ids for p in doc.all_paragraphs()):
-            raise EditError("This paragraph is already in the document.")
+        if not self.checked:
+            check_new(doc, ids)
         known = {f.id for f in doc.footnotes}
         if any(f.id in known for f in self.footnotes):
             raise EditError("This footnote is already in the document.")

@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from drafting_app.errors import EditError
 from drafting_app.model.changes import ChangeSet, Compound, Derived, Edit
 from drafting_app.model.document import Anchor, Document, Footnote, Paragraph, Span
-from drafting_app.model.paragraph_edits import DeleteParagraph, InsertParagraph, MoveParagraph
+from drafting_app.model.paragraph_edits import (
+    DeleteParagraph,
+    InsertParagraph,
+    MoveParagraph,
+    check_new,
+)
 from drafting_app.model.text_edits import DeleteFootnote, SetText, paragraph_of
 from drafting_app.model.tree import Location, find, locations
 
@@ -316,6 +321,10 @@ class ReplaceRange(Sequence_):
         head: tuple[str, list[Span], list[Anchor]],
         after: tuple[str, list[Span], list[Anchor]],
     ) -> Iterator[Edit]:
+        # One look for ids already in the draft, not one walk of the draft per paragraph.
+        check_new(doc, frozenset(q.id for p in self.paragraphs[1:] for q in p.walk()))
+        check_new(doc, frozenset(q.id for p in self.paragraphs[:1] for c in p.children
+                                 for q in c.walk()))  # fmt: skip
         known = {f.id for f in doc.footnotes}
         fresh = [f for f in self.notes if f.id not in known]
         if fresh:
@@ -332,13 +341,15 @@ class ReplaceRange(Sequence_):
         # The first pasted paragraph's own sub-paragraphs ("(a)", "(b)" after its colon)
         # follow its text, before those ``first`` already had.
         for j, c in enumerate(new[0].children):
-            yield InsertParagraph(loc.part, first.id, j, c)
+            yield InsertParagraph(loc.part, first.id, j, c, checked=True)
         prev = first
         for k, (src, (t, i, a)) in enumerate(zip(new[1:], pieces[1:], strict=True)):
             q = Paragraph(t, _merge_spans(i), list(a), id=src.id, provenance=src.provenance)
-            yield InsertParagraph(loc.part, loc.parent_id, loc.index + 1 + k, q, annex=loc.annex)
+            yield InsertParagraph(
+                loc.part, loc.parent_id, loc.index + 1 + k, q, annex=loc.annex, checked=True
+            )
             for j, c in enumerate(src.children):
-                yield InsertParagraph(loc.part, q.id, j, c)
+                yield InsertParagraph(loc.part, q.id, j, c, checked=True)
             prev = q
         if prev is not first:
             # ``first``'s sub-paragraphs followed its text: now they follow the last pasted.

@@ -139,6 +139,7 @@ class Comparison:
     notes: dict[str, str]  # draft footnote id -> base footnote id
     diffs: dict[str, WordDiff]  # draft id -> words of a matched, changed paragraph
     changes: list[Change] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.base_of_new = dict(self.pairs)
@@ -442,7 +443,7 @@ def compare(base: Document, new: Document, attributions: Iterable[Attribution] =
     who = list(attributions)
     if who:
         changes = [_attributed(ch, who) for ch in changes]
-    return Comparison(base, new, c.bu, c.nu, c.pairs, c.moved, c.notes, c.diffs, changes)
+    return Comparison(base, new, c.bu, c.nu, c.pairs, c.moved, c.notes, c.diffs, changes, who)
 
 
 def _attributed(change: Change, who: list[Attribution]) -> Change:

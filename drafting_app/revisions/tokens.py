@@ -1,7 +1,9 @@
-"""Words of a paragraph as a drafter reads a change: each word with its punctuation and its
-footnote marks ("Crime,¹" is one word), the spaces between them as their own tokens, and
-the italics of each word — so that a comparison marks whole words, never half a word, and
-a moved mark or a word set in italics counts as a change of that word.
+"""Words of a paragraph as a drafter reads a change: each word with its punctuation, its
+footnote marks ("Crime,¹" is one word) and the space before it (" report"), and the
+italics of each word — so that a comparison marks whole words, never half a word, and a
+moved mark or a word set in italics counts as a change of that word. (Spaces as tokens of
+their own would match one another everywhere and make the comparison quadratic; carried
+by the word after them, inserting or deleting a word is one token, its space with it.)
 
 A paragraph becomes tokens and tokens become a paragraph again without loss
 (:func:`tokenize`, :func:`rebuild`): accepting or rejecting part of a change rebuilds the
@@ -16,12 +18,13 @@ from dataclasses import dataclass
 
 from drafting_app.model.document import Anchor, Span
 
-_WORDS = re.compile(r"\s+|\S+")
+_WORDS = re.compile(r"\s*\S+|\s+")
 
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A word (with its punctuation) or a run of spaces. ``italic`` are spans relative to
+    """A word (with the spaces before it and its punctuation), or the spaces ending a
+    paragraph. ``italic`` are spans relative to
     the token; ``notes`` are ``(offset, footnote_id)`` of marks after the token's
     ``offset - 1``-th character (a mark at 0 opens the paragraph)."""
 
@@ -31,7 +34,7 @@ class Token:
 
     @property
     def space(self) -> bool:
-        return self.text[:1].isspace()
+        return self.text.isspace()
 
     def key(self, notes: Mapping[str, str] | None = None) -> object:
         """What two tokens must share to be the same word: text, italics, and footnote

@@ -13,7 +13,7 @@ changes (the clean-up diff-match-patch calls semantic).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -80,25 +80,50 @@ def word_diff(
     b = [t.key(notes) for t in new]
     if a == b:
         return WordDiff(tuple(base), tuple(new), ())
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    hunks = fold_hunks(a, b, lambda i, j: _filler(base[i:j]))
+    return WordDiff(tuple(base), tuple(new), tuple(hunks))
+
+
+def fold_hunks(
+    a: Sequence[Hashable], b: Sequence[Hashable], filler: Callable[[int, int], bool]
+) -> list[Hunk]:
+    """The changes between two sequences of word keys, a run of base items ``[i, j)`` for
+    which ``filler(i, j)`` holds (spaces, a lone short word) between two changes folded
+    into one change. The common start and end are set aside first: a rewording is
+    usually a few words of a long paragraph, and SequenceMatcher need not see the rest."""
+    head = 0
+    limit = min(len(a), len(b))
+    while head < limit and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    matcher = SequenceMatcher(
+        None, a[head : len(a) - tail], b[head : len(b) - tail], autojunk=False
+    )
     hunks: list[Hunk] = []
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():
         if tag == "equal":
             continue
+        a0, a1, b0, b1 = a0 + head, a1 + head, b0 + head, b1 + head
         last = hunks[-1] if hunks else None
-        if last is not None and _filler(base, last.a1, a0) and _filler(new, last.b1, b0):
+        if last is not None and filler(last.a1, a0):
             hunks[-1] = Hunk(last.a0, a1, last.b0, b1)
         else:
             hunks.append(Hunk(a0, a1, b0, b1))
-    return WordDiff(tuple(base), tuple(new), tuple(hunks))
+    return hunks
 
 
-def _filler(tokens: Sequence[Token], start: int, end: int) -> bool:
+def is_filler(words: Sequence[str], marked: bool) -> bool:
     """Spaces, and at most one short word, without footnote marks."""
-    words = [t for t in tokens[start:end] if not t.space]
-    if any(t.notes for t in tokens[start:end]):
+    texts = [w.strip() for w in words if not w.isspace()]
+    if marked:
         return False
-    return not words or (len(words) == 1 and len(words[0].text) <= _SHORT)
+    return not texts or (len(texts) == 1 and len(texts[0]) <= _SHORT)
+
+
+def _filler(tokens: Sequence[Token]) -> bool:
+    return is_filler([t.text for t in tokens], any(t.notes for t in tokens))
 
 
 _SHORT = 3

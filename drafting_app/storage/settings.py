@@ -16,6 +16,7 @@ from drafting_app.storage.atomic import atomic_write
 
 SETTINGS_VERSION = 1
 MAX_RECENT = 10
+MAX_USER_NAME = 120
 
 
 @dataclass
@@ -30,6 +31,9 @@ class AppSettings:
     punctuation: FixMode = FixMode.AUTO
     # The footnote repeat rule the checks hold drafts to (References › Footnote Repeats).
     footnote_repeat: str = FIRST_MENTION
+    # The name tracked changes are signed with (Export with Changes, compare), as Word's
+    # Tools › Options › User name; empty: the app's name stands in.
+    user_name: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
     def add_recent(self, path: str | Path) -> None:
@@ -62,6 +66,7 @@ def _from_json(data: dict[str, Any]) -> AppSettings:
         "ladder",
         "punctuation",
         "footnote_repeat",
+        "user_name",
     }
     recent = data.get("recent_files", [])
     if isinstance(recent, list):
@@ -75,6 +80,9 @@ def _from_json(data: dict[str, Any]) -> AppSettings:
     d.punctuation = _mode(data.get("punctuation"), d.punctuation)
     if data.get("footnote_repeat") in FOOTNOTE_RULES:
         d.footnote_repeat = data["footnote_repeat"]
+    name = data.get("user_name")
+    if isinstance(name, str):
+        d.user_name = " ".join(name.split())[:MAX_USER_NAME]
     d.extra = {k: v for k, v in data.items() if k not in known}
     return d
 
@@ -106,5 +114,6 @@ def save_settings(settings: AppSettings, path: Path | None = None) -> None:
         "ladder": str(settings.ladder),
         "punctuation": str(settings.punctuation),
         "footnote_repeat": settings.footnote_repeat,
+        "user_name": settings.user_name,
     }
     atomic_write(p, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))

@@ -1,5 +1,6 @@
 """The checker regression suite (issue 16 §4): every real clean text in tests/data — adopted
-GA resolutions and decisions as text, the official PDFs, every decision of the UN Word
+GA resolutions and decisions as text (cleaned by hand, and raw as extracted from their PDFs:
+realdocs/railcar), the official PDFs, every decision of the UN Word
 volume, the real-shaped texts — gives no error. A new rule that fires on adopted language
 fails here, whichever registry the checks run against (the bundled corpus alone, or with
 the GA texts as the corpus accuracy benchmark builds it)."""
@@ -20,10 +21,21 @@ from tests.conftest import REALDOCS, ROOT
 CLEAN = [
     *sorted((REALDOCS / "ga").glob("*.txt")),
     *sorted((REALDOCS / "ga-more").glob("*.txt")),
+    *sorted((REALDOCS / "railcar").glob("A_RES_80_*")),
     *sorted((REALDOCS / "pdf").glob("*.pdf")),
     *sorted((REALDOCS / "un-docx").glob("*.docx")),
     *sorted((ROOT / "tests" / "data" / "shapes").glob("*.txt")),
 ]
+
+
+# A mistake of the issued text itself, not a false alarm: A/RES/80/57 prints "Recalling the
+# report of the Secretary General" (eighteenth preambular paragraph) without the hyphen its
+# text layer keeps everywhere else ("the calls by the Secretary-General", same file).
+REAL = {("A_RES_80_57.md", "CAPITALS", "“Secretary General”")}
+
+
+def _real(path: Path, code: str, message: str) -> bool:
+    return any(name == path.name and code == c and quote in message for name, c, quote in REAL)
 
 
 def _texts(path: Path) -> list[Document]:
@@ -31,7 +43,7 @@ def _texts(path: Path) -> list[Document]:
 
 
 def test_the_suite_holds_every_clean_text() -> None:
-    assert len(CLEAN) == 10 + 3 + 4 + 1 + 1
+    assert len(CLEAN) == 10 + 3 + 72 + 4 + 1 + 1
 
 
 @pytest.mark.slow
@@ -43,6 +55,6 @@ def test_a_clean_text_has_no_error(path: Path, facts: str, request: pytest.Fixtu
         f"{doc.heading} {f.code} {f.location.paragraph_label or f.location.part}: {f.message}"
         for doc in _texts(path)
         for f in run_checks(doc, registry)
-        if f.severity is Severity.ERROR
+        if f.severity is Severity.ERROR and not _real(path, f.code, f.message)
     ]
     assert errors == []

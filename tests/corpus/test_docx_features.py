@@ -272,8 +272,13 @@ def test_unmapped_elements_are_reported_with_their_text() -> None:
     ]
     assert doc.operative[0].anchors == []  # its footnote is empty: reported, not attached
     texts = {kind: [i.text for i in report.of(kind)] for kind in Element}
-    assert texts[Element.INSERTION] == ["70/1"]
-    assert texts[Element.DELETION] == ["69/313"]
+    # Tracked changes are pending: the draft reads with them accepted, its base rejected.
+    assert texts[Element.PENDING_CHANGE] == ["A: inserted “70/1”", "A: deleted “69/313”"]
+    assert texts[Element.PENDING_AUTHOR] == ["A: 2 tracked changes"]
+    assert doc.revision_base is not None
+    assert doc.revision_base.document.preamble[0].text == (
+        "Recalling its resolution 69/313 of 25 September 2015,"
+    )
     assert texts[Element.FIELD] == ['DATE \\@ "d MMMM yyyy"']
     assert texts[Element.PAGE_NUMBER] == ["PAGE"]  # furniture: the export writes it again
     assert texts[Element.TABLE] == ["Votes | 120 in favour"]
@@ -291,4 +296,13 @@ def test_unmapped_elements_are_reported_with_their_text() -> None:
     assert "Boxed aside" not in document_text(doc)
     assert_nothing_lost(data, doc, report)
     rendered = report.render()
-    assert "tracked deletion (not imported)" in rendered and "69/313" in rendered
+    assert "kept as a pending change" in rendered and "69/313" in rendered
+    assert report.of(Element.COMMENT)[0].where == [
+        "beside “Recalling its resolution 70/1 of 25 September 201…”"
+    ]
+    (comment,) = doc.comments
+    assert (comment.author, comment.text, comment.paragraph_id) == (
+        "Delegate",
+        "Check date",
+        pre.id,
+    )

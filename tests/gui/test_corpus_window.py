@@ -40,7 +40,9 @@ def test_window_has_the_menus_and_every_action_a_shortcut(window: MainWindow) ->
     table = dict(window.shortcut_table())
     assert table["Corpus › Add Documents…"] == "Ctrl+Shift+A"
     assert table["Corpus › Rebuild Index"] == "Ctrl+Shift+R"
-    assert table["Edit › Find in Corpus…"] == "Ctrl+F"
+    assert table["Edit › Find…"] == "Ctrl+F"  # in the draft in front, else the corpus
+    assert table["Edit › Replace…"] == "Ctrl+H"
+    assert table["Corpus › Search Corpus…"] == "Ctrl+Shift+F"
     assert window.corpus_size.text() == "Corpus: 5 documents"
     for menu_action in window.menuBar().actions()[:3]:  # File, Edit, Paragraph
         menu = menu_action.menu()

@@ -113,6 +113,15 @@ def test_typing_on_the_page_is_one_undo_step_and_numbers_are_not_editable(
     qtbot.keyClick(view, Qt.Key.Key_Left)
     op1 = doc.operative[0]
     assert view.caret() == (("p", op1.id), len(op1.text))
+    # Word's Ctrl+Down / Ctrl+Up: the start of the next paragraph, of this one, of the one
+    # before.
+    qtbot.keyClick(view, Qt.Key.Key_Down, CTRL)
+    assert view.caret() == (("p", op2.id), 0)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Up, CTRL)
+    assert view.caret() == (("p", op2.id), 0)
+    qtbot.keyClick(view, Qt.Key.Key_Up, CTRL)
+    assert view.caret() == (("p", op1.id), 0)
     caret_at(qtbot, view, op2.id, 0)
     qtbot.keyClicks(view, "Also ")
     assert doc.paragraph(op2.id).text == "Also " + original

@@ -122,3 +122,16 @@ def fresh_ids(doc: Document) -> Document:
         p.id = new_id("p")
         p.anchors = [type(a)(a.offset, notes[a.footnote_id]) for a in p.anchors]
     return out
+
+
+def all_pairs() -> list[tuple[str, Document, Document]]:
+    """Every rollover of the tests: each made pair in the app (same ids) and as two files
+    (fresh ids), then the real rollovers."""
+    out = []
+    for key in sorted(SOURCES):
+        r = make_rollover(key)
+        out.append((f"{key}-in-app", r.base, r.new))
+        out.append((f"{key}-two-files", r.base, fresh_ids(r.new)))
+    for key, (b, n) in sorted(REAL_ROLLOVERS.items()):
+        out.append((key, read_document(b), read_document(n)))
+    return out

@@ -74,7 +74,8 @@ def test_words_keep_their_punctuation_and_footnote_marks():
     (hunk,) = change.diff.hunks
     deleted = change.diff.base[hunk.a0 : hunk.a1]
     inserted = change.diff.new[hunk.b0 : hunk.b1]
-    assert [t.text for t in deleted] == ["2024/25;"] and [t.text for t in inserted] == ["2025/26;"]
+    assert [t.text for t in deleted] == [" 2024/25;"]
+    assert [t.text for t in inserted] == [" 2025/26;"]
     assert deleted[0].notes and inserted[0].notes  # the mark goes with its word
 
 

@@ -18,7 +18,7 @@ from drafting_app.revisions.decisions import (
     comparison_of,
     decide_all,
 )
-from tests.revisions.pairs import REAL_ROLLOVERS, SOURCES, fresh_ids, make_rollover
+from tests.revisions.pairs import SOURCES, all_pairs, make_rollover
 from tests.revisions.texts import text_of
 
 
@@ -28,18 +28,7 @@ def _draft(base: Document, new: Document) -> Document:
     return d
 
 
-def _pairs() -> list[tuple[str, Document, Document]]:
-    out = []
-    for key in sorted(SOURCES):
-        r = make_rollover(key)
-        out.append((f"{key}-in-app", r.base, r.new))
-        out.append((f"{key}-two-files", r.base, fresh_ids(r.new)))
-    for key, (b, n) in sorted(REAL_ROLLOVERS.items()):
-        out.append((key, read_document(b), read_document(n)))
-    return out
-
-
-PAIRS = _pairs()
+PAIRS = all_pairs()
 
 
 @pytest.mark.parametrize(("name", "base", "new"), PAIRS, ids=[p[0] for p in PAIRS])

@@ -88,3 +88,13 @@ def test_bad_settings_fall_back_to_defaults():
         "utf-8",
     )
     assert load_settings() == AppSettings()
+
+
+def test_the_user_name_for_tracked_changes_is_kept():
+    save_settings(AppSettings(user_name="  Delegation of\tMexico "))
+    assert load_settings().user_name == "Delegation of Mexico"  # spaces as one
+    settings_path().write_text(json.dumps({"user_name": "A  B\n" + "x" * 500}), "utf-8")
+    name = load_settings().user_name
+    assert name.startswith("A B x") and len(name) == 120
+    settings_path().write_text(json.dumps({"user_name": 12}), "utf-8")
+    assert load_settings().user_name == ""

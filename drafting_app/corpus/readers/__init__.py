@@ -41,7 +41,14 @@ def decode_text(data: bytes, name: str) -> str:
 def read_text(text: str, source: str = "") -> Document:
     """A document from text in any of the text forms (corpus text, Markdown, PDF text)."""
     from drafting_app.corpus.readers.forms import is_pdf_text
+    from drafting_app.corpus.readers.pdfextract import is_pdf_extract
 
+    # a text taken page by page from its PDF (front matter, masthead run together, the
+    # job number and barcode of page 1) before the cleaned PDF-text form it resembles
+    if not text.lstrip("\ufeff").startswith("SOURCE:") and is_pdf_extract(text):
+        from drafting_app.corpus.readers.pdfextract import PdfExtractReader
+
+        return PdfExtractReader().read(text, source)
     if is_pdf_text(text):
         from drafting_app.corpus.readers.pdftext import PdfTextReader
 

@@ -42,6 +42,9 @@ class Block:
     lines: list[str] = field(default_factory=list)
     heading: int = 0
     line: int = 0
+    # the source lost the end of this paragraph (a PDF text layer that dropped its last
+    # line): what it says about its closing punctuation is not the adopted text's
+    cut: bool = False
 
     def ends_open(self) -> bool:
         """True when the text stops mid-sentence (no closing punctuation): a page break
@@ -60,6 +63,7 @@ class Block:
             self.lines + other.lines,
             self.heading,
             self.line,
+            other.cut,
         )
 
     def slice(self, start: int, end: int | None = None) -> Block:
@@ -74,7 +78,13 @@ class Block:
             replace(m, offset=m.offset - start) for m in self.marks if start <= m.offset <= end
         ]
         return Block(
-            self.text[start:end], italics, marks, [self.text[start:end]], self.heading, self.line
+            self.text[start:end],
+            italics,
+            marks,
+            [self.text[start:end]],
+            self.heading,
+            self.line,
+            self.cut and end == len(self.text),
         )
 
     def strip(self) -> Block:
@@ -120,5 +130,6 @@ def normalise_spaces(block: Block) -> Block:
         block.lines,
         block.heading,
         block.line,
+        block.cut,
     )
     return new.strip()

@@ -35,6 +35,7 @@ from drafting_app.corpus.readers.word_body import (
     alternative,
     plain_text,
 )
+from drafting_app.corpus.readers.word_comments import attach_comments, quoted_texts, read_comments
 from drafting_app.corpus.readers.word_numbering import Numbering, Styles, W, wval
 from drafting_app.corpus.readers.word_package import WordFileError, WordPackage, open_package
 from drafting_app.errors import DraftingError
@@ -67,8 +68,14 @@ def import_docx(data: bytes, name: str) -> tuple[Document, ImportReport]:
 
 
 def import_docx_texts(data: bytes, name: str) -> tuple[list[Document], ImportReport]:
-    """Every text of a .docx (one per decision of a session report) and the report."""
-    return _WordImport(data, name).run()
+    """Every text of a .docx (one per decision of a session report) and the report. A file
+    with tracked changes gives texts with those changes pending (word_pending)."""
+    pkg = open_package(data, name)
+    from drafting_app.corpus.readers.word_pending import import_pending, tracked_parts
+
+    if tracked_parts(pkg):
+        return import_pending(_WordImport, data, name, pkg)
+    return _WordImport(data, name, pkg).run()
 
 
 def _relationships(pkg: WordPackage) -> dict[str, list[str]]:
@@ -108,9 +115,9 @@ def block_paragraphs(container: Any) -> Iterator[Any]:
 
 
 class _WordImport:
-    def __init__(self, data: bytes, name: str) -> None:
+    def __init__(self, data: bytes, name: str, pkg: WordPackage | None = None) -> None:
         self.name = name
-        self.pkg = open_package(data, name)
+        self.pkg = pkg if pkg is not None else open_package(data, name)
         self.rels = _relationships(self.pkg)
         self.report = ImportReport(source=name)
         self.styles = Styles(self._tree(RT.STYLES))
@@ -118,6 +125,7 @@ class _WordImport:
         self.body = WordTextReader(name, self.styles, numbering, self.report, "body")
         self.body.links = self._links(self.pkg.main)
         self.blocks: list[Block] = []
+        self.comment_places: dict[str, str] = {}  # comment id -> its paragraph's text
         self.paragraphs_seen = 0
         self.section = 0
         self.mark_sections: list[int] = []
@@ -230,6 +238,8 @@ class _WordImport:
         self.paragraphs_seen += 1
         block = self.body.paragraph(p, self._where())
         block.line = self.paragraphs_seen  # where Word users look: the n-th paragraph
+        for mark in p.iter(W + "commentRangeStart", W + "commentReference"):
+            self.comment_places.setdefault(mark.get(W + "id", ""), block.text)
         self.mark_sections += [self.section] * (len(self.body.mark_order) - before)
         ppr = p.find(W + "pPr")
         if ppr is not None and ppr.find(W + "sectPr") is not None:
@@ -370,6 +380,14 @@ class _WordImport:
         if text:
             self.report.add(kind, text, part)
 
+    @staticmethod
+    def _paragraph_text(docs: list[Document], pid: str) -> str:
+        for d in docs:
+            for p in d.all_paragraphs():
+                if p.id == pid:
+                    return p.text
+        return ""
+
     def _side_parts(self, docs: list[Document]) -> None:
         symbols = {d.masthead.symbol for d in docs if d.masthead and d.masthead.symbol}
         for reltype, kind in ((RT.HEADER, Element.HEADER), (RT.FOOTER, Element.FOOTER)):
@@ -382,11 +400,14 @@ class _WordImport:
                 for p in block_paragraphs(root):
                     reader.paragraph(p, part)
                 self._side_part(kind, part, plain_text(root), seen, symbols)
-        comments = self._tree(RT.COMMENTS)
-        if comments is not None:
-            for c in comments.iter(W + "comment"):
-                author = c.get(W + "author", "unknown")
-                self.report.add(Element.COMMENT, f"{author}: {plain_text(c)}", "comments")
+        comments = list(read_comments(self._tree(RT.COMMENTS)))
+        if comments:
+            quotes = quoted_texts(self.pkg.tree(self.pkg.main))
+            for c in attach_comments(docs, comments, self.comment_places, quotes):
+                where = "comments (its paragraph was not found)"
+                if c.paragraph_id is not None:
+                    where = f"beside “{_clip(self._paragraph_text(docs, c.paragraph_id), 50)}”"
+                self.report.add(Element.COMMENT, f"{c.author}: {c.text}", where)
         endnotes = self._tree(RT.ENDNOTES)
         if endnotes is not None:
             for en in endnotes.iter(W + "endnote"):

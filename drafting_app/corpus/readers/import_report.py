@@ -22,10 +22,12 @@ class Element(StrEnum):
 
     TABLE = "table"
     IMAGE = "image"
-    COMMENT = "comment"
+    COMMENT = "comment (kept beside its paragraph)"
+    PENDING_CHANGE = "tracked change (kept as a pending change to accept or reject)"
+    PENDING_AUTHOR = "tracked changes by author (pending)"
     INSERTION = "tracked insertion (accepted)"
     DELETION = "tracked deletion (not imported)"
-    FORMAT_CHANGE = "tracked formatting change"
+    FORMAT_CHANGE = "tracked formatting change (the formatting after it is kept)"
     FIELD = "field"
     TEXT_BOX = "text box"
     HEADER = "header"
@@ -54,6 +56,9 @@ MAPPED = frozenset({Element.MASTHEAD_FIELD})
 FURNITURE = frozenset({Element.RUNNING_HEADER, Element.PAGE_NUMBER})
 # In the model, but not as the Word file showed it.
 CHANGES = frozenset({Element.NUMBERING_REPAIR})
+# In the model as the Word file has them: tracked changes pending (the draft keeps the text
+# before them as its base), comments beside their paragraphs.
+KEPT = frozenset({Element.COMMENT, Element.PENDING_CHANGE, Element.PENDING_AUTHOR})
 
 
 @dataclass
@@ -89,7 +94,7 @@ class ImportReport:
     def left_out(self) -> list[ReportItem]:
         """Items whose content is not in the model (mapped masthead wording, furniture made
         again on export and repairs excluded)."""
-        kept = MAPPED | FURNITURE | CHANGES
+        kept = MAPPED | FURNITURE | CHANGES | KEPT
         return [i for i in self.items if i.kind not in kept]
 
     def changes(self) -> list[ReportItem]:

@@ -63,7 +63,20 @@ def _after_ok(text: str, end: int) -> bool:
     first = rest.split(" ", 1)[0].strip(",;:.").lower()
     if first in _MONTHS:
         return False
-    return not (_RANGE_RE.match(rest) or _UNITS_RE.match(rest))
+    return not (_range_after(text, end, rest) or _UNITS_RE.match(rest))
+
+
+def _range_after(text: str, end: int, rest: str) -> bool:
+    """ "paragraphs 9 and 10", "1 to 10": the number is the first of a range — not when the
+    next number is of another magnitude ("of 1990 3 and 1995, 4": a mark before a year)."""
+    m = _RANGE_RE.match(rest)
+    if not m:
+        return False
+    nxt = re.match(r"\d+", rest[m.end() - 1 :])
+    run = re.search(r"\d+$", text[:end])
+    if nxt is None or run is None:
+        return True
+    return len(nxt.group(0)) - len(run.group(0)) <= 1
 
 
 def _spaced_ok(text: str, start: int) -> bool:
@@ -82,7 +95,10 @@ def _spaced_ok(text: str, start: int) -> bool:
         if _YEAR_RANGE_RE.fullmatch(token):  # "Disaster Risk Reduction 2015–2030 3 and"
             return True
         before = _token_before(text, start - 1 - len(token))
-        return len(token) == 4 and _word(before) in _MONTHS
+        if len(token) == 4 and _word(before) in _MONTHS:
+            return True
+        # "the reports of the Secretary-General of 1990 3 and 1995, 4": after a year
+        return token.isdigit() and len(token) == 4 and 1900 <= int(token) <= 2099
     if last.isalpha():
         word = _word(token)
         return not (_NUMBER_WORDS_RE.fullmatch(word) or word in _MONTHS or _acronym(token))
@@ -138,6 +154,13 @@ def _candidate(text: str, start: int, end: int, label: str) -> tuple[int, int, i
     """(start, end, offset) of mark ``label`` in the digit run ``text[start:end]``."""
     run = text[start:end]
     after = text[end : end + 1]
+    if run == label and after.islower() and start > 0 and text[start - 1].isspace():
+        # "States Parties, 8and welcomes": the text layer lost the space after the mark;
+        # the mark stands after "Parties," and the space before it stays
+        word = re.match(r"[a-z]+", text[end:])
+        if word and word.group(0) not in ("st", "nd", "rd", "th") and _spaced_ok(text, start):
+            return start, end, start - 1
+        return None
     if after and not after.isspace():
         return None
     if run == label:
@@ -181,7 +204,7 @@ def find_marks(
     search stays linear in the length of the text.
     """
     runs, by_label = _runs(texts, first)
-    cuts: list[list[tuple[int, int, str]]] = [[] for _ in texts]  # (start, end, label)
+    cuts: list[list[tuple[int, int, str, int]]] = [[] for _ in texts]  # start, end, label, at
     cursor = 0
     for label in labels:
         indexes = by_label.get(label, [])
@@ -189,7 +212,7 @@ def find_marks(
             i, start, end = runs[indexes[k]]
             hit = _candidate(texts[i], start, end, label)
             if hit is not None:
-                cuts[i].append((hit[0], hit[1], label))
+                cuts[i].append((hit[0], hit[1], label, hit[2]))
                 cursor = indexes[k] + 1
                 break
     out: list[str] = []
@@ -198,15 +221,15 @@ def find_marks(
         pieces: list[str] = []
         block_marks: list[Mark] = []
         pos = removed = 0
-        for start, end, label in sorted(block_cuts):
+        for start, end, label, at in sorted(block_cuts):
             pieces.append(text[pos:start])
-            block_marks.append(Mark(start - removed, label))
+            block_marks.append(Mark(at - removed, label))
             removed += end - start
             pos = end
         pieces.append(text[pos:])
         out.append("".join(pieces))
         marks.append(block_marks)
-    placed = {label for block_cuts in cuts for _, _, label in block_cuts}
+    placed = {label for block_cuts in cuts for _, _, label, _ in block_cuts}
     if repeats and placed:
         _repeated(out, marks, first, placed)
     return out, marks

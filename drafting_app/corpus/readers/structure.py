@@ -16,6 +16,7 @@ from drafting_app.corpus.readers.blocks import TERMINAL, Block, FootnoteDef, Mar
 from drafting_app.errors import FormatError
 from drafting_app.model.document import (
     MAX_PARAGRAPH_CHARS,
+    SOURCE_CUT,
     Anchor,
     Annex,
     Document,
@@ -84,9 +85,13 @@ _HEADER_FIELD_RE = re.compile(
 class _Label:
     kind: str  # arabic | paren | half | dot
     value: str
+    # the one reading of a label the reader inferred (none was printed): (style, ordinal)
+    reading: tuple[str, int] | None = None
 
     def candidates(self) -> list[tuple[str, int]]:
         """(style, ordinal) readings: "(i)" is letter 9 or roman 1."""
+        if self.reading is not None:
+            return [self.reading]
         if self.kind == "arabic":
             return [("arabic", int(self.value))]
         out = []
@@ -213,6 +218,7 @@ class StructureBuilder:
         self.mapped_fields: list[tuple[str, str]] = []
         self._warnings: list[ReadWarning] = []
         self._lines: dict[str, int] = {}
+        self._inferred: dict[str, str] = {}
 
     # -- entry point ------------------------------------------------------------------------
     def build(self, blocks: list[Block], notes: list[FootnoteDef], source: str = "") -> Document:
@@ -221,6 +227,7 @@ class StructureBuilder:
         self.mapped_fields = []
         self._warnings = []
         self._lines = {}
+        self._inferred = {}
         self._notes = _NoteBinder(notes)
         author_at = self._find_authoring(blocks)
         if author_at is None:
@@ -252,6 +259,7 @@ class StructureBuilder:
         self.mapped_fields = []
         self._warnings = []
         self._lines = {}
+        self._inferred = {}
         self._notes = _NoteBinder(notes)
         self._parts(doc, [b for b in blocks if b.text.strip()])
         doc.footnotes = self._notes.footnotes()
@@ -522,15 +530,7 @@ class StructureBuilder:
                 continue  # the running header of a page repeats the title (PDF text layer)
             label, rest = split_label(b)
             if label is None and prev is not None and text[:1].islower():
-                # the rest of a paragraph the source split (a page break or a footnote block)
-                if prev.text.rstrip().endswith(TERMINAL):
-                    self._warn(
-                        b,
-                        f"“{_short(text)}” starts in lower case after a paragraph that ends "
-                        f"with “{prev.text.rstrip()[-1:]}”; read as the rest of that "
-                        "paragraph, not as a paragraph of its own.",
-                    )
-                self._extend(prev, b)
+                self._continuation(prev, b)
                 continue
             if not operative_started:
                 if first_numbered is not None:
@@ -553,9 +553,14 @@ class StructureBuilder:
                     "number and no closing punctuation); it is listed as unplaced.",
                 )
                 continue
+            inferred = None
+            if label is None and prev is not None and first_numbered is not None:
+                inferred = self._infer_label(
+                    blocks, i, tree if operative_started else pre_tree, prev, operative_started
+                )
             if operative_started:
                 para = self._paragraph(rest, Part.OPERATIVE, label)
-                tree.add(label, para)
+                tree.add(inferred or label, para)
             else:
                 para = self._paragraph(rest, Part.PREAMBLE, label)
                 if label is not None:
@@ -566,14 +571,88 @@ class StructureBuilder:
                         f"“{_short(text)}” opens with an operative verb but stands before the "
                         "first numbered paragraph; read as a preambular paragraph.",
                     )
-                pre_tree.add(label, para)
+                pre_tree.add(inferred or label, para)
                 doc.preamble = pre_tree.roots
+            if inferred is not None:
+                self._inferred[para.id] = _label_text(inferred) or ""
             self._lines[para.id] = b.line
             prev = para
         doc.preamble = pre_tree.roots
         doc.operative = tree.roots
         self._check_printed_numbers(doc.operative)
         self._check_printed_numbers(doc.preamble, top=False)
+
+    def _continuation(self, prev: Paragraph, b: Block) -> None:
+        """The rest of a paragraph the source split (a page break or a footnote block)."""
+        if prev.text.rstrip().endswith(TERMINAL):
+            self._warn(
+                b,
+                f"“{_short(b.text.strip())}” starts in lower case after a paragraph that ends "
+                f"with “{prev.text.rstrip()[-1:]}”; read as the rest of that "
+                "paragraph, not as a paragraph of its own.",
+            )
+        self._extend(prev, b)
+
+    def _infer_label(
+        self, blocks: list[Block], at: int, tree: _Tree, prev: Paragraph, operative: bool
+    ) -> _Label | None:
+        """:meth:`_lost_label`, with a warning at the first of a run of them."""
+        inferred = self._lost_label(blocks, at, tree, prev, operative)
+        if inferred is not None and prev.id not in self._inferred:
+            self._warn(
+                blocks[at],
+                f"“{_short(blocks[at].text.strip())}” has no printed label; read as item "
+                f"{_label_text(inferred)} of the list before it, and the unlabelled "
+                "paragraphs after it as its next items (the labels printed in the "
+                "margin of a PDF are lost in its text layer).",
+            )
+        return inferred
+
+    def _lost_label(
+        self, blocks: list[Block], at: int, tree: _Tree, prev: Paragraph, operative: bool
+    ) -> _Label | None:
+        """The label of an item whose printed label the text lost (the margin labels of a
+        PDF are not in its text layer: A/RES/80/11, 80/12, 80/34). In a text that numbers
+        its operative paragraphs every paragraph of the operative part carries a number or
+        a label, so an unlabelled one after a colon is the first item of a list, and one
+        after an item is the next item; in the preamble the same holds for a paragraph
+        that does not open with a preambular phrase. The next printed label decides the
+        level of a run of them ("(e)" after "(ii)" and two unlabelled items: (c), (d))."""
+        text = blocks[at].text.strip()
+        if not operative:
+            opener = self.phrases.split(text, Part.PREAMBLE)
+            if opener is not None:
+                return None
+        if not tree.stack:
+            return None
+        levels = [(lv.style, lv.last) for lv in tree.stack]
+        lost_end = (prev.provenance or {}).get(SOURCE_CUT) and len(levels) == 1
+        if _opens(prev) or lost_end:
+            # a numbered paragraph whose last words are lost ("…To this end, we") may have
+            # ended "commit to:" — the unlabelled paragraphs after it are its items
+            parent = levels[-1][0]
+            style = "paren_roman" if parent.endswith("_alpha") else "paren_alpha"
+            levels.append((style, 0))
+        elif len(levels) < 2:
+            return None
+        run, nested, end = _unlabelled_run(blocks, at)
+        nxt = split_label(blocks[end])[0] if end < len(blocks) else None
+        depth = len(levels) - 1
+        if nxt is not None and not nested and nxt.kind != "arabic":
+            cands = nxt.candidates()
+            inner_style, inner_last = levels[-1]
+            if not any(s == inner_style and n == inner_last + run + 1 for s, n in cands):
+                for d in range(len(levels) - 2, 0, -1):
+                    style, last = levels[d]
+                    need = next((n - last - 1 for s, n in cands if s == style), None)
+                    if need is not None and 0 <= need <= run:
+                        if need == run:
+                            depth = d
+                        break
+        style, last = levels[depth]
+        n = last + 1
+        value = roman(n) if style.endswith("_roman") else letters(n)
+        return _Label("paren", value, reading=(style, n))
 
     def _operative_start(self, blocks: list[Block]) -> int | None:
         """Where a numbered operative part starts: at its first numbered paragraph, or
@@ -640,13 +719,14 @@ class StructureBuilder:
                     self._sequence(q.children, "sub-paragraph")
 
     def _sequence(self, paras: list[Paragraph], what: str) -> None:
-        labelled = [p for p in paras if p.source_label]
+        labelled = [p for p in paras if p.source_label or p.id in self._inferred]
         if not labelled:
             return
-        style = _label_style(labelled[0].source_label or "")
+        first = labelled[0]
+        style = _label_style(first.source_label or self._inferred.get(first.id, ""))
         previous: int | None = None
         for p in labelled:
-            label = p.source_label or ""
+            label = p.source_label or self._inferred.get(p.id, "")
             n = _label_value(label, style)
             if n is None:
                 continue
@@ -678,9 +758,11 @@ class StructureBuilder:
         then its title and paragraphs): an annex without the word "Annex"."""
         annex: Annex | None = None
         tree = _Tree()
-        for b in blocks:
+        prev: Paragraph | None = None
+        for i, b in enumerate(blocks):
             text = b.text.strip()
             if _ANNEX_RE.match(text) or annex is None:
+                prev = None
                 if annex is not None:
                     annex.blocks = self._annex_blocks(annex, tree)
                 annex = Annex(title=text if _ANNEX_RE.match(text) else "")
@@ -708,8 +790,19 @@ class StructureBuilder:
                     tree.roots.append(_HEADING_SENTINEL)
                     tree.stack = []
                 continue
+            if label is None and prev is not None and text[:1].islower():
+                self._continuation(prev, b)
+                continue
+            inferred = None
+            if label is None and prev is not None and tree.stack and tree.stack[0].style != "none":
+                # a numbered annex, like a numbered operative part, labels every paragraph
+                inferred = self._infer_label(blocks, i, tree, prev, True)
             para = self._paragraph(rest, Part.OPERATIVE, label)
-            tree.add(label, para)
+            tree.add(inferred or label, para)
+            if inferred is not None:
+                self._inferred[para.id] = _label_text(inferred) or ""
+            self._lines[para.id] = b.line
+            prev = para
         if annex is not None:
             annex.blocks = self._annex_blocks(annex, tree)
 
@@ -729,6 +822,8 @@ class StructureBuilder:
             italics.insert(0, Span(0, len(opener.text)))
         para = Paragraph(block.text, italics=italics, source_label=_label_text(label))
         para.anchors = self._anchors(block.marks)
+        if block.cut:
+            para.provenance = {SOURCE_CUT: "end"}
         return para
 
     def _extend(self, para: Paragraph, block: Block) -> None:
@@ -786,6 +881,25 @@ def _first_numbered(blocks: list[Block]) -> int | None:
         if label is not None and label.kind == "arabic":
             return i
     return None
+
+
+def _unlabelled_run(blocks: list[Block], at: int) -> tuple[int, bool, int]:
+    """How many unlabelled item paragraphs follow from ``at`` (continuations in lower case
+    aside), whether one of them opens a list of its own, and where the run ends."""
+    run = 0
+    j = at
+    while j < len(blocks):
+        text = blocks[j].text.strip()
+        if split_label(blocks[j])[0] is not None or _ADOPTION_RE.match(text):
+            break
+        if _heading_like(text) and _heads_numbered(blocks, j):
+            break
+        if not text[:1].islower():
+            run += 1
+            if text.endswith(":"):
+                return run, True, j
+        j += 1
+    return max(run, 1), False, j
 
 
 def _heading_like(text: str) -> bool:

@@ -14,11 +14,16 @@ from drafting_app.errors import DraftingError
 from drafting_app.storage.settings import AppSettings, save_settings
 
 LAYOUT_KEY = "window_layout"
-# Keys the outline and the paragraph editor handle themselves, listed beside the menus'.
+# Keys the outline and the page handle themselves, listed beside the menus'.
 WIDGET_KEYS = (
     ("Outline / paragraph › Indent", "Tab"),
     ("Outline / paragraph › Outdent", "Shift+Tab"),
-    ("Paragraph editor › New paragraph after this one", "Return"),
+    ("Page › Split the paragraph at the caret", "Return"),
+    ("Page › Join with the paragraph before", "Backspace at its start"),
+    ("Page › Join with the paragraph after", "Delete at its end"),
+    ("Page › Previous / next paragraph", "Ctrl+Up / Ctrl+Down"),
+    ("Page › Zoom", "Ctrl+wheel"),
+    ("Page › Go to the note of a footnote mark", "Double-click"),
     ("Outline › Delete paragraph", "Delete"),
 )
 
@@ -57,7 +62,7 @@ def restore_layout(window: QMainWindow, settings: AppSettings) -> bool:
 
 def shortcut_table(bar: QMenuBar) -> list[tuple[str, str]]:
     """(menu › entry, shortcut) for every menu action with a shortcut, then the keys the
-    outline and the paragraph editor handle themselves."""
+    outline and the page handle themselves."""
     rows: list[tuple[str, str]] = []
     for menu_action in bar.actions():
         menu = menu_action.menu()

@@ -39,6 +39,7 @@ from drafting_app.gui.document.annex_form import AnnexForm
 from drafting_app.gui.document.clause_copy import copy_with_notes, part_of
 from drafting_app.gui.document.conventions_menu import hint, pending
 from drafting_app.gui.document.document_controller import DocumentController
+from drafting_app.gui.document.find_bar import FindBar
 from drafting_app.gui.document.footnote_panel import FootnotePanel
 from drafting_app.gui.document.masthead_form import MastheadForm
 from drafting_app.gui.document.outline_model import (
@@ -141,10 +142,13 @@ class DraftEditor(QWidget):
         self.footnotes = FootnotePanel(controller, self)
         self.annex_form = AnnexForm(controller, self)
         self.annex_form.hide()
+        self.find_bar = FindBar(self.page, self)
+        self.find_bar.message.connect(self.message.emit)
         self._build_layout()
         self.setFocusProxy(self.page)
         self.model.modelAboutToBeReset.connect(self._remember)
         self.model.modelReset.connect(self._restore)
+        self.model.rowsInserted.connect(self._expand_new)
         self.outline.selectionModel().selectionChanged.connect(self._on_selection)
         self.outline.indent_requested.connect(self.indent)
         self.outline.outdent_requested.connect(self.outdent)
@@ -191,7 +195,13 @@ class DraftEditor(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setChildrenCollapsible(False)
         split.addWidget(self.outline)
-        split.addWidget(self.page)
+        centre = QWidget(self)  # the page, the find bar over it
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.find_bar)
+        column.addWidget(self.page, 1)
+        split.addWidget(centre)
         split.addWidget(self.tabs)
         # The page takes the room; the outline navigates, the side panel holds properties.
         split.setStretchFactor(0, 1)
@@ -290,6 +300,12 @@ class DraftEditor(QWidget):
         if loc.annex is not None:
             kind, level = f"{annex_name(doc, annex_of(doc, loc.annex))},", level
         self.place.setText(f"<b>{kind} {level} {label}</b>".replace(" </b>", "</b>"))
+
+    def _expand_new(self, parent: QModelIndex, first: int, last: int) -> None:
+        """Rows the draft gained (a Return, a paste) show their sub-paragraphs, as the
+        rest of the outline does."""
+        for row in range(first, last + 1):
+            self.outline.expandRecursively(self.model.index(row, 0, parent))
 
     def _remember(self) -> None:
         self._remembered = self.current_pid() or self.current_heading() or self.current_annex()
@@ -432,6 +448,27 @@ class DraftEditor(QWidget):
 
     def move_down(self) -> None:
         self.move_by(1)
+
+    def open_find(self) -> None:
+        """Edit › Find (Ctrl+F): the find bar over the page."""
+        self.find_bar.open(replace=False)
+
+    def open_replace(self) -> None:
+        """Edit › Replace (Ctrl+H): the find bar with its Replace row."""
+        self.find_bar.open(replace=True)
+
+    def find_next(self) -> None:
+        """F3: the next occurrence of what was last looked for."""
+        if not self.find_bar.query.text():
+            self.open_find()
+            return
+        self.find_bar.step(1)
+
+    def find_previous(self) -> None:
+        if not self.find_bar.query.text():
+            self.open_find()
+            return
+        self.find_bar.step(-1)
 
     def toggle_italics(self) -> None:
         self.page.typing.toggle_italics()

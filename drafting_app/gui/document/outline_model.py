@@ -21,7 +21,6 @@ from drafting_app.model.annex_edits import annex_name
 from drafting_app.model.changes import ChangeSet
 from drafting_app.model.document import Annex, Heading, Paragraph, Part, Span
 from drafting_app.model.edits import MoveParagraph
-from drafting_app.model.numbering import footnote_numbers, paragraph_labels
 from drafting_app.model.tree import Location, locate
 
 PART_ROLE = int(Qt.ItemDataRole.UserRole) + 3
@@ -80,9 +79,8 @@ class OutlineModel(QAbstractItemModel):
 
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:
-        doc = self.controller.doc
-        self._labels = paragraph_labels(doc)
-        self._marks = footnote_numbers(doc)
+        self._labels = self.controller.numbers.labels()
+        self._marks = self.controller.numbers.footnotes()
         self._by_id = {}
         self._blocks = {}
         if not self._groups:  # the two body group rows live as long as the model
@@ -91,48 +89,179 @@ class OutlineModel(QAbstractItemModel):
         del self._groups[2:]
         for group in self._groups:
             group.children = []
-            paras = doc.preamble if group.part is Part.PREAMBLE else doc.operative
-            if group.part is Part.PREAMBLE and doc.chapeau is not None:
-                self._add(group, doc.chapeau, movable=False)
-            for p in paras:
-                self._add(group, p)
-        for annex in doc.annexes:
+            for row, item in enumerate(self._wanted(group)):
+                group.children.append(self._node_for(group, row, item))
+        for annex in self.controller.doc.annexes:
             group = _Node(Part.OPERATIVE, None, None, len(self._groups), movable=False, annex=annex)
             self._groups.append(group)
             self._blocks[annex.id] = group
-            for b in annex.blocks:
-                if isinstance(b, Paragraph):
-                    self._add(group, b)
-                    continue
-                node = _Node(group.part, None, group, len(group.children), movable=False)
-                node.annex, node.heading = annex, b
-                group.children.append(node)
-                self._blocks[b.id] = node
+            for row, item in enumerate(self._wanted(group)):
+                group.children.append(self._node_for(group, row, item))
 
-    def _add(self, parent: _Node, p: Paragraph, movable: bool = True) -> None:
-        node = _Node(parent.part, p, parent, len(parent.children), movable=movable)
+    def _wanted(self, node: _Node) -> list[Paragraph | Heading]:
+        """What the draft has under ``node`` now: its rows' paragraphs and headings."""
+        doc = self.controller.doc
+        rows: list[Paragraph | Heading] = []
+        if node.heading is not None:
+            return rows
+        if node.paragraph is not None:
+            rows.extend(node.paragraph.children)
+        elif node.annex is not None:
+            rows.extend(node.annex.blocks)
+        elif node.part is Part.PREAMBLE:
+            rows.extend([doc.chapeau] if doc.chapeau is not None else [])
+            rows.extend(doc.preamble)
+        else:
+            rows.extend(doc.operative)
+        return rows
+
+    def _node_for(self, parent: _Node, row: int, item: Paragraph | Heading) -> _Node:
+        """A row (with the rows under it) for a paragraph or an annex heading."""
+        if isinstance(item, Heading):
+            node = _Node(parent.part, None, parent, row, movable=False)
+            node.annex, node.heading = parent.annex, item
+            self._blocks[item.id] = node
+            return node
+        chapeau = self.controller.doc.chapeau is item
+        node = _Node(parent.part, item, parent, row, movable=not chapeau)
         node.annex = parent.annex
-        parent.children.append(node)
-        self._by_id[p.id] = node
-        for child in p.children:
-            self._add(node, child)
+        self._by_id[item.id] = node
+        node.children = [self._node_for(node, r, c) for r, c in enumerate(item.children)]
+        return node
 
+    def _forget(self, node: _Node) -> None:
+        if node.paragraph is not None:
+            self._by_id.pop(node.paragraph.id, None)
+        if node.heading is not None:
+            self._blocks.pop(node.heading.id, None)
+        for c in node.children:
+            self._forget(c)
+
+    # -- following the draft -----------------------------------------------------------------
     def _on_changed(self, changes: ChangeSet) -> None:
+        marks = self._marks
         structural = changes.structure_changed or changes.inserted or changes.deleted
-        if structural or changes.moved:
+        if (structural or changes.moved) and not self._follow_structure():
             self.beginResetModel()
             self._build()
             self.endResetModel()
             return
-        doc = self.controller.doc
-        self._marks = footnote_numbers(doc)
-        ids = set(self._by_id) if changes.footnotes_changed else set(changes.changed_ids)
+        self._labels = self.controller.numbers.labels()
+        self._marks = self.controller.numbers.footnotes()
+        ids = set(changes.changed_ids)
+        if self._marks != marks:  # renumbered notes: the marks of every row may read anew
+            ids |= {pid for pid, n in self._by_id.items() if n.paragraph and n.paragraph.anchors}
         if changes.annexes_changed:  # a title or heading retyped
             ids |= set(self._blocks)
         for pid in ids:
             index = self.index_of(pid)
             if index.isValid():
                 self.dataChanged.emit(index, index)
+
+    def _follow_structure(self) -> bool:
+        """Rows inserted, removed or moved in one list, as the edit did (a Return, a
+        paste, a deletion, Alt+Up/Down): the view keeps its expanded rows, selection and
+        scroll, and the work is that list's. False for anything else (the model is then
+        reset)."""
+        doc = self.controller.doc
+        if [g.annex.id for g in self._groups[2:] if g.annex] != [a.id for a in doc.annexes]:
+            return False
+        differing: list[tuple[_Node, list[Paragraph | Heading]]] = []
+        stack = list(self._groups)
+        while stack:
+            node = stack.pop()
+            want = self._wanted(node)
+            have = [c.paragraph or c.heading for c in node.children]
+            if [x.id for x in have if x] != [w.id for w in want]:
+                differing.append((node, want))
+                if len(differing) > 1:
+                    return False
+                kept = {w.id for w in want}
+                stack.extend(
+                    c for c, x in zip(node.children, have, strict=True) if x and x.id in kept
+                )
+                continue
+            stack.extend(node.children)
+        if not differing:
+            return True
+        node, want = differing[0]
+        return self._splice(node, want)
+
+    def _splice(self, node: _Node, want: list[Paragraph | Heading]) -> bool:
+        old = [c.paragraph.id if c.paragraph else c.heading.id if c.heading else "" for c in
+               node.children]  # fmt: skip
+        new = [w.id for w in want]
+        parent = self._index_of_node(node)
+        head = 0
+        while head < min(len(old), len(new)) and old[head] == new[head]:
+            head += 1
+        tail = 0
+        while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+            tail += 1
+        gone, came = old[head : len(old) - tail], new[head : len(new) - tail]
+        if gone and came:
+            return self._move_within(node, parent, old, new)
+        if came:
+            if set(came) & set(self._by_id):
+                return False  # rows that exist elsewhere: a move across lists
+            self.beginInsertRows(parent, head, head + len(came) - 1)
+            rows = [self._node_for(node, head + k, want[head + k]) for k in range(len(came))]
+            node.children[head:head] = rows
+            self._renumber(node)
+            self.endInsertRows()
+        elif gone:
+            self.beginRemoveRows(parent, head, head + len(gone) - 1)
+            for c in node.children[head : head + len(gone)]:
+                self._forget(c)
+            del node.children[head : head + len(gone)]
+            self._renumber(node)
+            self.endRemoveRows()
+        self._relabel(node)
+        return True
+
+    def _move_within(
+        self, node: _Node, parent: QModelIndex, old: list[str], new: list[str]
+    ) -> bool:
+        """One row moved to another place in the same list (Alt+Up / Alt+Down)."""
+        if sorted(old) != sorted(new) or len(old) < 2:
+            return False
+        for i in range(len(old)):
+            moved = old[:i] + old[i + 1 :]
+            for j in range(len(new)):
+                if new[:j] + new[j + 1 :] == moved and new[j] == old[i]:
+                    dest = j if j < i else j + 1  # Qt counts the place before the move
+                    if dest in (i, i + 1):
+                        continue
+                    self.beginMoveRows(parent, i, i, parent, dest)
+                    row = node.children.pop(i)
+                    node.children.insert(j, row)
+                    self._renumber(node)
+                    self.endMoveRows()
+                    self._relabel(node)
+                    return True
+        return False
+
+    @staticmethod
+    def _renumber(node: _Node) -> None:
+        for row, c in enumerate(node.children):
+            c.row = row
+
+    def _relabel(self, node: _Node) -> None:
+        """The numbers of a list's rows after rows came, went or moved (and the count on
+        its part's row)."""
+        self._labels = self.controller.numbers.labels()
+        if node.children:
+            parent = self._index_of_node(node)
+            first, last = self.index(0, 0, parent), self.index(len(node.children) - 1, 0, parent)
+            self.dataChanged.emit(first, last)
+        group = node
+        while group.parent is not None:
+            group = group.parent
+        index = self._index_of_node(group)
+        self.dataChanged.emit(index, index)
+
+    def _index_of_node(self, node: _Node) -> QModelIndex:
+        return self.createIndex(node.row, 0, node)
 
     # -- lookup ------------------------------------------------------------------------------
     def _node(self, index: Index) -> _Node | None:

@@ -251,16 +251,27 @@ class Derivation:
     numbers: dict[str, int] = field(init=False)
     _memo: dict[str, tuple[_PieceKey, tuple[Piece, ...]]] = field(init=False, default_factory=dict)
     _notes: dict[str, NoteView] | None = field(init=False, default=None)
+    _notes_key: tuple[object, ...] = field(init=False, default=())
+    _note_specs: dict[str, BlockSpec] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.refresh()
 
     def refresh(self) -> None:
-        self._notes = None
         if self.cache is not None:
             self.labels, self.numbers = self.cache.labels(), self.cache.footnotes()
         else:
             self.labels, self.numbers = paragraph_labels(self.doc), footnote_numbers(self.doc)
+        # What the notes show follows their texts, sources and order only: a Return or a
+        # paste without notes leaves them as they were.
+        key = (
+            self.doc.authoring_body,  # whose citation rule (Ibid. or not)
+            tuple(self.numbers.items()),
+            tuple((f.id, f.text, tuple(f.italics), f.citation) for f in self.doc.footnotes),
+        )
+        if key != self._notes_key:
+            self._notes, self._notes_key = None, key
+            self._note_specs.clear()
 
     # -- one paragraph ---------------------------------------------------------------------
     def pieces(self, p: Paragraph) -> tuple[Piece, ...]:
@@ -292,6 +303,12 @@ class Derivation:
         return self._notes[fid]
 
     def note(self, fid: str) -> BlockSpec:
+        spec = self._note_specs.get(fid)
+        if spec is None:
+            spec = self._note_specs[fid] = self._note(fid)
+        return spec
+
+    def _note(self, fid: str) -> BlockSpec:
         view = self.note_view(fid)
         number = self.numbers.get(fid)
         pieces = text_pieces(view.text, view.italics)

@@ -739,6 +739,21 @@ class DocumentView(QTextEdit):
         """Footnote ``fid`` as the page shows it (its full source, what it prints as)."""
         return self._derivation.note_view(fid)
 
+    def find_blocks(self, *, notes: bool = True) -> list[tuple[Key, str]]:
+        """What Find looks through, in page order: the title, the authoring formula, the
+        paragraphs and (``notes``) the footnotes, each as the page shows its text."""
+        kinds = {"p", "title", "authoring", *(["note"] if notes else [])}
+        return [(s.key, s.text) for s in self.specs if s.key[0] in kinds and s.editable]
+
+    def block_order(self) -> dict[Key, int]:
+        """Block key → its place on the page."""
+        return dict(self._index)
+
+    @staticmethod
+    def block_key_id(key: Key) -> str:
+        """The decorations' id of block ``key``."""
+        return block_id(key)
+
     def block_number(self, key: Key) -> int | None:
         return self._index.get(key)
 
@@ -873,6 +888,9 @@ class DocumentView(QTextEdit):
                 self.completion.hide()
             return
         self.completion.hide()
+        if self._by_paragraph(e):
+            e.accept()
+            return
         # Only Left goes on past a number into the paragraph before; Home, Up or a click
         # that lands on a number stops at the start of the text.
         self._moving_left = e.key() == Qt.Key.Key_Left
@@ -880,6 +898,32 @@ class DocumentView(QTextEdit):
             super().keyPressEvent(e)
         finally:
             self._moving_left = False
+
+    def _by_paragraph(self, e: QKeyEvent) -> bool:
+        """Word's Ctrl+Up / Ctrl+Down: to the start of this (or the previous) paragraph,
+        to the start of the next; with Shift the selection grows."""
+        mods = e.modifiers()
+        up, down = e.key() == Qt.Key.Key_Up, e.key() == Qt.Key.Key_Down
+        if not (mods & Qt.KeyboardModifier.ControlModifier) or not (up or down):
+            return False
+        if mods & Qt.KeyboardModifier.AltModifier:
+            return False
+        cursor = self.textCursor()
+        keep = (
+            QTextCursor.MoveMode.KeepAnchor
+            if mods & Qt.KeyboardModifier.ShiftModifier
+            else QTextCursor.MoveMode.MoveAnchor
+        )
+        if up:
+            at_start = cursor.position() == cursor.block().position()
+            if at_start:
+                cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock, keep)
+            cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock, keep)
+        else:
+            cursor.movePosition(QTextCursor.MoveOperation.NextBlock, keep)
+        self.setTextCursor(cursor)  # snapped past a leading mark or segment
+        self.ensureCursorVisible()
+        return True
 
     def inputMethodEvent(self, e: QInputMethodEvent) -> None:
         if e.commitString():
