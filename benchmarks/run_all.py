@@ -76,6 +76,10 @@ def run(plan: Plan, work: Path, log: Callable[[str], None]) -> list[suites.Row]:
     rows += suites.startup(home, plan.starts)
     log("export …")
     rows += suites.export(work, plan.exports)
+    log("compare and export with changes …")
+    from benchmarks import revisions
+
+    rows += revisions.suite(work, plan.exports)
     return rows
 
 

@@ -82,6 +82,7 @@ def run(argv: list[str]) -> int:
     from drafting_app.corpus.store import CorpusStore
     from drafting_app.gui.citation_tools import install_citation_tools
     from drafting_app.gui.corpus.registry_cache import RegistryCache
+    from drafting_app.gui.revision_tools import install_revision_tools
 
     try:
         # The files are compared with the index after the window first paints: a scan of
@@ -98,6 +99,7 @@ def run(argv: list[str]) -> int:
         registries = RegistryCache(store, window.background, window)
         window.corpus_actions.changed.connect(registries.invalidate)
         install_citation_tools(window, registries.get, registries)
+        install_revision_tools(window)
         background = window.background
         picker = install_picker(window, store, load_now=False, background=background)
         window.corpus_actions.changed.connect(lambda: setattr(picker, "registry", None))

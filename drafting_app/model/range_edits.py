@@ -388,3 +388,62 @@ class _AddNotes(Edit):
         gone = {f.id for f in self.notes}
         doc.footnotes[:] = [f for f in doc.footnotes if f.id not in gone]
         return ChangeSet(footnotes_changed=True)
+
+
+def slice_of(
+    doc: Document, start: TextPoint, end: TextPoint, carried: Sequence[str] = ()
+) -> list[Paragraph]:
+    """The text from ``start`` to ``end`` as new paragraphs (fresh ids), their italics
+    and the marks inside it with the same notes; a mark at either end comes along only
+    when ``carried`` names its note (the drafter's selection took its figure)."""
+    order = [p for _, p in page_order(doc)]
+    ids = [p.id for p in order]
+    first, last = ids.index(start.pid), ids.index(end.pid)
+    keep = set(carried)
+    out: list[Paragraph] = []
+    for p in order[first : last + 1]:
+        a = start.offset if p.id == start.pid else 0
+        b = end.offset if p.id == end.pid else len(p.text)
+        marks = [
+            Anchor(x.offset - a, x.footnote_id)
+            for x in p.anchors
+            if a < x.offset < b or (x.offset in (a, b) and x.footnote_id in keep)
+        ]
+        out.append(Paragraph(p.text[a:b], _clip(p.italics, a, b), marks))
+    return out
+
+
+class MoveRange(Sequence_):
+    """Drag and drop of a selection (``start`` to ``end``) to ``to``, a place outside it:
+    the text goes there with its italics and its footnote marks — the same notes, moved,
+    not copied — as one undo step. The text is cut first; a place after it is counted
+    again as the cut leaves it (the rest of ``end``'s paragraph goes on ``start``'s)."""
+
+    def __init__(
+        self, start: TextPoint, end: TextPoint, to: TextPoint, carried: Sequence[str] = ()
+    ) -> None:
+        super().__init__("Move text")
+        self.start, self.end, self.to = start, end, to
+        self.carried = list(carried)
+        self.caret: TextPoint = to
+
+    def steps(self, doc: Document) -> Iterator[Edit]:
+        ids = [p.id for _, p in page_order(doc)]
+        if not {self.start.pid, self.end.pid, self.to.pid} <= set(ids):
+            raise EditError("Text can be moved only among the paragraphs.")
+
+        def place(pt: TextPoint) -> tuple[int, int]:
+            return ids.index(pt.pid), pt.offset
+
+        if place(self.start) <= place(self.to) <= place(self.end):
+            raise EditError("The text cannot be dropped inside itself.")
+        pieces = slice_of(doc, self.start, self.end, self.carried)
+        moved = {a.footnote_id for p in pieces for a in p.anchors}
+        notes = [f for f in doc.footnotes if f.id in moved]
+        to = self.to
+        if to.pid == self.end.pid and place(to) > place(self.end):
+            to = TextPoint(self.start.pid, self.start.offset + to.offset - self.end.offset)
+        yield ReplaceRange(self.start, self.end, [], drop_marks=sorted(moved))
+        paste = ReplaceRange(to, to, pieces, notes=notes, label=self.label)
+        yield paste
+        self.caret = paste.caret

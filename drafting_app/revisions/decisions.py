@@ -313,3 +313,39 @@ def decide_all(
         for e in reversed(done):
             e.revert(doc)
         raise
+
+
+class DecideAll(Edit):
+    """Accept All (or Reject All) of the pending changes ``keep`` selects (all of them, or
+    one author's) as one undo step."""
+
+    def __init__(self, accept: bool, keep: Callable[[Change], bool] | None = None) -> None:
+        self.accept, self.keep = accept, keep
+        self.label = "Accept all changes" if accept else "Reject all changes"
+        self._done: list[Edit] | None = None
+
+    def apply(self, doc: Document) -> ChangeSet:
+        if self._done is None:
+            self._done = decide_all(doc, self.accept, self.keep)
+            if not self._done:
+                raise EditError("There is no pending change to decide.")
+        else:  # redo: the same steps, each on the text the previous one left
+            for e in self._done:
+                e.apply(doc)
+        return _everything()
+
+    def revert(self, doc: Document) -> ChangeSet:
+        for e in reversed(self._done or []):
+            e.revert(doc)
+        return _everything()
+
+
+def _everything() -> ChangeSet:
+    """What an Accept All may have touched: any paragraph, note or front line."""
+    return ChangeSet(
+        structure_changed=True,
+        footnotes_changed=True,
+        masthead_changed=True,
+        annexes_changed=True,
+        revisions_changed=True,
+    )

@@ -22,6 +22,8 @@ ROWS = (
     "full check, 200 paras / 100 notes",
     "export to Word, in-app",
     "export to Word, whole process",
+    "compare + export with changes, in-app",
+    "compare + export with changes, whole process",
 )
 
 
@@ -54,3 +56,24 @@ def test_smoke_and_full_plans() -> None:
     assert plan.n == 200 and plan.small == 20
     full = run_all.plan_for(10_000, smoke=False)
     assert full.small == 1000 and full.starts >= 5
+
+
+def test_the_rollover_pair_of_the_benchmark_is_what_it_says() -> None:
+    """20 reworded, 5 inserted, 5 deleted, 3 moved, 10 notes changed (one moved paragraph
+    is also a reworded one)."""
+    from collections import Counter
+
+    from benchmarks.revisions import rollover_pair
+    from drafting_app.corpus.readers import read_text
+    from drafting_app.revisions.compare import compare
+
+    base, new = (read_text(t) for t in rollover_pair())
+    kinds = Counter((str(c.target), c.description) for c in compare(base, new).changes)
+    assert kinds == {
+        ("paragraph", "reworded"): 19,
+        ("paragraph", "moved and reworded"): 1,
+        ("paragraph", "moved"): 2,
+        ("paragraph", "added"): 5,
+        ("paragraph", "deleted"): 5,
+        ("footnote", "reworded"): 10,
+    }

@@ -8,6 +8,7 @@ from drafting_app.corpus.readers import read_document
 from drafting_app.model import Document, Paragraph, Span
 from drafting_app.model.range_edits import (
     JoinParagraphs,
+    MoveRange,
     ReplaceRange,
     SplitParagraph,
     TextPoint,
@@ -124,3 +125,52 @@ def test_a_pasted_paragraph_keeps_its_sub_paragraphs_first_and_later_ones() -> N
     edit.revert(doc)
     doc.operative.remove(empty)
     assert document_to_json(doc) == before and op2 is doc.operative[1]
+
+
+def test_moving_a_selection_takes_its_marks_and_notes_along_and_undoes() -> None:
+    """Drag and drop: "Crime," with its mark (note 2) from operative 1 to the end of
+    operative 2; the note is the same note, renumbered by its new place; one revert."""
+    doc = france()
+    before = document_to_json(doc)
+    op1, op2 = doc.operative[0], doc.operative[1]
+    mark = op1.anchors[0]
+    start = mark.offset - len("Organized Crime,")
+    assert op1.text[start : mark.offset] == "Organized Crime,"
+    notes = len(doc.footnotes)
+    end = TextPoint(op2.id, len(op2.text) - 1)  # before its closing ";"
+    edit = MoveRange(TextPoint(op1.id, start), TextPoint(op1.id, mark.offset), end,
+                     carried=[mark.footnote_id])  # fmt: skip
+    edit.apply(doc)
+    assert len(doc.footnotes) == notes  # moved, not copied
+    assert op2.text.endswith("Migrants ProtocolOrganized Crime,;")
+    assert [a.footnote_id for a in op2.anchors] == [mark.footnote_id]
+    assert op2.anchors[0].offset == len(op2.text) - 1  # still after the comma
+    assert mark.footnote_id not in [a.footnote_id for a in op1.anchors]
+    assert edit.caret == TextPoint(op2.id, len(op2.text) - 1)
+    edit.revert(doc)
+    assert document_to_json(doc) == before
+
+
+def test_moving_text_later_in_its_own_paragraph_and_across_paragraphs() -> None:
+    doc = france()
+    before = document_to_json(doc)
+    op4 = doc.operative[3]
+    text = op4.text  # "Urges those States that have not yet done so to fulfil …"
+    a, b = text.index("those "), text.index("those ") + len("those ")
+    to = TextPoint(op4.id, text.index("done so"))
+    edit = MoveRange(TextPoint(op4.id, a), TextPoint(op4.id, b), to)
+    edit.apply(doc)
+    assert op4.text.startswith("Urges States that have not yet those done so")
+    edit.revert(doc)
+    # Across paragraphs: the end of operative 2 and the start of operative 3 go before
+    # operative 1's text; the two paragraphs the cut joined stay one.
+    op1, op2, op3 = doc.operative[:3]
+    count = len(doc.operative)
+    cut = MoveRange(TextPoint(op2.id, len(op2.text) - 1), TextPoint(op3.id, 5),
+                    TextPoint(op1.id, 0))  # fmt: skip
+    cut.apply(doc)
+    assert len(doc.operative) == count
+    assert doc.operative[0].text == ";"
+    assert doc.operative[1].text.startswith("Urges") and doc.operative[1].text.endswith(op1.text)
+    cut.revert(doc)
+    assert document_to_json(doc) == before

@@ -11,6 +11,7 @@ edit a paragraph."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -63,6 +64,10 @@ from drafting_app.model.edits import (
 )
 from drafting_app.model.tree import Location, annex_of, locate, siblings
 from drafting_app.phrases import PhraseBook
+
+if TYPE_CHECKING:  # the revision tools load with the first draft that revises a base
+    from drafting_app.gui.document.changes_panel import ChangesPanel
+    from drafting_app.gui.document.revision_marks import RevisionMarks
 
 KEY_HINTS = (
     "Return: new paragraph · Backspace at the start: join · Tab / Shift+Tab: indent / "
@@ -170,6 +175,9 @@ class DraftEditor(QWidget):
             first if first.isValid() else self.model.group_index(Part.PREAMBLE)
         )
 
+    changes: ChangesPanel | None = None
+    revision_marks: RevisionMarks | None = None
+
     def _build_layout(self) -> None:
         pane = QWidget(self)
         box = QVBoxLayout(pane)
@@ -190,6 +198,8 @@ class DraftEditor(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(pane, "Paragraph")
         self.tabs.addTab(self.masthead, "Masthead and title")
+        if self.controller.doc.revision_base is not None or self.controller.doc.comments:
+            self.show_changes_panel()
         self.outline.setMinimumWidth(160)
         self.tabs.setMinimumWidth(240)
         split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -212,6 +222,20 @@ class DraftEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
+
+    # -- revisions ---------------------------------------------------------------------------
+    def show_changes_panel(self) -> ChangesPanel:
+        """The Changes tab (a draft revising a base, or one with reviewers' comments): the
+        page shows what changed against the base."""
+        if self.changes is None:
+            from drafting_app.gui.document.changes_panel import ChangesPanel
+            from drafting_app.gui.document.revision_marks import RevisionMarks
+
+            self.revision_marks = RevisionMarks(self.controller, self.page)
+            self.changes = ChangesPanel(self.controller, self.page, self.revision_marks, self)
+            self.changes.message.connect(self.message.emit)
+            self.tabs.addTab(self.changes, "Changes")
+        return self.changes
 
     # -- selection ---------------------------------------------------------------------------
     def current_pid(self) -> str:

@@ -62,8 +62,9 @@ def selection_paragraphs(view: DocumentView) -> list[dict[str, Any]]:
 
 
 def printed_selection(view: DocumentView) -> str:
-    """The selection as printed: a paragraph taken from its start keeps its number and
-    the tab after it (numbers are painted on the page, not part of its text)."""
+    """The selection as printed: a paragraph taken whole keeps its number and the tab
+    after it (numbers are painted on the page, not part of its text); part of one is its
+    words only."""
     cursor = view.textCursor()
     start, end = cursor.selectionStart(), cursor.selectionEnd()
     n0, _, a0 = view.spec_at(start)
@@ -75,8 +76,8 @@ def printed_selection(view: DocumentView) -> str:
         a = a0 if n == n0 else 0
         b = a1 if n == n1 else len(text)
         piece = text[a:b]
-        if a == 0 and spec.label and (b > 0 or n < n1):
-            piece = f"{spec.label}\t{piece}"
+        if a == 0 and spec.label and (n < n1 or (b == len(text) and b > 0)):
+            piece = f"{spec.label}\t{piece}"  # a whole paragraph, as Word copies a list item
         lines.append(piece)
     return "\n".join(lines)
 
@@ -160,7 +161,22 @@ def from_mime(mime: QMimeData, phrases: PhraseBook) -> Pasted | None:
         paste = read_paste(text, html or None, phrases=phrases)
     except FormatError as exc:
         return Pasted([], message=str(exc))
+    if paste.fragment and len(paste.paragraphs) == 1:
+        _keep_spaces(paste.paragraphs[0], text)
     return Pasted(paste.paragraphs, paste.footnotes, paste.fragment, _left_out(paste))
+
+
+def _keep_spaces(p: Paragraph, text: str) -> None:
+    """A few words copied with the space before or after them keep it (the splitter reads
+    paragraphs and trims them; "without delay " pasted before "to" must not glue)."""
+    lead = " " if text[:1].isspace() and not p.text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() and not p.text[-1:].isspace() else ""
+    if not (lead or trail) or not p.text:
+        return
+    n = len(lead)
+    p.text = f"{lead}{p.text}{trail}"
+    p.italics = [Span(s.start + n, s.end + n) for s in p.italics]
+    p.anchors = [Anchor(a.offset + n, a.footnote_id) for a in p.anchors]
 
 
 def _left_out(paste: Paste) -> str:

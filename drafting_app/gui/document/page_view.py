@@ -18,6 +18,11 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QFocusEvent,
     QFontMetricsF,
     QHelpEvent,
@@ -36,7 +41,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QToolTip, QWidget
 
 from drafting_app.gui.document.document_controller import DocumentController
 from drafting_app.gui.document.page_blocks import (
@@ -62,6 +67,7 @@ from drafting_app.gui.document.page_format import (
     text_style,
 )
 from drafting_app.gui.document.page_marks import mark_under, note_tooltip
+from drafting_app.gui.document.page_mouse import PageMouse
 from drafting_app.gui.document.page_typing import PageTyping
 from drafting_app.model.changes import ChangeSet
 from drafting_app.phrases import PhraseBook
@@ -141,6 +147,7 @@ class DocumentView(QTextEdit):
         self._moving_left = False
         self.typing = PageTyping(self, phrases)
         self.completion = OpenerCompletion(self)
+        self.mouse = PageMouse(self)
         doc = self.document()
         doc.setUndoRedoEnabled(False)  # one undo history: the controller's stack
         self.setReadOnly(True)  # Qt never edits the text; keys become model edits
@@ -602,6 +609,10 @@ class DocumentView(QTextEdit):
             painter.end()
         super().paintEvent(e)
         self._paint_numbers()
+        if self.mouse.drop_at is not None:
+            painter = QPainter(self.viewport())
+            self.mouse.paint_drop(painter)
+            painter.end()
         if deco.margin_labels or deco.badges:
             self._paint_margins()
 
@@ -956,16 +967,51 @@ class DocumentView(QTextEdit):
 
     def mousePressEvent(self, e: QMouseEvent) -> None:
         ctrl = bool(e.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        if not (ctrl and self._activate_mark(e)):
-            super().mousePressEvent(e)
+        if ctrl and self._activate_mark(e):
+            return
+        if self.mouse.press(e):
+            e.accept()  # in the selection: keep it, a drag may start
+            return
+        super().mousePressEvent(e)
 
     def mouseMoveEvent(self, e: QMouseEvent) -> None:
+        if self.mouse.move(e):
+            e.accept()
+            return
         if not e.buttons():
             over = bool(mark_under(self, e.position().toPoint())[0])
             self.viewport().setCursor(
                 Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor
             )
         super().mouseMoveEvent(e)
+
+    def mouseReleaseEvent(self, e: QMouseEvent) -> None:
+        if self.mouse.release(e):
+            e.accept()
+            return
+        super().mouseReleaseEvent(e)
+
+    # -- drag and drop, the context menu (page_mouse) ----------------------------------------
+    def dragEnterEvent(self, e: QDragEnterEvent) -> None:
+        self.mouse.enter(e)
+
+    def dragMoveEvent(self, e: QDragMoveEvent) -> None:
+        self.mouse.over(e)
+
+    def dragLeaveEvent(self, e: QDragLeaveEvent) -> None:
+        self.mouse.leave()
+
+    def dropEvent(self, e: QDropEvent) -> None:
+        self.mouse.drop(e)
+
+    def createStandardContextMenu(self, position: QPoint | None = None) -> QMenu:
+        """The page's menu (the spelling adapter puts its suggestions on top of it)."""
+        return self.mouse.menu(position)
+
+    def contextMenuEvent(self, e: QContextMenuEvent) -> None:
+        menu = self.mouse.menu(e.pos())
+        menu.exec(e.globalPos())
+        menu.deleteLater()
 
     def viewportEvent(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
