@@ -70,6 +70,7 @@ class Run(NamedTuple):
     footnote_ref: str | None = None
     superscript: bool = False  # the comma between two marks at one place ("reports,1,2")
     strike: bool = False  # words a delegation proposes to delete (compilation texts)
+    style: str = ""  # a character style of the compilation texts ("UNDelegation")
 
 
 @dataclass(frozen=True, slots=True)

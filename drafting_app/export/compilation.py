@@ -66,7 +66,9 @@ class Compilation:
     notes: tuple[Note, ...]
 
 
-def _text_runs(p: Paragraph, piece: Piece, marks: dict[str, str], strike: bool) -> list[Run]:
+def _text_runs(
+    p: Paragraph, piece: Piece, marks: dict[str, str], strike: bool, proposed: bool
+) -> list[Run]:
     start, end = piece.start, piece.end
     italics = [
         Span(max(s.start, start) - start, min(s.end, end) - start)
@@ -81,12 +83,16 @@ def _text_runs(p: Paragraph, piece: Piece, marks: dict[str, str], strike: bool) 
         if start < a.offset <= end or (a.offset == start == 0)
     ]
     runs = runs_of(p.text[start:end], italics, anchors, marks)
-    return [r._replace(strike=True) if strike and r.text else r for r in runs]
+    style = DELETION if proposed else ""
+    return [r._replace(strike=True, style=style) if strike and r.text else r for r in runs]
 
 
 # Added words and the status in bold; who said it (the delegation, the notes) in italics.
 _BOLD = frozenset({Role.INSERTION, Role.STATUS})
 _ITALIC = frozenset({Role.AUTHOR, Role.NOTES})
+# Character styles of the Word export (word_styles.py): proposals and their delegations.
+ADDITION, DELETION, DELEGATION = "UNProposedAddition", "UNProposedDeletion", "UNDelegation"
+_STYLES = {Role.INSERTION: ADDITION, Role.AUTHOR: DELEGATION}
 
 
 def paragraph_runs(
@@ -98,13 +104,16 @@ def paragraph_runs(
     for piece in pieces(p.text, record, options):
         if piece.role is Role.TEXT:
             if piece.end > piece.start:
-                out += _text_runs(p, piece, marks, piece.struck or deleted)
+                out += _text_runs(p, piece, marks, piece.struck or deleted, piece.struck)
             elif piece.text:  # derived text: a space, words of a void deletion
-                out.append(Run(clean(piece.text), strike=piece.struck))
+                style = DELETION if piece.struck else ""
+                out.append(Run(clean(piece.text), strike=piece.struck, style=style))
         else:
             text = clean(piece.text)
             if text:
-                out.append(Run(text, italic=piece.role in _ITALIC, bold=piece.role in _BOLD))
+                role = piece.role
+                out.append(Run(text, italic=role in _ITALIC, bold=role in _BOLD,
+                               style=_STYLES.get(role, "")))  # fmt: skip
     return tuple(out)
 
 

@@ -71,7 +71,8 @@ def escape(text: str) -> str:
 
 
 def _text_run(r: Run) -> str:
-    rpr = '<w:rStyle w:val="FootnoteReference"/>' if r.superscript else ""
+    style = "FootnoteReference" if r.superscript else r.style
+    rpr = f'<w:rStyle w:val="{style}"/>' if style else ""
     if r.bold:
         rpr += "<w:b/>"
     if r.italic:

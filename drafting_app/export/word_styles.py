@@ -130,6 +130,20 @@ STYLES: tuple[StyleSpec, ...] = (
         based_on="",
         kind="character",
     ),
+    # Compilation texts (negotiation): what a delegation proposes and who proposed it, as
+    # character styles a facilitator can restyle, and that tell the app's own marks apart
+    # from the words when the compilation is read back.
+    StyleSpec(
+        "UNProposedAddition", "UN Proposed Addition", rpr="<w:b/>", based_on="", kind="character"
+    ),
+    StyleSpec(
+        "UNProposedDeletion",
+        "UN Proposed Deletion",
+        rpr="<w:strike/>",
+        based_on="",
+        kind="character",
+    ),
+    StyleSpec("UNDelegation", "UN Delegation", rpr="<w:i/>", based_on="", kind="character"),
 )
 
 # Header and footer keep Word's built-in names (Word applies them to new headers itself).

@@ -329,7 +329,20 @@ def problems(record: Record, text: str) -> list[str]:
             out.append("an insertion that covers words")
     if not nested(bracket_like(record)):
         out.append("brackets that cross each other")
+    if any(not fits(a, (q.start, q.end)) for a in record.alternatives for q in record.proposals
+           if q.is_span):  # fmt: skip
+        out.append("a proposal across the edge of an alternative set")
     return out
+
+
+def fits(a: AlternativeSet, span: tuple[int, int]) -> bool:
+    """Whether a proposal over ``span`` and the alternative set ``a`` can print together:
+    the proposal is on words of the set's first option, or outside the set (a compilation
+    cannot show words struck across "][Invites]")."""
+    start, end = span
+    if start == end:
+        return True
+    return end <= a.start or a.end <= start or (a.start <= start and end <= a.end)
 
 
 def spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

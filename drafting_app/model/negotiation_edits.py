@@ -34,6 +34,7 @@ from drafting_app.model.negotiation import (
     Record,
     Status,
     bracket_like,
+    fits,
     nested,
     now,
     spans_overlap,
@@ -57,6 +58,15 @@ def labelled(doc: Document, pid: str) -> tuple[Paragraph, Record]:
     if record is None:
         raise EditError("This paragraph has no label yet in the compilation text.")
     return p, record
+
+
+def _words(text: str) -> str:
+    """Words a delegation puts forward: square brackets are the compilation's own marks."""
+    if "[" in text or "]" in text:
+        raise EditError(
+            "Leave square brackets out of proposed words: bracket text with Bracket Selection."
+        )
+    return text
 
 
 def _author(name: str) -> str:
@@ -320,7 +330,7 @@ class AddAlternative(RecordEdit):
 
     def __init__(self, pid: str, start: int, end: int, text: str, author: str = "") -> None:
         super().__init__(pid)
-        self.start, self.end, self.text = start, end, text
+        self.start, self.end, self.text = start, end, _words(text)
         self.author = " ".join(author.split())
         self.set_id = new_id("alt")
 
@@ -340,6 +350,11 @@ class AddAlternative(RecordEdit):
         if not nested([*bracket_like(r), span]):
             raise EditError("The selection crosses a bracket: an alternative must nest.")
         new = AlternativeSet(self.set_id, self.start, self.end, (option,))
+        if any(not fits(new, (q.start, q.end)) for q in r.proposals if q.is_span):
+            raise EditError(
+                "A proposal covers part of the selection: an alternative set goes around "
+                "whole proposals, not across or inside one."
+            )
         return r.with_(alternatives=(*r.alternatives, new))
 
 
@@ -442,7 +457,7 @@ class Propose(RecordEdit):
     ) -> None:  # fmt: skip
         super().__init__(pid)
         self.kind, self.author = kind, _author(author)
-        self.start, self.end, self.text = start, end, text
+        self.start, self.end, self.text = start, end, _words(text)
         self.proposal_id = new_id("pr")
         self.label = f"{self.author}: {kind.value.replace('-', ' ')}"
 
@@ -460,6 +475,11 @@ class Propose(RecordEdit):
             raise EditError("Select the words the delegation wants deleted.")
         if self.kind is ProposalKind.REPLACE and (start == end or text == p.text[start:end]):
             raise EditError("Select the words to replace and give different words for them.")
+        if any(not fits(a, (start, end)) for a in r.alternatives):
+            raise EditError(
+                "The words cross the edge of an alternative set: record the proposal on words "
+                "of one option, or choose between the alternatives first."
+            )
         old = p.text[start:end]
         proposal = Proposal(self.proposal_id, self.kind, start, end, text, self.author,
                             nego.round, old)  # fmt: skip
@@ -540,7 +560,7 @@ class AddParagraphAlternative(RecordEdit):
 
     def __init__(self, pid: str, text: str, author: str = "") -> None:
         super().__init__(pid)
-        self.text, self.author = " ".join(text.split()), " ".join(author.split())
+        self.text, self.author = _words(" ".join(text.split())), " ".join(author.split())
 
     def update(self, doc: Document, nego: Negotiation, p: Paragraph, r: Record) -> Record:
         _open(r)

@@ -22,6 +22,7 @@ from drafting_app.model.negotiation import (
     ProposalKind,
     Record,
     Status,
+    spans_overlap,
 )
 
 # An alternative set whose options are all this short prints "[Requests][Invites]"; a
@@ -96,18 +97,16 @@ class _Events:
         spans += [(a.start, a.end, "a", a.id) for a in record.alternatives]
         self.spans = spans
         self.sets = {a.id: a for a in record.alternatives}
-        shown = options.proposals
-        props = [q for q in record.proposals if q.is_span] if shown else []
+        props = inline_proposals(record) if options.proposals else []
         self.inserts = [q for q in props if q.kind is ProposalKind.INSERT]
-        self.struck = [q for q in props if q.kind is not ProposalKind.INSERT and q.end > q.start]
-        # A deletion whose words were all retyped still shows, at its place.
-        self.void = [q for q in props if q.kind is not ProposalKind.INSERT and q.end == q.start]
+        self.struck = [q for q in props if q.kind is not ProposalKind.INSERT]
+        self.void: list[Proposal] = []
 
     def cuts(self) -> list[int]:
         points = {0, len(self.text)}
         for s, e, _, _ in self.spans:
             points.update((s, e))
-        for q in (*self.inserts, *self.struck, *self.void):
+        for q in (*self.inserts, *self.struck):
             points.update((q.start, q.end))
         return sorted(points)
 
@@ -153,10 +152,6 @@ class _Events:
         for q in self.struck:
             if q.end == at:
                 out += _replacement(q, at)
-        for q in self.void:
-            if q.start == at:
-                gone = Piece(Role.TEXT, q.old, at, at, struck=True, proposal_id=q.id)
-                out += [gone, *_replacement(q, at)]
         return out
 
     def insertions(self, at: int) -> list[Piece]:
@@ -181,7 +176,10 @@ def _replacement(q: Proposal, at: int) -> list[Piece]:
 
 
 def pieces(text: str, record: Record, options: ViewOptions = COMPILATION) -> list[Piece]:
-    """The paragraph as a compilation prints it (see the module docstring)."""
+    """The paragraph as a compilation prints it (see the module docstring). A deleted
+    paragraph shows no proposals: they went with it."""
+    if record.status is Status.DELETED:
+        options = replace(options, proposals=False)
     ev = _Events(text, record, options)
     out: list[Piece] = []
     cuts = ev.cuts()
@@ -195,7 +193,7 @@ def pieces(text: str, record: Record, options: ViewOptions = COMPILATION) -> lis
             q = ev.struck_at(at, end)
             out.append(Piece(Role.TEXT, text[at:end], at, end, struck=q is not None,
                              proposal_id=q.id if q else ""))  # fmt: skip
-    out += tail(record, len(text), options)
+    out += tail(record, len(text), options, text)
     return _spaced(out)
 
 
@@ -214,27 +212,85 @@ def _spaced(out: list[Piece]) -> list[Piece]:
     return out
 
 
-def notes(record: Record, options: ViewOptions = COMPILATION) -> list[str]:
+def inline_proposals(record: Record) -> list[Proposal]:
+    """The proposals printed in the text (struck and bold words): each one whose words
+    no proposal printed before it shares. The others — a second delegation striking some
+    of the same words, words gone since — are printed in the notes."""
+    struck: list[Proposal] = []
+    inserts: list[Proposal] = []
+    for q in record.proposals:
+        if not q.is_span:
+            continue
+        if q.kind is ProposalKind.INSERT:
+            if not any(p.start < q.start < p.end for p in struck):
+                inserts.append(q)
+        elif q.end > q.start and not any(
+            spans_overlap((p.start, p.end), (q.start, q.end)) for p in (*struck, *inserts)
+        ):
+            struck.append(q)
+    kept = {q.id for q in (*struck, *inserts)}
+    return [q for q in record.proposals if q.id in kept]
+
+
+def _around(text: str, at: int, *, forward: bool) -> str:
+    """The fewest whole words just after (``forward``) or just before ``at`` that occur
+    once in ``text``."""
+    edge = at
+    while True:
+        if forward:
+            nxt = text.find(" ", edge + 1)
+            edge = len(text) if nxt < 0 else nxt
+            words = text[at:edge]
+        else:
+            edge = text.rfind(" ", 0, max(edge - 1, 0)) + 1 if edge > 1 else 0
+            words = text[edge:at]
+        if text.count(words) == 1 or edge in (0, len(text)):
+            return words
+
+
+def proposal_note(q: Proposal, text: str) -> str:
+    """A proposal as a note: "EU: delete “annually”", "US: add “ within existing
+    resources” after “the Assembly”", with enough words around to be found again."""
+    if q.kind is ProposalKind.DELETE_PARAGRAPH:
+        return f"{q.author}: delete the paragraph"
+    if q.kind is not ProposalKind.INSERT and q.end == q.start:
+        return f"{q.author}: {q.kind.value} “{q.old}” — words no longer in the text"
+    if q.kind is ProposalKind.INSERT:
+        if q.start == 0:
+            return f"{q.author}: add “{q.text}” before “{_around(text, 0, forward=True)}”"
+        return f"{q.author}: add “{q.text}” after “{_around(text, q.start, forward=False)}”"
+    words = text[q.start : q.end]
+    where = ""
+    if text.count(words) != 1:  # say where: after (or, at the start, before) unique words
+        if q.start > 0:
+            where = f" after “{_around(text, q.start, forward=False)}”"
+        else:
+            where = f" before “{_around(text, q.end, forward=True)}”"
+    if q.kind is ProposalKind.DELETE:
+        return f"{q.author}: delete “{words}”{where}"
+    return f"{q.author}: replace “{words}”{where} with “{q.text}”"
+
+
+def notes(record: Record, options: ViewOptions = COMPILATION, text: str = "") -> list[str]:
     """ "EU: delete the paragraph", "G77 and China: retain" — what the compilation puts in
-    parentheses at the end of the paragraph."""
+    parentheses at the end of the paragraph (with the proposals not printed inline)."""
     out: list[str] = []
     if options.proposals:
-        out += [
-            f"{q.author}: delete the paragraph"
-            for q in record.proposals
-            if q.kind is ProposalKind.DELETE_PARAGRAPH
-        ]
+        inline = {q.id for q in inline_proposals(record)}
+        out += [proposal_note(q, text) for q in record.proposals if q.id not in inline]
     if options.comments:
         out += [f"{c.author}: {c.text}" for c in record.comments]
     return out
 
 
-def tail(record: Record, at: int, options: ViewOptions = COMPILATION) -> list[Piece]:
+def tail(
+    record: Record, at: int, options: ViewOptions = COMPILATION, text: str = ""
+) -> list[Piece]:
     """Notes and status after the paragraph's last word."""
     out: list[Piece] = []
     if options.proposals and record.open_new_paragraph and record.origin is not None:
         out += _author(record.origin.author, at)
-    said = notes(record, options)
+    said = notes(record, options, text)
     if said:
         out.append(Piece(Role.NOTES, f" ({'; '.join(said)})", at, at))
     if record.status in options.statuses:

@@ -1,6 +1,9 @@
 """``drafting-app status FILE [--json]``: where a negotiation stands — counts by status, the
 open paragraphs, the brackets, alternatives and proposals left (by delegation), and
-whether the final text can be made (and what stops it)."""
+whether the final text can be made (and what stops it).
+
+``drafting-app import-compilation FILE.docx [-o DRAFT.unres.json] [--json]``: a
+compilation text read back into a draft in negotiation, with its loss report."""
 
 from __future__ import annotations
 
@@ -50,6 +53,30 @@ def write_summary(out: TextIO, title: str, s: Summary) -> None:
             out.write(f"    {b}\n")
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from drafting_app.errors import DraftingError
+    from drafting_app.negotiation.files import PROJECT_SUFFIX, read_compilation
+    from drafting_app.storage.project import save_project
+
+    source = Path(args.file)
+    doc, report = read_compilation(source)
+    if args.output:
+        out = Path(args.output)
+        if not out.name.lower().endswith(PROJECT_SUFFIX):
+            raise DraftingError(f"{out.name}: a draft is saved as {PROJECT_SUFFIX}.")
+        save_project(doc, out, {"profile": args.profile})
+    if args.json:
+        json.dump(report.as_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(report.render())
+        if args.output:
+            sys.stdout.write(f"Draft: {args.output}\n")
+    return 0
+
+
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "status",
@@ -61,3 +88,15 @@ def register(sub: Any) -> None:
     p.add_argument("file", help="the negotiated draft (.unres.json)")
     p.add_argument("--json", action="store_true", help="the state as JSON")
     p.set_defaults(handler=_cmd_status)
+    p = sub.add_parser(
+        "import-compilation",
+        help="read a compilation text (.docx) back into a draft in negotiation",
+        description="Read a compilation text — the app's own or a hand-made one with labels "
+        "in a first table column or at the start of each paragraph, square brackets, "
+        "statuses and proposals by delegation — and report what could not be mapped.",
+    )
+    p.add_argument("file", help="the compilation text (.docx)")
+    p.add_argument("-o", "--output", help="save the draft here (.unres.json)")
+    p.add_argument("--profile", default="ctoc-cop", help="body profile saved with the draft")
+    p.add_argument("--json", action="store_true", help="the loss report as JSON")
+    p.set_defaults(handler=_cmd_import)

@@ -150,9 +150,9 @@ def test_random_negotiations_keep_brackets_balanced_and_labels_stable(data: st.D
                 done.pop().revert(doc)  # undo
                 _assert_sound(doc, seen)
                 continue
-            edit = _edit(data, doc)
             before = state(doc)
             try:
+                edit = _edit(data, doc)  # may be refused when made ("[" in proposed words)
                 edit.apply(doc)
             except EditError:
                 assert state(doc) == before, "a refused edit changes nothing"
