@@ -1,8 +1,9 @@
 """Accuracy of the checker: recall per family of injected mistakes (tests/checks/mutations.py)
 on the five corpus documents and the ten GA texts of tests/data/realdocs/ga, and findings on
 the clean texts (errors and warnings there are false alarms, except the two real dangling
-Ibid. of Resolution 5/2 and Decision 4/4), and what the older footnote rule (a note again at
-the first operative mention) would report on them.
+Ibid. of Resolution 5/2 and Decision 4/4), what the older footnote rule (a note again at
+the first operative mention) would report on them, and the operative verb of resolutions
+dropped: warned, and given back by the OPENER fix from the corpus.
 
     python -m benchmarks.check_accuracy [--limit N]
 """
@@ -25,7 +26,7 @@ from drafting_app.citations.render import CitationRule, RepeatRule  # noqa: E402
 from drafting_app.corpus.readers import read_document  # noqa: E402
 from drafting_app.corpus.registry import Registry  # noqa: E402
 from drafting_app.model.document import Document  # noqa: E402
-from tests.checks.mutations import MUTATORS, recall  # noqa: E402
+from tests.checks.mutations import LIMIT, MUTATORS, recall  # noqa: E402
 from tests.conftest import CORPUS_FILES, REALDOCS  # noqa: E402
 
 # The real mistakes of the corpus: (document, code, footnote number).
@@ -60,6 +61,41 @@ def under_older_rule(docs: dict[str, Document], registry: Registry) -> None:
             if f.code == "FN-OPERATIVE":
                 where = f.location.paragraph_label or f.location.part
                 print(f"  {name} {where}: {f.message.split(':')[0]}")
+
+
+def verb_dropped(docs: dict[str, Document], registry: Registry) -> tuple[int, int, int]:
+    """The operative verb of a resolution's paragraph dropped ("Urges Member States …" →
+    "Member States …", as a draft revising the adopted text may lose it): (mutants, warned,
+    fixed — the OPENER fix gives the paragraph back as adopted)."""
+    from drafting_app.model.document import Form, Part
+    from drafting_app.phrases import default_phrasebook
+
+    book = default_phrasebook()
+    total = warned = fixed = 0
+    for doc in docs.values():
+        if doc.form is not Form.RESOLUTION:
+            continue
+        for p in doc.operative[:LIMIT]:
+            o = book.split(p.text, Part.OPERATIVE)
+            rest = p.text[len(o.text) :].lstrip() if o is not None else ""
+            if o is None or o.part is not Part.OPERATIVE or o.adverb or not rest[:1].isalpha():
+                continue
+            original = p.text
+            p.text = rest[0].upper() + rest[1:]
+            try:
+                found = [
+                    f
+                    for f in run_checks(doc, registry)
+                    if f.code == "OPENER" and f.location.paragraph_id == p.id
+                ]
+            finally:
+                mutated, p.text = p.text, original
+            total += 1
+            warned += bool(found)
+            fix = found[0].fix if found else None
+            if fix is not None and fix.new_text + mutated[fix.end :] == original:
+                fixed += 1
+    return total, warned, fixed
 
 
 def main() -> int:
@@ -97,6 +133,11 @@ def main() -> int:
             f"{label:<14}{c['real']:>6}{c['error']:>7}{c['warning']:>9}{c['info']:>6}"
             f"{c['suggestion']:>12}"
         )
+    print("\noperative verb dropped (resolutions; the corpus holds the adopted text):")
+    print(f"{'texts':<14}{'mutants':>8}{'warned':>8}{'fixed as adopted':>18}")
+    for label, docs in sets.items():
+        n, w, fx = verb_dropped(docs, registry)
+        print(f"{label:<14}{n:>8}{w:>8}{fx:>18}")
     print("\nFN-OPERATIVE on the clean texts under the older rule (not their profile):")
     for docs in sets.values():
         under_older_rule(docs, registry)

@@ -26,8 +26,10 @@ RUNS = {
     "text (corpus, Markdown, PDF text)": 3500,
     "docx bytes": 1200,
     "docx members/XML": 1400,
+    "docx silent loss": 1000,
     "pdf bytes": 400,
     "project JSON": 3500,
+    "clause collection": 1500,
 }
 
 

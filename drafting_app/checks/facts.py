@@ -67,6 +67,20 @@ class KnownInstrument(Protocol):
     def articles(self) -> int: ...
 
 
+class KnownClause(Protocol):
+    """An adopted operative clause: its opening verb ("Urges"), where it was adopted
+    ("Resolution 80/6, op 12"), its text and its words after the verb."""
+
+    @property
+    def opener(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def rest(self) -> str: ...
+
+
 class CorpusFacts(Protocol):
     """Look-ups the checks make against the corpus."""
 
@@ -84,3 +98,9 @@ class CorpusFacts(Protocol):
         ...
 
     def instrument_by_volume(self, volume: str) -> KnownInstrument | None: ...
+
+    def clause_with_opener(self, text: str) -> KnownClause | None:
+        """The adopted operative clause whose words after its opening verb are the first
+        words of ``text`` ("the States Parties to the Convention to …" → "Urges the States
+        Parties …"), or None."""
+        ...

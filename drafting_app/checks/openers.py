@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from drafting_app.checks.context import CheckContext, Entry
+from drafting_app.checks.facts import KnownClause
 from drafting_app.checks.findings import Finding, Fix, Severity
 from drafting_app.model.document import Form, Paragraph, Part, Span
 from drafting_app.phrases import ADVERBS, Opener
@@ -81,20 +82,14 @@ def _opener_finding(ctx: CheckContext, e: Entry, part: Part) -> Finding | None:
         return None
     if found is None:
         word = text.split()[0]
-        if part is Part.OPERATIVE and e.form is Form.RESOLUTION and not _verb_like(text):
+        if part is Part.OPERATIVE and e.form is Form.RESOLUTION:
             # "6. The States …": in a resolution an operative paragraph opens with a verb
-            # in the present tense; an unknown verb ("Agrees", "Initiates") is only info
-            return ctx.finding(
-                "OPENER",
-                Severity.WARNING,
-                f"{ctx.describe(p).capitalize()} opens with “{word}”, not with a verb: an "
-                "operative paragraph of a resolution opens with a verb in the present "
-                "tense (Requests, Urges, Decides).",
-                ctx.at(p, 0, len(word)),
-                "Adopted resolutions open every operative paragraph with its verb "
-                "(UN_FORMAT.md §1); the known operative openers list has none for "
-                f"“{' '.join(text.split()[:3])}”.",
-            )
+            # in the present tense; an unknown verb ("Agrees", "Initiates") is only info,
+            # unless the corpus adopted the same words after a verb of its own
+            lead = len(text) - len(text.lstrip())
+            known = ctx.facts.clause_with_opener(text[lead:])
+            if known is not None or not _verb_like(text):
+                return _verbless_finding(ctx, p, word, known)
         return ctx.finding(
             "OPENER",
             Severity.INFO,
@@ -115,6 +110,53 @@ def _opener_finding(ctx: CheckContext, e: Entry, part: Part) -> Finding | None:
         f"with {expected}.",
         ctx.at(p, 0, len(found.text)),
     )
+
+
+def _verbless_finding(
+    ctx: CheckContext, p: Paragraph, word: str, known: KnownClause | None
+) -> Finding:
+    """An operative paragraph of a resolution without its verb; when the corpus adopted the
+    same clause after a verb (``known``: "Urges the States Parties …"), that verb is the
+    fix."""
+    text = p.text
+    evidence = (
+        "Adopted resolutions open every operative paragraph with its verb (UN_FORMAT.md §1); "
+        f"the known operative openers list has none for “{' '.join(text.split()[:3])}”."
+    )
+    fix = None
+    lead = len(text) - len(text.lstrip())
+    if known is not None:
+        # the clause's first word as the corpus writes it after the verb ("the States")
+        first = known.rest.split()[0] if known.rest.split() else word
+        if first.lower() != word.lower():
+            first = word
+        new = f"{known.opener} {first}"
+        fix = Fix(
+            p.id,
+            lead,
+            lead + len(word),
+            new,
+            italics=(Span(0, len(known.opener)),),
+            description=f"Write “{new} …” (as {known.source})",
+        )
+        evidence += (
+            f" The corpus adopted the same clause with “{known.opener}”: {known.source}, "
+            f"“{_short(known.text)}”."
+        )
+    return ctx.finding(
+        "OPENER",
+        Severity.WARNING,
+        f"{ctx.describe(p).capitalize()} opens with “{word}”, not with a verb: an "
+        "operative paragraph of a resolution opens with a verb in the present "
+        "tense (Requests, Urges, Decides).",
+        ctx.at(p, 0, len(word)),
+        evidence,
+        fix,
+    )
+
+
+def _short(text: str, width: int = 90) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 # Words that lead into the verb of an operative paragraph ("Once again urges", A/RES/80/4).

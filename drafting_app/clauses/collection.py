@@ -4,7 +4,8 @@ The collection is a versioned JSON file (``paths.user_data_dir()/my_clauses.json
 written atomically (drafting_app.storage.atomic). A collection file from a colleague is
 validated completely before anything is added: a wrong format or version, wrong types,
 an oversized or malformed file gives a :class:`CollectionError` and the existing collection
-is left exactly as it was.
+is left exactly as it was. The drafter's own collection found damaged at start is set aside
+under a dated name and reported; the app goes on with an empty one (issue 22 §7).
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from typing import Any
 
 from drafting_app.clauses.clause import ClauseFootnote, build_paragraph
 from drafting_app.errors import DraftingError
+from drafting_app.model.characters import xml_legal
 from drafting_app.model.document import Footnote, Paragraph, Part, Span
 from drafting_app.paths import user_data_dir
 from drafting_app.storage.atomic import atomic_write
+from drafting_app.storage.data_files import DamagedFile, parse_json, set_aside
 
 FORMAT = "drafting-app/clause-collection"
 VERSION = 1
@@ -117,7 +120,9 @@ def _text(d: Mapping[str, Any], key: str, where: str, limit: int = MAX_TEXT) -> 
     value = _want(d.get(key, ""), str, f"{where}.{key}")
     if len(value) > limit:
         raise CollectionError(f"{where}.{key} is longer than {limit} characters.")
-    return value
+    # A character no Word document holds (a pasted control character, half a pair) is
+    # repaired as the project loader repairs it: an inserted clause must save and export.
+    return xml_legal(value)[0]
 
 
 def _spans(raw: Any, length: int, where: str) -> tuple[Span, ...]:
@@ -184,9 +189,9 @@ def parse_collection(data: bytes, name: str = "the file") -> list[SavedClause]:
     if len(data) > MAX_FILE_BYTES:
         raise CollectionError(f"{name} is larger than {MAX_FILE_BYTES // 2**20} MB.")
     try:
-        doc = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise CollectionError(f"{name} is not a clause collection (not JSON: {exc}).") from exc
+        doc = parse_json(data)
+    except DamagedFile as exc:
+        raise CollectionError(f"{name} is not a clause collection ({exc}).") from exc
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise CollectionError(f"{name} is not a clause collection of this app.")
     version = doc.get("version")
@@ -221,21 +226,38 @@ def default_path() -> Path:
 class Collection:
     """The drafter's own clauses, kept in one file."""
 
-    def __init__(self, path: Path, clauses: list[SavedClause]) -> None:
+    def __init__(self, path: Path, clauses: list[SavedClause], notice: str = "") -> None:
         self.path = path
         self.clauses = clauses
+        self.notice = notice  # said once to the drafter: the file was damaged, set aside
 
     @classmethod
     def load(cls, path: Path | None = None) -> Collection:
-        """The collection at ``path`` (empty when there is none yet)."""
+        """The collection at ``path`` (empty when there is none yet). A damaged file is
+        set aside, never deleted, and the collection starts empty with a ``notice``; a
+        file that cannot be read at all raises CollectionError (nothing is moved)."""
         path = path or default_path()
         if not path.exists():
             return cls(path, [])
         try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise CollectionError(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB.")
             data = path.read_bytes()
         except OSError as exc:
             raise CollectionError(f"{path.name} could not be read: {exc.strerror}.") from exc
-        return cls(path, parse_collection(data, path.name))
+        except CollectionError as exc:
+            return cls._damaged(path, str(exc))
+        try:
+            return cls(path, parse_collection(data, path.name))
+        except CollectionError as exc:
+            return cls._damaged(path, str(exc))
+
+    @classmethod
+    def _damaged(cls, path: Path, why: str) -> Collection:
+        moved = set_aside(path)
+        kept = f" It was kept as {moved.name}." if moved else ""
+        return cls(path, [], f"My clauses could not be read: {why.rstrip('.')}.{kept} "
+                             "The collection starts empty.")  # fmt: skip
 
     def __len__(self) -> int:
         return len(self.clauses)

@@ -3,7 +3,11 @@
 Templates run in Jinja's ImmutableSandboxedEnvironment with StrictUndefined and no loader:
 a template (the user may write their own) cannot reach Python internals (``__class__``,
 ``__globals__``), the file system (include, import, extends are refused before rendering)
-or any global but the few below. Every failure is a :class:`TemplateError`.
+or any global but the few below, nor ask for far more than a clause: numbers, repetitions,
+widths and counts past MAX_OUTPUT are refused as they are asked for. A drafter's own
+template is rendered in a process of its own, bounded in time and memory
+(:mod:`drafting_app.clauses.template_process`). Every failure is a :class:`TemplateError`
+that names the template and says why.
 
 In a template, ``{{ footnote(text) }}`` places a footnote mark (English: after the
 punctuation, so write it after the comma); ``*…*`` sets a title in italics, in the text
@@ -45,9 +49,10 @@ class RenderedClause:
 
 
 class _ClauseSandbox(ImmutableSandboxedEnvironment):
-    """The sandbox, also refusing arithmetic that could exhaust memory ("a" * 10**10)."""
+    """The sandbox, also refusing arithmetic and calls that ask for far more than a clause
+    ("a" * 10**10, a number squared again and again, "%999999999s", center(10**9))."""
 
-    intercepted_binops = frozenset(["*", "**"])
+    intercepted_binops = frozenset(["*", "**", "+", "%"])
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and (abs(_number(left)) > 1000 or abs(_number(right)) > 32):
@@ -57,7 +62,67 @@ class _ClauseSandbox(ImmutableSandboxedEnvironment):
             size = len(left if isinstance(left, str | list) else right)
             if _number(count) * max(size, 1) > MAX_OUTPUT:
                 raise SecurityError("a repetition this long is not allowed in a clause template")
+        if operator in ("*", "+") and _digits(left) + _digits(right) > MAX_DIGITS:
+            raise SecurityError("a number this large is not allowed in a clause template")
+        if operator == "+" and _size(left) + _size(right) > MAX_OUTPUT:
+            raise SecurityError("a text this long is not allowed in a clause template")
+        if operator == "%" and isinstance(left, str) and _widest(left) > MAX_OUTPUT:
+            raise SecurityError("a width this large is not allowed in a clause template")
         return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        _check_arguments(args, kwargs)
+        # "{:>999999999}".format(x): the width is in the string the method is bound to
+        bound = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)
+        if isinstance(bound, str) and _widest(bound) > MAX_OUTPUT:
+            raise SecurityError("a width this large is not allowed in a clause template")
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+MAX_DIGITS = 1000
+_WIDTH_RE = re.compile(r"[%{:][^a-zA-Z%{}]*?(\d{4,})")
+
+
+def _digits(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value.bit_length() * 3 // 10  # decimal digits, about
+    return 0
+
+
+def _size(value: Any) -> int:
+    return len(value) if isinstance(value, str | list | tuple) else 0
+
+
+def _widest(text: str) -> int:
+    """The largest width or precision a format string asks for ("%999999999s")."""
+    return max((int(m.group(1)) for m in _WIDTH_RE.finditer(text)), default=0)
+
+
+def _check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """No call may ask for a width, count or size past MAX_OUTPUT (center(10**9),
+    indent(10**9), "x".zfill(10**9), "{:>999999999}".format(1))."""
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_OUTPUT:
+            raise SecurityError("a number this large is not allowed in a clause template")
+        if isinstance(value, str) and _widest(value) > MAX_OUTPUT:
+            raise SecurityError("a width this large is not allowed in a clause template")
+
+
+def _bounded(f: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter that refuses too large an argument and too long a result."""
+
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        _check_arguments(args[1:], kwargs)
+        out = f(*args, **kwargs)
+        if _size(out) > MAX_OUTPUT:
+            raise SecurityError("a text this long is not allowed in a clause template")
+        return out
+
+    checked.__name__ = getattr(f, "__name__", "filter")
+    for mark in ("jinja_pass_arg",):  # pass_context / pass_environment flags
+        if hasattr(f, mark):
+            setattr(checked, mark, getattr(f, mark))
+    return checked
 
 
 def _number(value: Any) -> float:
@@ -69,6 +134,7 @@ def _environment() -> ImmutableSandboxedEnvironment:
     env.globals.clear()  # no cycler, joiner, namespace, lipsum, range, dict
     env.filters["ordinal"] = ordinal
     env.filters["cited_list"] = cited_list
+    env.filters = {name: _bounded(f) for name, f in env.filters.items()}
     return env
 
 
@@ -89,7 +155,18 @@ def check_source(source: str, name: str = "template") -> None:
 
 
 def render_text(template: ClauseTemplate, values: Mapping[str, Any]) -> tuple[str, list[str]]:
-    """The template's text with footnote marks in place, and the footnote texts."""
+    """The template's text with footnote marks in place, and the footnote texts (a
+    drafter's own template rendered in the bounded worker process)."""
+    check_source(template.body, template.key)
+    if template.origin == "user":
+        from drafting_app.clauses.template_process import render_user_template
+
+        return render_user_template(template, values)
+    return render_in_process(template, values)
+
+
+def render_in_process(template: ClauseTemplate, values: Mapping[str, Any]) -> tuple[str, list[str]]:
+    """``render_text`` here, in this process (the bundled templates; the worker)."""
     check_source(template.body, template.key)
     notes: list[str] = []
 
@@ -105,8 +182,13 @@ def render_text(template: ClauseTemplate, values: Mapping[str, Any]) -> tuple[st
         raise TemplateError(f"{template.key}: {str(exc.message).rstrip('.')}.") from exc
     except TemplateError:
         raise
+    except RecursionError:
+        raise TemplateError(f"{template.key}: refused — it calls itself too deeply.") from None
+    except MemoryError:
+        raise  # the worker process says which limit it was
     except Exception as exc:  # a user template's own error (bad filter, type error …)
-        raise TemplateError(f"{template.key} could not be rendered: {exc}.") from exc
+        reason = str(exc).rstrip(".") or type(exc).__name__  # never an empty reason
+        raise TemplateError(f"{template.key} could not be rendered: {reason}.") from exc
     if len(out) > MAX_OUTPUT:
         raise TemplateError(f"{template.key} produced more than {MAX_OUTPUT} characters.")
     return out, notes

@@ -26,6 +26,7 @@ from drafting_app.corpus.facts import (
     load_instruments,
     load_sessions,
 )
+from drafting_app.corpus.opening_verbs import AdoptedOpener, OpenerIndex
 from drafting_app.corpus.rows import (
     CHAPEAU_LABEL,
     FOOTNOTE,
@@ -34,7 +35,8 @@ from drafting_app.corpus.rows import (
     FootnoteRow,
     document_rows,
 )
-from drafting_app.model.document import Document
+from drafting_app.model.document import Document, Paragraph
+from drafting_app.model.numbering import paragraph_labels
 from drafting_app.model.references import RefKind
 
 if TYPE_CHECKING:
@@ -158,6 +160,7 @@ class Registry:
             _normal_title(t): i.key for i in instruments for t in (i.full_title, *i.short_titles)
         }
         self._adopting: dict[tuple[str, str], Instrument] = {}
+        self._openers = OpenerIndex()
         for inst in instruments:
             m = _RES_NUMBER_RE.search(inst.adopted_by.split(",")[0])
             if m:
@@ -186,6 +189,7 @@ class Registry:
         for doc_id, doc in docs:
             rows = document_rows(doc_id, doc.source, "user", doc)
             reg._add(rows.info, rows.citations, rows.footnotes)
+            reg._openers.add(_operative_clauses(rows.info.label, doc))
         reg._settle()
         return reg
 
@@ -283,6 +287,11 @@ class Registry:
         date = self._curated_date(kind, full, number)
         return CitedText(kind, full, number, date, date_source="curated") if date else None
 
+    def clause_with_opener(self, text: str) -> AdoptedOpener | None:
+        """The adopted operative clause whose words after its opening verb are the first
+        words of ``text`` (a paragraph that does not open with a verb), or None."""
+        return self._openers.find(text)
+
     def texts(self) -> list[CitedText]:
         """Every text known, by body then number."""
         return sorted(self._texts.values(), key=lambda t: (t.body, t.kind, _number_key(t.number)))
@@ -323,3 +332,18 @@ class Registry:
 
     def __iter__(self) -> Iterator[CitedText]:
         return iter(self.texts())
+
+
+def _operative_clauses(label: str, doc: Document) -> Iterator[tuple[str, str]]:
+    """(text, where) of every operative paragraph of ``doc``, sub-paragraphs included."""
+    labels = paragraph_labels(doc)
+
+    def walk(p: Paragraph, where: str) -> Iterator[tuple[str, str]]:
+        here = f"{where} {labels.get(p.id, '').rstrip('.')}".strip()
+        yield p.text, f"{label}, op {here}"
+        for child in p.children:
+            yield from walk(child, here)
+
+    for operative in [doc.operative, *(part.operative for part in doc.parts)]:
+        for top in operative:
+            yield from walk(top, "")

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from drafting_app.corpus.facts import canonical_body, load_instruments, load_sessions
+from drafting_app.corpus.opening_verbs import AdoptedOpener, clause_key, stored_opener
 from drafting_app.corpus.registry import (
     COP,
     Citation,
@@ -38,6 +39,7 @@ _CITED = (
     " JOIN documents d ON d.doc_id = p.doc_id"
 )
 _ORDER = " ORDER BY p.doc_id, c.row, c.seq"
+_OPENERS_KEPT = 512  # clause look-ups remembered (a draft has a few verbless paragraphs)
 _TEXT_KINDS = (str(RefKind.RESOLUTION), str(RefKind.DECISION))
 
 
@@ -60,6 +62,7 @@ class StoredRegistry(Registry):
         # A registry is replaced, never changed, when the corpus changes: a text looked
         # up once is the same object the next time (bounded: a check asks a few hundred).
         self._found: dict[tuple[str, str, str], CitedText | None] = {}
+        self._openers_found: dict[tuple[str, ...], AdoptedOpener | None] = {}
         # Told when a look-up finds the index damaged (the window rebuilds it).
         self.on_damage: Callable[[str], None] | None = None
 
@@ -106,6 +109,19 @@ class StoredRegistry(Registry):
             text.date_source = "citations"
         _compact(text)
         return text
+
+    def clause_with_opener(self, text: str) -> AdoptedOpener | None:
+        """One search of the clause index per clause (the checks ask again as the user
+        types; a registry is replaced, never changed, so an answer stays right)."""
+        key = clause_key(text)
+        if key is None:
+            return None
+        if key not in self._openers_found:
+            if len(self._openers_found) >= _OPENERS_KEPT:
+                self._openers_found.pop(next(iter(self._openers_found)))
+            with self._guard():
+                self._openers_found[key] = stored_opener(self._conn, text)
+        return self._openers_found[key]
 
     def cited_text(
         self, body: str, number: str, kind: str, *, author: str = COP

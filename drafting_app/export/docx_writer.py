@@ -20,6 +20,7 @@ from drafting_app.export.files import write_atomic
 from drafting_app.export.page import PageProfile, profile_for
 from drafting_app.export.word_package import W_NS, base_package, header_paragraph
 from drafting_app.export.word_styles import LANGUAGE, style_of
+from drafting_app.model.characters import xml_legal
 from drafting_app.model.document import Document
 
 if TYPE_CHECKING:
@@ -66,8 +67,10 @@ def docx_bytes(
 
 
 def escape(text: str) -> str:
-    """XML text escaping (xml.sax.saxutils would pull in urllib and email at start-up)."""
-    return html.escape(text, quote=False)
+    """XML text escaping (xml.sax.saxutils would pull in urllib and email at start-up);
+    a character XML cannot hold (a control character pasted from Word) is repaired as
+    everywhere else (model/characters.py), never an XMLSyntaxError at export."""
+    return html.escape(xml_legal(text)[0], quote=False)
 
 
 def _text_run(r: Run) -> str:
@@ -288,6 +291,7 @@ class _WordWriter:
 
 def _property(text: str) -> str:
     """Core properties hold at most 255 characters (a long UN title is cut with an ellipsis)."""
+    text = xml_legal(text)[0]
     return text if len(text) <= 255 else text[:254].rstrip() + "…"
 
 

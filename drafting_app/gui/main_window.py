@@ -38,6 +38,7 @@ from drafting_app.gui.corpus.corpus_port import Corpus
 from drafting_app.gui.corpus.search_panel import SearchPanel
 from drafting_app.gui.document.conventions_menu import build_conventions_menu
 from drafting_app.gui.document.preview import PreviewPanel
+from drafting_app.gui.document.word_count_label import WordCountLabel
 from drafting_app.gui.files.drafts import Drafts
 from drafting_app.gui.files.export_actions import ExportActions
 from drafting_app.gui.files.file_guard import title_for
@@ -51,6 +52,7 @@ if TYPE_CHECKING:  # the editor and the templates load with the first draft
     from drafting_app.gui.document.draft_editor import DraftEditor
     from drafting_app.gui.document.spelling import SpellingService
     from drafting_app.gui.document.spelling_dialog import SpellingDialog
+    from drafting_app.gui.files.printing import PrintActions
 
 APP_TITLE = "UN Drafting Assistant"
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self.corpus = corpus
         self.settings = settings or load_settings()
         self.recovery = recovery or RecoveryStore()
+        self.recovery.start()  # this window's snapshots are never offered to another
         self.setWindowTitle(APP_TITLE)
         fit_to_screen(self)
         self.reading = ReadingView(self)
@@ -100,9 +103,12 @@ class MainWindow(QMainWindow):
         self.activity.setObjectName("backgroundActivity")
         self.activity.hide()
         self.statusBar().addPermanentWidget(self.activity)
+        self.word_count = WordCountLabel(self)  # the draft in front's, as Word shows it
+        self.statusBar().addPermanentWidget(self.word_count)
         self.corpus_size = QLabel(self)
         self.statusBar().addPermanentWidget(self.corpus_size)
         self._draft_actions: list[QAction] = []
+        self._printing: PrintActions | None = None
         self.spelling: SpellingService | None = None
         self.spelling_dialog: SpellingDialog | None = None
         self._balanced = self._restored = restore_layout(self, self.settings)
@@ -201,6 +207,11 @@ class MainWindow(QMainWindow):
             file_menu, "Export as &PDF…", "Ctrl+Shift+E", self.exports.export_pdf
         )
         file_menu.addSeparator()
+        self._action(file_menu, "&Print…", keys.Print, lambda: self.printing().preview())
+        self._action(
+            file_menu, "Print Without Pre&view…", "Ctrl+Alt+P", lambda: self.printing().print_now()
+        )
+        file_menu.addSeparator()
         # StandardKey.Quit is empty on some Linux desktops and on Windows.
         quit_action = self._action(file_menu, "&Quit", "Ctrl+Q", self.close)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -297,6 +308,15 @@ class MainWindow(QMainWindow):
         about = self._action(help_menu, f"&About {APP_TITLE}", None, self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
 
+    def printing(self) -> PrintActions:
+        """File › Print: made on first use (the print support stays out of the start-up)."""
+        if self._printing is None:
+            from drafting_app.gui.files.printing import PrintActions
+
+            self._printing = PrintActions(self, self.export_source)
+            self._printing.message.connect(lambda m: self.statusBar().showMessage(m, 6000))
+        return self._printing
+
     def find_in_front(self) -> None:
         """Edit › Find (Ctrl+F): in the draft in front, as in Word; in the corpus when the
         reading view is in front (the corpus search is also Corpus › Search, Ctrl+Shift+F)."""
@@ -353,6 +373,8 @@ class MainWindow(QMainWindow):
             # a first start the search is in front, not the last dock added.
             self.search_dock.raise_()
         self.show()
+        if self.settings.notice:
+            self.drafts.warn("Settings reset", self.settings.notice)
         self.recovery_offer.offer()
 
     # -- spelling ----------------------------------------------------------------------------
@@ -445,6 +467,7 @@ class MainWindow(QMainWindow):
         draft = self.drafts.current()
         for action in self._draft_actions:
             action.setEnabled(draft is not None)
+        self.word_count.follow(draft.editor if draft is not None else None)
         if draft is None:
             self.setWindowModified(False)
             self.setWindowTitle(self._reading_title())
@@ -464,6 +487,7 @@ class MainWindow(QMainWindow):
         if not self.drafts.close_all():
             event.ignore()
             return
+        self.drafts.shutdown()  # the snapshot writes asked for are done before they go
         self.recovery.close()
         save_layout(self, self.settings)
         self.background.wait()  # a sync in progress commits; nothing else is started

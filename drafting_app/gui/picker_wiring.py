@@ -103,6 +103,8 @@ def install_picker(
     except CollectionError as exc:
         window.statusBar().showMessage(f"My clauses could not be read: {exc}", 8000)
         collection = None
+    if collection is not None and collection.notice:  # damaged: set aside, said once
+        window.drafts.warn("My clauses", collection.notice)
     picker = PickerDock(None, TemplateCatalog.load(), None, collection, window)
     dock = _right_dock(window, "Clauses", "clauseDock", picker)
     window.clause_dock = dock  # type: ignore[attr-defined]

@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import IO
 
 from drafting_app.errors import DraftingError, ProjectError
 
@@ -190,3 +191,50 @@ def atomic_create(
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
+
+
+def move_aside(path: Path, target: Path) -> bool:
+    """Rename ``path`` to ``target`` in one step (a damaged file set aside, a recovery
+    snapshot claimed by a window), never replacing an existing ``target``; False when
+    ``path`` is gone (another process moved it first) or cannot be moved."""
+    if target.exists():
+        return False
+    try:
+        os.link(path, target)  # exclusive: fails when target exists
+    except FileExistsError:
+        return False
+    except OSError:
+        if not path.exists() or target.exists():
+            return False
+        try:
+            os.rename(path, target)  # no hard links here (FAT, some network shares)
+        except OSError:
+            return False
+        return True
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        # Another process moved ``path`` at the same moment: only one of us may have it.
+        with contextlib.suppress(OSError):
+            os.unlink(target)
+        return False
+    except OSError:
+        return True  # both names now; the target is ours, the original is left to sweep
+    _fsync_folder(target.parent)
+    return True
+
+
+def open_lock_file(path: Path) -> IO[bytes]:
+    """The session lock file ``path``, opened for reading and writing (created when
+    missing), never truncated by the opening: another process's lock is only tested."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666 & ~_UMASK)
+    return os.fdopen(fd, "rb+")
+
+
+def rewrite_locked(handle: IO[bytes], data: bytes) -> None:
+    """Replace the content of a lock file this process holds (in place: a new file would
+    not be the one locked)."""
+    handle.seek(0)
+    handle.truncate()
+    handle.write(data)
+    handle.flush()

@@ -18,15 +18,19 @@ from typing import Any
 
 from drafting_app import __version__
 from drafting_app.errors import ProjectError
+from drafting_app.model.characters import repair_values
 from drafting_app.model.document import Document
 from drafting_app.storage.atomic import atomic_write, backup_for
 from drafting_app.storage.codec import document_from_json, document_to_json
+from drafting_app.storage.data_files import MAX_JSON_VALUES
 from drafting_app.storage.migrations import CURRENT_VERSION, upgrade
 from drafting_app.storage.validate import check_document
 
 FORMAT_NAME = "drafting-app-project"
 SUFFIX = ".unres.json"
-MAX_PROJECT_BYTES = 64 * 1024 * 1024
+# A draft is a few hundred kilobytes; at this size a file reads in a few hundred megabytes
+# at most (every string may take four bytes a character once decoded).
+MAX_PROJECT_BYTES = 32 * 1024 * 1024
 
 
 class ProjectChangedError(ProjectError):
@@ -63,6 +67,8 @@ class Project:
     format_version: int = CURRENT_VERSION
     read_only: bool = False
     notice: str = ""
+    # Said to the drafter when the loader repaired what no writer could write back.
+    repairs: str = ""
 
 
 def fingerprint_of(data: bytes, path: Path) -> Fingerprint:
@@ -86,16 +92,28 @@ def changed_since(path: str | Path, seen: Fingerprint) -> bool:
         return True
 
 
-def encode_project(doc: Document, settings: dict[str, Any] | None = None) -> bytes:
-    """The project file's bytes: UTF-8 JSON, keys in a fixed order, one trailing newline."""
-    data = {
+def project_json(document: dict[str, Any], settings: dict[str, Any] | None) -> dict[str, Any]:
+    """The project file's JSON values around a document's (``document_to_json``)."""
+    return {
         "format": FORMAT_NAME,
         "format_version": CURRENT_VERSION,
         "app_version": __version__,
         "settings": dict(settings or {}),
-        "document": document_to_json(doc),
+        "document": document,
     }
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def encode_project(doc: Document, settings: dict[str, Any] | None = None) -> bytes:
+    """The project file's bytes: UTF-8 JSON, keys in a fixed order, one trailing newline."""
+    data = project_json(document_to_json(doc), settings)
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        # Half of a character pair (a lone surrogate) has no UTF-8 form: repaired as the
+        # loader repairs it, so that a save never fails on it.
+        fixed, _ = repair_values(data)
+        return (json.dumps(fixed, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def _damaged(path: Path, why: str) -> CorruptProjectError:
@@ -107,6 +125,9 @@ def _damaged(path: Path, why: str) -> CorruptProjectError:
 def _parse(raw: bytes, path: Path) -> dict[str, Any]:
     if not raw.strip():
         raise _damaged(path, "it is empty (an interrupted copy?)")
+    values = raw.count(b",") + raw.count(b"[") + raw.count(b"{")
+    if values > MAX_JSON_VALUES:  # counted before parsing: each value is a Python object
+        raise _damaged(path, f"it holds more than {MAX_JSON_VALUES:,} values")
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -125,7 +146,7 @@ def _parse(raw: bytes, path: Path) -> dict[str, Any]:
 
 def decode_project(raw: bytes, path: Path) -> Project:
     """A project from the bytes of ``path`` (migrated when older, read-only when newer)."""
-    data = _parse(raw, path)
+    data, repaired = repair_values(_parse(raw, path))
     version = data["format_version"]
     notice = ""
     if version > CURRENT_VERSION:
@@ -154,7 +175,15 @@ def decode_project(raw: bytes, path: Path) -> Project:
             raise _damaged(path, str(exc).rstrip(".")) from None
         raise _damaged(path, f"a required part is missing or wrong ({exc})") from None
     _check_ids(doc, path)
-    return Project(doc, settings, path, None, version, bool(notice), notice)
+    project = Project(doc, settings, path, None, version, bool(notice), notice)
+    if repaired:
+        project.repairs = (
+            f"{path.name} held {repaired} character{'s' if repaired != 1 else ''} that no "
+            "Word document or project file can hold (a control character, or half of a "
+            "character pair): each was replaced by a space or �. Check the text before "
+            "saving."
+        )
+    return project
 
 
 def _check_ids(doc: Document, path: Path) -> None:

@@ -13,9 +13,12 @@ from drafting_app.model.fix_mode import FixMode
 from drafting_app.model.profiles import DEFAULT_PROFILE, FIRST_MENTION, FOOTNOTE_RULES, PROFILES
 from drafting_app.paths import user_config_dir
 from drafting_app.storage.atomic import atomic_write
+from drafting_app.storage.data_files import DamagedFile, read_json, set_aside
 
 SETTINGS_VERSION = 1
 MAX_RECENT = 10
+# Settings are a few hundred bytes; a larger file is damage (or not ours).
+MAX_SETTINGS_BYTES = 1024 * 1024
 MAX_USER_NAME = 120
 
 
@@ -35,6 +38,8 @@ class AppSettings:
     # Tools › Options › User name; empty: the app's name stands in.
     user_name: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    # Said once to the drafter at start when the file was damaged and set aside (not saved).
+    notice: str = field(default="", compare=False)
 
     def add_recent(self, path: str | Path) -> None:
         """Put ``path`` first in the recent files (no repeats, at most MAX_RECENT)."""
@@ -88,15 +93,28 @@ def _from_json(data: dict[str, Any]) -> AppSettings:
 
 
 def load_settings(path: Path | None = None) -> AppSettings:
-    """The saved settings; defaults when there are none or the file is unreadable (a
-    settings file is never worth refusing to start for — the bad file is kept as .bak on
-    the next save)."""
+    """The saved settings; defaults when there are none or the file is damaged (a settings
+    file is never worth refusing to start for). A damaged file is set aside under a dated
+    name, so that the next save does not bury it, and ``notice`` says so."""
     p = path or settings_path()
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = read_json(p, MAX_SETTINGS_BYTES)
+    except FileNotFoundError:
         return AppSettings()
-    return _from_json(data) if isinstance(data, dict) else AppSettings()
+    except OSError as exc:
+        return AppSettings(notice=f"The settings could not be read ({exc.strerror}); "
+                           "the defaults are used.")  # fmt: skip
+    except DamagedFile as exc:
+        return AppSettings(notice=_damaged_notice(p, str(exc)))
+    if not isinstance(data, dict):
+        return AppSettings(notice=_damaged_notice(p, "it is not a table of settings"))
+    return _from_json(data)
+
+
+def _damaged_notice(path: Path, why: str) -> str:
+    moved = set_aside(path)
+    kept = f" It was kept as {moved.name}." if moved else ""
+    return f"The settings file was damaged ({why}); the defaults are used.{kept}"
 
 
 def save_settings(settings: AppSettings, path: Path | None = None) -> None:
@@ -116,4 +134,10 @@ def save_settings(settings: AppSettings, path: Path | None = None) -> None:
         "footnote_repeat": settings.footnote_repeat,
         "user_name": settings.user_name,
     }
-    atomic_write(p, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    try:
+        text = json.dumps(data, ensure_ascii=False, indent=1)
+    except (RecursionError, ValueError, TypeError):
+        # A newer app's key this version kept without reading may nest too deeply to write
+        # back; the settings themselves matter more.
+        text = json.dumps({k: v for k, v in data.items() if k not in settings.extra}, indent=1)
+    atomic_write(p, (text + "\n").encode("utf-8"))

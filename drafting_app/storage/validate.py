@@ -1,16 +1,26 @@
 """What a project file may hold beyond its JSON types: paragraph nesting no deeper than any
 UN document goes, paragraphs of sane size, ids that are strings with content, italics and
-footnote anchors inside the text they mark. A file that breaks these was not written by
-the app (hand-edited, damaged, hostile); it is refused with the place named, before a
-broken document reaches the editor or an export."""
+footnote anchors inside the text they mark, and sizes the writers can write: no text of
+more than MAX_PARAGRAPH_CHARS (a 50 MB title opened, then froze the export), no more
+paragraphs, footnotes or list entries than the readers give (drafting_app/corpus/readers/
+limits.py). A file that breaks these was not written by the app (hand-edited, damaged,
+hostile); it is refused with the place named, before a broken document reaches the editor
+or an export. The same check runs before every save, so what opens can be saved."""
 
 from __future__ import annotations
+
+import dataclasses
+from typing import Any
 
 from drafting_app.errors import ProjectError
 from drafting_app.model.document import MAX_PARAGRAPH_CHARS, Document, Paragraph, Span
 
 # Issued texts go three levels down (1., (a), (i)); eight leaves room for any drafter.
 MAX_DEPTH = 8
+# The readers' limits (corpus/readers/limits.py): what a file may give is what may be saved.
+MAX_PARAGRAPHS = 25_000
+MAX_FOOTNOTES = 10_000
+MAX_LIST_ITEMS = 25_000
 
 
 def _damaged(where: str, what: str) -> ProjectError:
@@ -44,10 +54,41 @@ def _paragraph(p: Paragraph, where: str) -> None:
             raise _damaged(where, f"has a footnote mark at {a.offset}, outside its text")
 
 
+def check_sizes(doc: Document) -> None:
+    """Every text of the document (title, masthead fields, sponsors, annex lines, passages
+    an importer could not place …) and every list within the sizes the writers can write.
+    Walks the model's dataclasses, so a field added later is held to the same sizes."""
+    stack: list[tuple[Any, str]] = [(doc, "the document")]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, str):
+            if len(value) > MAX_PARAGRAPH_CHARS:
+                raise _damaged(where, f"has more than {MAX_PARAGRAPH_CHARS:,} characters")
+        elif isinstance(value, list | tuple):
+            if len(value) > MAX_LIST_ITEMS:
+                raise _damaged(where, f"has more than {MAX_LIST_ITEMS:,} entries")
+            stack.extend((v, f"{where} {i + 1}") for i, v in enumerate(value))
+        elif isinstance(value, dict):
+            if len(value) > MAX_LIST_ITEMS:
+                raise _damaged(where, f"has more than {MAX_LIST_ITEMS:,} entries")
+            stack.extend((v, f"{where}.{k}") for k, v in value.items())
+            stack.extend((k, f"{where} (a key)") for k in value)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for f in dataclasses.fields(value):
+                stack.append((getattr(value, f.name), f"{where}: {f.name.replace('_', ' ')}"))
+
+
 def check_document(doc: Document, where: str = "") -> None:
     """Refuse a decoded document that the editor and the exports could not work with (and
     the same of the base text a revision remembers)."""
-    for i, p in enumerate(doc.all_paragraphs()):
+    paragraphs = list(doc.all_paragraphs())
+    if len(paragraphs) > MAX_PARAGRAPHS:
+        raise _damaged(f"{where}the document", f"has more than {MAX_PARAGRAPHS:,} paragraphs")
+    if len(doc.footnotes) > MAX_FOOTNOTES:
+        raise _damaged(f"{where}the document", f"has more than {MAX_FOOTNOTES:,} footnotes")
+    if not where:
+        check_sizes(doc)
+    for i, p in enumerate(paragraphs):
         _paragraph(p, f"{where}paragraph {i + 1} (id {p.id[:20]!r})")
     for i, f in enumerate(doc.footnotes):
         _item(f.id, f.text, f.italics, f"{where}footnote {i + 1}")

@@ -1,9 +1,13 @@
 """OPENER on an operative paragraph of a resolution that does not open with a verb
 (issue 16): "6. The States …" is a warning with its evidence; an unknown verb ("Agrees",
 "Once again urges", A/RES/80/2, 80/4) stays information; the annex of a declaration ("We …")
-and the lettered paragraphs of a decision are not operative paragraphs of a resolution."""
+and the lettered paragraphs of a decision are not operative paragraphs of a resolution.
+Where the corpus adopted the same clause after a verb, the warning says so and that verb
+is its fix (the in-memory registry and the stored one, through the clause index)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from drafting_app.checks.findings import Severity
 from drafting_app.checks.runner import run_checks
@@ -50,3 +54,59 @@ def test_declarations_and_decisions_are_not_held_to_it(registry: Registry) -> No
     for doc in (declaration, decision):
         found = [f for f in run_checks(doc, registry) if f.code == "OPENER"]
         assert [f for f in found if f.severity is not Severity.INFO] == []
+
+
+# Resolution 10/3 of the Conference, operative 5, as adopted: "*Urges* Member States to
+# develop or amend, as appropriate, national laws to ensure that trafficking in persons …".
+DRAFT = """The General Assembly,
+
+Recalling its resolution 78/13 of 4 December 2023,
+
+1. Takes note of the report of the Working Group on Trafficking in Persons;
+
+2. Member States to develop or amend, as appropriate, national laws to ensure that
+trafficking in persons in all its forms is liable to criminal penalties;
+
+3. The Office to report on the implementation of the present resolution;
+"""
+
+
+def _corpus_fix(registry: Registry) -> None:
+    doc = read_text(DRAFT)
+    found = [f for f in run_checks(doc, registry) if f.code == "OPENER"]
+    assert [(f.location.paragraph_label, f.severity) for f in found] == [
+        ("2.", Severity.WARNING),
+        ("3.", Severity.WARNING),
+    ]
+    known, unknown = found
+    assert "The corpus adopted the same clause with “Urges”: Resolution 10/3, op 5," in (
+        known.evidence
+    )
+    assert known.fix is not None
+    assert (known.fix.start, known.fix.end, known.fix.new_text) == (0, 6, "Urges Member")
+    assert [(s.start, s.end) for s in known.fix.italics] == [(0, 5)]
+    # applied, the paragraph is the adopted one and the warning is gone
+    para = doc.operative[1]
+    para.text = known.fix.new_text + para.text[known.fix.end :]
+    para.italics = list(known.fix.italics)
+    again = [f for f in run_checks(doc, registry) if f.code == "OPENER"]
+    assert [f.location.paragraph_label for f in again] == ["3."]
+    # no clause of the corpus reads "the Office to report on …": no fix is made up
+    assert unknown.fix is None and "The corpus adopted" not in unknown.evidence
+
+
+def test_the_corpus_gives_the_verb_of_the_same_clause(registry: Registry) -> None:
+    _corpus_fix(registry)
+
+
+def test_the_stored_corpus_gives_it_through_the_clause_index(
+    tmp_path: Path,
+) -> None:
+    from drafting_app.corpus.store import CorpusStore
+
+    folder = tmp_path
+    with CorpusStore.open(folder / "c.sqlite", user_dir=folder / "user") as store:
+        stored = Registry.from_store(store)
+        _corpus_fix(stored)
+        found = stored.clause_with_opener("the Secretary-General to")
+        assert found is None  # too few words to name a clause

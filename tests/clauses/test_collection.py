@@ -93,9 +93,9 @@ def test_bad_files_are_refused_and_nothing_is_lost(
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"", "not JSON"),
-        (b"\x00\x01PK", "not JSON"),
-        (b'{"format": "drafting-app/clause-coll', "not JSON"),
+        (b"", "not a clause collection .it is cut off"),
+        (b"\x00\x01PK", "not a clause collection .it is cut off"),
+        (b'{"format": "drafting-app/clause-coll', "not a clause collection .it is cut off"),
         (b"[1, 2]", "not a clause collection"),
         (b" " * (MAX_FILE_BYTES + 1), "larger than"),
     ],
@@ -115,6 +115,7 @@ def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
 def test_damaged_own_collection_is_reported_not_overwritten() -> None:
     default_path().parent.mkdir(parents=True, exist_ok=True)
     default_path().write_text("{broken", encoding="utf-8")
-    with pytest.raises(CollectionError):
-        Collection.load()
-    assert default_path().read_text(encoding="utf-8") == "{broken"
+    collection = Collection.load()
+    assert len(collection) == 0 and "could not be read" in collection.notice
+    kept = list(default_path().parent.glob("my_clauses.json.damaged-*"))
+    assert [k.read_text(encoding="utf-8") for k in kept] == ["{broken"]

@@ -294,3 +294,26 @@ def test_a_resolution_copied_from_the_reading_view_pastes_as_paragraphs(
     assert told.startswith("Not pasted (the draft has its own): “Resolution adopted by the")
     qtbot.keyClick(window, Z, CTRL)
     assert len(doc.operative) == count and len(doc.footnotes) == notes
+
+
+def test_the_outline_navigates_the_page(
+    qtbot: QtBot,
+    france: OpenDraft,  # noqa: F811
+) -> None:
+    """Click a row: the page goes there, caret at the paragraph's text; hover a row: its
+    full text (the row itself is cut to the outline's width)."""
+    editor = france.editor
+    op9 = france.controller.doc.operative[8]
+    sub = op9.children[2]
+    index = editor.model.index_of(sub.id)
+    editor.outline.scrollTo(index)
+    rect = editor.outline.visualRect(index)
+    qtbot.mouseClick(editor.outline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    view = editor.page
+    assert view.caret() == (("p", sub.id), 0)
+    cursor_rect = view.cursorRect()
+    assert 0 <= cursor_rect.top() <= view.viewport().height()  # in view
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == sub.text
+    # And the other way: the caret moved on the page chooses the row.
+    view.set_caret(("p", op9.id), 3)
+    assert editor.current_pid() == op9.id

@@ -45,6 +45,7 @@ def _crashed_session(
     expected = reading(draft.controller.doc)
     first.hide()
     first.deleteLater()  # no closeEvent: nothing saved, the session never ends cleanly
+    first.recovery.lock.release()  # … and its process is gone: the system drops its lock
     return expected
 
 

@@ -15,7 +15,9 @@ from docx import Document as WordDocument
 
 from tests.conftest import ROOT
 
-MAX_BUNDLE_MB = 170
+# 170 MB, and 1 MB more since File › Print: Qt's print support (libQt6PrintSupport, its
+# binding and the CUPS plugin) comes in with it.
+MAX_BUNDLE_MB = 171
 
 
 def _size_mb(folder: Path) -> float:

@@ -1,19 +1,24 @@
-"""A drafter at the keyboard, in a process of its own, to be killed (issue 11 §1).
+"""A drafter at the keyboard, in a process of its own, to be killed (issue 11 §1, issue 22
+§1).
 
 Run as ``python -m tests.reliability.crash_driver --home H --project P --log L --seed N
-[--mode type|save-loop]``. It builds the real :class:`MainWindow` offscreen with the real
-recovery store, accepts the recovery offer when a crashed session left drafts (clicking
-the dialog's Restore button), otherwise opens the project file or starts a new draft, and
-then types, inserts and moves paragraphs with key clicks, pressing Ctrl+S now and then
-(``save-loop``: after every keystroke or two). Every save and every snapshot is logged,
-one JSON line each, fsync'ed, BEFORE and AFTER it happens — so whoever kills the process
-knows which versions may be on disk:
+[--mode type|save-loop|unsaved|typist]``. It builds the real :class:`MainWindow` offscreen with the
+real recovery store and the real snapshot timers, accepts the recovery offer when a
+crashed session left drafts (clicking the dialog's Restore button), otherwise opens the
+project file or starts a new draft, and then types, inserts and moves paragraphs with key
+clicks, pressing Ctrl+S now and then (``save-loop``: after every keystroke or two). The
+``typist`` types one key at a time at a human speed (5 to 10 keys a second) without ever
+pausing and never saves: the run that a snapshot timer restarted at every key would never
+protect. Every save and every snapshot is logged, one JSON line each, fsync'ed, BEFORE and
+AFTER it happens — so whoever kills the process knows which versions may be on disk:
 
 - ``save-begin``/``save-done`` with the sha256 of the exact bytes the save writes;
 - ``snap-begin``/``snap-done`` and ``discard-begin``/``discard-done`` with the sha256 of
   the document JSON the snapshot holds (``key`` names the draft);
 - ``restored`` with the hashes of the drafts restored from the offer, ``ready`` once the
-  session is editing.
+  session is editing;
+- ``key`` after each key the typist pressed, with the time (``time.monotonic``, one clock
+  for every process of the machine) and the hash of the draft it made.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import os
 import random
 import signal
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +45,7 @@ from drafting_app.gui.files.file_guard import ChangedChoice
 from drafting_app.model.document import Document
 from drafting_app.storage.codec import document_to_json
 from drafting_app.storage.project import encode_project
-from drafting_app.storage.recovery import RecoveryStore
+from drafting_app.storage.recovery import RecoveryStore, SnapshotJob
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -52,10 +58,15 @@ PHRASES = (
 )
 
 
+def json_hash(document: dict[str, Any]) -> str:
+    """The sha256 of a document's JSON values, keys sorted."""
+    text = json.dumps(document, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def document_hash(doc: Document) -> str:
     """The sha256 of a document's JSON (what a snapshot holds and a restore gives back)."""
-    text = json.dumps(document_to_json(doc), ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return json_hash(document_to_json(doc))
 
 
 class Log:
@@ -71,18 +82,18 @@ class Log:
 
 
 class LoggingRecovery(RecoveryStore):
-    """The real recovery store, telling the log what it is about to write and wrote."""
+    """The real recovery store, telling the log what it is about to write and wrote (on
+    the snapshot writer's thread, where the writes happen)."""
 
     def __init__(self, log: Log) -> None:
         super().__init__()
         self.log = log
 
-    def write(self, key: str, doc: Document, source: Path | None = None, settings: Any = None,  # type: ignore[no-untyped-def]
-              source_sha256: str | None = None):  # fmt: skip
-        h = document_hash(doc)
-        self.log("snap-begin", key=key, hash=h, session=self.session)
-        target = super().write(key, doc, source, settings, source_sha256)
-        self.log("snap-done", key=key, hash=h, session=self.session)
+    def write_prepared(self, job: SnapshotJob) -> Path:
+        h = json_hash(job.document)
+        self.log("snap-begin", key=job.key, hash=h, session=self.session)
+        target = super().write_prepared(job)
+        self.log("snap-done", key=job.key, hash=h, session=self.session)
         return target
 
     def discard(self, key: str) -> None:
@@ -117,7 +128,8 @@ def _die_inside_writes(project: Path, point: str, after: int) -> None:
 
     def replace(src: Any, dst: Any) -> None:
         dst_path = Path(dst)
-        ours = dst_path == project if kind == "save" else dst_path.parent.name == "recovery"
+        snapshot = dst_path.parent.name == "recovery" and "--" in dst_path.name
+        ours = dst_path == project if kind == "save" else snapshot
         if ours and str(dst_path).endswith(".json"):
             seen["n"] += 1
             if seen["n"] > after and when == "before":
@@ -179,20 +191,39 @@ def _act(window: Any, draft: Any, rng: random.Random, save_every: int, step: int
         QTest.keyClick(window, Qt.Key.Key_S, CTRL)
 
 
+def _typist(draft: Any, rng: random.Random, log: Log, steps: int) -> None:
+    """Type at 5–10 keys a second, one key event at a time, a new paragraph now and then,
+    never stopping: each key logged with the state of the draft it made."""
+    editor = draft.editor
+    if not editor.current_pid():
+        QTest.keyClick(editor.outline, Qt.Key.Key_Return, CTRL)
+    editor.page.setFocus()
+    typed = 0
+    for step in range(steps):
+        phrase = PHRASES[step % len(PHRASES)]
+        for ch in phrase:
+            QTest.keyClick(editor.page, ch)
+            typed += 1
+            log("key", t=time.monotonic(), n=typed, hash=document_hash(draft.controller.doc))
+            QTest.qWait(rng.randint(100, 200))
+        if step % 3 == 2:
+            QTest.keyClick(editor.page, Qt.Key.Key_Return)
+            log("key", t=time.monotonic(), n=typed, hash=document_hash(draft.controller.doc))
+            QTest.qWait(rng.randint(100, 200))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--home", required=True, type=Path)
     ap.add_argument("--project", required=True, type=Path)
     ap.add_argument("--log", required=True, type=Path)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--mode", choices=["type", "save-loop"], default="type")
-    ap.add_argument("--snapshot-ms", type=int, default=120)
+    ap.add_argument("--mode", choices=["type", "save-loop", "unsaved", "typist"], default="type")
     ap.add_argument("--steps", type=int, default=100_000)
     ap.add_argument("--die", default="", help="save-before, save-after, snap-before, snap-after")
     ap.add_argument("--die-after", type=int, default=2)
     args = ap.parse_args(argv)
     os.environ["DRAFTING_APP_HOME"] = str(args.home)
-    drafts_module.RECOVERY_DELAY_MS = args.snapshot_ms  # the debounce, shortened to hit it
     log = Log(args.log)
     log("start", pid=os.getpid())
     _log_saves(log)
@@ -216,10 +247,17 @@ def main(argv: list[str] | None = None) -> int:
         _die_inside_writes(args.project, args.die, args.die_after)
     log("ready", key=draft.key, session=window.recovery.session)
     rng = random.Random(args.seed)
-    save_every = rng.randint(1, 2) if args.mode == "save-loop" else rng.randint(6, 20)
-    for step in range(args.steps):
+    if args.mode == "typist":
+        _typist(draft, rng, log, args.steps)
+    save_every = {"save-loop": rng.randint(1, 2), "unsaved": 10**9}.get(
+        args.mode, rng.randint(6, 20)
+    )
+    # Pauses as a drafter makes them: none, short, and now and then long enough for the
+    # snapshot taken after a pause in typing (the app's own timer).
+    pause = drafts_module.RECOVERY_DELAY_MS + 30
+    for step in range(args.steps if args.mode != "typist" else 0):
         _act(window, draft, rng, save_every, step)
-        QTest.qWait(rng.choice([0, 0, 5, 20, args.snapshot_ms + 30]))
+        QTest.qWait(rng.choice([0, 0, 5, 20, pause]))
     log("finished")
     window.close()
     store.close()

@@ -1,17 +1,23 @@
 """Kill the drafting app at random moments and check that nothing was lost (issue 11 §1).
 
 Shared by tests/reliability/test_crash_safety.py (a CI-sized run) and
-benchmarks/crash_soak.py (a long one). Each session is a real process
-(:mod:`tests.reliability.crash_driver`) killed with SIGKILL a random time after it is
-ready; before the next session starts the project file is checked (it loads, and its
-bytes are those of a save the driver logged: the previous version or the one being
-written, never a mixture), and the next session's recovery offer must bring back the
-last snapshot the killed session wrote (or the one it was writing).
+benchmarks/crash_soak.py (a long one). The app runs with its real snapshot timers. Each
+session is a real process (:mod:`tests.reliability.crash_driver`) killed with SIGKILL a
+random time after it is ready; before the next session starts the project file is checked
+(it loads, and its bytes are those of a save the driver logged: the previous version or
+the one being written, never a mixture), and the next session's recovery offer must bring
+back the last snapshot the killed session wrote (or the one it was writing).
+
+:func:`typing_loss` measures what a kill costs a drafter who types without pausing: the
+driver's typist types for a minute at 5–10 keys a second, is killed, and the next start
+restores a state the typist's log names with the time it was reached; what was typed after
+it is lost.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import random
@@ -24,10 +30,14 @@ from pathlib import Path
 
 from drafting_app.storage.project import SUFFIX, load_project
 from drafting_app.storage.recovery import RecoveryStore
+from drafting_app.storage.sessions import LOCK_SUFFIX, OPEN_SUFFIX
 
 ROOT = Path(__file__).resolve().parents[2]
 READY_TIMEOUT_S = 60.0
 DIE_POINTS = ("save-before", "save-after", "snap-before", "snap-after")
+# A drafter who never saves, killed this long after the start: past RECOVERY_MAX_MS, so a
+# snapshot must be there to restore.
+UNSAVED_KILL_S = 6.5
 
 
 @dataclass
@@ -99,7 +109,7 @@ class SoakReport:
 class CrashSoak:
     """Sessions of the driver in ``folder``, each killed, each checked."""
 
-    def __init__(self, folder: Path, seed: int = 0, snapshot_ms: int = 120) -> None:
+    def __init__(self, folder: Path, seed: int = 0) -> None:
         self.folder = folder
         self.home = folder / "home"
         self.docs = folder / "docs"
@@ -107,7 +117,6 @@ class CrashSoak:
         self.home.mkdir(parents=True, exist_ok=True)
         self.docs.mkdir(parents=True, exist_ok=True)
         self.rng = random.Random(seed)
-        self.snapshot_ms = snapshot_ms
         self.report = SoakReport()
         self.last_save: str | None = None
         self.expected_snapshots: dict[str, set[str | None]] = {}
@@ -117,7 +126,7 @@ class CrashSoak:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DRAFTING_APP_HOME": str(self.home)}
         cmd = [sys.executable, "-m", "tests.reliability.crash_driver", "--home", str(self.home),
                "--project", str(self.project), "--log", str(log), "--mode", mode,
-               "--seed", str(self.rng.randrange(1 << 30)), "--snapshot-ms", str(self.snapshot_ms),
+               "--seed", str(self.rng.randrange(1 << 30)),
                "--die", die, "--die-after", str(self.rng.randint(0, 3))]  # fmt: skip
         with open(self.folder / "driver-stderr.txt", "ab") as err:
             proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=err)
@@ -140,7 +149,7 @@ class CrashSoak:
         if die:  # saves come often in a save loop; snapshots only between saves
             mode = "save-loop" if die.startswith("save") else "type"
         else:
-            mode = "save-loop" if self.rng.random() < 0.35 else "type"
+            mode = self.rng.choices(["save-loop", "type", "unsaved"], [0.35, 0.4, 0.25])[0]
         proc, log = self._start(n, mode, die)
         started = self._wait_ready(proc, log)
         self.report.sessions += 1
@@ -150,6 +159,8 @@ class CrashSoak:
                 proc.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 self.report.problems.append(f"session {n}: never reached the {die} write")
+        elif mode == "unsaved":  # killed after the app's longest wait for a snapshot
+            time.sleep(UNSAVED_KILL_S + self.rng.uniform(0.0, max_delay_s))
         else:
             time.sleep(self.rng.uniform(0.0, max_delay_s))
         if proc.poll() is None:
@@ -225,8 +236,8 @@ class CrashSoak:
         recovery = self.home / "recovery"
         offered = {s.path.name for s in RecoveryStore(recovery, "checker").left_behind()}
         for f in recovery.iterdir() if recovery.is_dir() else []:
-            if f.name in offered:
-                continue
+            if f.name in offered or f.name.endswith((LOCK_SUFFIX, OPEN_SUFFIX)):
+                continue  # a session's lock and open-drafts list: swept when stale
             if f.name.startswith(".") and not f.name.endswith(".json"):
                 self.report.temp_files_left.add("recovery/" + f.name)
             else:
@@ -240,3 +251,55 @@ class CrashSoak:
                 die = self.rng.choice(DIE_POINTS)
             self.session(n, max_delay_s, die)
         return self.report
+
+
+@dataclass
+class TypingLoss:
+    """One typist run killed: how long it typed, how many keys, what the next start
+    restored and how many seconds of typing that lost."""
+
+    typed_s: float
+    keys: int
+    longest_pause_s: float
+    lost_s: float
+    restored_key: int  # the key whose state came back (0: the draft before any key)
+    problems: list[str] = field(default_factory=list)
+
+
+def typing_loss(folder: Path, seconds: float = 60.0, seed: int = 0) -> TypingLoss:
+    """Type for ``seconds`` (plus up to 5 s more, at random), SIGKILL, start again and
+    see what the recovery offer gives back."""
+    soak = CrashSoak(folder, seed)
+    proc, log_path = soak._start(0, "typist")
+    soak._wait_ready(proc, log_path)
+    deadline = time.monotonic() + seconds + soak.rng.uniform(0.0, 5.0)
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    killed_at = time.monotonic()
+    proc.wait()
+    keys = [e for e in SessionLog.read(log_path).events if e["ev"] == "key"]
+    problems = [] if proc.returncode == -signal.SIGKILL else [f"ended by itself {proc.returncode}"]
+    if not keys:
+        return TypingLoss(0.0, 0, 0.0, seconds, 0, [*problems, "the typist typed nothing"])
+    times = [float(e["t"]) for e in keys]  # type: ignore[arg-type]
+    pauses = [b - a for a, b in itertools.pairwise(times)]
+    restart, log2 = soak._start(1, "type")
+    restored = soak._wait_ready(restart, log2).restored()
+    os.kill(restart.pid, signal.SIGKILL)
+    restart.wait()
+    by_hash = {str(e["hash"]): i for i, e in enumerate(keys)}
+    found = [by_hash[h] for h in restored if h in by_hash]
+    if len(restored) > 1:
+        problems.append(f"{len(restored)} drafts restored for one typed draft")
+    if restored and not found:
+        problems.append("the restored draft is no state the typist reached")
+    since = times[found[-1]] if found else times[0]
+    return TypingLoss(
+        typed_s=times[-1] - times[0],
+        keys=len(keys),
+        longest_pause_s=max(pauses, default=0.0),
+        lost_s=killed_at - since,
+        restored_key=found[-1] + 1 if found else 0,
+        problems=problems,
+    )

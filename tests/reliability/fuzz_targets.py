@@ -1,7 +1,9 @@
-"""The fuzz targets of issue 11 §3: each reader (or loader) with the real files it starts
-from and how those are mutated. A loaded project must also be usable: it is described,
-numbered, laid out for export and saved again (a loader that lets a broken document
-through only moves the crash)."""
+"""The fuzz targets of issue 11 §3 and issue 22 §12: each reader (or loader) with the real
+files it starts from and how those are mutated — Word, PDF, the text forms, project JSON
+and clause collections. A loaded project must also be usable: it is described, numbered,
+saved and exported to Word again (a loader that lets a broken document through only moves
+the crash: a lone surrogate loaded, then Save raised UnicodeEncodeError); a loaded
+collection gives its paragraphs. ``kind`` names the reader for bounded_child.py."""
 
 from __future__ import annotations
 
@@ -13,14 +15,19 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from drafting_app.clauses.collection import SavedClause, parse_collection, serialize
 from drafting_app.clauses.document_templates import list_templates, new_document
 from drafting_app.corpus.readers import decode_text, read_document, read_text
-from drafting_app.corpus.readers.docx import read_docx_bytes
+from drafting_app.corpus.readers.docx import import_docx_texts, read_docx_bytes
 from drafting_app.corpus.readers.pdf import read_pdf_bytes
 from drafting_app.export.blocks import build_blocks
-from drafting_app.model.describe import describe
+from drafting_app.export.docx_writer import docx_bytes
+from drafting_app.model.describe import describe, document_text
+from drafting_app.model.document import Part
+from drafting_app.model.numbering import footnote_numbers, paragraph_labels
 from drafting_app.storage.project import decode_project, encode_project
 from tests.conftest import CORPUS_FILES, REALDOCS
+from tests.corpus.wordbuild import source_words, words
 from tests.reliability.fuzzing import mutate, mutate_package
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,6 +41,7 @@ class Target:
     seeds: Callable[[], list[bytes]]
     mutator: Mutator
     reader: Callable[[bytes], object]
+    kind: str = ""
 
 
 def _files(*patterns: str) -> list[bytes]:
@@ -75,7 +83,50 @@ def load_and_use_project(data: bytes) -> object:
     doc = decode_project(data, PROJECT).document
     describe(doc)
     build_blocks(doc)
-    return encode_project(doc)
+    docx_bytes(doc)  # what opens can be exported …
+    return encode_project(doc)  # … and saved
+
+
+class SilentLoss(Exception):
+    """Words a Word file shows that are neither in the imported texts nor in the report."""
+
+
+def import_docx_checking_loss(data: bytes) -> object:
+    """Import a Word file and hold it to the silent-loss oracle (issue 22 §12): every word
+    of the visible text of the document and footnote parts (Word's text runs, deleted text
+    aside) is in the imported texts — with their numbers, typed labels and footnote
+    numbers — or in the import report."""
+    docs, report = import_docx_texts(data, "fuzzed.docx")
+    held = words(report.text())
+    for doc in docs:
+        held += words(document_text(doc))
+        held += words(" ".join(paragraph_labels(doc).values()))
+        held += words(" ".join(p.source_label or "" for p in doc.all_paragraphs()))
+        held += words(" ".join(str(n) for n in footnote_numbers(doc).values()))
+    missing = source_words(data, ("document", "footnotes")) - held
+    if missing:
+        raise SilentLoss(f"lost without a word in the report: {sorted(missing)[:12]}")
+    return docs
+
+
+@cache
+def collection_seeds() -> list[bytes]:
+    """Collections of the paragraphs (with their footnotes) of real texts."""
+    out = []
+    for path in [*CORPUS_FILES.values(), *sorted((REALDOCS / "ga").glob("*.txt"))[:3]]:
+        doc = read_document(path)
+        clauses = [
+            SavedClause.from_paragraph(p, doc.footnotes, part, note="seed")
+            for part, paras in ((Part.PREAMBLE, doc.preamble), (Part.OPERATIVE, doc.operative))
+            for p in paras
+        ]
+        out.append(serialize(clauses))
+    return out
+
+
+def load_and_use_collection(data: bytes) -> object:
+    clauses = parse_collection(data, "fuzzed.json")
+    return [c.to_paragraph() for c in clauses]
 
 
 # -- project JSON mutations ----------------------------------------------------------------
@@ -154,10 +205,14 @@ def mutate_project(data: bytes, rng: random.Random) -> bytes:
 
 
 TARGETS = [
-    Target("text (corpus, Markdown, PDF text)", text_seeds, mutate, read_text_bytes),
-    Target("docx bytes", docx_seeds, mutate, lambda d: read_docx_bytes(d, "fuzzed.docx")),
+    Target("text (corpus, Markdown, PDF text)", text_seeds, mutate, read_text_bytes, "text"),
+    Target("docx bytes", docx_seeds, mutate, lambda d: read_docx_bytes(d, "fuzzed.docx"), "docx"),
     Target("docx members/XML", docx_seeds, mutate_package,
-           lambda d: read_docx_bytes(d, "fuzzed.docx")),
-    Target("pdf bytes", pdf_seeds, mutate, lambda d: read_pdf_bytes(d, "fuzzed.pdf")),
-    Target("project JSON", project_seeds, mutate_project, load_and_use_project),
+           lambda d: read_docx_bytes(d, "fuzzed.docx"), "docx"),
+    Target("docx silent loss", docx_seeds, mutate_package, import_docx_checking_loss,
+           "docx-oracle"),
+    Target("pdf bytes", pdf_seeds, mutate, lambda d: read_pdf_bytes(d, "fuzzed.pdf"), "pdf"),
+    Target("project JSON", project_seeds, mutate_project, load_and_use_project, "project"),
+    Target("clause collection", collection_seeds, mutate_project, load_and_use_collection,
+           "collection"),
 ]  # fmt: skip

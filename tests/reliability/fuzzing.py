@@ -221,10 +221,10 @@ def fuzz(
 ) -> FuzzReport:
     """Feed ``runs`` mutated inputs to ``reader``; collect anything that is not a typed error."""
     rng = random.Random(seed)
-    return run_inputs(_inputs(seeds, rng, runs, mutator or mutate), reader, timeout_s)
+    return run_inputs(inputs(seeds, rng, runs, mutator or mutate), reader, timeout_s)
 
 
-def _inputs(
+def inputs(
     seeds: list[bytes],
     rng: random.Random,
     runs: int,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from drafting_app.corpus.readers import decode_text, read_text
 from drafting_app.errors import DraftingError
 from tests.conftest import CORPUS_FILES, REALDOCS
+from tests.reliability.bounded import over_limits, run_child
 from tests.reliability.fuzz_targets import TARGETS, Target, load_and_use_project, project_seeds
 from tests.reliability.fuzzing import fuzz
 
@@ -137,3 +139,27 @@ def test_a_label_no_numbering_style_reads_is_a_paragraph_not_a_crash() -> None:
     doc = read_text(text, "x.txt")
     assert [p.text for p in doc.operative] == ["Decides to act:", "second."]
     assert [c.text for c in doc.operative[0].children] == ["first;"]
+
+
+# -- issue 22 §12: every reader fuzzed in a child, each input's time and memory measured ---
+BOUNDED_RUNS = {
+    "text (corpus, Markdown, PDF text)": 120,
+    "docx bytes": 40,
+    "docx members/XML": 40,
+    "docx silent loss": 60,
+    "pdf bytes": 10,
+    "project JSON": 120,
+    "clause collection": 120,
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.name)
+def test_each_reader_fuzzed_stays_within_ten_seconds_and_500_mb(
+    target: Target, tmp_path: Path
+) -> None:
+    runs = BOUNDED_RUNS[target.name]
+    results = run_child({"fuzz": target.name, "runs": runs, "seed": 22}, tmp_path)
+    problems = [f"input {r['index']}: {p}" for r in results for p in over_limits(r)]
+    assert problems == [] and len(results) == runs
+    assert {r["outcome"] for r in results} <= {"document", "refused"}

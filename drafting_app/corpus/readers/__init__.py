@@ -11,31 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafting_app.corpus.readers.acceptance import reads_as_text, require_resolution
+from drafting_app.corpus.readers.decoding import MAX_TEXT_BYTES, decode_text
+from drafting_app.corpus.readers.limits import cancelled, check_fits, reading
 from drafting_app.errors import FormatError
 from drafting_app.model.document import Document
 
-MAX_TEXT_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-
-
-def decode_text(data: bytes, name: str) -> str:
-    """UTF-8 text (with or without BOM); a clear error for empty, binary or foreign bytes."""
-    if not data.strip():
-        raise FormatError(f"{name} is empty: there is no text to read.")
-    if len(data) > MAX_TEXT_BYTES:
-        raise FormatError(
-            f"{name} is larger than {MAX_TEXT_BYTES // 2**20} MB; it is not a resolution text."
-        )
-    if b"\x00" in data[:65536]:
-        raise FormatError(f"{name} is a binary file, not a text document.")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError as exc:
-            raise FormatError(f"{name} is not UTF-8 or Windows-1252 text ({exc.reason}).") from exc
-        return text
+__all__ = ["MAX_TEXT_BYTES", "decode_text", "read_document", "read_documents", "read_text"]
 
 
 def read_text(text: str, source: str = "") -> Document:
@@ -43,19 +25,20 @@ def read_text(text: str, source: str = "") -> Document:
     from drafting_app.corpus.readers.forms import is_pdf_text
     from drafting_app.corpus.readers.pdfextract import is_pdf_extract
 
+    name = source.replace("\\", "/").rsplit("/", 1)[-1]
     # a text taken page by page from its PDF (front matter, masthead run together, the
     # job number and barcode of page 1) before the cleaned PDF-text form it resembles
     if not text.lstrip("\ufeff").startswith("SOURCE:") and is_pdf_extract(text):
         from drafting_app.corpus.readers.pdfextract import PdfExtractReader
 
-        return PdfExtractReader().read(text, source)
+        return check_fits(PdfExtractReader().read(text, source), name)
     if is_pdf_text(text):
         from drafting_app.corpus.readers.pdftext import PdfTextReader
 
-        return PdfTextReader().read(text, source)
+        return check_fits(PdfTextReader().read(text, source), name)
     from drafting_app.corpus.readers.text import TextReader
 
-    return TextReader().read(text, source)
+    return check_fits(TextReader().read(text, source), name)
 
 
 def read_document(path: str | Path) -> Document:
@@ -74,10 +57,38 @@ def read_documents(path: str | Path) -> list[Document]:
     if p.is_dir():
         raise FormatError(f"{p} is a folder, not a document.")
     suffix = p.suffix.lower()
+    with reading(p.name):
+        return _read_documents(p, suffix, _read_bytes(p, suffix))
+
+
+def _size_limit(suffix: str) -> int:
+    if suffix == ".docx":
+        from drafting_app.corpus.readers.word_package import MAX_FILE_BYTES
+
+        return MAX_FILE_BYTES
+    if suffix == ".pdf":
+        from drafting_app.corpus.readers.pdf import MAX_PDF_BYTES
+
+        return MAX_PDF_BYTES
+    return MAX_TEXT_BYTES
+
+
+def _read_bytes(p: Path, suffix: str) -> bytes:
+    """The file's bytes, its size checked first (a 2 GB text was read whole before)."""
     try:
-        data = p.read_bytes()
+        size = p.stat().st_size
+        limit = _size_limit(suffix)
+        if size > limit:
+            raise FormatError(
+                f"{p.name} is larger than {limit // 2**20} MB; it is not a resolution text."
+            )
+        return p.read_bytes()
     except OSError as exc:
         raise FormatError(f"{p.name} could not be read: {exc.strerror}.") from exc
+
+
+def _read_documents(p: Path, suffix: str, data: bytes) -> list[Document]:
+    cancelled()
     if suffix == ".docx":
         first, *others = _read_word_texts(data, p.name)
         return [require_resolution(first, p.name), *(d for d in others if reads_as_text(d))]

@@ -93,6 +93,32 @@ class Block:
         return self.slice(lead, tail) if lead or tail != len(self.text) else self
 
 
+def join_all(blocks: list[Block]) -> Block:
+    """``blocks[0].join(blocks[1]).join(…)`` in one pass: joining one by one copies the
+    text so far at every step (100,000 lines of one paragraph took a minute)."""
+    if len(blocks) == 1:
+        return blocks[0]
+    texts: list[str] = []
+    italics: list[Span] = []
+    marks: list[Mark] = []
+    lines: list[str] = []
+    size = 0
+    end = ""  # the last character of the text so far
+    for n, b in enumerate(blocks):
+        if n:
+            sep = "" if end == "-" else " "
+            texts.append(sep)
+            size += len(sep)
+            end = sep or end
+        italics += [Span(s.start + size, s.end + size) for s in b.italics]
+        marks += [replace(m, offset=m.offset + size) for m in b.marks]
+        lines += b.lines
+        texts.append(b.text)
+        size += len(b.text)
+        end = b.text[-1:] or end
+    return Block("".join(texts), italics, marks, lines, blocks[0].heading)
+
+
 @dataclass
 class FootnoteDef:
     """A footnote as defined in the source: its mark label and its text (``key`` as in

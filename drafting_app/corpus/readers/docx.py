@@ -3,7 +3,7 @@
 Drafts come back from other delegations as Word files: typed "1." + tab numbers or Word
 automatic numbering, italic openers, real footnotes, a masthead laid out in a table, and
 whatever else people put in Word (comments, tracked changes, pictures). The package is
-checked first (:mod:`word_package`), python-docx resolves its part relationships, the
+checked first and only the parts read are parsed (:mod:`word_package`), the
 paragraphs become logical blocks (:mod:`word_body`) and the :class:`StructureBuilder` makes
 the document, as for every other reader. What has no place in the model goes to the
 :class:`ImportReport` with its text.
@@ -15,18 +15,26 @@ the first and lists the others in the report.
 
 from __future__ import annotations
 
-import io
 import itertools
 import re
 from collections.abc import Iterator
 from typing import Any
 
-import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from drafting_app.corpus.readers.acceptance import reads_as_text, require_resolution
 from drafting_app.corpus.readers.blocks import Block, FootnoteDef, normalise_spaces
 from drafting_app.corpus.readers.import_report import Element, ImportReport
+from drafting_app.corpus.readers.limits import (
+    MAX_BLOCKS,
+    MAX_FOOTNOTES,
+    MAX_NESTING,
+    check_count,
+    check_fits,
+    current,
+    reading,
+    spend,
+)
 from drafting_app.corpus.readers.structure import StructureBuilder, text_starts
 from drafting_app.corpus.readers.word_body import (
     MC,
@@ -36,16 +44,14 @@ from drafting_app.corpus.readers.word_body import (
     plain_text,
 )
 from drafting_app.corpus.readers.word_comments import attach_comments, quoted_texts, read_comments
-from drafting_app.corpus.readers.word_numbering import Numbering, Styles, W, wval
+from drafting_app.corpus.readers.word_numbering import MAX_START, Numbering, Styles, W, wval
 from drafting_app.corpus.readers.word_package import WordFileError, WordPackage, open_package
-from drafting_app.errors import DraftingError
 from drafting_app.model.describe import document_text
 from drafting_app.model.document import Document
 from drafting_app.model.numbering import paragraph_labels
 from drafting_app.model.places import paragraph_names
 
 _SPECIAL_NOTES = ("separator", "continuationSeparator", "continuationNotice")
-_CUSTOM_XML_ITEM = re.compile(r"^customXml/item\d+\.xml$")
 _LABEL_EDGES = "().: \t"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _PAGE_FIELD = re.compile(r"^(?:PAGE|NUMPAGES|SECTIONPAGES)\b")
@@ -69,31 +75,15 @@ def import_docx(data: bytes, name: str) -> tuple[Document, ImportReport]:
 
 def import_docx_texts(data: bytes, name: str) -> tuple[list[Document], ImportReport]:
     """Every text of a .docx (one per decision of a session report) and the report. A file
-    with tracked changes gives texts with those changes pending (word_pending)."""
-    pkg = open_package(data, name)
-    from drafting_app.corpus.readers.word_pending import import_pending, tracked_parts
+    with tracked changes gives texts with those changes pending (word_pending). The work is
+    bounded (:mod:`.limits`): a file past a limit is a WorkLimitError."""
+    with reading(name):
+        pkg = open_package(data, name)
+        from drafting_app.corpus.readers.word_pending import import_pending, tracked_parts
 
-    if tracked_parts(pkg):
-        return import_pending(_WordImport, data, name, pkg)
-    return _WordImport(data, name, pkg).run()
-
-
-def _relationships(pkg: WordPackage) -> dict[str, list[str]]:
-    """Relationship type → part names of the main document part, as python-docx reads the
-    package graph (content types, relative targets)."""
-    try:
-        document = docx.Document(io.BytesIO(pkg.data))
-    except DraftingError:
-        raise
-    except Exception as exc:  # python-docx raises KeyError, ValueError… on foreign packages
-        raise WordFileError(
-            f"{pkg.name} is not a Word document that can be opened ({exc})."
-        ) from exc
-    out: dict[str, list[str]] = {}
-    for rel in document.part.rels.values():
-        if not rel.is_external:
-            out.setdefault(rel.reltype, []).append(str(rel.target_part.partname).lstrip("/"))
-    return out
+        if tracked_parts(pkg):
+            return import_pending(_WordImport, data, name, pkg)
+        return _WordImport(data, name, pkg).run()
 
 
 def _label_core(label: str) -> str:
@@ -105,28 +95,48 @@ def _clip(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def block_paragraphs(container: Any) -> Iterator[Any]:
+def block_paragraphs(container: Any, depth: int = 0) -> Iterator[Any]:
     """Paragraphs at block level (inside tables and content controls, not text boxes)."""
+    if depth > MAX_NESTING:
+        raise _too_deep()
+    spend(len(container))
     for child in container:
         if child.tag == W + "p":
             yield child
         elif child.tag in _CONTAINERS:
-            yield from block_paragraphs(child)
+            yield from block_paragraphs(child, depth + 1)
+
+
+def _too_deep() -> WordFileError:
+    r = current()
+    return WordFileError(
+        f"{r.name if r else 'The file'} was not read: its tables or content controls nest "
+        f"more than {MAX_NESTING} deep, far more than any resolution (a damaged or hostile "
+        "file)."
+    )
 
 
 class _WordImport:
     def __init__(self, data: bytes, name: str, pkg: WordPackage | None = None) -> None:
         self.name = name
         self.pkg = pkg if pkg is not None else open_package(data, name)
-        self.rels = _relationships(self.pkg)
+        self.rels = self.pkg.rels
         self.report = ImportReport(source=name)
         self.styles = Styles(self._tree(RT.STYLES))
         numbering = Numbering(self._tree(RT.NUMBERING), self.styles)
+        for value in dict.fromkeys(numbering.out_of_range):
+            self.report.add(
+                Element.NUMBERING_REPAIR,
+                f"a list starts at {value}, out of Word's range 0–{MAX_START:,}: numbered "
+                "as Word does, from the nearest value in range",
+                "numbering",
+            )
         self.body = WordTextReader(name, self.styles, numbering, self.report, "body")
         self.body.links = self._links(self.pkg.main)
         self.blocks: list[Block] = []
         self.comment_places: dict[str, str] = {}  # comment id -> its paragraph's text
-        self.paragraphs_seen = 0
+        self.paragraphs = 0  # every paragraph read, blank or not, in every part
+        self.paragraphs_seen = 0  # of the body: where Word users look
         self.section = 0
         self.mark_sections: list[int] = []
         self.restarts: list[bool] = []
@@ -172,7 +182,7 @@ class _WordImport:
             if i == 0:  # custom-mark ("*") and unreferenced notes go with the first text
                 mine += [d for d in defs if not any(d.key in k for k in keys)]
             builder = StructureBuilder()
-            docs.append(builder.build(seg, mine, self.name))
+            docs.append(check_fits(builder.build(seg, mine, self.name), self.name))
             for key, target in builder.mapped_fields:
                 self.report.add(Element.MASTHEAD_FIELD, f"{key}: read as the {target}", "masthead")
         if not any(d.preamble or d.operative or d.chapeau or d.annexes for d in docs):
@@ -233,7 +243,12 @@ class _WordImport:
             return "at the start"
         return f"after “{self.blocks[-1].text[:50]}”"
 
+    def _count_paragraph(self) -> None:
+        self.paragraphs += 1
+        check_count(self.name, self.paragraphs, MAX_BLOCKS, "paragraphs")
+
     def _paragraph(self, p: Any, keep: bool = True) -> None:
+        self._count_paragraph()
         before = len(self.body.mark_order)
         self.paragraphs_seen += 1
         block = self.body.paragraph(p, self._where())
@@ -251,7 +266,10 @@ class _WordImport:
         else:
             self.report.blank_paragraphs += 1
 
-    def _walk(self, container: Any) -> None:
+    def _walk(self, container: Any, depth: int = 0) -> None:
+        if depth > MAX_NESTING:
+            raise _too_deep()
+        spend(len(container))
         for child in container:
             tag = child.tag
             if tag == W + "p":
@@ -266,12 +284,12 @@ class _WordImport:
                 )
                 content = child.find(W + "sdtContent")
                 if content is not None:
-                    self._walk(content)
+                    self._walk(content, depth + 1)
             elif tag == W + "customXml":
                 self.report.add(Element.CUSTOM_XML, plain_text(child), self._where())
-                self._walk(child)
+                self._walk(child, depth + 1)
             elif tag == MC + "AlternateContent":
-                self._walk(alternative(child))
+                self._walk(alternative(child), depth + 1)
             elif isinstance(tag, str) and tag not in SILENT:
                 name = tag.split("}")[-1]
                 self.report.add(Element.OTHER, f"<{name}> {plain_text(child)}", self._where())
@@ -297,8 +315,12 @@ class _WordImport:
         for fn in root.iter(W + "footnote"):
             if fn.get(W + "type") in _SPECIAL_NOTES:
                 continue
+            check_count(self.name, len(notes), MAX_FOOTNOTES, "footnotes")
             fid = fn.get(W + "id", "")
-            parts = [reader.paragraph(p, f"footnote {fid}") for p in block_paragraphs(fn)]
+            parts = []
+            for p in block_paragraphs(fn):
+                self._count_paragraph()
+                parts.append(reader.paragraph(p, f"footnote {fid}"))
             parts = [b for b in parts if b.text]
             if not parts:
                 self.body.empty_notes.add(fid)
@@ -398,6 +420,7 @@ class _WordImport:
                 seen = ImportReport(source=self.name)
                 reader = WordTextReader(self.name, self.styles, None, seen, part)
                 for p in block_paragraphs(root):
+                    self._count_paragraph()
                     reader.paragraph(p, part)
                 self._side_part(kind, part, plain_text(root), seen, symbols)
         comments = list(read_comments(self._tree(RT.COMMENTS)))
@@ -414,8 +437,6 @@ class _WordImport:
                 text = plain_text(en)
                 if en.get(W + "type") not in _SPECIAL_NOTES and text:
                     self.report.add(Element.ENDNOTE, text, f"endnote {en.get(W + 'id')}")
-        for part in sorted(self.pkg.parts):
-            if _CUSTOM_XML_ITEM.match(part):
-                root = self.pkg.tree(part)
-                text = " ".join(" ".join(root.itertext()).split()) if root is not None else ""
-                self.report.add(Element.CUSTOM_XML, text, part)
+        for part, size in sorted(self.pkg.custom_xml.items()):
+            # Data a program stored in the file, never shown by Word: named, not read.
+            self.report.add(Element.CUSTOM_XML, f"custom XML data ({size:,} bytes), not read", part)

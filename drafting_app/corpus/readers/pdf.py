@@ -8,6 +8,13 @@ indented (the text layer starts it with a space), its other lines are flush, and
 break does not end a paragraph. The footnotes of all pages are gathered after one rule, and
 the result, in the PDF-text form, goes through :class:`PdfTextReader` like the texts of
 tests/data/realdocs/ga.
+
+The work is bounded (:mod:`.limits`), not only the bytes: a 94 KB PDF whose pages share
+one content stream of 200,000 operations cost 12 s a page. pypdf's own limits are set
+tighter for the reading (the parse of one content stream, the forms a page draws, how far
+a stream may inflate), every operation pypdf runs is counted per page and for the file,
+and the text a file gives is capped; past a limit the file is refused with a
+WorkLimitError, and a drafter's Cancel stops the reading between pages and operations.
 """
 
 from __future__ import annotations
@@ -16,14 +23,38 @@ import io
 import logging
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from drafting_app.corpus.readers.pdftext import RULE_RE, PdfTextReader, join_line
-from drafting_app.errors import FormatError
+from drafting_app.corpus.readers.limits import (
+    MAX_PAGE_OPERATIONS,
+    MAX_PDF_OPERATIONS,
+    cancelled,
+    check_fits,
+    note,
+    reading,
+    too_much,
+)
+from drafting_app.corpus.readers.pdftext import RULE_RE, PdfTextReader, join_lines
+from drafting_app.errors import DraftingError, FormatError
+from drafting_app.model.characters import xml_legal
 from drafting_app.model.document import Document
 from drafting_app.model.references import DATE_RE
 
 MAX_PDF_BYTES = 50 * 1024 * 1024
 MAX_PAGES = 400
+# Characters of text the pages give together (an issued 10-page resolution: 40,000).
+MAX_PDF_TEXT = 4_000_000
+# pypdf's limits while a file is read: parsing work of one content stream (operands and
+# operators; a real page needs about 10,000), forms drawn per page, inflated stream size.
+_PYPDF_LIMITS: dict[str, Any] = {
+    "stream_parsing_work_maximum_count": 4 * MAX_PAGE_OPERATIONS,
+    "xform_maximum_invocations_per_extraction": 200,
+    "zlib_maximum_output_length": 16 * 2**20,
+    "lzw_maximum_output_length": 16 * 2**20,
+    "run_length_maximum_output_length": 16 * 2**20,
+    "brotli_maximum_output_length": 16 * 2**20,
+    "image_maximum_buffer_size": 16 * 2**20,
+}
 
 _JOB_RE = re.compile(r"^\d{2}-\d{5}\s*\([A-Z]\)")
 _BARCODE_RE = re.compile(r"^\*\d{5,}\*$")
@@ -42,10 +73,14 @@ _HYPHEN_GAP_RE = re.compile(r"(?<=\w) -(?=\w)")
 
 def read_pdf_bytes(data: bytes, name: str) -> Document:
     """A :class:`Document` from the bytes of an official UN PDF; FormatError for bytes that
-    are empty, not a PDF, truncated, encrypted, unreadable or without a text layer."""
-    pages = _page_texts(data, name)
-    text = pdf_pages_to_text(pages)
-    doc = PdfTextReader(repeat_marks=True).read(text, name)
+    are empty, not a PDF, truncated, encrypted, unreadable, without a text layer or past
+    a work limit."""
+    with reading(name):
+        pages = _page_texts(data, name)
+        text, illegal = xml_legal(pdf_pages_to_text(pages))
+        if illegal:
+            note(f"{name}: {illegal} control characters of the text layer replaced by a space.")
+        doc = check_fits(PdfTextReader(repeat_marks=True).read(text, name), name)
     if not (doc.preamble or doc.operative or doc.chapeau or doc.annexes or doc.parts):
         raise FormatError(
             f"{name} holds no resolution or decision text "
@@ -66,21 +101,27 @@ def _page_texts(data: bytes, name: str) -> list[str]:
             f"{name} is truncated: the PDF has no end-of-file marker (the download or copy "
             "was cut off)."
         )
-    from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError
+    from pypdf import PdfReader, apply_configuration
+    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # broken files log noise, we report
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise FormatError(
-                f"{name} is password-protected; open it and save a copy without a password."
-            )
-        if len(reader.pages) > MAX_PAGES:
-            raise FormatError(f"{name} has {len(reader.pages)} pages; that is not a resolution.")
-        return [page.extract_text() or "" for page in reader.pages]
-    except FormatError:
+        with apply_configuration(**_PYPDF_LIMITS):
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise FormatError(
+                    f"{name} is password-protected; open it and save a copy without a password."
+                )
+            if len(reader.pages) > MAX_PAGES:
+                raise FormatError(
+                    f"{name} has {len(reader.pages)} pages; that is not a resolution."
+                )
+            return _Pages(name).texts(reader.pages)
+    except DraftingError:  # refusals, work limits, the drafter's Cancel
         raise
+    except LimitReachedError as exc:
+        # pypdf's own limits, set above: a content stream, a page's forms, an inflated stream
+        raise too_much(name, f"more content in one place than any page has ({exc})") from exc
     except (FileNotDecryptedError, DependencyError) as exc:
         raise FormatError(f"{name} is encrypted and cannot be read ({exc}).") from exc
     except Exception as exc:
@@ -89,12 +130,46 @@ def _page_texts(data: bytes, name: str) -> list[str]:
         raise FormatError(f"{name} is a damaged PDF that cannot be read ({exc}).") from exc
 
 
+class _Pages:
+    """The text of each page, every operation pypdf runs counted against the limits."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.page_ops = 0
+        self.total_ops = 0
+        self.chars = 0
+
+    def _count(self, *_args: object) -> None:
+        self.page_ops += 1
+        self.total_ops += 1
+        if self.page_ops > MAX_PAGE_OPERATIONS:
+            raise too_much(self.name, f"a page of more than {MAX_PAGE_OPERATIONS:,} operations")
+        if self.total_ops > MAX_PDF_OPERATIONS:
+            raise too_much(self.name, f"more than {MAX_PDF_OPERATIONS:,} operations in its pages")
+        if self.total_ops % 1024 == 0:
+            cancelled()
+
+    def texts(self, pages: object) -> list[str]:
+        out = []
+        for page in pages:  # type: ignore[attr-defined]
+            cancelled()
+            self.page_ops = 0
+            text = page.extract_text(visitor_operand_before=self._count) or ""
+            self.chars += len(text)
+            if self.chars > MAX_PDF_TEXT:
+                raise too_much(self.name, f"more than {MAX_PDF_TEXT:,} characters of text")
+            out.append(text)
+        return out
+
+
 @dataclass
 class _Assembly:
     """Paragraphs and footnotes rebuilt from the cleaned lines of every page."""
 
     front: list[list[str]] = field(default_factory=list)
-    paragraphs: list[str] = field(default_factory=list)
+    # Each paragraph's lines, joined once at the end (joining line by line copied the text
+    # so far at every line: quadratic on a PDF of one paragraph of short lines).
+    paragraphs: list[list[str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     in_front: bool = True
     open_paragraph: bool = False
@@ -115,15 +190,17 @@ class _Assembly:
             return
         line = _SPACES_RE.sub(" ", raw.strip())
         if raw[:1].isspace() or not self.open_paragraph or self._numbered_start(line):
-            self.paragraphs.append(line)
+            self.paragraphs.append([line])
             self.open_paragraph = True
         else:
-            self.paragraphs[-1] = join_line(self.paragraphs[-1], line)
+            self.paragraphs[-1].append(line)
 
     def _numbered_start(self, line: str) -> bool:
         """A line "3. Requests …" or "(b) …" after a closed sentence starts a paragraph even
         where the text layer lost the indent."""
-        return bool(_LABEL_START_RE.match(line)) and bool(_CLOSED_RE.search(self.paragraphs[-1]))
+        # The end of the paragraph so far is the end of its last lines joined.
+        end = join_lines(self.paragraphs[-1][-6:])[-8:]
+        return bool(_LABEL_START_RE.match(line)) and bool(_CLOSED_RE.search(end))
 
     def note_line(self, raw: str) -> None:
         """Footnote lines of every page in order; a note that runs on to the next line or
@@ -134,7 +211,7 @@ class _Assembly:
 
     def text(self) -> str:
         blocks = ["\n".join(g) for g in self.front if g]
-        for p in self.paragraphs:
+        for p in map(join_lines, self.paragraphs):
             p = _HYPHEN_GAP_RE.sub("-", p)
             m = _ADOPTION_RE.match(p)
             blocks.append(f"{m.group(1)}\n{m.group(2)}" if m else p)

@@ -19,6 +19,7 @@ import re
 
 from drafting_app.corpus.readers.blocks import Block, FootnoteDef, Mark
 from drafting_app.corpus.readers.forms import INLINE_NOTE, NOTE_RE, RULE_RE
+from drafting_app.corpus.readers.limits import check_blocks
 from drafting_app.corpus.readers.marks import find_marks
 from drafting_app.corpus.readers.structure import StructureBuilder
 from drafting_app.model.document import Document
@@ -46,6 +47,7 @@ class PdfTextReader:
 
     def read(self, text: str, source: str = "") -> Document:
         provenance, blocks, notes = self.blocks(text)
+        check_blocks(source or provenance, blocks, notes)
         return self.builder.build(blocks, notes, source or provenance)
 
     # -- splitting -------------------------------------------------------------------------
@@ -135,19 +137,24 @@ class PdfTextReader:
         """ "N text" lines; a line that does not start with the next number continues the
         previous note (a note broken across lines)."""
         notes: list[FootnoteDef] = []
+        lines_of: list[list[str]] = []  # each note's lines, joined once at the end
         for raw in lines:
             line = _clean(raw)
             if not line:
                 continue
             m = NOTE_RE.match(line)
             last = notes[-1].label if notes else ""
-            expected = str(int(last) + 1) if last.isdigit() else None
+            expected = str(int(last) + 1) if last.isdigit() and len(last) < 8 else None
             if m and (expected is None or m.group("label") == expected):
-                notes.append(FootnoteDef(m.group("label"), m.group("text").strip()))
+                notes.append(FootnoteDef(m.group("label"), ""))
+                lines_of.append([m.group("text").strip()])
             elif notes:
-                notes[-1].text = join_line(notes[-1].text, line)
+                lines_of[-1].append(line)
             else:
-                notes.append(FootnoteDef("?", line))
+                notes.append(FootnoteDef("?", ""))
+                lines_of.append([line])
+        for note, pieces in zip(notes, lines_of, strict=True):
+            note.text = join_lines(pieces)
         return notes
 
     @staticmethod
@@ -181,6 +188,43 @@ def join_line(head: str, tail: str) -> str:
     if head.endswith("-"):
         return head.removesuffix(" -").removesuffix("-") + "-" + tail
     return f"{head} {tail}"
+
+
+def _last(pieces: list[str], n: int) -> str:
+    out = ""
+    for piece in reversed(pieces):
+        out = piece + out
+        if len(out) >= n:
+            break
+    return out[-n:]
+
+
+def _drop(pieces: list[str], n: int) -> None:
+    while n and pieces:
+        piece = pieces.pop()
+        if len(piece) > n:
+            pieces.append(piece[:-n])
+            return
+        n -= len(piece)
+
+
+def join_lines(lines: list[str]) -> str:
+    """``join_line`` over many lines at once, in time linear in their length (joining a
+    note or paragraph of 300,000 lines one line at a time copied the text so far at every
+    line)."""
+    pieces: list[str] = []
+    for line in lines:
+        if pieces:
+            if _last(pieces, 1) == "-":
+                if _last(pieces, 2) == " -":
+                    _drop(pieces, 2)
+                if _last(pieces, 1) == "-":
+                    _drop(pieces, 1)
+                pieces.append("-")
+            else:
+                pieces.append(" ")
+        pieces.append(line)
+    return "".join(pieces)
 
 
 def _closing_paren(text: str, at: int) -> int:

@@ -11,13 +11,16 @@ from __future__ import annotations
 import html
 import re
 
-from drafting_app.corpus.readers.blocks import Block, FootnoteDef, Mark, normalise_spaces
+from drafting_app.corpus.readers.blocks import Block, FootnoteDef, Mark, join_all, normalise_spaces
+from drafting_app.corpus.readers.limits import cancelled, check_blocks
 from drafting_app.corpus.readers.structure import StructureBuilder
 from drafting_app.model.document import Document, Span
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = str.maketrans(_SUPERSCRIPTS, "0123456789")
-_LINK_RE = re.compile(r"\[([^\]\n]+)\]\((?:#|[^)\s]*)\)")
+# No "[" inside the link text: "[[[[…" fails at once at every bracket instead of scanning
+# the rest of the line from each (quadratic on a hostile line).
+_LINK_RE = re.compile(r"\[([^\[\]\n]+)\]\((?:#|[^)\s]*)\)")
 _TOKEN_RE = re.compile(
     r"<sup>\s*(?P<sup>[^<]{1,12}?)\s*</sup>"
     rf"|(?P<uni>[{_SUPERSCRIPTS}]+)"
@@ -68,9 +71,7 @@ def _clean_markdown_line(line: str) -> str:
 
 
 def _merge_lines(blocks: list[Block]) -> Block:
-    merged = blocks[0]
-    for b in blocks[1:]:
-        merged = merged.join(b)
+    merged = join_all(blocks)
     merged.lines = [ln for b in blocks for ln in b.lines]
     return normalise_spaces(merged)
 
@@ -99,6 +100,7 @@ class TextReader:
 
     def read(self, text: str, source: str = "") -> Document:
         blocks, notes = self.blocks(text)
+        check_blocks(source, blocks, notes)
         return self.builder.build(blocks, notes, source)
 
     def blocks(self, text: str) -> tuple[list[Block], list[FootnoteDef]]:
@@ -107,7 +109,9 @@ class TextReader:
         raw_blocks = self._raw_blocks(text, markdown)
         body: list[Block | None] = []  # None marks where a footnote block stood
         notes: list[FootnoteDef] = []
-        for lines, heading, line in raw_blocks:
+        for n, (lines, heading, line) in enumerate(raw_blocks):
+            if n % 256 == 0:
+                cancelled()
             defs = self._definitions(lines)
             if defs is not None:
                 notes.extend(defs)
@@ -160,33 +164,47 @@ class TextReader:
         if lines[0].startswith("*") and re.match(r"^\*[^\s*]", lines[0]):
             return None  # "*Italic* text" is body text
         defs: list[FootnoteDef] = []
+        pieces: list[list[str]] = []  # each note's text, joined once at the end
+        size = 0
         for line in lines:
             m = _DEF_START_RE.match(line)
             if m:
                 label = m.group("sup") or (m.group("uni") or "").translate(_SUP_TO_DIGIT)
                 label = label or m.group("star")
                 inner = parse_inline(line[m.end() :])
-                defs.append(FootnoteDef(label.strip(), inner.text.strip(), inner.italics))
+                defs.append(FootnoteDef(label.strip(), "", inner.italics))
+                pieces.append([inner.text.strip()])
+                size = len(pieces[-1][0])
             elif defs:
                 inner = parse_inline(line)
-                last = defs[-1]
-                base = len(last.text) + 1
-                last.text = f"{last.text} {inner.text.strip()}"
-                last.italics += [Span(s.start + base, s.end + base) for s in inner.italics]
+                base = size + 1
+                pieces[-1].append(inner.text.strip())
+                size = base + len(pieces[-1][-1])
+                defs[-1].italics += [Span(s.start + base, s.end + base) for s in inner.italics]
+        for d, texts in zip(defs, pieces, strict=True):
+            d.text = " ".join(texts)
         return defs
 
     @staticmethod
     def _rejoin(body: list[Block | None]) -> list[Block]:
-        """Rejoin paragraphs split by a footnote block (no closing punctuation before it)."""
-        out: list[Block] = []
+        """Rejoin paragraphs split by a footnote block (no closing punctuation before it).
+        The pieces of one paragraph are joined once (whether the next piece continues
+        depends only on the end of the text so far: the last piece's)."""
+        runs: list[list[Block]] = []
         after_notes = False
         for b in body:
             if b is None:
                 after_notes = True
                 continue
-            if out and not out[-1].heading and not b.heading and continues(out[-1], b, after_notes):
-                out[-1] = out[-1].join(b)
+            last = runs[-1][-1] if runs else None
+            if (
+                last
+                and not runs[-1][0].heading
+                and not b.heading
+                and continues(last, b, after_notes)
+            ):
+                runs[-1].append(b)
             else:
-                out.append(b)
+                runs.append([b])
             after_notes = False
-        return out
+        return [join_all(run) for run in runs]

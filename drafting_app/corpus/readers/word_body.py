@@ -16,6 +16,7 @@ from typing import Any
 
 from drafting_app.corpus.readers.blocks import Block, Mark, normalise_spaces
 from drafting_app.corpus.readers.import_report import Element, ImportReport
+from drafting_app.corpus.readers.limits import spend
 from drafting_app.corpus.readers.word_numbering import Numbering, Styles, W, wval
 from drafting_app.corpus.readers.word_package import WordFileError
 from drafting_app.model.document import MAX_PARAGRAPH_CHARS, Span
@@ -48,6 +49,7 @@ def _flat(el: Any) -> str:
     out: list[str] = []
     for node in el.iter(W + "t", M + "t", *_SPACES):
         out.append(node.text or "" if node.tag in (W + "t", M + "t") else " ")
+    spend(len(out) + 1)  # text reported again for each element it is nested in
     return " ".join("".join(out).split())
 
 
@@ -107,6 +109,10 @@ class _Sink:
             else:
                 self.dropped.append((name, start, self.size))
 
+    # Whether all text since the last italic span is blank (an italic run after it then
+    # extends the span: "Recalling" set in two runs is one opener).
+    blank_since_italic: bool = True
+
     def add(self, text: str, italic: bool) -> None:
         if not text:
             return
@@ -120,23 +126,34 @@ class _Sink:
                 f"{self.name} has a paragraph of more than {MAX_PARAGRAPH_CHARS:,} characters; "
                 "it is not a resolution text and was not imported."
             )
-        if italic:
-            lead = len(text) - len(text.lstrip())
-            tail = len(text.rstrip())
-            if tail > lead:
-                self._italic(Span(start + lead, start + tail))
+        lead = len(text) - len(text.lstrip())
+        tail = len(text.rstrip())
+        if italic and tail > lead:
+            self._italic(Span(start + lead, start + tail))
+            self.blank_since_italic = True  # what follows the span in this run is blank
+        elif tail > lead:
+            self.blank_since_italic = False
 
     def _italic(self, span: Span) -> None:
-        if self.italics:
-            last = self.italics[-1]
-            gap = "".join(self.chars)[last.end : span.start]
-            if not gap.strip():
-                self.italics[-1] = Span(last.start, span.end)
-                return
+        # Kept as a flag, not read back from the text: joining the paragraph's text at
+        # every italic run cost the square of its runs.
+        if self.italics and self.blank_since_italic:
+            self.italics[-1] = Span(self.italics[-1].start, span.end)
+            return
         self.italics.append(span)
 
     def text(self) -> str:
         return "".join(self.chars)
+
+
+@dataclass
+class _Field:
+    """A Word field being read: its code (pieces kept in a list — a field code split over
+    100,000 runs joined one by one cost the square of its length) and whether its
+    result has begun."""
+
+    code: list[str] = field(default_factory=list)
+    in_code: bool = True
 
 
 class WordTextReader:
@@ -156,7 +173,7 @@ class WordTextReader:
         self.mark_order: list[str] = []
         self.empty_notes: set[str] = set()
         self._pending_custom: str | None = None
-        self._fields: list[list[str]] = []  # open fields: [code, in_code flag as "1"/""]
+        self._fields: list[_Field] = []  # fields open at this point
         self._where = part
         self._para_italic = False
         self.links: dict[str, str] = {}  # relationship id → address, for w:hyperlink
@@ -210,6 +227,7 @@ class WordTextReader:
 
     # -- inline content -----------------------------------------------------------------------
     def _inline(self, el: Any, sink: _Sink) -> None:
+        spend(len(el))
         for child in el:
             tag = child.tag
             if not isinstance(tag, str) or tag in SILENT:
@@ -289,6 +307,7 @@ class WordTextReader:
         return self._para_italic
 
     def _run(self, r: Any, sink: _Sink) -> None:
+        spend(len(r))
         rpr = r.find(W + "rPr")
         italic = self._italic(rpr)
         start, solid = sink.size, sink.solid
@@ -297,7 +316,7 @@ class WordTextReader:
         for c in r:
             tag = c.tag
             if tag == W + "t":
-                if self._fields and self._fields[-1][1]:
+                if self._fields and self._fields[-1].in_code:
                     continue  # a field code written as text (malformed): not body text
                 text = c.text or ""
                 if self._pending_custom is not None:
@@ -316,7 +335,7 @@ class WordTextReader:
                 self._field_char(c)
             elif tag == W + "instrText":
                 if self._fields:
-                    self._fields[-1][0] += c.text or ""
+                    self._fields[-1].code.append(c.text or "")
             elif tag in (W + "drawing", W + "pict", W + "object"):
                 self.drawing(c)
             elif tag == MC + "AlternateContent":
@@ -347,11 +366,11 @@ class WordTextReader:
     def _field_char(self, fc: Any) -> None:
         kind = fc.get(W + "fldCharType")
         if kind == "begin":
-            self._fields.append(["", "1"])
+            self._fields.append(_Field())
         elif kind == "separate" and self._fields:
-            self._fields[-1][1] = ""
+            self._fields[-1].in_code = False
         elif kind == "end" and self._fields:
-            code, _ = self._fields.pop()
+            code = "".join(self._fields.pop().code)
             self.report.add(Element.FIELD, " ".join(code.split()), self._where)
 
     def drawing(self, el: Any) -> None:

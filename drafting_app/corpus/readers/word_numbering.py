@@ -13,7 +13,13 @@ Word semantics followed here (as Word and LibreOffice render them):
   restarts a level the first time its numId is used;
 - numbering a level resets all deeper levels; a jump over a level leaves it at its start;
 - ``w:numId`` 0 switches numbering off (it overrides a numbered style);
-- a style may carry the numbering (``w:pStyle`` → style ``w:numPr``, with ``basedOn``).
+- a style may carry the numbering (``w:pStyle`` → style ``w:numPr``, with ``basedOn``);
+- a start value is at most 32,767 (Word's own limit: its dialog refuses more, and it reads
+  a larger ``w:start`` as that) and at least 0; the file's value is reported when it was
+  out of range (``18446744073709551616`` in a 16 KB file once asked for a 24 GB label);
+- a level's text is at most 255 characters, and a number Word would write as a long run
+  of letters or roman numerals is written in figures past 16 characters, so that no label
+  grows without bound.
 """
 
 from __future__ import annotations
@@ -25,6 +31,10 @@ from drafting_app.model.numbering import letters, roman
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_LEVELS = 9
+MAX_START = 32_767
+MAX_LEVEL_TEXT = 255
+MAX_NUMBER_CHARS = 16
+MAX_STYLE_CHAIN = 32
 
 
 def wval(el: Any, tag: str) -> str | None:
@@ -59,29 +69,40 @@ class _Abstract:
 
 
 def format_number(fmt: str, n: int) -> str:
-    """A counter value in a Word number format (unknown formats fall back to decimal)."""
+    """A counter value in a Word number format (unknown formats fall back to decimal;
+    letters or roman numerals longer than MAX_NUMBER_CHARS are written in figures)."""
     if fmt == "none":
         return ""
     if n <= 0:
         return "0" if fmt.startswith("decimal") else ""
-    if fmt == "lowerLetter":
-        return letters(n)
-    if fmt == "upperLetter":
-        return letters(n).upper()
-    if fmt == "lowerRoman":
-        return roman(n)
-    if fmt == "upperRoman":
-        return roman(n).upper()
+    if fmt in ("lowerLetter", "upperLetter") and (n - 1) // 26 < MAX_NUMBER_CHARS:
+        return letters(n).upper() if fmt == "upperLetter" else letters(n)
+    if fmt in ("lowerRoman", "upperRoman") and n < 4000 * MAX_NUMBER_CHARS // 4:
+        numeral = roman(n)
+        if len(numeral) <= MAX_NUMBER_CHARS:
+            return numeral.upper() if fmt == "upperRoman" else numeral
     if fmt == "decimalZero":
         return f"{n:02d}"
     return str(n)
 
 
+def _start(value: str | None, default: int, out_of_range: list[str]) -> int:
+    """A start value as Word takes it: 0 to MAX_START (the file's own noted when not)."""
+    n = _int(value, default)
+    if 0 <= n <= MAX_START:
+        return n
+    out_of_range.append(str(value)[:40])
+    return min(max(n, 0), MAX_START)
+
+
 class Styles:
-    """Paragraph styles: the numbering a style carries, through ``w:basedOn``."""
+    """Paragraph styles: the numbering a style carries, through ``w:basedOn`` (at most
+    MAX_STYLE_CHAIN styles deep: Word's own templates go four or five; each paragraph
+    asks, so a chain of 100,000 styles would cost every paragraph that much)."""
 
     def __init__(self, root: Any | None) -> None:
         self._styles: dict[str, Any] = {}
+        self._chains: dict[str, list[Any]] = {}
         if root is not None:
             for s in root.iter(W + "style"):
                 sid = s.get(W + "styleId")
@@ -89,13 +110,20 @@ class Styles:
                     self._styles[sid] = s
 
     def chain(self, style_id: str | None) -> list[Any]:
+        if not style_id:
+            return []
+        known = self._chains.get(style_id)
+        if known is not None:
+            return known
         out: list[Any] = []
         seen: set[str] = set()
-        while style_id and style_id in self._styles and style_id not in seen:
-            seen.add(style_id)
-            s = self._styles[style_id]
+        sid: str | None = style_id
+        while sid and sid in self._styles and sid not in seen and len(out) < MAX_STYLE_CHAIN:
+            seen.add(sid)
+            s = self._styles[sid]
             out.append(s)
-            style_id = wval(s, "basedOn")
+            sid = wval(s, "basedOn")
+        self._chains[style_id] = out
         return out
 
     def num_pr(self, style_id: str | None) -> tuple[str | None, str | None]:
@@ -127,16 +155,20 @@ class Numbering:
         self._nums: dict[str, tuple[str, dict[int, int]]] = {}
         self._counters: dict[str, dict[int, int]] = {}
         self._started: set[str] = set()
+        # Start values out of Word's range, as the file has them (for the import report).
+        self.out_of_range: list[str] = []
         if root is None:
             return
         for a in root.iter(W + "abstractNum"):
             ab = _Abstract(style_link=wval(a, "numStyleLink"))
             for lvl in a.iter(W + "lvl"):
                 ilvl = _int(lvl.get(W + "ilvl"), 0)
+                if not 0 <= ilvl < MAX_LEVELS:
+                    continue  # Word has nine levels; another is never shown
                 ab.levels[ilvl] = Level(
-                    start=_int(wval(lvl, "start"), 1),
+                    start=_start(wval(lvl, "start"), 1, self.out_of_range),
                     fmt=wval(lvl, "numFmt") or "decimal",
-                    text=wval(lvl, "lvlText") or "",
+                    text=(wval(lvl, "lvlText") or "")[:MAX_LEVEL_TEXT],
                     style=wval(lvl, "pStyle"),
                 )
             self._abstract[a.get(W + "abstractNumId", "")] = ab
@@ -144,8 +176,9 @@ class Numbering:
             overrides: dict[int, int] = {}
             for o in n.iter(W + "lvlOverride"):
                 start = wval(o, "startOverride")
-                if start is not None:
-                    overrides[_int(o.get(W + "ilvl"), 0)] = _int(start, 1)
+                ilvl = _int(o.get(W + "ilvl"), 0)
+                if start is not None and 0 <= ilvl < MAX_LEVELS:
+                    overrides[ilvl] = _start(start, 1, self.out_of_range)
             self._nums[n.get(W + "numId", "")] = (wval(n, "abstractNumId") or "", overrides)
 
     def _abstract_of(self, num_id: str) -> tuple[str, _Abstract] | None:

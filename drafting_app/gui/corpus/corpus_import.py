@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drafting_app.corpus.readers.limits import ReadingCancelled, reading
 from drafting_app.errors import DraftingError
 from drafting_app.gui.corpus.corpus_port import Corpus, DocumentSummary, document_label
 
@@ -138,11 +139,17 @@ def _texts(texts: Sequence[DocumentSummary]) -> str:
     return f"{len(texts)} texts: {', '.join(names)} ({paragraphs} paragraphs)"
 
 
-def add_one(corpus: Corpus, path: Path, known: set[str]) -> AddResult:
+def add_one(
+    corpus: Corpus, path: Path, known: set[str], cancel: threading.Event | None = None
+) -> AddResult:
     """Add one file; the result says what happened in words a drafter can act on (every
-    text of a report volume is named)."""
+    text of a report volume is named, every repair the reader made said). ``cancel``
+    stops the reading of the file as soon as it is set."""
     try:
-        texts = corpus.add_document(path)
+        with reading(path.name, cancel) as read:
+            texts = corpus.add_document(path)
+    except ReadingCancelled:
+        return AddResult(path, Outcome.STOPPED, "Not added: stopped by you.")
     except DraftingError as exc:
         return AddResult(path, Outcome.REFUSED, f"Not added: {exc}")
     except OSError as exc:
@@ -157,7 +164,8 @@ def add_one(corpus: Corpus, path: Path, known: set[str]) -> AddResult:
     if texts[0].doc_id in known:
         return AddResult(path, Outcome.KNOWN, f"Already in the corpus: {_texts(texts)}")
     known.update(t.doc_id for t in texts)
-    return AddResult(path, Outcome.ADDED, f"Added: {_texts(texts)}")
+    repairs = "".join(f" Repaired — {note}" for note in read.notes)
+    return AddResult(path, Outcome.ADDED, f"Added: {_texts(texts)}{repairs}")
 
 
 def summary_of(results: Sequence[AddResult]) -> str:
@@ -201,7 +209,7 @@ class AddJob(QThread):
                 self.results.append(AddResult(path, Outcome.STOPPED, "Not added: stopped by you."))
                 continue
             self.file_started.emit(i, path.name)
-            result = add_one(self.corpus, path, self.known)
+            result = add_one(self.corpus, path, self.known, self._stop)
             self.results.append(result)
             self.file_done.emit(result)
 
@@ -273,9 +281,10 @@ class CorpusImport(QObject):
         if self.job is None or self.progress is None:
             return
         self.job.cancel()
-        # cancel() hid the dialog; it stays up (without Stop) until the file being read is
-        # done, so the window does not reach the store while the worker still holds it.
-        self.progress.setLabelText("Stopping after the file being read…")
+        # cancel() hid the dialog; it stays up (without Stop) until the reader has stopped
+        # (at its next step), so the window does not reach the store while the worker
+        # still holds it.
+        self.progress.setLabelText("Stopping…")
         self.progress.setCancelButtonText("")
         self.progress.show()
 

@@ -1,17 +1,29 @@
 """The open drafts of the window: new from a template, open, save, save as, recent files,
-close with a prompt for unsaved changes, and crash recovery (a snapshot written a moment
-after edits, removed on save, offered on the next start)."""
+close with a prompt for unsaved changes, and crash recovery.
+
+Recovery follows Word's AutoRecover: a draft with unsaved changes is snapshotted a moment
+after the drafter pauses, and at the latest a few seconds after its first unsaved change
+even while typing goes on without a pause (a timer that restarted at every keystroke would
+never fire for a fast typist). The snapshot is taken as JSON values on this thread — the
+model is not safe to read from another — and written to disk on the recovery writer's
+thread; it is removed on save and offered on the next start.
+
+A draft open for editing in another window of the app opens here read-only (Save goes to
+Save As), so that no two windows save over each other.
+"""
 
 from __future__ import annotations
 
+import time
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
 
+from drafting_app.corpus.readers.limits import ReadingCancelled
 from drafting_app.errors import DraftingError
 from drafting_app.gui.files.export_actions import file_stem
 from drafting_app.gui.files.file_guard import (
@@ -20,9 +32,11 @@ from drafting_app.gui.files.file_guard import (
     offer_backup,
     title_for,
 )
+from drafting_app.gui.files.file_reading import Outcome, read_in_worker
 from drafting_app.model.document import Document
-from drafting_app.model.profiles import BodyProfile, profile
+from drafting_app.model.profiles import PROFILES, BodyProfile, profile
 from drafting_app.phrases import PhraseBook
+from drafting_app.storage.data_files import set_aside
 from drafting_app.storage.project import (
     SUFFIX,
     CorruptProjectError,
@@ -31,14 +45,19 @@ from drafting_app.storage.project import (
     load_project,
     save_project,
 )
-from drafting_app.storage.recovery import RecoveryStore, Snapshot
+from drafting_app.storage.recovery import RecoveryStore, Snapshot, SnapshotWriter
+from drafting_app.storage.sessions import SessionInfo, describe
 from drafting_app.storage.settings import AppSettings, save_settings
 
 if TYPE_CHECKING:  # the editor, the templates and the readers load with the first draft
     from drafting_app.gui.document.draft_editor import DraftEditor
     from drafting_app.gui.files.word_import import WordImport
 
+# A snapshot this long after the drafter stops typing …
 RECOVERY_DELAY_MS = 1500
+# … and at the latest this long after the first change not yet in a snapshot, typing or
+# not: at most these seconds of work are lost when the process is killed.
+RECOVERY_MAX_MS = 5000
 FILE_FILTER = (
     f"Drafts and documents (*{SUFFIX} *.docx *.pdf *.txt *.md);;Drafts (*{SUFFIX});;"
     "Word documents (*.docx);;PDF or text (*.pdf *.txt *.md);;All files (*)"
@@ -47,6 +66,7 @@ FILE_FILTER = (
 IMPORTED_SUFFIXES = (".pdf", ".txt", ".md")
 SAVE_FILTER = f"Drafts (*{SUFFIX});;All files (*)"
 Answer = QMessageBox.StandardButton
+T = TypeVar("T")
 
 
 class OpenDraft:
@@ -58,10 +78,43 @@ class OpenDraft:
         self.controller = editor.controller
         self.key = uuid.uuid4().hex[:12]
         self.fingerprint = fingerprint
-        self.read_only = False  # written by a newer version: Save goes to Save As
+        # Written by a newer version, or open in another window: Save goes to Save As.
+        self.read_only = False
+        # The project file's settings as read (a newer version's keys, an unknown body
+        # profile): saved back as they were, with what this version changes on top.
+        self.file_settings: dict[str, Any] = {}
         self.snapshot_timer = QTimer(editor)
         self.snapshot_timer.setSingleShot(True)
         self.snapshot_timer.setInterval(RECOVERY_DELAY_MS)
+        self.unsnapped_since: float | None = None  # monotonic time of the first such change
+
+    def settings_to_save(self) -> dict[str, Any]:
+        """The settings a save (or snapshot) writes: the file's, and the body profile in
+        use unless the file named one this version does not know (kept for the newer
+        version that wrote it)."""
+        out = dict(self.file_settings)
+        kept = out.get("profile")
+        if not (isinstance(kept, str) and kept not in PROFILES):
+            out["profile"] = self.controller.profile.key
+        return out
+
+    def note_change(self) -> None:
+        """A change not in a snapshot yet: snapshot after the next pause, and never later
+        than RECOVERY_MAX_MS after the first such change."""
+        now = time.monotonic()
+        if self.unsnapped_since is None:
+            self.unsnapped_since = now
+        left_ms = RECOVERY_MAX_MS - (now - self.unsnapped_since) * 1000
+        self.snapshot_timer.start(int(max(0.0, min(RECOVERY_DELAY_MS, left_ms))))
+
+
+def _result(read: Outcome[T]) -> T:
+    """The worker's result, or its error raised here on the UI thread (the errors a reader
+    may raise are handled as if it had run here; anything else is a bug, raised too)."""
+    if read.error is not None:
+        raise read.error
+    assert read.value is not None
+    return read.value
 
 
 class Drafts(QObject):
@@ -87,6 +140,7 @@ class Drafts(QObject):
         self.recovery = recovery
         self.phrases = phrases
         self.undo_group = QUndoGroup(self)
+        self.writer = SnapshotWriter(recovery, self.message.emit)
         self.open: list[OpenDraft] = []
         self.last: OpenDraft | None = None
         self.last_warning: QMessageBox | None = None
@@ -162,7 +216,8 @@ class Drafts(QObject):
         editor.message.connect(self.message.emit)
         controller.modified_changed.connect(lambda _m: self._refresh_tab(draft))
         controller.path_changed.connect(lambda _p: self._refresh_tab(draft))
-        controller.changed.connect(lambda _c: draft.snapshot_timer.start())
+        controller.path_changed.connect(lambda _p: self._publish_open())
+        controller.changed.connect(lambda _c: draft.note_change())
         draft.snapshot_timer.timeout.connect(lambda: self.write_snapshot(draft))
         self.tabs.addTab(editor, controller.display_name())
         self.tabs.setCurrentWidget(editor)
@@ -182,9 +237,12 @@ class Drafts(QObject):
             if d.controller.path is not None and d.controller.path.resolve() == path.resolve():
                 self.tabs.setCurrentWidget(d.editor)
                 return d
+        read = read_in_worker(self.window, path.name, lambda: load_project(path))
         try:
-            project = load_project(path)
-            body = profile(str(project.settings.get("profile", self.settings.default_profile)))
+            project = _result(read)
+        except ReadingCancelled:
+            self.message.emit(f"Opening {path.name} was cancelled.")
+            return None
         except CorruptProjectError as exc:
             backup = offer_backup(self.window, exc)
             if backup is None:
@@ -195,13 +253,49 @@ class Drafts(QObject):
         except DraftingError as exc:
             self._warn("The draft could not be opened", str(exc))
             return None
+        body, notices = self._body_of(project.settings, path.name)
+        read_only = project.read_only
         if project.notice:
-            self._warn("Opened read-only", project.notice)
+            notices.insert(0, project.notice)
+        if project.repairs:
+            notices.append(project.repairs)
+        elsewhere = self.recovery.lock.editing_elsewhere(path)
+        if elsewhere is not None:
+            read_only = True
+            notices.insert(0, self._elsewhere_notice(path, elsewhere))
         draft = self.add(project.document, path, body, project.fingerprint)
-        draft.read_only = project.read_only
+        draft.file_settings = dict(project.settings)
+        draft.read_only = read_only
         self._refresh_tab(draft)
+        self._publish_open()
         self._remember(path)
+        if notices:
+            self._warn("Opened read-only" if read_only else "Opened with a warning",
+                       "\n\n".join(notices))  # fmt: skip
         return draft
+
+    @staticmethod
+    def _elsewhere_notice(path: Path, elsewhere: SessionInfo) -> str:
+        return (
+            f"{path.name} is open for editing in {describe(elsewhere)}. It is opened here "
+            "read-only so that the two windows do not save over each other; use Save As "
+            "to keep a copy of changes made here."
+        )
+
+    def _body_of(self, settings: dict[str, Any], name: str) -> tuple[BodyProfile, list[str]]:
+        """The body profile a project's settings name, and what to tell the drafter: a
+        profile this version does not know (a newer version wrote it) gives the default,
+        with a warning; the unknown value is kept in the file on save."""
+        key = settings.get("profile", self.settings.default_profile)
+        if isinstance(key, str) and key in PROFILES:
+            return PROFILES[key], []
+        fallback = profile(self.settings.default_profile)
+        shown = repr(key)[:60]
+        return fallback, [
+            f"{name} names the body profile {shown}, which this version does not know "
+            f"(perhaps a newer version wrote it). It is checked as {fallback.name} for "
+            "now; saving keeps the profile it names."
+        ]
 
     def import_path(self, path: Path) -> OpenDraft | None:
         """A Word, PDF or text draft from another delegation, as a new unsaved draft (the
@@ -213,8 +307,12 @@ class Drafts(QObject):
         if is_word_file(path):
             self.word_import.open(path)
             return None
+        read = read_in_worker(self.window, path.name, lambda: read_document(path))
         try:
-            doc = read_document(path)
+            doc = _result(read)
+        except ReadingCancelled:
+            self.message.emit(f"Importing {path.name} was cancelled.")
+            return None
         except DraftingError as exc:
             self._warn("The file could not be imported", str(exc))
             return None
@@ -223,7 +321,7 @@ class Drafts(QObject):
         draft.controller.imported_from = Path(path)
         draft.controller.stack.resetClean()  # nothing of it is saved as a draft yet
         self._refresh_tab(draft)
-        notes: list[str] = []
+        notes: list[str] = [f"Repaired — {n}" for n in read.notes]
         if doc.unplaced:
             notes.append(
                 f"{len(doc.unplaced)} passage(s) of {Path(path).name} could not be placed in "
@@ -284,12 +382,16 @@ class Drafts(QObject):
     def save_to(self, draft: OpenDraft, path: Path, new_name: bool = False) -> bool:
         controller = draft.controller
         controller.end_typing()
+        elsewhere = self.recovery.lock.editing_elsewhere(path)
+        if elsewhere is not None:
+            self._warn("The draft was not saved", self._elsewhere_notice(path, elsewhere))
+            return False
         expected = None
         if not new_name and draft.fingerprint is not None:
             expected = draft.fingerprint.sha256
         try:
             draft.fingerprint = save_project(
-                controller.doc, path, {"profile": controller.profile.key}, expected_hash=expected
+                controller.doc, path, draft.settings_to_save(), expected_hash=expected
             )
         except ProjectChangedError as exc:
             choice = ask_changed_on_disk(self.window, path.name, str(exc))
@@ -303,7 +405,12 @@ class Drafts(QObject):
         draft.read_only = False
         controller.mark_saved(path)
         draft.snapshot_timer.stop()
-        self.recovery.discard(draft.key)
+        draft.unsnapped_since = None
+        # Gone before Save returns (the save itself waited for the disk; a discard is an
+        # unlink): no recovery copy of a saved draft is ever offered.
+        self.writer.discard(draft.key)
+        self.writer.flush()
+        self._publish_open()
         self._remember(path)
         self.message.emit(f"Saved {path.name}")
         return True
@@ -326,9 +433,11 @@ class Drafts(QObject):
             if answer == Answer.Cancel or (answer == Answer.Save and not self.save(draft)):
                 return False
         draft.snapshot_timer.stop()
-        self.recovery.discard(draft.key)
+        self.writer.discard(draft.key)
+        self.writer.flush()
         self.undo_group.removeStack(draft.controller.stack)
         self.open.remove(draft)
+        self._publish_open()
         self.tabs.removeTab(self.tabs.indexOf(draft.editor))
         draft.editor.deleteLater()
         return True
@@ -348,38 +457,75 @@ class Drafts(QObject):
             self.close(draft)
 
     # -- recovery ----------------------------------------------------------------------------
-    def write_snapshot(self, draft: OpenDraft) -> None:
+    def write_snapshot(self, draft: OpenDraft, wait: bool = False) -> None:
+        """Snapshot ``draft`` (its JSON taken now, written on the writer's thread; with
+        ``wait``, written before this returns)."""
+        draft.snapshot_timer.stop()
+        draft.unsnapped_since = None
         if not draft.controller.modified:
-            self.recovery.discard(draft.key)
-            return
-        try:
-            self.recovery.write(
-                draft.key,
-                draft.controller.doc,
-                draft.controller.path,
-                {"profile": draft.controller.profile.key},
-                draft.fingerprint.sha256 if draft.fingerprint else None,
+            self.writer.discard(draft.key)
+        else:
+            self.writer.write(
+                self.recovery.prepare(
+                    draft.key,
+                    draft.controller.doc,
+                    draft.controller.path,
+                    draft.settings_to_save(),
+                    draft.fingerprint.sha256 if draft.fingerprint else None,
+                )
             )
-        except (DraftingError, OSError) as exc:
-            self.message.emit(f"The recovery copy could not be written: {exc}")
+        if wait:
+            self.writer.flush()
 
     def restore(self, snapshot: Snapshot) -> OpenDraft | None:
-        """Open a snapshot a crashed session left as an unsaved draft."""
-        try:
-            project = RecoveryStore.restore(snapshot)
-            body = profile(str(project.settings.get("profile", self.settings.default_profile)))
-        except DraftingError as exc:
-            self._warn("The recovery copy could not be read", str(exc))
+        """Open a snapshot a crashed session left as an unsaved draft (None when it cannot
+        be read, or another window restored it first)."""
+        claimed = self.recovery.claim(snapshot)
+        if claimed is None:
+            self.message.emit("That recovered draft was restored by another window.")
             return None
+        try:
+            project = RecoveryStore.restore(claimed)
+        except DraftingError as exc:
+            kept = set_aside(claimed.path)  # never removed with this session's own
+            where = f" It was kept as {kept}." if kept else ""
+            self._warn("The recovery copy could not be read", f"{exc}{where}")
+            return None
+        body, notices = self._body_of(project.settings, project.path.name if project.path
+                                      else "The recovered draft")  # fmt: skip
+        elsewhere = None
+        if project.path is not None:
+            elsewhere = self.recovery.lock.editing_elsewhere(project.path)
+        if elsewhere is not None and project.path is not None:
+            notices.insert(0, self._elsewhere_notice(project.path, elsewhere))
         # The fingerprint is the file's when the snapshot was taken: saving over a file
         # that changed since asks first.
         draft = self.add(project.document, project.path, body, project.fingerprint)
+        draft.file_settings = dict(project.settings)
+        draft.read_only = elsewhere is not None
         draft.controller.stack.resetClean()  # recovered work is not saved yet
+        self._refresh_tab(draft)
+        self._publish_open()
         # This session's snapshot first, then the old one goes: a crash in between leaves
         # the draft offered twice, never not at all.
-        self.write_snapshot(draft)
-        RecoveryStore.remove(snapshot)
+        self.write_snapshot(draft, wait=True)
+        RecoveryStore.remove(claimed)
+        if notices:
+            self._warn("Recovered with a warning", "\n\n".join(notices))
         return draft
+
+    def _publish_open(self) -> None:
+        """Tell other windows which project files this one has open for editing."""
+        paths = [
+            d.controller.path
+            for d in self.open
+            if d.controller.path is not None and not d.read_only
+        ]
+        self.recovery.lock.set_open(paths)
+
+    def shutdown(self) -> None:
+        """The window closes: finish the snapshot writes asked for."""
+        self.writer.close()
 
     # -- helpers -----------------------------------------------------------------------------
     def _refresh_tab(self, draft: OpenDraft) -> None:
@@ -406,6 +552,10 @@ class Drafts(QObject):
             if Path(recent).parent.is_dir():
                 return str(Path(recent).parent)
         return str(Path.home())
+
+    def warn(self, title: str, text: str) -> None:
+        """A warning that stays until read, without blocking the window."""
+        self._warn(title, text)
 
     def _warn(self, title: str, text: str) -> None:
         # Window-modal but not blocking: the message stays until read, the event loop runs.

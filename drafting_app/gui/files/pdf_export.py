@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -396,47 +396,39 @@ def _run_text(painter: QPainter, text: str, rect: QRectF, align: Qt.AlignmentFla
     painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignBottom), text)
 
 
-class _PdfWriter:
+class PagePainter:
+    """Paints a laid-out document page by page, in twips, on any paged device: the PDF
+    writer, or a printer (Print and Print Preview show exactly what the PDF holds)."""
+
     def __init__(self, layout: Layout, profile: PageProfile) -> None:
         self.layout = layout
         self.profile = profile
-        self.buffer = QBuffer()
-        self.buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        self.writer = QPdfWriter(self.buffer)
-        self.writer.setResolution(DPI)
-        size = QPageSize(QSizeF(profile.width / 20, profile.height / 20), QPageSize.Unit.Point)
-        self.writer.setPageLayout(
-            QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
-        )
-        self.writer.setTitle(layout.title)
-        self.writer.setCreator("drafting-app")
-
-    def render(self) -> bytes:
-        p = self.profile
-        body = _body(self.layout, p)
-        notes = {n.mark: _note_doc(n, p.text_width) for n in self.layout.notes}
-        heights = {m: d.size().height() for m, d in notes.items()}
+        p = profile
+        self.body = _body(layout, p)
+        self.notes = {n.mark: _note_doc(n, p.text_width) for n in layout.notes}
+        self.heights = {m: d.size().height() for m, d in self.notes.items()}
         # Page 1 of an L. document: the text starts under the masthead table.
         self.flow_top = float(p.top)
-        if self.layout.masthead is not None:
+        if layout.masthead is not None:
             self.flow_top = float(max(p.top, masthead_bottom()))
         first_room = p.top + p.text_height - self.flow_top
-        pages = paginate(_lines(body), heights, p.text_height, first_room=first_room)
+        self.pages = paginate(_lines(self.body), self.heights, p.text_height, first_room=first_room)
         # Notes whose mark is nowhere in the text still print, at the foot of the last page.
-        placed = {m for page in pages for m in page.notes}
-        pages[-1].notes += [n.mark for n in self.layout.notes if n.mark not in placed]
-        painter = QPainter()
-        if not painter.begin(self.writer):
-            raise ExportError("The PDF writer could not start.")
-        try:
-            for number, page in enumerate(pages, start=1):
-                if number > 1:
-                    self.writer.newPage()
-                self._page(painter, body, page, notes, number, heights)
-        finally:
-            painter.end()
-        self.buffer.close()
-        return bytes(QByteArray(self.buffer.data()).data())
+        placed = {m for page in self.pages for m in page.notes}
+        self.pages[-1].notes += [n.mark for n in layout.notes if n.mark not in placed]
+
+    def paint(
+        self, painter: QPainter, new_page: Callable[[], object], pages: Sequence[int] = ()
+    ) -> int:
+        """Paint the pages (all, or the numbers in ``pages``), ``new_page`` between two;
+        the painter's unit is the twip. Returns how many were painted."""
+        wanted = [n for n in range(1, len(self.pages) + 1) if not pages or n in pages]
+        for i, number in enumerate(wanted):
+            if i:
+                new_page()
+            self._page(painter, self.body, self.pages[number - 1], self.notes, number,
+                       self.heights)  # fmt: skip
+        return len(wanted)
 
     def _page(
         self,
@@ -484,6 +476,34 @@ class _PdfWriter:
             painter.drawLine(QPointF(p.left, rule_y), QPointF(p.left + p.text_width, rule_y))
         rect = QRectF(p.left, p.height - p.footer - 240, p.text_width, 240)
         _run_text(painter, str(number), rect, align)
+
+
+class _PdfWriter:
+    def __init__(self, layout: Layout, profile: PageProfile) -> None:
+        self.layout = layout
+        self.profile = profile
+        self.buffer = QBuffer()
+        self.buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        self.writer = QPdfWriter(self.buffer)
+        self.writer.setResolution(DPI)
+        size = QPageSize(QSizeF(profile.width / 20, profile.height / 20), QPageSize.Unit.Point)
+        self.writer.setPageLayout(
+            QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+        )
+        self.writer.setTitle(layout.title)
+        self.writer.setCreator("drafting-app")
+
+    def render(self) -> bytes:
+        pages = PagePainter(self.layout, self.profile)
+        painter = QPainter()
+        if not painter.begin(self.writer):
+            raise ExportError("The PDF writer could not start.")
+        try:
+            pages.paint(painter, self.writer.newPage)
+        finally:
+            painter.end()
+        self.buffer.close()
+        return bytes(QByteArray(self.buffer.data()).data())
 
 
 def _ensure_application() -> None:

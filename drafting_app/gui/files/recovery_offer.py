@@ -31,19 +31,36 @@ class RecoveryOffer(QObject):
         self.discard_button: QAbstractButton | None = None
 
     def offer(self) -> bool:
-        """Offer the snapshots left behind; False when there are none."""
+        """Offer the snapshots left behind (and say which could not be read); False when
+        there is nothing to say."""
         snapshots = self.recovery.left_behind()
-        if not snapshots:
+        damaged = self.recovery.damaged
+        if not snapshots and not damaged:
             return False
-        items = "".join(f"<li>{_describe(s)}</li>" for s in snapshots)
         box = QMessageBox(self.window)
         box.setObjectName("recoveryOffer")
         box.setWindowTitle("Recover unsaved drafts")
+        unread = ""
+        if damaged:
+            names = "".join(f"<li>{escape(str(p))}</li>" for p in damaged)
+            unread = (
+                f"<p>{len(damaged)} recovery file{'s' if len(damaged) != 1 else ''} could not "
+                f"be read (damaged) and {'were' if len(damaged) != 1 else 'was'} kept "
+                f"aside:</p><ul>{names}</ul>"
+            )
+        if not snapshots:
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setText(f"<p>The application was not closed normally.</p>{unread}")
+            box.addButton(QMessageBox.StandardButton.Ok)
+            self.box = box
+            box.open()
+            return True
+        items = "".join(f"<li>{_describe(s)}</li>" for s in snapshots)
         box.setIcon(QMessageBox.Icon.Question)
         many = len(snapshots) != 1
         box.setText(
             f"<p>The application was not closed normally. {len(snapshots)} draft"
-            f"{'s were' if many else ' was'} not saved:</p><ul>{items}</ul>"
+            f"{'s were' if many else ' was'} not saved:</p><ul>{items}</ul>{unread}"
             f"<p>Restore {'them' if many else 'it'} now? A restored draft opens with its "
             "changes unsaved.</p>"
         )
@@ -62,4 +79,8 @@ class RecoveryOffer(QObject):
                 self.drafts.restore(s)
         elif button is self.discard_button:
             for s in snapshots:
-                RecoveryStore.remove(s)
+                # Claimed first: a window started since, or the session's own window come
+                # back, keeps what it has; a snapshot another window took is not ours.
+                claimed = self.recovery.claim(s)
+                if claimed is not None:
+                    RecoveryStore.remove(claimed)

@@ -9,12 +9,13 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from drafting_app.corpus.readers.import_report import ImportReport
+from drafting_app.corpus.readers.limits import ReadingCancelled
 from drafting_app.errors import DraftingError, FormatError
+from drafting_app.gui.files.file_reading import read_in_worker
 from drafting_app.gui.files.import_dialog import ImportDialog
 from drafting_app.model.document import Document, Masthead
 from drafting_app.model.profiles import PROFILES, BodyProfile, profile
@@ -97,14 +98,17 @@ class WordImport(QObject):
     def open(self, path: Path) -> ImportDialog | None:
         """Import ``path`` and show the report (non-blocking); None with a message when
         the file cannot be imported. "Open as Draft" opens the chosen text."""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            texts, report = read_word_texts(path)
-        except DraftingError as exc:
-            QGuiApplication.restoreOverrideCursor()
-            self._refuse(path, str(exc))
+        read = read_in_worker(self.window, path.name, lambda: read_word_texts(path))
+        if isinstance(read.error, ReadingCancelled):
+            self.drafts.message.emit(f"Importing {path.name} was cancelled.")
             return None
-        QGuiApplication.restoreOverrideCursor()
+        if isinstance(read.error, DraftingError):
+            self._refuse(path, str(read.error))
+            return None
+        if read.error is not None:
+            raise read.error
+        assert read.value is not None
+        texts, report = read.value
         dialog = ImportDialog(path.name, texts, report, self.window)
         volume = texts[0].masthead  # the later decisions of a volume have none of their own
         dialog.accepted.connect(lambda: self.open_as_draft(dialog.chosen(), path, volume))
