@@ -343,6 +343,14 @@ class PageTyping:
             if self.controller.apply(InsertParagraph(Part.PREAMBLE, None, 0, p)):
                 view.set_caret(("p", p.id), 0)
             return
+        if kind == "note":
+            # A footnote is one paragraph in the model: Return keeps the caret and says so
+            # (it used to move nowhere, and the next words went on into the note).
+            self._message(
+                "A footnote is a single paragraph: Return does not start a new one. "
+                "Ctrl+End goes back to the end of the text."
+            )
+            return
         # A single-line block (title, masthead line): Return goes on to the next line.
         cursor = view.textCursor()
         cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
