@@ -16,11 +16,9 @@ from tests.gui.draft_driver import CTRL, SHIFT
 from tests.gui.test_footnotes_dock import france, tools  # noqa: F401
 
 
-def _last_body_block(page: object) -> int:
-    specs = page.specs  # type: ignore[attr-defined]
-    return max(
-        n for n, s in enumerate(specs) if s.key[0] not in ("note", "notes_rule") and s.editable
-    )
+def _last_body_block(page: DocumentView) -> int:
+    notes = ("note", "notes_rule")
+    return max(n for n, s in enumerate(page.specs) if s.key[0] not in notes and s.editable)
 
 
 def test_ctrl_end_goes_to_the_end_of_the_text_not_the_last_note(
