@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from drafting_app import __version__
 from drafting_app.errors import DraftingError
+from drafting_app.gui.common.dialog_focus import DialogFocus
 from drafting_app.gui.common.reading_view import ReadingView
 from drafting_app.gui.common.window_support import (
     fit_to_screen,
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self.spelling: SpellingService | None = None
         self.spelling_dialog: SpellingDialog | None = None
         self._balanced = self._restored = restore_layout(self, self.settings)
+        self.dialog_focus = DialogFocus(self, self._page_in_front)
         self._connect()
         self._build_menus()
         self._update_corpus_size()
@@ -562,6 +564,11 @@ class MainWindow(QMainWindow):
         self.corpus_size.setText(f"Corpus: {n} document{'s' if n != 1 else ''}")
 
     # -- misc --------------------------------------------------------------------------------
+    def _page_in_front(self) -> QWidget | None:
+        """The page of the draft in front (where the keyboard goes back after a dialog)."""
+        editor = self.current_editor()
+        return editor.page if editor is not None and self.tabs.currentWidget() is editor else None
+
     def _clipboard(self, method: str) -> None:
         """Edit › Cut / Copy / Paste / Select All: on the page of the draft in front (its
         cut and paste are model edits), else on the focused field, else the reading view."""
