@@ -189,25 +189,7 @@ class PageTyping:
             shown = self.view.note_view(key[1])
             spans, _, _ = carry(Paragraph(shown.text, list(shown.italics)), value, hint)
             return EditFootnote(key[1], value, spans)
-        if kind == "title":
-            return SetTitle(value)
-        if kind == "authoring":
-            return SetAuthoringBody(value)
-        if kind == "heading":
-            return SetHeading(value)
-        if kind == "mh":
-            return SetMasthead({key[1]: value})
-        if kind == "heading_a":
-            return SetAnnexHeading(key[1], value)
-        if kind == "annex":
-            annex = annex_of(doc, key[1])
-            return SetAnnexTitle(annex.id, value, list(annex.lines))
-        if kind == "annex_line":
-            annex = annex_of(doc, key[1])
-            lines = list(annex.lines)
-            lines[int(key[2])] = value
-            return SetAnnexTitle(annex.id, annex.title, lines)
-        return None
+        return line_edit(doc, key, value)
 
     def place(self, pid: str) -> tuple[Part, bool]:
         """(part, top level?) of a paragraph; a decision's chapeau and annex paragraphs
@@ -490,6 +472,31 @@ class PageTyping:
 
     def mime_of_selection(self) -> QMimeData:
         return to_mime(self.view)
+
+
+def line_edit(doc: Document, key: Key, value: str) -> Edit | None:
+    """The edit that makes the page's single-line block ``key`` (the title, the authoring
+    formula, a masthead line, an annex's title or heading) read ``value``."""
+    kind = key[0]
+    if kind == "title":
+        return SetTitle(value)
+    if kind == "authoring":
+        return SetAuthoringBody(value)
+    if kind == "heading":
+        return SetHeading(value)
+    if kind == "mh":
+        return SetMasthead({key[1]: value})
+    if kind == "heading_a":
+        return SetAnnexHeading(key[1], value)
+    if kind == "annex":
+        annex = annex_of(doc, key[1])
+        return SetAnnexTitle(annex.id, value, list(annex.lines))
+    if kind == "annex_line":
+        annex = annex_of(doc, key[1])
+        lines = list(annex.lines)
+        lines[int(key[2])] = value
+        return SetAnnexTitle(annex.id, annex.title, lines)
+    return None
 
 
 def _all_italic(p: Paragraph, start: int, end: int) -> bool:
