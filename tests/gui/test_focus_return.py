@@ -75,3 +75,13 @@ def test_after_insert_citation_the_keyboard_is_back_on_the_page(
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page, timeout=2000)
+
+
+def test_a_draft_opens_with_the_keyboard_on_its_page(
+    qtbot: QtBot,
+    window: MainWindow,
+    france: OpenDraft,  # noqa: F811
+) -> None:
+    """On the Xvfb display of the trial the outline had the keys after opening: typing
+    went to the outline's row search, not the page."""
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is france.editor.page, timeout=2000)
