@@ -142,6 +142,7 @@ class DocumentController(QObject):
         self.ladder_mode = FixMode.AUTO
         self.punctuation_mode = FixMode.AUTO
         self.numbers = NumberCache(doc)  # labels and note numbers, once per change
+        self.last_report = ""  # what the conventions changed with the last applied edit
         self.stack = QUndoStack(self)
         self.stack.cleanChanged.connect(self._clean_changed)
 
@@ -165,7 +166,7 @@ class DocumentController(QObject):
         same undo step) and push it; False, with ``failed`` emitted, if it was refused."""
         self.end_typing()
         edit = with_reference_rewrites(self.doc, edit)  # "paragraph 3 above" follows moves
-        report = ""
+        report = self.last_report = ""
         if fixes:
             try:
                 fixed = with_fixes(
@@ -184,6 +185,7 @@ class DocumentController(QObject):
         if not self._push(edit):
             return False
         if report:  # the conventions changed words the drafter did not type: say so
+            self.last_report = report
             self.notice.emit(report)
         self._tell_broken(edit)
         return True

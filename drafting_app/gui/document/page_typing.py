@@ -468,7 +468,10 @@ class PageTyping:
             # Whole paragraphs pasted in the middle of one: what followed the caret
             # starts a paragraph of its own, as in Word.
             paragraphs = [*paragraphs, Paragraph("")]
-        self._replace_range(s0, a0, s1, a1, paragraphs, notes)
+        done = self._replace_range(s0, a0, s1, a1, paragraphs, notes)
+        if done and pasted.message and self.controller.last_report:
+            # both said: what was not pasted, and what the conventions changed
+            self._message(f"{pasted.message} {self.controller.last_report}")
 
     def mime_of_selection(self) -> QMimeData:
         return to_mime(self.view)
