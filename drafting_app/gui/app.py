@@ -105,7 +105,7 @@ def run(argv: list[str]) -> int:
         window.corpus_actions.changed.connect(lambda: setattr(picker, "registry", None))
         # After the first paint, on a worker thread: the sync with the corpus folders, then
         # the clause index (checked against the corpus listing, mined again if it changed).
-        on_first_paint(app, window, lambda _ns: window.corpus_actions.sync_in_background())
+        on_first_paint(app, window, lambda _ns: window.corpus_actions.start_up())
         on_first_paint(
             app, window, lambda _ns: load_picker(picker, store, registries.get, background)
         )

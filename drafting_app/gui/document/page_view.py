@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QResizeEvent,
+    QShowEvent,
     QSyntaxHighlighter,
     QTextBlock,
     QTextBlockFormat,
@@ -142,6 +143,8 @@ class DocumentView(QTextEdit):
         self._refit.timeout.connect(self._set_page_margins)
         self._current = ""
         self._last_pos = 0
+        self._shown = False
+        self._painted = False
         self._snapping = False
         self._updating = False
         self._moving_left = False
@@ -235,10 +238,22 @@ class DocumentView(QTextEdit):
         # both scroll bars (several ms in the Fusion style) at every caret move.
         self.setViewportMargins(side, 0, side, 0)
 
+    def showEvent(self, e: QShowEvent) -> None:
+        first = not self._shown
+        self._shown = True
+        super().showEvent(e)
+        if first:
+            # A draft opens at the top of its first page, as in Word (Qt would scroll to
+            # the caret in the first paragraph while the view is still small).
+            self.verticalScrollBar().setValue(0)
+
     def resizeEvent(self, e: QResizeEvent) -> None:
         self._center()
         if abs(self._fitting_margin() - self._page_margin) > 0.5:
-            self._refit.start()  # a new margin lays the page out again: once, not per pixel
+            if self._shown and self._painted:
+                self._refit.start()  # a new margin lays the page out again: once, not per pixel
+            else:  # the window's own layout, before the page is first seen: at once
+                self._set_page_margins()
         super().resizeEvent(e)
 
     # -- zoom --------------------------------------------------------------------------------
@@ -598,6 +613,7 @@ class DocumentView(QTextEdit):
         )
 
     def paintEvent(self, e: QPaintEvent) -> None:
+        self._painted = True
         deco = self.decorations
         if deco.backgrounds:
             painter = QPainter(self.viewport())
@@ -798,8 +814,22 @@ class DocumentView(QTextEdit):
         """Caret at the start of the paragraph's text, the paragraph in view."""
         if not self.set_caret(("p", pid), 0):
             return False
-        self.ensureCursorVisible()
+        self.bring_into_view(("p", pid))
         return True
+
+    def bring_into_view(self, key: Key) -> None:
+        """The whole block in view if it is not: its top near the top of the window, as
+        Word's navigation pane puts a heading (not its first line at the foot)."""
+        n = self._index.get(key)
+        if n is None:
+            return
+        block = self.document().findBlockByNumber(n)
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        bar = self.verticalScrollBar()
+        height = self.viewport().height()
+        if rect.top() < bar.value() or rect.bottom() > bar.value() + height:
+            bar.setValue(max(0, round(rect.top() - self.metrics.pt(12))))
+        self.ensureCursorVisible()
 
     def select_paragraph(self, pid: str, start: int = 0, end: int | None = None) -> bool:
         """Select ``[start, end)`` of the paragraph's text (all of it by default)."""
@@ -808,7 +838,7 @@ class DocumentView(QTextEdit):
             return False
         end = len(self.specs[n].text) if end is None else end
         ok = self.set_caret(("p", pid), end, anchor=start)
-        self.ensureCursorVisible()
+        self.bring_into_view(("p", pid))
         return ok
 
     def current_block_id(self) -> str:
