@@ -15,6 +15,8 @@ Other features draw on the page through :attr:`DocumentView.decorations`
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -151,6 +153,9 @@ class DocumentView(QTextEdit):
         self.typing = PageTyping(self, phrases)
         self.completion = OpenerCompletion(self)
         self.mouse = PageMouse(self)
+        # Other features add their entries to the page's context menu (negotiation's
+        # statuses, brackets and proposals): called with the menu before it is shown.
+        self.menu_sections: list[Callable[[QMenu], None]] = []
         doc = self.document()
         doc.setUndoRedoEnabled(False)  # one undo history: the controller's stack
         self.setReadOnly(True)  # Qt never edits the text; keys become model edits
@@ -229,6 +234,11 @@ class DocumentView(QTextEdit):
         the caret sideways would repaint the whole page at every key)."""
         m = self.metrics
         spare = (self._room() - self._column()) / 2
+        if spare < 0 and not self._painted:
+            # Not laid out in its window yet (a new widget is a few pixels wide): the
+            # export's margin, which the window's room usually gives — else the whole
+            # page would be laid out twice on opening.
+            return m.margin
         return max(m.px(170), min(m.margin, spare))
 
     def _center(self) -> None:
@@ -621,7 +631,9 @@ class DocumentView(QTextEdit):
                 for n in self._blocks_of(frozenset({bid})):
                     r = self._block_rect(n)
                     if r.bottom() >= 0 and r.top() <= self.viewport().height():
-                        painter.fillRect(r.adjusted(-4, -2, 4, 2), color)
+                        # The whole text column: the block's rect leaves out its indent.
+                        band = QRectF(r.left(), r.top(), self._column(), r.height())
+                        painter.fillRect(band.adjusted(-4, -2, 4, 2), color)
             painter.end()
         super().paintEvent(e)
         self._paint_numbers()
@@ -688,26 +700,33 @@ class DocumentView(QTextEdit):
             painter.end()
 
     def _paint_margins(self) -> None:
+        """Margin labels right-aligned before the text, status tags after it: in the
+        sheet's margin and the body's indent (2 cm each side), which hold them even when
+        a narrow window leaves the sheet only a sliver of margin."""
         deco = self.decorations
         painter = QPainter(self.viewport())
         small = char_format(self.metrics, 8.0).font()
         painter.setFont(small)
-        width = self.viewport().width()
+        left = 2 - self.horizontalScrollBar().value()
         gap = self.metrics.px(120)
         for bid, text in deco.margin_labels.items():
             for n in self._blocks_of(frozenset({bid})):
-                r = self._block_rect(n)
-                if self.document().findBlockByNumber(n).isVisible():
-                    box = QRect(2, round(r.top()), round(self._page_margin - gap), 16)
+                block = self.document().findBlockByNumber(n)
+                if block.isVisible():
+                    r = self._block_rect(n)
+                    end = r.left() + block.blockFormat().leftMargin() - gap
+                    box = QRect(left, round(r.top()), max(0, round(end - left)), 16)
                     painter.setPen(QColor("#1f4e79"))
                     painter.drawText(box, Qt.AlignmentFlag.AlignRight, text)
         for bid, badge in deco.badges.items():
             for n in self._blocks_of(frozenset({bid})):
-                r = self._block_rect(n)
-                if not self.document().findBlockByNumber(n).isVisible():
+                block = self.document().findBlockByNumber(n)
+                if not block.isVisible():
                     continue
+                r = self._block_rect(n)
+                x = r.left() + self._column() - block.blockFormat().rightMargin() + gap
                 w = painter.fontMetrics().horizontalAdvance(badge.text) + 8
-                box = QRect(round(width - self._page_margin + gap), round(r.top()), w, 15)
+                box = QRect(round(x), round(r.top()), w, 15)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(badge.color)
                 painter.drawRoundedRect(box, 4, 4)
