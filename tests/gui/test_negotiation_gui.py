@@ -91,8 +91,16 @@ def choose_delegation(qtbot: QtBot, panel: NegotiationPanel, name: str) -> None:
 
 
 def type_words(qtbot: QtBot, panel: NegotiationPanel, words: str) -> None:
-    panel.words_edit.clear()
-    qtbot.keyClicks(panel.words_edit, words)
+    """Type into the Words box (QTest types ASCII only: a curly quote is inserted as an
+    input method would)."""
+    edit = panel.words_edit
+    edit.clear()
+    for ch in words:
+        if ch.isascii():
+            qtbot.keyClicks(edit, ch)
+        else:
+            edit.insert(ch)
+    assert edit.text() == words
 
 
 def select_words(draft: OpenDraft, pid: str, words: str) -> tuple[int, int]:

@@ -204,6 +204,12 @@ class NegotiationPanel(QScrollArea):
             lambda: c.propose(ProposalKind.DELETE_PARAGRAPH),
             "The delegation proposes to delete the paragraph",
         )
+        self.new_paragraph_button = _button(
+            "New ¶",
+            "proposeParagraph",
+            self._new_paragraph,
+            "The Words box as a new paragraph after this one, proposed by the delegation",
+        )
         self.comment_button = _button(
             "Comment", "addComment", self._comment, "The Words box as the delegation's comment"
         )
@@ -219,6 +225,7 @@ class NegotiationPanel(QScrollArea):
                 self.delete_button,
                 self.replace_button,
                 self.delete_paragraph_button,
+                self.new_paragraph_button,
                 self.comment_button,
             )
         ):
@@ -368,7 +375,12 @@ class NegotiationPanel(QScrollArea):
         ):
             b.setEnabled(selected)
         self.insert_button.setEnabled(here and words is not None and words.start == words.end)
-        for w in (self.delete_paragraph_button, self.comment_button, self.status_box):
+        for w in (
+            self.delete_paragraph_button,
+            self.new_paragraph_button,
+            self.comment_button,
+            self.status_box,
+        ):
             w.setEnabled(here)
         self.unbracket_button.setEnabled(self.commands.bracket_at() is not None)
         self.accept_button.setEnabled(self.proposals.currentItem() is not None)
@@ -409,6 +421,10 @@ class NegotiationPanel(QScrollArea):
             self.words_edit.setFocus()
             return
         if self.commands.add_alternative(self._words()):
+            self.words_edit.clear()
+
+    def _new_paragraph(self) -> None:
+        if self.commands.propose_paragraph(self._words()):
             self.words_edit.clear()
 
     def _comment(self) -> None:
