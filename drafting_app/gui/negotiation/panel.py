@@ -63,7 +63,6 @@ class NegotiationPanel(QScrollArea):
         self.marks = NegotiationMarks(controller, view)
         self.commands = NegotiationCommands(controller, view)
         self.commands.message.connect(self.message.emit)
-        controller.failed.connect(self._failed)
         self._build()
         self.marks.updated.connect(self.refresh)
         view.current_changed.connect(lambda _b: self.show_paragraph())
@@ -391,10 +390,6 @@ class NegotiationPanel(QScrollArea):
         self.drop_option_button.setEnabled(bool(data) and data[-1] != 0)
 
     # -- slots -----------------------------------------------------------------------------
-    def _failed(self, text: str) -> None:
-        if self.isVisible():
-            self.message.emit(text)
-
     def _delegation_changed(self, name: str) -> None:
         self.commands.delegation = " ".join(name.split())
 
