@@ -458,3 +458,21 @@ def test_a_saved_negotiation_opens_with_its_tab(
     assert draft.editor.page.decorations.badges[draft.controller.doc.preamble[0].id].text == (
         "Agreed ad ref"
     )
+
+
+def test_the_menus_keys(qtbot: QtBot, window: MainWindow, negotiated: OpenDraft):
+    """Ctrl+Alt+B brackets the selection, Ctrl+Alt+Shift+B lifts the brackets, Ctrl+Alt+O
+    goes to the next open paragraph (Word-like keys of the Negotiation menu)."""
+    from tests.gui.draft_driver import ALT, SHIFT
+
+    doc = negotiated.controller.doc
+    view = negotiated.editor.page
+    pp2 = doc.preamble[1]
+    select_words(negotiated, pp2.id, "decision 3/3")
+    qtbot.keyClick(view, Qt.Key.Key_B, CTRL | ALT)
+    assert len(doc.negotiation.records[pp2.id].brackets) == 1
+    qtbot.keyClick(view, Qt.Key.Key_B, CTRL | ALT | SHIFT)
+    assert not doc.negotiation.records[pp2.id].brackets
+    view.set_caret(("p", doc.preamble[0].id), 0)
+    qtbot.keyClick(view, Qt.Key.Key_O, CTRL | ALT)
+    assert view.current_pid() == pp2.id
