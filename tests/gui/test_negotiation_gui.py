@@ -476,3 +476,23 @@ def test_the_menus_keys(qtbot: QtBot, window: MainWindow, negotiated: OpenDraft)
     view.set_caret(("p", doc.preamble[0].id), 0)
     qtbot.keyClick(view, Qt.Key.Key_O, CTRL | ALT)
     assert view.current_pid() == pp2.id
+
+
+def test_a_whole_alternative_paragraph(qtbot: QtBot, window: MainWindow, negotiated: OpenDraft):
+    panel = panel_of(negotiated)
+    doc = negotiated.controller.doc
+    op2 = doc.operative[1]
+    choose_delegation(qtbot, panel, "G77 and China")
+    negotiated.editor.page.set_caret(("p", op2.id), 3)
+    type_words(qtbot, panel, "Takes note of the information provided by States parties;")
+    click(qtbot, panel.paragraph_alternative_button)
+    (alt,) = doc.negotiation.records[op2.id].paragraph_alternatives
+    assert (alt.author, alt.round) == ("G77 and China", 1)
+    assert block_text(negotiated, op2.id).endswith(
+        "[Alt 2: Takes note of the information provided by States parties;] (G77 and China)"
+    )
+    click_row(qtbot, panel.alternatives, "Paragraph Alt 2")
+    click(qtbot, panel.drop_option_button)
+    assert not doc.negotiation.records[op2.id].paragraph_alternatives
+    undo(qtbot, window)
+    assert len(doc.negotiation.records[op2.id].paragraph_alternatives) == 1

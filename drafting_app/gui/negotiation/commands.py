@@ -20,6 +20,7 @@ from drafting_app.model.negotiation_edits import (
     AddAlternative,
     AddBracket,
     AddComment,
+    AddParagraphAlternative,
     ChooseAlternative,
     ChooseParagraphAlternative,
     DropNewParagraph,
@@ -146,6 +147,15 @@ class NegotiationCommands(QObject):
             return False
         w = found[0]
         return self._apply(AddAlternative(w.pid, w.start, w.end, text, self.delegation))
+
+    def add_paragraph_alternative(self, text: str) -> bool:
+        """A whole alternative paragraph ("OP7 Alt 2") by the selected delegation, for the
+        paragraph the caret is in."""
+        pid = self.view.current_pid()
+        if self.record(pid) is None:
+            self.message.emit("Put the caret in a labelled paragraph.")
+            return False
+        return self._apply(AddParagraphAlternative(pid, text, self.delegation))
 
     def choose_alternative(self, pid: str, set_id: str, index: int) -> bool:
         return self._apply(ChooseAlternative(pid, set_id, index))

@@ -179,6 +179,12 @@ class NegotiationPanel(QScrollArea):
             self._alternative,
             "The Words box as another wording of the selected words, by the delegation",
         )
+        self.paragraph_alternative_button = _button(
+            "Alt ¶",
+            "addParagraphAlternative",
+            self._paragraph_alternative,
+            "The Words box as a whole alternative paragraph, by the delegation",
+        )
         self.insert_button = _button(
             "Add Words",
             "proposeInsert",
@@ -214,7 +220,12 @@ class NegotiationPanel(QScrollArea):
         )
         buttons.addWidget(QLabel("Text:", group), 0, 0, 1, 2)
         for i, b in enumerate(
-            (self.bracket_button, self.unbracket_button, self.alternative_button)
+            (
+                self.bracket_button,
+                self.unbracket_button,
+                self.alternative_button,
+                self.paragraph_alternative_button,
+            )
         ):
             buttons.addWidget(b, 1 + i // 2, i % 2)
         buttons.addWidget(QLabel("Proposal of the delegation:", group), 3, 0, 1, 2)
@@ -375,6 +386,7 @@ class NegotiationPanel(QScrollArea):
             b.setEnabled(selected)
         self.insert_button.setEnabled(here and words is not None and words.start == words.end)
         for w in (
+            self.paragraph_alternative_button,
             self.delete_paragraph_button,
             self.new_paragraph_button,
             self.comment_button,
@@ -416,6 +428,14 @@ class NegotiationPanel(QScrollArea):
             self.words_edit.setFocus()
             return
         if self.commands.add_alternative(self._words()):
+            self.words_edit.clear()
+
+    def _paragraph_alternative(self) -> None:
+        if not self._words().strip():
+            self.message.emit("Type the alternative paragraph in the Words box first.")
+            self.words_edit.setFocus()
+            return
+        if self.commands.add_paragraph_alternative(self._words()):
             self.words_edit.clear()
 
     def _new_paragraph(self) -> None:
