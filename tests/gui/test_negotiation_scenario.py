@@ -167,10 +167,12 @@ class Facilitator:
         click(self.qtbot, self.panel.comment_button)
 
     def _status(self, step: dict[str, Any]) -> None:
-        """Right-click in the paragraph, Paragraph Status › the status."""
+        """The page's context menu in the paragraph, Paragraph Status › the status."""
         pid = self.pid(step["at"])
         self.caret(pid, 2)
-        menu = self.view.createStandardContextMenu(self.view.viewport_point(("p", pid), 2))
+        # The menu key (Shift+F10): the page's menu where the caret is.
+        menu = self.view.createStandardContextMenu(None)
+        assert self.view.current_pid() == pid
         sub = next(a.menu() for a in menu.actions() if a.text() == "Paragraph &Status")
         assert isinstance(sub, QMenu)
         words = Status(step["status"]).words

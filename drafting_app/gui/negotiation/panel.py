@@ -64,7 +64,8 @@ class NegotiationPanel(QScrollArea):
         self.commands = NegotiationCommands(controller, view)
         self.commands.message.connect(self.message.emit)
         self._build()
-        self.marks.updated.connect(self.refresh)
+        self._counted: dict[str, tuple[object, ...] | None] = {}  # what the counts were made of
+        self.marks.updated.connect(self._marks_redrawn)
         view.current_changed.connect(lambda _b: self.show_paragraph())
         view.cursorPositionChanged.connect(self._selection_moved)
         self.refresh()
@@ -281,6 +282,23 @@ class NegotiationPanel(QScrollArea):
         return group
 
     # -- state -----------------------------------------------------------------------------
+    def _marks_redrawn(self, pids: frozenset[str] | None) -> None:
+        """After a change: the counts again when they may have changed (a keystroke in a
+        paragraph changes no count: the summary of a long draft is not made at each key),
+        the current paragraph always."""
+        if pids is None or any(self._count_key(pid) != self._counted.get(pid) for pid in pids):
+            self.refresh()
+        else:
+            self.show_paragraph()
+
+    def _count_key(self, pid: str) -> tuple[object, ...] | None:
+        r = self.commands.record(pid)
+        if r is None:
+            return None
+        props = tuple(q.author for q in r.proposals)
+        return (r.status, len(r.brackets), len(r.alternatives), bool(r.paragraph_alternatives),
+                props, r.open_new_paragraph)  # fmt: skip
+
     def refresh(self) -> None:
         """The counts and the current paragraph again (after every change)."""
         doc = self.controller.doc
@@ -292,6 +310,7 @@ class NegotiationPanel(QScrollArea):
             self.by_author.setText("")
             return
         s = summary(doc)
+        self._counted = {pid: self._count_key(pid) for pid in nego.records}
         self.round_label.setText(f"<b>Round {s.round}</b>")
         n = s.by_status
         self.counts.setText(
