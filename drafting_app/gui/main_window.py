@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         # either side the page was cut to half its printed width at 1440 pixels.
         self.tabifyDockWidget(self.search_dock, self.corpus_dock)
         self.tabifyDockWidget(self.search_dock, self.preview_dock)
+        self.preview_dock.visibilityChanged.connect(self.preview.set_in_front)
         self.corpus_dock.raise_()  # the documents first; the search a tab away (Ctrl+Shift+F)
         self.drafts = Drafts(self, self.tabs, self.settings, self.recovery)
         self.background = Background(corpus, self)

@@ -100,3 +100,26 @@ def test_a_paragraph_chosen_in_the_outline_comes_to_the_top_of_the_window(
     top = view.cursorRect().top()
     # Near the top, its whole text below it (not its first line at the foot of the window).
     assert 0 <= top <= view.viewport().height() // 4
+
+
+def test_the_preview_renders_only_when_it_is_shown(
+    qtbot: QtBot,
+    window: MainWindow,
+    france: OpenDraft,  # noqa: F811
+) -> None:
+    """Behind the corpus browser's tab the preview makes no page (half a second on a long
+    draft at every change); brought to the front it shows the draft as it is now."""
+    preview = window.preview
+    window.corpus_dock.raise_()
+    qtbot.waitUntil(lambda: preview.visibleRegion().isEmpty())
+    assert "France" not in preview.toPlainText()  # nothing rendered while hidden
+    view = france.editor.page
+    op1 = france.controller.doc.operative[0]
+    view.setFocus()
+    view.set_caret(("p", op1.id), 0)
+    qtbot.keyClicks(view, "Firmly ")
+    qtbot.wait(400)  # past the preview's pause after typing
+    assert "Firmly" not in preview.toPlainText()
+    window.preview_dock.raise_()
+    qtbot.waitUntil(lambda: not preview.visibleRegion().isEmpty())
+    assert "Firmly" in preview.toPlainText() and "France" in preview.toPlainText()

@@ -234,6 +234,11 @@ class DocumentView(QTextEdit):
         the caret sideways would repaint the whole page at every key)."""
         m = self.metrics
         spare = (self._room() - self._column()) / 2
+        if spare < 0 and not self._painted:
+            # Not laid out in its window yet (a new widget is a few pixels wide): the
+            # export's margin, which the window's room usually gives — else the whole
+            # page would be laid out twice on opening.
+            return m.margin
         return max(m.px(170), min(m.margin, spare))
 
     def _center(self) -> None:
