@@ -37,6 +37,7 @@ from drafting_app.gui.corpus.corpus_browser import CorpusBrowser
 from drafting_app.gui.corpus.corpus_port import Corpus
 from drafting_app.gui.corpus.search_panel import SearchPanel
 from drafting_app.gui.document.conventions_menu import build_conventions_menu
+from drafting_app.gui.document.page_format import OPENING_ZOOM
 from drafting_app.gui.document.preview import PreviewPanel
 from drafting_app.gui.document.word_count_label import WordCountLabel, show_word_count
 from drafting_app.gui.files.drafts import Drafts
@@ -55,6 +56,7 @@ if TYPE_CHECKING:  # the editor and the templates load with the first draft
     from drafting_app.gui.files.printing import PrintActions
 
 APP_TITLE = "UN Drafting Assistant"
+ZOOM_KEY = "page_zoom"  # in the settings' extra keys
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 
 
@@ -118,6 +120,8 @@ class MainWindow(QMainWindow):
         self.spelling: SpellingService | None = None
         self.spelling_dialog: SpellingDialog | None = None
         self._balanced = self._restored = restore_layout(self, self.settings)
+        zoom = self.settings.extra.get(ZOOM_KEY)
+        OPENING_ZOOM.zoom = float(zoom) if isinstance(zoom, int | float) else 1.0
         self._connect()
         self._build_menus()
         self._update_corpus_size()
@@ -512,6 +516,7 @@ class MainWindow(QMainWindow):
             return
         self.drafts.shutdown()  # the snapshot writes asked for are done before they go
         self.recovery.close()
+        self.settings.extra[ZOOM_KEY] = OPENING_ZOOM.zoom  # the next start opens at it
         save_layout(self, self.settings)
         self.background.wait()  # a sync in progress commits; nothing else is started
         event.accept()

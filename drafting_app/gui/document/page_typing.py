@@ -209,6 +209,18 @@ class PageTyping:
             return SetAnnexTitle(annex.id, annex.title, lines)
         return None
 
+    def _starts_paragraph(self, spec: BlockSpec, at: int, text: str) -> bool:
+        """A lower-case letter typed as the first word of a preambular or operative
+        paragraph (never of a sub-paragraph, which UN style begins in lower case, nor
+        before a word already there: typed over a selected capital it stays small)."""
+        if spec.key[0] != "p" or len(text) != 1 or not text.islower() or not spec.editable:
+            return False
+        offset = spec.model_offset(at)
+        rest = spec.text[offset:]
+        if offset != 0 or (rest[:1].isalnum()):
+            return False
+        return self.place(spec.key[1])[1]
+
     def place(self, pid: str) -> tuple[Part, bool]:
         """(part, top level?) of a paragraph; a decision's chapeau and annex paragraphs
         have no italic opener."""
@@ -232,6 +244,8 @@ class PageTyping:
         """Type ``text`` at the caret, over the selection if there is one."""
         n0, s0, a0, n1, s1, a1 = self._range()
         if n0 == n1:
+            if a0 == a1 and self._starts_paragraph(s0, a0, text):
+                text = text.upper()  # Word's "Capitalize first letter of sentences"
             self._replace_in(s0, a0, a1, text, typing=True)
             return
         self._replace_range(s0, a0, s1, a1, [Paragraph(text)])

@@ -60,6 +60,7 @@ from drafting_app.gui.document.page_completion import OpenerCompletion
 from drafting_app.gui.document.page_decorations import Decorations
 from drafting_app.gui.document.page_format import (
     DESK,
+    OPENING_ZOOM,
     SHEET,
     Metrics,
     block_format,
@@ -130,7 +131,8 @@ class DocumentView(QTextEdit):
         self.setObjectName("documentView")
         self.controller = controller
         self.decorations = Decorations(self)
-        self.metrics = Metrics(1.0, float(self.logicalDpiX() or 96))
+        zoom = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], OPENING_ZOOM.zoom))
+        self.metrics = Metrics(zoom, float(self.logicalDpiX() or 96))
         self.specs: list[BlockSpec] = []
         self._index: dict[Key, int] = {}
         self._derivation = Derivation(
@@ -277,6 +279,7 @@ class DocumentView(QTextEdit):
             return
         where = self.caret()
         self.metrics = Metrics(zoom, self.metrics.dpi)
+        OPENING_ZOOM.zoom = zoom  # the next page opens at it, as in Word
         self._label_fonts.clear()
         self._set_page_margins()
         self.render_all()
