@@ -72,6 +72,7 @@ from drafting_app.gui.document.page_format import (
 )
 from drafting_app.gui.document.page_marks import mark_under, note_tooltip
 from drafting_app.gui.document.page_mouse import PageMouse
+from drafting_app.gui.document.page_navigation import document_ends, kept_out_of_notes
 from drafting_app.gui.document.page_typing import PageTyping
 from drafting_app.model.changes import ChangeSet
 from drafting_app.phrases import PhraseBook
@@ -951,16 +952,18 @@ class DocumentView(QTextEdit):
                 self.completion.hide()
             return
         self.completion.hide()
-        if self._by_paragraph(e):
+        if self._by_paragraph(e) or document_ends(self, e):
             e.accept()
             return
         # Only Left goes on past a number into the paragraph before; Home, Up or a click
         # that lands on a number stops at the start of the text.
         self._moving_left = e.key() == Qt.Key.Key_Left
+        before = self.textCursor().position()
         try:
             super().keyPressEvent(e)
         finally:
             self._moving_left = False
+        kept_out_of_notes(self, before, e)  # the footnotes are not the text's next line
 
     def _by_paragraph(self, e: QKeyEvent) -> bool:
         """Word's Ctrl+Up / Ctrl+Down: to the start of this (or the previous) paragraph,
