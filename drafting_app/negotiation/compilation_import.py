@@ -116,7 +116,7 @@ class _Importer:
             return
         inserted = bool(label.sub_suffix if label.sub else label.suffix)
         parsed = read_paragraph(
-            item.cells, self.known, self.round, inserted=inserted, extra=item.extra
+            item.cells, self.known, self.round, inserted=inserted, extra=item.extra, own=self.own
         )
         for loss in parsed.losses:
             self.report.add(label.full, loss)

@@ -121,6 +121,7 @@ class ParagraphReader:
         self.cells = cells
         self.gone = [False] * len(cells)
         self.known, self.round, self.extra = known, round_, extra
+        self.own = False  # written by the app (delegations in their own style)
         self.out = Parsed()
         self.pending: list[_Pending] = []
         self.span_authors: dict[int, str] = {}  # index of a "]" → who
@@ -220,6 +221,10 @@ class ParagraphReader:
         for m in re.finditer(r"\(([^()\[\]]{1,60})\)", text):
             name = " ".join(m.group(1).split())
             if not plausible_author(name, self.known):
+                continue
+            if self.own and self.cells[idx[m.start()]].style != DELEGATION:
+                # The app prints every delegation in its style: "[… Organization]
+                # (INTERPOL)" is the text's own parenthesis, not who put the bracket.
                 continue
             if any(self.cells[idx[i]].strike or self.cells[idx[i]].bold for i in range(*m.span())):
                 # Struck or added words of a proposal that hold parentheses ("~~ Criminal
@@ -577,10 +582,18 @@ def _spaced(
 
 
 def read_paragraph(
-    cells: list[Cell], known: set[str], round_: int, *, inserted: bool, extra: str = ""
+    cells: list[Cell],
+    known: set[str],
+    round_: int,
+    *,
+    inserted: bool,
+    extra: str = "",
+    own: bool = False,
 ) -> Parsed:
-    """The words and marks of one compilation paragraph (see the module docstring)."""
+    """The words and marks of one compilation paragraph (see the module docstring);
+    ``own``: the app wrote it, so a delegation is a tag in its character style only."""
     reader = ParagraphReader(list(cells), known, round_, extra)
+    reader.own = own
     reader.extra_column()
     reader.status()
     reader.notes()

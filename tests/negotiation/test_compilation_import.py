@@ -17,7 +17,7 @@ from drafting_app.errors import EditError, FormatError, ImportError_
 from drafting_app.export.compilation import Mode, build_compilation, plain_rows
 from drafting_app.export.compilation_docx import compilation_bytes
 from drafting_app.model.negotiation import ProposalKind, Status
-from drafting_app.model.negotiation_edits import Propose
+from drafting_app.model.negotiation_edits import AddBracket, Propose
 from drafting_app.negotiation.compilation_import import import_compilation, looks_like_compilation
 from drafting_app.storage.project import load_project
 from tests.conftest import ROOT
@@ -208,3 +208,17 @@ def test_a_struck_passage_holding_parentheses_keeps_its_delegation():
         (ProposalKind.DELETE, "EU")
     ]
     assert not any(q.author == "INTERPOL" for q in made)
+
+
+def test_words_in_parentheses_after_a_bracket_stay_in_the_text():
+    """Found by the random round trip: a bracket closing before "(INTERPOL)" took the
+    parenthesis for the bracket's author and dropped it from the text. In the app's own
+    compilation a delegation is printed in its character style, the text's words are not."""
+    with deterministic():
+        doc = france_in_negotiation()
+        p = doc.paragraph("p-14")
+        start = p.text.index("ternational Criminal Police Organization")
+        AddBracket(p.id, start, start + len("ternational Criminal Police Organization")).apply(doc)
+        back, _ = import_compilation(compilation_bytes(doc), "bracket.docx")
+    assert printed(back) == printed(doc)
+    assert any("Organization (INTERPOL)" in q.text for q in back.all_paragraphs())
