@@ -83,12 +83,32 @@ def run(plan: Plan, work: Path, log: Callable[[str], None]) -> list[suites.Row]:
     return rows
 
 
+def at_scale(plan: Plan, work: Path, styles: list[str], log: Callable[[str], None]) -> str:
+    """The corpus at scale (issue 21, benchmarks/scale.py) as Markdown: the corpus of the
+    table above, then each other corpus style at the same size."""
+    from benchmarks import scale
+
+    sections = []
+    pdfs = 2 if plan.n < 1000 else 20
+    runs = 2 if plan.n < 1000 else 5
+    for style in styles:
+        log(f"at scale: {style} …")
+        home = work / "home" if style == "recombined" else work / f"home-{style}"
+        sections.append(scale.report(home, plan.n, style, runs, True, True, pdfs))
+    return "\n".join(sections)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000, help="synthetic documents")
     parser.add_argument("--smoke", action="store_true", help="N=200, few repeats, temp output")
     parser.add_argument("--out", type=Path, help="where RESULTS.md goes")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument(
+        "--styles",
+        default="recombined,varied,real",
+        help="corpus styles measured at scale (benchmarks/synth.py), comma-separated",
+    )
     args = parser.parse_args(argv)
     n = 200 if args.smoke else args.n
     if n < 10:
@@ -99,8 +119,12 @@ def main(argv: list[str] | None = None) -> int:
     # Installed apps run compiled modules; time that, not the first compilation.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "drafting_app")])
     try:
-        rows = run(plan, work, lambda m: print(m, file=sys.stderr, flush=True))
+        log = lambda m: print(m, file=sys.stderr, flush=True)  # noqa: E731
+        rows = run(plan, work, log)
         text = environment.report(rows, n, args.smoke)
+        # The smoke run proves the scripts work: one corpus style is enough.
+        styles = ["recombined"] if args.smoke else [s for s in args.styles.split(",") if s]
+        text += "\n## The corpus at scale (issue 21)\n\n" + at_scale(plan, work, styles, log)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
     finally:

@@ -2,10 +2,19 @@
 structures of the real bundled corpus (preambles, verb ladders, sub-paragraphs, footnote
 chains, references with dates). Deterministic by seed.
 
-    python -m benchmarks.synth OUT_DIR --n 10000 [--seed 1]
+    python -m benchmarks.synth OUT_DIR --n 10000 [--seed 1] [--style recombined|varied|real]
 
 Each document is written in the corpus text form (Unicode superscript marks), so the real
 readers read it; about 40 paragraphs per document (10,000 documents ≈ 400,000 paragraphs).
+
+Styles, so that no figure depends on one corpus's shape:
+- ``recombined`` (the default): the bundled paragraphs recombined; most clauses recur
+  nearly word for word (a few thousand distinct clauses at 10,000 documents).
+- ``varied``: the same, with a fifth of the words of every paragraph replaced, inserted
+  or dropped: nearly every clause is distinct, as in a record of many committees.
+- ``real``: the General Assembly resolutions of tests/data/realdocs/ga (another layout:
+  masthead, bare-digit footnote marks, annexes) repeated with their numbers, dates and
+  some words changed.
 """
 
 from __future__ import annotations
@@ -131,15 +140,75 @@ def make_document(index: int, pools: Pools, rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
-def generate(out: Path, n: int, seed: int = 1) -> list[Path]:
+STYLES = ("recombined", "varied", "real")
+_WORD_RE = re.compile(r"[A-Za-z]{3,}")
+_REAL = ROOT / "tests" / "data" / "realdocs" / "ga"
+
+
+def _vocabulary(pools: Pools) -> list[str]:
+    text = " ".join([*pools.preamble, *(p.text for p in pools.operative), *pools.titles])
+    return sorted(set(_WORD_RE.findall(text.lower())))
+
+
+def _vary_words(line: str, words: list[str], rng: random.Random) -> str:
+    """A fifth of the words of a paragraph replaced, inserted or dropped (not its label,
+    its first word or a footnote mark, so the structure reads the same)."""
+    head, _, rest = line.partition(" ")
+    out: list[str] = []
+    for token in rest.split(" "):
+        roll = rng.random()
+        if not token.isalpha() or roll > 0.2:
+            out.append(token)
+        elif roll < 0.1:
+            out.append(rng.choice(words))
+        elif roll < 0.15:
+            out += [token, rng.choice(words)]
+    return f"{head} {' '.join(out)}" if rest else line
+
+
+def _varied(text: str, words: list[str], rng: random.Random) -> str:
+    lines = text.split("\n")
+    # Lines 0-5 are the heading, title and authoring line; footnote lines start with a mark.
+    return "\n".join(
+        _vary_words(line, words, rng) if i > 5 and line and line[0] not in SUP_DIGITS else line
+        for i, line in enumerate(lines)
+    )
+
+
+SUP_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def _real(index: int, texts: list[str], words: list[str], rng: random.Random) -> str:
+    """A real GA resolution with its numbers and dates changed and some words varied."""
+    text = _vary_citations(texts[index % len(texts)], rng)
+    lines = text.split("\n")
+    start = min(len(lines), 12)  # past the masthead, which the reader must still find
+    body = [
+        _vary_words(line, words, rng) if len(line) > 80 and rng.random() < 0.5 else line
+        for line in lines[start:]
+    ]
+    return "\n".join(lines[:start] + body)
+
+
+def generate(out: Path, n: int, seed: int = 1, style: str = "recombined") -> list[Path]:
     """Write ``n`` synthetic resolutions into ``out`` (deterministic for a given seed)."""
+    if style not in STYLES:
+        raise ValueError(f"unknown style {style!r}: one of {', '.join(STYLES)}")
     out.mkdir(parents=True, exist_ok=True)
     pools = load_pools()
+    words = _vocabulary(pools)
+    reals = [p.read_text(encoding="utf-8") for p in sorted(_REAL.glob("A-RES-*.txt"))]
     rng = random.Random(seed)
     paths = []
     for i in range(n):
         path = out / f"synth_{i:05d}.txt"
-        path.write_text(make_document(i, pools, rng), encoding="utf-8")
+        if style == "real":
+            text = _real(i, reals, words, rng)
+        else:
+            text = make_document(i, pools, rng)
+            if style == "varied":
+                text = _varied(text, words, rng)
+        path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
 
@@ -149,9 +218,10 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--style", choices=STYLES, default="recombined")
     args = parser.parse_args()
     t0 = time.perf_counter()
-    paths = generate(args.out, args.n, args.seed)
+    paths = generate(args.out, args.n, args.seed, args.style)
     print(f"wrote {len(paths)} documents to {args.out} in {time.perf_counter() - t0:.1f} s")
     return 0
 

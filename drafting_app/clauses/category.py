@@ -105,3 +105,17 @@ def _after_adverb(lower: str) -> str:
         if lower.startswith(adverb):
             return lower[len(adverb) :]
     return lower
+
+
+_KEYS = tuple(CATEGORIES)
+
+
+def category_number(key: str) -> int:
+    """A category as the index stores it: its place in :data:`CATEGORIES` ("other" for a
+    key that is not there)."""
+    return _KEYS.index(key) if key in CATEGORIES else _KEYS.index("other")
+
+
+def category_key(number: int) -> str:
+    """The category key of a stored number."""
+    return _KEYS[number] if 0 <= number < len(_KEYS) else "other"

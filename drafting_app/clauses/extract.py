@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from drafting_app.clauses.category import categorize
 from drafting_app.clauses.clause import Clause, ClauseFootnote, Provenance
-from drafting_app.model.describe import opener_of
 from drafting_app.model.document import Document, Footnote, Paragraph, Part, Span
 from drafting_app.model.numbering import paragraph_labels
 from drafting_app.model.places import heading_label
@@ -40,13 +40,40 @@ def opener_base(p: Paragraph, part: Part, book: PhraseBook | None = None) -> str
     A paragraph such as "With regard to the report …, *welcomes*:" has its verb in the
     middle: the first italic span that is a known phrase is taken.
     """
-    book = book or default_phrasebook()
-    candidates = [opener_of(p), p.text] + [p.text[s.start : s.end] for s in p.italics]
+    head = p.text[:_REACH]
+    spans = tuple((s.start == 0, p.text[s.start : s.end]) for s in p.italics)
+    if book is None:
+        # Agreed language repeats: what decides the base (the text's start, the italic
+        # phrases) is remembered, bounded; most clauses of a large corpus hit.
+        return _default_base(head, spans, part)
+    return _opener_base(head, spans, part, book)
+
+
+# A phrase of the phrase book is at most a few words: the base is read from the start.
+_REACH = 160
+
+
+@lru_cache(maxsize=32768)
+def _default_base(head: str, spans: tuple[tuple[bool, str], ...], part: Part) -> str:
+    return _opener_base(head, spans, part, default_phrasebook())
+
+
+@lru_cache(maxsize=32768)
+def category_of(opener: str, text: str) -> str:
+    """:func:`categorize`, remembered by text (agreed language repeats)."""
+    return categorize(opener, text)
+
+
+def _opener_base(
+    text: str, spans: tuple[tuple[bool, str], ...], part: Part, book: PhraseBook
+) -> str:
+    first = next((t for at_start, t in spans if at_start), "")
+    candidates = [first, text] + [t for _, t in spans]
     for candidate in candidates:
         found = book.split(candidate[:1].upper() + candidate[1:], part) if candidate else None
         if found is not None:
             return found.base
-    guessed = book.guess(p.text, part)
+    guessed = book.guess(text, part)
     return guessed.base if guessed else ""
 
 
@@ -124,7 +151,7 @@ def _walk(
             footnotes=footnotes,
             provenance=Provenance(doc_id, label, part, number),
             opener=opener,
-            category=categorize(opener, p.text),
+            category=category_of(opener, p.text),
             children=tuple(f"{doc_id}:{part.value}:{n}" for n in child_numbers),
         ),
     )

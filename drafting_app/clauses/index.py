@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from drafting_app.clauses.category import category_key, category_number
 from drafting_app.clauses.clause import Clause, ClauseFootnote, Provenance
 from drafting_app.clauses.query import fts_query, terms
 from drafting_app.errors import CorpusError
@@ -132,7 +133,7 @@ class ClauseIndex:
             ),
             provenance=Provenance(doc_id, label, Part(part), number),
             opener=opener,
-            category=category,
+            category=category_key(int(category)),
             children=children,
         )
 
@@ -227,7 +228,7 @@ class ClauseIndex:
             match = fts_query(text, vocabulary)
             if match is None:
                 return []
-            candidates = self._candidates(match, part, opener, category)
+            candidates = self._candidates(match, terms(text), part, opener, category)
             rows, characters = upkeep.totals(self._conn, _VOCABULARY)
         except sqlite3.Error as exc:  # a query FTS5 refuses, or damage: no result, no crash
             self._failed(f"search {text!r}", exc)
@@ -251,7 +252,12 @@ class ClauseIndex:
             return []
 
     def _candidates(
-        self, match: str, part: Part | None, opener: str | None, category: str | None
+        self,
+        match: str,
+        prefixes: list[str],
+        part: Part | None,
+        opener: str | None,
+        category: str | None,
     ) -> list[tuple[int, str]]:
         """(group, text) of the first distinct groups whose clauses match, in index order."""
         where, args = _filters(part, opener, category)
@@ -265,7 +271,8 @@ class ClauseIndex:
         )
         out: dict[int, str] = {}
         for n, (gid, body) in enumerate(cursor):
-            if gid not in out:
+            # The index may have matched a wider prefix ("int"* for "inte"): check it.
+            if gid not in out and _holds(str(body), prefixes):
                 out[int(gid)] = str(body)
                 if len(out) >= CANDIDATES:
                     break
@@ -304,6 +311,12 @@ class ClauseIndex:
         ]
 
 
+def _holds(text: str, prefixes: list[str]) -> bool:
+    """Whether ``text`` has a word starting with each of ``prefixes``."""
+    words = " " + fold(text)
+    return all(" " + p in words for p in prefixes if p.isalnum())
+
+
 def _split_id(clause_id: str) -> tuple[str, str, str]:
     doc_id, _, rest = clause_id.rpartition(":")
     doc_id, _, part = doc_id.rpartition(":")
@@ -314,15 +327,15 @@ def _split_id(clause_id: str) -> tuple[str, str, str]:
 
 def _filters(
     part: Part | None, opener: str | None, category: str | None
-) -> tuple[str, tuple[str, ...]]:
+) -> tuple[str, tuple[str | int, ...]]:
     conds: list[str] = []
-    args: list[str] = []
+    args: list[str | int] = []
     for column, value in (
         ("part", part.value if part else None),
         ("opener", opener),
-        ("category", category),
+        ("category", category_number(category) if category else None),
     ):
-        if value:
+        if value is not None and value != "":
             conds.append(f"g.{column} = ?")
             args.append(value)
     return ("WHERE " + " AND ".join(conds) if conds else ""), tuple(args)

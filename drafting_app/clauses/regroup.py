@@ -111,7 +111,7 @@ def _split(conn: sqlite3.Connection, gid: int) -> set[int]:
     changed = {gid}
     for root in roots[1:]:  # the part holding the first clause keeps the group's id
         new = _next_group(conn)
-        conn.execute("INSERT INTO groups VALUES (?, 0, 0, '', '', '')", (new,))
+        conn.execute("INSERT INTO groups VALUES (?, 0, 0, '', '', 0)", (new,))
         keys = [members[i][0] for i in range(len(heads)) if find(i) == root]
         conn.executemany(
             "UPDATE clauses SET group_id = ? WHERE group_id = ? AND key = ?",
@@ -171,7 +171,7 @@ class _Placer:
         conn = self.conn
         if not groups:
             gid = _next_group(conn)
-            conn.execute("INSERT INTO groups VALUES (?, 0, 0, '', '', '')", (gid,))
+            conn.execute("INSERT INTO groups VALUES (?, 0, 0, '', '', 0)", (gid,))
         else:
             gid = min(groups)
             for other in sorted(groups - {gid}):  # the new text joins them: one group
@@ -340,7 +340,7 @@ def _write_groups(conn: sqlite3.Connection, union: _Union, count: int) -> None:
         "UPDATE clauses SET group_id = (SELECT gid FROM regroup_map m WHERE m.key = clauses.key)"
     )
     conn.execute(
-        "INSERT INTO groups SELECT c.group_id, min(c.id), count(*), '', '', '' FROM clauses c"
+        "INSERT INTO groups SELECT c.group_id, min(c.id), count(*), '', '', 0 FROM clauses c"
         " GROUP BY c.group_id"
     )
     conn.execute(

@@ -35,8 +35,8 @@ STOP_WORDS = frozenset(
     you your yours yourself yourselves""".split()  # noqa: SIM905
 )
 
-# The prefix lengths paragraphs_fts keeps lists for (prefix='2 3 4' in corpus/schema.py).
-NATIVE_PREFIXES = range(2, 5)
+# The prefix lengths paragraphs_fts keeps lists for (prefix='2 3' in corpus/schema.py).
+NATIVE_PREFIXES = range(2, 4)
 # An OR of this many words is still walked lazily by FTS5 (a few milliseconds at most).
 MAX_EXPANSION = 64
 
@@ -97,6 +97,12 @@ class Query:
                 return ""  # a word no paragraph has: no result, without asking FTS5
             terms.append(term)
         return " AND ".join(dict.fromkeys(terms))
+
+    def prefixes_folded(self) -> list[str]:
+        """Each bare word as a prefix a candidate's folded words must hold (" traff"): the
+        index may have matched a wider prefix (see :func:`~drafting_app.fulltext.
+        vocabulary.expand`)."""
+        return [" " + plain(w) for w in self.words if plain(w).isalnum()]
 
     def phrases_folded(self) -> list[str]:
         """Each phrase as it must appear in a candidate's folded words (single spaces,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from drafting_app.clauses.category import category_number
 from drafting_app.clauses.extract import paragraph_clauses
 from drafting_app.clauses.grouping import normalise, text_key
 from drafting_app.corpus.facts import canonical_body
@@ -31,7 +32,7 @@ from drafting_app.model.references import RefKind
 Passage = tuple[str, str, str, str, int, str, str, int]
 # (seq of its passage, key, number, opener, category, italics JSON, notes JSON,
 #  children's passage seqs)
-ClauseRecord = tuple[int, int, str, str, str, str, str, tuple[int, ...]]
+ClauseRecord = tuple[int, int, str, str, int, str, str, tuple[int, ...]]
 # (seq of its passage, n within the passage, start, end, kind, body as written, body in
 #  full, number, date, volumes, treaty number, ibid)
 CitationRecord = tuple[int, int, int, int, str, str, str, str, str, str, str, int]
@@ -53,8 +54,12 @@ class TextRecord:
         return [p[5] for p in self.passages]
 
 
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def _spans(spans: tuple[Span, ...] | list[Span]) -> str:
-    return json.dumps([[s.start, s.end] for s in spans]) if spans else ""
+    return _json([[s.start, s.end] for s in spans]) if spans else ""
 
 
 def text_record(doc_id: str, path: str, origin: Origin, doc: Document) -> TextRecord:
@@ -65,10 +70,10 @@ def text_record(doc_id: str, path: str, origin: Origin, doc: Document) -> TextRe
             p.paragraph_id,
             p.part,
             p.label,
-            json.dumps(p.parents),
+            _json(p.parents) if p.parents else "[]",
             len(p.opener),
             p.text,
-            json.dumps(p.footnotes),
+            _json(p.footnotes) if p.footnotes else "[]",
             p.position,
         )
         for p in rows.paragraphs
@@ -94,9 +99,9 @@ def text_record(doc_id: str, path: str, origin: Origin, doc: Document) -> TextRe
                 text_key(normalise(clause.text)),
                 clause.provenance.number,
                 clause.opener,
-                clause.category,
+                category_number(clause.category),
                 _spans(clause.italics),
-                json.dumps(notes, ensure_ascii=False) if notes else "",
+                _json(notes) if notes else "",
                 children,
             )
         )

@@ -24,8 +24,11 @@ from drafting_app.fulltext import upkeep
 #    are passages of the full-text index (part "footnote"); the clause groups and the
 #    registry's citations live here, updated with each document (no second database, no
 #    mining pass); the full-text index keeps no positions (detail=none: a third of the size;
-#    phrases are checked on the candidates).
-SCHEMA_VERSION = 5
+#    phrases are checked on the candidates) and no row lengths (columnsize=0: the ranking
+#    is ours, bm25() is never asked).
+# 6: the full-text index keeps prefixes of 2 and 3 letters only (a longer prefix is spelt
+#    out through the vocabulary); a clause's category is its number in CATEGORIES.
+SCHEMA_VERSION = 6
 
 TOKENIZE = "unicode61 remove_diacritics 2"
 VOCABULARY = "vocabulary"
@@ -118,7 +121,7 @@ CREATE TABLE clauses (
     key      INTEGER NOT NULL,
     number   TEXT NOT NULL,
     opener   TEXT NOT NULL,
-    category TEXT NOT NULL,
+    category INTEGER NOT NULL,  -- its place in drafting_app.clauses.category.CATEGORIES
     italics  TEXT NOT NULL,  -- JSON [[start, end], …]
     notes    TEXT NOT NULL,  -- JSON [[offset, text, [[start, end], …]], …], Ibid. resolved
     children TEXT NOT NULL   -- JSON list of the sub-paragraphs' clause ids
@@ -133,12 +136,12 @@ CREATE TABLE groups (
     size     INTEGER NOT NULL,
     part     TEXT NOT NULL,
     opener   TEXT NOT NULL,
-    category TEXT NOT NULL
+    category INTEGER NOT NULL
 );
 CREATE INDEX groups_filter ON groups(part, opener);
 CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
     text, content='paragraphs', content_rowid='id',
-    tokenize='{TOKENIZE}', detail=none, prefix='2 3 4'
+    tokenize='{TOKENIZE}', detail=none, columnsize=0, prefix='2 3'
 );
 {upkeep.schema(VOCABULARY)}
 -- New passages reach the full-text index a text at a time (IndexWriter: one INSERT …
@@ -220,10 +223,11 @@ def is_damage(exc: BaseException) -> bool:
 def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA temp_store=MEMORY")  # the vocabulary's scratch FTS5 table
-    # A keystroke query touches the same hot pages: keep them in memory (32 MB at most;
-    # memory-mapped pages are the file cache's, not the process's own).
+    # A keystroke query touches the same hot pages: keep them in memory (32 MB at most).
+    # No memory-mapped reads: every page a build or a scan touches would count as the
+    # process's resident memory (hundreds of MB at 10,000 documents).
     conn.execute("PRAGMA cache_size=-32768")
-    conn.execute("PRAGMA mmap_size=268435456")
+    conn.execute("PRAGMA mmap_size=0")
 
 
 def _open_checked(path: Path) -> sqlite3.Connection:
@@ -243,6 +247,10 @@ def _open_checked(path: Path) -> sqlite3.Connection:
             remove_database(path)  # an older index: rebuilt from the files, nothing lost
             _remove_old_clause_index(path)
             return _open_checked(path)
+        if not tables:
+            # Incremental vacuum (set before anything is written): the pages a bulk build's
+            # work tables used go back to the file system after it (give_back_free_pages).
+            conn.execute("PRAGMA auto_vacuum=INCREMENTAL")
         conn.execute("PRAGMA journal_mode=WAL")
         _configure(conn)
         if not tables:
@@ -278,6 +286,12 @@ def fresh(path: Path) -> tuple[sqlite3.Connection, Path]:
         return _open_checked(path), moved
     except (OSError, sqlite3.Error, _Unusable) as exc:
         raise CorpusError(f"The corpus database {path} cannot be created: {exc}") from exc
+
+
+def give_back_free_pages(conn: sqlite3.Connection) -> None:
+    """Shrink the file by its free pages (outside a transaction): after a bulk build the
+    clause groups' work tables leave a tenth of the file free."""
+    conn.execute("PRAGMA incremental_vacuum")
 
 
 def verify(conn: sqlite3.Connection) -> str:

@@ -361,6 +361,7 @@ class CorpusStore:
                     self._write_first(conn, writer, plan, small)
                 for state in states or ():
                     self._write_file(conn, writer, state, known.get(state.source.key))
+                writer.index_text()
                 touched |= writer.touched_groups
                 if writer.count_words:
                     writer.finish_words()
@@ -371,6 +372,9 @@ class CorpusStore:
             if progress is not None and total:
                 progress(done, total)
             if states is None or small:
+                if not small:
+                    with self._guard():
+                        schema.give_back_free_pages(self._conn)
                 break
             if cancel is not None and cancel():
                 # What was written stays; the next sync reads the rest, then recounts the
@@ -624,7 +628,8 @@ class CorpusStore:
                 f" WHERE paragraphs_fts MATCH ?{part_sql}",
                 [match, *part_args],
             )
-            candidates = phrase_candidates(cursor, parsed.phrases_folded(), max(CANDIDATES, limit))
+            checked = parsed.phrases_folded() + parsed.prefixes_folded()
+            candidates = phrase_candidates(cursor, checked, max(CANDIDATES, limit))
             needles = parsed.needles(vocabulary)
             rows, characters = upkeep.totals(self._conn, schema.VOCABULARY)
         best = _best(candidates, needles, rows, characters / max(rows, 1), limit)
@@ -765,9 +770,9 @@ def phrase_candidates(
     rows: Iterable[tuple[int, str]], phrases: list[str], wanted: int
 ) -> list[tuple[int, str]]:
     """The first ``wanted`` rows (id, text) holding every phrase (folded words between
-    single spaces, " trafficking in persons "): the index matched their words, the phrase
-    is checked here. A phrase of common words may be rare as a phrase, so at most
-    :data:`PHRASE_SCAN` rows are looked at."""
+    single spaces, " trafficking in persons "; a typed prefix " traff"): the index matched
+    their words (or a wider prefix), each is checked here. A phrase of common words may be
+    rare as a phrase, so at most :data:`PHRASE_SCAN` rows are looked at."""
     out: list[tuple[int, str]] = []
     for n, (rid, text) in enumerate(rows):
         if phrases:

@@ -24,8 +24,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from drafting_app.export.blocks import Block, Layout, MastheadBlock, Run, build_blocks
+from drafting_app.export.blocks import Block, Kind, Layout, MastheadBlock, Run, build_blocks
 from drafting_app.export.docx_writer import (
+    _TAB,
     MASTHEAD_LINES,
     _plain_run,
     _styled,
@@ -39,6 +40,7 @@ from drafting_app.export.docx_writer import (
 )
 from drafting_app.export.files import write_atomic
 from drafting_app.export.page import PageProfile, profile_for
+from drafting_app.export.word_styles import style_of
 from drafting_app.model.numbering import footnote_numbers
 from drafting_app.model.revision import Attribution, RevisionKind
 from drafting_app.revisions.compare import Comparison
@@ -176,18 +178,21 @@ class _NoteKeys:
         self.cmp = cmp
 
     def key(self, mark: str, base: bool) -> tuple[str, str]:
+        """What the mark points to, alike on both sides (the comparison's note keys)."""
         if not mark.isdigit():
             return ("*", mark)  # the masthead's asterisk notes, by their mark
         if base:
             fid = self.base_fid.get(mark, "")
-            other = self.cmp.notes_back.get(fid)
-            return ("n", other) if other is not None else ("b", fid)
-        return ("n", self.new_fid.get(mark, ""))
+            return ("n", self.cmp.base_keys.get(fid, fid))
+        fid = self.new_fid.get(mark, "")
+        return ("n", self.cmp.new_keys.get(fid, fid))
 
     def base_of(self, new_mark: str) -> str | None:
+        """The base's mark of the same note (matched, or of the very same text)."""
         if not new_mark.isdigit():
             return new_mark
-        base = self.cmp.notes.get(self.new_fid.get(new_mark, ""))
+        fid = self.new_fid.get(new_mark, "")
+        base = self.cmp.notes.get(fid) or self.cmp.new_keys.get(fid)
         return self.base_mark.get(base) if base is not None else None
 
 
@@ -397,6 +402,8 @@ class _TrackedWriter(_WordWriter):
             assert base is not None and new is not None
             if base.label == new.label and self._same(base.runs, new.runs):
                 return self._paragraph(new), False
+            if new.kind is Kind.TITLE and bool(base.label) != bool(new.label):
+                return self._title_numbered(base, new), False
             label = self._label(new.label)
             if base.label != new.label:  # renumbered: only the typed label changes
                 label = self._wrap(DEL, self._label(base.label), base.label)
@@ -418,6 +425,22 @@ class _TrackedWriter(_WordWriter):
         if status in (FROM, TO):
             xml = self._move_range(xml, status, *move)
         return xml, True
+
+    def _title_numbered(self, base: Block, new: Block) -> str:
+        """The title line of a text that gained or lost its GA number ("73/7.<tab>Report
+        of …" against a draft's "Report of …"): the number and its tab tracked together,
+        the hanging indent of a numbered title as a paragraph-property change."""
+        label, numbered = (new.label, INS) if new.label else (base.label, DEL)
+        lead = self._wrap(numbered, self._label(label) + _TAB, label)
+        style = style_of(new.kind, new.level)
+        ind = '<w:ind w:left="1134" w:hanging="1134"/>'
+        now, was = (ind, "") if numbered == INS else ("", ind)
+        change = (
+            f'<w:pPrChange {self._attrs(numbered)}><w:pPr><w:pStyle w:val="{style}"/>{was}'
+            "</w:pPr></w:pPrChange>"
+        )
+        runs = self._diff(base.runs, new.runs)
+        return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{now}{change}</w:pPr>{lead}{runs}</w:p>'
 
     def _move_range(self, xml: str, status: str, name: str, first: bool, last: bool) -> str:
         """The named range around a moved block (Word pairs moveFrom and moveTo by name)."""
@@ -486,15 +509,26 @@ class _TrackedWriter(_WordWriter):
             now = () if self.mh_all == DEL else self._line_runs(mh, name, bold)
             if old or now:
                 lines.append((style, before, old, now))
+        # The room before the text follows each side's last line (a line the draft adds
+        # after the base's last one takes it over: a paragraph-property change).
+        last_old = max((i for i, line in enumerate(lines) if line[2]), default=-1)
+        last_now = max((i for i, line in enumerate(lines) if line[3]), default=-1)
         out = []
         for i, (style, before, old, now) in enumerate(lines):
-            after = 360 if i == len(lines) - 1 else -1
+            after_old, after = (360 if i == last_old else -1), (360 if i == last_now else -1)
             if old and now:
-                out.append(self._apart(_styled(style, self._diff(old, now), before, after), False))
+                xml = _styled(style, self._diff(old, now), before, after)
+                if after_old != after:
+                    was = _styled(style, "x", before, after_old)
+                    was = was[was.index("<w:pPr>") : was.index("</w:pPr>")] + "</w:pPr>"
+                    change = f"<w:pPrChange {self._attrs(INS)}>{was}</w:pPrChange>"
+                    xml = xml.replace("</w:pPr>", f"{change}</w:pPr>", 1)
+                out.append(self._apart(xml, False))
                 continue
             status, runs = (INS, now) if now else (DEL, old)
             body = self._wrap(status, self._pieces(runs, status), _text(runs))
-            xml = _marked(_styled(style, body, before, after), self._mark(status))
+            spacing = after if now else after_old
+            xml = _marked(_styled(style, body, before, spacing), self._mark(status))
             out.append(self._apart(xml, True))
         return "".join(out)
 

@@ -128,7 +128,9 @@ def expand(prefix: str, vocabulary: Vocabulary | None, native: range, limit: int
     only). ``native`` holds the prefix lengths the index keeps lists for (``prefix='2 3 4'``
     → range(2, 5)): such a prefix is asked as ``"prefix"*``; a longer one becomes an OR of
     its completions, a shorter one an OR of its native branches (``"t"`` → ``"ta"* OR
-    "te"* …``), when there are at most ``limit`` of them. None when no word starts with it."""
+    "te"* …``), when there are at most ``limit`` of them; a longer prefix with more
+    completions is widened to its longest native prefix (``"inte"`` → ``"int"*``: the
+    caller checks the prefix itself on the rows found). None when no word starts with it."""
     star = f'"{prefix}"*'
     if vocabulary is None or len(prefix) in native:
         return star
@@ -139,6 +141,8 @@ def expand(prefix: str, vocabulary: Vocabulary | None, native: range, limit: int
         found = vocabulary.completions(prefix, limit)
         terms = [f'"{w}"' for w in found or ()]
     if found is None:
+        if len(prefix) >= native.stop:  # FTS5 would merge every list of the prefix at once
+            return f'"{prefix[: native.stop - 1]}"*'
         return star
     if not terms:
         return None

@@ -82,6 +82,7 @@ def run(argv: list[str]) -> int:
     from drafting_app.corpus.store import CorpusStore
     from drafting_app.gui.citation_tools import install_citation_tools
     from drafting_app.gui.corpus.registry_cache import RegistryCache
+    from drafting_app.gui.negotiation_tools import install_negotiation_tools
     from drafting_app.gui.revision_tools import install_revision_tools
 
     try:
@@ -100,12 +101,13 @@ def run(argv: list[str]) -> int:
         window.corpus_actions.changed.connect(registries.invalidate)
         install_citation_tools(window, registries.get, registries)
         install_revision_tools(window)
+        install_negotiation_tools(window)
         background = window.background
         picker = install_picker(window, store, load_now=False, background=background)
         window.corpus_actions.changed.connect(lambda: setattr(picker, "registry", None))
         # After the first paint, on a worker thread: the sync with the corpus folders, then
         # the clause index (checked against the corpus listing, mined again if it changed).
-        on_first_paint(app, window, lambda _ns: window.corpus_actions.sync_in_background())
+        on_first_paint(app, window, lambda _ns: window.corpus_actions.start_up())
         on_first_paint(
             app, window, lambda _ns: load_picker(picker, store, registries.get, background)
         )

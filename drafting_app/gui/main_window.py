@@ -38,7 +38,7 @@ from drafting_app.gui.corpus.corpus_port import Corpus
 from drafting_app.gui.corpus.search_panel import SearchPanel
 from drafting_app.gui.document.conventions_menu import build_conventions_menu
 from drafting_app.gui.document.preview import PreviewPanel
-from drafting_app.gui.document.word_count_label import WordCountLabel
+from drafting_app.gui.document.word_count_label import WordCountLabel, show_word_count
 from drafting_app.gui.files.drafts import Drafts
 from drafting_app.gui.files.export_actions import ExportActions
 from drafting_app.gui.files.file_guard import title_for
@@ -59,7 +59,8 @@ Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 
 
 class MainWindow(QMainWindow):
-    """Corpus browser (left), corpus search (right), reading view and drafts (centre)."""
+    """Reading view and drafts (centre); the corpus browser, search and preview tabbed in
+    one column on the right, so a draft's page has the room of a printed page."""
 
     def __init__(
         self,
@@ -87,12 +88,16 @@ class MainWindow(QMainWindow):
         self.browser = CorpusBrowser(corpus, self)
         self.search = SearchPanel(corpus, self)
         self.preview = PreviewPanel(self)
-        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        self.corpus_dock = self._dock("Corpus", "corpusDock", self.browser, left)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
         self.search_dock = self._dock("Search", "searchDock", self.search, right)
+        self.corpus_dock = self._dock("Corpus", "corpusDock", self.browser, right)
         self.preview_dock = self._dock("Preview", "previewDock", self.preview, right)
+        # One column of panels (as Word's task panes), not one each side: with a column
+        # either side the page was cut to half its printed width at 1440 pixels.
+        self.tabifyDockWidget(self.search_dock, self.corpus_dock)
         self.tabifyDockWidget(self.search_dock, self.preview_dock)
-        self.search_dock.raise_()
+        self.preview_dock.visibilityChanged.connect(self.preview.set_in_front)
+        self.corpus_dock.raise_()  # the documents first; the search a tab away (Ctrl+Shift+F)
         self.drafts = Drafts(self, self.tabs, self.settings, self.recovery)
         self.background = Background(corpus, self)
         self.corpus_actions = CorpusActions(self, corpus, self.background)
@@ -105,6 +110,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.activity)
         self.word_count = WordCountLabel(self)  # the draft in front's, as Word shows it
         self.statusBar().addPermanentWidget(self.word_count)
+        self.word_count.clicked.connect(self.show_word_count)
         self.corpus_size = QLabel(self)
         self.statusBar().addPermanentWidget(self.corpus_size)
         self._draft_actions: list[QAction] = []
@@ -136,14 +142,18 @@ class MainWindow(QMainWindow):
     # -- layout ------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        for bar in self.findChildren(QTabBar):
+            if bar.parent() is self:  # the tabs of the docks stacked in one column
+                # Whole names, with scroll arrows when they do not fit ("Se…", "C…",
+                # "Pr…" said nothing).
+                bar.setElideMode(Qt.TextElideMode.ElideNone)
+                bar.setUsesScrollButtons(True)
         if not self._balanced:
             self._balanced = True
-            # The centre (reading view or outline + editor) gets more than half the width.
-            width = self.width()
+            # The centre (reading view, or outline + page + properties) gets three
+            # quarters of the width: the page at its printed width on a 1440-pixel screen.
             self.resizeDocks(
-                [self.corpus_dock, self.search_dock],
-                [max(220, int(width * 0.21)), max(240, int(width * 0.25))],
-                Qt.Orientation.Horizontal,
+                [self.search_dock], [max(260, int(self.width() * 0.23))], Qt.Orientation.Horizontal
             )
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -293,6 +303,12 @@ class MainWindow(QMainWindow):
 
         tools = bar.addMenu("&Tools")
         self._action(tools, "&Spelling…", "F7", self.check_spelling, draft=True)
+        # Word's key, unless the platform gives it to Find Previous (Linux desktops do).
+        count_key = QKeySequence("Ctrl+Shift+G")
+        taken = count_key in QKeySequence.keyBindings(keys.FindPrevious)
+        self.word_count_action = self._action(
+            tools, "&Word Count…", None if taken else count_key, self.show_word_count, draft=True
+        )
 
         self.references_menu = bar.addMenu("&References")  # the citation tools add theirs
         self._action(
@@ -370,8 +386,8 @@ class MainWindow(QMainWindow):
         """Show the window, then offer the drafts a crashed session left unsaved."""
         if not self._restored:
             # Docks added by the tools (clauses, agreed language) stack on the search; on
-            # a first start the search is in front, not the last dock added.
-            self.search_dock.raise_()
+            # a first start the corpus browser is in front, not the last dock added.
+            self.corpus_dock.raise_()
         self.show()
         if self.settings.notice:
             self.drafts.warn("Settings reset", self.settings.notice)
@@ -392,6 +408,13 @@ class MainWindow(QMainWindow):
             self.spelling.message.connect(lambda m: self.statusBar().showMessage(m, 10000))
         if editor.page.findChild(SpellingUnderline) is None:
             SpellingUnderline(editor.page, self.spelling)
+
+    def show_word_count(self) -> QMessageBox | None:
+        """Tools › Word Count… (Ctrl+Shift+G as in Word, where the platform leaves it free)."""
+        editor = self.current_editor()
+        if editor is None:
+            return None
+        return show_word_count(self, editor.controller.doc)
 
     def check_spelling(self) -> None:
         """Tools › Spelling… (F7): walk through the draft's misspellings, as Word does."""
@@ -511,6 +534,7 @@ class MainWindow(QMainWindow):
     def reveal(self, doc_id: str, paragraph_id: str) -> None:
         """Jump to a paragraph: select it in the browser (which shows it) and read it."""
         self.corpus_dock.show()
+        self.corpus_dock.raise_()
         if not self.browser.select(doc_id, paragraph_id):
             self.show_paragraph(doc_id, paragraph_id)
 

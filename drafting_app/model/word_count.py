@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from drafting_app.model.document import Document, Heading
+from drafting_app.model.document import Document, Heading, Part
 
 _WORD = re.compile(r"\S*[^\W_]\S*")
 
@@ -49,3 +49,47 @@ def count_words(doc: Document) -> WordCount:
         body += sum(words_in(b.text) for b in annex.blocks if isinstance(b, Heading))
     notes = sum(words_in(f.text) for f in doc.footnotes)
     return WordCount(body, notes)
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """Word's "Word Count" box for a draft: the counted words, the characters of the same
+    text with and without spaces, the paragraphs and the footnotes."""
+
+    words: WordCount
+    characters: int
+    characters_no_spaces: int
+    preambular: int
+    operative: int
+    annex: int
+    footnotes: int
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _counted_texts(doc: Document) -> list[str]:
+    texts = [doc.title, doc.authoring_body]
+    texts += [p.text for p in doc.all_paragraphs()]
+    for annex in doc.annexes:
+        texts += [annex.title, *annex.lines]
+        texts += [b.text for b in annex.blocks if isinstance(b, Heading)]
+    return texts + [f.text for f in doc.footnotes]
+
+
+def statistics(doc: Document) -> Statistics:
+    """The figures of Tools › Word Count, of the same text the word count counts."""
+    texts = [t for t in _counted_texts(doc) if t]
+    characters = sum(len(t) for t in texts)
+    spaces = sum(len(_SPACE.findall(t)) for t in texts)
+    parts = [part for part, _ in doc.body_paragraphs()]
+    preambular = sum(1 for part in parts if part is Part.PREAMBLE)
+    return Statistics(
+        words=count_words(doc),
+        characters=characters,
+        characters_no_spaces=characters - spaces,
+        preambular=preambular,
+        operative=len(parts) - preambular,  # with their sub-paragraphs (and a chapeau)
+        annex=sum(1 for _ in doc.all_paragraphs()) - len(parts),
+        footnotes=len(doc.footnotes),
+    )

@@ -140,6 +140,10 @@ class Comparison:
     diffs: dict[str, WordDiff]  # draft id -> words of a matched, changed paragraph
     changes: list[Change] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
+    # What a footnote mark points to, the same on both sides for the same note: the base
+    # footnote (the first of those with its very text), or a new note's own id.
+    base_keys: dict[str, str] = field(default_factory=dict)
+    new_keys: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.base_of_new = dict(self.pairs)
@@ -200,6 +204,7 @@ class _Comparer:
         self._nmap = {u.id: u for u in self.nu}
         self._bmap = {u.id: u for u in self.bu}
         self.notes = self._match_notes()
+        self.base_keys, self.new_keys = note_keys(base, new, self.notes)
         self.diffs: dict[str, WordDiff] = {}
 
     # -- footnotes ----------------------------------------------------------------------------
@@ -275,7 +280,9 @@ class _Comparer:
     # -- paragraphs ---------------------------------------------------------------------------
     def diff(self, new_id: str) -> WordDiff:
         nu, bu = self._nunit(new_id), self._bunit(self.pairs[new_id])
-        return word_diff(paragraph_tokens(bu.item), paragraph_tokens(nu.item), self.notes)
+        return word_diff(
+            paragraph_tokens(bu.item), paragraph_tokens(nu.item), self.new_keys, self.base_keys
+        )
 
     def _nunit(self, pid: str) -> Unit:
         return self._nmap[pid]
@@ -318,7 +325,7 @@ class _Comparer:
 
     def _matched(self, u: Unit, b_id: str, target: Target) -> Iterator[Change]:
         bu = self._bunit(b_id)
-        same = _same_content(bu.item, u.item, self.notes)
+        same = _same_content(bu.item, u.item, self.new_keys, self.base_keys)
         d = None if same else self.diff(u.id)
         if d is not None and d.changed:
             self.diffs[u.id] = d
@@ -424,15 +431,38 @@ def annex_text(doc: Document, k: int) -> str:
     return "\n".join(x for x in (a.title, *a.lines))
 
 
-def _same_content(b: Paragraph | Heading, n: Paragraph | Heading, notes: dict[str, str]) -> bool:
+def note_keys(
+    base: Document, new: Document, notes: dict[str, str]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """What each footnote mark of the base and of the draft points to, for comparing marks:
+    a draft note's matched base note; base notes of the very same text are one (a note
+    marked twice is one footnote in a PDF, one per mark in a Word file: the same marks);
+    a draft note matched to none is the base note of its very text, if there is one."""
+    first: dict[tuple[str, tuple[tuple[int, int], ...]], str] = {}
+    base_keys = {f.id: first.setdefault(_note_signature(f), f.id) for f in base.footnotes}
+    new_keys: dict[str, str] = {}
+    for f in new.footnotes:
+        b = notes.get(f.id)
+        new_keys[f.id] = base_keys[b] if b is not None else first.get(_note_signature(f), f.id)
+    return base_keys, new_keys
+
+
+def _same_content(
+    b: Paragraph | Heading,
+    n: Paragraph | Heading,
+    new_keys: dict[str, str],
+    base_keys: dict[str, str],
+) -> bool:
     if b.text != n.text:
         return False
     if isinstance(b, Heading) or isinstance(n, Heading):
         return True
     if [(s.start, s.end) for s in b.italics] != [(s.start, s.end) for s in n.italics]:
         return False
-    mapped = [(a.offset, notes.get(a.footnote_id, a.footnote_id)) for a in n.anchors]
-    return sorted(mapped) == sorted((a.offset, a.footnote_id) for a in b.anchors)
+    mapped = [(a.offset, new_keys.get(a.footnote_id, a.footnote_id)) for a in n.anchors]
+    return sorted(mapped) == sorted(
+        (a.offset, base_keys.get(a.footnote_id, a.footnote_id)) for a in b.anchors
+    )
 
 
 def compare(base: Document, new: Document, attributions: Iterable[Attribution] = ()) -> Comparison:
@@ -443,7 +473,10 @@ def compare(base: Document, new: Document, attributions: Iterable[Attribution] =
     who = list(attributions)
     if who:
         changes = [_attributed(ch, who) for ch in changes]
-    return Comparison(base, new, c.bu, c.nu, c.pairs, c.moved, c.notes, c.diffs, changes, who)
+    return Comparison(
+        base, new, c.bu, c.nu, c.pairs, c.moved, c.notes, c.diffs, changes, who,
+        c.base_keys, c.new_keys,
+    )  # fmt: skip
 
 
 def _attributed(change: Change, who: list[Attribution]) -> Change:

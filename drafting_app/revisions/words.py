@@ -72,11 +72,15 @@ class WordDiff:
 
 
 def word_diff(
-    base: Sequence[Token], new: Sequence[Token], notes: Mapping[str, str] | None = None
+    base: Sequence[Token],
+    new: Sequence[Token],
+    notes: Mapping[str, str] | None = None,
+    base_notes: Mapping[str, str] | None = None,
 ) -> WordDiff:
-    """The hunks turning ``base`` into ``new``; ``notes`` maps the draft's footnote ids to
-    the base's (a mark is the same when it points to corresponding footnotes)."""
-    a = [t.key() for t in base]
+    """The hunks turning ``base`` into ``new``; ``notes`` and ``base_notes`` name the
+    draft's and the base's footnotes alike (a mark is the same when it points to
+    corresponding footnotes)."""
+    a = [t.key(base_notes) for t in base]
     b = [t.key(notes) for t in new]
     if a == b:
         return WordDiff(tuple(base), tuple(new), ())

@@ -18,9 +18,10 @@ from tests.conftest import REALDOCS
 GA = REALDOCS / "ga"
 
 
-def damage(db: Path, table: str, seed: int = 1, share: float = 0.5) -> int:
-    """Overwrite the second half of ``share`` of the leaf pages of ``table`` with random
-    bytes, as a disk or a program gone wrong would; the number of pages damaged."""
+def damage(db: Path, table: str, seed: int = 1, share: float = 0.5, *, whole: bool = False) -> int:
+    """Overwrite the second half (``whole``: all) of ``share`` of the leaf pages of
+    ``table`` with random bytes, as a disk or a program gone wrong would; the number of
+    pages damaged."""
     conn = sqlite3.connect(db)
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     pages = [
@@ -33,9 +34,10 @@ def damage(db: Path, table: str, seed: int = 1, share: float = 0.5) -> int:
     rng = random.Random(seed)
     hit = rng.sample(pages, max(1, int(len(pages) * share)))
     data = bytearray(db.read_bytes())
+    size = page_size if whole else page_size // 2
     for page in hit:
-        start = (page - 1) * page_size + page_size // 2
-        data[start : start + page_size // 2] = rng.randbytes(page_size // 2)
+        start = page * page_size - size
+        data[start : start + size] = rng.randbytes(size)
     db.write_bytes(bytes(data))
     return len(hit)
 
@@ -115,7 +117,7 @@ def test_check_heals_damaged_citations_and_finds_the_same(
 def test_the_clause_picker_heals_through_the_store(home: Path) -> None:
     from drafting_app.clauses.library import open_clause_index
 
-    damage(home / "corpus.sqlite", "clauses", share=1.0)
+    damage(home / "corpus.sqlite", "clauses", share=1.0, whole=True)
     reported: list[str] = []
     with CorpusStore.open(sync=False) as store:
         index = open_clause_index(store)

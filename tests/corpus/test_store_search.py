@@ -154,3 +154,27 @@ def test_more_hits_of_a_rare_word_rank_first(folders: dict[str, Path]) -> None:
 def _write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_a_widened_prefix_returns_only_rows_with_the_typed_prefix(
+    folders: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long prefix with too many completions is asked as its 3-letter prefix ("tra"*
+    for "traff"): what comes back still starts a word with "traff"."""
+    from drafting_app.corpus import query as query_module
+    from drafting_app.fulltext.words import fold
+
+    with open_store(folders) as store:
+        native = {(h.doc_id, h.paragraph_id) for h in store.search("traff", limit=1000)}
+        monkeypatch.setattr(query_module, "MAX_EXPANSION", 1)
+        assert '"tra"*' in fts_query("traff", TableVocabulary(store._conn, "vocabulary"))
+        widened = store.search("traff", limit=1000)
+        assert widened and {(h.doc_id, h.paragraph_id) for h in widened} <= native
+        texts = {
+            (p.doc_id, p.paragraph_id): p.text
+            for d in store.documents()
+            for p in store.paragraphs(d.doc_id)
+        }
+        for h in widened:
+            if (h.doc_id, h.paragraph_id) in texts:
+                assert " traff" in " " + fold(texts[(h.doc_id, h.paragraph_id)])

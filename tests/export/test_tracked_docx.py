@@ -19,7 +19,14 @@ from drafting_app.model import Document, deterministic_ids
 from drafting_app.revisions.compare import compare
 from tests.conftest import CORPUS_FILES, REALDOCS
 from tests.export.docx_helpers import assert_golden, canonical
-from tests.export.tracked_helpers import W, decided, header_text, part, printed
+from tests.export.tracked_helpers import (
+    W,
+    decided,
+    header_text,
+    paragraph_properties,
+    part,
+    printed,
+)
 from tests.revisions.pairs import REAL_ROLLOVERS, SOURCES, all_pairs, make_rollover
 from tests.revisions.texts import structure_of
 
@@ -43,6 +50,7 @@ def test_accept_all_gives_the_draft_exactly(tracked):
     clean = docx_bytes(new, when=WHEN)
     assert printed(accepted) == printed(clean)
     assert header_text(accepted) == header_text(clean)
+    assert paragraph_properties(accepted) == paragraph_properties(clean)
 
 
 def test_reject_all_gives_the_base_exactly(tracked):
@@ -51,6 +59,7 @@ def test_reject_all_gives_the_base_exactly(tracked):
     clean = docx_bytes(base, when=WHEN)
     assert printed(rejected) == printed(clean)
     assert header_text(rejected) == header_text(clean)
+    assert paragraph_properties(rejected) == paragraph_properties(clean)
 
 
 def test_the_decided_files_read_back_with_their_structure_and_numbers(tracked):

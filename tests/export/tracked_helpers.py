@@ -86,3 +86,26 @@ def header_text(data: bytes) -> str:
 
 def part(data: bytes, name: str) -> bytes:
     return zipfile.ZipFile(io.BytesIO(data)).read(name)
+
+
+def paragraph_properties(data: bytes) -> list[str]:
+    """Every body paragraph's properties (style, indents, spacing) as XML, without the
+    paragraph mark's own run properties: what a decided file must share with the clean
+    export. An empty last paragraph is left out: the tracked export ends with one when its
+    last paragraph's mark is itself a revision (Word keeps the body's last mark)."""
+    z = zipfile.ZipFile(io.BytesIO(data))
+    root = etree.fromstring(z.read("word/document.xml"))
+    paragraphs = list(root.iter(f"{W}p"))
+    if paragraphs and paragraphs[-1].find(f"{W}r") is None:
+        paragraphs.pop()
+    out = []
+    for p in paragraphs:
+        ppr = p.find(f"{W}pPr")
+        if ppr is None:
+            out.append("")
+            continue
+        ppr = etree.fromstring(etree.tostring(ppr))
+        for rpr in ppr.findall(f"{W}rPr"):
+            ppr.remove(rpr)
+        out.append(etree.tostring(ppr, method="c14n").decode())
+    return out

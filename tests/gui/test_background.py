@@ -161,3 +161,43 @@ def test_the_background_is_idle_without_jobs(window: MainWindow) -> None:
     called: list[int] = []
     background.when_idle(lambda: called.append(1))
     assert called == [1] and not background.busy
+
+
+def test_a_start_with_no_folder_changed_does_no_corpus_work_until_later(
+    qtbot: QtBot, window: MainWindow, store: CorpusStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 21: a no-op start scans nothing; a file edited in place while the app was
+    closed (its folder's time unchanged) is still found by the check a little later."""
+    import os
+
+    from drafting_app.gui.corpus import corpus_actions
+
+    monkeypatch.setattr(corpus_actions, "CHECK_LATER_MS", 300)
+    user = store.user_dir
+    user.mkdir(parents=True, exist_ok=True)
+    copy = user / GOOD.name
+    copy.write_bytes(GOOD.read_bytes())
+    store.sync()
+    folder = os.stat(user)
+    with copy.open("a", encoding="utf-8") as fh:  # edited in place: the folder keeps its time
+        fh.write("\n9. *Decides* to consider the zeppelinoid question.\n")
+    os.utime(user, ns=(folder.st_atime_ns, folder.st_mtime_ns))
+    assert not store.folders_changed()
+    started: list[str] = []
+    window.background.started.connect(started.append)
+    window.corpus_actions.start_up()
+    assert not window.background.busy and started == []  # nothing at the start
+    qtbot.waitUntil(lambda: "Checking the corpus index" in started, timeout=10000)
+    qtbot.waitUntil(lambda: not window.background.busy, timeout=10000)
+    assert started == ["Updating the corpus index", "Checking the corpus index"]
+    assert store.search("zeppelinoid")  # the edit was found by the later check
+
+
+def test_a_start_after_a_file_was_added_syncs_at_once(
+    qtbot: QtBot, window: MainWindow, store: CorpusStore
+) -> None:
+    store.user_dir.mkdir(parents=True, exist_ok=True)
+    (store.user_dir / GOOD.name).write_bytes(GOOD.read_bytes())  # the folder's time moves
+    window.corpus_actions.start_up()
+    assert window.background.busy
+    qtbot.waitUntil(lambda: window.browser.model.rowCount() == 6, timeout=10000)

@@ -16,8 +16,9 @@ from docx import Document as WordDocument
 from tests.conftest import ROOT
 
 # 170 MB, and 1 MB more since File › Print: Qt's print support (libQt6PrintSupport, its
-# binding and the CUPS plugin) comes in with it.
-MAX_BUNDLE_MB = 171
+# binding and the CUPS plugin) comes in with it; 172 since the negotiation mode's widgets
+# and replay (issue 19: 171.05 MB measured).
+MAX_BUNDLE_MB = 172
 
 
 def _size_mb(folder: Path) -> float:

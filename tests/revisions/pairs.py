@@ -23,6 +23,7 @@ from drafting_app.model.edits import (
 )
 from drafting_app.model.ids import new_id
 from drafting_app.model.numbering import footnote_numbers
+from drafting_app.revisions.rollover import new_revision
 from tests.conftest import CORPUS_FILES, REALDOCS
 
 # The real texts the pairs are made from (corpus resolutions and GA resolutions).
@@ -133,5 +134,16 @@ def all_pairs() -> list[tuple[str, Document, Document]]:
         out.append((f"{key}-in-app", r.base, r.new))
         out.append((f"{key}-two-files", r.base, fresh_ids(r.new)))
     for key, (b, n) in sorted(REAL_ROLLOVERS.items()):
-        out.append((key, read_document(b), read_document(n)))
+        base, later = read_document(b), read_document(n)
+        out.append((key, base, later))
+        out.append((f"{key}-as-draft", base, as_draft(later)))
     return out
+
+
+def as_draft(adopted: Document) -> Document:
+    """The later text as its draft was before adoption — made with File › New Revision
+    (no GA number, no adoption lines, the masthead cleared for the next session) — and
+    compared with the earlier adopted text: the rollover a penholder circulates."""
+    draft = new_revision(adopted)
+    draft.revision_base = None
+    return draft

@@ -19,7 +19,15 @@ from drafting_app.revisions.decisions import (
     decide_all,
 )
 from tests.revisions.pairs import SOURCES, all_pairs, make_rollover
-from tests.revisions.texts import text_of
+from tests.revisions.texts import text_of as _text_of
+
+
+def text_of(doc: Document) -> dict[str, object]:
+    """The text, without what the document is (a draft started from an adopted resolution
+    stays a draft whatever is decided: its kind is no change to accept or reject)."""
+    out = _text_of(doc)
+    out.pop("kind", None)
+    return out
 
 
 def _draft(base: Document, new: Document) -> Document:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -24,6 +24,9 @@ from drafting_app.gui.corpus.corpus_import import (
 from drafting_app.gui.corpus.corpus_port import Corpus
 from drafting_app.gui.corpus.index_health import IndexHealth, IndexProgress, sync_or_heal
 
+# After a start with no corpus folder changed, the files and the index are checked this
+# much later (the drafter's first minutes are not spent waiting for a scan).
+CHECK_LATER_MS = 20_000
 FILE_FILTER = "Resolutions and decisions (*.docx *.pdf *.txt *.md *.markdown *.text);;All files (*)"
 
 
@@ -84,7 +87,7 @@ class CorpusActions(QObject):
 
     def sync_in_background(self) -> None:
         """:meth:`sync_files` on a worker thread (the window keeps working meanwhile), as
-        the first sync after start-up."""
+        the first sync after start-up; then the full check of the index file."""
         background = self.background
         if background is None:
             self.sync_files()
@@ -98,6 +101,21 @@ class CorpusActions(QObject):
         )
         if self.health is not None:
             self.health.verify_in_background()  # after the sync, never before the paint
+
+    def start_up(self) -> None:
+        """After the window first paints: when a corpus folder changed while the app was
+        closed (a file added, removed, renamed, or saved anew), the index is brought up
+        to date now, on the worker; when none did (a few stat() calls tell), the start
+        does no corpus work at all, and every file's size and time — a file edited in
+        place — and the index file itself are checked on the worker a little later."""
+        try:
+            changed = self._corpus.folders_changed()
+        except DraftingError:  # damaged: the sync heals it
+            changed = True
+        if changed:
+            self.sync_in_background()
+        else:
+            QTimer.singleShot(CHECK_LATER_MS, self, self.sync_in_background)
 
     def _synced(self, report: Any) -> None:
         healed = bool(getattr(report, "recovered_from", ""))

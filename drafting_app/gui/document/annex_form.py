@@ -48,7 +48,7 @@ class AnnexForm(QWidget):
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: palette(placeholder-text);")
         self.form = QFormLayout()
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # a narrow column
         self.form.addRow("Annex line", self.title)
         self.form.addRow("Title lines", self.lines)
         self.form.addRow("Heading", self.heading)

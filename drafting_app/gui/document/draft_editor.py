@@ -1,9 +1,9 @@
 """The draft editor: the outline (preamble / operative / (a) / (i), then each annex) as the
-navigator, the page the drafter writes on (:mod:`page_view`), and a side panel with the
-properties of the paragraph the caret is in (its place, opening phrase, footnotes, where
-it came from) and the masthead form. The paragraph commands — new, delete, move (drag and
-drop, Alt+Up/Down), indent/outdent (Tab/Shift+Tab), convert preambular ⇄ operative (not in
-an annex) — and Add Annex / Add Heading all become edits through the controller; numbers
+navigator with, under it, the properties of the paragraph the caret is in (its place,
+opening phrase, footnotes, where it came from) and the masthead form; beside them the page
+the drafter writes on (:mod:`page_view`). The paragraph commands — new, delete, move (drag
+and drop, Alt+Up/Down), indent/outdent (Tab/Shift+Tab), convert preambular ⇄ operative (not
+in an annex) — and Add Annex / Add Heading all become edits through the controller; numbers
 are derived, so they follow at once. An annex row or heading row opens the annex form in
 the side panel. The text itself is written only on the page: there is no second place to
 edit a paragraph."""
@@ -163,6 +163,7 @@ class DraftEditor(QWidget):
         self.footnotes.edit_requested.connect(self.edit_note)
         self.page.current_changed.connect(self._page_moved)
         self.page.message.connect(self.message.emit)
+        self.page.zoom_changed.connect(lambda z: self.message.emit(f"Zoom {round(z * 100)} %"))
         self.page.mark_activated.connect(self.show_note)
         controller.failed.connect(self.message.emit)
         controller.notice.connect(self.message.emit)
@@ -189,22 +190,28 @@ class DraftEditor(QWidget):
         box.addWidget(self.footnotes)
         box.addWidget(self.origin)
         self.spacer = QWidget(pane)
-        box.addWidget(self.spacer, 1)  # the properties at the top, the keys at the foot
-        keys = QLabel(KEY_HINTS, pane)
-        keys.setObjectName("keyHints")
-        keys.setWordWrap(True)
-        keys.setStyleSheet("color: palette(placeholder-text); font-size: small;")
-        box.addWidget(keys)
+        box.addWidget(self.spacer, 1)  # the properties at the top
         self.tabs = QTabWidget(self)
         self.tabs.addTab(pane, "Paragraph")
+        self.tabs.setTabToolTip(0, KEY_HINTS)  # and Help › Keyboard Shortcuts lists them
         self.tabs.addTab(self.masthead, "Masthead and title")
         if self.controller.doc.revision_base is not None or self.controller.doc.comments:
             self.show_changes_panel()
+        # The outline and the properties share one column on the left (as Word's
+        # navigation pane): the page keeps the rest of the width, its printed width and
+        # the grey desk either side, even with the corpus panels open.
         self.outline.setMinimumWidth(160)
-        self.tabs.setMinimumWidth(240)
+        self.tabs.setMinimumWidth(220)
+        side = QSplitter(Qt.Orientation.Vertical, self)
+        side.setChildrenCollapsible(False)
+        side.addWidget(self.outline)
+        side.addWidget(self.tabs)
+        side.setStretchFactor(0, 3)
+        side.setStretchFactor(1, 2)
+        side.setSizes([330, 220])
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setChildrenCollapsible(False)
-        split.addWidget(self.outline)
+        split.addWidget(side)
         centre = QWidget(self)  # the page, the find bar over it
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
@@ -212,12 +219,9 @@ class DraftEditor(QWidget):
         column.addWidget(self.find_bar)
         column.addWidget(self.page, 1)
         split.addWidget(centre)
-        split.addWidget(self.tabs)
-        # The page takes the room; the outline navigates, the side panel holds properties.
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 4)
-        split.setStretchFactor(2, 1)
-        split.setSizes([200, 700, 420])
+        split.setSizes([250, 850])
         self.split = split
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

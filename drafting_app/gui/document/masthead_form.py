@@ -101,7 +101,7 @@ class MastheadForm(QScrollArea):
         self.setWidgetResizable(True)
         inner = QWidget(self)
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # a narrow column
         self.fields: dict[str, Field] = {}
         self.form = form
         for name, label, placeholder in (

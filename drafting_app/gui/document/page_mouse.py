@@ -203,6 +203,8 @@ class PageMouse:
         menu.addSeparator()
         self._add(menu, "Select &All", QKeySequence(QKeySequence.StandardKey.SelectAll),
                   view.selectAll, True)  # fmt: skip
+        for add_section in view.menu_sections:
+            add_section(menu)
         return menu
 
     @staticmethod

@@ -15,6 +15,8 @@ Other features draw on the page through :attr:`DocumentView.decorations`
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -34,6 +36,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QResizeEvent,
+    QShowEvent,
     QSyntaxHighlighter,
     QTextBlock,
     QTextBlockFormat,
@@ -142,12 +145,17 @@ class DocumentView(QTextEdit):
         self._refit.timeout.connect(self._set_page_margins)
         self._current = ""
         self._last_pos = 0
+        self._shown = False
+        self._painted = False
         self._snapping = False
         self._updating = False
         self._moving_left = False
         self.typing = PageTyping(self, phrases)
         self.completion = OpenerCompletion(self)
         self.mouse = PageMouse(self)
+        # Other features add their entries to the page's context menu (negotiation's
+        # statuses, brackets and proposals): called with the menu before it is shown.
+        self.menu_sections: list[Callable[[QMenu], None]] = []
         doc = self.document()
         doc.setUndoRedoEnabled(False)  # one undo history: the controller's stack
         self.setReadOnly(True)  # Qt never edits the text; keys become model edits
@@ -226,6 +234,11 @@ class DocumentView(QTextEdit):
         the caret sideways would repaint the whole page at every key)."""
         m = self.metrics
         spare = (self._room() - self._column()) / 2
+        if spare < 0 and not self._painted:
+            # Not laid out in its window yet (a new widget is a few pixels wide): the
+            # export's margin, which the window's room usually gives — else the whole
+            # page would be laid out twice on opening.
+            return m.margin
         return max(m.px(170), min(m.margin, spare))
 
     def _center(self) -> None:
@@ -235,10 +248,22 @@ class DocumentView(QTextEdit):
         # both scroll bars (several ms in the Fusion style) at every caret move.
         self.setViewportMargins(side, 0, side, 0)
 
+    def showEvent(self, e: QShowEvent) -> None:
+        first = not self._shown
+        self._shown = True
+        super().showEvent(e)
+        if first:
+            # A draft opens at the top of its first page, as in Word (Qt would scroll to
+            # the caret in the first paragraph while the view is still small).
+            self.verticalScrollBar().setValue(0)
+
     def resizeEvent(self, e: QResizeEvent) -> None:
         self._center()
         if abs(self._fitting_margin() - self._page_margin) > 0.5:
-            self._refit.start()  # a new margin lays the page out again: once, not per pixel
+            if self._shown and self._painted:
+                self._refit.start()  # a new margin lays the page out again: once, not per pixel
+            else:  # the window's own layout, before the page is first seen: at once
+                self._set_page_margins()
         super().resizeEvent(e)
 
     # -- zoom --------------------------------------------------------------------------------
@@ -598,6 +623,7 @@ class DocumentView(QTextEdit):
         )
 
     def paintEvent(self, e: QPaintEvent) -> None:
+        self._painted = True
         deco = self.decorations
         if deco.backgrounds:
             painter = QPainter(self.viewport())
@@ -605,7 +631,9 @@ class DocumentView(QTextEdit):
                 for n in self._blocks_of(frozenset({bid})):
                     r = self._block_rect(n)
                     if r.bottom() >= 0 and r.top() <= self.viewport().height():
-                        painter.fillRect(r.adjusted(-4, -2, 4, 2), color)
+                        # The whole text column: the block's rect leaves out its indent.
+                        band = QRectF(r.left(), r.top(), self._column(), r.height())
+                        painter.fillRect(band.adjusted(-4, -2, 4, 2), color)
             painter.end()
         super().paintEvent(e)
         self._paint_numbers()
@@ -672,26 +700,33 @@ class DocumentView(QTextEdit):
             painter.end()
 
     def _paint_margins(self) -> None:
+        """Margin labels right-aligned before the text, status tags after it: in the
+        sheet's margin and the body's indent (2 cm each side), which hold them even when
+        a narrow window leaves the sheet only a sliver of margin."""
         deco = self.decorations
         painter = QPainter(self.viewport())
         small = char_format(self.metrics, 8.0).font()
         painter.setFont(small)
-        width = self.viewport().width()
+        left = 2 - self.horizontalScrollBar().value()
         gap = self.metrics.px(120)
         for bid, text in deco.margin_labels.items():
             for n in self._blocks_of(frozenset({bid})):
-                r = self._block_rect(n)
-                if self.document().findBlockByNumber(n).isVisible():
-                    box = QRect(2, round(r.top()), round(self._page_margin - gap), 16)
+                block = self.document().findBlockByNumber(n)
+                if block.isVisible():
+                    r = self._block_rect(n)
+                    end = r.left() + block.blockFormat().leftMargin() - gap
+                    box = QRect(left, round(r.top()), max(0, round(end - left)), 16)
                     painter.setPen(QColor("#1f4e79"))
                     painter.drawText(box, Qt.AlignmentFlag.AlignRight, text)
         for bid, badge in deco.badges.items():
             for n in self._blocks_of(frozenset({bid})):
-                r = self._block_rect(n)
-                if not self.document().findBlockByNumber(n).isVisible():
+                block = self.document().findBlockByNumber(n)
+                if not block.isVisible():
                     continue
+                r = self._block_rect(n)
+                x = r.left() + self._column() - block.blockFormat().rightMargin() + gap
                 w = painter.fontMetrics().horizontalAdvance(badge.text) + 8
-                box = QRect(round(width - self._page_margin + gap), round(r.top()), w, 15)
+                box = QRect(round(x), round(r.top()), w, 15)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(badge.color)
                 painter.drawRoundedRect(box, 4, 4)
@@ -798,8 +833,22 @@ class DocumentView(QTextEdit):
         """Caret at the start of the paragraph's text, the paragraph in view."""
         if not self.set_caret(("p", pid), 0):
             return False
-        self.ensureCursorVisible()
+        self.bring_into_view(("p", pid))
         return True
+
+    def bring_into_view(self, key: Key) -> None:
+        """The whole block in view if it is not: its top near the top of the window, as
+        Word's navigation pane puts a heading (not its first line at the foot)."""
+        n = self._index.get(key)
+        if n is None:
+            return
+        block = self.document().findBlockByNumber(n)
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        bar = self.verticalScrollBar()
+        height = self.viewport().height()
+        if rect.top() < bar.value() or rect.bottom() > bar.value() + height:
+            bar.setValue(max(0, round(rect.top() - self.metrics.pt(12))))
+        self.ensureCursorVisible()
 
     def select_paragraph(self, pid: str, start: int = 0, end: int | None = None) -> bool:
         """Select ``[start, end)`` of the paragraph's text (all of it by default)."""
@@ -808,7 +857,7 @@ class DocumentView(QTextEdit):
             return False
         end = len(self.specs[n].text) if end is None else end
         ok = self.set_caret(("p", pid), end, anchor=start)
-        self.ensureCursorVisible()
+        self.bring_into_view(("p", pid))
         return ok
 
     def current_block_id(self) -> str:
