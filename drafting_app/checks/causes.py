@@ -39,7 +39,9 @@ def _merged(ctx: CheckContext, group: list[Finding]) -> Finding:
             also.append(name)
     if not also:
         return root
-    message = f"{root.message.rstrip()} Also affects {_and_join(also)}."
+    # An unverifiable citation is not a fault that spreads: its other places cite it too.
+    verb = "Also cited in" if root.code == "REF-UNKNOWN" else "Also affects"
+    message = f"{root.message.rstrip()} {verb} {_and_join(also)}."
     return replace(root, message=message, also=tuple(also))
 
 

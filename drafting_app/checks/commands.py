@@ -60,9 +60,11 @@ def format_finding(f: Finding, names: dict[str, str] | None = None) -> str:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     doc = _read(args.file, args.text)
+    from drafting_app.checks.reading import reading_findings
     from drafting_app.checks.runner import has_errors
 
-    findings = _check(doc)
+    # what the reader said of the file (printed numbers with a gap, two readings) first
+    findings = [*reading_findings(doc), *_check(doc)]
     if args.json:
         json.dump([f.as_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

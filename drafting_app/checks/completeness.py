@@ -8,6 +8,7 @@ from __future__ import annotations
 from drafting_app.checks.context import CheckContext
 from drafting_app.checks.findings import Finding, Location, Severity
 from drafting_app.model.document import Document, DocumentKind, Form, Paragraph
+from drafting_app.model.symbol_example import example_symbol
 
 MASTHEAD_FORM = "Paragraph › Edit Masthead and Title (Ctrl+Shift+M)"
 
@@ -63,8 +64,8 @@ def check_completeness(ctx: CheckContext) -> list[Finding]:
             ctx.finding(
                 "MISSING",
                 Severity.INFO,
-                "The masthead has no document symbol (e.g. CTOC/COP/2024/L.4): an L. "
-                "document is circulated under the symbol the secretariat gives it.",
+                f"The masthead has no document symbol (e.g. {example_symbol(doc.masthead)}): "
+                "an L. document is circulated under the symbol the secretariat gives it.",
                 Location(part="masthead"),
                 evidence=f"Fill it in {MASTHEAD_FORM} when the secretariat has given it.",
             )

@@ -78,7 +78,7 @@ def _opener_finding(ctx: CheckContext, e: Entry, part: Part) -> Finding | None:
             fix=_capitalize_fix(ctx, p, part),
         )
     found = ctx.opener(text, part)
-    if found is None and _italic_verb_later(ctx, p, part):
+    if found is None and (_italic_verb_later(ctx, p, part) or _led_in(ctx, text, part)):
         return None
     if found is None:
         word = text.split()[0]
@@ -169,6 +169,51 @@ _NOT_VERBS = {
 }  # fmt: skip
 
 
+# "Continues to welcome", "Continue to urge" (A/RES/80/6 op 22; the plural of a body of
+# Parties): the verb that follows is the paragraph's verb.
+_CONTINUES = re.compile(r"(Continues?|Continuing) to ([a-z]+)\b")
+
+
+def _led_in(ctx: CheckContext, text: str, part: Part) -> bool:
+    """Whether ``text`` opens with lead-in words of practice before a known opener of
+    ``part``: "Once again urges" (A/RES/80/4 op 3), "Continues to welcome" (A/RES/80/6 op
+    22). These are adopted language, not unknown openers."""
+    words = text.split()
+    lead = 0
+    while lead < len(words) - 1 and words[lead].lower() in _LEAD_INS:
+        lead += 1
+    candidates: list[str] = []
+    if lead:
+        rest = " ".join(words[lead:])
+        candidates.append(rest[:1].upper() + rest[1:])
+    m = _CONTINUES.match(text.lstrip())
+    if m is not None:
+        verb = m.group(2)
+        if part is Part.PREAMBLE:
+            stem = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
+            candidates.append(f"{stem.capitalize()}ing")
+        else:
+            candidates += [f"{verb.capitalize()}s", f"{verb.capitalize()}es"]
+    for candidate in candidates:
+        found = ctx.opener(candidate, part)
+        if found is not None and found.part is part:
+            return True
+    return False
+
+
+def _continues_the_chapeau(ctx: CheckContext, group: int) -> bool:
+    """A decision whose chapeau ends with its verb ("…, the General Assembly, on the
+    proposal of …, decided:", decision 79/537 A): the lettered items that follow continue
+    that sentence ("(a) That …", "(b) On an exceptional basis, to convene …", "(c) To
+    request …") and open with no verb of their own."""
+    for e in ctx.entries:
+        if e.chapeau and e.group == group and e.form is Form.DECISION:
+            words = e.paragraph.text.rstrip().rstrip(":").split()
+            ends = e.paragraph.text.rstrip().endswith(":")
+            return ends and bool(words) and (words[-1].endswith("ed") or words[-1] == "that")
+    return False
+
+
 def _verb_like(text: str) -> bool:
     """Whether an unknown first word may be a verb of the operative part: a word in -s
     ("Agrees", "Initiates"), the plural form of a body of Parties ("Express"), after the
@@ -207,6 +252,8 @@ def check_openers(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
     for part in (Part.PREAMBLE, Part.OPERATIVE):
         for entries in _groups(ctx, part):
+            if part is Part.OPERATIVE and entries and _continues_the_chapeau(ctx, entries[0].group):
+                continue
             for e in entries:
                 if e.paragraph.text.strip():
                     found = _opener_finding(ctx, e, part)

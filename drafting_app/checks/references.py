@@ -109,9 +109,10 @@ def _check_one(ctx: CheckContext, c: _Cite, out: list[Finding]) -> None:
             ctx.finding(
                 "REF-UNKNOWN",
                 Severity.INFO,
-                f"{written.capitalize()} is not in the corpus; only its session date is known "
+                f"{_sentence(written)} is not in the corpus; only its session date is known "
                 f"({known.date}).",
                 c.where,
+                cause=f"ref-session-only:{body}:{written}",
             )
         )
     if known is None:
@@ -121,9 +122,12 @@ def _check_one(ctx: CheckContext, c: _Cite, out: list[Finding]) -> None:
                 ctx.finding(
                     "REF-UNKNOWN",
                     Severity.INFO,
-                    f"{written.capitalize()} is not in the corpus; its body and date cannot be "
+                    f"{_sentence(written)} is not in the corpus; its body and date cannot be "
                     "checked.",
                     c.where,
+                    # One note per text, however often it is cited (A/RES/80/4 lists the same
+                    # 33 resolutions in two paragraphs): the other places are named in it.
+                    cause=f"ref-unknown:{body}:{written}",
                 )
             )
             return
@@ -156,7 +160,7 @@ def _check_one(ctx: CheckContext, c: _Cite, out: list[Finding]) -> None:
             ctx.finding(
                 "REF-DATE",
                 Severity.ERROR,
-                f"{written.capitalize()} is dated {known.date}, not {ref.date}.",
+                f"{_sentence(written)} is dated {known.date}, not {ref.date}.",
                 c.where,
                 _evidence(known),
                 fix,
@@ -269,3 +273,9 @@ def _order_fix(run: list[_Cite]) -> Fix | None:
         c0.footnote,
         description="Put the list in ascending date order",
     )
+
+
+def _sentence(words: str) -> str:
+    """``words`` opening a sentence: the first letter raised, the symbol kept as written
+    ("Resolution 2200 A (XXI)", "Decision 6/CMA.1"; str.capitalize lowers the rest)."""
+    return words[:1].upper() + words[1:]

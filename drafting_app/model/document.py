@@ -230,13 +230,18 @@ class ReadWarning:
     with itself (operative numbers with a gap or a duplicate). ``line`` is where it is in
     the source (a line of a text file, the paragraph number of a Word file; 0 when
     unknown). Said, never guessed silently; not kept in the project file (it is about that
-    one reading)."""
+    one reading). ``paragraph_id`` is the paragraph it concerns, when there is one;
+    ``numbering`` says the printed numbers disagree with the reader's count (a gap or a
+    duplicate: a fault of the text, not a doubt of the reader)."""
 
     line: int
     message: str
+    paragraph_id: str = ""
+    numbering: bool = False
 
     def as_dict(self) -> dict[str, object]:
-        return {"line": self.line, "message": self.message}
+        kind = "numbering" if self.numbering else "reading"
+        return {"line": self.line, "message": self.message, "kind": kind}
 
 
 @dataclass

@@ -120,6 +120,7 @@ def test_parse_json_lists_the_warnings(capsys: pytest.CaptureFixture[str]) -> No
     out = json.loads(capsys.readouterr().out)
     assert [w["line"] for w in out["warnings"]] == [55, 111, 135]
     assert all("heading of the operative part" in w["message"] for w in out["warnings"])
+    assert {w["kind"] for w in out["warnings"]} == {"reading"}  # a doubt, not a gap
     assert cli.main(["parse", str(path)]) == 0
     assert "warning (line 55): “Peacebuilding Commission” read as a heading" in (
         capsys.readouterr().out

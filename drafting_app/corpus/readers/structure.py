@@ -751,7 +751,8 @@ class StructureBuilder:
         self._warnings.append(ReadWarning(b.line, message))
 
     def _warn_at(self, p: Paragraph, message: str) -> None:
-        self._warnings.append(ReadWarning(self._lines.get(p.id, 0), message))
+        """A printed number that disagrees with the count, at its paragraph."""
+        self._warnings.append(ReadWarning(self._lines.get(p.id, 0), message, p.id, True))
 
     def _annexes(self, doc: Document, blocks: list[Block]) -> None:
         """Annexes, or a text adopted inline ("Adopts the following political declaration:"
@@ -782,8 +783,16 @@ class StructureBuilder:
                 for m in b.marks:
                     self._notes.orphan_mark(m, "opening of an inline text")
                 continue
-            if label is None and not text.endswith((".", ";", ":", ",")) and len(text) < 200:
-                if not tree.roots and not annex.blocks:
+            before_any = not tree.roots and not annex.blocks
+            if (
+                label is None
+                and not text.endswith((".", ";", ":", ","))
+                and (len(text) < 200 or (before_any and annex.title))
+            ):
+                # a line without closing punctuation is a heading; before the first
+                # paragraph of an "Annex I" it is its title, however long ("Recommendations
+                # forwarded by the forum pertaining to activity 1 …", decision 23/CMA.3)
+                if before_any:
                     annex.lines.append(text)
                 else:
                     annex.blocks.append(Heading(text))

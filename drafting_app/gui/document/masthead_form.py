@@ -22,6 +22,7 @@ from drafting_app.gui.document.document_controller import DocumentController
 from drafting_app.model.changes import ChangeSet, Edit
 from drafting_app.model.document import Document
 from drafting_app.model.edits import SetAuthoringBody, SetHeading, SetMasthead, SetTitle
+from drafting_app.model.symbol_example import example_symbol
 
 # (field, label, placeholder); "sponsors" is a list typed as "France, Italy and Spain".
 MASTHEAD_ROWS = (
@@ -138,6 +139,9 @@ class MastheadForm(QScrollArea):
         """Show the document's values; masthead rows only for an L. document with a
         masthead, the heading row only for a text without one (an adopted resolution)."""
         doc = self.controller.doc
+        symbol = self.fields["symbol"]
+        if isinstance(symbol, QLineEdit):  # the example in the body's own series
+            symbol.setPlaceholderText(example_symbol(doc.masthead))
         for name, field in self.fields.items():
             shown = (name != "heading") if doc.masthead is not None else name in FRONT_FIELDS
             self.form.setRowVisible(field, shown)
