@@ -50,30 +50,31 @@ def _count(paras: list[Paragraph]) -> int:
     return sum(1 for p in paras for _ in p.walk())
 
 
-def build_draft(seed: int) -> Document:
-    """A draft of 200 paragraphs (sub-paragraphs included) and 100 footnotes, recombined
-    from synthetic documents; extra notes are anchored where paragraphs have none."""
+def build_draft(seed: int, paragraphs: int = PARAGRAPHS, footnotes: int = FOOTNOTES) -> Document:
+    """A draft of 200 paragraphs (sub-paragraphs included) and 100 footnotes (or as many as
+    asked), recombined from synthetic documents; extra notes are anchored where paragraphs
+    have none."""
     pools = load_pools()
     rng = random.Random(seed)
     draft = read_text(make_document(0, pools, rng), "draft.txt")
-    while _count(draft.preamble) + _count(draft.operative) < PARAGRAPHS:
+    while _count(draft.preamble) + _count(draft.operative) < paragraphs:
         more = read_text(make_document(1, pools, rng), "more.txt")
         draft.preamble += copy.deepcopy(more.preamble)
         draft.operative += copy.deepcopy(more.operative)
         draft.footnotes += copy.deepcopy(more.footnotes)
-    while _count(draft.preamble) + _count(draft.operative) > PARAGRAPHS:
+    while _count(draft.preamble) + _count(draft.operative) > paragraphs:
         dropped = draft.operative.pop(len(draft.operative) // 2)
         gone = {a.footnote_id for p in dropped.walk() for a in p.anchors}
         draft.footnotes = [f for f in draft.footnotes if f.id not in gone]
     bare = [p for p in draft.all_paragraphs() if not p.anchors]
     k = 0
-    while len(draft.footnotes) < FOOTNOTES and bare:
+    while len(draft.footnotes) < footnotes and bare:
         p = bare.pop(rng.randrange(len(bare)))
         note = Footnote(_EXTRA_NOTES[k % len(_EXTRA_NOTES)])
         k += 1
         draft.footnotes.append(note)
         p.anchors.append(Anchor(len(p.text), note.id))
-    draft.footnotes = draft.footnotes[:FOOTNOTES]
+    draft.footnotes = draft.footnotes[:footnotes]
     return draft
 
 
@@ -82,6 +83,8 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--paragraphs", type=int, default=PARAGRAPHS)
+    parser.add_argument("--notes", type=int, default=FOOTNOTES)
     parser.add_argument("--freeze", action="store_true", help="gc.freeze() after loading")
     args = parser.parse_args()
 
@@ -97,7 +100,7 @@ def main() -> int:
         # The registry is long-lived: moving it out of the collector's generations keeps
         # full collections (triggered by the check's own allocations) from rescanning it.
         gc.freeze()
-    draft = build_draft(args.seed + 1)
+    draft = build_draft(args.seed + 1, args.paragraphs, args.notes)
     n_paras = sum(1 for _ in draft.all_paragraphs())
     findings = run_checks(draft, registry)  # warm-up (compiles the instrument matcher)
     warm = [_timed(draft, registry) for _ in range(args.runs)]

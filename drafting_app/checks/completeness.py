@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from drafting_app.checks.context import CheckContext
 from drafting_app.checks.findings import Finding, Location, Severity
+from drafting_app.checks.profile import GENERAL_ASSEMBLY
 from drafting_app.model.document import Document, DocumentKind, Form, Paragraph
 from drafting_app.model.symbol_example import example_symbol
 
@@ -32,6 +33,35 @@ def _has_body(doc: Document) -> bool:
     if doc.operative or any(a.paragraphs() for a in doc.annexes) or _decides(doc.chapeau):
         return True
     return any(p.operative or _decides(p.chapeau) for p in doc.parts)
+
+
+# The authoring formula of the bodies whose formula never varies (UN_FORMAT.md §1): "The
+# General Assembly," — never "The United Nations General Assembly (UNGA),".
+_FORMULAS = {
+    GENERAL_ASSEMBLY: "The General Assembly",
+    "Economic and Social Council": "The Economic and Social Council",
+    "Human Rights Council": "The Human Rights Council",
+    "Security Council": "The Security Council",
+}
+
+
+def check_formula(ctx: CheckContext) -> list[Finding]:
+    """FORMULA: the authoring formula in the body's own words."""
+    written = ctx.doc.authoring_body.strip()
+    expected = _FORMULAS.get(ctx.profile.body)
+    # The closing comma is PUNCT's; the words are this check's.
+    if not written or expected is None or written.rstrip(",").rstrip() == expected:
+        return []
+    return [
+        ctx.finding(
+            "FORMULA",
+            Severity.WARNING,
+            f"The authoring formula reads “{written}”; the {ctx.profile.body} writes it "
+            f"“{expected},”.",
+            Location(part="authoring_body"),
+            evidence=f"Write it in {MASTHEAD_FORM} (Authoring body).",
+        )
+    ]
 
 
 def check_completeness(ctx: CheckContext) -> list[Finding]:

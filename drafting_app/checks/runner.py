@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from drafting_app.checks.capitalization import check_capitalization
 from drafting_app.checks.causes import one_per_cause
-from drafting_app.checks.completeness import check_completeness
+from drafting_app.checks.completeness import check_completeness, check_formula
 from drafting_app.checks.context import CheckContext
 from drafting_app.checks.dates import check_dates
 from drafting_app.checks.facts import CorpusFacts
@@ -22,6 +22,7 @@ from drafting_app.checks.punctuation import check_punctuation
 from drafting_app.checks.references import check_references
 from drafting_app.checks.repeats import check_repeats
 from drafting_app.checks.short_titles import check_short_titles
+from drafting_app.checks.spacing import check_spacing
 from drafting_app.checks.symbols import check_symbols
 from drafting_app.checks.treaties import check_articles, check_treaties
 from drafting_app.model.document import Document
@@ -32,6 +33,7 @@ Family = Callable[[CheckContext], list[Finding]]
 # FN-REPEAT and FN-OPERATIVE from another.
 FAMILIES: dict[str, Family] = {
     "MISSING": check_completeness,
+    "FORMULA": check_formula,
     "REF": check_references,
     "TREATY": check_treaties,
     "ARTICLE": check_articles,
@@ -47,13 +49,15 @@ FAMILIES: dict[str, Family] = {
     "DATE": check_dates,
     "SYMBOL": check_symbols,
     "CAPITALS": check_capitalization,
+    "SPACING": check_spacing,
     "NEGO": check_negotiation,
 }
 
 CODES = (
-    "MISSING", "REF-DATE", "REF-UNKNOWN", "REF-BODY", "REF-ORDER", "TREATY", "ARTICLE", "IBID",
-    "FN-NUMBER", "FN-REPEAT", "FN-OPERATIVE", "FN-MARK", "INTERNAL", "SHORT-TITLE", "OPENER",
-    "LADDER", "PUNCT", "DATE", "SYMBOL", "CAPITALS", *NEGOTIATION_CODES,
+    "MISSING", "FORMULA", "REF-DATE", "REF-UNKNOWN", "REF-BODY", "REF-ORDER", "TREATY",
+    "ARTICLE", "IBID", "FN-NUMBER", "FN-REPEAT", "FN-OPERATIVE", "FN-MARK", "INTERNAL",
+    "SHORT-TITLE", "OPENER", "LADDER", "PUNCT", "DATE", "SYMBOL", "CAPITALS", "SPACING",
+    *NEGOTIATION_CODES,
 )  # fmt: skip
 
 _SEVERITY_ORDER = {s: i for i, s in enumerate(Severity)}

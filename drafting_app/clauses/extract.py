@@ -42,7 +42,7 @@ def opener_base(p: Paragraph, part: Part, book: PhraseBook | None = None) -> str
     """
     head = p.text[:_REACH]
     spans = tuple((s.start == 0, p.text[s.start : s.end]) for s in p.italics)
-    if book is None:
+    if book is None or book is default_phrasebook():
         # Agreed language repeats: what decides the base (the text's start, the italic
         # phrases) is remembered, bounded; most clauses of a large corpus hit.
         return _default_base(head, spans, part)

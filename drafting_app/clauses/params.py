@@ -132,6 +132,10 @@ class ParameterResolver:
             values[var.name] = self._one(var, raw, values)
         return values
 
+    def resolve_one(self, var: Variable, raw: Any, done: dict[str, Any]) -> Any:
+        """One parameter's value (``done``: the parameters resolved before it)."""
+        return self._one(var, raw, done)
+
     def _one(self, var: Variable, raw: Any, done: dict[str, Any]) -> Any:
         method = getattr(self, "_" + var.type.lower())
         return method(var, raw, done)
@@ -139,6 +143,9 @@ class ParameterResolver:
     def _citedtext(self, var: Variable, raw: Any, done: dict[str, Any]) -> CitedView:
         kind = var.kind or str(getattr(raw, "kind", "resolution"))
         body = var.body or "its"
+        chosen: str = str(getattr(raw, "body", None) or "")
+        if body == "its" and chosen:
+            body = chosen  # a text chosen from the registry is that body's own
         number = str(getattr(raw, "number", raw)).strip()
         number = re.sub(rf"^(?:{kind}s?)\s+", "", number, flags=re.IGNORECASE)
         if not _NUMBER.match(number):

@@ -125,6 +125,48 @@ def _bounded(f: Callable[..., Any]) -> Callable[..., Any]:
     return checked
 
 
+_DERIVED = {"date", "dates", "place"}
+
+
+class Blank:
+    """A parameter not given yet, as a preview shows it: "[Decision of the Conference]"
+    wherever the template uses it (its fields, the filters, a list of it), so the drafter
+    reads the clause with the gap named, never the template's ``{{ … }}``."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+
+    def __str__(self) -> str:
+        return f"[{self.label}]"
+
+    def __getattr__(self, name: str) -> Blank:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        # What the registry gives with the choice is named as such ("decision [Decision
+        # of the Conference] of [date]"); the rest stands for the choice itself.
+        return Blank(name.replace("_", " ")) if name in _DERIVED else self
+
+    def __iter__(self) -> Any:
+        return iter((self,))
+
+    def __len__(self) -> int:
+        return 1
+
+
+def _lenient(f: Callable[[Any], str]) -> Callable[[Any], str]:
+    """A filter that passes a :class:`Blank` (or a list holding one) through as its text."""
+
+    def apply(value: Any) -> str:
+        if isinstance(value, Blank):
+            return str(value)
+        if isinstance(value, list) and value and isinstance(value[0], Blank):
+            return str(value[0])
+        return f(value)
+
+    apply.__name__ = getattr(f, "__name__", "filter")
+    return apply
+
+
 def _number(value: Any) -> float:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0.0
 
@@ -132,8 +174,8 @@ def _number(value: Any) -> float:
 def _environment() -> ImmutableSandboxedEnvironment:
     env = _ClauseSandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
     env.globals.clear()  # no cycler, joiner, namespace, lipsum, range, dict
-    env.filters["ordinal"] = ordinal
-    env.filters["cited_list"] = cited_list
+    env.filters["ordinal"] = _lenient(ordinal)
+    env.filters["cited_list"] = _lenient(cited_list)
     env.filters = {name: _bounded(f) for name, f in env.filters.items()}
     return env
 
@@ -247,7 +289,31 @@ def render(
 ) -> RenderedClause:
     """The clause ``template`` with ``params`` (checked and filled from ``registry``)."""
     values = ParameterResolver(registry).resolve(template, params)
-    text, notes = render_text(template, values)
+    return _clause(template, *render_text(template, values))
+
+
+def preview(
+    template: ClauseTemplate, params: Mapping[str, Any], registry: RegistryLike | None
+) -> RenderedClause:
+    """The clause as it will read with what is given so far (defaults for the rest): a
+    parameter missing or not valid yet, or needing a registry not loaded yet, reads as its
+    label in brackets (:class:`Blank`). A broken template still raises TemplateError."""
+    resolver = ParameterResolver(registry) if registry is not None else None
+    values: dict[str, Any] = {}
+    for var in sorted(template.variables, key=lambda v: v.type == "article"):
+        raw = params.get(var.name, var.default)
+        empty = raw is None or (isinstance(raw, str | list) and not raw)
+        try:
+            if resolver is None or empty or (isinstance(raw, str) and not raw.strip()):
+                raise TemplateError(var.label)
+            values[var.name] = resolver.resolve_one(var, raw, values)
+        except (TemplateError, AttributeError, TypeError, ValueError):
+            values[var.name] = Blank(var.label)
+    return _clause(template, *render_text(template, values))
+
+
+def _clause(template: ClauseTemplate, text: str, notes: list[str]) -> RenderedClause:
+    """The rendered text as a paragraph (blank-line pieces its sub-paragraphs) and notes."""
     pieces = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
     if not pieces:
         raise TemplateError(f"{template.key} produced no text.")

@@ -727,7 +727,8 @@ class CorpusStore:
         stem, suffix = Path(name).stem, Path(name).suffix.lower()
         if stem.lower() == "readme" or stem.startswith((".", "~$")):
             stem = f"document-{stem.lstrip('.~$')}"  # names the sync would skip
-        stems = {p.stem.lower() for p in self.user_dir.iterdir()}
+        # Names as text (no Path for each of a large corpus folder's files).
+        stems = {name.rsplit(".", 1)[0].lower() for name in os.listdir(self.user_dir)}
         candidate, n = stem, 1
         while True:
             if candidate.lower() not in stems:

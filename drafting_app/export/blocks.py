@@ -15,8 +15,17 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
-from drafting_app.model.document import Anchor, Document, Form, Heading, Masthead, Paragraph, Span
-from drafting_app.model.numbering import footnote_numbers, paragraph_labels
+from drafting_app.model.document import (
+    Anchor,
+    Document,
+    Footnote,
+    Form,
+    Heading,
+    Masthead,
+    Paragraph,
+    Span,
+)
+from drafting_app.model.numbering import paragraph_labels
 
 ORGANIZATION = "United Nations"
 
@@ -229,8 +238,11 @@ def body_short_name(body: str, symbol: str) -> str:
 class _Builder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.numbers = footnote_numbers(doc)
-        self.marks = {fid: str(n) for fid, n in self.numbers.items()}
+        self.notes_by_id = {f.id: f for f in doc.footnotes}
+        # Marks are numbered as printed: a note marked again further on is printed again,
+        # as a new note with its text and the next number (UN_FORMAT.md §4: numbers are
+        # never reused) — Word and LibreOffice give every reference a footnote of its own.
+        self.printed: list[tuple[str, Footnote]] = []
         self.labels = paragraph_labels(doc)
         self.blocks: list[Block] = []
         self.star_notes: list[Note] = []
@@ -253,8 +265,28 @@ class _Builder:
                 key = f"{kind}:{rank}"
             self.blocks.append(Block(kind, runs, label, level, key))
 
+    def marks_of(self, p: Paragraph) -> dict[str, str]:
+        """The numbers of ``p``'s marks, the next ones in print order."""
+        out: dict[str, str] = {}
+        for a in sorted(p.anchors, key=lambda a: a.offset):
+            note = self.notes_by_id.get(a.footnote_id)
+            if note is not None and a.footnote_id not in out:
+                out[a.footnote_id] = str(len(self.printed) + 1)
+                self.printed.append((out[a.footnote_id], note))
+        return out
+
+    def notes(self) -> tuple[Note, ...]:
+        """Every note as printed; notes no mark calls come last, so nothing is lost."""
+        marked = {note.id for _, note in self.printed}
+        rest = [f for f in self.doc.footnotes if f.id not in marked]
+        printed = [*self.printed]
+        printed += [(str(len(printed) + i), f) for i, f in enumerate(rest, start=1)]
+        return tuple(self.star_notes) + tuple(
+            Note(mark, runs_of(f.text, f.italics)) for mark, f in printed
+        )
+
     def paragraph(self, p: Paragraph, kind: Kind, level: int) -> None:
-        runs = runs_of(p.text, p.italics, p.anchors, self.marks)
+        runs = runs_of(p.text, p.italics, p.anchors, self.marks_of(p))
         label = self.labels.get(p.id, "")
         self.add(kind if level == 0 else Kind.OPERATIVE, runs, label, level, p.id)
         for child in p.children:
@@ -355,10 +387,7 @@ def build_blocks(doc: Document) -> Layout:
     b.parts()
     b.annexes()
     b.add(Kind.ADOPTION, _plain(doc.adoption, italic=True))
-    numbered = sorted(doc.footnotes, key=lambda f: b.numbers[f.id])
-    notes = tuple(b.star_notes) + tuple(
-        Note(b.marks[f.id], runs_of(f.text, f.italics)) for f in numbered
-    )
+    notes = b.notes()
     symbol = clean(mh.symbol) if mh is not None else ""
     title = clean(doc.title or doc.heading) or "Draft resolution"
     return Layout(

@@ -370,6 +370,17 @@ def paragraph_xml(
     """A printed paragraph: its named style, the typed label ("1." + tab, never Word's
     automatic numbering) and its runs. The tracked export gives ``mark``, a revision of
     the paragraph mark, and ``wrap``, the revision the label and its tab belong to."""
+    props, lead = paragraph_parts(b, label_runs)
+    rpr = f"<w:rPr>{mark}</w:rPr>" if mark else ""
+    if wrap is not None and lead:
+        lead = wrap(lead)
+    return f"<w:p><w:pPr>{props}{rpr}</w:pPr>{lead}{runs}</w:p>"
+
+
+def paragraph_parts(b: Block, label_runs: str) -> tuple[str, str]:
+    """A printed paragraph's properties (its named style, a numbered title's indent) and
+    its lead (the typed label and tab, a tab, or nothing) — what the tracked export
+    compares between a paragraph and its base."""
     style = style_of(b.kind, b.level)
     lead = ""
     if b.kind is Kind.OPERATIVE:
@@ -382,10 +393,7 @@ def paragraph_xml(
         # "80/3." in the hanging indent, the title at 1134.
         ind = '<w:ind w:left="1134" w:hanging="1134"/>'
         lead = label_runs + _TAB
-    rpr = f"<w:rPr>{mark}</w:rPr>" if mark else ""
-    if wrap is not None and lead:
-        lead = wrap(lead)
-    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{ind}{rpr}</w:pPr>{lead}{runs}</w:p>'
+    return f'<w:pStyle w:val="{style}"/>{ind}', lead
 
 
 def _cell(width: int, content: str, *, span: int = 1, bottom: bool = False) -> str:

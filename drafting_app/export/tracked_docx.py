@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from drafting_app.export.blocks import Block, Kind, Layout, MastheadBlock, Run, build_blocks
+from drafting_app.export.blocks import Block, Layout, MastheadBlock, Run, build_blocks
 from drafting_app.export.docx_writer import (
     _TAB,
     MASTHEAD_LINES,
@@ -35,12 +35,12 @@ from drafting_app.export.docx_writer import (
     _WordWriter,
     escape,
     note_xml,
+    paragraph_parts,
     paragraph_xml,
     reference_xml,
 )
 from drafting_app.export.files import write_atomic
 from drafting_app.export.page import PageProfile, profile_for
-from drafting_app.export.word_styles import style_of
 from drafting_app.model.numbering import footnote_numbers
 from drafting_app.model.revision import Attribution, RevisionKind
 from drafting_app.revisions.compare import Comparison
@@ -400,15 +400,7 @@ class _TrackedWriter(_WordWriter):
         self.context = _normal(block.text)
         if status == EQUAL:
             assert base is not None and new is not None
-            if base.label == new.label and self._same(base.runs, new.runs):
-                return self._paragraph(new), False
-            if new.kind is Kind.TITLE and bool(base.label) != bool(new.label):
-                return self._title_numbered(base, new), False
-            label = self._label(new.label)
-            if base.label != new.label:  # renumbered: only the typed label changes
-                label = self._wrap(DEL, self._label(base.label), base.label)
-                label += self._wrap(INS, self._label(new.label), new.label)
-            return paragraph_xml(new, label, self._diff(base.runs, new.runs)), False
+            return self._matched(base, new), False
         if status in (DEL, FROM):
             assert base is not None
             block = base
@@ -426,21 +418,28 @@ class _TrackedWriter(_WordWriter):
             xml = self._move_range(xml, status, *move)
         return xml, True
 
-    def _title_numbered(self, base: Block, new: Block) -> str:
-        """The title line of a text that gained or lost its GA number ("73/7.<tab>Report
-        of …" against a draft's "Report of …"): the number and its tab tracked together,
-        the hanging indent of a numbered title as a paragraph-property change."""
-        label, numbered = (new.label, INS) if new.label else (base.label, DEL)
-        lead = self._wrap(numbered, self._label(label) + _TAB, label)
-        style = style_of(new.kind, new.level)
-        ind = '<w:ind w:left="1134" w:hanging="1134"/>'
-        now, was = (ind, "") if numbered == INS else ("", ind)
-        change = (
-            f'<w:pPrChange {self._attrs(numbered)}><w:pPr><w:pStyle w:val="{style}"/>{was}'
-            "</w:pPr></w:pPrChange>"
-        )
+    def _matched(self, base: Block, new: Block) -> str:
+        """A paragraph kept in its place: its changed words tracked; a new number only as
+        its typed label; a lead that changed shape (a title that lost its GA number "73/7.",
+        a preambular paragraph made operative) tracked whole, tab included; another style
+        or indent (an operative paragraph made a sub-paragraph, a heading's level) as a
+        paragraph-property change keeping the base's."""
+        props_b, lead_b = paragraph_parts(base, self._label(base.label))
+        props, lead = paragraph_parts(new, self._label(new.label))
+        if lead_b == lead and props_b == props and self._same(base.runs, new.runs):
+            return self._paragraph(new)
+        if lead_b != lead:
+            if lead_b and lead and base.label and new.label:  # renumbered: the label only
+                lead = self._wrap(DEL, self._label(base.label), base.label) + self._wrap(
+                    INS, self._label(new.label), new.label
+                ) + _TAB  # fmt: skip
+            else:
+                lead = self._wrap(DEL, lead_b, base.label) + self._wrap(INS, lead, new.label)
+        change = ""
+        if props_b != props:
+            change = f"<w:pPrChange {self._attrs(INS)}><w:pPr>{props_b}</w:pPr></w:pPrChange>"
         runs = self._diff(base.runs, new.runs)
-        return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{now}{change}</w:pPr>{lead}{runs}</w:p>'
+        return f"<w:p><w:pPr>{props}{change}</w:pPr>{lead}{runs}</w:p>"
 
     def _move_range(self, xml: str, status: str, name: str, first: bool, last: bool) -> str:
         """The named range around a moved block (Word pairs moveFrom and moveTo by name)."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from drafting_app import __version__
 from drafting_app.errors import DraftingError
+from drafting_app.gui.common.dialog_focus import DialogFocus
 from drafting_app.gui.common.reading_view import ReadingView
 from drafting_app.gui.common.window_support import (
     fit_to_screen,
@@ -31,12 +32,14 @@ from drafting_app.gui.common.window_support import (
     shortcut_table,
     show_shortcuts,
 )
+from drafting_app.gui.common.word_keys import word_keys
 from drafting_app.gui.corpus.background import Background
 from drafting_app.gui.corpus.corpus_actions import CorpusActions
 from drafting_app.gui.corpus.corpus_browser import CorpusBrowser
 from drafting_app.gui.corpus.corpus_port import Corpus
 from drafting_app.gui.corpus.search_panel import SearchPanel
 from drafting_app.gui.document.conventions_menu import build_conventions_menu
+from drafting_app.gui.document.page_format import OPENING_ZOOM
 from drafting_app.gui.document.preview import PreviewPanel
 from drafting_app.gui.document.word_count_label import WordCountLabel, show_word_count
 from drafting_app.gui.files.drafts import Drafts
@@ -55,6 +58,7 @@ if TYPE_CHECKING:  # the editor and the templates load with the first draft
     from drafting_app.gui.files.printing import PrintActions
 
 APP_TITLE = "UN Drafting Assistant"
+ZOOM_KEY = "page_zoom"  # in the settings' extra keys
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 
 
@@ -118,6 +122,9 @@ class MainWindow(QMainWindow):
         self.spelling: SpellingService | None = None
         self.spelling_dialog: SpellingDialog | None = None
         self._balanced = self._restored = restore_layout(self, self.settings)
+        self.dialog_focus = DialogFocus(self, self._page_in_front)
+        zoom = self.settings.extra.get(ZOOM_KEY)
+        OPENING_ZOOM.zoom = float(zoom) if isinstance(zoom, int | float) else 1.0
         self._connect()
         self._build_menus()
         self._update_corpus_size()
@@ -177,7 +184,7 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(text, self)
         if isinstance(shortcut, QKeySequence.StandardKey):
-            action.setShortcuts(shortcut)  # every binding of the platform (Redo: Ctrl+Y too)
+            action.setShortcuts(word_keys(shortcut))  # Word's key, then the platform's
         elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: slot())
@@ -228,13 +235,17 @@ class MainWindow(QMainWindow):
 
         edit = bar.addMenu("&Edit")
         self.undo_action = self.drafts.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts(keys.Undo)
+        self.undo_action.setShortcuts(word_keys(keys.Undo))
         self.redo_action = self.drafts.undo_group.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts(keys.Redo)
+        self.redo_action.setShortcuts(word_keys(keys.Redo))  # Ctrl+Y as in Word, Ctrl+Shift+Z
         edit.addActions([self.undo_action, self.redo_action])
         edit.addSeparator()
-        self._action(edit, "&Copy", keys.Copy, lambda: self._focused("copy"))
-        self._action(edit, "Select &All", keys.SelectAll, lambda: self._focused("selectAll"))
+        # Word's Edit menu: they act on the page (its own cut and paste, which go through
+        # the controller) or on the field that has the focus.
+        self._action(edit, "Cu&t", keys.Cut, lambda: self._clipboard("cut"))
+        self._action(edit, "&Copy", keys.Copy, lambda: self._clipboard("copy"))
+        self._action(edit, "&Paste", keys.Paste, lambda: self._clipboard("paste"))
+        self._action(edit, "Select &All", keys.SelectAll, lambda: self._clipboard("selectAll"))
         edit.addSeparator()
         self.find_action = self._action(edit, "&Find…", keys.Find, self.find_in_front)
         self._action(edit, "&Replace…", keys.Replace, self._on_draft("open_replace"), draft=True)
@@ -512,6 +523,7 @@ class MainWindow(QMainWindow):
             return
         self.drafts.shutdown()  # the snapshot writes asked for are done before they go
         self.recovery.close()
+        self.settings.extra[ZOOM_KEY] = OPENING_ZOOM.zoom  # the next start opens at it
         save_layout(self, self.settings)
         self.background.wait()  # a sync in progress commits; nothing else is started
         event.accept()
@@ -558,8 +570,23 @@ class MainWindow(QMainWindow):
         self.corpus_size.setText(f"Corpus: {n} document{'s' if n != 1 else ''}")
 
     # -- misc --------------------------------------------------------------------------------
-    def _focused(self, method: str) -> None:
+    def _page_in_front(self) -> QWidget | None:
+        """The page of the draft in front (where the keyboard goes back after a dialog)."""
+        editor = self.current_editor()
+        return editor.page if editor is not None and self.tabs.currentWidget() is editor else None
+
+    def _clipboard(self, method: str) -> None:
+        """Edit › Cut / Copy / Paste / Select All: on the page of the draft in front (its
+        cut and paste are model edits), else on the focused field, else the reading view."""
         widget = QApplication.focusWidget()
+        editor = self.current_editor()
+        page = editor.page if editor is not None else None
+        on_page = widget is page or not callable(getattr(widget, method, None))
+        if page is not None and on_page and self.tabs.currentWidget() is editor:
+            target = getattr(page.typing, method, None) or getattr(page, method)
+            target()
+            page.setFocus()
+            return
         target = getattr(widget, method, None) if widget is not None else None
         (target if callable(target) else getattr(self.reading, method))()
 

@@ -182,7 +182,19 @@ class JoinParagraphs(Derived):
             SetText(p.id, text, italics, anchors, mergeable=False, label=self.label)
         ]
         ploc = find(doc, self.first)[0]
-        if qloc.parent_id == ploc.parent_id and qloc.annex == ploc.annex and qloc.part == ploc.part:
+        # ``second``'s sub-paragraphs keep their level, as in Word: they go on under the
+        # paragraph that survives at ``second``'s level — ``first`` itself, or the one of
+        # its ancestors at that level — even across the preamble/operative boundary (they
+        # used to become operative paragraphs, their own items a level up).
+        holder = _holder_at_level(doc, p, _level(doc, q.id))
+        if q.children and holder is not None:
+            hloc_part = find(doc, holder.id)[0].part
+            base = len(holder.children)
+            steps += [MoveParagraph(c.id, hloc_part, holder.id, base + k)
+                      for k, c in enumerate(q.children)]  # fmt: skip
+        elif (
+            qloc.parent_id == ploc.parent_id and qloc.annex == ploc.annex and qloc.part == ploc.part
+        ):
             base = len(p.children)  # a sibling: its sub-paragraphs go on under ``first``
             steps += [MoveParagraph(c.id, ploc.part, p.id, base + k)
                       for k, c in enumerate(q.children)]  # fmt: skip
@@ -193,6 +205,31 @@ class JoinParagraphs(Derived):
             ]
         steps.append(DeleteParagraph(q.id))
         return steps
+
+
+def _level(doc: Document, pid: str) -> int:
+    """0 for a top-level paragraph, 1 for "(a)", 2 for "(i)"."""
+    level, parent = 0, find(doc, pid)[0].parent_id
+    while parent is not None:
+        level += 1
+        parent = find(doc, parent)[0].parent_id
+    return level
+
+
+def _holder_at_level(doc: Document, p: Paragraph, level: int) -> Paragraph | None:
+    """``p`` or its ancestor at ``level`` (None when ``p`` is above that level)."""
+    chain = [p]
+    parent = find(doc, p.id)[0].parent_id
+    while parent is not None:
+        chain.append(paragraph_of(doc, parent))
+        parent = find(doc, parent)[0].parent_id
+    depth = len(chain) - 1  # the level of ``p``
+    if depth < level:
+        return None
+    holder = chain[depth - level]
+    if find(doc, holder.id)[0].annex != find(doc, p.id)[0].annex:
+        return None
+    return holder
 
 
 class Sequence_(Edit):

@@ -54,28 +54,68 @@ def _paragraph(p: Paragraph, where: str) -> None:
             raise _damaged(where, f"has a footnote mark at {a.offset}, outside its text")
 
 
+# A place in the document, built into words only when something there does not fit: the
+# parent's place and the step to this one (a list entry's number, a field's name, a key).
+_Place = tuple[Any, str, Any]
+_SCALARS = (int, float, bool, type(None))
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _where(place: _Place | None) -> str:
+    steps: list[str] = []
+    while place is not None:
+        place, kind, step = place
+        if kind == "root":
+            steps.append(step)
+        elif kind == "item":
+            steps.append(f" {step + 1}")
+        elif kind == "key":
+            steps.append(f".{step}")
+        elif kind == "a key":
+            steps.append(" (a key)")
+        else:
+            steps.append(f": {step.replace('_', ' ')}")
+    return "".join(reversed(steps))
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
 def check_sizes(doc: Document) -> None:
     """Every text of the document (title, masthead fields, sponsors, annex lines, passages
     an importer could not place …) and every list within the sizes the writers can write.
-    Walks the model's dataclasses, so a field added later is held to the same sizes."""
-    stack: list[tuple[Any, str]] = [(doc, "the document")]
-    while stack:
-        value, where = stack.pop()
+    Walks the model's dataclasses, so a field added later is held to the same sizes. The
+    place of each value is put into words only for the one that does not fit (the walk
+    runs on every document a corpus build reads)."""
+    stack: list[tuple[Any, _Place]] = [(doc, (None, "root", "the document"))]
+
+    def visit(value: Any, place: _Place) -> None:
         if isinstance(value, str):
             if len(value) > MAX_PARAGRAPH_CHARS:
-                raise _damaged(where, f"has more than {MAX_PARAGRAPH_CHARS:,} characters")
-        elif isinstance(value, list | tuple):
+                raise _damaged(_where(place), f"has more than {MAX_PARAGRAPH_CHARS:,} characters")
+        elif not isinstance(value, _SCALARS):
+            stack.append((value, place))
+
+    while stack:
+        value, place = stack.pop()
+        if isinstance(value, list | tuple):
             if len(value) > MAX_LIST_ITEMS:
-                raise _damaged(where, f"has more than {MAX_LIST_ITEMS:,} entries")
-            stack.extend((v, f"{where} {i + 1}") for i, v in enumerate(value))
+                raise _damaged(_where(place), f"has more than {MAX_LIST_ITEMS:,} entries")
+            for i, v in enumerate(value):
+                visit(v, (place, "item", i))
         elif isinstance(value, dict):
             if len(value) > MAX_LIST_ITEMS:
-                raise _damaged(where, f"has more than {MAX_LIST_ITEMS:,} entries")
-            stack.extend((v, f"{where}.{k}") for k, v in value.items())
-            stack.extend((k, f"{where} (a key)") for k in value)
+                raise _damaged(_where(place), f"has more than {MAX_LIST_ITEMS:,} entries")
+            for k, v in value.items():
+                visit(v, (place, "key", k))
+                visit(k, (place, "a key", k))
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            for f in dataclasses.fields(value):
-                stack.append((getattr(value, f.name), f"{where}: {f.name.replace('_', ' ')}"))
+            for name in _field_names(type(value)):
+                visit(getattr(value, name), (place, "field", name))
 
 
 def check_document(doc: Document, where: str = "") -> None:

@@ -34,7 +34,7 @@ SCALE_ROWS = (
     "corpus work of a no-op command, in-process",
     "drafting-app check FILE (200 paras / 100 notes), whole process",
     "corpus add of one document, whole process",
-    "its text found by search and picker, after add returns (in-process)",
+    "add of one document until search and picker find it (in-process)",
     "window start, after a file was added: first paint",
     "story: add 2 PDFs (read, indexed, listed)",
     "story: the clause picker on it",

@@ -34,7 +34,7 @@ WHEN = datetime(2025, 9, 15, 10, 30, tzinfo=UTC)
 AUTHOR = "Penholder (Mexico)"
 
 
-PAIRS = all_pairs()
+PAIRS = all_pairs(form_changes=True)
 IDS = [p[0] for p in PAIRS]
 
 

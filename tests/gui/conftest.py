@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from drafting_app.corpus.store import CorpusStore
@@ -19,6 +19,18 @@ def show_active(qtbot: QtBot, w: MainWindow) -> None:
     with qtbot.waitActive(w):
         w.show()
         w.activateWindow()
+
+
+@pytest.fixture(autouse=True)
+def _clipboard_emptied() -> Iterator[None]:
+    """The page's copy puts a QMimeData made in Python on the clipboard; left there, Qt
+    deletes it after Python at the end of the run and the process dies with SIGSEGV
+    (exit code 139 after every test passed). Emptied after each test, while both live."""
+    yield
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.clipboard().clear()
+        app.processEvents()
 
 
 @pytest.fixture

@@ -305,3 +305,28 @@ def test_decision_form_chapeau_then_lettered_paragraphs(qtbot: QtBot, window: Ma
         ("operative", "(b)", "Requested", "Requested the Secretariat to continue its work.",
          [(0, 9)]),
     ]  # fmt: skip
+
+
+def test_the_first_letter_of_a_paragraph_is_capitalized_as_word_does(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Word's "Capitalize first letter of sentences" for the paragraphs that UN style
+    begins with a capital (the opener then recognised and italic); a sub-paragraph keeps
+    its lower case, and a small letter typed over a selected capital stays small."""
+    draft = _start(qtbot, window)
+    editor = draft.editor
+    qtbot.keyClicks(editor.page, "requests the Secretariat to report")
+    op = draft.controller.doc.operative[0]
+    assert op.text == "Requests the Secretariat to report"
+    assert op.italics == [Span(0, len("Requests"))]
+    qtbot.keyClick(editor.page, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.page, Qt.Key.Key_Tab)  # (a) under it
+    qtbot.keyClicks(editor.page, "on progress")
+    assert draft.controller.doc.operative[0].children[0].text == "on progress"
+    qtbot.keyClick(editor.page, Qt.Key.Key_Up)
+    qtbot.keyClick(editor.page, Qt.Key.Key_Home)
+    qtbot.keyClick(editor.page, Qt.Key.Key_Right, SHIFT)
+    qtbot.keyClicks(editor.page, "r")
+    assert op.text.startswith("requests the Secretariat")
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    assert draft.controller.doc.operative[0].text.startswith("Requests the Secretariat")

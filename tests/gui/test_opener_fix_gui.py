@@ -29,8 +29,11 @@ def test_fix_then_ctrl_i(qtbot: QtBot, window: MainWindow, store: CorpusStore) -
     editor.tabs.setCurrentIndex(0)
     click_group(qtbot, editor, Part.OPERATIVE)
     qtbot.keyClick(window, Qt.Key.Key_Return, CTRL)
-    type_paragraph(qtbot, editor, TYPED)
+    type_paragraph(qtbot, editor, "U" + TYPED[1:])  # Word's capital at the start…
+    select_text(editor, 0, 1)
+    qtbot.keyClicks(editor.page, "u")  # …undone by a small letter typed over it
     p = draft.controller.doc.operative[0]
+    assert p.text == TYPED
     tools.check_document()
     # A lone operative paragraph is unnumbered: the panel calls it "operative".
     (item,) = [

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from drafting_app.corpus.readers import read_document
+from drafting_app.corpus.store import CorpusStore
+from drafting_app.gui.document.page_format import OPENING_ZOOM
 from drafting_app.gui.document.page_view import DocumentView
 from drafting_app.gui.files.drafts import OpenDraft
 from drafting_app.gui.main_window import MainWindow
-from tests.conftest import REALDOCS
+from tests.conftest import CORPUS_FILES, REALDOCS
 from tests.gui.draft_driver import CTRL
 from tests.gui.test_footnotes_dock import france, tools  # noqa: F401
 
@@ -123,3 +125,31 @@ def test_the_preview_renders_only_when_it_is_shown(
     window.preview_dock.raise_()
     qtbot.waitUntil(lambda: not preview.visibleRegion().isEmpty())
     assert "Firmly" in preview.toPlainText() and "France" in preview.toPlainText()
+
+
+def test_a_new_page_opens_at_the_last_zoom_also_in_the_next_session(
+    qtbot: QtBot,
+    window: MainWindow,
+    france: OpenDraft,  # noqa: F811
+    store: CorpusStore,
+) -> None:
+    """As Word keeps its zoom: the next draft opened, and the next start, use the last."""
+    try:
+        view = france.editor.page
+        view.setFocus()
+        qtbot.keyClick(window, Qt.Key.Key_Equal, CTRL)
+        qtbot.keyClick(window, Qt.Key.Key_Equal, CTRL)
+        assert view.zoom == 1.25
+        other = window.drafts.add(read_document(CORPUS_FILES["france_draft"]), None, None, None)
+        assert other.editor.page.zoom == 1.25
+        assert body_points(other.editor.page, other.controller.doc.operative[0].id) == 12.5
+        window.drafts.close_all = lambda: True  # type: ignore[method-assign]
+        window.close()  # the layout and the settings are saved
+        again = MainWindow(store)
+        qtbot.addWidget(again)
+        third = again.drafts.add(read_document(CORPUS_FILES["france_draft"]), None, None, None)
+        assert third.editor.page.zoom == 1.25
+        third.editor.page.zoom_by(0)
+        assert third.editor.page.zoom == 1.0 and OPENING_ZOOM.zoom == 1.0
+    finally:
+        OPENING_ZOOM.zoom = 1.0  # other tests' pages open at 100 %

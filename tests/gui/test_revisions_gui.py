@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from pytestqt.qtbot import QtBot
 
 from drafting_app.corpus.readers import read_document
@@ -254,3 +255,57 @@ def test_the_menus_are_where_word_users_look(window: MainWindow, tools: Revision
     texts = [a.text() for a in file_menu.actions()]
     assert texts.index("New &Revision of an Adopted Text…") == 1
     assert texts.index("Export with &Changes…") == texts.index("&Export as Word…") + 1
+
+
+def test_the_changes_list_goes_to_each_change_and_marks_it(
+    qtbot: QtBot, window: MainWindow, tools: RevisionTools
+):
+    """A rollover made from resolution 10/3 (PP2, OP2 reworded; OP3 added; OP5 deleted;
+    OP6 moved to the end; a note reworded): clicking a row puts the page on the change,
+    each drawn as Word shows it; Review › Next Change (Alt+F8) steps through them."""
+    r = make_rollover("resolution_10_3")
+    draft = open_revision(window, r.base, r.new)
+    panel = panel_of(draft)
+    view = draft.editor.page
+    doc = draft.controller.doc
+    moved_name = r.moved[1]
+    labels = [label for label, _ in rows(panel)]
+    assert f"OP6 → {moved_name}" in labels and r.footnote in labels
+    # The moved paragraph: the caret goes there; green, dashed, "Moved from OP6".
+    moved = doc.operative[-1]
+    select_row(qtbot, panel, f"OP6 → {moved_name}")
+    assert view.current_pid() == moved.id
+    assert view.decorations.badges[moved.id].text == "Moved from OP6"
+    dashed = [
+        o
+        for o in view.decorations.overlays_for(moved.id, moved.text)
+        if o.fmt.underlineStyle() == o.fmt.UnderlineStyle.DashUnderline
+    ]
+    assert [(o.start, o.end) for o in dashed] == [(0, len(moved.text))]
+    # The reworded note: the caret goes into it; its new words underlined, "Note changed".
+    (note,) = [f for f in doc.footnotes if f.text.endswith(" and Corr.1.")]
+    select_row(qtbot, panel, r.footnote)
+    where = view.caret()
+    assert where is not None and where[0] == ("note", note.id)
+    assert view.decorations.badges[note.id].text.startswith("Note changed — was “")
+    inserted = [
+        note.text[o.start : o.end]
+        for o in view.decorations.overlays_for(note.id, note.text)
+        if o.fmt.fontUnderline()
+    ]
+    assert "".join(inserted).strip().endswith("and Corr.1.")
+    # The deleted OP5 is struck through after the base's OP4 (the draft's OP5 now).
+    (op4,) = [p for p in doc.operative if p.id == r.base.operative[3].id]
+    spec = view.specs[view._index[("p", op4.id)]]
+    gone = [p.text for p in spec.pieces if p.role is Role.INLINE and p.fmt.fontStrikeOut()]
+    assert len(gone) == 1 and gone[0].startswith("\u2028OP5 deleted: ")
+    assert " ".join(r.base.operative[4].text.split())[:40] in " ".join(gone[0].split())
+    # Review › Next Change (Alt+F8) goes to the next row and the page with it, round.
+    (step,) = [a for a in window.findChildren(QAction) if a.text() == "&Next Change"]
+    assert step.shortcut() == QKeySequence("Alt+F8")
+    select_row(qtbot, panel, labels[0])
+    for label in [*labels[1:], labels[0]]:
+        step.trigger()
+        assert panel.list.currentItem().text(0) == label
+        if label == f"OP6 → {moved_name}":
+            assert view.current_pid() == moved.id

@@ -195,3 +195,45 @@ def test_f7_changes_a_footnote_in_place(qtbot: QtBot, window: MainWindow) -> Non
     assert doc.footnotes[0].text == "See the report of the Secretary-General."
     assert dialog.current is not None and dialog.current.misspelling.word == "resoluton"
     dialog.close()
+
+
+FRONT = (
+    "Strenghtening cooperation against transnational organized crime\n\n"
+    "The United Nations General Assembly (unga),\n\n"
+    "Recalling its resoluton 5/2,\n\n"
+    "1. Decides to remain seized of the matter.\n"
+)
+
+
+def test_f7_offers_every_word_the_page_underlines(qtbot: QtBot, window: MainWindow) -> None:
+    """User trial finding 8: "unga" in the authoring formula had the red underline but F7
+    went past it; the title and the formula are walked too, in page order, and a change
+    there is one undo step."""
+    draft = window.drafts.add(read_text(FRONT, "front.txt"), None, None, None)
+    qtbot.waitUntil(lambda: window.spelling is not None and window.spelling.is_ready, timeout=20000)
+    view, doc = draft.editor.page, draft.controller.doc
+    qtbot.waitUntil(lambda: wavy_words(view, ("authoring",)) != [])
+    underlined = [
+        w for s in view.specs if s.key[0] not in ("p", "note") for w in wavy_words(view, s.key)
+    ]
+    assert {"Strenghtening", "unga"} <= set(underlined)
+    view.setFocus()
+    view.set_caret(("title",), 0)
+    qtbot.keyClick(window, Qt.Key.Key_F7)
+    dialog = window.spelling_dialog
+    assert dialog is not None and dialog.current is not None
+    offered: list[str] = []
+    while dialog.current is not None:
+        offered.append(dialog.current.misspelling.word)
+        if dialog.current.misspelling.word == "Strenghtening":
+            assert view.textCursor().selectedText() == "Strenghtening"
+            assert dialog.suggestions.currentItem().text() == "Strengthening"
+            qtbot.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
+            continue
+        qtbot.mouseClick(dialog.ignore_once, Qt.MouseButton.LeftButton)
+    assert offered == [*underlined, "resoluton"]  # in page order, nothing underlined skipped
+    assert doc.title.startswith("Strengthening cooperation")
+    dialog.close()
+    view.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    assert doc.title.startswith("Strenghtening cooperation")

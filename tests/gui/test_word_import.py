@@ -279,6 +279,13 @@ def test_import_draft_of_a_word_file_shows_the_report_too(
     dialog = _report(window)
     assert window.drafts.open == []
     assert dialog.counts()["operative"] == 3 and dialog.counts()["preamble"] == 3
+    # The repairs' group reads whole across the row, not cut in the first column.
+    (group,) = [
+        dialog.tree.topLevelItem(i)
+        for i in range(dialog.tree.topLevelItemCount())
+        if dialog.tree.topLevelItem(i).text(0).startswith("numbering repaired")
+    ]
+    assert group.text(0) == "numbering repaired (3)" and group.isFirstColumnSpanned()
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     draft = window.drafts.current()
     assert draft is not None and draft.controller.imported_from == word

@@ -45,6 +45,13 @@ REAL_ROLLOVERS: dict[str, tuple[Path, Path]] = {
     ),
     "trafficking_2010_2020": (CORPUS_FILES["resolution_5_2"], CORPUS_FILES["resolution_10_3"]),
 }
+# A decision rolled into a resolution: the Conference's decision 3/3 (2006) and its
+# resolution 5/2 (2010) — lettered items become numbered paragraphs, some kept in their
+# place in another style. Exported with changes; not decided in the app, where a
+# decision's chapeau has no place in a resolution (the edit says so).
+FORM_CHANGES: dict[str, tuple[Path, Path]] = {
+    "trafficking_2006_2010": (CORPUS_FILES["decision_3_3"], CORPUS_FILES["resolution_5_2"]),
+}
 NEW_PARAGRAPH = (
     "Requests the Secretariat to continue to provide technical assistance to States, upon "
     "request, within existing resources,"
@@ -125,15 +132,16 @@ def fresh_ids(doc: Document) -> Document:
     return out
 
 
-def all_pairs() -> list[tuple[str, Document, Document]]:
+def all_pairs(form_changes: bool = False) -> list[tuple[str, Document, Document]]:
     """Every rollover of the tests: each made pair in the app (same ids) and as two files
-    (fresh ids), then the real rollovers."""
+    (fresh ids), then the real rollovers (with ``form_changes``, a decision's too)."""
     out = []
     for key in sorted(SOURCES):
         r = make_rollover(key)
         out.append((f"{key}-in-app", r.base, r.new))
         out.append((f"{key}-two-files", r.base, fresh_ids(r.new)))
-    for key, (b, n) in sorted(REAL_ROLLOVERS.items()):
+    real = {**REAL_ROLLOVERS, **(FORM_CHANGES if form_changes else {})}
+    for key, (b, n) in sorted(real.items()):
         base, later = read_document(b), read_document(n)
         out.append((key, base, later))
         out.append((f"{key}-as-draft", base, as_draft(later)))

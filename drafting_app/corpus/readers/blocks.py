@@ -45,6 +45,9 @@ class Block:
     # the source lost the end of this paragraph (a PDF text layer that dropped its last
     # line): what it says about its closing punctuation is not the adopted text's
     cut: bool = False
+    # the Word paragraph style's id ("UNSponsors"): the app's own named styles say what a
+    # line of its export is, where the text alone does not (a masthead without "Distr.")
+    style: str = ""
 
     def ends_open(self) -> bool:
         """True when the text stops mid-sentence (no closing punctuation): a page break
@@ -64,6 +67,7 @@ class Block:
             self.heading,
             self.line,
             other.cut,
+            self.style,
         )
 
     def slice(self, start: int, end: int | None = None) -> Block:
@@ -85,6 +89,7 @@ class Block:
             self.heading,
             self.line,
             self.cut and end == len(self.text),
+            self.style,
         )
 
     def strip(self) -> Block:

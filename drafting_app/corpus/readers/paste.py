@@ -74,6 +74,13 @@ _FURNITURE_RES = (
     # the page number is in the footer, below the notes: it does not end them
     re.compile(r"^(?:\d{2}-\d{5}\s+)?\d{1,3}/\d{1,3}(?:\s+\d{2}-\d{5})?$"),
 )
+# The adoption lines under the last paragraph ("30th plenary meeting" / "1 November 2018")
+# are not part of it.
+_PLENARY_RE = re.compile(r"^\d{1,3}(?:st|nd|rd|th)\s+plenary\s+meeting$", re.IGNORECASE)
+_DATE_LINE_RE = re.compile(
+    r"^\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+\d{4}$"
+)
 # the running header of the next page (its symbol) ends a page's notes
 _PAGE_HEADER_RES = (
     # a symbol alone on its line, without the full stop a footnote citing it ends with
@@ -210,7 +217,11 @@ def _plain_blocks(text: str, phrases: PhraseBook) -> tuple[list[Block], list[Foo
         # inline "(Footnote: …)"): its own reader, exactly as an added document
         _, pdf_blocks, pdf_notes = PdfTextReader().blocks(text)
         return pdf_blocks, pdf_notes, "pdf-text"
+    lines, trailing = _trailing_notes(lines)
     body, note_regions, pdf_like = _separate_notes(lines, phrases)
+    if trailing:
+        note_regions.append(trailing)
+        pdf_like = True
     notes = [n for region in note_regions for n in _notes(region)]
     paragraphs = _paragraphs(body, phrases)
     blocks: list[Block] = []
@@ -283,12 +294,26 @@ def _shift_spans(old: Block, new_text: str, marks: list[Mark]) -> list[Span]:
 
 def _wrapped(lines: list[str]) -> bool:
     """Whether the text's lines are printed lines (a PDF viewer's copy): many lines stop
-    without punctuation and the next line goes on in lower case."""
+    without punctuation and the next line goes on — in lower case, or after a full
+    printed line ("… Rights, 1 the" / "International Covenant …": names wrap in capitals).
+    A paragraph a line (the corpus's PDF-text form) has long lines of every length and
+    short unclosed lines only in its masthead."""
     body = [ln.strip() for ln in lines]
+    filled = sorted(len(ln) for ln in body if ln)
+    if not filled:
+        return False
+    width = filled[int(0.8 * (len(filled) - 1))]
     runs_on = sum(
-        1 for a, b in itertools.pairwise(body) if a and b and not _closed(a) and b[:1].islower()
+        1
+        for a, b in itertools.pairwise(body)
+        if a
+        and b
+        and not _closed(a)
+        and not RULE_RE.match(b)
+        and not _LABEL_START_RE.match(b)
+        and (b[:1].islower() or (len(a) >= 0.75 * width and len(a) <= 130))
     )
-    return runs_on >= max(2, len([ln for ln in body if ln]) // 10)
+    return runs_on >= max(2, len(filled) // 10)
 
 
 def _furniture(line: str) -> bool:
@@ -309,6 +334,7 @@ def _separate_notes(
     regions: list[list[str]] = []
     in_notes = False
     pdf_like = False
+    after_plenary = False
     for raw in lines:
         line = raw.strip()
         if RULE_RE.match(line):
@@ -316,7 +342,14 @@ def _separate_notes(
             pdf_like = True
             regions.append([])
             continue
+        if _PLENARY_RE.match(line) or (after_plenary and _DATE_LINE_RE.match(line)):
+            after_plenary = bool(_PLENARY_RE.match(line))
+            continue
+        if line:
+            after_plenary = False
         if _furniture(line) or _page_header(line):
+            if _page_header(line) and pdf_like:
+                _drop_running_title(body)
             pdf_like = True
             if _page_header(line):
                 in_notes = False
@@ -331,6 +364,61 @@ def _separate_notes(
                 continue
         body.append(raw.rstrip() if line else None)
     return body, regions, pdf_like
+
+
+def _drop_running_title(body: list[str | None]) -> None:
+    """The running title a page prints over its symbol ("Necessity of ending the …
+    embargo" / "imposed by … against Cuba" / "A/RES/73/8"), after the previous page's
+    furniture: up to three unclosed lines after a blank line, just before the symbol,
+    are not body text (they were cutting a recital in two)."""
+    end = len(body)
+    while end and body[end - 1] is None:
+        end -= 1
+    start = end
+    while start and body[start - 1] is not None and end - start < 3:
+        start -= 1
+    title = [ln for ln in body[start:end] if ln is not None]
+    if not title or start == 0 or body[start - 1] is not None:
+        return
+    if any(_closed(ln) for ln in title):
+        return
+    del body[start:end]
+
+
+def _trailing_notes(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Footnote texts at the end of a paste copied without the page's rule (PDF viewers
+    often drop it): a last run of "N text" lines numbered one after the other ("1 See
+    resolution 2200 A (XXI), annex." / "2 Ibid."), each number standing as a mark in the
+    text above ("Rights, 1", "Discrimination,3"). Returns the lines before them and them
+    (lines that run on from a note's text stay with it)."""
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    start = end
+    labels: list[int] = []
+    i = end - 1
+    while i >= 0:
+        line = lines[i].strip()
+        if not line:
+            break
+        m = NOTE_RE.match(line)
+        if m is not None and not RULE_RE.match(line):
+            n = int(m.group("label"))
+            if labels and n != labels[-1] - 1:
+                break
+            labels.append(n)
+            start = i
+        elif _LABEL_START_RE.match(line) or (not labels and _closed(line)):
+            break
+        i -= 1
+    if not labels or start == 0:
+        return lines, []
+    head = lines[:start]
+    # each number a mark in the body ("Rights, 1"); else these are numbered lines of text
+    guessed = set(_guessed_labels([ln.strip() for ln in head]))
+    if not all(str(n) in guessed for n in labels):
+        return lines, []
+    return head, [ln.strip() for ln in lines[start:end] if ln.strip()]
 
 
 def _notes(region: list[str]) -> list[FootnoteDef]:

@@ -36,6 +36,9 @@ from drafting_app.model.opening import MEETING_PREFIX
 from drafting_app.model.references import DATE_RE
 from drafting_app.phrases import PhraseBook, default_phrasebook
 
+# Paragraph styles of the app's own export (export/word_styles.py).
+_OWN_MASTHEAD_STYLES = frozenset({"UNMasthead", "UNMastheadBody"})
+_OWN_BODY_STYLES = frozenset({"UNPreambular", "UNOperative", "UNAuthoringBody"})
 _AUTHOR_RE = re.compile(
     r"^(?:The\s)?(?:United Nations\s)?"
     r"(?:Conference of the Parties|General Assembly|Economic and Social Council|"
@@ -287,8 +290,8 @@ class StructureBuilder:
                 continue
             if text.endswith(",") and len(text) < 250:
                 return i
-            if text.endswith(":") and ", " in text:  # decision chapeau
-                return i
+            if text.endswith(":") and (", " in text or b.style in _OWN_BODY_STYLES):
+                return i  # decision chapeau ("The Conference …:" as the app writes it)
             if len(text) < 60 and text.startswith("The ") and not text.endswith("."):
                 return i  # "The General Assembly" without comma (A/RES/80/9)
         return None
@@ -321,7 +324,11 @@ class StructureBuilder:
                 for ln in b.lines:
                     if ln.strip():
                         lines.append((ln.strip(), b))
-        has_masthead = any(t.startswith("Distr.") for t, _ in lines)
+        # The app's own export names its masthead lines by style: a masthead with no
+        # "Distr." line (a Model UN draft) is still one.
+        has_masthead = any(
+            t.startswith("Distr.") or b.style in _OWN_MASTHEAD_STYLES for t, b in lines
+        )
         has_fields = any(_HEADER_FIELD_RE.match(t) for t, _ in lines)
         mh = Masthead() if has_masthead or has_fields else None
         title_parts: list[str] = []
@@ -331,6 +338,8 @@ class StructureBuilder:
         while i < len(lines):
             text, block = lines[i]
             i += 1
+            if self._own_front_line(doc, mh, text, block.style):
+                continue
             field = _HEADER_FIELD_RE.match(text) if mh is not None else None
             if mh is not None and field:
                 self._header_field(mh, field.group("key"), field.group("value"), title_parts)
@@ -350,6 +359,14 @@ class StructureBuilder:
                     )
                 continue
             expect_agenda_title = False
+            if mh is not None and block.style == "UNMasthead":
+                # A masthead line of the app's export no rule above places: the committee
+                # ("Third Committee", "Commission on Crime Prevention and Criminal Justice").
+                if mh.committee:
+                    mh.agenda_title = (mh.agenda_title + " " + text).strip()
+                else:
+                    mh.committee = text
+                continue
             m = _NUMBERED_TITLE_RE.match(text)
             if not doc.heading and m and not title_parts:
                 doc.heading = m.group("num") + "."
@@ -377,6 +394,24 @@ class StructureBuilder:
                 self._notes.orphan_mark(m2, "title")
         doc.title = " ".join(title_parts).strip()
         doc.masthead = mh
+
+    def _own_front_line(self, doc: Document, mh: Masthead | None, text: str, style: str) -> bool:
+        """A front line of the app's own export, known by its style (export/word_styles):
+        the body's name in full under the masthead table (the organ printed large in the
+        table, "Economic and Social Council", is only its principal organ), the front
+        matter, the heading. (A masthead line no other rule places is its committee.)"""
+        if mh is not None and style == "UNMastheadBody":
+            mh.body = text
+            return True
+        if style == "UNFrontMatter":
+            doc.front_matter.append(text)
+            return True
+        if style == "UNHeading1" and not doc.heading:
+            doc.heading = text
+            if text.lower().startswith(("decision", "draft decision")):
+                doc.kind = DocumentKind.DECISION
+            return True
+        return False
 
     def _header_field(self, mh: Masthead, key: str, value: str, title: list[str]) -> None:
         """A Model UN header field ("Main Submitter: Germany") mapped to the masthead."""
@@ -463,7 +498,11 @@ class StructureBuilder:
                 doc.kind = DocumentKind.DECISION
                 doc.form = Form.RESOLUTION if text.endswith(",") else Form.DECISION
                 doc.chapeau = self._paragraph(first, Part.PREAMBLE, None)
-            elif text.endswith(":") and ", " in text and len(text) > 80:
+            elif (
+                text.endswith(":")
+                and len(text) > 80
+                and (", " in text or first.style in _OWN_BODY_STYLES)
+            ):
                 doc.form = Form.DECISION
                 if doc.kind is DocumentKind.RESOLUTION:
                     doc.kind = DocumentKind.DECISION

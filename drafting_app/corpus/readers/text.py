@@ -26,6 +26,7 @@ _TOKEN_RE = re.compile(
     rf"|(?P<uni>[{_SUPERSCRIPTS}]+)"
     r"|(?<![*\w])\*(?=[^\s*])(?P<ital>[^*\n]+?)(?<=[^\s*])\*(?![*\w])"
 )
+_TOKEN_START_RE = re.compile(rf"[<*{_SUPERSCRIPTS}]")
 _DEF_START_RE = re.compile(
     rf"^(?:<sup>\s*(?P<sup>[^<]+?)\s*</sup>|(?P<uni>[{_SUPERSCRIPTS}]+)|(?P<star>\*{{1,3}}))\s+(?=\S)"
 )
@@ -39,12 +40,18 @@ def is_markdown(text: str) -> bool:
 
 def parse_inline(raw: str) -> Block:
     """Text of one line with marks and italics separated from the characters."""
+    # Most lines of a corpus hold no mark and no italics, and the token pattern tries its
+    # alternatives at every character: it starts at the first character a token can begin
+    # with (a corpus build reads millions of lines).
+    first = _TOKEN_START_RE.search(raw)
+    if first is None:
+        return Block(raw, [], [], [raw])
     out: list[str] = []
     italics: list[Span] = []
     marks: list[Mark] = []
     pos = 0
     length = 0
-    for m in _TOKEN_RE.finditer(raw):
+    for m in _TOKEN_RE.finditer(raw, first.start()):
         plain = raw[pos : m.start()]
         out.append(plain)
         length += len(plain)

@@ -202,6 +202,7 @@ class WordTextReader:
                 [Mark(m.offset + base, m.label, m.key) for m in block.marks],
             )
         block.lines = [block.text]
+        block.style = style or ""
         return block
 
     def _report_dropped(self, sink: _Sink) -> None:

@@ -24,6 +24,7 @@ from drafting_app.errors import DraftingError
 from drafting_app.model.changes import ChangeSet, Compound, Edit
 from drafting_app.model.conventions import FixMode, fixes_after, with_fixes
 from drafting_app.model.document import Document
+from drafting_app.model.fix_report import fix_report
 from drafting_app.model.number_cache import NumberCache
 from drafting_app.model.profiles import DEFAULT_PROFILE, BodyProfile, profile
 from drafting_app.model.text_edits import EditFootnote, SetMasthead, SetText
@@ -141,6 +142,7 @@ class DocumentController(QObject):
         self.ladder_mode = FixMode.AUTO
         self.punctuation_mode = FixMode.AUTO
         self.numbers = NumberCache(doc)  # labels and note numbers, once per change
+        self.last_report = ""  # what the conventions changed with the last applied edit
         self.stack = QUndoStack(self)
         self.stack.cleanChanged.connect(self._clean_changed)
 
@@ -164,9 +166,10 @@ class DocumentController(QObject):
         same undo step) and push it; False, with ``failed`` emitted, if it was refused."""
         self.end_typing()
         edit = with_reference_rewrites(self.doc, edit)  # "paragraph 3 above" follows moves
+        report = self.last_report = ""
         if fixes:
             try:
-                edit = with_fixes(
+                fixed = with_fixes(
                     self.doc,
                     edit,
                     self.profile,
@@ -176,8 +179,14 @@ class DocumentController(QObject):
             except DraftingError as exc:
                 self.failed.emit(str(exc))
                 return False
+            if fixed is not edit and isinstance(fixed, Compound):
+                report = fix_report(fixed.edits[1:])
+            edit = fixed
         if not self._push(edit):
             return False
+        if report:  # the conventions changed words the drafter did not type: say so
+            self.last_report = report
+            self.notice.emit(report)
         self._tell_broken(edit)
         return True
 
@@ -233,7 +242,8 @@ class DocumentController(QObject):
             top.closed = True
             return
         # A fix that no longer fits is refused: the text stays as typed.
-        self._push(Compound(fixes, label="Verb ladder"), closes=pid)
+        if self._push(Compound(fixes, label="Verb ladder"), closes=pid) and fix_report(fixes):
+            self.notice.emit(fix_report(fixes))
 
     def _top(self) -> EditCommand | None:
         """The command on top of the stack (None after an undo: nothing to merge into)."""

@@ -155,6 +155,8 @@ class DraftEditor(QWidget):
         self.model.modelReset.connect(self._restore)
         self.model.rowsInserted.connect(self._expand_new)
         self.outline.selectionModel().selectionChanged.connect(self._on_selection)
+        self.outline.clicked.connect(self._outline_clicked)
+        self.outline.activated.connect(self._outline_clicked)  # Return on a row
         self.outline.indent_requested.connect(self.indent)
         self.outline.outdent_requested.connect(self.outdent)
         self.outline.delete_requested.connect(self.delete_paragraph)
@@ -268,6 +270,13 @@ class DraftEditor(QWidget):
         pid = self.current_pid()
         if pid and self.page.current_pid() != pid:
             self.page.scroll_to(pid)
+
+    def _outline_clicked(self, index: QModelIndex) -> None:
+        """As Word's Navigation pane: a click on a paragraph hands the keyboard to the
+        page, the caret at the start of that paragraph (typing went nowhere before)."""
+        pid = str(index.data(PARAGRAPH_ID_ROLE) or "")
+        if pid and self.page.scroll_to(pid):
+            self.page.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _page_moved(self, block_id: str) -> None:
         """The caret went to another paragraph on the page: the outline and the side

@@ -48,6 +48,18 @@ class Metrics:
         return self.px(PAGE_MARGIN)
 
 
+@dataclass
+class ZoomMemory:
+    """The zoom a new page opens at: the last one chosen, as Word keeps it (the window
+    sets it from the settings and at each zoom; light, so the window sets it at start-up
+    without loading the page)."""
+
+    zoom: float = 1.0
+
+
+OPENING_ZOOM = ZoomMemory()
+
+
 def font(m: Metrics, points: float = BODY_PT, *, bold: bool = False) -> QFont:
     f = QFont(FONT_FAMILY)
     f.setStyleHint(QFont.StyleHint.Serif)

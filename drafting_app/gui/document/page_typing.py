@@ -189,25 +189,19 @@ class PageTyping:
             shown = self.view.note_view(key[1])
             spans, _, _ = carry(Paragraph(shown.text, list(shown.italics)), value, hint)
             return EditFootnote(key[1], value, spans)
-        if kind == "title":
-            return SetTitle(value)
-        if kind == "authoring":
-            return SetAuthoringBody(value)
-        if kind == "heading":
-            return SetHeading(value)
-        if kind == "mh":
-            return SetMasthead({key[1]: value})
-        if kind == "heading_a":
-            return SetAnnexHeading(key[1], value)
-        if kind == "annex":
-            annex = annex_of(doc, key[1])
-            return SetAnnexTitle(annex.id, value, list(annex.lines))
-        if kind == "annex_line":
-            annex = annex_of(doc, key[1])
-            lines = list(annex.lines)
-            lines[int(key[2])] = value
-            return SetAnnexTitle(annex.id, annex.title, lines)
-        return None
+        return line_edit(doc, key, value)
+
+    def _starts_paragraph(self, spec: BlockSpec, at: int, text: str) -> bool:
+        """A lower-case letter typed as the first word of a preambular or operative
+        paragraph (never of a sub-paragraph, which UN style begins in lower case, nor
+        before a word already there: typed over a selected capital it stays small)."""
+        if spec.key[0] != "p" or len(text) != 1 or not text.islower() or not spec.editable:
+            return False
+        offset = spec.model_offset(at)
+        rest = spec.text[offset:]
+        if offset != 0 or (rest[:1].isalnum()):
+            return False
+        return self.place(spec.key[1])[1]
 
     def place(self, pid: str) -> tuple[Part, bool]:
         """(part, top level?) of a paragraph; a decision's chapeau and annex paragraphs
@@ -232,6 +226,8 @@ class PageTyping:
         """Type ``text`` at the caret, over the selection if there is one."""
         n0, s0, a0, n1, s1, a1 = self._range()
         if n0 == n1:
+            if a0 == a1 and self._starts_paragraph(s0, a0, text):
+                text = text.upper()  # Word's "Capitalize first letter of sentences"
             self._replace_in(s0, a0, a1, text, typing=True)
             return
         self._replace_range(s0, a0, s1, a1, [Paragraph(text)])
@@ -342,6 +338,14 @@ class PageTyping:
             p = Paragraph("")
             if self.controller.apply(InsertParagraph(Part.PREAMBLE, None, 0, p)):
                 view.set_caret(("p", p.id), 0)
+            return
+        if kind == "note":
+            # A footnote is one paragraph in the model: Return keeps the caret and says so
+            # (it used to move nowhere, and the next words went on into the note).
+            self._message(
+                "A footnote is a single paragraph: Return does not start a new one. "
+                "Ctrl+End goes back to the end of the text."
+            )
             return
         # A single-line block (title, masthead line): Return goes on to the next line.
         cursor = view.textCursor()
@@ -478,10 +482,38 @@ class PageTyping:
             # Whole paragraphs pasted in the middle of one: what followed the caret
             # starts a paragraph of its own, as in Word.
             paragraphs = [*paragraphs, Paragraph("")]
-        self._replace_range(s0, a0, s1, a1, paragraphs, notes)
+        done = self._replace_range(s0, a0, s1, a1, paragraphs, notes)
+        if done and pasted.message and self.controller.last_report:
+            # both said: what was not pasted, and what the conventions changed
+            self._message(f"{pasted.message} {self.controller.last_report}")
 
     def mime_of_selection(self) -> QMimeData:
         return to_mime(self.view)
+
+
+def line_edit(doc: Document, key: Key, value: str) -> Edit | None:
+    """The edit that makes the page's single-line block ``key`` (the title, the authoring
+    formula, a masthead line, an annex's title or heading) read ``value``."""
+    kind = key[0]
+    if kind == "title":
+        return SetTitle(value)
+    if kind == "authoring":
+        return SetAuthoringBody(value)
+    if kind == "heading":
+        return SetHeading(value)
+    if kind == "mh":
+        return SetMasthead({key[1]: value})
+    if kind == "heading_a":
+        return SetAnnexHeading(key[1], value)
+    if kind == "annex":
+        annex = annex_of(doc, key[1])
+        return SetAnnexTitle(annex.id, value, list(annex.lines))
+    if kind == "annex_line":
+        annex = annex_of(doc, key[1])
+        lines = list(annex.lines)
+        lines[int(key[2])] = value
+        return SetAnnexTitle(annex.id, annex.title, lines)
+    return None
 
 
 def _all_italic(p: Paragraph, start: int, end: int) -> bool:

@@ -60,6 +60,7 @@ from drafting_app.gui.document.page_completion import OpenerCompletion
 from drafting_app.gui.document.page_decorations import Decorations
 from drafting_app.gui.document.page_format import (
     DESK,
+    OPENING_ZOOM,
     SHEET,
     Metrics,
     block_format,
@@ -71,6 +72,7 @@ from drafting_app.gui.document.page_format import (
 )
 from drafting_app.gui.document.page_marks import mark_under, note_tooltip
 from drafting_app.gui.document.page_mouse import PageMouse
+from drafting_app.gui.document.page_navigation import document_ends, kept_out_of_notes
 from drafting_app.gui.document.page_typing import PageTyping
 from drafting_app.model.changes import ChangeSet
 from drafting_app.phrases import PhraseBook
@@ -130,7 +132,8 @@ class DocumentView(QTextEdit):
         self.setObjectName("documentView")
         self.controller = controller
         self.decorations = Decorations(self)
-        self.metrics = Metrics(1.0, float(self.logicalDpiX() or 96))
+        zoom = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], OPENING_ZOOM.zoom))
+        self.metrics = Metrics(zoom, float(self.logicalDpiX() or 96))
         self.specs: list[BlockSpec] = []
         self._index: dict[Key, int] = {}
         self._derivation = Derivation(
@@ -277,6 +280,7 @@ class DocumentView(QTextEdit):
             return
         where = self.caret()
         self.metrics = Metrics(zoom, self.metrics.dpi)
+        OPENING_ZOOM.zoom = zoom  # the next page opens at it, as in Word
         self._label_fonts.clear()
         self._set_page_margins()
         self.render_all()
@@ -948,16 +952,18 @@ class DocumentView(QTextEdit):
                 self.completion.hide()
             return
         self.completion.hide()
-        if self._by_paragraph(e):
+        if self._by_paragraph(e) or document_ends(self, e):
             e.accept()
             return
         # Only Left goes on past a number into the paragraph before; Home, Up or a click
         # that lands on a number stops at the start of the text.
         self._moving_left = e.key() == Qt.Key.Key_Left
+        before = self.textCursor().position()
         try:
             super().keyPressEvent(e)
         finally:
             self._moving_left = False
+        kept_out_of_notes(self, before, e)  # the footnotes are not the text's next line
 
     def _by_paragraph(self, e: QKeyEvent) -> bool:
         """Word's Ctrl+Up / Ctrl+Down: to the start of this (or the previous) paragraph,

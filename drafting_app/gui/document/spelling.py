@@ -23,6 +23,7 @@ from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QTextCharFormat
 from PySide6.QtWidgets import QMenu
 
 from drafting_app.gui.document.page_decorations import Overlay
+from drafting_app.gui.document.page_typing import line_edit
 from drafting_app.model.changes import Edit
 from drafting_app.model.document import Span
 from drafting_app.model.text_edits import EditFootnote, splice
@@ -270,19 +271,31 @@ class SpellingUnderline(QObject):
 
     def replace(self, found: WordAt, new: str) -> bool:
         """Put ``new`` in place of the misspelt word: one edit on the undo stack."""
-        edit = correction(self.view.controller.doc, found.key, found.misspelling, new)
+        edit = correction(
+            self.view.controller.doc, found.key, found.misspelling, new, shown=found.text
+        )
         if edit is None:
             return False
         return bool(self.view.controller.apply(edit))
 
 
 def correction(
-    doc: Document, key: Sequence[str], m: Misspelling, new: str, label: str = "Spelling"
+    doc: Document,
+    key: Sequence[str],
+    m: Misspelling,
+    new: str,
+    label: str = "Spelling",
+    shown: str | None = None,
 ) -> Edit | None:
-    """The edit replacing misspelling ``m`` of block ``key`` (a paragraph or a footnote)
-    by ``new``; None when the text there is no longer the word (it changed meanwhile) or
-    the block is not one a correction can change."""
+    """The edit replacing misspelling ``m`` of block ``key`` (a paragraph, a footnote, or
+    a line the page shows, ``shown`` being its text: the title, the authoring formula, a
+    masthead line) by ``new``; None when the text there is no longer the word (it changed
+    meanwhile) or the block is not one a correction can change."""
     kind, ident = key[0], key[1] if len(key) > 1 else ""
+    if kind not in ("p", "note"):
+        if shown is None or shown[m.start : m.end] != m.word:
+            return None
+        return line_edit(doc, tuple(key), shown[: m.start] + new + shown[m.end :])
     if kind == "p":
         try:
             p = doc.paragraph(ident)

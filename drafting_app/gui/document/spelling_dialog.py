@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from drafting_app.gui.document.spelling import SpellingService, correction
 from drafting_app.model.changes import Compound, Edit
-from drafting_app.spelling.checker import Finding, Misspelling
+from drafting_app.spelling.checker import Finding, Misspelling, Place
 
 if TYPE_CHECKING:
     from drafting_app.gui.document.page_view import DocumentView
@@ -32,7 +32,14 @@ if TYPE_CHECKING:
 _CONTEXT = 90  # characters shown either side of the word
 
 
-def _key(f: Finding) -> tuple[str, str]:
+# The page's lines other than paragraphs and notes (the title, the authoring formula, the
+# masthead lines …) are places of kind "line", the id their block key joined by "/".
+LINE = "line"
+
+
+def _key(f: Finding) -> tuple[str, ...]:
+    if f.place.kind == LINE:
+        return tuple(f.place.id.split("/"))
     return ("p" if f.place.kind == "paragraph" else "note", f.place.id)
 
 
@@ -101,34 +108,36 @@ class SpellingDialog(QDialog):
         checker = self.service.checker
         if checker is None:
             return []
+        # Every word the page underlines: the lines above the text (the title, the
+        # authoring formula, the masthead) as well as the paragraphs and the notes.
+        lines = [
+            Finding(Place(LINE, "/".join(s.key)), m)
+            for s in self.view.specs
+            if s.editable and s.key[0] not in ("p", "note") and s.text
+            for m in checker.misspellings(s.text)
+        ]
+        page = self.view.block_order()
+        everything = sorted(
+            [*lines, *checker.check_document(self.view.controller.doc)],
+            key=lambda f: (page.get(_key(f), len(page)), f.misspelling.start),
+        )
         found = [
             f
-            for f in checker.check_document(self.view.controller.doc)
+            for f in everything
             if (f.place.id, f.misspelling.word, f.misspelling.start, f.place.kind) not in self._once
         ]
         if self.start is None:
             return found
         key, offset = self.start
         keys = [_key(f) for f in found]
-        order = self._block_order()
-        at = order.get(tuple(key), 0)
+        at = page.get(tuple(key), 0)
         after = [
             f
             for f, k in zip(found, keys, strict=True)
-            if (order.get(k, 0), f.misspelling.start) >= (at, offset)
+            if (page.get(k, len(page)), f.misspelling.start) >= (at, offset)
         ]
         before = [f for f in found if f not in after]
         return after + before
-
-    def _block_order(self) -> dict[tuple[str, ...], int]:
-        """The place of every paragraph and footnote in the walk's order."""
-        doc = self.view.controller.doc
-        order: dict[tuple[str, ...], int] = {}
-        for p in doc.all_paragraphs():
-            order[("p", p.id)] = len(order)
-        for f in doc.anchored_footnotes() + doc.footnotes:
-            order.setdefault(("note", f.id), len(order))
-        return order
 
     def next_word(self) -> bool:
         """Show the next misspelling; False (and the walk is complete) when there is none."""
@@ -163,6 +172,9 @@ class SpellingDialog(QDialog):
 
     def _text_of(self, f: Finding) -> str:
         doc = self.view.controller.doc
+        if f.place.kind == LINE:
+            n = self.view.block_number(_key(f))
+            return self.view.specs[n].text if n is not None else ""
         if f.place.kind == "paragraph":
             return doc.paragraph(f.place.id).text
         return doc.footnote(f.place.id).text
@@ -209,7 +221,9 @@ class SpellingDialog(QDialog):
         f, new = self.current, self.chosen()
         if f is None or not new:
             return
-        edit = correction(self.view.controller.doc, _key(f), f.misspelling, new)
+        edit = correction(
+            self.view.controller.doc, _key(f), f.misspelling, new, shown=self._text_of(f)
+        )
         if edit is None or not self.view.controller.apply(edit):
             self.status.setText("The text changed here; look again.")
         self.next_word()
@@ -220,16 +234,21 @@ class SpellingDialog(QDialog):
         if f is None or not new:
             return
         word = f.misspelling.word
-        by_block: dict[tuple[str, str], list[Misspelling]] = {}
+        by_block: dict[tuple[str, ...], list[Misspelling]] = {}
+        shown: dict[tuple[str, ...], str] = {}
         for g in self.findings():
             if g.misspelling.word == word:
                 by_block.setdefault(_key(g), []).append(g.misspelling)
+                shown.setdefault(_key(g), self._text_of(g))
         edits: list[Edit] = []
         doc = self.view.controller.doc
         for key, ms in by_block.items():
             # right to left, so the earlier places stay where they are
+            text = shown[key]
             for m in sorted(ms, key=lambda m: m.start, reverse=True):
-                edit = correction(doc, key, m, new, "Change All")
+                edit = correction(doc, key, m, new, "Change All", shown=text)
+                if edit is not None and key[0] not in ("p", "note"):
+                    text = text[: m.start] + new + text[m.end :]
                 if edit is not None:
                     edit.apply(doc)
                     edits.append(edit)

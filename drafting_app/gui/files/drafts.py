@@ -221,6 +221,7 @@ class Drafts(QObject):
         draft.snapshot_timer.timeout.connect(lambda: self.write_snapshot(draft))
         self.tabs.addTab(editor, controller.display_name())
         self.tabs.setCurrentWidget(editor)
+        editor.page.setFocus()  # as in Word, the keys go to the page at once (not the outline)
         self._refresh_tab(draft)
         return draft
 

@@ -343,6 +343,9 @@ class ImportDialog(QDialog):
                 child.setToolTip(2, "\n".join(m.where[:40]))
                 top.addChild(child)
             top.setExpanded(len(members) <= _FOLD_OVER)
+            # The kind's title reads whole across the row ("numbering repaired (3)").
+            top.setFirstColumnSpanned(True)
+            top.setToolTip(0, f"{kind} ({total})")
 
     def _show_item(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         if current is None or current.data(0, ITEM_ROLE) is None:

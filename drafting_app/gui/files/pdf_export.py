@@ -39,6 +39,7 @@ from drafting_app.export.blocks import Block, Kind, Layout, MastheadBlock, Note,
 from drafting_app.export.files import write_atomic
 from drafting_app.export.page import A4, LETTER, PageProfile, profile_for
 from drafting_app.export.pagination import NOTE_GAP, Line, Page, notes_height, paginate
+from drafting_app.export.word_styles import style_of
 from drafting_app.gui.common.pyside_guard import protect_none
 from drafting_app.model.document import Document
 
@@ -51,6 +52,9 @@ def _font(size: float, *, bold: bool = False, italic: bool = False) -> QFont:
     """A font sized in twips (20 per point), the unit of the whole layout."""
     f = QFont(FONT)
     f.setPixelSize(round(size * 20))
+    # Word sets text without pair kerning unless a style asks for it (ours do not), and
+    # LibreOffice lays the .docx out so: with Qt's default kerning lines held more words.
+    f.setKerning(False)
     f.setBold(bold)
     f.setItalic(italic)
     return f
@@ -72,7 +76,9 @@ class _Builder:
         self.first = True
 
     def block(self, fmt: QTextBlockFormat) -> None:
-        fmt.setLineHeight(240, QTextBlockFormat.LineHeightTypes.MinimumHeight.value)
+        if not fmt.hasProperty(QTextFormat.Property.LineHeight):
+            # Body text: "at least 12 pt"; a footnote keeps its exact 11 pt (UN_FORMAT §7).
+            fmt.setLineHeight(240, QTextBlockFormat.LineHeightTypes.MinimumHeight.value)
         if self.first:
             self.cursor.setBlockFormat(fmt)
             self.first = False
@@ -146,6 +152,20 @@ _HEADINGS = {
 }
 
 
+# The heading styles of the .docx (word_styles): space before, after, exact line height.
+_HEADING_SPACING = {
+    "UNTitle": (360, 240, 270),
+    "UNHeading1": (360, 240, 300),
+    "UNHeading2": (360, 240, 270),
+    "UNHeading3": (240, 120, 240),
+}
+
+
+def _exact(f: QTextBlockFormat, line: int) -> QTextBlockFormat:
+    f.setLineHeight(line, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+    return f
+
+
 def _block_format(b: Block) -> QTextBlockFormat:
     if b.kind is Kind.OPERATIVE:
         if b.level == 0:
@@ -161,9 +181,13 @@ def _block_format(b: Block) -> QTextBlockFormat:
     if b.kind is Kind.FRONT_MATTER:
         return _fmt(after=0, align=_A_LEFT)
     if b.kind is Kind.TITLE and b.label:
-        return _fmt(indent=-1134, before=360, after=240, tabs=[(1134, _LEFT)], align=_A_LEFT)
-    if b.kind in _HEADINGS or b.kind is Kind.ANNEX_HEADING:
-        return _fmt(before=360, after=240, align=_A_LEFT)
+        f = _fmt(indent=-1134, before=360, after=240, tabs=[(1134, _LEFT)], align=_A_LEFT)
+        return _exact(f, 270)
+    if b.kind in (Kind.HEADING, Kind.TITLE, Kind.PART_HEADING, Kind.ANNEX_TITLE) or (
+        b.kind is Kind.ANNEX_HEADING
+    ):
+        before, after, line = _HEADING_SPACING[style_of(b.kind, b.level)]
+        return _exact(_fmt(before=before, after=after, align=_A_LEFT), line)
     if b.kind is Kind.SPONSORS:
         return _fmt(before=360, after=0, align=_A_LEFT)
     if b.kind is Kind.ADOPTION:
@@ -183,47 +207,100 @@ def _body(layout: Layout, profile: PageProfile) -> QTextDocument:
             bld.text(f"{b.label}\t")
         elif b.kind is Kind.TITLE and b.label:
             bld.text(f"{b.label}\t", bold=True, size=12)
-        size = _HEADINGS.get(b.kind, 12 if b.kind is Kind.ANNEX_HEADING and b.level == 2 else 10)
+        size = _HEADINGS.get(b.kind, 10)
+        if b.kind is Kind.ANNEX_HEADING:
+            size = 12 if style_of(b.kind, b.level) == "UNHeading2" else 10
         bld.runs(b.runs, size=size)
     if bld.first:
         bld.block(_fmt())
+    # Word and LibreOffice give the first paragraph its space before at the top of the
+    # page ("Resolution 5/2" 18 pt down); Qt's layout drops a first block's top margin.
+    first = bld.doc.begin().blockFormat().topMargin()
+    if first:
+        frame = bld.doc.rootFrame().frameFormat()
+        frame.setTopMargin(first)
+        bld.doc.rootFrame().setFrameFormat(frame)
     return bld.doc
 
 
-def _rule(bld: _Builder, weight: float) -> None:
-    f = _fmt(0, 0, after=0)
-    f.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth, weight)
-    bld.block(f)
-
-
 def _masthead(bld: _Builder, mh: MastheadBlock) -> None:
-    width = bld.width
-    bld.block(_fmt(0, 0, after=60, tabs=[(width, _RIGHT)], align=_A_LEFT))
-    bld.text(mh.organization, size=14)
+    """The lines under the masthead table (body, session, agenda item and title), in the
+    text flow, as the .docx writes them: only those present, the last with 18 pt after;
+    the table itself is drawn at its place on the page (:func:`_draw_masthead`)."""
+    plain = (Run(mh.agenda_title, bold=True),) if mh.agenda_title else ()
+    lines: list[tuple[tuple[Run, ...], int, float]] = [
+        ((Run(mh.body, bold=True),) if mh.body else (), 120, 12),  # UN Masthead Body
+        ((Run(mh.session, bold=True),) if mh.session else (), 0, 10),
+        ((Run(mh.committee, bold=True),) if mh.committee else (), 0, 10),
+        ((Run(mh.place_and_dates),) if mh.place_and_dates else (), 0, 10),
+        (tuple(mh.agenda_item), 240, 10),
+        (plain, 0, 10),
+    ]
+    present = [line for line in lines if any(r.text for r in line[0])]
+    for i, (runs, before, size) in enumerate(present):
+        after = 360 if i == len(present) - 1 else 0
+        bld.block(_fmt(0, 0, before=before, after=after, align=_A_LEFT))
+        bld.runs(runs, size=size)
+
+
+# The masthead table of the .docx (export/docx_writer.py), in twips from the page's top
+# left: anchored 285 down, a row of exactly 1134 (organization, symbol; bottom-aligned)
+# over a hairline, a row of at least 1701 (the body's short name; Distr., date, original
+# from 143 into the third column) over a 1.5 pt rule; columns 4511, rest, 2835.
+MASTHEAD_TOP = 285
+MASTHEAD_ROW1 = 1134
+MASTHEAD_ROW2 = 1701
+MASTHEAD_COLUMNS = (4511, 2835)
+# LibreOffice lays the text out a line (240) below a floating table anchored to the page:
+# the fallback follows it, so that page 1 breaks where the .docx does there.
+MASTHEAD_GAP = 240
+
+
+def masthead_bottom() -> int:
+    """Where the text flow starts on page 1 of an L. document (twips from the page top)."""
+    return MASTHEAD_TOP + MASTHEAD_ROW1 + MASTHEAD_ROW2 + MASTHEAD_GAP
+
+
+def _baseline_at_bottom(painter: QPainter, bottom: float) -> float:
+    return bottom - painter.fontMetrics().descent()
+
+
+def _line_baseline(painter: QPainter, top: float, height: float = 240) -> float:
+    """The baseline of a line "at least ``height``" starting at ``top`` (the extra room of
+    a short font above the text, as Word and LibreOffice place it)."""
+    m = painter.fontMetrics()
+    return top + max(0.0, height - m.ascent() - m.descent()) + m.ascent()
+
+
+def _draw_masthead(painter: QPainter, mh: MastheadBlock, left: float, width: float) -> None:
+    col3 = MASTHEAD_COLUMNS[1]  # the first column is the organization's, from the left
+    right = left + width
+    row1_bottom = MASTHEAD_TOP + MASTHEAD_ROW1
+    painter.setFont(_font(14))
+    painter.drawText(QPointF(left, _baseline_at_bottom(painter, row1_bottom)), mh.organization)
     head, sep, tail = mh.symbol.partition("/")
-    bld.text("\t")
-    bld.text(head, size=20)
-    bld.text(sep + tail)
-    _rule(bld, 10)
-    distr = width - 2835 + 143
-    bld.block(_fmt(0, 0, after=0, before=120, tabs=[(distr, _LEFT)], align=_A_LEFT))
-    bld.text(mh.body_short, bold=True, size=20)
-    for line in ("\t" + mh.distribution, "\t" + mh.date, "", "\t" + mh.original):
-        bld.block(_fmt(0, 0, after=0, tabs=[(distr, _LEFT)], align=_A_LEFT))
-        bld.text(line)
-    bld.block(_fmt(0, 0, after=0))
-    _rule(bld, 25)
-    bld.block(_fmt(0, 0, before=120, after=0, align=_A_LEFT))
-    bld.text(mh.body, bold=True, size=12)
-    for text, bold in ((mh.session, True), (mh.committee, True), (mh.place_and_dates, False)):
-        if not text:
-            continue
-        bld.block(_fmt(0, 0, after=0, align=_A_LEFT))
-        bld.text(text, bold=bold)
-    bld.block(_fmt(0, 0, before=240, after=0, align=_A_LEFT))
-    bld.runs(mh.agenda_item)
-    bld.block(_fmt(0, 0, after=360, align=_A_LEFT))
-    bld.text(mh.agenda_title, bold=True)
+    painter.setFont(_font(10))
+    tail_x = right - painter.fontMetrics().horizontalAdvance(sep + tail)
+    painter.setFont(_font(20))
+    base = _baseline_at_bottom(painter, row1_bottom)
+    head_x = tail_x - painter.fontMetrics().horizontalAdvance(head)
+    painter.drawText(QPointF(head_x, base), head)
+    painter.setFont(_font(10))
+    painter.drawText(QPointF(tail_x, base), sep + tail)
+    painter.setPen(QPen(Qt.GlobalColor.black, 10))  # w:sz 4: half a point
+    painter.drawLine(QPointF(left, row1_bottom), QPointF(right, row1_bottom))
+    painter.setFont(_font(20, bold=True))
+    painter.drawText(QPointF(left, _line_baseline(painter, row1_bottom)), mh.body_short)
+    painter.setFont(_font(10))
+    x = right - col3 + 143
+    top = row1_bottom + 240  # "Distr." has 12 pt before it
+    for line in (mh.distribution, mh.date, "", mh.original):
+        if line:
+            painter.drawText(QPointF(x, _line_baseline(painter, top)), line)
+        top += 240
+    bottom = row1_bottom + max(MASTHEAD_ROW2, top - row1_bottom)
+    painter.setPen(QPen(Qt.GlobalColor.black, 30))  # w:sz 12: a point and a half
+    painter.drawLine(QPointF(left, bottom), QPointF(right, bottom))
 
 
 def _note_doc(note: Note, width: int) -> QTextDocument:
@@ -276,6 +353,44 @@ def _lines(doc: QTextDocument) -> list[Line]:
     return out
 
 
+def _draw_body(
+    painter: QPainter, body: QTextDocument, top: float, bottom: float, width: int
+) -> None:
+    """The body lines of one page, in reading order (the order a PDF reader copies them).
+    Paragraphs wholly on the page are drawn by the document (masthead rules included); a
+    paragraph split by the page break is drawn line by line, because Qt draws the line
+    above a clip too — out of sight, but in the text a reader copies and searches, so the
+    last line of a page came again on the next."""
+    lay = body.documentLayout()
+    whole: list[QRectF] = []
+
+    def flush() -> None:
+        if whole:
+            # A twip inside: a paragraph touching the clip's edge would be drawn as well.
+            first, last = whole[0].top() + 1, whole[-1].bottom() - 1
+            body.drawContents(painter, QRectF(0, first, width, max(0.0, last - first)))
+            whole.clear()
+
+    block = body.begin()
+    while block.isValid():
+        rect = lay.blockBoundingRect(block)
+        if rect.top() >= bottom:
+            break
+        if rect.bottom() > top:
+            if rect.top() >= top and rect.bottom() <= bottom:
+                whole.append(rect)
+            else:
+                flush()
+                tl = block.layout()
+                origin = tl.position()
+                for i in range(tl.lineCount()):
+                    line = tl.lineAt(i)
+                    if top <= origin.y() + line.y() < bottom:
+                        line.draw(painter, origin)
+        block = block.next()
+    flush()
+
+
 def _run_text(painter: QPainter, text: str, rect: QRectF, align: Qt.AlignmentFlag) -> None:
     painter.setFont(_font(9, bold=True))
     painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignBottom), text)
@@ -292,7 +407,12 @@ class PagePainter:
         self.body = _body(layout, p)
         self.notes = {n.mark: _note_doc(n, p.text_width) for n in layout.notes}
         self.heights = {m: d.size().height() for m, d in self.notes.items()}
-        self.pages = paginate(_lines(self.body), self.heights, p.text_height)
+        # Page 1 of an L. document: the text starts under the masthead table.
+        self.flow_top = float(p.top)
+        if layout.masthead is not None:
+            self.flow_top = float(max(p.top, masthead_bottom()))
+        first_room = p.top + p.text_height - self.flow_top
+        self.pages = paginate(_lines(self.body), self.heights, p.text_height, first_room=first_room)
         # Notes whose mark is nowhere in the text still print, at the foot of the last page.
         placed = {m for page in self.pages for m in page.notes}
         self.pages[-1].notes += [n.mark for n in layout.notes if n.mark not in placed]
@@ -321,8 +441,11 @@ class PagePainter:
     ) -> None:
         p = self.profile
         painter.save()
-        painter.translate(p.left, p.top - page.top)
-        body.drawContents(painter, QRectF(0, page.top, p.text_width, page.bottom - page.top + 1))
+        if number == 1 and self.layout.masthead is not None:
+            _draw_masthead(painter, self.layout.masthead, p.left, p.text_width)
+        top = self.flow_top if number == 1 else p.top
+        painter.translate(p.left, top - page.top)
+        _draw_body(painter, body, page.top, page.bottom, p.text_width)
         painter.restore()
         y = p.top + p.text_height - notes_height(page.notes, heights)
         if page.notes:

@@ -270,15 +270,29 @@ class PickerDock(QWidget):
             return
         kind, key = ref
         if kind == "template":
-            t = self.catalog.get(key)
-            self.preview.setHtml(
-                f"<p><b>{html.escape(t.title)}</b></p><p>{html.escape(t.body)}</p>"
-                f"<p><small>From {html.escape(t.source)}</small></p>"
-            )
+            self.preview.setHtml(self._template_html(key))
             return
         paragraph, notes = self._resolve(kind, key)
         sources = html.escape(item.toolTip(1)).replace("\n", "<br>") if item else ""
         self.preview.setHtml(paragraph_html(paragraph, notes) + f"<p><small>{sources}</small></p>")
+
+    def _template_html(self, key: str) -> str:
+        """The template's clause as its form would insert it untouched (the registry's
+        first choices, the defaults), what is still to choose named in brackets — never
+        the template's ``{{ … }}``. The registry is used only if already built."""
+        from drafting_app.gui.picker.clause_form import clause_preview_html, initial_values
+
+        t = self.catalog.get(key)
+        head = f"<p><b>{html.escape(t.title)}</b></p>"
+        foot = f"<p><small>From {html.escape(t.source)}</small></p>" if t.source else ""
+        try:
+            from drafting_app.clauses.render import preview
+
+            values = initial_values(t, self.registry) if self.registry is not None else {}
+            body = clause_preview_html(preview(t, values, self.registry))
+        except DraftingError as exc:
+            body = f"<p><i>{html.escape(str(exc))}</i></p>"
+        return head + body + foot
 
     def _resolve(self, kind: str, key: str) -> tuple[Paragraph, list[Footnote]]:
         if kind == "mine" and self.collection is not None:
