@@ -3,7 +3,12 @@ open paragraphs, the brackets, alternatives and proposals left (by delegation), 
 whether the final text can be made (and what stops it).
 
 ``drafting-app import-compilation FILE.docx [-o DRAFT.unres.json] [--json]``: a
-compilation text read back into a draft in negotiation, with its loss report."""
+compilation text read back into a draft in negotiation, with its loss report.
+
+``drafting-app negotiate FILE STEPS.json -o DRAFT.unres.json [--json]``: a negotiation
+written down as steps (:mod:`drafting_app.negotiation.replay`) replayed on a draft — a
+project file, a compilation text or any text the app reads — and saved; the state after
+it, as ``status`` prints it."""
 
 from __future__ import annotations
 
@@ -77,6 +82,55 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_negotiate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from drafting_app.errors import DraftingError
+    from drafting_app.export.commands import load_exportable
+    from drafting_app.model.profiles import profile
+    from drafting_app.negotiation.files import PROJECT_SUFFIX
+    from drafting_app.negotiation.replay import read_steps, replay
+    from drafting_app.storage.project import load_project, save_project
+
+    source, out = Path(args.file), Path(args.output)
+    if not out.name.lower().endswith(PROJECT_SUFFIX):
+        raise DraftingError(f"{out.name}: a draft is saved as {PROJECT_SUFFIX}.")
+    steps = read_steps(Path(args.steps))
+    name = args.profile
+    if source.name.lower().endswith(PROJECT_SUFFIX):
+        project = load_project(source)
+        doc = project.document
+        name = str(project.settings.get("profile", name))
+    else:
+        doc = _compilation(source) or load_exportable(source)
+    replay(doc, steps, profile(name))  # a step that fails stops here: nothing is saved
+    save_project(doc, out, {"profile": name})
+    state = summary(doc)
+    if args.json:
+        json.dump({"title": doc.title, **state.as_dict()}, sys.stdout, ensure_ascii=False,
+                  indent=2)  # fmt: skip
+        sys.stdout.write("\n")
+    else:
+        write_summary(sys.stdout, doc.title or doc.heading, state)
+        sys.stdout.write(f"{len(steps)} steps replayed. Draft: {out}\n")
+    return 0
+
+
+def _compilation(path: Any) -> Any:
+    """A Word file read as a compilation text (labels in a column or at the start of the
+    paragraphs), or None when it is not one (an issued draft is read as such then)."""
+    from drafting_app.errors import DraftingError
+    from drafting_app.negotiation.files import read_compilation
+
+    if path.suffix.lower() != ".docx":
+        return None
+    try:
+        doc, _ = read_compilation(path)
+    except DraftingError:
+        return None
+    return doc if doc.negotiation is not None and doc.negotiation.records else None
+
+
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "status",
@@ -100,3 +154,16 @@ def register(sub: Any) -> None:
     p.add_argument("--profile", default="ctoc-cop", help="body profile saved with the draft")
     p.add_argument("--json", action="store_true", help="the loss report as JSON")
     p.set_defaults(handler=_cmd_import)
+    p = sub.add_parser(
+        "negotiate",
+        help="replay a negotiation written down as steps (.json) on a draft",
+        description="Apply the steps of a negotiation — start, rounds, brackets, "
+        "alternatives, proposals by delegation and their acceptance, statuses — to a draft "
+        "(.unres.json, a compilation .docx or any readable text) and save the result.",
+    )
+    p.add_argument("file", help="the draft (.unres.json), a compilation .docx or a text")
+    p.add_argument("steps", help="the steps (.json): see drafting_app/negotiation/replay.py")
+    p.add_argument("-o", "--output", required=True, help="save the draft here (.unres.json)")
+    p.add_argument("--profile", default="ctoc-cop", help="body profile saved with the draft")
+    p.add_argument("--json", action="store_true", help="the state afterwards as JSON")
+    p.set_defaults(handler=_cmd_negotiate)

@@ -221,6 +221,10 @@ class ParagraphReader:
             name = " ".join(m.group(1).split())
             if not plausible_author(name, self.known):
                 continue
+            if any(self.cells[idx[i]].strike or self.cells[idx[i]].bold for i in range(*m.span())):
+                # Struck or added words of a proposal that hold parentheses ("~~ Criminal
+                # Police Organization (INTERPOL)~~ (EU)"): the delegation is printed plain.
+                continue
             self._tag(idx, m.start(), m.end(), name, deleted)
 
     def _plain_space(self, i: int) -> bool:

@@ -117,3 +117,17 @@ def test_no_clean_text_has_printed_numbers_out_of_count() -> None:
         if f.severity is not Severity.INFO
     ]
     assert len(CLEAN) == 91 and warned == []
+
+
+def test_parse_json_says_a_gap_is_a_numbering_fault(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "gap.txt"
+    path.write_text(GAP, encoding="utf-8")
+    assert cli.main(["parse", str(path), "--json"]) == 0
+    warnings = json.loads(capsys.readouterr().out)["warnings"]
+    assert [(w["line"], w["kind"]) for w in warnings] == [
+        (11, "numbering"),
+        (13, "numbering"),
+        (19, "numbering"),
+    ]

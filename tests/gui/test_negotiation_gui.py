@@ -91,8 +91,16 @@ def choose_delegation(qtbot: QtBot, panel: NegotiationPanel, name: str) -> None:
 
 
 def type_words(qtbot: QtBot, panel: NegotiationPanel, words: str) -> None:
-    panel.words_edit.clear()
-    qtbot.keyClicks(panel.words_edit, words)
+    """Type into the Words box (QTest types ASCII only: a curly quote is inserted as an
+    input method would)."""
+    edit = panel.words_edit
+    edit.clear()
+    for ch in words:
+        if ch.isascii():
+            qtbot.keyClicks(edit, ch)
+        else:
+            edit.insert(ch)
+    assert edit.text() == words
 
 
 def select_words(draft: OpenDraft, pid: str, words: str) -> tuple[int, int]:
@@ -450,3 +458,41 @@ def test_a_saved_negotiation_opens_with_its_tab(
     assert draft.editor.page.decorations.badges[draft.controller.doc.preamble[0].id].text == (
         "Agreed ad ref"
     )
+
+
+def test_the_menus_keys(qtbot: QtBot, window: MainWindow, negotiated: OpenDraft):
+    """Ctrl+Alt+B brackets the selection, Ctrl+Alt+Shift+B lifts the brackets, Ctrl+Alt+O
+    goes to the next open paragraph (Word-like keys of the Negotiation menu)."""
+    from tests.gui.draft_driver import ALT, SHIFT
+
+    doc = negotiated.controller.doc
+    view = negotiated.editor.page
+    pp2 = doc.preamble[1]
+    select_words(negotiated, pp2.id, "decision 3/3")
+    qtbot.keyClick(view, Qt.Key.Key_B, CTRL | ALT)
+    assert len(doc.negotiation.records[pp2.id].brackets) == 1
+    qtbot.keyClick(view, Qt.Key.Key_B, CTRL | ALT | SHIFT)
+    assert not doc.negotiation.records[pp2.id].brackets
+    view.set_caret(("p", doc.preamble[0].id), 0)
+    qtbot.keyClick(view, Qt.Key.Key_O, CTRL | ALT)
+    assert view.current_pid() == pp2.id
+
+
+def test_a_whole_alternative_paragraph(qtbot: QtBot, window: MainWindow, negotiated: OpenDraft):
+    panel = panel_of(negotiated)
+    doc = negotiated.controller.doc
+    op2 = doc.operative[1]
+    choose_delegation(qtbot, panel, "G77 and China")
+    negotiated.editor.page.set_caret(("p", op2.id), 3)
+    type_words(qtbot, panel, "Takes note of the information provided by States parties;")
+    click(qtbot, panel.paragraph_alternative_button)
+    (alt,) = doc.negotiation.records[op2.id].paragraph_alternatives
+    assert (alt.author, alt.round) == ("G77 and China", 1)
+    assert block_text(negotiated, op2.id).endswith(
+        "[Alt 2: Takes note of the information provided by States parties;] (G77 and China)"
+    )
+    click_row(qtbot, panel.alternatives, "Paragraph Alt 2")
+    click(qtbot, panel.drop_option_button)
+    assert not doc.negotiation.records[op2.id].paragraph_alternatives
+    undo(qtbot, window)
+    assert len(doc.negotiation.records[op2.id].paragraph_alternatives) == 1

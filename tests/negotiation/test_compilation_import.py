@@ -17,6 +17,7 @@ from drafting_app.errors import EditError, FormatError, ImportError_
 from drafting_app.export.compilation import Mode, build_compilation, plain_rows
 from drafting_app.export.compilation_docx import compilation_bytes
 from drafting_app.model.negotiation import ProposalKind, Status
+from drafting_app.model.negotiation_edits import Propose
 from drafting_app.negotiation.compilation_import import import_compilation, looks_like_compilation
 from drafting_app.storage.project import load_project
 from tests.conftest import ROOT
@@ -187,3 +188,23 @@ def test_the_compilation_resaved_by_libreoffice_reads_back(tmp_path: Path):
     back, report = import_compilation(resaved.read_bytes(), resaved.name)
     assert printed(back) == printed(doc)
     assert report.items == []
+
+
+def test_a_struck_passage_holding_parentheses_keeps_its_delegation():
+    """Found by the random round trip above: EU proposing to delete " Criminal Police
+    Organization (INTERPOL)" printed "~~ … (INTERPOL)~~ (EU)" and read back as INTERPOL's
+    deletion, EU's note "words no longer in the text". Words in parentheses that are struck
+    or added belong to the proposal; its delegation is the plain tag after it."""
+    with deterministic():
+        doc = france_in_negotiation()
+        p = doc.paragraph("p-14")
+        start = p.text.index(" Criminal Police Organization (INTERPOL)")
+        end = start + len(" Criminal Police Organization (INTERPOL)")
+        Propose(p.id, ProposalKind.DELETE, "EU", start, end, text="").apply(doc)
+        back, _ = import_compilation(compilation_bytes(doc), "interpol.docx")
+    assert printed(back) == printed(doc)
+    made = [q for r in back.negotiation.records.values() for q in r.proposals]
+    assert [(q.kind, q.author) for q in made if "INTERPOL" in q.old] == [
+        (ProposalKind.DELETE, "EU")
+    ]
+    assert not any(q.author == "INTERPOL" for q in made)

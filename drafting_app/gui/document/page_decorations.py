@@ -17,13 +17,16 @@ numbers and footnote marks.
 - :meth:`Decorations.set_inline` — derived, non-editable inline segments at model
   offsets (deleted text struck through, a proposal): the caret skips them like numbers.
 - :meth:`Decorations.show_only` — show only these paragraphs (``None``: all).
+- :meth:`Decorations.batch` — many changes, one redraw (a feature decorating every
+  paragraph at once).
 
 Each ``owner`` (a feature's name) replaces only its own overlays and segments.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -73,6 +76,41 @@ class Decorations(QObject):
         self._sources: dict[str, OverlaySource] = {}
         self._inline: dict[str, dict[str, list[InlineSegment]]] = {}
         self.visible: frozenset[str] | None = None
+        self._batching = 0
+        self._held: dict[str, set[str] | None] = {}  # signal → ids held (None: all)
+
+    # -- batching ----------------------------------------------------------------------------
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many changes, one redraw: ``restyled`` and ``reflowed`` are sent once, at the
+        end, for every block changed inside (each change alone rebuilds the page)."""
+        self._batching += 1
+        try:
+            yield
+        finally:
+            self._batching -= 1
+            if not self._batching:
+                held, self._held = self._held, {}
+                if "reflowed" in held:
+                    ids = held["reflowed"]
+                    self.reflowed.emit(None if ids is None else frozenset(ids))
+                if "restyled" in held:
+                    ids = held["restyled"]
+                    self.restyled.emit(None if ids is None else frozenset(ids))
+
+    def _emit(self, name: str, ids: frozenset[str] | None) -> None:
+        if not self._batching:
+            getattr(self, name).emit(ids)
+            return
+        if name not in self._held:
+            self._held[name] = None if ids is None else set(ids)
+        else:
+            kept = self._held[name]
+            if kept is not None:
+                if ids is None:
+                    self._held[name] = None
+                else:
+                    kept.update(ids)
 
     # -- margins and status ------------------------------------------------------------------
     def set_margin_label(self, block_id: str, text: str | None) -> None:
@@ -81,12 +119,12 @@ class Decorations(QObject):
             self.margin_labels[block_id] = text
         else:
             self.margin_labels.pop(block_id, None)
-        self.restyled.emit(frozenset({block_id}))
+        self._emit("restyled", frozenset({block_id}))
 
     def set_margin_labels(self, labels: Mapping[str, str]) -> None:
         """Replace every margin label at once."""
         self.margin_labels = {k: v for k, v in labels.items() if v}
-        self.restyled.emit(None)
+        self._emit("restyled", None)
 
     def set_badge(self, block_id: str, text: str | None, color: QColor | None = None) -> None:
         """A status tag in the right margin; None removes it."""
@@ -94,7 +132,7 @@ class Decorations(QObject):
             self.badges[block_id] = Badge(text, color or QColor("#555555"))
         else:
             self.badges.pop(block_id, None)
-        self.restyled.emit(frozenset({block_id}))
+        self._emit("restyled", frozenset({block_id}))
 
     def set_background(self, block_id: str, color: QColor | None) -> None:
         """A tint behind the whole block; None removes it."""
@@ -102,23 +140,23 @@ class Decorations(QObject):
             self.backgrounds[block_id] = QColor(color)
         else:
             self.backgrounds.pop(block_id, None)
-        self.restyled.emit(frozenset({block_id}))
+        self._emit("restyled", frozenset({block_id}))
 
     # -- character overlays ------------------------------------------------------------------
     def set_overlays(self, owner: str, overlays: Mapping[str, Iterable[Overlay]]) -> None:
         """Replace ``owner``'s overlays: block id → formats over model ranges."""
         old = set(self._overlays.get(owner, {}))
         self._overlays[owner] = {k: list(v) for k, v in overlays.items() if v}
-        self.restyled.emit(frozenset(old | set(self._overlays[owner])))
+        self._emit("restyled", frozenset(old | set(self._overlays[owner])))
 
     def add_overlay_source(self, owner: str, source: OverlaySource) -> None:
         """Overlays computed from a block's text each time it is drawn (spell checking)."""
         self._sources[owner] = source
-        self.restyled.emit(None)
+        self._emit("restyled", None)
 
     def remove_overlay_source(self, owner: str) -> None:
         if self._sources.pop(owner, None) is not None:
-            self.restyled.emit(None)
+            self._emit("restyled", None)
 
     def overlays_for(self, block_id: str, text: str) -> list[Overlay]:
         out = [o for by_block in self._overlays.values() for o in by_block.get(block_id, ())]
@@ -131,7 +169,7 @@ class Decorations(QObject):
         """Replace ``owner``'s inline segments: paragraph id → segments at model offsets."""
         old = set(self._inline.get(owner, {}))
         self._inline[owner] = {k: list(v) for k, v in segments.items() if v}
-        self.reflowed.emit(frozenset(old | set(self._inline[owner])))
+        self._emit("reflowed", frozenset(old | set(self._inline[owner])))
 
     def inline_for(self, block_id: str) -> list[InlineSegment]:
         if not self._inline:

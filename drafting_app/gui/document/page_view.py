@@ -631,13 +631,14 @@ class DocumentView(QTextEdit):
         deco = self.decorations
         if deco.backgrounds:
             painter = QPainter(self.viewport())
-            for bid, color in deco.backgrounds.items():
-                for n in self._blocks_of(frozenset({bid})):
+            # The blocks in view only: a negotiated draft tints hundreds of paragraphs.
+            for n in self.visible_blocks():
+                color = deco.backgrounds.get(block_id(self.specs[n].key))
+                if color is not None:
                     r = self._block_rect(n)
-                    if r.bottom() >= 0 and r.top() <= self.viewport().height():
-                        # The whole text column: the block's rect leaves out its indent.
-                        band = QRectF(r.left(), r.top(), self._column(), r.height())
-                        painter.fillRect(band.adjusted(-4, -2, 4, 2), color)
+                    # The whole text column: the block's rect leaves out its indent.
+                    band = QRectF(r.left(), r.top(), self._column(), r.height())
+                    painter.fillRect(band.adjusted(-4, -2, 4, 2), color)
             painter.end()
         super().paintEvent(e)
         self._paint_numbers()
@@ -713,29 +714,28 @@ class DocumentView(QTextEdit):
         painter.setFont(small)
         left = 2 - self.horizontalScrollBar().value()
         gap = self.metrics.px(120)
-        for bid, text in deco.margin_labels.items():
-            for n in self._blocks_of(frozenset({bid})):
-                block = self.document().findBlockByNumber(n)
-                if block.isVisible():
-                    r = self._block_rect(n)
-                    end = r.left() + block.blockFormat().leftMargin() - gap
-                    box = QRect(left, round(r.top()), max(0, round(end - left)), 16)
-                    painter.setPen(QColor("#1f4e79"))
-                    painter.drawText(box, Qt.AlignmentFlag.AlignRight, text)
-        for bid, badge in deco.badges.items():
-            for n in self._blocks_of(frozenset({bid})):
-                block = self.document().findBlockByNumber(n)
-                if not block.isVisible():
-                    continue
-                r = self._block_rect(n)
+        # The blocks in view only (every paragraph of a compilation has a label and a tag).
+        for n in self.visible_blocks():
+            bid = block_id(self.specs[n].key)
+            text, badge = deco.margin_labels.get(bid), deco.badges.get(bid)
+            if text is None and badge is None:
+                continue
+            block = self.document().findBlockByNumber(n)
+            r = self._block_rect(n)
+            if text:
+                end = r.left() + block.blockFormat().leftMargin() - gap
+                box = QRect(left, round(r.top()), max(0, round(end - left)), 16)
+                painter.setPen(QColor("#1f4e79"))
+                painter.drawText(box, Qt.AlignmentFlag.AlignRight, text)
+            if badge is not None:
                 x = r.left() + self._column() - block.blockFormat().rightMargin() + gap
                 w = painter.fontMetrics().horizontalAdvance(badge.text) + 8
-                box = QRect(round(x), round(r.top()), w, 15)
+                tag = QRect(round(x), round(r.top()), w, 15)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(badge.color)
-                painter.drawRoundedRect(box, 4, 4)
+                painter.drawRoundedRect(tag, 4, 4)
                 painter.setPen(QColor("#ffffff"))
-                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, badge.text)
+                painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, badge.text)
         painter.end()
 
     # -- caret and navigation ----------------------------------------------------------------

@@ -20,6 +20,7 @@ from drafting_app.model.negotiation_edits import (
     AddAlternative,
     AddBracket,
     AddComment,
+    AddParagraphAlternative,
     ChooseAlternative,
     ChooseParagraphAlternative,
     DropNewParagraph,
@@ -28,6 +29,7 @@ from drafting_app.model.negotiation_edits import (
     DropProposal,
     NewRound,
     Propose,
+    ProposeParagraph,
     RemoveBracket,
     SetStatus,
 )
@@ -146,6 +148,15 @@ class NegotiationCommands(QObject):
         w = found[0]
         return self._apply(AddAlternative(w.pid, w.start, w.end, text, self.delegation))
 
+    def add_paragraph_alternative(self, text: str) -> bool:
+        """A whole alternative paragraph ("OP7 Alt 2") by the selected delegation, for the
+        paragraph the caret is in."""
+        pid = self.view.current_pid()
+        if self.record(pid) is None:
+            self.message.emit("Put the caret in a labelled paragraph.")
+            return False
+        return self._apply(AddParagraphAlternative(pid, text, self.delegation))
+
     def choose_alternative(self, pid: str, set_id: str, index: int) -> bool:
         return self._apply(ChooseAlternative(pid, set_id, index))
 
@@ -185,6 +196,31 @@ class NegotiationCommands(QObject):
             self.message.emit("An insertion goes at the caret: click where the words go.")
             return False
         return self._apply(Propose(w.pid, kind, who, w.start, w.end, text))
+
+    def propose_paragraph(self, text: str) -> str:
+        """A new paragraph proposed by the selected delegation, slotted in after the
+        paragraph the caret is in ("OP5 bis"); its id ("" when refused)."""
+        from drafting_app.model.conventions import make_paragraph
+        from drafting_app.model.tree import locate
+
+        who = self._delegation()
+        pid = self.view.current_pid()
+        if who is None:
+            return ""
+        if self.record(pid) is None:
+            self.message.emit("Put the caret in the paragraph the new one follows.")
+            return ""
+        text = " ".join(text.split())
+        if not text:
+            self.message.emit("Type the new paragraph in the Words box first.")
+            return ""
+        where = locate(self.controller.doc, pid)
+        new = make_paragraph(text, where.part, sub=where.parent_id is not None)
+        edit = ProposeParagraph(where.part, where.parent_id, where.index + 1, new, who)
+        if not self._apply(edit):
+            return ""
+        self.view.scroll_to(new.id)
+        return new.id
 
     def proposals_at(self) -> list[tuple[str, Proposal]]:
         """The proposals on the words at the caret or selection (every proposal of the

@@ -138,10 +138,10 @@ def _key(inline: Iterable[InlineSegment], overlays: Iterable[Overlay]) -> tuple[
 
 
 class NegotiationMarks(QObject):
-    """The compilation marks of one draft on its page. ``updated()`` after each redraw
-    (the panel's counts follow)."""
+    """The compilation marks of one draft on its page. ``updated(pids)`` after each redraw:
+    the paragraphs redrawn, or None when all were (the panel's counts follow)."""
 
-    updated = Signal()
+    updated = Signal(object)
 
     def __init__(self, controller: DocumentController, view: DocumentView) -> None:
         super().__init__(view)
@@ -170,26 +170,28 @@ class NegotiationMarks(QObject):
         deco = self.view.decorations
         nego = self.doc.negotiation
         if nego is None:
-            self._clear()
-            self.updated.emit()
+            with deco.batch():
+                self._clear()
+            self.updated.emit(None)
             return
-        if pids is None:
-            labels = full_labels(self.doc, nego)
-            if labels != self.labels:
-                self.labels = labels
-                deco.set_margin_labels(labels)
-        present = {p.id: p for p in self.doc.all_paragraphs()}
-        wanted = set(present) if pids is None else set(pids) & set(present)
-        for pid in set(self._drawn) - set(present):
-            self._draw(pid, [], [], None)
-        for pid in wanted:
-            record = nego.records.get(pid)
-            if record is None:
+        with deco.batch():  # one redraw of the page, however many paragraphs
+            if pids is None:
+                labels = full_labels(self.doc, nego)
+                if labels != self.labels:
+                    self.labels = labels
+                    deco.set_margin_labels(labels)
+            present = {p.id: p for p in self.doc.all_paragraphs()}
+            wanted = set(present) if pids is None else set(pids) & set(present)
+            for pid in set(self._drawn) - set(present):
                 self._draw(pid, [], [], None)
-                continue
-            inline, overlays = paragraph_marks(nego, record, present[pid].text)
-            self._draw(pid, inline, overlays, record.status)
-        self.updated.emit()
+            for pid in wanted:
+                record = nego.records.get(pid)
+                if record is None:
+                    self._draw(pid, [], [], None)
+                    continue
+                inline, overlays = paragraph_marks(nego, record, present[pid].text)
+                self._draw(pid, inline, overlays, record.status)
+        self.updated.emit(pids)
 
     def _draw(
         self, pid: str, inline: list[InlineSegment], overlays: list[Overlay], status: Status | None

@@ -63,9 +63,9 @@ class NegotiationPanel(QScrollArea):
         self.marks = NegotiationMarks(controller, view)
         self.commands = NegotiationCommands(controller, view)
         self.commands.message.connect(self.message.emit)
-        controller.failed.connect(self._failed)
         self._build()
-        self.marks.updated.connect(self.refresh)
+        self._counted: dict[str, tuple[object, ...] | None] = {}  # what the counts were made of
+        self.marks.updated.connect(self._marks_redrawn)
         view.current_changed.connect(lambda _b: self.show_paragraph())
         view.cursorPositionChanged.connect(self._selection_moved)
         self.refresh()
@@ -180,6 +180,12 @@ class NegotiationPanel(QScrollArea):
             self._alternative,
             "The Words box as another wording of the selected words, by the delegation",
         )
+        self.paragraph_alternative_button = _button(
+            "Alt ¶",
+            "addParagraphAlternative",
+            self._paragraph_alternative,
+            "The Words box as a whole alternative paragraph, by the delegation",
+        )
         self.insert_button = _button(
             "Add Words",
             "proposeInsert",
@@ -204,12 +210,23 @@ class NegotiationPanel(QScrollArea):
             lambda: c.propose(ProposalKind.DELETE_PARAGRAPH),
             "The delegation proposes to delete the paragraph",
         )
+        self.new_paragraph_button = _button(
+            "New ¶",
+            "proposeParagraph",
+            self._new_paragraph,
+            "The Words box as a new paragraph after this one, proposed by the delegation",
+        )
         self.comment_button = _button(
             "Comment", "addComment", self._comment, "The Words box as the delegation's comment"
         )
         buttons.addWidget(QLabel("Text:", group), 0, 0, 1, 2)
         for i, b in enumerate(
-            (self.bracket_button, self.unbracket_button, self.alternative_button)
+            (
+                self.bracket_button,
+                self.unbracket_button,
+                self.alternative_button,
+                self.paragraph_alternative_button,
+            )
         ):
             buttons.addWidget(b, 1 + i // 2, i % 2)
         buttons.addWidget(QLabel("Proposal of the delegation:", group), 3, 0, 1, 2)
@@ -219,6 +236,7 @@ class NegotiationPanel(QScrollArea):
                 self.delete_button,
                 self.replace_button,
                 self.delete_paragraph_button,
+                self.new_paragraph_button,
                 self.comment_button,
             )
         ):
@@ -264,6 +282,23 @@ class NegotiationPanel(QScrollArea):
         return group
 
     # -- state -----------------------------------------------------------------------------
+    def _marks_redrawn(self, pids: frozenset[str] | None) -> None:
+        """After a change: the counts again when they may have changed (a keystroke in a
+        paragraph changes no count: the summary of a long draft is not made at each key),
+        the current paragraph always."""
+        if pids is None or any(self._count_key(pid) != self._counted.get(pid) for pid in pids):
+            self.refresh()
+        else:
+            self.show_paragraph()
+
+    def _count_key(self, pid: str) -> tuple[object, ...] | None:
+        r = self.commands.record(pid)
+        if r is None:
+            return None
+        props = tuple(q.author for q in r.proposals)
+        return (r.status, len(r.brackets), len(r.alternatives), bool(r.paragraph_alternatives),
+                props, r.open_new_paragraph)  # fmt: skip
+
     def refresh(self) -> None:
         """The counts and the current paragraph again (after every change)."""
         doc = self.controller.doc
@@ -275,6 +310,7 @@ class NegotiationPanel(QScrollArea):
             self.by_author.setText("")
             return
         s = summary(doc)
+        self._counted = {pid: self._count_key(pid) for pid in nego.records}
         self.round_label.setText(f"<b>Round {s.round}</b>")
         n = s.by_status
         self.counts.setText(
@@ -368,7 +404,13 @@ class NegotiationPanel(QScrollArea):
         ):
             b.setEnabled(selected)
         self.insert_button.setEnabled(here and words is not None and words.start == words.end)
-        for w in (self.delete_paragraph_button, self.comment_button, self.status_box):
+        for w in (
+            self.paragraph_alternative_button,
+            self.delete_paragraph_button,
+            self.new_paragraph_button,
+            self.comment_button,
+            self.status_box,
+        ):
             w.setEnabled(here)
         self.unbracket_button.setEnabled(self.commands.bracket_at() is not None)
         self.accept_button.setEnabled(self.proposals.currentItem() is not None)
@@ -379,10 +421,6 @@ class NegotiationPanel(QScrollArea):
         self.drop_option_button.setEnabled(bool(data) and data[-1] != 0)
 
     # -- slots -----------------------------------------------------------------------------
-    def _failed(self, text: str) -> None:
-        if self.isVisible():
-            self.message.emit(text)
-
     def _delegation_changed(self, name: str) -> None:
         self.commands.delegation = " ".join(name.split())
 
@@ -409,6 +447,18 @@ class NegotiationPanel(QScrollArea):
             self.words_edit.setFocus()
             return
         if self.commands.add_alternative(self._words()):
+            self.words_edit.clear()
+
+    def _paragraph_alternative(self) -> None:
+        if not self._words().strip():
+            self.message.emit("Type the alternative paragraph in the Words box first.")
+            self.words_edit.setFocus()
+            return
+        if self.commands.add_paragraph_alternative(self._words()):
+            self.words_edit.clear()
+
+    def _new_paragraph(self) -> None:
+        if self.commands.propose_paragraph(self._words()):
             self.words_edit.clear()
 
     def _comment(self) -> None:
