@@ -3,12 +3,14 @@
     QT_QPA_PLATFORM=offscreen python benchmarks/open_stalls.py [--runs 3]
 
 The real window offscreen; a timer asks the event loop for a turn every 5 ms
-(drafting_app.gui.startup_trace.StallMeter) while ``Drafts.open_path`` reads the file on
-its worker thread, and the longest gap is what the drafter would see frozen. Files: the
-60-page UNFCCC report volume (.docx: the import report is shown), an issued GA resolution
-PDF, a text and two hostile files at the readers' limits (refused). The stall also counts
-what the window does on its own thread after the reading — the draft's editor built —
-which the reading itself never holds up. Target: ≤ 100 ms for the reading.
+(drafting_app.gui.startup_trace.StallMeter) while ``Drafts.open_path`` has the file read
+in the reading process, and the longest gap is what the drafter would see frozen. Files:
+the 60-page UNFCCC report volume (.docx: the import report is shown), an issued GA
+resolution PDF, a text and two hostile files at the readers' limits (refused). Two stalls
+per file: while the file is read (the reading process at work, the window waiting for its
+answer: target ≤ 100 ms), and over the whole open, which adds what the window does on its
+own thread once the text is read — the draft's editor and preview built (gui/document).
+The first run of each file also pays the start of the reading process where it had none.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ def main() -> int:
     os.environ["DRAFTING_APP_HOME"] = str(home)
     from PySide6.QtWidgets import QApplication
 
+    import drafting_app.gui.files.drafts as drafts_module
+    import drafting_app.gui.files.word_import as word_import_module
     from drafting_app.corpus.store import CorpusStore
     from drafting_app.gui.main_window import MainWindow
     from drafting_app.gui.startup_trace import StallMeter
@@ -59,10 +63,25 @@ def main() -> int:
     window = MainWindow(store)
     window.resize(1400, 900)
     window.show()
-    print(f"{'file':<48}{'runs':>5}{'open s':>8}{'longest stall ms':>18}")
+    reading_stalls: list[float] = []
+    real_read = drafts_module.read_in_worker
+
+    def measured_read(*a: object, **k: object) -> object:
+        meter = StallMeter(window)
+        meter.start()
+        try:
+            return real_read(*a, **k)  # type: ignore[arg-type]
+        finally:
+            meter.stop()
+            reading_stalls.append(meter.longest_ms)
+
+    drafts_module.read_in_worker = measured_read  # type: ignore[assignment]
+    word_import_module.read_in_worker = measured_read  # type: ignore[assignment]
+    print(f"{'file':<48}{'runs':>5}{'open s':>8}{'stall reading ms':>18}{'stall whole ms':>16}")
     worst = 0.0
     for name, path in files.items():
         stalls, times = [], []
+        reading_stalls.clear()
         for _ in range(args.runs):
             meter = StallMeter(window)
             meter.start()
@@ -82,11 +101,12 @@ def main() -> int:
             if box is not None:
                 box.accept()
             app.processEvents()
-        worst = max(worst, statistics.median(stalls))
+        worst = max(worst, statistics.median(reading_stalls))
         print(f"{name:<48}{args.runs:>5}{statistics.median(times):>8.2f}"
-              f"{statistics.median(stalls):>18.1f}", flush=True)  # fmt: skip
+              f"{statistics.median(reading_stalls):>18.1f}{statistics.median(stalls):>16.1f}",
+              flush=True)  # fmt: skip
     store.close()
-    print(f"worst median stall {worst:.1f} ms (target ≤ 100 ms)")
+    print(f"worst median stall while reading {worst:.1f} ms (target ≤ 100 ms)")
     return 0
 
 

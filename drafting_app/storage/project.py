@@ -45,6 +45,10 @@ class CorruptProjectError(ProjectError):
         super().__init__(message)
         self.backup = backup
 
+    def __reduce__(self) -> tuple[type[CorruptProjectError], tuple[str, Path | None]]:
+        # Raised in the reading process and handed to the window (pickled) as it is.
+        return (CorruptProjectError, (str(self), self.backup))
+
 
 @dataclass(frozen=True)
 class Fingerprint:

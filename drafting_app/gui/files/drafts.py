@@ -238,7 +238,7 @@ class Drafts(QObject):
             if d.controller.path is not None and d.controller.path.resolve() == path.resolve():
                 self.tabs.setCurrentWidget(d.editor)
                 return d
-        read = read_in_worker(self.window, path.name, lambda: load_project(path))
+        read = read_in_worker(self.window, path.name, load_project, path)
         try:
             project = _result(read)
         except ReadingCancelled:
@@ -308,7 +308,7 @@ class Drafts(QObject):
         if is_word_file(path):
             self.word_import.open(path)
             return None
-        read = read_in_worker(self.window, path.name, lambda: read_document(path))
+        read = read_in_worker(self.window, path.name, read_document, path)
         try:
             doc = _result(read)
         except ReadingCancelled:

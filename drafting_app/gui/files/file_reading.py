@@ -1,14 +1,16 @@
-"""Reading a file for File › Open and import off the UI thread, with a progress dialog and
-Cancel (issue 22 §5).
+"""Reading a file for File › Open and import away from the window, with a progress dialog
+and Cancel (issue 22 §5).
 
 A Word volume, a long PDF or a damaged draft may take seconds to read; the window must
-keep painting meanwhile. The reader runs on a worker thread inside a reading of its own
-(drafting_app/corpus/readers/limits.py) that carries the Cancel flag; the caller waits in
-a local event loop — the window goes on painting and the progress dialog answers, but
-being window-modal it keeps the drafter from starting a second open in the middle — and
-gets the reader's result (or its error) back as if it had called it. The dialog shows
-only when the reading lasts (``SHOW_AFTER_MS``): a small draft opens without a flash.
-What the reader repaired (the reading's notes) comes back with the result.
+keep painting meanwhile. The reader runs in the reading process
+(:mod:`drafting_app.gui.files.reader_process`: it never competes with the window for the
+interpreter, its memory is capped, Cancel kills it), a worker thread here waits for its
+answer, and the caller waits in a local event loop — the window goes on painting and the
+progress dialog answers, but being window-modal it keeps the drafter from starting a
+second open in the middle — and gets the reader's result (or its error) back as if it had
+called it. The dialog shows only when the reading lasts (``SHOW_AFTER_MS``): a small draft
+opens without a flash. What the reader repaired (the reading's notes) comes back with the
+result.
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from drafting_app.corpus.readers.limits import ReadingCancelled, reading
+from drafting_app.corpus.readers.limits import ReadingCancelled
+from drafting_app.gui.files.reader_process import READER
 
 T = TypeVar("T")
 SHOW_AFTER_MS = 300
@@ -35,7 +38,7 @@ class Outcome(Generic[T]):
     value: T | None = None
     error: BaseException | None = None
     notes: list[str] = field(default_factory=list)
-    thread: str = ""  # the thread the reader ran on (tests check it was not the UI's)
+    pid: int = 0  # the process the reader ran in (tests check it was not the app's)
 
 
 class _Done(QObject):
@@ -43,10 +46,15 @@ class _Done(QObject):
 
 
 def read_in_worker(
-    window: QWidget | None, name: str, work: Callable[[], T], cancel: threading.Event | None = None
+    window: QWidget | None,
+    name: str,
+    work: Callable[..., T],
+    *args: Any,
+    cancel: threading.Event | None = None,
 ) -> Outcome[T]:
-    """Run ``work()`` on a worker thread, the window responsive, a progress dialog with
-    Cancel shown once it lasts. A cancelled reading ends with a ReadingCancelled error."""
+    """Run ``work(*args)`` in the reading process (``work`` a module-level function, its
+    arguments plain values), the window responsive, a progress dialog with Cancel shown
+    once it lasts. A cancelled reading ends with a ReadingCancelled error."""
     cancel = cancel or threading.Event()
     outcome: Outcome[T] = Outcome()
     done = _Done()
@@ -54,11 +62,10 @@ def read_in_worker(
     done.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
 
     def run() -> None:
-        outcome.thread = threading.current_thread().name
         try:
-            with reading(name, cancel) as r:
-                outcome.value = work()
-                outcome.notes = list(r.notes)
+            answer = READER.read(name, work, args, cancel)
+            outcome.value, outcome.error = answer.value, answer.error
+            outcome.notes, outcome.pid = answer.notes, answer.pid
         except BaseException as exc:  # handed to the UI thread, raised or shown there
             outcome.error = exc
         finally:

@@ -98,7 +98,7 @@ class WordImport(QObject):
     def open(self, path: Path) -> ImportDialog | None:
         """Import ``path`` and show the report (non-blocking); None with a message when
         the file cannot be imported. "Open as Draft" opens the chosen text."""
-        read = read_in_worker(self.window, path.name, lambda: read_word_texts(path))
+        read = read_in_worker(self.window, path.name, read_word_texts, path)
         if isinstance(read.error, ReadingCancelled):
             self.drafts.message.emit(f"Importing {path.name} was cancelled.")
             return None
