@@ -284,7 +284,9 @@ class AddBracket(RecordEdit):
     def update(self, doc: Document, nego: Negotiation, p: Paragraph, r: Record) -> Record:
         _check_span(p, self.start, self.end)
         _open(r)
-        if self.start == self.end:
+        if not p.text[self.start : self.end].strip():
+            # A bracket holds words: "[ ]" around a space reads back as nothing (or, after an
+            # alternative set, as its empty last option).
             raise EditError("Select the words to put in brackets.")
         span = (self.start, self.end)
         if span in [(b.start, b.end) for b in r.brackets]:

@@ -413,8 +413,12 @@ class ParagraphReader:
             if group is not None:
                 last = group[-1]
                 gap = "".join(self.cells[i].ch for i in self._between(last[1], pair[0]))
-                alt = _ALT_RE.match(self._inner(pair)) and _ALT_RE.match(self._inner(group[0]))
-                if last[1] < pair[0] and (gap == "" or (not gap.strip() and alt)):
+                labelled = bool(_ALT_RE.match(self._inner(pair)))
+                alt = labelled and bool(_ALT_RE.match(self._inner(group[0])))
+                # A set of "Alt n:" options takes only labelled options: a plain bracket
+                # printed just after it ("[Alt 2: …] (CANZ) [the]") is a bracket of its own.
+                alike = labelled == bool(_ALT_RE.match(self._inner(group[0])))
+                if last[1] < pair[0] and ((gap == "" and alike) or (not gap.strip() and alt)):
                     group.append(pair)
                     continue
             group = [pair]

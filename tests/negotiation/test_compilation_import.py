@@ -222,3 +222,28 @@ def test_words_in_parentheses_after_a_bracket_stay_in_the_text():
         back, _ = import_compilation(compilation_bytes(doc), "bracket.docx")
     assert printed(back) == printed(doc)
     assert any("Organization (INTERPOL)" in q.text for q in back.all_paragraphs())
+
+
+def test_a_bracket_needs_words():
+    """Found by the random round trip: a bracket around a lone space after an alternative
+    set printed "[ ]" and read back as an empty third alternative. A bracket holds words,
+    as the editor's message says."""
+    with deterministic():
+        doc = france_in_negotiation()
+        p = doc.paragraph("p-5")
+        at = p.text.index(" ")
+        with pytest.raises(EditError, match="Select the words"):
+            AddBracket(p.id, at, at + 1).apply(doc)
+
+
+def test_a_bracket_just_after_an_alternative_set_stays_a_bracket():
+    """Found by the random round trip: in OP1 "[Alt 1: …] [Alt 2: …] (CANZ) [ t]o Prevent"
+    read back with "[ t]" as a third alternative. A set of "Alt n:" options takes only
+    labelled options."""
+    with deterministic():
+        doc = france_in_negotiation()
+        p = doc.paragraph("p-5")
+        assert p.text[76:78] == " t"
+        AddBracket(p.id, 76, 78).apply(doc)
+        back, _ = import_compilation(compilation_bytes(doc), "after-alt.docx")
+    assert printed(back) == printed(doc)
