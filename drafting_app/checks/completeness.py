@@ -58,7 +58,7 @@ def check_formula(ctx: CheckContext) -> list[Finding]:
             Severity.WARNING,
             f"The authoring formula reads “{written}”; the {ctx.profile.body} writes it "
             f"“{expected},”.",
-            Location(part="authoring_body"),
+            Location(part="formula"),
             evidence=f"Write it in {MASTHEAD_FORM} (Authoring body).",
         )
     ]

@@ -33,11 +33,12 @@ def check_spacing(ctx: CheckContext) -> list[Finding]:
     for e in ctx.entries:
         p = e.paragraph
         if not p.text.strip() and not p.children and not p.anchors:
+            where = ctx.describe(p)
             out.append(
                 ctx.finding(
                     "SPACING",
                     Severity.WARNING,
-                    f"{ctx.describe(p)[:1].upper()}{ctx.describe(p)[1:]} is empty: the export "
+                    f"{where[:1].upper()}{where[1:]} is empty: the export "
                     "leaves it out and the numbers after it close up. Write it or delete it.",
                     ctx.at(p),
                 )

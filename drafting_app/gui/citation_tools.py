@@ -216,7 +216,7 @@ class CitationTools(QObject):
         if loc.footnote_id:
             self.footnotes.select(loc.footnote_id)
             self.go_to_footnote(loc.footnote_id)
-        elif loc.part in ("title", "masthead", "authoring_body"):  # the form that fills it
+        elif loc.part in ("title", "masthead", "formula"):  # the form that fills it
             editor.show_masthead()
             self._status(f"{f.code}: {f.message}")
         elif not loc.paragraph_id or not reveal(editor, loc.paragraph_id, loc.start, loc.end):

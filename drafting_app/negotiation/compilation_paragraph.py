@@ -414,11 +414,12 @@ class ParagraphReader:
                 last = group[-1]
                 gap = "".join(self.cells[i].ch for i in self._between(last[1], pair[0]))
                 labelled = bool(_ALT_RE.match(self._inner(pair)))
-                alt = labelled and bool(_ALT_RE.match(self._inner(group[0])))
+                set_labelled = bool(_ALT_RE.match(self._inner(group[0])))
                 # A set of "Alt n:" options takes only labelled options: a plain bracket
                 # printed just after it ("[Alt 2: …] (CANZ) [the]") is a bracket of its own.
-                alike = labelled == bool(_ALT_RE.match(self._inner(group[0])))
-                if last[1] < pair[0] and ((gap == "" and alike) or (not gap.strip() and alt)):
+                side_by_side = gap == "" and labelled == set_labelled
+                spaced_alts = not gap.strip() and labelled and set_labelled
+                if last[1] < pair[0] and (side_by_side or spaced_alts):
                     group.append(pair)
                     continue
             group = [pair]
