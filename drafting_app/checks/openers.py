@@ -249,21 +249,36 @@ def _tense_finding(ctx: CheckContext, entries: list[Entry]) -> Finding | None:
     )
 
 
-def check_openers(ctx: CheckContext) -> list[Finding]:
-    out: list[Finding] = []
+def opener_parts(ctx: CheckContext) -> dict[str, Part]:
+    """The paragraphs whose opening phrase is checked, each with the part it opens: the
+    top-level paragraphs of each body, but not the items that continue a decision's
+    chapeau."""
+    out: dict[str, Part] = {}
     for part in (Part.PREAMBLE, Part.OPERATIVE):
         for entries in _groups(ctx, part):
             if part is Part.OPERATIVE and entries and _continues_the_chapeau(ctx, entries[0].group):
                 continue
             for e in entries:
                 if e.paragraph.text.strip():
-                    found = _opener_finding(ctx, e, part)
-                    if found is not None:
-                        out.append(found)
-            if part is Part.OPERATIVE and entries and entries[0].form is Form.DECISION:
-                tense = _tense_finding(ctx, entries)
-                if tense is not None:
-                    out.append(tense)
+                    out[e.paragraph.id] = part
+    return out
+
+
+def opener_finding(ctx: CheckContext, e: Entry, part: Part | None) -> Finding | None:
+    """OPENER for one paragraph (``part``: from :func:`opener_parts`, None: not checked)."""
+    return None if part is None else _opener_finding(ctx, e, part)
+
+
+def check_tenses(ctx: CheckContext) -> list[Finding]:
+    """OPENER of a whole decision: one tense throughout."""
+    out: list[Finding] = []
+    for entries in _groups(ctx, Part.OPERATIVE):
+        if entries and _continues_the_chapeau(ctx, entries[0].group):
+            continue
+        if entries and entries[0].form is Form.DECISION:
+            tense = _tense_finding(ctx, entries)
+            if tense is not None:
+                out.append(tense)
     return out
 
 

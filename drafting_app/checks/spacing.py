@@ -96,20 +96,4 @@ def spacing_in(
     ]
 
 
-def check_spacing(ctx: CheckContext) -> list[Finding]:
-    out: list[Finding] = []
-    for e in ctx.entries:
-        found = empty_paragraph(ctx, e.paragraph)
-        if found is not None:
-            out.append(found)
-    for e in ctx.entries:
-        p = e.paragraph
-        if _slips(p.text):
-            out += spacing_in(ctx, p.text, ctx.at(p), p.id, False)
-    for f in ctx.footnotes:
-        if _slips(f.text):
-            out += spacing_in(ctx, f.text, ctx.at_note(f), f.id, True)
-    return out
-
-
 _CLEAR_HOOKS.append(_slips.cache_clear)
