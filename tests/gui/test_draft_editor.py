@@ -252,6 +252,8 @@ def test_footnote_added_at_the_caret_typed_and_undone(qtbot: QtBot, window: Main
     assert [f.text for f in doc.footnotes] == [
         "United Nations, Treaty Series, vol. 2349, No. 42146."
     ]
+    # the series title turns italic as it is completed, as the citation tool prints it
+    assert doc.footnotes[0].italics == [Span(16, 29)]
     assert [(a.offset, a.footnote_id) for a in p.anchors] == [(len(p.text), doc.footnotes[0].id)]
     qtbot.waitUntil(lambda: editor.footnotes.texts()[0].startswith("1  United Nations"))
     row = editor.model.index_of(p.id).data(SEGMENTS_ROLE)[0]

@@ -28,6 +28,7 @@ from drafting_app.model.range_edits import (
     next_in_page,
     previous_in_page,
 )
+from drafting_app.model.series_titles import with_series_titles
 from drafting_app.model.text_edits import (
     DeleteFootnote,
     EditFootnote,
@@ -187,7 +188,10 @@ class PageTyping:
         if kind == "note":
             # The page shows (and the drafter edits) the note's full source.
             shown = self.view.note_view(key[1])
-            spans, _, _ = carry(Paragraph(shown.text, list(shown.italics)), value, hint)
+            spans, _, c = carry(Paragraph(shown.text, list(shown.italics)), value, hint)
+            # "United Nations, Treaty Series" typed in a note turns italic as it is
+            # completed, as the citation tool and the export print it.
+            spans = with_series_titles(value, spans, near=(c.start, c.new_end))
             return EditFootnote(key[1], value, spans)
         return line_edit(doc, key, value)
 
