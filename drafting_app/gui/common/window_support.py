@@ -97,6 +97,9 @@ def show_shortcuts(parent: QWidget, rows: list[tuple[str, str]]) -> QDialog:
     table.setObjectName("shortcutsTable")
     table.setHorizontalHeaderLabels(["Command", "Keys"])
     table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)
+    table.setShowGrid(False)
+    table.setAlternatingRowColors(True)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     for i, (name, key) in enumerate(rows):
