@@ -332,3 +332,20 @@ def test_the_first_letter_of_a_paragraph_is_capitalized_as_word_does(
     assert op.text.startswith("requests the Secretariat")
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
     assert draft.controller.doc.operative[0].text.startswith("Requests the Secretariat")
+
+
+def test_straight_quotes_typed_become_the_curly_ones_un_texts_print(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """User trial 16: "World's" stayed straight; the base texts print ’ and “ ”, as Word's
+    AutoFormat sets them while typing."""
+    draft = _start(qtbot, window)
+    editor = draft.editor
+    qtbot.keyClicks(editor.page, "Welcomes the Secretary-General's report entitled \"Our")
+    qtbot.keyClicks(editor.page, " world\" and the States' ('core') commitments;")
+    assert _texts(draft) == [
+        "Welcomes the Secretary-General’s report entitled “Our world” and the States’"
+        " (‘core’) commitments;"
+    ]
+    window.undo_action.trigger()
+    assert _texts(draft) == [""]  # typed in one burst: one undo step, as without the quotes

@@ -41,6 +41,7 @@ from drafting_app.model.text_edits import (
     trimmed_italics,
 )
 from drafting_app.model.tree import annex_of, locate
+from drafting_app.model.typography import smart_quote
 from drafting_app.phrases import PhraseBook, default_phrasebook
 
 if TYPE_CHECKING:
@@ -232,6 +233,8 @@ class PageTyping:
         if n0 == n1:
             if a0 == a1 and self._starts_paragraph(s0, a0, text):
                 text = text.upper()  # Word's "Capitalize first letter of sentences"
+            # Word's "straight quotes with smart quotes": UN texts print ’ and “ ”
+            text = smart_quote(s0.text[: s0.model_offset(a0)], text)
             self._replace_in(s0, a0, a1, text, typing=True)
             return
         self._replace_range(s0, a0, s1, a1, [Paragraph(text)])
