@@ -553,30 +553,45 @@ class CorpusStore:
         first, last = self._range(doc_id)
         with self._guard():
             rows = self._conn.execute(
-                "SELECT doc_id, paragraph_id, part, label, parents, opener, text, footnotes,"
+                "SELECT paragraph_id, part, label, parents, opener, text, footnotes,"
                 " position FROM paragraphs WHERE id BETWEEN ? AND ? AND part != ? ORDER BY id",
                 (first, last, schema.FOOTNOTE),
             ).fetchall()
+            (expected,) = self._conn.execute(
+                "SELECT paragraphs FROM documents WHERE doc_id = ?", (doc_id,)
+            ).fetchone()
+            if len(rows) != expected:
+                # Random bytes over a page can end a range scan early without an error
+                # (the keys read are out of order): fewer rows than written is damage.
+                raise sqlite3.DatabaseError(
+                    f"database disk image is malformed ({len(rows)} of {expected} paragraphs)"
+                )
         return [
             ParagraphRow(
-                d, pid, part, label, tuple(json.loads(par)), text[:op], text,
+                doc_id, pid, part, label, tuple(json.loads(par)), text[:op], text,
                 tuple(json.loads(fn)), pos,
             )
-            for d, pid, part, label, par, op, text, fn, pos in rows
+            for pid, part, label, par, op, text, fn, pos in rows
         ]  # fmt: skip
 
     def footnotes(self, doc_id: str | None = None) -> list[FootnoteRow]:
         """The footnotes of a document (of every document when None) by number, with the
         paragraph carrying each mark."""
-        sql = "SELECT doc_id, position, text, paragraph_id FROM paragraphs WHERE part = ?"
+        sql = (
+            "SELECT d.doc_id, p.position, p.text, p.paragraph_id FROM paragraphs p"
+            " JOIN documents d ON d.doc = p.doc WHERE p.part = ?"
+        )
         if doc_id is None:
             with self._guard():
-                cursor = self._conn.execute(sql + " ORDER BY doc_id, position", (schema.FOOTNOTE,))
+                cursor = self._conn.execute(
+                    sql + " ORDER BY d.doc_id, p.position", (schema.FOOTNOTE,)
+                )
                 return [FootnoteRow(*r) for r in cursor]
         first, last = self._range(doc_id)
         with self._guard():
             rows = self._conn.execute(
-                sql + " AND id BETWEEN ? AND ? ORDER BY position", (schema.FOOTNOTE, first, last)
+                sql + " AND p.id BETWEEN ? AND ? ORDER BY p.position",
+                (schema.FOOTNOTE, first, last),
             ).fetchall()
         return [FootnoteRow(*r) for r in rows]
 
@@ -584,15 +599,16 @@ class CorpusStore:
         """Resolutions, decisions, symbols and treaties cited in a document (in every
         document when None), in document order: paragraphs, then footnotes."""
         sql = (
-            "SELECT p.doc_id, p.part, p.label, p.parents, p.position, p.paragraph_id, c.kind,"
+            "SELECT d.doc_id, p.part, p.label, p.parents, p.position, p.paragraph_id, c.kind,"
             " substr(p.text, c.start + 1, c.end - c.start), c.body, c.number, c.date, c.volumes,"
             " c.treaty_number, c.ibid FROM citations c JOIN paragraphs p ON p.id = c.row"
+            " JOIN documents d ON d.doc = p.doc"
         )
         if doc_id is None:
             with self._guard():
                 # Rows become CitationRows as the cursor yields them: a fetchall() first
                 # would hold every citation of a large corpus twice.
-                cursor = self._conn.execute(sql + " ORDER BY p.doc_id, c.row, c.seq")
+                cursor = self._conn.execute(sql + " ORDER BY d.doc_id, c.row, c.seq")
                 return [_citation_row(r) for r in cursor]
         first, last = self._range(doc_id)
         with self._guard():
@@ -656,11 +672,11 @@ class CorpusStore:
         ids = [i for i, _ in best]
         # The range lets FTS5 walk only the stretch of its lists the hits lie in.
         sql = (
-            "SELECT p.id, p.doc_id, p.paragraph_id, d.heading, d.title, p.part, p.label,"
+            "SELECT p.id, d.doc_id, p.paragraph_id, d.heading, d.title, p.part, p.label,"
             f" p.opener, snippet(paragraphs_fts, 0, '{MARK_START}', '{MARK_END}', '…', 16),"
             " p.parents, p.position, p.text"
             " FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid"
-            " JOIN documents d ON d.doc_id = p.doc_id"
+            " JOIN documents d ON d.doc = p.doc"
             " WHERE paragraphs_fts MATCH ? AND paragraphs_fts.rowid BETWEEN ? AND ?"
             f" AND p.id IN ({','.join('?' * len(ids))})"
         )

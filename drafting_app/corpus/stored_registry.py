@@ -33,12 +33,12 @@ from drafting_app.errors import CorpusError, IndexDamaged
 from drafting_app.model.references import RefKind
 
 _CITED = (
-    "SELECT c.kind, c.canon, c.number, c.date, p.doc_id, d.label, p.part, p.label,"
+    "SELECT c.kind, c.canon, c.number, c.date, d.doc_id, d.label, p.part, p.label,"
     " p.parents, p.position, p.paragraph_id, substr(p.text, c.start + 1, c.end - c.start),"
     " c.volumes, c.treaty_number, c.ibid FROM citations c JOIN paragraphs p ON p.id = c.row"
-    " JOIN documents d ON d.doc_id = p.doc_id"
+    " JOIN documents d ON d.doc = p.doc"
 )
-_ORDER = " ORDER BY p.doc_id, c.row, c.seq"
+_ORDER = " ORDER BY d.doc_id, c.row, c.seq"
 _OPENERS_KEPT = 512  # clause look-ups remembered (a draft has a few verbless paragraphs)
 _TEXT_KINDS = (str(RefKind.RESOLUTION), str(RefKind.DECISION))
 
@@ -213,8 +213,8 @@ class StoredRegistry(Registry):
                 )
             )
         for doc_id, label, number, text, pid in self._conn.execute(
-            "SELECT p.doc_id, d.label, p.position, p.text, p.paragraph_id FROM paragraphs p"
-            " JOIN documents d ON d.doc_id = p.doc_id WHERE p.part = ? ORDER BY p.doc_id, p.id",
+            "SELECT d.doc_id, d.label, p.position, p.text, p.paragraph_id FROM paragraphs p"
+            " JOIN documents d ON d.doc = p.doc WHERE p.part = ? ORDER BY d.doc_id, p.id",
             (FOOTNOTE,),
         ):
             for inst in self._instruments.values():

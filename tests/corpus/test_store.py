@@ -328,6 +328,35 @@ def test_older_database_is_rebuilt_in_place(folders: dict[str, Path]) -> None:
     assert "legacy" not in tables and "documents" in tables
 
 
+SCHEMA_6 = Path(__file__).parent.parent / "data" / "corpus_index" / "schema6.sqlite"
+
+
+def test_schema_6_index_is_upgraded_keeping_the_users_added_document(
+    folders: dict[str, Path],
+) -> None:
+    """An index written by the previous version (schema 6: prefix lists of 2 and 3
+    letters, passages naming their document by doc_id) is rebuilt from the documents:
+    the one the user added is still listed and found."""
+    write(folders["user"] / "mine.txt", SMALL)
+    folders["db"].parent.mkdir(parents=True)
+    shutil.copyfile(SCHEMA_6, folders["db"])
+    old = sqlite3.connect(folders["db"])
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 6
+    assert [r[0] for r in old.execute("SELECT doc_id FROM documents")] == ["user/mine"]
+    old.close()
+    with open_store(folders) as store:
+        assert [d.doc_id for d in store.documents()] == [*IDS, "user/mine"]
+        [hit] = store.search("zeppelin")
+        assert (hit.doc_id, hit.part) == ("user/mine", "operative")
+        assert store.search("ze") and store.search("z")  # prefixes shorter than the lists'
+        conn = store.connection()
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+        assert "doc" in {r[1] for r in conn.execute("PRAGMA table_info(paragraphs)")}
+        fts = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'paragraphs_fts'")
+        assert "prefix='3'" in fts.fetchone()[0]
+    assert _broken(folders["db"]) == []  # an older index is not damage: nothing kept aside
+
+
 def test_rebuild_gives_the_same_index(folders: dict[str, Path]) -> None:
     with open_store(folders) as store:
         before = store.documents()
@@ -566,8 +595,9 @@ def test_broad_search_ranks_the_first_candidates_only(
         assert len(everything) > 20
         monkeypatch.setattr(store_module, "CANDIDATES", 8)
         first = store._conn.execute(
-            "SELECT p.doc_id, p.paragraph_id FROM paragraphs_fts"
+            "SELECT d.doc_id, p.paragraph_id FROM paragraphs_fts"
             " JOIN paragraphs p ON p.id = paragraphs_fts.rowid"
+            " JOIN documents d ON d.doc = p.doc"
             " WHERE paragraphs_fts MATCH ? ORDER BY paragraphs_fts.rowid LIMIT 8",
             (fts_query("traff"),),
         ).fetchall()
