@@ -91,12 +91,11 @@ class SpellingService(QObject):
         return not self._thread.is_alive()
 
     def _load(self) -> None:
+        from drafting_app import collector
         from drafting_app.errors import DraftingError
         from drafting_app.spelling.dictionary import shared_dictionary
         from drafting_app.spelling.terms import un_terms
         from drafting_app.spelling.user_dictionary import FILE_NAME, UserDictionary
-
-        from drafting_app import collector
 
         try:
             # Hundreds of thousands of objects that live as long as the window: built
