@@ -18,6 +18,7 @@ import copy
 import dataclasses
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -45,6 +46,7 @@ from drafting_app.corpus.sync import (
     SyncItem,
     SyncPlan,
     SyncReport,
+    TakenIds,
     parse_texts,
     plan_sync,
     scan,
@@ -321,12 +323,7 @@ class CorpusStore:
         """A sync of every corpus file, or of the files ``only`` (no scan, nothing removed:
         a document just added)."""
         with self._guard():
-            known = {
-                r[0]: FileRow(*r)
-                for r in self._conn.execute(
-                    "SELECT key, path, size, mtime_ns, sha256, doc_id, error FROM files"
-                )
-            }
+            known = self._known(None if only is None else [s.key for s in only])
         if self._meta("reader") != READER_VERSION:
             # The readers changed: what they make of a file may too. Every file is marked
             # to be read again, so a sync stopped half-way goes on where it was.
@@ -340,7 +337,8 @@ class CorpusStore:
         if only is None:
             planner = plan_sync(scan(self._roots(), self.user_dir, folders), known, retry)
         else:
-            planner = plan_sync(only, known, retry, complete=False)
+            taken = TakenIds(self._holds_id)
+            planner = plan_sync(only, known, retry, complete=False, taken=taken)
             folders = self._folders_after_adding()
         plan = planner.plan
         plan.report.recovered_from = self._unreported_recovery
@@ -382,6 +380,23 @@ class CorpusStore:
                 plan.report.stopped = True
                 break
         return plan.report
+
+    def _known(self, keys: list[str] | None) -> dict[str, FileRow]:
+        """What the index knows of every file, or of the files ``keys`` only."""
+        sql = "SELECT key, path, size, mtime_ns, sha256, doc_id, error FROM files"
+        if keys is None:
+            return {r[0]: FileRow(*r) for r in self._conn.execute(sql)}
+        known: dict[str, FileRow] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            rows = self._conn.execute(f"{sql} WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+            known.update((r[0], FileRow(*r)) for r in rows)
+        return known
+
+    def _holds_id(self, doc_id: str) -> bool:
+        with self._guard():
+            found = self._conn.execute("SELECT 1 FROM files WHERE doc_id = ?", (doc_id,))
+            return found.fetchone() is not None
 
     def _write_first(
         self, conn: sqlite3.Connection, writer: IndexWriter, plan: SyncPlan, small: bool
@@ -743,11 +758,12 @@ class CorpusStore:
         stem, suffix = Path(name).stem, Path(name).suffix.lower()
         if stem.lower() == "readme" or stem.startswith((".", "~$")):
             stem = f"document-{stem.lstrip('.~$')}"  # names the sync would skip
-        # Names as text (no Path for each of a large corpus folder's files).
-        stems = {name.rsplit(".", 1)[0].lower() for name in os.listdir(self.user_dir)}
+        # The folder's names as one text, searched for each candidate stem (no Path, no
+        # set of a large corpus folder's names: at 100,000 files that was 80 ms an add).
+        listing = "\n" + "\n".join(os.listdir(self.user_dir)).lower() + "\n"
         candidate, n = stem, 1
         while True:
-            if candidate.lower() not in stems:
+            if not _has_stem(listing, candidate):
                 dest = self.user_dir / f"{candidate}{suffix}"
                 # Whole or not at all, and never over a user's file: a crash while
                 # copying must not leave a torn document for the next sync to index.
@@ -755,6 +771,15 @@ class CorpusStore:
                     return dest
             n += 1
             candidate = f"{stem}-{n}"
+
+
+def _has_stem(listing: str, stem: str) -> bool:
+    """Whether a name in ``listing`` (lower-case names, each between new lines) has the
+    stem ``stem`` in any case: it with one suffix (".txt"), or the name itself when the
+    stem has no dot (a name's stem ends at its last dot)."""
+    suffix = r"\.[^.\n]*" if "." in stem else r"(?:\.[^.\n]*)?"
+    pattern = "\n" + re.escape(stem.lower()) + suffix + "\n"
+    return re.search(pattern, listing) is not None
 
 
 def _citation_row(r: tuple[Any, ...]) -> CitationRow:

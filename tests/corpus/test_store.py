@@ -221,6 +221,27 @@ def test_add_document_copies_indexes_and_never_overwrites(
         ]
 
 
+def test_an_added_file_never_takes_the_id_of_a_file_the_index_still_holds(
+    folders: dict[str, Path], tmp_path: Path
+) -> None:
+    # The add reads only its own file's row: the ids the other files hold are asked of
+    # the index. A file removed while the app was closed still holds its id until the
+    # next full sync, so a new "zeppelin.txt" must not become "user/zeppelin" too.
+    write(folders["user"] / "zeppelin.md", SMALL)
+    with open_store(folders) as store:
+        assert store.info("user/zeppelin").heading == "Resolution 12/9"
+    (folders["user"] / "zeppelin.md").unlink()
+    src = write(tmp_path / "in" / "zeppelin.txt", SMALL.replace("12/9", "12/11"))
+    with CorpusStore.open(
+        folders["db"], [folders["bundled"], folders["user"]], user_dir=folders["user"], sync=False
+    ) as store:
+        [info] = store.add_document(src)
+        assert (info.doc_id, info.heading) == ("user/zeppelin.txt", "Resolution 12/11")
+        assert store.info("user/zeppelin").heading == "Resolution 12/9"  # until the sync
+        store.sync()
+        assert [d.doc_id for d in store.documents() if d.origin == "user"] == ["user/zeppelin.txt"]
+
+
 @pytest.mark.parametrize(
     "name, data",
     [
