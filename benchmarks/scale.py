@@ -11,6 +11,7 @@ is the largest resident size of the process and of each worker process it starte
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -209,6 +210,13 @@ def command_rows(home: Path, n: int, runs: int) -> list[Row]:
         Row("registry opened + 50 look-ups, in-process", f"{n} docs", _ms(_median(registry)),
             "≤ 50 ms", _median(registry) <= 0.05)
     )  # fmt: skip
+    typed = [_typed_search(home) for _ in range(runs)]
+    rows.append(
+        Row("search as you type: every prefix of 14 queries, p95 (in-process)", f"{n} docs",
+            f"corpus {_ms(_median([t[0] for t in typed]))}, "
+            f"picker {_ms(_median([t[1] for t in typed]))}",
+            "≤ 10 ms", max(_median([t[0] for t in typed]), _median([t[1] for t in typed])) <= 0.01)
+    )  # fmt: skip
     draft = home / "draft.md"
     from benchmarks.export import draft_markdown
 
@@ -222,6 +230,41 @@ def command_rows(home: Path, n: int, runs: int) -> list[Row]:
             f"{_ms(wall)} (cpu {_ms(cpu)})", "≤ 500 ms", wall <= 0.5)
     )  # fmt: skip
     return rows
+
+
+# Typed a letter at a time: one-letter prefixes ("t", "a"), the index's own 3-letter
+# lists, longer prefixes spelt out through the vocabulary, a word after a whole one.
+TYPED = [
+    "trafficking in persons", "technical assistance", "member states", "smuggling migrants",
+    "victims", "secretariat", "organ removal", "capacity building", "united nations",
+    "recalling also", "international cooperation", "decides", "zeppelin", "e",
+]  # fmt: skip
+
+
+def _typed_search(home: Path) -> tuple[float, float]:
+    """In-process: the corpus search (50 hits, snippets) and the clause picker's search
+    for every prefix of :data:`TYPED` as it is typed; the p95 of each, in seconds."""
+    code = (
+        "import time, json, sys\n"
+        "from drafting_app.corpus.store import CorpusStore\n"
+        "from drafting_app.clauses.library import open_clause_index\n"
+        "s = CorpusStore.open(sync=False)\n"
+        "idx = open_clause_index(s)\n"
+        "typed = [w[:i] for w in json.loads(sys.argv[1]) for i in range(1, len(w) + 1)]\n"
+        "typed = [t for t in typed if not t.endswith(' ')]\n"
+        "out = []\n"
+        "for f in (lambda t: s.search(t, 50), lambda t: idx.search(t)):\n"
+        "    ms = []\n"
+        "    for t in typed:\n"
+        "        a = time.perf_counter(); f(t); ms.append(time.perf_counter() - a)\n"
+        "    ms.sort()\n"
+        "    out.append(ms[int(len(ms) * 0.95)])\n"
+        "print(out[0], out[1])\n"
+    )
+    r = run([sys.executable, "-c", code, json.dumps(TYPED)], home)
+    assert r.code == 0, r.err
+    corpus, picker = r.out.strip().splitlines()[-1].split()
+    return float(corpus), float(picker)
 
 
 def _corpus_work(home: Path) -> float:

@@ -42,9 +42,9 @@ MAX_SOURCES = 12
 _VOCABULARY = "vocabulary"
 
 _CLAUSE = (
-    "SELECT c.id, p.doc_id, d.label, p.part, c.number, p.text, c.italics, c.notes,"
+    "SELECT c.id, d.doc_id, d.label, p.part, c.number, p.text, c.italics, c.notes,"
     " c.opener, c.category, c.children FROM clauses c JOIN paragraphs p ON p.id = c.id"
-    " JOIN documents d ON d.doc_id = p.doc_id"
+    " JOIN documents d ON d.doc = p.doc"
 )
 
 
@@ -141,8 +141,8 @@ class ClauseIndex:
         found = self._ids.get(row)
         if found is None:
             r = self._conn.execute(
-                "SELECT p.doc_id, p.part, c.number FROM clauses c JOIN paragraphs p"
-                " ON p.id = c.id WHERE c.id = ?",
+                "SELECT d.doc_id, p.part, c.number FROM clauses c JOIN paragraphs p"
+                " ON p.id = c.id JOIN documents d ON d.doc = p.doc WHERE c.id = ?",
                 (row,),
             ).fetchone()
             found = clause_id_of(*r) if r else ""
@@ -288,18 +288,18 @@ class ClauseIndex:
         marks = ",".join("?" * len(ids))
         heads: dict[int, tuple[Clause, int]] = {}
         for row in self._conn.execute(
-            "SELECT g.group_id, g.size, c.id, p.doc_id, d.label, p.part, c.number, p.text,"
+            "SELECT g.group_id, g.size, c.id, d.doc_id, d.label, p.part, c.number, p.text,"
             " c.italics, c.notes, c.opener, c.category, c.children FROM groups g"
             " JOIN clauses c ON c.id = g.head JOIN paragraphs p ON p.id = c.id"
-            f" JOIN documents d ON d.doc_id = p.doc_id WHERE g.group_id IN ({marks})",
+            f" JOIN documents d ON d.doc = p.doc WHERE g.group_id IN ({marks})",
             ids,
         ):
             heads[int(row[0])] = (self._clause(row[2:]), int(row[1]))
         sources: dict[int, list[Provenance]] = {gid: [] for gid in ids}
         for gid in ids:
             for doc_id, label, part, number in self._conn.execute(
-                "SELECT p.doc_id, d.label, p.part, c.number FROM clauses c"
-                " JOIN paragraphs p ON p.id = c.id JOIN documents d ON d.doc_id = p.doc_id"
+                "SELECT d.doc_id, d.label, p.part, c.number FROM clauses c"
+                " JOIN paragraphs p ON p.id = c.id JOIN documents d ON d.doc = p.doc"
                 " WHERE c.group_id = ? ORDER BY c.id LIMIT ?",
                 (gid, MAX_SOURCES),
             ):

@@ -22,7 +22,7 @@ from drafting_app.fulltext.words import plain
 MAX_TERMS = 8
 MAX_TERM_LENGTH = 64
 MAX_EXPANSION = 24
-NATIVE_PREFIXES = range(2, 4)  # the corpus index keeps prefix lists for 2-3 letters
+NATIVE_PREFIXES = range(3, 4)  # the corpus index keeps prefix lists for 3 letters
 
 _STOP_LIST = """a an and are as at be been being but by for from had has have he her his i if in
     into is it its no nor not of on or our shall she should so such than that the their them then

@@ -126,7 +126,11 @@ class _Placer:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self.changed: set[int] = set()
+        self.changed: set[int] = set()  # groups made or merged: refreshed from their members
+        # Clauses that joined a group as it was: its size grows by so many, its head (the
+        # first clause in corpus order, a new clause's id being the largest) stays. Counting
+        # the members again read the whole group: agreed language a hundred thousand long.
+        self.grown: Counter[int] = Counter()
         self._frequency: dict[str, int] = {}
 
     def _docs(self, tokens: Iterable[str]) -> dict[str, int]:
@@ -172,21 +176,35 @@ class _Placer:
         if not groups:
             gid = _next_group(conn)
             conn.execute("INSERT INTO groups VALUES (?, 0, 0, '', '', 0)", (gid,))
+            self.changed.add(gid)
         else:
             gid = min(groups)
             for other in sorted(groups - {gid}):  # the new text joins them: one group
                 conn.execute("UPDATE clauses SET group_id = ? WHERE group_id = ?", (gid, other))
                 conn.execute("DELETE FROM groups WHERE group_id = ?", (other,))
                 self.changed.discard(other)
+                self.grown.pop(other, None)
+                self.changed.add(gid)
         # Through the group index: the clauses still waiting (group 0) are the few just
         # added, while a key may be shared by a hundred thousand clauses of agreed language.
-        conn.execute(
+        joined = conn.execute(
             "UPDATE clauses INDEXED BY clauses_group SET group_id = ? WHERE group_id = 0"
             " AND key = ?",
             (gid, key),
+        ).rowcount
+        joined += conn.execute(
+            "UPDATE clauses SET group_id = ? WHERE id = ? AND group_id = 0", (gid, cid)
+        ).rowcount
+        self.grown[gid] += joined
+
+    def refresh(self, also: set[int]) -> None:
+        """Put right the groups this placer changed and ``also`` (groups split)."""
+        whole = self.changed | also
+        _refresh_groups(self.conn, whole)
+        self.conn.executemany(
+            "UPDATE groups SET size = size + ? WHERE group_id = ?",
+            [(n, gid) for gid, n in sorted(self.grown.items()) if gid not in whole],
         )
-        conn.execute("UPDATE clauses SET group_id = ? WHERE id = ?", (gid, cid))
-        self.changed.add(gid)
 
 
 def ungrouped(conn: sqlite3.Connection) -> int:
@@ -216,7 +234,7 @@ def settle(conn: sqlite3.Connection, touched: Iterable[int] = ()) -> None:
         still = conn.execute("SELECT group_id FROM clauses WHERE id = ?", (cid,)).fetchone()
         if still is not None and int(still[0]) == 0:  # an exact duplicate placed it already
             placer.place(int(cid), int(key), str(text))
-    _refresh_groups(conn, changed | placer.changed)
+    placer.refresh(changed)
 
 
 # -- everything ----------------------------------------------------------------------------

@@ -35,8 +35,8 @@ STOP_WORDS = frozenset(
     you your yours yourself yourselves""".split()  # noqa: SIM905
 )
 
-# The prefix lengths paragraphs_fts keeps lists for (prefix='2 3' in corpus/schema.py).
-NATIVE_PREFIXES = range(2, 4)
+# The prefix lengths paragraphs_fts keeps lists for (prefix='3' in corpus/schema.py).
+NATIVE_PREFIXES = range(3, 4)
 # An OR of this many words is still walked lazily by FTS5 (a few milliseconds at most).
 MAX_EXPANSION = 64
 

@@ -6,6 +6,10 @@ or the window needs the registry: opening it is one connection, and a check's lo
 ("decision 4/4 of the Conference") is one indexed query for that text's citations — the
 same answer as :class:`~drafting_app.corpus.registry.Registry` built in memory from the
 same documents, at any corpus size.
+
+A look-up counts a text's citations by date and reads them (their paragraphs, from all
+over the file) only when they are listed: a check asks whether a text is cited and which
+date most citations give, so its look-ups cost the same at 10,000 and 100,000 documents.
 """
 
 from __future__ import annotations
@@ -33,14 +37,91 @@ from drafting_app.errors import CorpusError, IndexDamaged
 from drafting_app.model.references import RefKind
 
 _CITED = (
-    "SELECT c.kind, c.canon, c.number, c.date, p.doc_id, d.label, p.part, p.label,"
+    "SELECT c.kind, c.canon, c.number, c.date, d.doc_id, d.label, p.part, p.label,"
     " p.parents, p.position, p.paragraph_id, substr(p.text, c.start + 1, c.end - c.start),"
     " c.volumes, c.treaty_number, c.ibid FROM citations c JOIN paragraphs p ON p.id = c.row"
-    " JOIN documents d ON d.doc_id = p.doc_id"
+    " JOIN documents d ON d.doc = p.doc"
 )
-_ORDER = " ORDER BY p.doc_id, c.row, c.seq"
+_ORDER = " ORDER BY d.doc_id, c.row, c.seq"
+# A text's citations by date (from the index citations_text alone).
+_COUNTED = (
+    "SELECT date, count(*) FROM citations WHERE number = ? AND canon = ? AND kind = ? GROUP BY date"
+)
+# The dates of a text's citations in the order _ORDER first gives them.
+_FIRST_SEEN = (
+    "SELECT date FROM (SELECT c.date, min((SELECT d.doc_id FROM documents d"
+    " WHERE d.first_row <= c.row ORDER BY d.first_row DESC LIMIT 1)"
+    " || char(31) || printf('%012d %06d', c.row, c.seq)) AS first FROM citations c"
+    " WHERE c.number = ? AND c.canon = ? AND c.kind = ? AND c.date != '' GROUP BY c.date)"
+    " ORDER BY first"
+)
 _OPENERS_KEPT = 512  # clause look-ups remembered (a draft has a few verbless paragraphs)
 _TEXT_KINDS = (str(RefKind.RESOLUTION), str(RefKind.DECISION))
+
+
+class _Cited(list[Citation]):
+    """The citations of one text, read from the index when first listed (``load``); until
+    then its length is the ``count`` the look-up found, so ``len`` and truth read nothing."""
+
+    def __init__(self, count: int, load: Callable[[], list[Citation]]) -> None:
+        super().__init__()
+        self._count = count
+        self._load: Callable[[], list[Citation]] | None = load
+
+    def _read(self) -> None:
+        if self._load is not None:
+            load, self._load = self._load, None
+            super().extend(load())
+
+    def __len__(self) -> int:
+        return self._count if self._load is not None else super().__len__()
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def __iter__(self) -> Iterator[Citation]:
+        self._read()
+        return super().__iter__()
+
+    def __reversed__(self) -> Iterator[Citation]:
+        self._read()
+        return super().__reversed__()
+
+    def __getitem__(self, index: Any) -> Any:
+        self._read()
+        return super().__getitem__(index)
+
+    def __contains__(self, item: object) -> bool:
+        self._read()
+        return super().__contains__(item)
+
+    def __eq__(self, other: object) -> bool:
+        self._read()
+        if isinstance(other, _Cited):
+            other._read()
+        return super().__eq__(other)
+
+    __hash__ = None  # a list: unhashable
+
+    def __repr__(self) -> str:
+        self._read()
+        return super().__repr__()
+
+
+class _Reading:
+    """Reads a text's citations once, for the list of all and the lists by date."""
+
+    def __init__(self, load: Callable[[], list[Citation]]) -> None:
+        self._load = load
+        self._found: list[Citation] | None = None
+
+    def all(self) -> list[Citation]:
+        if self._found is None:
+            self._found = self._load()
+        return self._found
+
+    def dated(self, date: str) -> list[Citation]:
+        return [c for c in self.all() if c.date == date]
 
 
 def _where(row: tuple[Any, ...]) -> Citation:
@@ -96,7 +177,9 @@ class StoredRegistry(Registry):
         ).fetchone()
         return (str(row[0]), str(row[1])) if row else None
 
-    def _settled(self, text: CitedText, own: tuple[str, str] | None) -> CitedText:
+    def _settled(
+        self, text: CitedText, own: tuple[str, str] | None, *, compact: bool = True
+    ) -> CitedText:
         if own is not None:
             text.doc_id, text.date = own
             text.date_source = "corpus" if text.date else ""
@@ -107,7 +190,8 @@ class StoredRegistry(Registry):
             # The date most citations give; on a tie, the first seen.
             text.date = max(text.dates_seen, key=lambda d: len(text.dates_seen[d]))
             text.date_source = "citations"
-        _compact(text)
+        if compact:
+            _compact(text)
         return text
 
     def clause_with_opener(self, text: str) -> AdoptedOpener | None:
@@ -139,21 +223,44 @@ class StoredRegistry(Registry):
     def _look_up(self, kind: str, full: str, number: str) -> CitedText | None:
         text = CitedText(kind, full, number, "")
         body_id = self._body_id(full)
+        counts: dict[str, int] = {}
         if body_id >= 0:
-            for row in self._conn.execute(
-                _CITED + " WHERE c.number = ? AND c.canon = ? AND c.kind = ?" + _ORDER,
-                (number, body_id, kind),
-            ):
-                where = _where(row)
-                text.citations.append(where)
-                if where.date:
-                    text.dates_seen.setdefault(where.date, []).append(where)
+            # The citations counted by date from the citations table alone (its index):
+            # their paragraphs are read only if someone lists them (_Cited).
+            counts = {
+                str(d): int(n) for d, n in self._conn.execute(_COUNTED, (number, body_id, kind))
+            }
         own = self._own(kind, full, number)
         adopting = kind == "resolution" and (full, number) in self._adopting
-        if own is None and not text.citations and not adopting:
+        if own is None and not counts and not adopting:
             date = self._curated_date(kind, full, number)
             return CitedText(kind, full, number, date, date_source="curated") if date else None
-        return self._settled(text, own)
+        if counts:
+            reading = _Reading(lambda: self._citations_of(number, body_id, kind))
+            text.citations = _Cited(sum(counts.values()), reading.all)
+            dated = {d: n for d, n in counts.items() if d}
+            most = max(dated.values(), default=0)
+            if list(dated.values()).count(most) > 1 and own is None:
+                # Two dates given equally often: the first seen wins (_settled), so the
+                # dates go in corpus order (document, then passage) — the document of a
+                # passage found by its row range, without reading the passage.
+                order = self._conn.execute(_FIRST_SEEN, (number, body_id, kind)).fetchall()
+                dated = {str(d): dated[str(d)] for (d,) in order}
+            text.dates_seen = {
+                d: _Cited(n, lambda d=d: reading.dated(d))  # type: ignore[misc]
+                for d, n in dated.items()
+            }
+        return self._settled(text, own, compact=False)
+
+    def _citations_of(self, number: str, body_id: int, kind: str) -> list[Citation]:
+        with self._guard():
+            return [
+                _where(row)
+                for row in self._conn.execute(
+                    _CITED + " WHERE c.number = ? AND c.canon = ? AND c.kind = ?" + _ORDER,
+                    (number, body_id, kind),
+                )
+            ]
 
     def _all(self) -> Iterator[CitedText]:
         names = dict(self._conn.execute("SELECT id, name FROM bodies"))
@@ -213,8 +320,8 @@ class StoredRegistry(Registry):
                 )
             )
         for doc_id, label, number, text, pid in self._conn.execute(
-            "SELECT p.doc_id, d.label, p.position, p.text, p.paragraph_id FROM paragraphs p"
-            " JOIN documents d ON d.doc_id = p.doc_id WHERE p.part = ? ORDER BY p.doc_id, p.id",
+            "SELECT d.doc_id, d.label, p.position, p.text, p.paragraph_id FROM paragraphs p"
+            " JOIN documents d ON d.doc = p.doc WHERE p.part = ? ORDER BY d.doc_id, p.id",
             (FOOTNOTE,),
         ):
             for inst in self._instruments.values():

@@ -204,7 +204,7 @@ def scan(
     return list(found.values())
 
 
-def _doc_id_for(key: str, taken: set[str]) -> str:
+def _doc_id_for(key: str, taken: set[str] | TakenIds) -> str:
     """ "bundled/000_fcca33238787d02e" for "bundled/000_fcca33238787d02e.txt"; the key with
     its suffix when another file has the same stem."""
     name = key.rsplit("/", 1)[-1]
@@ -219,13 +219,46 @@ def _doc_id_for(key: str, taken: set[str]) -> str:
     return candidate
 
 
+class TakenIds:
+    """The document ids of the files the index holds, asked of it one id at a time
+    (``held``): a sync of one added file reads no other file's row — at 100,000 documents
+    reading every row was most of the time an add took. Ids given out in this sync are
+    remembered here."""
+
+    def __init__(self, held: Callable[[str], bool], given: Iterable[str] = ()) -> None:
+        self._held = held
+        self._given = set(given)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._given or (isinstance(doc_id, str) and self._held(doc_id))
+
+    def add(self, doc_id: str) -> None:
+        self._given.add(doc_id)
+
+    def copy(self) -> TakenIds:
+        return TakenIds(self._held, self._given)
+
+
+Taken = set[str] | TakenIds
+
+
 class _Planner:
-    def __init__(self, known: dict[str, FileRow], retry: Iterable[str], seen: set[str]) -> None:
+    def __init__(
+        self,
+        known: dict[str, FileRow],
+        retry: Iterable[str],
+        seen: set[str],
+        taken: TakenIds | None = None,
+    ) -> None:
         self.known = known
         self.retry = set(retry)
         # Ids of files still present stay theirs; a removed file's id may go to a new file
         # (its rows are deleted before anything is written).
-        self.taken = {r.doc_id for k, r in known.items() if r.doc_id and k in seen}
+        self.taken: Taken = (
+            {r.doc_id for k, r in known.items() if r.doc_id and k in seen}
+            if taken is None
+            else taken
+        )
         self.plan = SyncPlan(SyncReport())
 
     def visit(self, src: Source) -> None:
@@ -275,7 +308,7 @@ class _Planner:
             yield out
 
     def _tentative_ids(self, pending: list[_Pending]) -> list[str]:
-        taken = set(self.taken)
+        taken = self.taken.copy()
         out = []
         for p in pending:
             old = p.row.doc_id if p.row else None
@@ -387,14 +420,16 @@ def plan_sync(
     retry: Iterable[str],
     *,
     complete: bool = True,
+    taken: TakenIds | None = None,
 ) -> _Planner:
     """Compare the files with what the index knows (a file whose size or time changed is
     hashed); what changed is read by the planner's :meth:`_Planner.read`. ``retry``: keys
     to read again even when unchanged (failed files, or all after a reader upgrade).
     ``complete``: ``sources`` are every corpus file (the others are gone); else only
-    these files are looked at."""
+    these files are looked at, ``known`` may hold only their rows and ``taken`` says
+    which ids the other files hold."""
     seen = {s.key for s in sources} if complete else set(known) | {s.key for s in sources}
-    planner = _Planner(known, retry, seen)
+    planner = _Planner(known, retry, seen, None if complete else taken)
     for src in sources:
         planner.visit(src)
     plan = planner.plan

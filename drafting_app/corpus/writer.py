@@ -25,7 +25,7 @@ _DOC_INSERT = (
     " first_row, last_row) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 _PASSAGE_INSERT = (
-    "INSERT INTO paragraphs (id, doc_id, seq, paragraph_id, part, label, parents, opener,"
+    "INSERT INTO paragraphs (id, doc, seq, paragraph_id, part, label, parents, opener,"
     " text, footnotes, position) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
 )
 _CLAUSE_INSERT = "INSERT INTO clauses VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?)"
@@ -94,17 +94,17 @@ class IndexWriter:
         first = self._next_id
         last = first + len(record.passages) - 1
         self._next_id = last + 1
-        conn.execute(
+        doc = conn.execute(
             _DOC_INSERT,
             (
                 i.doc_id, i.path, i.kind, i.form, i.heading, i.title, i.symbol, i.body, i.date,
                 i.paragraphs, i.footnotes, i.origin, i.label, file_key, index, i.text_kind,
                 i.number, first, last,
             ),
-        )  # fmt: skip
+        ).lastrowid  # fmt: skip
         conn.executemany(
             _PASSAGE_INSERT,
-            [(first + seq, i.doc_id, seq, *p) for seq, p in enumerate(record.passages)],
+            [(first + seq, doc, seq, *p) for seq, p in enumerate(record.passages)],
         )
 
         conn.executemany(

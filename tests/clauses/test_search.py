@@ -133,3 +133,44 @@ def test_a_clause_comes_with_its_sub_paragraphs(index: ClauseIndex) -> None:
     assert [n.text for n in france_notes] == ["CTOC/COP/2008/8."]
     ids = {p.id for p in [france, *france.children]}
     assert len(ids) == 5
+
+
+def _groups_out_of_step(conn) -> list[tuple[int, int, int, int, int]]:  # type: ignore[no-untyped-def]
+    """Groups whose recorded size or head differ from their members'."""
+    return conn.execute(
+        "SELECT g.group_id, g.size, g.head, count(c.id), min(c.id) FROM groups g"
+        " LEFT JOIN clauses c ON c.group_id = g.group_id GROUP BY g.group_id"
+        " HAVING g.size != count(c.id) OR g.head != min(c.id)"
+    ).fetchall()
+
+
+def test_groups_keep_their_size_and_head_as_texts_come_and_go(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # A text adopted again joins its groups: each grows by its new members (not counted
+    # again from them all); a removal splits and counts again. Either way the record
+    # must equal the members.
+    from drafting_app.corpus.store import CorpusStore
+    from tests.conftest import CORPUS, REALDOCS
+
+    source = (REALDOCS / "ga" / "A-RES-80-1_palestine-participation-2025.txt").read_text("utf-8")
+    user = tmp_path / "u"
+    with CorpusStore.open(tmp_path / "corpus.sqlite3", [CORPUS], user_dir=user) as s:
+        conn = s.connection()
+        s.add_document(REALDOCS / "ga" / "A-RES-80-1_palestine-participation-2025.txt")
+        again = tmp_path / "again.txt"
+        again.write_text(source.replace("Palestine", "Palestine ", 1), encoding="utf-8")
+        s.add_document(again)  # the same language adopted again: the groups grow
+        sizes = dict(conn.execute("SELECT group_id, size FROM groups"))
+        assert max(sizes.values()) >= 2
+        assert _groups_out_of_step(conn) == []
+        twice = tmp_path / "twice.txt"
+        twice.write_text(source.replace("Palestine", "Palestine  ", 1), encoding="utf-8")
+        s.add_document(twice)
+        grown = dict(conn.execute("SELECT group_id, size FROM groups"))
+        assert sum(grown.values()) > sum(sizes.values())
+        assert _groups_out_of_step(conn) == []
+        (user / "again.txt").unlink()
+        s.sync()  # a removal: the groups it touched are split and counted again
+        assert _groups_out_of_step(conn) == []
+        assert sum(dict(conn.execute("SELECT group_id, size FROM groups")).values()) == sum(
+            sizes.values()
+        )

@@ -3,6 +3,7 @@ from the five corpus documents and the curated facts (issue 2 §7)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -280,3 +281,65 @@ def test_conference_means_the_cop_only_in_its_own_texts() -> None:
     assert canonical_body("Conference of the Parties", "") == COP
     assert canonical_body("Conference", "General Assembly") == "Conference"
     assert canonical_body("its", "The General Assembly,") == GA
+
+
+TIE = (
+    "Resolution 12/2\n\nTies\n\nThe Conference of the Parties to the United Nations "
+    "Convention against Transnational Organized Crime,\n\nRecalling General Assembly "
+    "resolution 61/144 of 19 December 2007 and General Assembly resolution 61/144 of "
+    "19 December 2006,\n\n1. *Notes* General Assembly resolution 60/1 of 16 September 2005 "
+    "and General Assembly resolution 60/1 of 16 September 2005;\n\n"
+    "2. *Recalls* General Assembly resolution 60/1 of 24 October 2005.\n"
+)
+
+
+def test_a_stored_look_up_reads_the_citations_only_when_listed(tmp_path: Path) -> None:
+    """The stored registry counts a text's citations by date; where they are is read when
+    they are listed, and is then what the registry built in memory says (a tie between
+    two dates: the first seen wins in both)."""
+    from drafting_app.corpus.readers import read_text
+
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / "ties.txt").write_text(TIE, encoding="utf-8")
+    memory = Registry.from_documents([("user/ties", read_text(TIE))])
+    with CorpusStore.open(tmp_path / "c.sqlite", [user], user_dir=user) as store:
+        stored = Registry.from_store(store)
+        statements: list[str] = []
+        stored._conn.set_trace_callback(statements.append)  # type: ignore[attr-defined]
+        for number, date in (("61/144", "19 December 2007"), ("60/1", "16 September 2005")):
+            statements.clear()
+            text = stored.cited_text(GA, number, "resolution")
+            known = memory.cited_text(GA, number, "resolution")
+            assert text is not None and known is not None
+            assert text.date == known.date == date
+            assert list(text.dates_seen) == list(known.dates_seen)
+            assert {d: len(c) for d, c in text.dates_seen.items()} == {
+                d: len(c) for d, c in known.dates_seen.items()
+            }
+            assert len(text.citations) == len(known.citations) == 3 - (number == "61/144")
+            assert not [s for s in statements if "JOIN paragraphs" in s]  # a tie neither
+            assert places(text) == places(known)
+            assert [c.where for c in text.dates_seen[date]] == [
+                c.where for c in known.dates_seen[date]
+            ]
+            assert any("JOIN paragraphs" in s for s in statements)
+
+
+def test_a_stored_look_up_reads_indexes_only(tmp_path: Path) -> None:
+    """Counting a text's citations by date and ordering its dates read no table row: the
+    look-up's cost does not grow with the passages of the corpus (issue 21 item 4)."""
+    from drafting_app.corpus.stored_registry import _COUNTED, _FIRST_SEEN
+
+    with CorpusStore.open(tmp_path / "c.sqlite", user_dir=tmp_path / "user") as store:
+        conn = store.connection()
+        for sql in (_COUNTED, _FIRST_SEEN):
+            plan = " | ".join(
+                str(r[-1]) for r in conn.execute("EXPLAIN QUERY PLAN " + sql, (1, 1, 1))
+            )
+            assert not re.search(r"\bSCAN (?!\(subquery)", plan), plan  # no table walked
+            assert "COVERING INDEX citations_text" in plan, plan
+        plan = " | ".join(
+            str(r[-1]) for r in conn.execute("EXPLAIN QUERY PLAN " + _FIRST_SEEN, (1, 1, 1))
+        )
+        assert "documents_rows" in plan, plan

@@ -221,6 +221,27 @@ def test_add_document_copies_indexes_and_never_overwrites(
         ]
 
 
+def test_an_added_file_never_takes_the_id_of_a_file_the_index_still_holds(
+    folders: dict[str, Path], tmp_path: Path
+) -> None:
+    # The add reads only its own file's row: the ids the other files hold are asked of
+    # the index. A file removed while the app was closed still holds its id until the
+    # next full sync, so a new "zeppelin.txt" must not become "user/zeppelin" too.
+    write(folders["user"] / "zeppelin.md", SMALL)
+    with open_store(folders) as store:
+        assert store.info("user/zeppelin").heading == "Resolution 12/9"
+    (folders["user"] / "zeppelin.md").unlink()
+    src = write(tmp_path / "in" / "zeppelin.txt", SMALL.replace("12/9", "12/11"))
+    with CorpusStore.open(
+        folders["db"], [folders["bundled"], folders["user"]], user_dir=folders["user"], sync=False
+    ) as store:
+        [info] = store.add_document(src)
+        assert (info.doc_id, info.heading) == ("user/zeppelin.txt", "Resolution 12/11")
+        assert store.info("user/zeppelin").heading == "Resolution 12/9"  # until the sync
+        store.sync()
+        assert [d.doc_id for d in store.documents() if d.origin == "user"] == ["user/zeppelin.txt"]
+
+
 @pytest.mark.parametrize(
     "name, data",
     [
@@ -305,6 +326,35 @@ def test_older_database_is_rebuilt_in_place(folders: dict[str, Path]) -> None:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     conn.close()
     assert "legacy" not in tables and "documents" in tables
+
+
+SCHEMA_6 = Path(__file__).parent.parent / "data" / "corpus_index" / "schema6.sqlite"
+
+
+def test_schema_6_index_is_upgraded_keeping_the_users_added_document(
+    folders: dict[str, Path],
+) -> None:
+    """An index written by the previous version (schema 6: prefix lists of 2 and 3
+    letters, passages naming their document by doc_id) is rebuilt from the documents:
+    the one the user added is still listed and found."""
+    write(folders["user"] / "mine.txt", SMALL)
+    folders["db"].parent.mkdir(parents=True)
+    shutil.copyfile(SCHEMA_6, folders["db"])
+    old = sqlite3.connect(folders["db"])
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 6
+    assert [r[0] for r in old.execute("SELECT doc_id FROM documents")] == ["user/mine"]
+    old.close()
+    with open_store(folders) as store:
+        assert [d.doc_id for d in store.documents()] == [*IDS, "user/mine"]
+        [hit] = store.search("zeppelin")
+        assert (hit.doc_id, hit.part) == ("user/mine", "operative")
+        assert store.search("ze") and store.search("z")  # prefixes shorter than the lists'
+        conn = store.connection()
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+        assert "doc" in {r[1] for r in conn.execute("PRAGMA table_info(paragraphs)")}
+        fts = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'paragraphs_fts'")
+        assert "prefix='3'" in fts.fetchone()[0]
+    assert _broken(folders["db"]) == []  # an older index is not damage: nothing kept aside
 
 
 def test_rebuild_gives_the_same_index(folders: dict[str, Path]) -> None:
@@ -545,8 +595,9 @@ def test_broad_search_ranks_the_first_candidates_only(
         assert len(everything) > 20
         monkeypatch.setattr(store_module, "CANDIDATES", 8)
         first = store._conn.execute(
-            "SELECT p.doc_id, p.paragraph_id FROM paragraphs_fts"
+            "SELECT d.doc_id, p.paragraph_id FROM paragraphs_fts"
             " JOIN paragraphs p ON p.id = paragraphs_fts.rowid"
+            " JOIN documents d ON d.doc = p.doc"
             " WHERE paragraphs_fts MATCH ? ORDER BY paragraphs_fts.rowid LIMIT 8",
             (fts_query("traff"),),
         ).fetchall()

@@ -41,11 +41,12 @@ def _volume_rows(store: CorpusStore) -> dict[str, int]:
     """Rows left in each table for the volume's later texts (ids "<first>#n")."""
     sql = {
         "documents": "SELECT count(*) FROM documents WHERE doc_id LIKE ?",
-        "paragraphs": "SELECT count(*) FROM paragraphs WHERE doc_id LIKE ?",
+        "paragraphs": "SELECT count(*) FROM paragraphs p JOIN documents d ON d.doc = p.doc"
+        " WHERE d.doc_id LIKE ?",
         "clauses": "SELECT count(*) FROM clauses c JOIN paragraphs p ON p.id = c.id"
-        " WHERE p.doc_id LIKE ?",
+        " JOIN documents d ON d.doc = p.doc WHERE d.doc_id LIKE ?",
         "citations": "SELECT count(*) FROM citations c JOIN paragraphs p ON p.id = c.row"
-        " WHERE p.doc_id LIKE ?",
+        " JOIN documents d ON d.doc = p.doc WHERE d.doc_id LIKE ?",
     }
     return {
         table: store._conn.execute(query, (FIRST_ID + "#%",)).fetchone()[0]
@@ -147,7 +148,7 @@ def test_changing_the_volume_replaces_all_its_texts_and_removing_it_drops_them(
         assert _volume_rows(store) == dict.fromkeys(_volume_rows(store), 0)
         orphans = {
             "paragraphs": "SELECT count(*) FROM paragraphs"
-            " WHERE doc_id NOT IN (SELECT doc_id FROM documents)",
+            " WHERE doc NOT IN (SELECT doc FROM documents)",
             "clauses": "SELECT count(*) FROM clauses WHERE id NOT IN (SELECT id FROM paragraphs)",
             "citations": "SELECT count(*) FROM citations"
             " WHERE row NOT IN (SELECT id FROM paragraphs)",

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from drafting_app.fulltext import ranking, upkeep
+from drafting_app.fulltext import vocabulary as vocabulary_module
 from drafting_app.fulltext.vocabulary import (
     SortedVocabulary,
     TableVocabulary,
@@ -88,9 +89,15 @@ def test_expanded_prefix_finds_what_the_fts5_prefix_query_finds(
 
 
 def test_an_expansion_too_wide_falls_back_to_the_native_prefix(
-    index: sqlite3.Connection,
+    index: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     vocabulary = TableVocabulary(index, "vocabulary")
+    # A short prefix may have many more branches than a prefix has completions (an OR of
+    # 3-letter lists is walked lazily), up to MAX_BRANCHES.
+    branches = expand("c", vocabulary, range(3, 4), 3)
+    assert branches is not None and branches.count(" OR ") >= 3
+    assert _rows(index, branches) == _rows(index, '"c"*')
+    monkeypatch.setattr(vocabulary_module, "MAX_BRANCHES", 3)
     assert expand("c", vocabulary, range(2, 5), 3) == '"c"*'
     # Longer than the native prefixes: widened to the longest one (the caller checks the
     # prefix on the rows), never FTS5's merge of every list of "inter".

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from drafting_app.corpus.store import CorpusStore
@@ -52,6 +52,29 @@ def test_window_has_the_menus_and_every_action_a_shortcut(window: MainWindow) ->
                 continue
             assert not action.shortcut().isEmpty(), action.text()
     assert ("Outline / paragraph › Indent", "Tab") in window.shortcut_table()
+
+
+def test_the_shortcuts_window_fits_the_screen_and_lists_every_key(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """User trial 17: Help › Keyboard Shortcuts was a message box taller than a 900 px
+    screen, its top and bottom cut off."""
+    rows = window.shortcut_table()
+    assert len(rows) > 40  # enough rows to overflow a laptop screen in one column
+    help_menu = window.menuBar().actions()[-1].menu()
+    assert isinstance(help_menu, QMenu)
+    (entry,) = [a for a in help_menu.actions() if a.text() == "&Keyboard Shortcuts"]
+    entry.trigger()
+    box = window.findChild(QDialog, "shortcutsDialog")
+    assert box is not None
+    qtbot.waitExposed(box)
+    room = box.screen().availableGeometry()
+    assert box.frameGeometry().height() <= room.height()
+    table = box.findChild(QTableWidget, "shortcutsTable")
+    assert table is not None
+    shown = [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
+    assert shown == rows
+    box.close()
 
 
 def test_browser_lists_the_five_corpus_documents(window: MainWindow) -> None:

@@ -124,10 +124,20 @@ def test_opener_completion_italics_and_unknown_openers(qtbot: QtBot, window: Mai
     assert p.text == "Taking into account "
     assert p.italics == [Span(0, 19)]
     assert "Opening phrase: “Taking into account”" in editor.hint.text()
+    qtbot.keyClicks(editor.page, " the report")  # the space typed by habit is not doubled
+    assert p.text == "Taking into account the report"
+    qtbot.keyClick(editor.page, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor.page, "Recall")  # the preamble's own openers only (user trial 13)
+    offered = [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
+    assert offered == ["Recalling"]
+    qtbot.keyClick(editor.page, Qt.Key.Key_Escape)
+    editor.page.completion.hide()
+    qtbot.keyClicks(editor.page, "ing  its resolution,")  # a space typed later is kept
+    assert draft.controller.doc.preamble[1].text == "Recalling  its resolution,"
 
     qtbot.keyClick(editor.page, Qt.Key.Key_Return)
     type_paragraph(qtbot, editor, "Pondering the question,")
-    q = draft.controller.doc.preamble[1]
+    q = draft.controller.doc.preamble[2]
     assert q.italics == []  # allowed, not guessed
     assert "not a known preamble opening phrase" in editor.hint.text()
     qtbot.keyClick(editor.page, Qt.Key.Key_Home)
@@ -252,6 +262,8 @@ def test_footnote_added_at_the_caret_typed_and_undone(qtbot: QtBot, window: Main
     assert [f.text for f in doc.footnotes] == [
         "United Nations, Treaty Series, vol. 2349, No. 42146."
     ]
+    # the series title turns italic as it is completed, as the citation tool prints it
+    assert doc.footnotes[0].italics == [Span(16, 29)]
     assert [(a.offset, a.footnote_id) for a in p.anchors] == [(len(p.text), doc.footnotes[0].id)]
     qtbot.waitUntil(lambda: editor.footnotes.texts()[0].startswith("1  United Nations"))
     row = editor.model.index_of(p.id).data(SEGMENTS_ROLE)[0]
@@ -330,3 +342,20 @@ def test_the_first_letter_of_a_paragraph_is_capitalized_as_word_does(
     assert op.text.startswith("requests the Secretariat")
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
     assert draft.controller.doc.operative[0].text.startswith("Requests the Secretariat")
+
+
+def test_straight_quotes_typed_become_the_curly_ones_un_texts_print(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """User trial 16: "World's" stayed straight; the base texts print ’ and “ ”, as Word's
+    AutoFormat sets them while typing."""
+    draft = _start(qtbot, window)
+    editor = draft.editor
+    qtbot.keyClicks(editor.page, "Welcomes the Secretary-General's report entitled \"Our")
+    qtbot.keyClicks(editor.page, " world\" and the States' ('core') commitments;")
+    assert _texts(draft) == [
+        "Welcomes the Secretary-General’s report entitled “Our world” and the States’"
+        " (‘core’) commitments;"
+    ]
+    window.undo_action.trigger()
+    assert _texts(draft) == [""]  # typed in one burst: one undo step, as without the quotes

@@ -96,3 +96,26 @@ def test_replace_one_then_all_in_one_undo_step(
     assert op6.text.endswith("article 18 of the Migrants Protocol;")
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)  # the one Replace
     assert describe(doc) == before
+
+
+def test_escape_closes_the_bar_from_its_controls_and_from_the_page(
+    qtbot: QtBot,
+    window: MainWindow,
+    france: OpenDraft,  # noqa: F811
+) -> None:
+    """User trial 17: Esc closed the bar only from the find field."""
+    page, bar = france.editor.page, france.editor.find_bar
+    page.setFocus()
+    for focus in (bar.case, bar.replace_all_button, page):
+        qtbot.keyClick(page, Qt.Key.Key_H, CTRL)
+        qtbot.keyClicks(bar.query, "Protocol")
+        assert bar.isVisible() and page.decorations._overlays[OWNER]
+        focus.setFocus()
+        qtbot.waitUntil(focus.hasFocus)
+        qtbot.keyClick(focus, Qt.Key.Key_Escape)
+        assert not bar.isVisible(), focus
+        assert not page.decorations._overlays.get(OWNER)  # the shading goes with the bar
+        assert page.hasFocus()
+    before = page.caret()
+    qtbot.keyClick(page, Qt.Key.Key_Escape)  # bar closed: Esc on the page changes nothing
+    assert page.caret() == before and not bar.isVisible()

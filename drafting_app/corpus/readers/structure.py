@@ -34,6 +34,7 @@ from drafting_app.model.document import (
 from drafting_app.model.numbering import from_letters, from_roman, letters, roman
 from drafting_app.model.opening import MEETING_PREFIX
 from drafting_app.model.references import DATE_RE
+from drafting_app.model.series_titles import with_series_titles
 from drafting_app.phrases import PhraseBook, default_phrasebook
 
 # Paragraph styles of the app's own export (export/word_styles.py).
@@ -1035,7 +1036,10 @@ class _NoteBinder:
         self._issues: list[str] = []
         self._notes_in_order: list[Footnote] = []
         for n in notes:
-            fn = Footnote(n.text, italics=list(n.italics), source_number=n.label)
+            # A plain-text or PDF note has no italics: the series titles UN style prints
+            # in italics ("United Nations, *Treaty Series*") are set as the export prints them.
+            italics = with_series_titles(n.text, n.italics)
+            fn = Footnote(n.text, italics=italics, source_number=n.label)
             self._notes_in_order.append(fn)
             if n.key is None:
                 self._by_label[n.label].append(fn)

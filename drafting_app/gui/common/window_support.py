@@ -4,11 +4,21 @@ and Help › Keyboard Shortcuts (built from the menus themselves, so it never go
 from __future__ import annotations
 
 import contextlib
-from html import escape
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QMainWindow,
+    QMenu,
+    QMenuBar,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from drafting_app.errors import DraftingError
 from drafting_app.storage.settings import AppSettings, save_settings
@@ -76,13 +86,39 @@ def shortcut_table(bar: QMenuBar) -> list[tuple[str, str]]:
     return rows + list(WIDGET_KEYS)
 
 
-def show_shortcuts(parent: QWidget, rows: list[tuple[str, str]]) -> QMessageBox:
-    table = "".join(
-        f"<tr><td>{escape(name)}</td><td>&nbsp;&nbsp;<b>{escape(key)}</b></td></tr>"
-        for name, key in rows
-    )
-    box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard Shortcuts", "", parent=parent)
-    box.setTextFormat(Qt.TextFormat.RichText)
-    box.setText(f"<table>{table}</table>")
-    box.open()
+def show_shortcuts(parent: QWidget, rows: list[tuple[str, str]]) -> QDialog:
+    """Help › Keyboard Shortcuts: a two-column table that scrolls, no taller than the
+    screen (a message box with 60 rows was cut off at 900 pixels), modeless so the drafter
+    can try a key while it is open."""
+    box = QDialog(parent)
+    box.setObjectName("shortcutsDialog")
+    box.setWindowTitle("Keyboard Shortcuts")
+    table = QTableWidget(len(rows), 2, box)
+    table.setObjectName("shortcutsTable")
+    table.setHorizontalHeaderLabels(["Command", "Keys"])
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)
+    table.setShowGrid(False)
+    table.setAlternatingRowColors(True)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    for i, (name, key) in enumerate(rows):
+        table.setItem(i, 0, QTableWidgetItem(name))
+        table.setItem(i, 1, QTableWidgetItem(key))
+    table.resizeColumnsToContents()
+    table.horizontalHeader().setStretchLastSection(True)
+    close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, box)
+    close.rejected.connect(box.reject)
+    layout = QVBoxLayout(box)
+    layout.addWidget(table)
+    layout.addWidget(close)
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry() if screen is not None else None
+    width = table.horizontalHeader().length() + 60
+    height = table.verticalHeader().length() + 120
+    if room is not None:
+        width, height = min(width, room.width() * 9 // 10), min(height, room.height() * 8 // 10)
+    box.resize(width, height)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()
     return box

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut, QTextCharFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -130,6 +130,17 @@ class FindBar(QWidget):
         self.replace_all_button.clicked.connect(self.replace_all)
         close.clicked.connect(self.close_bar)
         view.controller.changed.connect(self._on_changed)
+        # Esc closes the bar from any of its controls (a check box, a button just pressed),
+        # and from the page while the bar is open, as a browser's or an editor's find bar.
+        for owner, context in (
+            (self, Qt.ShortcutContext.WidgetWithChildrenShortcut),
+            (view, Qt.ShortcutContext.WidgetShortcut),
+        ):
+            escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), owner)
+            escape.setContext(context)
+            escape.activated.connect(self.close_bar)
+        self._page_escape = escape
+        self._page_escape.setEnabled(False)
         self.hide()
 
     # -- opening and closing -----------------------------------------------------------------
@@ -141,11 +152,13 @@ class FindBar(QWidget):
             self.query.setText(chosen)
         self.replace_row.setVisible(replace)
         self.show()
+        self._page_escape.setEnabled(True)
         self.query.setFocus()
         self.query.selectAll()
         self.search(move=False)
 
     def close_bar(self) -> None:
+        self._page_escape.setEnabled(False)
         self.hide()
         self.view.decorations.set_overlays(OWNER, {})
         self.view.setFocus()

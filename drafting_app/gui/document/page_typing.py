@@ -28,6 +28,7 @@ from drafting_app.model.range_edits import (
     next_in_page,
     previous_in_page,
 )
+from drafting_app.model.series_titles import with_series_titles
 from drafting_app.model.text_edits import (
     DeleteFootnote,
     EditFootnote,
@@ -40,6 +41,7 @@ from drafting_app.model.text_edits import (
     trimmed_italics,
 )
 from drafting_app.model.tree import annex_of, locate
+from drafting_app.model.typography import smart_quote
 from drafting_app.phrases import PhraseBook, default_phrasebook
 
 if TYPE_CHECKING:
@@ -187,7 +189,10 @@ class PageTyping:
         if kind == "note":
             # The page shows (and the drafter edits) the note's full source.
             shown = self.view.note_view(key[1])
-            spans, _, _ = carry(Paragraph(shown.text, list(shown.italics)), value, hint)
+            spans, _, c = carry(Paragraph(shown.text, list(shown.italics)), value, hint)
+            # "United Nations, Treaty Series" typed in a note turns italic as it is
+            # completed, as the citation tool and the export print it.
+            spans = with_series_titles(value, spans, near=(c.start, c.new_end))
             return EditFootnote(key[1], value, spans)
         return line_edit(doc, key, value)
 
@@ -228,6 +233,8 @@ class PageTyping:
         if n0 == n1:
             if a0 == a1 and self._starts_paragraph(s0, a0, text):
                 text = text.upper()  # Word's "Capitalize first letter of sentences"
+            # Word's "straight quotes with smart quotes": UN texts print ’ and “ ”
+            text = smart_quote(s0.text[: s0.model_offset(a0)], text)
             self._replace_in(s0, a0, a1, text, typing=True)
             return
         self._replace_range(s0, a0, s1, a1, [Paragraph(text)])
