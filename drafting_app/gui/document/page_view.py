@@ -1090,6 +1090,9 @@ class DocumentView(QTextEdit):
         return super().event(e)
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
+        if self.completion.swallows(e):
+            e.accept()
+            return
         if self.completion.takes(e):
             e.ignore()  # the completer completes the opener with it
             return
