@@ -173,3 +173,20 @@ def test_closing_or_opening_another_draft_while_slices_are_pending(
     assert_page_is(third.editor.page, three)
     assert first not in window.drafts.open
     qtbot.wait(50)  # the closed draft's editor goes; nothing of it is left to run
+
+
+def test_the_preview_of_a_long_draft_in_front_follows_it(qtbot: QtBot, window: MainWindow) -> None:
+    """In front, the preview of a long draft is made on the turns after the page's first
+    paint; it shows the draft as it is, also after a key typed meanwhile."""
+    window.preview_dock.raise_()
+    qtbot.waitUntil(lambda: not window.preview.visibleRegion().isEmpty())
+    doc = long_draft()
+    doc.operative[-1].text = "Decides to remain seized of the matter."
+    draft = window.drafts.add(doc, None, None, None)
+    assert "remain seized" not in window.preview.toPlainText()  # not in the open's turn
+    page = draft.editor.page
+    page.setFocus()
+    assert page.set_caret(("p", doc.operative[0].id), 0)
+    QTest.keyClicks(page, "Firmly ")
+    qtbot.waitUntil(lambda: "remain seized" in window.preview.toPlainText(), timeout=20000)
+    qtbot.waitUntil(lambda: "Firmly" in window.preview.toPlainText(), timeout=20000)

@@ -84,7 +84,7 @@ ZOOM_STEPS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 # screenful, and the whole of an ordinary draft — the rest appended from a zero-timer, a
 # few milliseconds at a time, so the window never freezes while the page is written.
 FIRST_BLOCKS = 60
-SLICE_MS = 6.0
+SLICE_MS = 4.0
 SLICE_MIN_BLOCKS = 8
 RESTYLE_BLOCKS = 120  # blocks re-highlighted per turn when every block is restyled
 _NEWLINES = str.maketrans({"\n": " ", "\r": " ", "\u2029": " ", "\u2028": " "})
