@@ -11,7 +11,19 @@ window (the corpus panels, the checks and footnotes panels, the word count and t
 spelling underline listening to every edit, as a user has them) instead of the draft
 editor alone.
 
+With ``--stall`` (issue 21 item 6) a saved draft of ``--paragraphs`` paragraphs (sub-
+paragraphs counted) and ``--notes`` footnotes recombined from the synthetic corpus
+(benchmarks/check_speed.py) is opened with File › Open in the whole window as the app
+builds it (checks, footnotes, revision and negotiation tools), the spelling dictionary
+read; a timer asks the event loop for a turn every 5 ms (StallMeter) from the open until
+everything the open set going is done — the page, the outline, the footnotes panel, the
+spelling underline, the checks and (``--preview``) the preview in front — and for a
+second after. Printed per run: the first paint of the opened draft's page, the longest
+stall, when each part was done, the total.
+
     python -m benchmarks.page_view [--paragraphs 200] [--notes 100] [--keys 300] [--window]
+    python -m benchmarks.page_view --stall [--paragraphs 800] [--notes 400] [--runs 3]
+        [--preview] [--profile]
 """
 
 from __future__ import annotations
@@ -31,21 +43,22 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("DRAFTING_APP_HOME", tempfile.mkdtemp(prefix="bench-page-"))
 
-from PySide6.QtCore import QMimeData, Qt  # noqa: E402
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from benchmarks.gui_editing import long_draft  # noqa: E402
 from drafting_app.corpus.registry import Registry  # noqa: E402
 from drafting_app.corpus.store import CorpusStore  # noqa: E402
 from drafting_app.errors import DraftingError  # noqa: E402
-from drafting_app.gui.citation_tools import install_citation_tools  # noqa: E402
+from drafting_app.gui.citation_tools import CitationTools, install_citation_tools  # noqa: E402
 from drafting_app.gui.document.document_controller import DocumentController  # noqa: E402
 from drafting_app.gui.document.draft_editor import DraftEditor  # noqa: E402
 from drafting_app.gui.main_window import MainWindow  # noqa: E402
 from drafting_app.gui.revision_tools import install_revision_tools  # noqa: E402
+from drafting_app.gui.startup_trace import StallMeter  # noqa: E402
 from drafting_app.model.conventions import suggestions  # noqa: E402
-from drafting_app.model.document import Anchor, Document, Footnote  # noqa: E402
+from drafting_app.model.document import Anchor, Document, Footnote, Part  # noqa: E402
 from drafting_app.model.profiles import DEFAULT_PROFILE, profile  # noqa: E402
 
 
@@ -88,7 +101,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--notes", type=int, default=100)
     parser.add_argument("--keys", type=int, default=300)
     parser.add_argument("--window", action="store_true", help="in the whole main window")
+    parser.add_argument("--stall", action="store_true", help="the stalls of opening a draft")
+    parser.add_argument("--runs", type=int, default=3, help="opens measured (--stall)")
+    parser.add_argument("--seed", type=int, default=1, help="the draft recombined (--stall)")
+    parser.add_argument("--preview", action="store_true", help="the preview in front (--stall)")
+    parser.add_argument("--profile", action="store_true", help="cProfile the last open (--stall)")
     args = parser.parse_args(argv)
+    if args.stall:
+        return open_stalls(args)
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     doc = noted_draft(args.paragraphs, args.notes)
@@ -161,6 +181,177 @@ def main(argv: list[str] | None = None) -> int:
         window.close()
         window.background.wait()
     return 0
+
+
+def open_stalls(args: argparse.Namespace) -> int:
+    """Open a saved long draft in the whole window, ``--runs`` times (closed in between);
+    one row per open."""
+    import cProfile
+    import pstats
+
+    from benchmarks.check_speed import build_draft
+    from drafting_app.gui.corpus.registry_cache import RegistryCache
+    from drafting_app.gui.negotiation_tools import install_negotiation_tools
+    from drafting_app.storage.project import save_project
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    doc = build_draft(args.seed, args.paragraphs, args.notes)
+    path = Path(os.environ["DRAFTING_APP_HOME"]) / "long-draft.unres.json"
+    save_project(doc, path)
+    store = CorpusStore.open(sync=False)
+    window = MainWindow(store)
+    window.resize(1440, 900)
+    registries = RegistryCache(store, window.background, window)
+    tools = install_citation_tools(window, registries.get, registries)
+    install_revision_tools(window)
+    install_negotiation_tools(window)
+    if args.preview:
+        window.preview_dock.raise_()
+    window.show()
+    app.processEvents()
+    total = sum(1 for _ in doc.all_paragraphs())
+    print(
+        f"draft: {total} paragraphs (sub-paragraphs counted), {len(doc.footnotes)} footnotes, "
+        f"opened from a saved file in the whole window; preview "
+        f"{'in front' if args.preview else 'a tab behind'}; platform "
+        f"{os.environ['QT_QPA_PLATFORM']}; load average {os.getloadavg()[0]:.1f}"
+    )
+    parts = ("page", "outline", "footnotes", "spelling", "checks", "preview")
+    print(f"{'run':>4} {'first paint ms':>15} {'longest stall ms':>17} {'(cpu ms)':>9} "
+          + "".join(f"{p + ' ms':>13}" for p in parts) + f"{'total ms':>10}")  # fmt: skip
+    stalls: list[float] = []
+    cpus: list[float] = []
+    paints: list[float] = []
+    totals: list[float] = []
+    profiler = cProfile.Profile() if args.profile else None
+    for run in range(1, args.runs + 1):
+        painted: list[float] = []
+        meter = _CpuStallMeter(window)
+        start = time.perf_counter()
+        hook = _FirstPagePaint(painted)
+        app.installEventFilter(hook)
+        meter.start()
+        if profiler is not None and run == args.runs:
+            profiler.enable()
+        draft = window.drafts.open_path(path)
+        assert draft is not None
+        editor = draft.editor
+        done: dict[str, float] = {}
+        checks = _parts_done(editor, tools, window, args.preview)
+        deadline = start + 120
+        while len(done) < len(parts) and time.perf_counter() < deadline:
+            app.processEvents()
+            now = (time.perf_counter() - start) * 1000
+            for name, ready in zip(parts, checks, strict=True):
+                if name not in done and painted and ready():
+                    done[name] = now
+            time.sleep(0.001)
+        total_ms = (time.perf_counter() - start) * 1000
+        settle = time.perf_counter() + 1.0  # anything scheduled after counts too
+        while time.perf_counter() < settle:
+            app.processEvents()
+            time.sleep(0.001)
+        if profiler is not None and run == args.runs:
+            profiler.disable()
+        meter.stop()
+        app.removeEventFilter(hook)
+        first = (painted[0] - start) * 1000 if painted else float("nan")
+        stalls.append(meter.longest_ms)
+        paints.append(first)
+        totals.append(total_ms)
+        cpus.append(meter.longest_cpu_ms)
+        print(f"{run:>4} {first:15.1f} {meter.longest_ms:17.1f} {meter.longest_cpu_ms:9.1f}"
+              + "".join(f"{done.get(p, float('nan')):13.1f}" for p in parts)
+              + f"{total_ms:10.1f}", flush=True)  # fmt: skip
+        draft.controller.stack.setClean()
+        window.drafts.close(draft)
+        app.processEvents()
+    if len(stalls) > 1:
+        warm = stalls[1:]
+        print(f"warm opens (runs 2–{args.runs}): median first paint "
+              f"{statistics.median(paints[1:]):.1f} ms, median longest stall "
+              f"{statistics.median(warm):.1f} ms (target ≤ 50 ms; CPU of the thread in it "
+              f"{statistics.median(cpus[1:]):.1f} ms), worst {max(warm):.1f} ms, "
+              f"median total {statistics.median(totals[1:]):.1f} ms")  # fmt: skip
+    if profiler is not None:
+        stats = pstats.Stats(profiler)
+        stats.sort_stats("cumulative").print_stats(45)
+        stats.print_callees("_on_tab|draft_editor.py:111|drafts.py:199")
+    window.drafts.close_all = lambda: True  # type: ignore[method-assign]
+    window.close()
+    window.background.wait()
+    store.close()
+    return 0
+
+
+def _parts_done(
+    editor: DraftEditor, tools: CitationTools, window: MainWindow, preview: bool
+) -> list[Callable[[], bool]]:
+    """Is it done yet, for each part the open sets going (page, outline, footnotes panel,
+    spelling underline, checks, preview)."""
+    page = editor.page
+    return [
+        lambda: not _page_building(page),
+        lambda: editor.outline.isExpanded(editor.model.group_index(Part.OPERATIVE)),
+        lambda: tools.footnotes.controller is editor.controller,
+        lambda: (
+            window.spelling is not None
+            and window.spelling.is_ready
+            and "spelling" in page.decorations._sources
+            and not _page_restyling(page)
+        ),
+        lambda: tools.checks.checked_for is editor.controller and not tools.checks.stale,
+        lambda: not preview or not window.preview._stale,
+    ]
+
+
+def _page_building(page: object) -> bool:
+    return bool(getattr(page, "building", False))
+
+
+def _page_restyling(page: object) -> bool:
+    return bool(getattr(page, "restyling", False))
+
+
+class _CpuStallMeter(StallMeter):
+    """StallMeter, and the longest gap in this thread's CPU time between two turns (on a
+    loaded machine the wall gap also holds the time other processes had the core)."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._cpu = 0.0
+        self.longest_cpu_ms = 0.0
+
+    def start(self) -> None:
+        self._cpu = time.thread_time()
+        super().start()
+
+    def _tick(self) -> None:
+        now = time.thread_time()
+        self.longest_cpu_ms = max(self.longest_cpu_ms, (now - self._cpu) * 1000)
+        self._cpu = now
+        super()._tick()
+
+
+class _FirstPagePaint(QObject):
+    """Notes the moment the page of a newly opened draft first paints."""
+
+    def __init__(self, painted: list[float]) -> None:
+        super().__init__()
+        self.painted = painted
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            not self.painted
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.objectName() == "qt_scrollarea_viewport"
+            and watched.parent() is not None
+            and watched.parent().objectName() == "documentView"
+        ):
+            self.painted.append(time.perf_counter())
+        return False
 
 
 def _main_window(app: QApplication) -> MainWindow:

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from drafting_app.checks.context import _CLEAR_HOOKS, CheckContext
 from drafting_app.checks.findings import Finding, Fix, Location, Severity
+from drafting_app.model.document import Footnote, Paragraph
 
 
 @dataclass(frozen=True)
@@ -96,18 +97,30 @@ def _finding(ctx: CheckContext, where: Location, raw: str, right: str, fix: Fix)
     )
 
 
-def check_capitalization(ctx: CheckContext) -> list[Finding]:
-    out: list[Finding] = []
-    for e in ctx.entries:
-        p = e.paragraph
-        for start, end, raw, right in _problems(p.text):
-            fix = Fix(p.id, start, end, right, description=f"Write “{right}”")
-            out.append(_finding(ctx, ctx.at(p, start, end), raw, right, fix))
-    for f in ctx.footnotes:
-        for start, end, raw, right in _problems(f.text):
-            fix = Fix(f.id, start, end, right, True, description=f"Write “{right}”")
-            out.append(_finding(ctx, ctx.at_note(f, start, end), raw, right, fix))
-    return out
+def capitals_in_paragraph(ctx: CheckContext, p: Paragraph) -> list[Finding]:
+    return [
+        _finding(
+            ctx,
+            ctx.at(p, start, end),
+            raw,
+            right,
+            Fix(p.id, start, end, right, description=f"Write “{right}”"),
+        )
+        for start, end, raw, right in _problems(p.text)
+    ]
+
+
+def capitals_in_note(ctx: CheckContext, f: Footnote) -> list[Finding]:
+    return [
+        _finding(
+            ctx,
+            ctx.at_note(f, start, end),
+            raw,
+            right,
+            Fix(f.id, start, end, right, True, description=f"Write “{right}”"),
+        )
+        for start, end, raw, right in _problems(f.text)
+    ]
 
 
 _CLEAR_HOOKS.append(_problems.cache_clear)

@@ -16,7 +16,7 @@ from drafting_app.checks.findings import Finding, Location, Severity
 def place(ctx: CheckContext, loc: Location) -> str:
     """A place as the panel names it: "footnote 2 (Ibid.)", "operative paragraph 3"."""
     if loc.footnote_id:
-        note = next((f for f in ctx.doc.footnotes if f.id == loc.footnote_id), None)
+        note = ctx.footnote_by_id.get(loc.footnote_id)
         ibid = note is not None and note.text.lstrip("*").startswith("Ibid")
         return f"footnote {loc.footnote_number}" + (" (Ibid.)" if ibid else "")
     if loc.paragraph_id and loc.paragraph_id in ctx.by_id:

@@ -145,6 +145,26 @@ class CheckContext:
         return out
 
     @cached_property
+    def _preamble_position(self) -> dict[str, int]:
+        """Place of each top-level preambular paragraph among its siblings (``describe``
+        asked ``siblings.index`` for it: a walk of the preamble per finding)."""
+        out: dict[str, int] = {}
+        seen: set[int] = set()
+        for e in self.entries:
+            if e.depth == 0 and e.part is Part.PREAMBLE and id(e.siblings) not in seen:
+                seen.add(id(e.siblings))
+                for i, q in enumerate(e.siblings):
+                    out.setdefault(q.id, i)
+        return out
+
+    @cached_property
+    def footnote_by_id(self) -> dict[str, Footnote]:
+        out: dict[str, Footnote] = {}
+        for f in self.doc.footnotes:
+            out.setdefault(f.id, f)
+        return out
+
+    @cached_property
     def numbers(self) -> dict[str, int]:
         return footnote_numbers(self.doc)
 
@@ -170,7 +190,7 @@ class CheckContext:
 
     def opener(self, text: str, part: Part) -> Opener | None:
         """The opening phrase of ``text`` read as ``part`` (memoized by the text's start)."""
-        return _split(self.phrases, text[:_OPENER_REACH], part)
+        return split_opener(self.phrases, text, part)
 
     def cited_text(self, body: str, number: str, kind: str) -> KnownText | None:
         """A registry look-up, remembered for this facts object (a registry is built once
@@ -221,7 +241,7 @@ class CheckContext:
         if e.form is Form.DECISION and e.part is Part.OPERATIVE:
             return f"paragraph {e.label}"
         if e.part is Part.PREAMBLE:
-            return f"preambular paragraph {e.siblings.index(p) + 1}"
+            return f"preambular paragraph {self._preamble_position[p.id] + 1}"
         return (
             f"operative paragraph {e.label.rstrip('.')}" if e.label else "the operative paragraph"
         )
@@ -254,6 +274,11 @@ def references_in(text: str) -> tuple[Reference, ...]:
         if any(w in low for w in words):
             refs += finder(text)
     return tuple(sorted(refs, key=lambda r: (r.start, r.end)))
+
+
+def split_opener(book: PhraseBook, text: str, part: Part) -> Opener | None:
+    """The opening phrase of ``text`` read as ``part`` (memoized by the text's start)."""
+    return _split(book, text[:_OPENER_REACH], part)
 
 
 @lru_cache(maxsize=16384)

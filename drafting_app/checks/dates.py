@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from drafting_app.checks.context import _CLEAR_HOOKS, CheckContext
 from drafting_app.checks.findings import Finding, Fix, Severity
+from drafting_app.model.document import Footnote, Paragraph
 from drafting_app.model.references import MONTHS
 
 _MONTH_INDEX = {m.lower(): i for i, m in enumerate(MONTHS, start=1)}
@@ -59,25 +60,25 @@ def _problems(text: str) -> tuple[Problem, ...]:
 _DIGITS = re.compile(r"\d{4}")
 
 
-def check_dates(ctx: CheckContext) -> list[Finding]:
+def dates_in_paragraph(ctx: CheckContext, p: Paragraph) -> list[Finding]:
     out: list[Finding] = []
-    for e in ctx.entries:
-        p = e.paragraph
-        for start, end, message, good in _problems(p.text):
-            fix = (
-                None if good is None else Fix(p.id, start, end, good, description=f"Write “{good}”")
-            )
-            out.append(ctx.finding("DATE", Severity.ERROR, message, ctx.at(p, start, end), fix=fix))
-    for f in ctx.footnotes:
-        for start, end, message, good in _problems(f.text):
-            fix = (
-                None
-                if good is None
-                else Fix(f.id, start, end, good, True, description=f"Write “{good}”")
-            )
-            out.append(
-                ctx.finding("DATE", Severity.ERROR, message, ctx.at_note(f, start, end), fix=fix)
-            )
+    for start, end, message, good in _problems(p.text):
+        fix = None if good is None else Fix(p.id, start, end, good, description=f"Write “{good}”")
+        out.append(ctx.finding("DATE", Severity.ERROR, message, ctx.at(p, start, end), fix=fix))
+    return out
+
+
+def dates_in_note(ctx: CheckContext, f: Footnote) -> list[Finding]:
+    out: list[Finding] = []
+    for start, end, message, good in _problems(f.text):
+        fix = (
+            None
+            if good is None
+            else Fix(f.id, start, end, good, True, description=f"Write “{good}”")
+        )
+        out.append(
+            ctx.finding("DATE", Severity.ERROR, message, ctx.at_note(f, start, end), fix=fix)
+        )
     return out
 
 

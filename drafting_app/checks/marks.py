@@ -22,10 +22,10 @@ def _kept_italics(p: Paragraph, start: int, end: int) -> tuple[Span, ...]:
     return tuple(out)
 
 
-def check_marks(ctx: CheckContext) -> list[Finding]:
+def marks_in(ctx: CheckContext, p: Paragraph) -> list[Finding]:
+    """FN-MARK findings of one paragraph (its marks, the numbers of their notes)."""
     out: list[Finding] = []
-    for e in ctx.entries:
-        p = e.paragraph
+    if p.anchors:
         for offset in sorted({a.offset for a in p.anchors}):
             inside = _inside_word(ctx, p, offset)
             if inside is not None:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
-from drafting_app.checks.context import CheckContext, Entry
+from drafting_app.checks.context import _CLEAR_HOOKS, CheckContext, Entry, split_opener
 from drafting_app.checks.facts import KnownClause
 from drafting_app.checks.findings import Finding, Fix, Severity
 from drafting_app.model.document import Form, Paragraph, Part, Span
-from drafting_app.phrases import ADVERBS, Opener
+from drafting_app.phrases import ADVERBS, Opener, PhraseBook
 
 _PART_WORD = {Part.PREAMBLE: "preambular", Part.OPERATIVE: "operative"}
 
@@ -248,21 +249,36 @@ def _tense_finding(ctx: CheckContext, entries: list[Entry]) -> Finding | None:
     )
 
 
-def check_openers(ctx: CheckContext) -> list[Finding]:
-    out: list[Finding] = []
+def opener_parts(ctx: CheckContext) -> dict[str, Part]:
+    """The paragraphs whose opening phrase is checked, each with the part it opens: the
+    top-level paragraphs of each body, but not the items that continue a decision's
+    chapeau."""
+    out: dict[str, Part] = {}
     for part in (Part.PREAMBLE, Part.OPERATIVE):
         for entries in _groups(ctx, part):
             if part is Part.OPERATIVE and entries and _continues_the_chapeau(ctx, entries[0].group):
                 continue
             for e in entries:
                 if e.paragraph.text.strip():
-                    found = _opener_finding(ctx, e, part)
-                    if found is not None:
-                        out.append(found)
-            if part is Part.OPERATIVE and entries and entries[0].form is Form.DECISION:
-                tense = _tense_finding(ctx, entries)
-                if tense is not None:
-                    out.append(tense)
+                    out[e.paragraph.id] = part
+    return out
+
+
+def opener_finding(ctx: CheckContext, e: Entry, part: Part | None) -> Finding | None:
+    """OPENER for one paragraph (``part``: from :func:`opener_parts`, None: not checked)."""
+    return None if part is None else _opener_finding(ctx, e, part)
+
+
+def check_tenses(ctx: CheckContext) -> list[Finding]:
+    """OPENER of a whole decision: one tense throughout."""
+    out: list[Finding] = []
+    for entries in _groups(ctx, Part.OPERATIVE):
+        if entries and _continues_the_chapeau(ctx, entries[0].group):
+            continue
+        if entries and entries[0].form is Form.DECISION:
+            tense = _tense_finding(ctx, entries)
+            if tense is not None:
+                out.append(tense)
     return out
 
 
@@ -280,15 +296,17 @@ _REACH = 120  # no opening phrase is longer
 _INNER_ADVERB = re.compile(r"^((?:\S+ ){0,3}?\S+) (also|further) ")
 
 
-def _split_laddered(ctx: CheckContext, text: str, part: Part) -> Opener | None:
+def _split_laddered(
+    split: Callable[[str, Part], Opener | None], text: str, part: Part
+) -> Opener | None:
     """The opener with its ladder adverb, also when the adverb sits inside a phrase the
     list holds whole ("Expressing solidarity also with")."""
     text = text[:_REACH]
-    found = ctx.opener(text, part)
+    found = split(text, part)
     if found is not None and found.adverb:
         return found
     m = _INNER_ADVERB.match(text)
-    inner = None if m is None else ctx.opener(m.group(1) + text[m.end() - 1 :], part)
+    inner = None if m is None else split(m.group(1) + text[m.end() - 1 :], part)
     if m is None or inner is None or len(inner.text) <= len(m.group(1)):
         return None if found is None else _normalised(found)
     written = text[: len(inner.text) + len(m.group(2)) + 1]
@@ -304,7 +322,13 @@ def _normalised(found: Opener) -> Opener:
 
 
 def _ladder_opener(ctx: CheckContext, e: Entry, part: Part) -> Opener | None:
-    found = _split_laddered(ctx, e.paragraph.text, part)
+    return _ladder_opener_of(ctx.phrases, e.paragraph.text[:_REACH], part)
+
+
+@lru_cache(maxsize=16384)
+def _ladder_opener_of(book: PhraseBook, text: str, part: Part) -> Opener | None:
+    """The ladder reading of a paragraph's opening (remembered by its first words)."""
+    found = _split_laddered(lambda t, p: split_opener(book, t, p), text, part)
     if found is None or part is Part.PREAMBLE or _is_past(found.base):
         return found
     # In a present-tense operative part the adverb comes first ("Further encourages"); a
@@ -358,6 +382,12 @@ def embedded_verbs(split: Callable[[str, Part], Opener | None], text: str, part:
     return out
 
 
+@lru_cache(maxsize=16384)
+def _embedded_of(book: PhraseBook, text: str, part: Part) -> frozenset[str]:
+    """:func:`embedded_verbs` remembered by text."""
+    return frozenset(embedded_verbs(lambda t, p: split_opener(book, t, p), text, part))
+
+
 def _ladder_group(
     ctx: CheckContext, entries: list[Entry], part: Part, position: str, out: list[Finding]
 ) -> None:
@@ -366,7 +396,7 @@ def _ladder_group(
     for e in entries:
         p = e.paragraph
         found = _ladder_opener(ctx, e, part)
-        embedded = embedded_verbs(ctx.opener, p.text, part)
+        embedded = _embedded_of(ctx.phrases, p.text, part)
         if found is None:
             seen |= embedded
             previous = None
@@ -421,3 +451,6 @@ def _ladder_group(
         seen.add(base)
         seen |= embedded
         previous = found
+
+
+_CLEAR_HOOKS += [_ladder_opener_of.cache_clear, _embedded_of.cache_clear]

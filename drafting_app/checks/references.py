@@ -16,6 +16,7 @@ from drafting_app.checks.context import CheckContext
 from drafting_app.checks.facts import KnownText
 from drafting_app.checks.findings import Finding, Fix, Location, Severity
 from drafting_app.checks.profile import GENERAL_ASSEMBLY
+from drafting_app.model.document import Footnote, Paragraph
 from drafting_app.model.references import MONTHS, Reference, RefKind
 
 _MONTH = {m: i for i, m in enumerate(MONTHS, start=1)}
@@ -33,21 +34,36 @@ class _Cite:
     where: Location
 
 
-def _cites(ctx: CheckContext) -> Iterator[list[_Cite]]:
-    """Citations per text (paragraph or footnote), in order."""
-    for e in ctx.entries:
-        p = e.paragraph
-        refs = [
-            r for r in ctx.references(p.text) if r.kind in (RefKind.RESOLUTION, RefKind.DECISION)
-        ]
-        if refs:
-            yield [_Cite(r, p.text, p.id, False, ctx.at(p, r.start, r.end)) for r in refs]
-    for f in ctx.footnotes:
-        refs = [
-            r for r in ctx.references(f.text) if r.kind in (RefKind.RESOLUTION, RefKind.DECISION)
-        ]
-        if refs:
-            yield [_Cite(r, f.text, f.id, True, ctx.at_note(f, r.start, r.end)) for r in refs]
+def _cited(ctx: CheckContext, text: str) -> list[Reference]:
+    return [r for r in ctx.references(text) if r.kind in (RefKind.RESOLUTION, RefKind.DECISION)]
+
+
+def references_in_paragraph(ctx: CheckContext, p: Paragraph) -> list[Finding]:
+    """The REF findings of one paragraph's citations."""
+    refs = _cited(ctx, p.text)
+    if not refs:
+        return []
+    return _check_text(
+        ctx, [_Cite(r, p.text, p.id, False, ctx.at(p, r.start, r.end)) for r in refs]
+    )
+
+
+def references_in_note(ctx: CheckContext, f: Footnote) -> list[Finding]:
+    """The REF findings of one footnote's citations."""
+    refs = _cited(ctx, f.text)
+    if not refs:
+        return []
+    return _check_text(
+        ctx, [_Cite(r, f.text, f.id, True, ctx.at_note(f, r.start, r.end)) for r in refs]
+    )
+
+
+def _check_text(ctx: CheckContext, cites: list[_Cite]) -> list[Finding]:
+    out: list[Finding] = []
+    for c in cites:
+        _check_one(ctx, c, out)
+    _check_order(ctx, cites, out)
+    return out
 
 
 def parse_date(text: str) -> date | None:
@@ -188,15 +204,6 @@ def _body_fix(c: _Cite, who: str, kind: str) -> Fix | None:
 
 
 _HEAD_RE = re.compile(r"(?:(?P<body>.+?)\s)?(?P<kind>resolution|decision)(?P<plural>s)?\s")
-
-
-def check_references(ctx: CheckContext) -> list[Finding]:
-    out: list[Finding] = []
-    for cites in _cites(ctx):
-        for c in cites:
-            _check_one(ctx, c, out)
-        _check_order(ctx, cites, out)
-    return out
 
 
 def _lists(cites: list[_Cite]) -> Iterator[list[_Cite]]:

@@ -1,55 +1,60 @@
-"""Running every family of checks over a document, in a deterministic order."""
+"""Running every family of checks over a document, in a deterministic order — and again
+after an edit, recomputing only the paragraphs and footnotes it touched.
+
+Most families judge one paragraph or one footnote at a time (its dates, symbols, capitals,
+spacing, citations, marks, opening phrase, closing punctuation): their findings are kept
+per paragraph and per footnote with everything they were computed from (the text, its
+italics and marks, its place: part, label, the name the message gives it, the numbers of
+its notes, the punctuation its place wants). A :class:`Checker` kept for a draft reuses
+them while that key is unchanged. The families of the whole text (footnote numbering,
+Ibid. chains, internal references, repeats, the ladder, short titles, treaties and
+articles) are computed again on each run from the per-text facts the context remembers.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from drafting_app.checks.capitalization import check_capitalization
+from drafting_app.checks.capitalization import capitals_in_note, capitals_in_paragraph
 from drafting_app.checks.causes import one_per_cause
 from drafting_app.checks.completeness import check_completeness, check_formula
-from drafting_app.checks.context import CheckContext
-from drafting_app.checks.dates import check_dates
+from drafting_app.checks.context import CheckContext, Entry
+from drafting_app.checks.dates import dates_in_note, dates_in_paragraph
 from drafting_app.checks.facts import CorpusFacts
 from drafting_app.checks.findings import Finding, Severity
 from drafting_app.checks.footnotes import check_ibid, check_numbering
 from drafting_app.checks.internal import check_internal
-from drafting_app.checks.marks import check_marks
+from drafting_app.checks.marks import marks_in
 from drafting_app.checks.negotiation import CODES as NEGOTIATION_CODES
 from drafting_app.checks.negotiation import check_negotiation
-from drafting_app.checks.openers import check_ladder, check_openers
+from drafting_app.checks.openers import check_ladder, check_tenses, opener_finding, opener_parts
 from drafting_app.checks.profile import CheckProfile, profile_for
-from drafting_app.checks.punctuation import check_punctuation
-from drafting_app.checks.references import check_references
+from drafting_app.checks.punctuation import Closing, closing_finding, closings, document_punctuation
+from drafting_app.checks.references import references_in_note, references_in_paragraph
 from drafting_app.checks.repeats import check_repeats
 from drafting_app.checks.short_titles import check_short_titles
-from drafting_app.checks.spacing import check_spacing
-from drafting_app.checks.symbols import check_symbols
+from drafting_app.checks.spacing import empty_paragraph, spacing_in
+from drafting_app.checks.symbols import symbols_in_note, symbols_in_paragraph
 from drafting_app.checks.treaties import check_articles, check_treaties
-from drafting_app.model.document import Document
+from drafting_app.model.document import SOURCE_CUT, Document, Footnote, Part
 
 Family = Callable[[CheckContext], list[Finding]]
 
-# Code → check. REF-DATE, REF-UNKNOWN, REF-BODY and REF-ORDER come from one pass, and
-# FN-REPEAT and FN-OPERATIVE from another.
-FAMILIES: dict[str, Family] = {
+# The families of the whole text, computed on every run. REF-DATE, REF-UNKNOWN, REF-BODY
+# and REF-ORDER come from one pass per text, and FN-REPEAT and FN-OPERATIVE from another.
+WHOLE_TEXT: dict[str, Family] = {
     "MISSING": check_completeness,
     "FORMULA": check_formula,
-    "REF": check_references,
     "TREATY": check_treaties,
     "ARTICLE": check_articles,
     "IBID": check_ibid,
     "FN-NUMBER": check_numbering,
     "FN-REPEAT": check_repeats,
-    "FN-MARK": check_marks,
     "INTERNAL": check_internal,
     "SHORT-TITLE": check_short_titles,
-    "OPENER": check_openers,
+    "OPENER": check_tenses,
     "LADDER": check_ladder,
-    "PUNCT": check_punctuation,
-    "DATE": check_dates,
-    "SYMBOL": check_symbols,
-    "CAPITALS": check_capitalization,
-    "SPACING": check_spacing,
+    "PUNCT": document_punctuation,
     "NEGO": check_negotiation,
 }
 
@@ -63,15 +68,136 @@ CODES = (
 _SEVERITY_ORDER = {s: i for i, s in enumerate(Severity)}
 
 
+def paragraph_findings(
+    ctx: CheckContext, e: Entry, closing: Closing | None, opener: Part | None
+) -> list[Finding]:
+    """Every finding of the families that judge one paragraph alone."""
+    p = e.paragraph
+    out = references_in_paragraph(ctx, p)
+    out += marks_in(ctx, p)
+    for one in (opener_finding(ctx, e, opener), closing_finding(ctx, e, closing)):
+        if one is not None:
+            out.append(one)
+    out += dates_in_paragraph(ctx, p)
+    out += symbols_in_paragraph(ctx, p)
+    out += capitals_in_paragraph(ctx, p)
+    empty = empty_paragraph(ctx, p)
+    if empty is not None:
+        out.append(empty)
+    out += spacing_in(ctx, p.text, ctx.at(p), p.id, False)
+    return out
+
+
+def note_findings(ctx: CheckContext, f: Footnote) -> list[Finding]:
+    """Every finding of the families that judge one footnote alone."""
+    out = references_in_note(ctx, f)
+    out += dates_in_note(ctx, f)
+    out += symbols_in_note(ctx, f)
+    out += capitals_in_note(ctx, f)
+    out += spacing_in(ctx, f.text, ctx.at_note(f), f.id, True)
+    return out
+
+
+Key = tuple[object, ...]
+
+
+def paragraph_key(ctx: CheckContext, e: Entry, closing: Closing | None, opener: Part | None) -> Key:
+    """Everything :func:`paragraph_findings` reads of a paragraph and its place."""
+    p = e.paragraph
+    return (
+        p.text,
+        tuple(p.italics),
+        tuple(p.anchors),
+        tuple(ctx.numbers.get(a.footnote_id) for a in p.anchors) if p.anchors else (),
+        bool(p.children),
+        p.provenance.get(SOURCE_CUT) if p.provenance else None,
+        e.part,
+        e.label,
+        e.depth,
+        e.form,
+        e.chapeau,
+        e.in_annex,
+        e.parent is not None,
+        e.siblings[-1] is p,
+        ctx.describe(p),
+        closing,
+        opener,
+    )
+
+
+class Checker:
+    """The checks of one open draft, kept from one run to the next: a run after an edit
+    recomputes the per-paragraph and per-footnote findings only where their key changed
+    (texts are compared, not trusted to an edit's report), and the whole-text families.
+    A new corpus (``facts``) or another profile starts afresh."""
+
+    def __init__(self) -> None:
+        self._facts: CorpusFacts | None = None
+        self._profile: CheckProfile | None = None
+        self._paragraphs: dict[str, tuple[Key, list[Finding]]] = {}
+        self._notes: dict[str, tuple[Key, list[Finding]]] = {}
+        # (paragraphs, footnotes) recomputed by the last run: what an edit touched.
+        self.recomputed = (0, 0)
+
+    def run(
+        self, doc: Document, facts: CorpusFacts, profile: CheckProfile | None = None
+    ) -> list[Finding]:
+        """Every finding for ``doc``, as :func:`run_checks` gives it."""
+        profile = profile or profile_for(doc)
+        if facts is not self._facts or profile != self._profile:
+            self._facts, self._profile = facts, profile
+            self._paragraphs, self._notes = {}, {}
+        ctx = CheckContext(doc, facts, profile)
+        findings: list[Finding] = []
+        for family in WHOLE_TEXT.values():
+            findings += family(ctx)
+        findings += self._per_text(ctx)
+        return _in_order(ctx, findings)
+
+    def _per_text(self, ctx: CheckContext) -> list[Finding]:
+        out: list[Finding] = []
+        wanted = closings(ctx)
+        openers = opener_parts(ctx)
+        kept, paragraphs = self._paragraphs, {}
+        done = 0
+        for e in ctx.entries:
+            pid = e.paragraph.id
+            closing, opener = wanted.get(pid), openers.get(pid)
+            key = paragraph_key(ctx, e, closing, opener)
+            hit = kept.get(pid)
+            if hit is not None and hit[0] == key:
+                found = hit[1]
+            else:
+                found = paragraph_findings(ctx, e, closing, opener)
+                done += 1
+            paragraphs[pid] = (key, found)
+            out += found
+        kept_notes, notes = self._notes, {}
+        done_notes = 0
+        for f in ctx.footnotes:
+            note_key: Key = (f.text, ctx.numbers.get(f.id))
+            hit = kept_notes.get(f.id)
+            if hit is not None and hit[0] == note_key:
+                found = hit[1]
+            else:
+                found = note_findings(ctx, f)
+                done_notes += 1
+            notes[f.id] = (note_key, found)
+            out += found
+        self._paragraphs, self._notes = paragraphs, notes
+        self.recomputed = (done, done_notes)
+        return out
+
+
 def run_checks(
     doc: Document, facts: CorpusFacts, profile: CheckProfile | None = None
 ) -> list[Finding]:
     """Every finding for ``doc``: in document order (paragraphs, then footnotes), then by
     position, severity and code — the same input always gives the same list."""
-    ctx = CheckContext(doc, facts, profile or profile_for(doc))
-    findings: list[Finding] = []
-    for family in FAMILIES.values():
-        findings += family(ctx)
+    return Checker().run(doc, facts, profile)
+
+
+def _in_order(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
     order = {e.paragraph.id: e.order for e in ctx.entries}
     far = len(order) + 1
 

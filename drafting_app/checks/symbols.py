@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from drafting_app.checks.context import _CLEAR_HOOKS, CheckContext
 from drafting_app.checks.findings import Finding, Fix, Severity
+from drafting_app.model.document import Footnote, Paragraph
 
 # Series that open UN symbols (enough to recognise a symbol-shaped token in running text).
 _SERIES = r"(?:A|E|S|CTOC|CAC|UNEP|FCCC|CRC|CEDAW|HRC|TD|DP|UNW|ICCD|CCPR|CERD|ST|SG)"
@@ -49,32 +50,30 @@ def _problems(text: str) -> tuple[tuple[int, int, str, str], ...]:
     return tuple(out)
 
 
-def check_symbols(ctx: CheckContext) -> list[Finding]:
-    out: list[Finding] = []
-    for e in ctx.entries:
-        p = e.paragraph
-        for start, end, raw, good in _problems(p.text):
-            out.append(
-                ctx.finding(
-                    "SYMBOL",
-                    Severity.ERROR,
-                    f"“{raw}” is not a well-formed document symbol; it reads “{good}”.",
-                    ctx.at(p, start, end),
-                    fix=Fix(p.id, start, end, good, description=f"Write “{good}”"),
-                )
-            )
-    for f in ctx.footnotes:
-        for start, end, raw, good in _problems(f.text):
-            out.append(
-                ctx.finding(
-                    "SYMBOL",
-                    Severity.ERROR,
-                    f"“{raw}” is not a well-formed document symbol; it reads “{good}”.",
-                    ctx.at_note(f, start, end),
-                    fix=Fix(f.id, start, end, good, True, description=f"Write “{good}”"),
-                )
-            )
-    return out
+def symbols_in_paragraph(ctx: CheckContext, p: Paragraph) -> list[Finding]:
+    return [
+        ctx.finding(
+            "SYMBOL",
+            Severity.ERROR,
+            f"“{raw}” is not a well-formed document symbol; it reads “{good}”.",
+            ctx.at(p, start, end),
+            fix=Fix(p.id, start, end, good, description=f"Write “{good}”"),
+        )
+        for start, end, raw, good in _problems(p.text)
+    ]
+
+
+def symbols_in_note(ctx: CheckContext, f: Footnote) -> list[Finding]:
+    return [
+        ctx.finding(
+            "SYMBOL",
+            Severity.ERROR,
+            f"“{raw}” is not a well-formed document symbol; it reads “{good}”.",
+            ctx.at_note(f, start, end),
+            fix=Fix(f.id, start, end, good, True, description=f"Write “{good}”"),
+        )
+        for start, end, raw, good in _problems(f.text)
+    ]
 
 
 _CLEAR_HOOKS.append(_problems.cache_clear)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMenu
 
@@ -190,12 +190,35 @@ class CitationTools(QObject):
     def _follow(self) -> None:
         draft = self.window.drafts.current()
         controller = draft.controller if draft is not None else None
-        self.checks.follow(controller)
-        self.footnotes.follow(controller)
+        if draft is not None and draft.editor.page.building:
+            # A long draft is still being written on its page, a slice per turn (issue 21
+            # §6): its notes and its checks come once it is there, each in a turn of its
+            # own, so that no turn of the event loop does all three.
+            self.checks.follow(None)
+            self.footnotes.follow(None)
+            page = draft.editor.page
+            if page is not self._awaited:
+                self._awaited = page
+                page.built.connect(self._page_built, Qt.ConnectionType.SingleShotConnection)
+        else:
+            self.checks.follow(controller)
+            self.footnotes.follow(controller)
         for action in self._draft_actions:
             action.setEnabled(controller is not None)
         if draft is not None:
             draft.editor.note_chosen = self.show_note
+
+    _awaited: object = None  # the page of a long draft whose notes and checks wait for it
+
+    def _page_built(self) -> None:
+        self._awaited = None
+        QTimer.singleShot(0, self._follow_notes)
+
+    def _follow_notes(self) -> None:
+        draft = self.window.drafts.current()
+        if draft is not None and not draft.editor.page.building:
+            self.footnotes.follow(draft.controller)
+            QTimer.singleShot(0, self._follow)
 
     def _editor(self) -> DraftEditor | None:
         return self.window.current_editor()

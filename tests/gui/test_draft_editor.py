@@ -124,10 +124,20 @@ def test_opener_completion_italics_and_unknown_openers(qtbot: QtBot, window: Mai
     assert p.text == "Taking into account "
     assert p.italics == [Span(0, 19)]
     assert "Opening phrase: “Taking into account”" in editor.hint.text()
+    qtbot.keyClicks(editor.page, " the report")  # the space typed by habit is not doubled
+    assert p.text == "Taking into account the report"
+    qtbot.keyClick(editor.page, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor.page, "Recall")  # the preamble's own openers only (user trial 13)
+    offered = [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
+    assert offered == ["Recalling"]
+    qtbot.keyClick(editor.page, Qt.Key.Key_Escape)
+    editor.page.completion.hide()
+    qtbot.keyClicks(editor.page, "ing  its resolution,")  # a space typed later is kept
+    assert draft.controller.doc.preamble[1].text == "Recalling  its resolution,"
 
     qtbot.keyClick(editor.page, Qt.Key.Key_Return)
     type_paragraph(qtbot, editor, "Pondering the question,")
-    q = draft.controller.doc.preamble[1]
+    q = draft.controller.doc.preamble[2]
     assert q.italics == []  # allowed, not guessed
     assert "not a known preamble opening phrase" in editor.hint.text()
     qtbot.keyClick(editor.page, Qt.Key.Key_Home)

@@ -39,6 +39,7 @@ from drafting_app.model.places import paragraph_names
 
 if TYPE_CHECKING:  # the checker and the edit commands load with the first draft
     from drafting_app.checks.facts import CorpusFacts
+    from drafting_app.checks.runner import Checker
     from drafting_app.gui.document.document_controller import DocumentController
     from drafting_app.model.changes import Edit
     from drafting_app.model.document import Document
@@ -116,6 +117,9 @@ class ChecksPanel(QWidget):
         self.checked_for: DocumentController | None = None
         # The finding selected in each draft left, selected again on return.
         self._kept: WeakKeyDictionary[DocumentController, Key | None] = WeakKeyDictionary()
+        # Each draft's checker keeps its per-paragraph findings between runs, so a run
+        # after an edit recomputes only the paragraphs and notes whose text or place changed.
+        self._checkers: WeakKeyDictionary[DocumentController, Checker] = WeakKeyDictionary()
         self._shown: list[tuple[Severity, Row]] = []
         self.stale = False
         self.runs = 0
@@ -212,7 +216,7 @@ class ChecksPanel(QWidget):
         if self.controller is None:
             return
         from drafting_app.checks.profile import profile_for, with_repeat_rule
-        from drafting_app.checks.runner import run_checks
+        from drafting_app.checks.runner import Checker
 
         if keep is None and (selected := self.selected_finding()) is not None:
             keep = finding_key(selected)
@@ -228,7 +232,10 @@ class ChecksPanel(QWidget):
             profile = profile_for(doc)
             if self.repeat_rule:
                 profile = with_repeat_rule(profile, self.repeat_rule)
-            self.findings = run_checks(doc, facts, profile)
+            checker = self._checkers.get(self.controller)
+            if checker is None:
+                checker = self._checkers[self.controller] = Checker()
+            self.findings = checker.run(doc, facts, profile)
         except DraftingError as exc:
             self.message.emit(f"The checks could not run: {exc}")
             return

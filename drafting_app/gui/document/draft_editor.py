@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -122,11 +122,12 @@ class DraftEditor(QWidget):
         self.outline.setModel(self.model)
         self.outline.setItemDelegate(SegmentDelegate(self.outline))
         self.outline.setHeaderHidden(True)
+        # Every row is one line (SegmentDelegate): Qt need not measure 800 rows to lay out.
+        self.outline.setUniformRowHeights(True)
         self.outline.setIndentation(16)
         self.outline.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.outline.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.outline.setDropIndicatorShown(True)
-        self.outline.expandAll()
         self.page = DocumentView(controller, phrases, self)
         self.phrases = self.page.typing.phrases
         self.place = QLabel(self)
@@ -173,6 +174,17 @@ class DraftEditor(QWidget):
         controller.modes_changed.connect(self.show_suggestions)
         self._remembered = ""
         self.note_chosen: Callable[[str], None] | None = None  # the window's Footnotes panel
+        if self.page.building:
+            # A long draft (issue 21 §6): the page's first screen is painted first; the
+            # outline opens out and the side panel fills in on the turns after it.
+            QTimer.singleShot(0, self, self._open_outline)
+        else:
+            self._open_outline()
+
+    def _open_outline(self) -> None:
+        self.outline.expandAll()
+        if self.outline.currentIndex().isValid():
+            return  # the drafter got there first (the caret moved on the page)
         first = self.model.index(0, 0, self.model.group_index(Part.PREAMBLE))
         self.outline.setCurrentIndex(
             first if first.isValid() else self.model.group_index(Part.PREAMBLE)

@@ -471,16 +471,23 @@ def _annexes(d: Derivation) -> Iterator[BlockSpec]:
 
 def build_specs(d: Derivation) -> list[BlockSpec]:
     """The whole page, top to bottom."""
+    return list(iter_specs(d))
+
+
+def iter_specs(d: Derivation) -> Iterator[BlockSpec]:
+    """The page's blocks top to bottom, each made when it is asked for (a long draft is
+    written in slices: a paragraph retyped meanwhile is taken as it is then). Only for a
+    draft whose structure does not change while it is iterated."""
     doc = d.doc
-    specs = list(_front(d))
+    yield from _front(d)
     for p, kind, level in paragraph_kinds(doc):
-        specs.append(d.paragraph(p, kind, level))
-    specs.extend(_annexes(d))
+        yield d.paragraph(p, kind, level)
+    yield from _annexes(d)
     if doc.adoption:
-        specs.append(_block(("adoption",), "adoption", "",
-                            text_pieces(doc.adoption, italic=True), editable=False))  # fmt: skip
+        yield _block(("adoption",), "adoption", "", text_pieces(doc.adoption, italic=True),
+                     editable=False)  # fmt: skip
     notes = sorted((f for f in doc.footnotes if f.id in d.numbers), key=lambda f: d.numbers[f.id])
     if notes:
-        specs.append(_block(("notes_rule",), "notes_rule", "", [], editable=False))
-        specs.extend(d.note(f.id) for f in notes)
-    return specs
+        yield _block(("notes_rule",), "notes_rule", "", [], editable=False)
+        for f in notes:
+            yield d.note(f.id)

@@ -34,6 +34,9 @@ class OpenerCompletion(QObject):
         self.completer.setModel(self._model)
         self.completer.activated.connect(self._complete)
         self._part: Part | None = None
+        # Where the caret stood after a completion wrote "phrase ": a space typed there
+        # is the one the drafter types by habit, and is not doubled.
+        self._after: tuple[object, int] | None = None
 
     def popup(self) -> QAbstractItemView:
         popup = self.completer.popup()
@@ -44,6 +47,11 @@ class OpenerCompletion(QObject):
         """Whether the popup takes this key: QCompleter offers each key to the page
         first and completes only on a Return, Enter or Tab the page did not accept."""
         return e.key() in _TAKEN_KEYS and self.popup().isVisible()
+
+    def swallows(self, e: QKeyEvent) -> bool:
+        """A space typed right after a completion, which already wrote the space."""
+        after, self._after = self._after, None
+        return after is not None and e.text() == " " and self.view.caret() == after
 
     def hide(self) -> None:
         self.popup().hide()
@@ -64,7 +72,9 @@ class OpenerCompletion(QObject):
             self.hide()
             return
         if part is not self._part:
-            names = [phrase for phrase, _ in view.typing.phrases.phrases(part)]
+            # The part's own openers only: "Recall" in the preamble is "Recalling",
+            # never the operative "Recalls" or "Recalled" (user trial 13).
+            names = [phrase for phrase, own in view.typing.phrases.phrases(part) if own is part]
             self._model.setStringList(sorted(names, key=str.lower))
             self._part = part
         self.completer.setCompletionPrefix(prefix)
@@ -84,3 +94,4 @@ class OpenerCompletion(QObject):
         if where is None or where[0][0] != "p":
             return
         view.typing.replace_start(where[0][1], where[1], phrase + " ")
+        self._after = view.caret()

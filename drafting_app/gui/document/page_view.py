@@ -15,7 +15,8 @@ Other features draw on the page through :attr:`DocumentView.decorations`
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -54,6 +55,7 @@ from drafting_app.gui.document.page_blocks import (
     NoteView,
     Role,
     build_specs,
+    iter_specs,
 )
 from drafting_app.gui.document.page_clipboard import to_mime
 from drafting_app.gui.document.page_completion import OpenerCompletion
@@ -78,6 +80,13 @@ from drafting_app.model.changes import ChangeSet
 from drafting_app.phrases import PhraseBook
 
 ZOOM_STEPS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+# A long draft opens in slices (issue 21 §6): the first blocks at once — more than a
+# screenful, and the whole of an ordinary draft — the rest appended from a zero-timer, a
+# few milliseconds at a time, so the window never freezes while the page is written.
+FIRST_BLOCKS = 60
+SLICE_MS = 4.0
+SLICE_MIN_BLOCKS = 8
+RESTYLE_BLOCKS = 120  # blocks re-highlighted per turn when every block is restyled
 _NEWLINES = str.maketrans({"\n": " ", "\r": " ", "\u2029": " ", "\u2028": " "})
 
 
@@ -115,8 +124,10 @@ class _Overlays(QSyntaxHighlighter):
 class DocumentView(QTextEdit):
     """The draft as a page. ``current_changed(block id)`` when the caret moves to another
     block; ``message(text)`` for the status bar; ``mark_activated(footnote id)`` when a
-    footnote mark is double-clicked."""
+    footnote mark is double-clicked; ``built()`` when the last slice of a long draft is
+    on the page."""
 
+    built = Signal()
     current_changed = Signal(str)
     message = Signal(str)
     mark_activated = Signal(str)
@@ -134,8 +145,15 @@ class DocumentView(QTextEdit):
         self.decorations = Decorations(self)
         zoom = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], OPENING_ZOOM.zoom))
         self.metrics = Metrics(zoom, float(self.logicalDpiX() or 96))
-        self.specs: list[BlockSpec] = []
+        self.specs: list[BlockSpec] = []  # the blocks written, one per page block
         self._index: dict[Key, int] = {}
+        # The blocks still to write while a long draft is laid out (None: all written);
+        # yielded from the model as it is when their slice comes.
+        self._pending: Iterator[BlockSpec] | None = None
+        self._restyle_at: int | None = None  # the next block to re-highlight, if any
+        self._slices = QTimer(self)
+        self._slices.setInterval(0)
+        self._slices.timeout.connect(self._next_slice)
         self._derivation = Derivation(
             controller.doc, inline=self.decorations.inline_for, cache=controller.numbers
         )
@@ -308,7 +326,8 @@ class DocumentView(QTextEdit):
 
     # -- rendering ---------------------------------------------------------------------------
     def render_all(self) -> None:
-        """Lay out the whole draft (opening, zoom)."""
+        """Lay out the whole draft (opening, zoom): the first :data:`FIRST_BLOCKS` blocks
+        now, the rest in slices (:attr:`building` until they are all written)."""
         self._updating = True
         try:
             self._render_all()
@@ -317,19 +336,100 @@ class DocumentView(QTextEdit):
 
     def _render_all(self) -> None:
         self._derivation.refresh()
-        specs = build_specs(self._derivation)
         doc = self.document()
+        self._slices.stop()
+        self._pending = None
+        self._restyle_at = None  # the blocks are drawn as they are written
+        self._set_specs([])
         doc.clear()  # also resets the root frame: the page margins go back on
         self._set_page_margins()
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        for i, spec in enumerate(specs):
-            if i:
-                cursor.insertBlock()
-            self._write(cursor, spec)
-        cursor.endEditBlock()
-        self._set_specs(specs)
+        self._pending = iter_specs(self._derivation)
+        self._append(FIRST_BLOCKS, None)
         self._apply_filter()
+
+    @property
+    def building(self) -> bool:
+        """True while slices of a long draft are still to be written."""
+        return self._pending is not None
+
+    @property
+    def restyling(self) -> bool:
+        """True while every block's overlays are being drawn again, a slice at a time."""
+        return self._restyle_at is not None
+
+    def finish_building(self) -> None:
+        """Write the blocks still pending now (what needs the whole page: a place not
+        written yet, Find, Select All, a change to the page's structure)."""
+        if self._pending is None:
+            return
+        self._updating = True
+        try:
+            self._append(None, None)
+        finally:
+            self._updating = False
+
+    def _next_slice(self) -> None:
+        if self._pending is not None:
+            self._updating = True
+            try:
+                self._append(SLICE_MIN_BLOCKS, SLICE_MS)
+            finally:
+                self._updating = False
+        elif self._restyle_at is not None:
+            self._restyle_slice()
+        if self._pending is None and self._restyle_at is None:
+            self._slices.stop()
+
+    def _append(self, blocks: int | None, budget_ms: float | None) -> None:
+        """Write pending blocks at the end of the page: all of them (``blocks`` None), or
+        at least ``blocks`` and then more while ``budget_ms`` lasts. The specs are in
+        place before the edit block closes, so the overlays draw the new blocks too."""
+        pending = self._pending
+        if pending is None:
+            return
+        doc = self.document()
+        cursor = QTextCursor(doc)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        visible = self.decorations.visible
+        caret = self.textCursor()
+        kept = (caret.anchor(), caret.position())
+        start = time.perf_counter()
+        first = len(self.specs)
+        written: list[BlockSpec] = []
+        cursor.beginEditBlock()
+        try:
+            for spec in pending:
+                if first or written:
+                    cursor.insertBlock()
+                self._write(cursor, spec)
+                written.append(spec)
+                if visible is not None and spec.key[0] == "p" and spec.key[1] not in visible:
+                    cursor.block().setVisible(False)
+                enough = blocks is not None and len(written) >= blocks
+                if enough and (
+                    budget_ms is None or (time.perf_counter() - start) * 1000 >= budget_ms
+                ):
+                    break
+            else:
+                self._pending = None
+            for i, spec in enumerate(written, first):
+                self._index[spec.key] = i
+            self.specs.extend(written)
+        finally:
+            cursor.endEditBlock()
+        if visible is not None and written:
+            at = doc.findBlockByNumber(first).position()
+            doc.markContentsDirty(at, doc.characterCount() - at)
+        caret = self.textCursor()
+        if first and (caret.anchor(), caret.position()) != kept:
+            # A caret at the end of the blocks written moves on with the text appended.
+            caret.setPosition(kept[0])
+            caret.setPosition(kept[1], QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(caret)
+        if self._pending is not None:
+            self._slices.start()
+        else:
+            self.built.emit()
 
     def _set_specs(self, specs: list[BlockSpec]) -> None:
         self.specs = specs
@@ -444,7 +544,24 @@ class DocumentView(QTextEdit):
                         touched += self._redraw_notes()
                     return touched
         self._derivation.refresh()
-        return self._update(build_specs(self._derivation))
+        return self._bring_all(build_specs(self._derivation))
+
+    def _bring_all(self, new: list[BlockSpec]) -> list[int]:
+        """:meth:`_update` to ``new`` while a long draft may still be being written: the
+        blocks written are brought to the start of ``new`` (up to the last block written,
+        where it still is), and the rest of ``new`` is what the next slices write."""
+        if self._pending is None:
+            return self._update(new)
+        last = self.specs[-1].key if self.specs else None
+        m = next((i + 1 for i in range(len(new) - 1, -1, -1) if new[i].key == last), None)
+        if m is None:  # the last block written went: the whole page now
+            self._pending = None
+            self._slices.stop()
+            touched = self._update(new)
+            self.built.emit()
+            return touched
+        self._pending = iter(new[m:])
+        return self._update(new[:m])
 
     def _redraw_notes(self) -> list[int]:
         touched: list[int] = []
@@ -589,19 +706,40 @@ class DocumentView(QTextEdit):
         return [i for i, s in enumerate(self.specs) if block_id(s.key) in ids]
 
     def _restyle(self, ids: frozenset[str] | None) -> None:
-        if ids is None:
+        if ids is None and len(self.specs) > FIRST_BLOCKS:
+            # Every block of a long draft (the spelling underline switched on): the
+            # blocks in view at once, all of them a slice at a time.
+            for n in self.visible_blocks():
+                self._overlays.rehighlightBlock(self.document().findBlockByNumber(n))
+            self._restyle_at = 0
+            self._slices.start()
+        elif ids is None:
+            self._restyle_at = None
             self._overlays.rehighlight()
         else:
             for n in self._blocks_of(ids):
                 self._overlays.rehighlightBlock(self.document().findBlockByNumber(n))
         self.viewport().update()
 
+    def _restyle_slice(self) -> None:
+        at = self._restyle_at
+        if at is None:
+            return
+        block = self.document().findBlockByNumber(at)
+        for _ in range(RESTYLE_BLOCKS):
+            if not block.isValid():
+                break
+            self._overlays.rehighlightBlock(block)
+            block = block.next()
+        # Blocks written later are drawn as they are written.
+        self._restyle_at = block.blockNumber() if block.isValid() else None
+
     def _reflow(self, ids: frozenset[str] | None) -> None:
         before = self.caret()
         self._derivation.refresh()
         self._updating = True
         try:
-            self._update(build_specs(self._derivation))
+            self._bring_all(build_specs(self._derivation))
         finally:
             self._updating = False
         if before is not None:
@@ -609,6 +747,8 @@ class DocumentView(QTextEdit):
 
     def _apply_filter(self) -> None:
         visible = self.decorations.visible
+        if visible is not None:
+            self.finish_building()
         doc = self.document()
         block = doc.begin()
         for spec in self.specs:
@@ -754,6 +894,9 @@ class DocumentView(QTextEdit):
 
     def position_of(self, key: Key, offset: int, *, after_marks: bool = True) -> int | None:
         n = self._index.get(key)
+        if n is None and self._pending is not None:
+            self.finish_building()  # a place not written yet
+            n = self._index.get(key)
         if n is None:
             return None
         block = self.document().findBlockByNumber(n)
@@ -793,10 +936,12 @@ class DocumentView(QTextEdit):
         """What Find looks through, in page order: the title, the authoring formula, the
         paragraphs and (``notes``) the footnotes, each as the page shows its text."""
         kinds = {"p", "title", "authoring", *(["note"] if notes else [])}
+        self.finish_building()
         return [(s.key, s.text) for s in self.specs if s.key[0] in kinds and s.editable]
 
     def block_order(self) -> dict[Key, int]:
         """Block key → its place on the page."""
+        self.finish_building()
         return dict(self._index)
 
     @staticmethod
@@ -805,6 +950,8 @@ class DocumentView(QTextEdit):
         return block_id(key)
 
     def block_number(self, key: Key) -> int | None:
+        if key not in self._index:
+            self.finish_building()
         return self._index.get(key)
 
     def selection(self) -> tuple[Key, int, Key, int] | None:
@@ -843,6 +990,8 @@ class DocumentView(QTextEdit):
     def bring_into_view(self, key: Key) -> None:
         """The whole block in view if it is not: its top near the top of the window, as
         Word's navigation pane puts a heading (not its first line at the foot)."""
+        if key not in self._index:
+            self.finish_building()
         n = self._index.get(key)
         if n is None:
             return
@@ -856,6 +1005,8 @@ class DocumentView(QTextEdit):
 
     def select_paragraph(self, pid: str, start: int = 0, end: int | None = None) -> bool:
         """Select ``[start, end)`` of the paragraph's text (all of it by default)."""
+        if ("p", pid) not in self._index:
+            self.finish_building()
         n = self._index.get(("p", pid))
         if n is None:
             return False
@@ -939,6 +1090,9 @@ class DocumentView(QTextEdit):
         return super().event(e)
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
+        if self.completion.swallows(e):
+            e.accept()
+            return
         if self.completion.takes(e):
             e.ignore()  # the completer completes the opener with it
             return
@@ -952,6 +1106,8 @@ class DocumentView(QTextEdit):
                 self.completion.hide()
             return
         self.completion.hide()
+        if self._pending is not None and self._beyond_written(e):
+            self.finish_building()
         if self._by_paragraph(e) or document_ends(self, e):
             e.accept()
             return
@@ -964,6 +1120,17 @@ class DocumentView(QTextEdit):
         finally:
             self._moving_left = False
         kept_out_of_notes(self, before, e)  # the footnotes are not the text's next line
+
+    def _beyond_written(self, e: QKeyEvent) -> bool:
+        """A key that may take the caret past the blocks written so far (Ctrl+End, Page
+        Down, Down near the end of them)."""
+        key = e.key()
+        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_A) or e.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier
+        ):
+            return True
+        near_end = self.textCursor().blockNumber() >= len(self.specs) - 30
+        return near_end and key in (Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_End)
 
     def _by_paragraph(self, e: QKeyEvent) -> bool:
         """Word's Ctrl+Up / Ctrl+Down: to the start of this (or the previous) paragraph,
@@ -990,6 +1157,10 @@ class DocumentView(QTextEdit):
         self.setTextCursor(cursor)  # snapped past a leading mark or segment
         self.ensureCursorVisible()
         return True
+
+    def selectAll(self) -> None:
+        self.finish_building()  # the whole draft, not the part written yet
+        super().selectAll()
 
     def inputMethodEvent(self, e: QInputMethodEvent) -> None:
         if e.commitString():

@@ -91,15 +91,22 @@ class SpellingService(QObject):
         return not self._thread.is_alive()
 
     def _load(self) -> None:
+        from drafting_app import collector
         from drafting_app.errors import DraftingError
         from drafting_app.spelling.dictionary import shared_dictionary
         from drafting_app.spelling.terms import un_terms
         from drafting_app.spelling.user_dictionary import FILE_NAME, UserDictionary
 
         try:
-            dictionary = shared_dictionary()
-            user = UserDictionary(user_data_dir() / FILE_NAME)
-            checker = SpellChecker(dictionary, un_terms(), user)
+            # Hundreds of thousands of objects that live as long as the window: built
+            # with the collector paused, then out of its sight (gc.freeze), else every
+            # full pass after it scans them all while holding the interpreter lock — a
+            # 60–300 ms stall of the window at a moment nobody chose (opening a long
+            # draft, issue 21 §6).
+            with collector.paused():
+                dictionary = shared_dictionary()
+                user = UserDictionary(user_data_dir() / FILE_NAME)
+                checker = SpellChecker(dictionary, un_terms(), user)
             for text in list(self._warm):
                 checker.misspellings(text)
         except (DraftingError, OSError) as exc:
