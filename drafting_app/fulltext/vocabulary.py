@@ -136,9 +136,9 @@ def expand(prefix: str, vocabulary: Vocabulary | None, native: range, limit: int
     → range(2, 5)): such a prefix is asked as ``"prefix"*``; a longer one becomes an OR of
     its completions, a shorter one an OR of its native branches (``"t"`` → ``"ta"* OR
     "te"* …``), when there are at most ``limit`` of them (:data:`MAX_BRANCHES` branches);
-    a longer prefix with more
-    completions is widened to its longest native prefix (``"inte"`` → ``"int"*``: the
-    caller checks the prefix itself on the rows found). None when no word starts with it."""
+    a longer prefix with more completions is widened to its longest native prefix
+    (``"inte"`` → ``"int"*``: the caller checks the prefix itself on the rows found).
+    None when no word starts with it."""
     star = f'"{prefix}"*'
     if vocabulary is None or len(prefix) in native:
         return star
