@@ -12,6 +12,7 @@ Conference's own "secretariat".
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -98,28 +99,26 @@ def _finding(ctx: CheckContext, where: Location, raw: str, right: str, fix: Fix)
 
 
 def capitals_in_paragraph(ctx: CheckContext, p: Paragraph) -> list[Finding]:
-    return [
-        _finding(
-            ctx,
-            ctx.at(p, start, end),
-            raw,
-            right,
-            Fix(p.id, start, end, right, description=f"Write “{right}”"),
-        )
-        for start, end, raw, right in _problems(p.text)
-    ]
+    return _capitals(ctx, p.text, p.id, False, lambda s, e: ctx.at(p, s, e))
 
 
 def capitals_in_note(ctx: CheckContext, f: Footnote) -> list[Finding]:
+    return _capitals(ctx, f.text, f.id, True, lambda s, e: ctx.at_note(f, s, e))
+
+
+def _capitals(
+    ctx: CheckContext, text: str, item_id: str, in_note: bool, at: Callable[[int, int], Location]
+) -> list[Finding]:
+    """The CAPITALS findings of one paragraph's or footnote's text."""
     return [
         _finding(
             ctx,
-            ctx.at_note(f, start, end),
+            at(start, end),
             raw,
             right,
-            Fix(f.id, start, end, right, True, description=f"Write “{right}”"),
+            Fix(item_id, start, end, right, in_note, description=f"Write “{right}”"),
         )
-        for start, end, raw, right in _problems(f.text)
+        for start, end, raw, right in _problems(text)
     ]
 
 

@@ -5,10 +5,11 @@ before their number (UN_FORMAT.md §6)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from drafting_app.checks.context import _CLEAR_HOOKS, CheckContext
-from drafting_app.checks.findings import Finding, Fix, Severity
+from drafting_app.checks.findings import Finding, Fix, Location, Severity
 from drafting_app.model.document import Footnote, Paragraph
 
 # Series that open UN symbols (enough to recognise a symbol-shaped token in running text).
@@ -51,28 +52,26 @@ def _problems(text: str) -> tuple[tuple[int, int, str, str], ...]:
 
 
 def symbols_in_paragraph(ctx: CheckContext, p: Paragraph) -> list[Finding]:
-    return [
-        ctx.finding(
-            "SYMBOL",
-            Severity.ERROR,
-            f"“{raw}” is not a well-formed document symbol; it reads “{good}”.",
-            ctx.at(p, start, end),
-            fix=Fix(p.id, start, end, good, description=f"Write “{good}”"),
-        )
-        for start, end, raw, good in _problems(p.text)
-    ]
+    return _symbols(ctx, p.text, p.id, False, lambda s, e: ctx.at(p, s, e))
 
 
 def symbols_in_note(ctx: CheckContext, f: Footnote) -> list[Finding]:
+    return _symbols(ctx, f.text, f.id, True, lambda s, e: ctx.at_note(f, s, e))
+
+
+def _symbols(
+    ctx: CheckContext, text: str, item_id: str, in_note: bool, at: Callable[[int, int], Location]
+) -> list[Finding]:
+    """The SYMBOL findings of one paragraph's or footnote's text."""
     return [
         ctx.finding(
             "SYMBOL",
             Severity.ERROR,
             f"“{raw}” is not a well-formed document symbol; it reads “{good}”.",
-            ctx.at_note(f, start, end),
-            fix=Fix(f.id, start, end, good, True, description=f"Write “{good}”"),
+            at(start, end),
+            fix=Fix(item_id, start, end, good, in_note, description=f"Write “{good}”"),
         )
-        for start, end, raw, good in _problems(f.text)
+        for start, end, raw, good in _problems(text)
     ]
 
 
