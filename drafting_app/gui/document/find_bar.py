@@ -132,16 +132,16 @@ class FindBar(QWidget):
         view.controller.changed.connect(self._on_changed)
         # Esc closes the bar from any of its controls (a check box, a button just pressed),
         # and from the page while the bar is open, as a browser's or an editor's find bar.
-        for owner, context in (
-            (self, Qt.ShortcutContext.WidgetWithChildrenShortcut),
-            (view, Qt.ShortcutContext.WidgetShortcut),
-        ):
-            escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), owner)
-            escape.setContext(context)
-            escape.activated.connect(self.close_bar)
-        self._page_escape = escape
+        self._escape(self, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._page_escape = self._escape(view, Qt.ShortcutContext.WidgetShortcut)
         self._page_escape.setEnabled(False)
         self.hide()
+
+    def _escape(self, owner: QWidget, context: Qt.ShortcutContext) -> QShortcut:
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), owner)
+        escape.setContext(context)
+        escape.activated.connect(self.close_bar)
+        return escape
 
     # -- opening and closing -----------------------------------------------------------------
     def open(self, replace: bool = False) -> None:

@@ -234,7 +234,9 @@ class PageTyping:
             if a0 == a1 and self._starts_paragraph(s0, a0, text):
                 text = text.upper()  # Word's "Capitalize first letter of sentences"
             # Word's "straight quotes with smart quotes": UN texts print ’ and “ ”
-            text = smart_quote(s0.text[: s0.model_offset(a0)], text)
+            if text in ("'", '"'):
+                at = s0.model_offset(a0)
+                text = smart_quote(s0.text[max(0, at - 1) : at], text)
             self._replace_in(s0, a0, a1, text, typing=True)
             return
         self._replace_range(s0, a0, s1, a1, [Paragraph(text)])
