@@ -26,6 +26,7 @@ from drafting_app.checks.context import clear_text_caches  # noqa: E402
 from drafting_app.checks.findings import Finding  # noqa: E402
 from drafting_app.checks.profile import profile_for, with_repeat_rule  # noqa: E402
 from drafting_app.checks.runner import Checker, run_checks  # noqa: E402
+from drafting_app.corpus.facts import canonical_body  # noqa: E402
 from drafting_app.corpus.readers import read_document, read_documents  # noqa: E402
 from drafting_app.corpus.registry import Registry  # noqa: E402
 from drafting_app.errors import FormatError  # noqa: E402
@@ -81,6 +82,7 @@ def dump(n: int) -> tuple[list[str], int, int]:
         for (reg_name, registry), rule in itertools.product(registries.items(), RULES):
             profile = with_repeat_rule(profile_for(doc), rule)
             clear_text_caches()
+            canonical_body.cache_clear()
             fresh = run_checks(doc, registry, profile)
             checker = Checker()
             first = checker.run(doc, registry, profile)
