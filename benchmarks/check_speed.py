@@ -37,8 +37,8 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.synth import _vary_citations, load_pools, make_document  # noqa: E402
 from drafting_app.checks.context import clear_text_caches  # noqa: E402
 from drafting_app.checks.runner import Checker, run_checks  # noqa: E402
-from drafting_app.corpus.readers import read_documents, read_text  # noqa: E402
 from drafting_app.corpus.facts import canonical_body  # noqa: E402
+from drafting_app.corpus.readers import read_documents, read_text  # noqa: E402
 from drafting_app.corpus.registry import Registry  # noqa: E402
 from drafting_app.errors import FormatError  # noqa: E402
 from drafting_app.model.changes import Edit  # noqa: E402
