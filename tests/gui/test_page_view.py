@@ -317,3 +317,30 @@ def test_the_outline_navigates_the_page(
     # And the other way: the caret moved on the page chooses the row.
     view.set_caret(("p", op9.id), 3)
     assert editor.current_pid() == op9.id
+
+
+def test_distr_and_original_stand_beside_their_right_aligned_values(
+    france: OpenDraft,  # noqa: F811
+) -> None:
+    """The "Distr.: Limited" and "Original: English" lines are one right-aligned line each, as in
+    the export, not a label at the left margin and its value at the right (user trial 14)."""
+    view = page_of(france)
+    view.resize(900, 700)
+    view.grab()  # lay the page out
+    for kind, label in (("mh_distribution", "Distr.: "), ("mh_original", "Original: ")):
+        n = next(i for i, s in enumerate(view.specs) if s.kind == kind)
+        assert view.specs[n].label == label
+        at = view.number_origin(n)
+        assert at is not None
+        block = view.document().findBlockByNumber(n)
+        text_left = view.cursorRect(_cursor_at(view, block.position())).left()
+        width = view._label_metrics(view.specs[n]).horizontalAdvance(label)
+        # The label ends where the value begins (within a pixel), right of the middle.
+        assert abs(at.x() + width - text_left) <= 2
+        assert at.x() > view.viewport().width() / 2
+
+
+def _cursor_at(view: DocumentView, pos: int) -> QTextCursor:
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(pos)
+    return cursor

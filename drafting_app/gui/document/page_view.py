@@ -820,8 +820,14 @@ class DocumentView(QTextEdit):
         if layout is None or layout.lineCount() == 0:
             return None
         line = layout.lineAt(0)
-        x0, _ = number_place(self.metrics, spec.kind, spec.level)
-        x = layout.position().x() + block.blockFormat().leftMargin() + x0
+        if block.blockFormat().alignment() & Qt.AlignmentFlag.AlignRight:
+            # "Distr.: General", "Original: English": the label stands just before the
+            # right-aligned text, as the export's tab-aligned masthead line prints it.
+            width = self._label_metrics(spec).horizontalAdvance(spec.label)
+            x = layout.position().x() + line.naturalTextRect().left() - width
+        else:
+            x0, _ = number_place(self.metrics, spec.kind, spec.level)
+            x = layout.position().x() + block.blockFormat().leftMargin() + x0
         y = layout.position().y() + line.y() + line.ascent()
         if spec.kind == "note":
             y -= line.ascent() * 0.35  # a raised figure, as the mark in the text
