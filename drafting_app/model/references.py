@@ -151,6 +151,12 @@ def cite_matches(text: str) -> list[re.Match[str]]:
                             starts.append(at - 1 - len(b))
                 starts.append(at)
             at = text.find(word, at + 2) - 1
+    return matches_at(_CITE_RE, text, starts)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` when every match can only start at one of ``starts``:
+    the pattern is tried there alone, in order, each after the end of the last match."""
     if not starts:
         return []
     if len(starts) > 1:
@@ -160,10 +166,24 @@ def cite_matches(text: str) -> list[re.Match[str]]:
     for start in starts:
         if start < end:
             continue
-        m = _CITE_RE.match(text, start)
+        m = pattern.match(text, start)
         if m is not None:
             out.append(m)
             end = m.end()
+    return out
+
+
+def _occurrences(text: str, word: str, before: tuple[str, ...] = ()) -> list[int]:
+    """Where ``word`` stands in ``text``, and where each of ``before`` stands right before
+    it (the places a pattern that opens with them can start)."""
+    out: list[int] = []
+    at = text.find(word)
+    while at >= 0:
+        out.append(at)
+        for b in before:
+            if text.endswith(b, 0, at):
+                out.append(at - len(b))
+        at = text.find(word, at + 1)
     return out
 
 
@@ -217,12 +237,17 @@ _NAMED_BEFORE_RE = re.compile(
 )
 
 
+_NAMED_TAIL_RE = re.compile(r"(?:in|of|through|under)\s$")
+
+
 def _body_of(match_body: str | None, previous: str, gap: str, before: str) -> str:
     """The explicit body, or the previous citation's when this one continues its list, or
     the body named just before ("by the General Assembly, in its resolution …")."""
     if match_body and match_body != "its":
         return match_body
-    named = _NAMED_BEFORE_RE.search(before[-80:])
+    # The words that must end ``before`` (tested on its last characters first: the whole
+    # pattern is an alternation of bodies tried at each of 80 characters).
+    named = _NAMED_BEFORE_RE.search(before[-80:]) if _NAMED_TAIL_RE.search(before[-10:]) else None
     if named:
         return named.group("body")
     if match_body:
@@ -241,7 +266,10 @@ def find_citations(text: str) -> list[Reference]:
     previous_end = 0
     for m in cite_matches(text):
         body = _body_of(
-            m.group("body"), previous_body, text[previous_end : m.start()], text[: m.start()]
+            m.group("body"),
+            previous_body,
+            text[previous_end : m.start()],
+            text[max(0, m.start() - 80) : m.start()],
         )
         previous_body, previous_end = body, m.end()
         kind = (
@@ -287,9 +315,22 @@ def find_treaty_citations(text: str) -> list[Reference]:
     return out
 
 
+# Each series that opens a symbol ends right before a "/": the symbol pattern is tried
+# there only (matches_at), not at every character.
+_SERIES = ("A", "E", "S", "CTOC", "CAC", "UNEP", "FCCC", "CRC", "CEDAW", "HRC", "TD", "DP",
+           "UNW", "ICCD", "CCPR", "CERD")  # fmt: skip
+_SERIES_ENDS = frozenset(series[-1] for series in _SERIES)
+
+
 def find_symbols(text: str) -> list[Reference]:
     out = []
-    for m in _SYMBOL_RE.finditer(text):
+    starts = []
+    at = text.find("/")
+    while at >= 0:
+        if at and text[at - 1] in _SERIES_ENDS:
+            starts += [at - len(series) for series in _SERIES if text.endswith(series, 0, at)]
+        at = text.find("/", at + 1)
+    for m in matches_at(_SYMBOL_RE, text, starts):
         sym = m.group(0).rstrip(".")
         if sym.count("/") < 1:
             continue
@@ -327,7 +368,8 @@ def find_internal(text: str) -> list[Reference]:
     decision", "the present resolution"."""
     out = []
     taken: list[tuple[int, int]] = []
-    for m in _INTERNAL_RE.finditer(text):
+    # Every match opens with "paragraph" or "subparagraph": tried only there.
+    for m in matches_at(_INTERNAL_RE, text, _occurrences(text, "paragraph", ("sub",))):
         sub = (m.group("sub1") or m.group("sub2") or "").strip()
         direction = m.group("dir") or "present"
         out.append(
@@ -342,7 +384,7 @@ def find_internal(text: str) -> list[Reference]:
             )
         )
         taken.append((m.start(), m.end()))
-    for m in _PRESENT_RE.finditer(text):
+    for m in _PRESENT_RE.finditer(text) if "the present " in text else ():
         if any(s <= m.start() < e for s, e in taken):
             continue
         out.append(Reference(RefKind.INTERNAL, m.start(), m.end(), m.group(0), direction="present"))
@@ -353,7 +395,8 @@ def find_cited_paragraphs(text: str) -> list[Reference]:
     """Paragraphs of other texts; never "of the present resolution" (internal) nor
     "subparagraph (b) of paragraph 3" (internal)."""
     out = []
-    for m in _CITED_PARAGRAPH_RE.finditer(text):
+    starts = _occurrences(text, "paragraph", ("sub",))
+    for m in matches_at(_CITED_PARAGRAPH_RE, text, starts):
         target = m.group("target")
         end = m.end()
         if target[-1].isdigit():  # a citation follows: take its number

@@ -1,7 +1,8 @@
-"""The citation finder's fast scan (``cite_matches``: the pattern tried only at kind words
-and the bodies before them) finds exactly the matches of ``_CITE_RE.finditer``: on every
-paragraph and footnote of the real texts, on snippets where a body, a list or a word
-boundary decides, and on random splices of real text."""
+"""The reference finders try their patterns only where a match can start (citations at
+kind words and the bodies before them, symbols before a "/", internal references at
+"paragraph") and must find exactly what scanning the patterns over the whole text finds:
+on every paragraph and footnote of the real texts, on snippets where a body, a series, a
+list or a word boundary decides, and on random splices of real text."""
 
 from __future__ import annotations
 
@@ -12,7 +13,15 @@ import pytest
 
 from drafting_app.corpus.readers import read_documents
 from drafting_app.errors import FormatError
-from drafting_app.model.references import _CITE_RE, cite_matches, find_citations
+from drafting_app.model import references
+from drafting_app.model.references import (
+    _CITE_RE,
+    cite_matches,
+    find_citations,
+    find_cited_paragraphs,
+    find_internal,
+    find_symbols,
+)
 from tests.conftest import CORPUS, REALDOCS
 
 
@@ -94,3 +103,44 @@ def test_random_splices_of_real_text() -> None:
         i, j = rng.randrange(len(a) + 1), rng.randrange(len(b) + 1)
         _same(a[:i] + b[j:])
         _same(a[i : i + 60] + " " + b[j : j + 60])
+
+
+FINDERS = (find_citations, find_symbols, find_internal, find_cited_paragraphs)
+
+
+def _scanned(finder: object, text: str, monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """What ``finder`` found when each pattern was scanned over the whole text."""
+    with monkeypatch.context() as m:
+        m.setattr(references, "matches_at", lambda rx, t, _starts: list(rx.finditer(t)))
+        return finder(text)  # type: ignore[operator, no-any-return]
+
+
+def test_finders_tried_at_their_starts_find_what_the_scan_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = real_texts()
+    rng = random.Random(9)
+    spliced = []
+    for _ in range(1500):
+        a, b = rng.choice(texts), rng.choice(texts)
+        spliced.append(a[: rng.randrange(len(a) + 1)] + b[rng.randrange(len(b) + 1) :])
+    found = dict.fromkeys(FINDERS, 0)
+    for text in [*texts, *spliced, *SNIPPETS]:
+        for finder in FINDERS:
+            got = finder(text)
+            assert got == _scanned(finder, text, monkeypatch), (finder.__name__, text[:100])
+            found[finder] += len(got)
+    assert all(n > 15 for n in found.values()), found  # each finder finds, not skips
+
+
+SNIPPETS = (
+    "A/RES/80/1, E/CN.15/2006/10, CTOC/COP/2010/5 and UNEP/EA.5/Res.1",
+    "CEDAW/C/GC/38, FCCC/CP/2015/10/Add.1, ICCD/COP(15)/21, TD/B/70/2",
+    "CAC/COP/2009/15; HRC/RES/5/1; CCPR/C/GC/36; CERD/C/USA/CO/10; DP/2024/1; UNW/2023/3",
+    "XA/RES/1 /A/1 A//1 A/ S/RES/2331 (2016) and S/PRST/2024/1",
+    "paragraph 12 above, subparagraph (b) of paragraph 3, paragraphs 4 below",
+    "paragraph 1 of the present decision; subparagraph (c) of the present resolution",
+    "the present resolution and the present decision, the presently",
+    "paragraph (b) of decision 79/537 A and paragraphs 1 to 10 of the annex thereto",
+    "subparagraphs (a) of paragraph 2 above; paragraph 3 of General Assembly resolution 70/1",
+)
