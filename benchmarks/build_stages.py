@@ -65,13 +65,17 @@ def instrument() -> None:
     store.scan = _timed("scan", store.scan)
     store.plan_sync = _timed("plan", store.plan_sync)
     sync._Planner.read = _timed_iter("wait for records (workers)", sync._Planner.read)
-    store.CorpusStore._write_file = staticmethod(
-        _timed("write rows (documents, passages, clauses, citations)", store.CorpusStore._write_file)
-    )
+    rows = "write rows (documents, passages, clauses, citations)"
+    store.CorpusStore._write_file = staticmethod(_timed(rows, store.CorpusStore._write_file))
     writer.IndexWriter.index_text = _timed("full-text insert", writer.IndexWriter.index_text)
     store.recount_words = _timed("recount vocabulary", store.recount_words)
     regroup.regroup_all = _timed("regroup all", regroup.regroup_all)
     schema.give_back_free_pages = _timed("reindex + vacuum", schema.give_back_free_pages)
+    schema.make_indexes = _timed("make indexes", schema.make_indexes)
+    regroup.settle = _timed("settle (regroup all included)", regroup.settle)
+    writer.IndexWriter.__init__ = _timed("writer start", writer.IndexWriter.__init__)
+    store.CorpusStore.close = _timed("close (last checkpoint)", store.CorpusStore.close)
+    schema.connect = _timed("connect", schema.connect)
     original = store.CorpusStore._transaction
 
     def transaction(self: Any) -> Any:
@@ -109,13 +113,14 @@ def main(argv: list[str] | None = None) -> int:
     workers = (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
     load = os.getloadavg()[0]
     print(f"{len(report.added)} files added, {len(report.failed)} failed; load {load:.1f}")
-    print(f"| stage (main process) | wall s | cpu s |\n|---|---|---|")
+    print("| stage (main process) | wall s | cpu s |\n|---|---|---|")
     named = sum(v for k, v in WALL.items() if not k.startswith("_"))
     for name in WALL:
         if not name.startswith("_"):
             print(f"| {name} | {WALL[name]:.2f} | {CPU[name]:.2f} |")
     print(f"| rest (outside the stages) | {wall - named:.2f} | |")
-    print(f"| **whole build** | {wall:.2f} | main {cpu:.2f} + workers {workers:.2f} = {cpu + workers:.2f} |")
+    both = f"main {cpu:.2f} + workers {workers:.2f} = {cpu + workers:.2f}"
+    print(f"| **whole build** | {wall:.2f} | {both} |")
     return 0
 
 

@@ -42,7 +42,9 @@ def _rows(conn: sqlite3.Connection, table: str) -> Iterator[tuple[object, ...]]:
 
 
 def _fts_rows(conn: sqlite3.Connection) -> Iterator[tuple[object, ...]]:
-    conn.execute("CREATE VIRTUAL TABLE temp.digest_v USING fts5vocab(main, paragraphs_fts, instance)")
+    conn.execute(
+        "CREATE VIRTUAL TABLE temp.digest_v USING fts5vocab(main, paragraphs_fts, instance)"
+    )
     yield from conn.execute("SELECT term, doc FROM temp.digest_v")
 
 
