@@ -386,6 +386,21 @@ def _read_chunk(jobs: list[_Job]) -> list[_Result]:
     return [_read_one(job) for job in jobs]
 
 
+def _end_with_parent(parent: int) -> None:
+    """A worker's start: it ends when the process that started it has gone. A worker
+    waits for its next task on a pipe it holds both ends of, so when the app crashed
+    mid-build (or was killed) its workers waited forever."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="end with parent", daemon=True).start()
+
+
 def _read_many(
     jobs: list[_Job], cancel: Callable[[], bool] | None = None, ahead: int = 0
 ) -> Iterator[_Result]:
@@ -405,7 +420,9 @@ def _read_many(
         context = multiprocessing.get_context("spawn")
         chunks = [jobs[i : i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
         try:
-            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            with ProcessPoolExecutor(
+                workers, mp_context=context, initializer=_end_with_parent, initargs=(os.getpid(),)
+            ) as pool:
                 waiting: deque[Future[list[_Result]]] = deque()
                 following = iter(chunks)
                 waiting_at_most = -(-ahead // _CHUNK) + workers * _SPARE

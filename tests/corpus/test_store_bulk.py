@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -111,6 +112,14 @@ def test_a_bulk_build_reports_progress_and_stops_when_asked(
     assert _tables(db) == _tables(whole)
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
 _CRASHING_BUILD = """
 import os, sys
 from pathlib import Path
@@ -123,6 +132,9 @@ def crash_in_the_third_batch(self):
     global calls
     calls += 1
     if calls == 3:
+        import multiprocessing
+        workers = [str(p.pid) for p in multiprocessing.active_children()]
+        Path(sys.argv[4]).write_text(" ".join(workers))
         os._exit(9)  # no rollback, no close: as if the power went
     index_text(self)
 writer.IndexWriter.index_text = crash_in_the_third_batch
@@ -140,10 +152,21 @@ def test_a_crash_in_a_bulk_build_leaves_a_usable_index(
     with CorpusStore.open(whole, [folder], user_dir=tmp_path / "user"):
         pass
     db = tmp_path / "crashed.sqlite"
-    args = [str(db), str(folder), str(tmp_path / "user")]
+    pids = tmp_path / "workers"
+    args = [str(db), str(folder), str(tmp_path / "user"), str(pids)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run([sys.executable, "-c", _CRASHING_BUILD, *args], env=env, check=False)
     assert done.returncode == 9
+    # Its worker processes end with it (they waited on their pipe forever).
+    workers = [int(p) for p in pids.read_text().split()]
+    assert workers
+    deadline = time.monotonic() + 10
+    while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [p for p in workers if _alive(p)]
+    for pid in left:  # this test's own processes: none left behind when it fails
+        os.kill(pid, 9)
+    assert not left
     with CorpusStore.open(db, [folder], user_dir=tmp_path / "user", sync=False) as s:
         # The two batches committed before the crash are there and can be read.
         assert len(s.documents()) == 6
