@@ -365,7 +365,7 @@ class ReplaceRange(Sequence_):
         known = {f.id for f in doc.footnotes}
         fresh = [f for f in self.notes if f.id not in known]
         if fresh:
-            yield _AddNotes(fresh)
+            yield AddFootnotes(fresh)
         new = self.paragraphs or [Paragraph("")]
         pieces = [head_piece(head, new[0])] + [(p.text, p.italics, p.anchors) for p in new[1:]]
         end_of_new = len(pieces[-1][0])
@@ -409,8 +409,9 @@ def head_piece(
     )
 
 
-class _AddNotes(Edit):
-    """Footnotes a pasted text brings (their marks come with the pasted paragraphs)."""
+class AddFootnotes(Edit):
+    """Footnotes a pasted text or an accepted annex brings along (their marks come with
+    the paragraphs inserted in the same step)."""
 
     label = "Add footnotes"
 

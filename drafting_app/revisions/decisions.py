@@ -25,8 +25,9 @@ from drafting_app.model.annex_edits import (
     SetAnnexTitle,
 )
 from drafting_app.model.changes import ChangeSet, Derived, Edit
-from drafting_app.model.document import Document, Footnote, Heading, Paragraph, Part
+from drafting_app.model.document import Document, Heading, Paragraph, Part
 from drafting_app.model.paragraph_edits import DeleteParagraph, InsertParagraph, MoveParagraph
+from drafting_app.model.range_edits import AddFootnotes
 from drafting_app.model.text_edits import EditFootnote
 from drafting_app.model.tree import Location, locate, siblings
 from drafting_app.revisions.compare import (
@@ -200,7 +201,7 @@ class _Side:
             made = copier.annex(self.x.annexes[k])
             steps: list[Edit] = []
             if copier.new_notes:
-                steps.append(self.wrap(_AddNotes(copier.new_notes), label))
+                steps.append(self.wrap(AddFootnotes(copier.new_notes), label))
             return [*steps, self.wrap(AddAnnex(made, k), label)]
         return [self.wrap(DeleteAnnex(self.y.annexes[k].id), label)]
 
@@ -210,24 +211,6 @@ class _Side:
         assert x_id is not None and y_id is not None
         f = self.x.footnote(x_id)
         return [self.wrap(EditFootnote(y_id, f.text, f.italics), label)]
-
-
-class _AddNotes(Edit):
-    """Footnotes an annex brought along (its paragraphs mark them)."""
-
-    label = "Add footnotes"
-
-    def __init__(self, notes: Sequence[Footnote]) -> None:
-        self.notes = list(notes)
-
-    def apply(self, doc: Document) -> ChangeSet:
-        doc.footnotes.extend(self.notes)
-        return ChangeSet(footnotes_changed=True)
-
-    def revert(self, doc: Document) -> ChangeSet:
-        ids = {f.id for f in self.notes}
-        doc.footnotes[:] = [f for f in doc.footnotes if f.id not in ids]
-        return ChangeSet(footnotes_changed=True)
 
 
 def _steps(side: _Side, change: Change, hunks: Sequence[int] | None) -> list[Edit]:

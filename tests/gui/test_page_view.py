@@ -344,3 +344,61 @@ def _cursor_at(view: DocumentView, pos: int) -> QTextCursor:
     cursor = QTextCursor(view.document())
     cursor.setPosition(pos)
     return cursor
+
+
+def _paste_text(qtbot: QtBot, view: DocumentView, text: str) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().setText(text)
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+
+
+PASTED = (
+    "Requests the Executive Director to report on the implementation of the present "
+    "resolution;\n\nDecides to remain seized of the matter."
+)
+
+
+def test_whole_paragraphs_pasted_at_the_end_of_one_follow_it(
+    qtbot: QtBot,
+    france: OpenDraft,  # noqa: F811
+) -> None:
+    """Two paragraphs pasted with the caret at the end of operative 8: operative 8 keeps
+    its text, and they become operative 9 and 10 (not "…matter.Requests …", as Word
+    would glue them); one undo step takes them back."""
+    view = page_of(france)
+    doc = france.controller.doc
+    op8 = doc.operative[7]
+    before, count, steps = op8.text, len(doc.operative), france.controller.stack.count()
+    caret_at(qtbot, view, op8.id, len(op8.text))
+    _paste_text(qtbot, view, PASTED)
+    assert france.controller.stack.count() == steps + 1
+    assert len(doc.operative) == count + 2
+    assert doc.operative[7].id == op8.id
+    assert doc.operative[7].text.rstrip(";.,") == before.rstrip(";.,")
+    assert "equests the Executive Director to report" in doc.operative[8].text
+    assert doc.operative[9].text.startswith("Decides to remain seized")
+    assert view.caret() is not None and view.caret()[0] == ("p", doc.operative[9].id)
+    qtbot.keyClick(view, Z, CTRL)
+    assert len(doc.operative) == count and doc.operative[7].text == before
+
+
+def test_whole_paragraphs_pasted_inside_one_stand_between_its_halves(
+    qtbot: QtBot,
+    france: OpenDraft,  # noqa: F811
+) -> None:
+    """In the middle of a paragraph: the words before the caret stay a paragraph, the
+    pasted ones follow, and the words after the caret start the next."""
+    view = page_of(france)
+    doc = france.controller.doc
+    op8 = doc.operative[7]
+    cut = op8.text.index(" ", len(op8.text) // 2)
+    head, tail = op8.text[:cut], op8.text[cut:].lstrip()
+    count = len(doc.operative)
+    caret_at(qtbot, view, op8.id, cut)
+    _paste_text(qtbot, view, PASTED)
+    assert len(doc.operative) == count + 3
+    assert doc.operative[7].text.rstrip(";.,") == head.rstrip(";.,")
+    assert "equests the Executive Director to report" in doc.operative[8].text
+    assert doc.operative[9].text.startswith("Decides to remain seized")
+    assert doc.operative[10].text.lstrip().startswith(tail[:20])

@@ -487,6 +487,12 @@ class PageTyping:
             else:
                 self._message("Paste within the paragraphs, or into one line at a time.")
             return
+        if not pasted.fragment and s0.text[: s0.model_offset(a0)].strip():
+            # Whole paragraphs pasted after text ("… of the matter.|" and Ctrl+V): they
+            # follow it as paragraphs of their own. Word would glue the first onto the
+            # text before the caret ("matter.Requests …"), which a drafter pasting
+            # agreed paragraphs never wants (user trial).
+            paragraphs = [Paragraph(""), *paragraphs]
         if not pasted.fragment and s1.text[s1.model_offset(a1) :]:
             # Whole paragraphs pasted in the middle of one: what followed the caret
             # starts a paragraph of its own, as in Word.

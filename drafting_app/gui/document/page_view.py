@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QFocusEvent,
+    QFont,
     QFontMetricsF,
     QHelpEvent,
     QInputMethodEvent,
@@ -119,6 +120,14 @@ class _Overlays(QSyntaxHighlighter):
             b = spec.view_pos(o.end, after_marks=False)
             if b > a:
                 self.setFormat(a, b - a, o.fmt)
+
+
+# The prompts of the empty front lines of a new draft (see DocumentView.placeholder).
+_PLACEHOLDERS = {
+    "title": "Type the title of the text here",
+    "mh_symbol": "Symbol",
+    "authoring": "The authoring body, e.g. The General Assembly,",
+}
 
 
 class DocumentView(QTextEdit):
@@ -782,6 +791,7 @@ class DocumentView(QTextEdit):
             painter.end()
         super().paintEvent(e)
         self._paint_numbers()
+        self._paint_placeholders()
         if self.mouse.drop_at is not None:
             painter = QPainter(self.viewport())
             self.mouse.paint_drop(painter)
@@ -847,6 +857,46 @@ class DocumentView(QTextEdit):
             spec = self.specs[n]
             painter.setFont(label_font(self.metrics, spec.kind, spec.level))
             painter.drawText(at, spec.label)
+        if painter is not None:
+            painter.end()
+
+    def placeholder(self, n: int) -> str:
+        """The grey prompt an empty front line shows until it is typed on (as a Word
+        template's content control does): where the title, the symbol or the authoring
+        formula goes on a new draft. Painted, never part of the text."""
+        if not 0 <= n < len(self.specs):
+            return ""
+        spec = self.specs[n]
+        prompt = _PLACEHOLDERS.get(spec.kind, "")
+        if not prompt or not spec.editable or self.document().findBlockByNumber(n).length() > 1:
+            return ""
+        return prompt
+
+    def _paint_placeholders(self) -> None:
+        painter: QPainter | None = None
+        for n in self.visible_blocks():
+            prompt = self.placeholder(n)
+            if not prompt:
+                continue
+            if painter is None:
+                painter = QPainter(self.viewport())
+                painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            block = self.document().findBlockByNumber(n)
+            font = QFont(block.charFormat().font())
+            font.setItalic(True)
+            painter.setFont(font)
+            layout = block.layout()
+            if layout is None or layout.lineCount() == 0:
+                continue
+            line = layout.lineAt(0)  # the first line's room: its indent and its width
+            at = layout.position() + QPointF(
+                line.x() - self.horizontalScrollBar().value(),
+                line.y() - self.verticalScrollBar().value(),
+            )
+            room = QRectF(at.x(), at.y(), max(line.width(), 1.0), line.height())
+            right = block.blockFormat().alignment() & Qt.AlignmentFlag.AlignRight
+            flags = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
+            painter.drawText(room, int(flags | Qt.AlignmentFlag.AlignVCenter), prompt)
         if painter is not None:
             painter.end()
 

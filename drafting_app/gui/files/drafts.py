@@ -194,6 +194,11 @@ class Drafts(QObject):
             return None
         draft = self.add(doc, None, body, None)
         draft.editor.tabs.setCurrentWidget(draft.editor.masthead)
+        # As a Word template opens: the caret where the first words go, the empty title
+        # (its grey prompt says so), ready to type on the page.
+        page = draft.editor.page
+        if page.set_caret(("title",), 0):
+            page.setFocus()
         return draft
 
     def add(
