@@ -252,28 +252,35 @@ class CheckContext:
 _OPENER_REACH = 120
 
 
-# Each finder of model.references with a word its pattern cannot match without: most
-# paragraphs cite no article and refer to no other paragraph, so most finders are skipped.
-# tests/checks/test_context.py holds this equal to find_references on every real text.
-_FINDERS: tuple[tuple[tuple[str, ...], Callable[[str], list[Reference]]], ...] = (
-    (("resolution", "decision"), find_citations),
-    (("vol",), find_treaty_citations),
-    (("/",), find_symbols),
-    (("article",), find_articles),
-    (("paragraph", "present"), find_internal),
-    (("paragraph",), find_cited_paragraphs),
-)
-
-
 @lru_cache(maxsize=16384)
 def references_in(text: str) -> tuple[Reference, ...]:
     """What :func:`find_references` finds, remembered by text."""
     low = text.lower()
+    # Each finder of model.references behind a word its pattern cannot match without (most
+    # texts cite no article and refer to no other paragraph), tested one by one: a generator
+    # per finder cost as much as the finders on a cold check. tests/checks/test_context.py
+    # holds this equal to find_references on every real text.
     refs: list[Reference] = []
-    for words, finder in _FINDERS:
-        if any(w in low for w in words):
-            refs += finder(text)
-    return tuple(sorted(refs, key=lambda r: (r.start, r.end)))
+    if "resolution" in low or "decision" in low:
+        refs += find_citations(text)
+    if "vol" in low:
+        refs += find_treaty_citations(text)
+    if "/" in low:
+        refs += find_symbols(text)
+    if "article" in low:
+        refs += find_articles(text)
+    paragraph = "paragraph" in low
+    if paragraph or "present" in low:
+        refs += find_internal(text)
+    if paragraph:
+        refs += find_cited_paragraphs(text)
+    if len(refs) > 1:
+        refs.sort(key=_span)
+    return tuple(refs)
+
+
+def _span(r: Reference) -> tuple[int, int]:
+    return (r.start, r.end)
 
 
 def split_opener(book: PhraseBook, text: str, part: Part) -> Opener | None:

@@ -36,7 +36,10 @@ Problem = tuple[int, int, str, str | None]
 @lru_cache(maxsize=16384)
 def _problems(text: str) -> tuple[Problem, ...]:
     """(start, end, message, corrected text or None) for each bad date in ``text``."""
-    if not _DIGITS.search(text):
+    # Both patterns need a month (each name and abbreviation starts with one of these
+    # twelve) and a year; a plain scan for the month's first letters rules most texts out
+    # sooner than the year's digit class.
+    if not _MONTH_START.search(text) or not _DIGITS.search(text):
         return ()
     out: list[Problem] = []
     for rx in (_DAY_FIRST, _MONTH_FIRST):
@@ -58,6 +61,7 @@ def _problems(text: str) -> tuple[Problem, ...]:
 
 
 _DIGITS = re.compile(r"\d{4}")
+_MONTH_START = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec")
 
 
 def dates_in_paragraph(ctx: CheckContext, p: Paragraph) -> list[Finding]:

@@ -6,7 +6,7 @@ ones with a present-tense verb (the decision form: one tense throughout); repeat
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from functools import lru_cache
 
 from drafting_app.checks.context import _CLEAR_HOOKS, CheckContext, Entry, split_opener
@@ -365,17 +365,55 @@ def _rewrite(
 # A verb the paragraph says again later, after "and": "…, and requests the Standing
 # Committee on Finance to submit a synthesis …;" then "Also requests …" (decision 10/CMA.3).
 _AND_VERB_RE = re.compile(r"\band (?:also |further )?(?=[a-z])")
+_WORD_RE = re.compile(r"[\w\-']+")  # the first word, as PhraseBook.split reads it
 
 
-def embedded_verbs(split: Callable[[str, Part], Opener | None], text: str, part: Part) -> set[str]:
+def _after_and(text: str) -> list[int]:
+    """Where each match of ``_AND_VERB_RE`` ends, found with ``str.find`` (a pattern that
+    opens with ``\\b`` is tried at every character): "and ", at a word's start, then "also "
+    or "further " if written, before a lower-case letter."""
+    out: list[int] = []
+    at = text.find("and ")
+    while at >= 0:
+        end = at + 4
+        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):
+            for adverb in ("also ", "further "):
+                if (
+                    text.startswith(adverb, end)
+                    and "a" <= text[end + len(adverb) : end + len(adverb) + 1] <= "z"
+                ):
+                    end += len(adverb)
+                    break
+            if "a" <= text[end : end + 1] <= "z":
+                out.append(end)
+                at = text.find("and ", end)
+                continue
+        at = text.find("and ", at + 1)
+    return out
+
+
+def embedded_verbs(
+    split: Callable[[str, Part], Opener | None],
+    text: str,
+    part: Part,
+    first_words: Container[str] | None = None,
+) -> set[str]:
     """First words of the opening phrases a paragraph uses after "and" ("and requests the
     Secretary-General …" → "requests"): an "Also requests" further on ladders from it.
-    ``split`` reads an opening phrase (``CheckContext.opener``, ``PhraseBook.split``)."""
+    ``split`` reads an opening phrase (``CheckContext.opener``, ``PhraseBook.split``);
+    ``first_words``, the lower-case first words of the phrases it knows, skips the words
+    no phrase starts with (most words after "and") without reading them."""
     out: set[str] = set()
     if " and " not in text:
         return out
-    for m in _AND_VERB_RE.finditer(text):
-        rest = text[m.end() : m.end() + _REACH]
+    for at in _after_and(text):
+        if first_words is not None:
+            word = _WORD_RE.match(text, at)
+            if word is not None:
+                w = word.group(0).lower()
+                if w not in first_words and w not in ADVERBS:
+                    continue
+        rest = text[at : at + _REACH]
         found = split(rest[:1].upper() + rest[1:], part)
         if found is not None and found.part is part and not found.adverb:
             out.add(found.base.split()[0].lower())
@@ -385,7 +423,9 @@ def embedded_verbs(split: Callable[[str, Part], Opener | None], text: str, part:
 @lru_cache(maxsize=16384)
 def _embedded_of(book: PhraseBook, text: str, part: Part) -> frozenset[str]:
     """:func:`embedded_verbs` remembered by text."""
-    return frozenset(embedded_verbs(lambda t, p: split_opener(book, t, p), text, part))
+    return frozenset(
+        embedded_verbs(lambda t, p: split_opener(book, t, p), text, part, book.first_words(part))
+    )
 
 
 def _ladder_group(

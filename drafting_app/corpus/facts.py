@@ -82,11 +82,13 @@ class Session:
         return f"{self.ordinal} session"
 
 
+@lru_cache(maxsize=1024)
 def canonical_body(name: str, authoring_body: str = "") -> str:
     """The body in full: "Assembly" → "General Assembly"; "its" → ``authoring_body``;
     "Conference" → the Conference of the Parties (unless another body is the author).
 
     An unknown name is returned as written (it may be a body not in the table).
+    Remembered: every registry look-up asks it, with a handful of names per draft.
     """
     name = re.sub(r"^the\s+", "", " ".join(name.split()).strip(",:; "), flags=re.IGNORECASE)
     if name.lower() == "its":
