@@ -42,7 +42,7 @@ from drafting_app.corpus.readers.forms import NOTE_RE, RULE_RE, is_pdf_text
 from drafting_app.corpus.readers.marks import find_marks
 from drafting_app.corpus.readers.pdftext import PdfTextReader, join_line
 from drafting_app.corpus.readers.structure import StructureBuilder
-from drafting_app.corpus.readers.text import continues, parse_inline
+from drafting_app.corpus.readers.text import FUNCTION_WORD_RE, continues, parse_inline
 from drafting_app.errors import FormatError
 from drafting_app.model.document import (
     MAX_PARAGRAPH_CHARS,
@@ -602,13 +602,6 @@ def _reorder_tails(paragraphs: list[str]) -> list[str]:
     return out
 
 
-# A title line that ends in a word no title ends with goes on ("… high-level meeting of the")
-_FUNCTION_END_RE = re.compile(
-    r"\b(?:the|of|and|or|on|in|for|to|a|an|by|with|at|from|against|between|its|their)$",
-    re.IGNORECASE,
-)
-
-
 @dataclass
 class _Layout:
     """What the lines of a plain-text paste look like: a paragraph per line
@@ -659,7 +652,7 @@ class _Layout:
                 and len(last_line) < 0.75 * self.width
                 and line[:1].isupper()
                 and not last_line.endswith("-")
-                and _FUNCTION_END_RE.search(last_line) is None
+                and FUNCTION_WORD_RE.search(last_line) is None
             )
         if self.uses_indent and raw[:1].isspace():
             return True
