@@ -348,6 +348,10 @@ class CorpusStore:
         stale = self._meta("words") is not None
         total = len(plan.pending)
         small = total + len(plan.gone) < BULK_MIN
+        # A bulk build into an empty index makes the indexes it would fill at random once,
+        # at its end (schema.BULK_INDEXES); any other sync keeps them (and makes them again
+        # first if a build that dropped them was stopped by a crash).
+        fresh = not small and not known
         batches = planner.read(total if small else BATCH_FILES, cancel)
         touched: set[int] = set()
         first, done = True, 0
@@ -356,6 +360,10 @@ class CorpusStore:
             with self._transaction() as conn:
                 writer = IndexWriter(conn, count_words=small and not stale)
                 if first:
+                    if fresh:
+                        schema.drop_indexes(conn)
+                    else:
+                        schema.make_indexes(conn)
                     self._write_first(conn, writer, plan, small)
                 for state in states or ():
                     self._write_file(conn, writer, state, known.get(state.source.key))
@@ -363,6 +371,8 @@ class CorpusStore:
                 touched |= writer.touched_groups
                 if writer.count_words:
                     writer.finish_words()
+                if fresh and states is None:
+                    schema.make_indexes(conn)
                 if states is None or small:
                     self._settle(conn, touched, folders)
             first = False
@@ -372,11 +382,14 @@ class CorpusStore:
             if states is None or small:
                 if not small:
                     with self._guard():
-                        schema.give_back_free_pages(self._conn)
+                        schema.give_back_free_pages(self._conn, pack=not fresh)
                 break
             if cancel is not None and cancel():
-                # What was written stays; the next sync reads the rest, then recounts the
-                # words and groups the clauses (the marks say so).
+                # What was written stays, its indexes made; the next sync reads the rest,
+                # then recounts the words and groups the clauses (the marks say so).
+                if fresh:
+                    with self._transaction() as conn:
+                        schema.make_indexes(conn)
                 plan.report.stopped = True
                 break
         return plan.report

@@ -23,6 +23,7 @@ CLEAN = [
     *sorted((REALDOCS / "ga-more").glob("*.txt")),
     *sorted((REALDOCS / "railcar").glob("A_RES_80_*")),
     *sorted((REALDOCS / "pdf").glob("*.pdf")),
+    *sorted((REALDOCS / "pdftotext").glob("*.txt")),
     *sorted((REALDOCS / "un-docx").glob("*.docx")),
     *sorted((ROOT / "tests" / "data" / "shapes").glob("*.txt")),
 ]
@@ -43,7 +44,7 @@ def _texts(path: Path) -> list[Document]:
 
 
 def test_the_suite_holds_every_clean_text() -> None:
-    assert len(CLEAN) == 10 + 3 + 72 + 4 + 1 + 1
+    assert len(CLEAN) == 10 + 3 + 72 + 4 + 4 + 1 + 1
 
 
 @pytest.mark.slow

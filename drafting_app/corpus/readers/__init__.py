@@ -29,6 +29,11 @@ def read_text(text: str, source: str = "") -> Document:
     # a text taken page by page from its PDF (front matter, masthead run together, the
     # job number and barcode of page 1) before the cleaned PDF-text form it resembles
     if not text.lstrip("\ufeff").startswith("SOURCE:") and is_pdf_extract(text):
+        from drafting_app.corpus.readers.textlayer import TextLayerReader, is_text_layer
+
+        if is_text_layer(text):
+            # the text layer line by line (pdftotext, a PDF viewer's "save as text")
+            return check_fits(TextLayerReader().read(text, source), name)
         from drafting_app.corpus.readers.pdfextract import PdfExtractReader
 
         return check_fits(PdfExtractReader().read(text, source), name)

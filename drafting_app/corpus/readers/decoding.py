@@ -72,7 +72,9 @@ def decode_text(data: bytes, name: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = _repaired(data, name)
-    text, illegal = xml_legal(text)
+    # a form feed is a page break (pdftotext writes one between pages): a new line, not
+    # a control character to repair
+    text, illegal = xml_legal(text.replace("\f", "\n"))
     if illegal:
         _note(
             f"{name}: {illegal} control character{'s' if illegal != 1 else ''} that a Word "

@@ -42,7 +42,7 @@ from drafting_app.corpus.readers.forms import NOTE_RE, RULE_RE, is_pdf_text
 from drafting_app.corpus.readers.marks import find_marks
 from drafting_app.corpus.readers.pdftext import PdfTextReader, join_line
 from drafting_app.corpus.readers.structure import StructureBuilder
-from drafting_app.corpus.readers.text import continues, parse_inline
+from drafting_app.corpus.readers.text import FUNCTION_WORD_RE, continues, parse_inline
 from drafting_app.errors import FormatError
 from drafting_app.model.document import (
     MAX_PARAGRAPH_CHARS,
@@ -88,7 +88,7 @@ _PAGE_HEADER_RES = (
 )
 # The authoring formula starts a paragraph of its own even after a title that does not close
 # ("… against Cuba" / "The General Assembly,"): the whole text is then read as one.
-_AUTHORING_START_RE = re.compile(
+AUTHORING_START_RE = re.compile(
     r"^The (?:General Assembly|Conference of the Parties|Conference of the States Parties"
     r"|Economic and Social Council|Security Council|Human Rights Council|Commission on"
     r"|Meeting of the States Parties)\b"
@@ -208,6 +208,17 @@ def _list_label(hb: HtmlBlock) -> str:
 
 
 # -- plain text -------------------------------------------------------------------------------
+def printed_line_paragraphs(
+    lines: list[str], phrases: PhraseBook
+) -> tuple[list[str], list[FootnoteDef]]:
+    """The paragraphs (their printed lines joined) and the footnotes of a PDF's text layer,
+    read as a paste is: page furniture and running titles dropped, each page's notes
+    matched to their numbers, the adoption lines kept (for a text layer saved as a file,
+    :mod:`.textlayer`)."""
+    body, regions, _ = _separate_notes(lines, phrases, adoption=True)
+    return _paragraphs(body, phrases), _page_notes(regions)
+
+
 def _plain_blocks(text: str, phrases: PhraseBook) -> tuple[list[Block], list[FootnoteDef], str]:
     if not text.strip():
         return [], [], "text"
@@ -222,7 +233,7 @@ def _plain_blocks(text: str, phrases: PhraseBook) -> tuple[list[Block], list[Foo
     if trailing:
         note_regions.append(trailing)
         pdf_like = True
-    notes = [n for region in note_regions for n in _notes(region)]
+    notes = _page_notes(note_regions)
     paragraphs = _paragraphs(body, phrases)
     blocks: list[Block] = []
     for para in paragraphs:
@@ -237,7 +248,7 @@ def _plain_blocks(text: str, phrases: PhraseBook) -> tuple[list[Block], list[Foo
         # text was not copied (a repeat of an earlier note, a note on the next page)
         blocks = _take_marks(blocks, [n.label for n in notes], repeats=pdf_like)
         if pdf_like:
-            blocks = _take_spaced_repeats(blocks, [n.label for n in notes])
+            blocks = take_spaced_repeats(blocks, [n.label for n in notes])
         known = {n.label for n in notes}
         guessed = _guessed_labels([b.text for b in blocks])
         blocks = _take_marks(blocks, [x for x in guessed if x not in known])
@@ -254,12 +265,14 @@ def _take_marks(
         return blocks
     texts, marks = find_marks([b.text for b in blocks], labels, first=first, repeats=repeats)
     return [
-        Block(t, _shift_spans(b, t, mk), sorted([*b.marks, *mk], key=lambda m: m.offset), [t])
+        b
+        if t == b.text  # untouched: its printed lines and place kept (a masthead group)
+        else Block(t, _shift_spans(b, t, mk), sorted([*b.marks, *mk], key=lambda m: m.offset), [t])
         for b, t, mk in zip(blocks, texts, marks, strict=True)
     ]
 
 
-def _take_spaced_repeats(blocks: list[Block], labels: list[str]) -> list[Block]:
+def take_spaced_repeats(blocks: list[Block], labels: list[str]) -> list[Block]:
     """Older PDFs repeat a note's mark at a later mention; poppler spaces it ("Goals 2
     for", "Development, 2 taking"). Looked for in the paragraphs after the mark's first
     place only, under the rules of :mod:`.marks`."""
@@ -325,34 +338,53 @@ def _page_header(line: str) -> bool:
 
 
 def _separate_notes(
-    lines: list[str], phrases: PhraseBook
+    lines: list[str], phrases: PhraseBook, adoption: bool = False
 ) -> tuple[list[str | None], list[list[str]], bool]:
     """Body lines (None for a blank line) and the footnote lines under each page's rule.
     A region of notes ends at the next page's running header or at a line that is body
-    text again (a typed number, an opening phrase)."""
+    text again (a typed number, an opening phrase). The adoption lines ("30th plenary
+    meeting" / "1 November 2018") are left out of a paste; with ``adoption`` they are kept,
+    each a paragraph of its own (a document read from its text layer ends with them, and
+    an annex follows them)."""
     body: list[str | None] = []
     regions: list[list[str]] = []
+    running = _running_title(lines)
     in_notes = False
     pdf_like = False
     after_plenary = False
-    for raw in lines:
+    after_footer = 0  # lines of the notes region before the page's footer (job, "2/5")
+    for k, raw in enumerate(lines):
         line = raw.strip()
         if RULE_RE.match(line):
             in_notes = True
             pdf_like = True
             regions.append([])
+            after_footer = 0
             continue
         if _PLENARY_RE.match(line) or (after_plenary and _DATE_LINE_RE.match(line)):
             after_plenary = bool(_PLENARY_RE.match(line))
+            if adoption:
+                in_notes = False
+                body.extend((None, line, None))
             continue
         if line:
             after_plenary = False
+        if line in running and _near_header(lines, k):
+            continue
         if _furniture(line) or _page_header(line):
             if _page_header(line) and pdf_like:
                 _drop_running_title(body)
+                if in_notes:
+                    # the next page's running title printed over its symbol, after this
+                    # page's footer: not the text of a note (A/RES/73/3, pages 2–10)
+                    title = regions[-1][after_footer:]
+                    if 0 < len(title) <= 3 and not any(_closed(t) for t in title):
+                        del regions[-1][after_footer:]
             pdf_like = True
             if _page_header(line):
                 in_notes = False
+            elif in_notes:
+                after_footer = len(regions[-1])
             continue
         if in_notes and line:
             if _LABEL_START_RE.match(line) or (
@@ -364,6 +396,28 @@ def _separate_notes(
                 continue
         body.append(raw.rstrip() if line else None)
     return body, regions, pdf_like
+
+
+# How near a page's symbol its running title is printed (in lines, blank lines counted)
+_HEADER_REACH = 4
+
+
+def _near_header(lines: list[str], k: int) -> bool:
+    """Whether line ``k`` stands within a few lines of a page's symbol ("A/RES/73/3")."""
+    lo, hi = max(0, k - _HEADER_REACH), min(len(lines), k + _HEADER_REACH + 1)
+    return any(_page_header(lines[j].strip()) for j in range(lo, hi) if j != k)
+
+
+def _running_title(lines: list[str]) -> set[str]:
+    """The lines of the running title a document prints by its symbol on every page after
+    the first — over it on some pages, under it on others (A/RES/73/3): a line found by
+    the symbol on two pages or more. Only there is it dropped."""
+    seen: dict[str, int] = {}
+    for k, raw in enumerate(lines):
+        line = raw.strip()
+        if line and not _page_header(line) and not _furniture(line) and _near_header(lines, k):
+            seen[line] = seen.get(line, 0) + 1
+    return {line for line, n in seen.items() if n >= 2 and not _closed(line)}
 
 
 def _drop_running_title(body: list[str | None]) -> None:
@@ -419,6 +473,35 @@ def _trailing_notes(lines: list[str]) -> tuple[list[str], list[str]]:
     if not all(str(n) in guessed for n in labels):
         return lines, []
     return head, [ln.strip() for ln in lines[start:end] if ln.strip()]
+
+
+# How a footnote's text ends (a comma or a semicolon goes on: a list of symbols)
+_NOTE_END = (".", "!", "?", "”", "’", '"')
+
+
+def _page_notes(regions: list[list[str]]) -> list[FootnoteDef]:
+    """The footnotes of every page in order. A note the page did not hold to its end goes
+    on under the next page's rule, before that page's own notes: the lines there that no
+    number takes, while the last note does not close, are the rest of it (A/RES/73/6,
+    note 6, a list of 19 symbols over two pages)."""
+    out: list[FootnoteDef] = []
+    for region in regions:
+        lines = region
+        if out and not out[-1].text.rstrip().endswith(_NOTE_END):
+            numbers = sum(1 for ln in region if _BARE_LABEL_RE.match(ln) or NOTE_RE.match(ln))
+            texts = [ln for ln in region if not _BARE_LABEL_RE.match(ln)]
+            spare = len(texts) - numbers
+            while spare > 0 and lines:
+                if _BARE_LABEL_RE.match(lines[0]) or NOTE_RE.match(lines[0]):
+                    break
+                out[-1].text = join_line(out[-1].text, lines[0])
+                closed = lines[0].endswith(_NOTE_END)
+                lines = lines[1:]
+                spare -= 1
+                if closed:
+                    break
+        out += _notes(lines)
+    return out
 
 
 def _notes(region: list[str]) -> list[FootnoteDef]:
@@ -536,13 +619,23 @@ class _Layout:
         line = raw.strip()
         if _LABEL_START_RE.match(line) and (blank_before or _closed(prev)):
             return True
-        if _SUPERSCRIPT_DEF_RE.match(line) or _AUTHORING_START_RE.match(line):
+        if _SUPERSCRIPT_DEF_RE.match(line) or AUTHORING_START_RE.match(line):
             return True
-        if _AUTHORING_START_RE.match(prev) and self.phrases.split(line) is not None:
+        if AUTHORING_START_RE.match(prev) and self.phrases.split(line) is not None:
             return True  # "The General Assembly" (no comma, A/RES/73/3), then "Adopts …"
         if blank_before:
             # a page break may cut a sentence: a full printed line that does not close goes
             # on after it; a short one that does not close is a title or heading
+            if (
+                prev.endswith(",")
+                and not self.whole_lines
+                and len(last_line) >= 0.75 * self.width
+                and not _LABEL_START_RE.match(line)
+                and self.phrases.split(line) is None
+            ):
+                # "… the heavy burden of tuberculosis," / page 3 / "HIV and AIDS, and …":
+                # after a comma only an opening phrase or a number starts a paragraph
+                return False
             if _closed(prev):
                 return True
             if continues(Block(prev), Block(line), after_notes=False):
@@ -551,7 +644,16 @@ class _Layout:
         if self.whole_lines:
             return True
         if not _closed(prev):
-            return False
+            # a short line that does not close ends a heading or a title ("… of the" /
+            # "General Assembly on the fight against tuberculosis" / "United to end …"):
+            # a paragraph's lines run to the margin, its last one closes
+            return (
+                len(prev) <= 200
+                and len(last_line) < 0.75 * self.width
+                and line[:1].isupper()
+                and not last_line.endswith("-")
+                and FUNCTION_WORD_RE.search(last_line) is None
+            )
         if self.uses_indent and raw[:1].isspace():
             return True
         if not line[:1].isupper():

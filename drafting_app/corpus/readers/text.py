@@ -83,7 +83,8 @@ def _merge_lines(blocks: list[Block]) -> Block:
     return normalise_spaces(merged)
 
 
-_FUNCTION_WORD_RE = re.compile(
+# A line that ends in one of these words goes on: no title or paragraph ends there.
+FUNCTION_WORD_RE = re.compile(
     r"\b(?:the|of|to|and|or|against|for|in|on|by|with|a|an|its|their|that|from|as|at)$"
 )
 
@@ -96,7 +97,7 @@ def continues(prev: Block, nxt: Block, after_notes: bool) -> bool:
         return False
     if re.match(r"^(?:\d{1,3}\.|\([a-z]{1,5}\))\s", nxt.text):
         return False
-    return after_notes or nxt.text[0].islower() or bool(_FUNCTION_WORD_RE.search(prev.text))
+    return after_notes or nxt.text[0].islower() or bool(FUNCTION_WORD_RE.search(prev.text))
 
 
 class TextReader:
