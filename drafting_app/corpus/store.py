@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import dataclasses
 import json
 import os
 import re
@@ -42,6 +41,7 @@ from drafting_app.corpus.sync import (
     SUFFIXES,
     FileRow,
     FileState,
+    KnownFiles,
     Source,
     SyncItem,
     SyncPlan,
@@ -330,7 +330,7 @@ class CorpusStore:
             with self._transaction() as conn:
                 conn.execute("UPDATE files SET mtime_ns = -1, sha256 = ''")
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('reader', ?)", (READER_VERSION,))
-            known = {k: dataclasses.replace(r, mtime_ns=-1, sha256="") for k, r in known.items()}
+            known = known.marked_unread()
         first_sync = self._first_sync and only is None
         retry = {k for k, r in known.items() if r.error} if first_sync else set()
         folders: dict[str, int] = {}
@@ -394,17 +394,18 @@ class CorpusStore:
                 break
         return plan.report
 
-    def _known(self, keys: list[str] | None) -> dict[str, FileRow]:
+    def _known(self, keys: list[str] | None) -> KnownFiles:
         """What the index knows of every file, or of the files ``keys`` only."""
         sql = "SELECT key, path, size, mtime_ns, sha256, doc_id, error FROM files"
         if keys is None:
-            return {r[0]: FileRow(*r) for r in self._conn.execute(sql)}
-        known: dict[str, FileRow] = {}
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            rows = self._conn.execute(f"{sql} WHERE key IN ({','.join('?' * len(chunk))})", chunk)
-            known.update((r[0], FileRow(*r)) for r in rows)
-        return known
+            return KnownFiles(self._conn.execute(sql))
+        chunks = (keys[start : start + 500] for start in range(0, len(keys), 500))
+        where = f"{sql} WHERE key IN "
+        return KnownFiles(
+            row
+            for chunk in chunks
+            for row in self._conn.execute(f"{where}({','.join('?' * len(chunk))})", chunk)
+        )
 
     def _holds_id(self, doc_id: str) -> bool:
         with self._guard():

@@ -14,9 +14,10 @@ import hashlib
 import itertools
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from drafting_app.corpus.readers import read_documents
 from drafting_app.corpus.records import TextRecord, text_record
@@ -60,10 +61,12 @@ class SyncReport:
         return bool(self.added or self.updated or self.removed)
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """A corpus file; ``key`` is origin + relative path, so the index survives the
-    installation folder moving."""
+    installation folder moving.
+
+    The scan holds every corpus file as a flat plain tuple (:data:`Scanned`); the sync
+    makes a Source of each only as it looks at it."""
 
     key: str
     location: str  # the file's path as text: the scan makes no Path for files unchanged
@@ -75,8 +78,7 @@ class Source:
         return Path(self.location)
 
 
-@dataclass(frozen=True, slots=True)
-class FileRow:
+class FileRow(NamedTuple):
     """What the index knows of a file."""
 
     key: str
@@ -86,6 +88,41 @@ class FileRow:
     sha256: str
     doc_id: str | None
     error: str
+
+
+# A sync holds a row for every file the index knows and every file the scan finds: at
+# 100,000 documents, 200,000 objects. Python's collector stops tracking a plain tuple of
+# strings and numbers once it has seen it, but never an instance of a class (a dataclass
+# or a named tuple): with them, each full collection on the sync's thread held the
+# interpreter lock — the window stalled — for 45-55 ms. So both are held as plain tuples
+# and made into a FileRow or a Source only while one is looked at.
+# A corpus file as the scan found it: key, location, origin, size, mtime_ns. Flat: the
+# collector lets a tuple go only once what it holds is let go, and it may look at the
+# outer tuple first.
+Scanned = tuple[str, str, Origin, int, int]
+
+
+class KnownFiles(Mapping[str, FileRow]):
+    """What the index knows of the files, by key: the rows as read from SQLite."""
+
+    def __init__(self, rows: Iterable[tuple[str, str, int, int, str, str | None, str]]) -> None:
+        self._rows = {r[0]: r for r in rows}
+
+    def __getitem__(self, key: str) -> FileRow:
+        return FileRow._make(self._rows[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+    def marked_unread(self) -> KnownFiles:
+        """Every file to be read again (the readers changed): no time, no checksum."""
+        return KnownFiles((*r[:3], -1, "", *r[5:]) for r in self._rows.values())
 
 
 @dataclass(frozen=True)
@@ -190,12 +227,12 @@ def _walk(
 
 def scan(
     roots: Sequence[Path], user_dir: Path, folders: dict[str, int] | None = None
-) -> list[Source]:
+) -> list[Scanned]:
     """The corpus files under ``roots``; those under ``user_dir`` have origin "user".
     ``folders`` receives each folder's modification time (what :meth:`CorpusStore.
     folders_changed` compares)."""
     folders = {} if folders is None else folders
-    found: dict[str, Source] = {}
+    found: dict[str, Scanned] = {}
     user = user_dir.resolve()
     for i, root in enumerate(roots):
         if not root.is_dir():
@@ -207,12 +244,12 @@ def scan(
         # order the folder lists them: sorting 100,000 files here held Python's lock for
         # 0.7 s, the window's stall at start-up; the files to read are sorted instead
         # (plan_sync), which gives the same ids.
-        for parts, stat in _walk(top, (), folders):
+        for parts, (size, mtime) in _walk(top, (), folders):
             rel = "/".join(parts)
             key = f"{origin}/{rel}"
             if key in found:  # the same name in two bundled folders
                 key = f"{origin}{i}/{rel}"
-            found[key] = Source(key, os.path.join(top, *parts), origin, stat)
+            found[key] = (key, os.path.join(top, *parts), origin, size, mtime)
     return list(found.values())
 
 
@@ -257,7 +294,7 @@ Taken = set[str] | TakenIds
 class _Planner:
     def __init__(
         self,
-        known: dict[str, FileRow],
+        known: Mapping[str, FileRow],
         retry: Iterable[str],
         seen: set[str],
         taken: TakenIds | None = None,
@@ -449,9 +486,16 @@ def _read_many(
         yield _read_one(job)
 
 
+def _source(entry: Scanned | Source) -> Source:
+    if isinstance(entry, Source):
+        return entry
+    key, location, origin, size, mtime = entry
+    return Source(key, location, origin, (size, mtime))
+
+
 def plan_sync(
-    sources: list[Source],
-    known: dict[str, FileRow],
+    sources: Sequence[Scanned] | Sequence[Source],
+    known: Mapping[str, FileRow],
     retry: Iterable[str],
     *,
     complete: bool = True,
@@ -463,10 +507,10 @@ def plan_sync(
     ``complete``: ``sources`` are every corpus file (the others are gone); else only
     these files are looked at, ``known`` may hold only their rows and ``taken`` says
     which ids the other files hold."""
-    seen = {s.key for s in sources} if complete else set(known) | {s.key for s in sources}
+    seen = {s[0] for s in sources} if complete else set(known) | {s[0] for s in sources}
     planner = _Planner(known, retry, seen, None if complete else taken)
     for src in sources:
-        planner.visit(src)
+        planner.visit(_source(src))
     plan = planner.plan
     if len(plan.pending) > 1:  # in file order, folder by folder: ids do not depend on the scan
         plan.pending.sort(key=lambda p: p.src.key.split("/"))

@@ -113,7 +113,11 @@ def run(argv: list[str]) -> int:
         )
         trace_first_paint(app, window, app.quit, after=background.when_idle)
         window.startup()
-        app.installEventFilter(FileOpenEvents(window))
+        if sys.platform == "darwin":
+            # An application-wide filter sees every event of every widget: a Python call
+            # for each paint, key and timer, each waiting for the interpreter lock while a
+            # worker thread holds it. Only macOS sends files as events.
+            app.installEventFilter(FileOpenEvents(window))
         open_drafts(window, argv)
         return app.exec()
     finally:
