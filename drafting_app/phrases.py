@@ -16,6 +16,14 @@ ADVERBS = ("also", "further")
 _FIRST_WORD = re.compile(r"[\w\-']+")
 _AFTER_PREAMBULAR = r"\b"
 _AFTER_OPERATIVE = r"(?=$|[,:;]| that\b| to\b| the\b| its\b| all\b)"
+# The adverb after a phrase of each part, compiled once (split runs on every paragraph).
+_ADVERB_AFTER = {
+    (adverb, part): re.compile(
+        rf" {adverb}{_AFTER_PREAMBULAR if part is Part.PREAMBLE else _AFTER_OPERATIVE}"
+    )
+    for adverb in ADVERBS
+    for part in Part
+}
 
 
 @dataclass(frozen=True)
@@ -108,8 +116,7 @@ class PhraseBook:
             for adverb in ADVERBS:  # "Recalling also", "Decided further"
                 # after an operative verb the word may be an adjective: "Encourages further
                 # efforts" (A/RES/73/7) is "Encourages", "Decides further that" the ladder
-                follows = _AFTER_PREAMBULAR if p is Part.PREAMBLE else _AFTER_OPERATIVE
-                if re.match(rf" {adverb}{follows}", after):
+                if after.startswith(adverb, 1) and _ADVERB_AFTER[adverb, p].match(after):
                     return Opener(
                         stripped[: len(phrase) + 1 + len(adverb)], phrase, adverb, "after", True, p
                     )

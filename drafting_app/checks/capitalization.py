@@ -96,11 +96,12 @@ def _problems(text: str) -> tuple[tuple[int, int, str, str], ...]:
         else:
             continue
         for m in found:
-            if _NOT_THE_ORGAN.search(text[max(0, m.start() - 20) : m.start()]):
-                continue
+            # Most names are written right ("United Nations"): that is asked first, the
+            # words before (a "national security council") only of a name written wrong.
             right = _correct(m.group(0), name, text[m.end() : m.end() + 40])
-            if right is not None:
-                out.append((m.start(), m.end(), m.group(0), right))
+            if right is None or _NOT_THE_ORGAN.search(text[max(0, m.start() - 20) : m.start()]):
+                continue
+            out.append((m.start(), m.end(), m.group(0), right))
     return tuple(out)
 
 

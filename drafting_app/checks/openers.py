@@ -305,7 +305,8 @@ def _split_laddered(
     found = split(text, part)
     if found is not None and found.adverb:
         return found
-    m = _INNER_ADVERB.match(text)
+    # The pattern holds " also " or " further " literally: most openings have neither.
+    m = _INNER_ADVERB.match(text) if " also " in text or " further " in text else None
     inner = None if m is None else split(m.group(1) + text[m.end() - 1 :], part)
     if m is None or inner is None or len(inner.text) <= len(m.group(1)):
         return None if found is None else _normalised(found)

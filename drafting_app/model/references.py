@@ -134,6 +134,10 @@ _ITEM_RE = re.compile(_ITEM)
 # only there and at the bodies before them finds the same matches several times faster
 # (tests/model/test_cite_matches.py holds the two equal on every real text).
 _KINDS = (("esolution", "Rr"), ("ecision", "Dd"))
+# The bodies by their last letter: the letter before the space names the few to test.
+_BODIES_BY_END = {
+    end: tuple(body for body in BODIES if body[-1] == end) for end in {b[-1] for b in BODIES}
+}
 
 
 def cite_matches(text: str) -> list[re.Match[str]]:
@@ -146,7 +150,7 @@ def cite_matches(text: str) -> list[re.Match[str]]:
             if text[at] in initials:
                 # "\s" of the pattern is str.isspace(): one such character before a body
                 if at > 1 and text[at - 1].isspace():
-                    for b in BODIES:
+                    for b in _BODIES_BY_END.get(text[at - 2], ()):
                         if text.endswith(b, 0, at - 1):
                             starts.append(at - 1 - len(b))
                 starts.append(at)
@@ -319,7 +323,11 @@ def find_treaty_citations(text: str) -> list[Reference]:
 # there only (matches_at), not at every character.
 _SERIES = ("A", "E", "S", "CTOC", "CAC", "UNEP", "FCCC", "CRC", "CEDAW", "HRC", "TD", "DP",
            "UNW", "ICCD", "CCPR", "CERD")  # fmt: skip
-_SERIES_ENDS = frozenset(series[-1] for series in _SERIES)
+# The series by their last letter: the letter before a "/" names the few to test.
+_SERIES_BY_END = {
+    end: tuple(series for series in _SERIES if series[-1] == end)
+    for end in {series[-1] for series in _SERIES}
+}
 
 
 def find_symbols(text: str) -> list[Reference]:
@@ -327,8 +335,9 @@ def find_symbols(text: str) -> list[Reference]:
     starts = []
     at = text.find("/")
     while at >= 0:
-        if at and text[at - 1] in _SERIES_ENDS:
-            starts += [at - len(series) for series in _SERIES if text.endswith(series, 0, at)]
+        candidates = _SERIES_BY_END.get(text[at - 1]) if at else None
+        if candidates is not None:
+            starts += [at - len(series) for series in candidates if text.endswith(series, 0, at)]
         at = text.find("/", at + 1)
     for m in matches_at(_SYMBOL_RE, text, starts):
         sym = m.group(0).rstrip(".")
