@@ -21,6 +21,20 @@ from drafting_app.gui.picker_wiring import install_picker, load_picker
 from drafting_app.gui.startup_trace import on_first_paint, trace_first_paint
 from drafting_app.storage.project import SUFFIX
 
+# How long a thread holding Python's interpreter lock keeps it once another thread asks
+# for it (Python's default: 5 ms). Each Qt call of the window's thread that lets go of the
+# lock (PySide does, around C++ calls) hands it to a busy worker — the spelling dictionary
+# being read, a draft's first check, a corpus sync — and the window's thread then waited
+# up to 5 ms to get it back: a page slice of ~10 ms of work took 150 ms while the
+# dictionary was read (the first open of a long draft, issue 21 item 6). At 1 ms it waits
+# at most 1 ms per hand-over; two busy threads switch more often, nothing else changes.
+SWITCH_INTERVAL_S = 0.001
+
+
+def share_interpreter_lock() -> None:
+    """The window's thread gets the interpreter lock back within ~1 ms of asking."""
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
+
 
 def _application(argv: list[str]) -> QApplication:
     existing = QApplication.instance()
@@ -79,6 +93,7 @@ class FileOpenEvents(QObject):
 
 def run(argv: list[str]) -> int:
     """Start the window; returns the process exit code."""
+    share_interpreter_lock()
     app = _application(argv)
     from drafting_app.corpus.store import CorpusStore
     from drafting_app.gui.citation_tools import install_citation_tools
