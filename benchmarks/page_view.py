@@ -106,6 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="the draft recombined (--stall)")
     parser.add_argument("--preview", action="store_true", help="the preview in front (--stall)")
     parser.add_argument("--profile", action="store_true", help="cProfile the last open (--stall)")
+    parser.add_argument(
+        "--switch-5ms", action="store_true", help="Python's default switch interval (--stall)"
+    )
     args = parser.parse_args(argv)
     if args.stall:
         return open_stalls(args)
@@ -190,10 +193,13 @@ def open_stalls(args: argparse.Namespace) -> int:
     import pstats
 
     from benchmarks.check_speed import build_draft
+    from drafting_app.gui.app import share_interpreter_lock
     from drafting_app.gui.corpus.registry_cache import RegistryCache
     from drafting_app.gui.negotiation_tools import install_negotiation_tools
     from drafting_app.storage.project import save_project
 
+    if not args.switch_5ms:
+        share_interpreter_lock()  # as drafting_app.gui.app.run does
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     doc = build_draft(args.seed, args.paragraphs, args.notes)
@@ -214,7 +220,8 @@ def open_stalls(args: argparse.Namespace) -> int:
     print(
         f"draft: {total} paragraphs (sub-paragraphs counted), {len(doc.footnotes)} footnotes, "
         f"opened from a saved file in the whole window; preview "
-        f"{'in front' if args.preview else 'a tab behind'}; platform "
+        f"{'in front' if args.preview else 'a tab behind'}; switch interval "
+        f"{sys.getswitchinterval() * 1000:g} ms; platform "
         f"{os.environ['QT_QPA_PLATFORM']}; load average {os.getloadavg()[0]:.1f}"
     )
     parts = ("page", "outline", "footnotes", "spelling", "checks", "preview")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -146,13 +147,17 @@ class StoredRegistry(Registry):
         self._openers_found: dict[tuple[str, ...], AdoptedOpener | None] = {}
         # Told when a look-up finds the index damaged (the window rebuilds it).
         self.on_damage: Callable[[str], None] | None = None
+        # One thread at a time on the connection: the window checks a draft on a worker
+        # while its own thread may list the texts for a form.
+        self._lock = threading.RLock()
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
         from drafting_app.corpus.schema import is_damage
 
         try:
-            yield
+            with self._lock:
+                yield
         except sqlite3.Error as exc:
             if is_damage(exc):
                 if self.on_damage is not None:

@@ -36,6 +36,7 @@ def click_index(qtbot: QtBot, view: QAbstractItemView, index: QModelIndex) -> No
 
 def new_from_template(qtbot: QtBot, window: MainWindow, key: str) -> OpenDraft:
     """File › New from Template (Ctrl+N), click the template, click Create Draft."""
+    activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
     dialog = window.template_dialog
     qtbot.waitUntil(dialog.isVisible, timeout=2000)
@@ -103,3 +104,16 @@ def reading(doc: Document) -> list[tuple[str, str, str, str, list[tuple[int, int
          [(s.start, s.end) for s in p.italics])
         for part, p in doc.body_paragraphs()
     ]  # fmt: skip
+
+
+def checks_done(qtbot: QtBot, panel: QWidget, timeout: int = 10000) -> None:
+    """Wait for the checks panel's check of the draft in front: a draft's first check runs
+    on a worker thread and its findings arrive through the event loop."""
+    qtbot.waitUntil(
+        lambda: (
+            getattr(panel, "controller", None) is not None
+            and getattr(panel, "checked_for", None) is getattr(panel, "controller", None)
+            and not getattr(panel, "stale", True)
+        ),
+        timeout=timeout,
+    )

@@ -10,7 +10,7 @@ from drafting_app.corpus.readers import read_document
 from drafting_app.gui.citation_tools import CitationTools
 from drafting_app.gui.main_window import MainWindow
 from tests.conftest import CORPUS_FILES
-from tests.gui.draft_driver import CTRL, click_paragraph
+from tests.gui.draft_driver import CTRL, checks_done, click_paragraph
 from tests.gui.test_checks_dock import items_with, tools  # noqa: F401
 
 
@@ -29,6 +29,7 @@ def test_deleting_a_referenced_paragraph_is_reported_and_undo_clears_it(
     source, target = doc.operative[12], doc.operative[11]
     assert "paragraph 12 above" in source.text
     tools.check_document()
+    checks_done(qtbot, tools.checks)
     assert _deleted_lines(tools) == []
 
     click_paragraph(qtbot, editor, target.id)
@@ -38,6 +39,7 @@ def test_deleting_a_referenced_paragraph_is_reported_and_undo_clears_it(
         window.statusBar().currentMessage()
     )
     tools.check_document()
+    checks_done(qtbot, tools.checks)
     lines = _deleted_lines(tools)
     assert len(lines) == 1 and "paragraph 12 above" in lines[0]
     item = next(i for i in items_with(tools, "INTERNAL") if "was deleted" in i.text(2))
@@ -46,4 +48,5 @@ def test_deleting_a_referenced_paragraph_is_reported_and_undo_clears_it(
     qtbot.keyClick(editor.outline, Qt.Key.Key_Z, CTRL)
     assert doc.operative[11] is target and source.broken_refs == []
     tools.check_document()
+    checks_done(qtbot, tools.checks)
     assert _deleted_lines(tools) == []

@@ -14,12 +14,20 @@ from drafting_app.clauses.document_templates import new_document, template
 from drafting_app.corpus.readers import read_document
 from drafting_app.corpus.registry import Registry
 from drafting_app.corpus.store import CorpusStore
+from drafting_app.gui.checks.checks_dock import ChecksPanel
 from drafting_app.gui.citation_tools import CitationTools, install_citation_tools
 from drafting_app.gui.files.drafts import OpenDraft
 from drafting_app.gui.main_window import MainWindow
 from drafting_app.model.document import Paragraph, Part, Span
 from tests.conftest import CORPUS_FILES
-from tests.gui.draft_driver import CTRL, click_group, click_paragraph, select_text, type_paragraph
+from tests.gui.draft_driver import (
+    CTRL,
+    checks_done,
+    click_group,
+    click_paragraph,
+    select_text,
+    type_paragraph,
+)
 
 RECALLING = "Recalling its decision 4/4 of 18 October 2008,"
 TITLE = "Strengthening the implementation of the Convention"
@@ -58,6 +66,7 @@ def draft_recalling(qtbot: QtBot, window: MainWindow) -> OpenDraft:
     click_group(qtbot, editor, Part.PREAMBLE)
     qtbot.keyClick(window, Qt.Key.Key_Return, CTRL)
     type_paragraph(qtbot, editor, RECALLING)
+    checks_done(qtbot, window.findChild(ChecksPanel))
     return draft
 
 
@@ -171,6 +180,7 @@ def test_every_finding_row_carries_its_finding(
 ) -> None:
     draft = draft_recalling(qtbot, window)
     tools.check_document()
+    checks_done(qtbot, tools.checks)
     shown = [tools.checks.finding_of(i) for i in tools.checks.finding_items()]
     assert sorted(map(id, shown)) == sorted(map(id, tools.checks.findings))
     # Typing that finds the same things keeps the rows; they stand for the new findings.
@@ -191,6 +201,7 @@ def test_a_footnote_finding_shows_its_note_and_mark(
     doc = read_document(CORPUS_FILES["france_draft"])
     doc.footnotes[0].text, doc.footnotes[0].italics = "Ibid.", []
     draft = window.drafts.add(doc, None, None, None)
+    checks_done(qtbot, tools.checks)
     first, second = items_with(tools, "IBID")
     assert (first.text(1), second.text(1)) == ("footnote 1", "footnote 2")
     click_item(qtbot, tools, first)
@@ -222,12 +233,15 @@ def test_the_older_footnote_rule_is_chosen_in_the_references_menu(
     from tests.conftest import CORPUS_FILES
 
     window.drafts.add(read_document(CORPUS_FILES["resolution_10_3"]), None, None, None)
+    checks_done(qtbot, tools.checks)
     codes = lambda: {f.code for f in tools.checks.findings}  # noqa: E731
     assert "FN-OPERATIVE" not in codes()
     assert tools.repeat_actions[FIRST_MENTION].isChecked()
     tools.repeat_actions[FIRST_OPERATIVE].trigger()
+    checks_done(qtbot, tools.checks)
     assert "FN-OPERATIVE" in codes()
     assert load_settings().footnote_repeat == FIRST_OPERATIVE
     tools.repeat_actions[FIRST_MENTION].trigger()
+    checks_done(qtbot, tools.checks)
     assert "FN-OPERATIVE" not in codes()
     assert load_settings().footnote_repeat == FIRST_MENTION

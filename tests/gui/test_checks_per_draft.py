@@ -17,13 +17,13 @@ from drafting_app.checks.profile import profile_for, with_repeat_rule
 from drafting_app.checks.runner import run_checks
 from drafting_app.corpus.registry import Registry
 from drafting_app.corpus.store import CorpusStore
-from drafting_app.gui.checks.checks_dock import finding_key
+from drafting_app.gui.checks.checks_dock import ChecksPanel, finding_key
 from drafting_app.gui.citation_tools import CitationTools, install_citation_tools
 from drafting_app.gui.files.drafts import OpenDraft
 from drafting_app.gui.main_window import MainWindow
 from drafting_app.storage.codec import document_to_json
 from tests.conftest import REALDOCS
-from tests.gui.draft_driver import new_from_template
+from tests.gui.draft_driver import checks_done, new_from_template
 
 MUN = REALDOCS / "mun-docx"
 
@@ -40,6 +40,7 @@ def import_word(qtbot: QtBot, window: MainWindow, path: Path) -> OpenDraft:
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     draft = window.drafts.current()
     assert draft is not None and draft.controller.imported_from == path
+    checks_done(qtbot, window.findChild(ChecksPanel))
     return draft
 
 
@@ -49,6 +50,7 @@ def switch_to(qtbot: QtBot, window: MainWindow, draft: OpenDraft) -> None:
     index = window.tabs.indexOf(draft.editor)
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
     assert window.drafts.current() is draft
+    checks_done(qtbot, window.findChild(ChecksPanel))
 
 
 def expected_keys(tools: CitationTools, draft: OpenDraft) -> list[tuple[str, str, str, str]]:
@@ -91,6 +93,7 @@ def test_a_new_draft_after_a_selected_finding_shows_its_own_findings(
     panel.tree.setCurrentItem(items[-1])
 
     fresh = new_from_template(qtbot, window, "cop-draft-resolution")
+    checks_done(qtbot, tools.checks)
     assert [finding_key(f) for f in panel.findings] == expected_keys(tools, fresh)
     assert len(panel.finding_items()) == len(panel.findings)
     assert panel.selected_finding() is None
@@ -148,6 +151,7 @@ def test_three_drafts_switched_at_random_with_findings_selected(
             assert window.drafts.current() is target
         elif action == "check":
             qtbot.mouseClick(panel.check_button, Qt.MouseButton.LeftButton)
+            checks_done(qtbot, panel)
         # Nothing done on this draft reached another.
         assert {id(d): snapshot(d) for d in drafts if d is not target} == others
     assert fixes > 0, "the walk never applied a fix"
@@ -161,6 +165,7 @@ def test_an_empty_draft_says_what_is_missing(
     to the form where the title is written."""
     draft = new_from_template(qtbot, window, "cop-draft-resolution")
     panel = tools.checks
+    checks_done(qtbot, panel)
     assert "passes" not in panel.summary.text()
     assert panel.summary.text().startswith("2 errors")
     rows = {(i.text(0), i.text(1)) for i in panel.finding_items()}

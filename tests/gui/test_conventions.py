@@ -12,7 +12,7 @@ from drafting_app.gui.main_window import MainWindow
 from drafting_app.model.conventions import FixMode
 from drafting_app.model.document import Part
 from drafting_app.storage.settings import load_settings
-from tests.gui.draft_driver import ALT, CTRL, click_group, type_paragraph
+from tests.gui.draft_driver import ALT, CTRL, checks_done, click_group, type_paragraph
 from tests.gui.test_checks_dock import click_item, items_with, tools  # noqa: F401
 
 FIRST = "Requests the Secretariat to report;"
@@ -48,6 +48,7 @@ def test_suggest_only_moves_change_no_text_and_the_fix_waits_in_the_checks_panel
     assert "Also requests" in editor.suggestion.text()
 
     tools.check_document()
+    checks_done(qtbot, tools.checks)
     ladder = items_with(tools, "LADDER")
     assert ladder, [f.code for f in tools.checks.findings]
     steps = draft.controller.stack.index()

@@ -16,7 +16,7 @@ from drafting_app.gui.files.drafts import OpenDraft
 from drafting_app.gui.main_window import MainWindow
 from drafting_app.model.numbering import footnote_numbers
 from tests.checks.test_mark_position import marked_before_the_comma
-from tests.gui.draft_driver import ALT, CTRL, activate
+from tests.gui.draft_driver import ALT, CTRL, activate, checks_done
 from tests.gui.test_footnotes_dock import france, put_caret, tools  # noqa: F401
 
 
@@ -55,6 +55,7 @@ def test_insert_footnote_before_a_comma_marks_after_it(
     assert shown.endswith(f",{number}")
     assert shown.endswith(_printed(france, p.text[:20])[-20:])  # the page shows what prints
     tools.check_document()
+    checks_done(qtbot, tools.checks)
     assert not [f for f in tools.checks.findings if f.code == "FN-MARK"]
 
 
@@ -73,6 +74,7 @@ def test_a_mark_before_the_comma_shows_as_printed_and_is_explained(
     assert shown == _printed(draft, "Recalling")
 
     tools.check_document()
+    checks_done(qtbot, tools.checks)
     (row,) = [f for f in tools.checks.findings if f.code == "FN-MARK"]
     assert "follows the punctuation (“Crime,¹”, not “Crime¹,”)" in row.message
     assert row.location.paragraph_id == p.id and row.fix is not None

@@ -12,7 +12,7 @@ from drafting_app.corpus.store import CorpusStore
 from drafting_app.gui.citation_tools import install_citation_tools
 from drafting_app.gui.main_window import MainWindow
 from drafting_app.model.document import Part, Span
-from tests.gui.draft_driver import CTRL, click_group, select_text, type_paragraph
+from tests.gui.draft_driver import CTRL, checks_done, click_group, select_text, type_paragraph
 
 TYPED = "urges States parties to implement the Convention."
 
@@ -35,6 +35,7 @@ def test_fix_then_ctrl_i(qtbot: QtBot, window: MainWindow, store: CorpusStore) -
     p = draft.controller.doc.operative[0]
     assert p.text == TYPED
     tools.check_document()
+    checks_done(qtbot, tools.checks)
     # A lone operative paragraph is unnumbered: the panel calls it "operative".
     (item,) = [
         i for i in tools.checks.finding_items() if (i.text(0), i.text(1)) == ("OPENER", "operative")

@@ -1,11 +1,20 @@
 """The checks panel: every finding of the checker on the open draft, grouped by severity,
 re-run a moment after each change (debounced, so typing never waits for it). A finding
 shows its code, where it is, what is wrong and the corpus evidence; clicking it goes there,
-and its fix is applied through the controller (one step of the draft's undo history)."""
+and its fix is applied through the controller (one step of the draft's undo history).
+
+A draft's first check (and its first against a new corpus) judges every paragraph and
+footnote — tens of milliseconds on a long draft, most of it registry look-ups — so it runs
+on a worker thread (:class:`FirstCheck`), and its findings are shown only if the draft,
+the corpus and the profile are still the ones it checked; later checks judge again only
+what an edit touched, and run at once on the UI thread."""
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
@@ -39,6 +48,7 @@ from drafting_app.model.places import paragraph_names
 
 if TYPE_CHECKING:  # the checker and the edit commands load with the first draft
     from drafting_app.checks.facts import CorpusFacts
+    from drafting_app.checks.profile import CheckProfile
     from drafting_app.checks.runner import Checker
     from drafting_app.gui.document.document_controller import DocumentController
     from drafting_app.model.changes import Edit
@@ -46,6 +56,7 @@ if TYPE_CHECKING:  # the checker and the edit commands load with the first draft
 
 RUN_DELAY_MS = 300
 WAITING = "Reading the corpus references for the checks…"
+CHECKING = "Checking the draft…"
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 FIX_SHORTCUT = "Alt+Return"
 GROUPS = {
@@ -80,6 +91,52 @@ def fix_edit(doc: Document, finding: Finding, fix: Fix) -> Edit:
     return SetText(p.id, p.text, p.italics, p.anchors, mergeable=False, label=label)
 
 
+def profile_of(doc: Document, repeat_rule: str) -> CheckProfile:
+    """The checks' profile of ``doc`` (its body's), with the footnote repeat rule chosen
+    for every draft ("": the body's own)."""
+    from drafting_app.checks.profile import profile_for, with_repeat_rule
+
+    profile = profile_for(doc)
+    return with_repeat_rule(profile, repeat_rule) if repeat_rule else profile
+
+
+@dataclass(eq=False)
+class FirstCheck:
+    """A draft's first check, run on a worker thread with a checker of its own (which the
+    draft keeps once the run is accepted); the checks' modules are loaded there too.
+    ``dirty`` as soon as the draft changes: the worker may have read it half-edited, so
+    neither its findings nor its checker are used (only the UI thread edits a draft; the
+    worker only reads it)."""
+
+    controller: DocumentController
+    facts: CorpusFacts
+    repeat_rule: str
+    keep: Key | None
+    dirty: bool = False
+    checker: Checker | None = None
+    profile: CheckProfile | None = None
+    findings: list[Finding] = field(default_factory=list)
+    error: DraftingError | None = None
+    failure: Exception | None = None
+
+    def mark(self, _changes: object = None) -> None:
+        self.dirty = True
+
+    def work(self, done: Callable[[FirstCheck], object]) -> None:
+        try:
+            from drafting_app.checks.runner import Checker
+
+            self.profile = profile_of(self.controller.doc, self.repeat_rule)
+            self.checker = Checker()
+            self.findings = self.checker.run(self.controller.doc, self.facts, self.profile)
+        except DraftingError as exc:
+            self.error = exc
+        except Exception as exc:  # half-edited draft, or a bug: judged on the UI thread
+            self.failure = exc
+        with contextlib.suppress(RuntimeError):  # the panel has gone meanwhile
+            done(self)
+
+
 class FindingTree(QTreeWidget):
     """The findings; Return goes to the selected one, Alt+Return applies its fix."""
 
@@ -103,6 +160,7 @@ class ChecksPanel(QWidget):
     activated = Signal(object)
     checked = Signal(int)
     message = Signal(str)
+    _first_done = Signal(object)  # a FirstCheck, from its worker thread
 
     def __init__(
         self, facts: Callable[[], CorpusFacts | None], parent: QWidget | None = None
@@ -120,6 +178,16 @@ class ChecksPanel(QWidget):
         # Each draft's checker keeps its per-paragraph findings between runs, so a run
         # after an edit recomputes only the paragraphs and notes whose text or place changed.
         self._checkers: WeakKeyDictionary[DocumentController, Checker] = WeakKeyDictionary()
+        # The corpus facts and the profile each draft's checker was last run with: with
+        # another corpus or profile it judges everything again, so that run is a first
+        # check too, on the worker.
+        self._basis: WeakKeyDictionary[DocumentController, tuple[CorpusFacts, CheckProfile]] = (
+            WeakKeyDictionary()
+        )
+        # The first check of each draft under way on a worker thread.
+        self._first: WeakKeyDictionary[DocumentController, FirstCheck] = WeakKeyDictionary()
+        self._threads: list[threading.Thread] = []
+        self._first_done.connect(self._first_checked, Qt.ConnectionType.QueuedConnection)
         self._shown: list[tuple[Severity, Row]] = []
         self.stale = False
         self.runs = 0
@@ -211,13 +279,18 @@ class ChecksPanel(QWidget):
             self._timer.start()
 
     def run_now(self, keep: Key | None = None) -> None:
-        """Check the draft now (Shift+F7), keeping the selected finding (or ``keep``) selected."""
+        """Check the draft now (Shift+F7), keeping the selected finding (or ``keep``) selected;
+        a draft's first check is started on a worker thread (its findings come later)."""
         self._timer.stop()
-        if self.controller is None:
+        controller = self.controller
+        if controller is None:
             return
-        from drafting_app.checks.profile import profile_for, with_repeat_rule
-        from drafting_app.checks.runner import Checker
-
+        if controller in self._first:
+            # Its first check is under way: its findings are shown when it is done, or it
+            # is started again if the draft changed meanwhile.
+            self.stale = True
+            self.summary.setText(CHECKING)
+            return
         if keep is None and (selected := self.selected_finding()) is not None:
             keep = finding_key(selected)
         try:
@@ -228,22 +301,84 @@ class ChecksPanel(QWidget):
                 self.stale = True
                 self.summary.setText(WAITING)
                 return
-            doc = self.controller.doc
-            profile = profile_for(doc)
-            if self.repeat_rule:
-                profile = with_repeat_rule(profile, self.repeat_rule)
-            checker = self._checkers.get(self.controller)
+            checker = self._checkers.get(controller)
             if checker is None:
-                checker = self._checkers[self.controller] = Checker()
-            self.findings = checker.run(doc, facts, profile)
+                self._start_first(FirstCheck(controller, facts, self.repeat_rule, keep))
+                return
+            profile = profile_of(controller.doc, self.repeat_rule)
+            basis = self._basis.get(controller)
+            if basis is None or basis[0] is not facts or basis[1] != profile:
+                # another corpus or profile: the checker would judge everything again
+                self._start_first(FirstCheck(controller, facts, self.repeat_rule, keep))
+                return
+            self.findings = checker.run(controller.doc, facts, profile)
         except DraftingError as exc:
             self.message.emit(f"The checks could not run: {exc}")
             return
+        self._checked(keep)
+
+    def _checked(self, keep: Key | None) -> None:
         self.checked_for = self.controller
         self.stale = False
         self.runs += 1
         self._show(keep)
         self.checked.emit(len(self.findings))
+
+    # -- a draft's first check, on a worker thread --------------------------------------------
+    def _start_first(self, run: FirstCheck) -> None:
+        self.stale = True
+        self.summary.setText(CHECKING)
+        self._first[run.controller] = run
+        run.controller.changed.connect(run.mark)
+        thread = threading.Thread(
+            target=run.work, args=(self._first_done.emit,), name="first check", daemon=True
+        )
+        self._threads = [t for t in self._threads if t.is_alive()] + [thread]
+        thread.start()
+
+    def _first_checked(self, run: FirstCheck) -> None:
+        """A first check is done (UI thread): kept and shown if what it checked is still
+        the draft, the corpus and the profile; else started again."""
+        controller = run.controller
+        if self._first.get(controller) is run:
+            del self._first[controller]
+        with contextlib.suppress(RuntimeError):  # the draft was closed meanwhile
+            controller.changed.disconnect(run.mark)
+        current = controller is self.controller
+        if run.dirty:
+            if current:
+                self._timer.start()  # again once the typing pauses
+            return
+        if not current:
+            if run.checker is not None and run.profile is not None and run.failure is None:
+                self._checkers[controller] = run.checker  # ready for when it is in front
+                self._basis[controller] = (run.facts, run.profile)
+            return
+        try:
+            same = self.facts() is run.facts and self.repeat_rule == run.repeat_rule
+        except DraftingError:
+            same = False
+        if not same:
+            self.run_now(run.keep)
+            return
+        if run.failure is not None:
+            raise run.failure  # not the draft changing under it: a bug, as on the UI thread
+        if run.error is not None:
+            self.message.emit(f"The checks could not run: {run.error}")
+            return
+        assert run.checker is not None and run.profile is not None
+        self._checkers[controller] = run.checker
+        self._basis[controller] = (run.facts, run.profile)
+        self.findings = run.findings
+        selected = self.selected_finding()
+        self._checked(finding_key(selected) if selected is not None else run.keep)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for the first checks under way (tests, shutdown); True when none is left.
+        Their findings still arrive through the event loop."""
+        for thread in list(self._threads):
+            thread.join(timeout)
+        return not any(t.is_alive() for t in self._threads)
 
     # -- showing ----------------------------------------------------------------------------
     def counts(self) -> dict[Severity, int]:
