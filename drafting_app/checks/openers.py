@@ -369,28 +369,16 @@ _AND_VERB_RE = re.compile(r"\band (?:also |further )?(?=[a-z])")
 _WORD_RE = re.compile(r"[\w\-']+")  # the first word, as PhraseBook.split reads it
 
 
+# ``_AND_VERB_RE`` with its word boundary asked after the literal "and " (a lookbehind),
+# so that the engine looks for "and " itself instead of trying the pattern at every
+# character: the same matches, ends and order (the lookbehind also holds at the text's
+# start, where "\b" does).
+_AND_VERB_AT_RE = re.compile(r"and (?<!\wand )(?:also |further )?(?=[a-z])")
+
+
 def _after_and(text: str) -> list[int]:
-    """Where each match of ``_AND_VERB_RE`` ends, found with ``str.find`` (a pattern that
-    opens with ``\\b`` is tried at every character): "and ", at a word's start, then "also "
-    or "further " if written, before a lower-case letter."""
-    out: list[int] = []
-    at = text.find("and ")
-    while at >= 0:
-        end = at + 4
-        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):
-            for adverb in ("also ", "further "):
-                if (
-                    text.startswith(adverb, end)
-                    and "a" <= text[end + len(adverb) : end + len(adverb) + 1] <= "z"
-                ):
-                    end += len(adverb)
-                    break
-            if "a" <= text[end : end + 1] <= "z":
-                out.append(end)
-                at = text.find("and ", end)
-                continue
-        at = text.find("and ", at + 1)
-    return out
+    """Where each match of ``_AND_VERB_RE`` ends."""
+    return [m.end() for m in _AND_VERB_AT_RE.finditer(text)]
 
 
 def embedded_verbs(

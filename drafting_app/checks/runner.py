@@ -84,7 +84,7 @@ def paragraph_findings(
     empty = empty_paragraph(ctx, p)
     if empty is not None:
         out.append(empty)
-    out += spacing_in(ctx, p.text, ctx.at(p), p.id, False)
+    out += spacing_in(ctx, p.text, lambda s, e: ctx.at(p, s, e), p.id, False)
     return out
 
 
@@ -94,7 +94,7 @@ def note_findings(ctx: CheckContext, f: Footnote) -> list[Finding]:
     out += dates_in_note(ctx, f)
     out += symbols_in_note(ctx, f)
     out += capitals_in_note(ctx, f)
-    out += spacing_in(ctx, f.text, ctx.at_note(f), f.id, True)
+    out += spacing_in(ctx, f.text, lambda s, e: ctx.at_note(f, s, e), f.id, True)
     return out
 
 

@@ -6,7 +6,7 @@ without its space, an empty paragraph the export would silently leave out."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Callable
 from functools import lru_cache
 
 from drafting_app.checks.context import _CLEAR_HOOKS, CheckContext
@@ -81,15 +81,20 @@ def empty_paragraph(ctx: CheckContext, p: Paragraph) -> Finding | None:
 
 
 def spacing_in(
-    ctx: CheckContext, text: str, base: Location, target: str, footnote: bool
+    ctx: CheckContext,
+    text: str,
+    place: Callable[[int, int], Location],
+    target: str,
+    footnote: bool,
 ) -> list[Finding]:
-    """The slips of one paragraph's or footnote's text, at ``base``."""
+    """The slips of one paragraph's or footnote's text, each at ``place(start, end)`` (a
+    location is made only for a slip: most texts have none)."""
     return [
         ctx.finding(
             "SPACING",
             severity,
             message,
-            replace(base, start=start, end=end),
+            place(start, end),
             fix=Fix(target, at, at_end, " ", footnote, description=how),
         )
         for severity, start, end, message, at, at_end, how in _slips(text)

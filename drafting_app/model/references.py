@@ -351,7 +351,9 @@ def find_articles(text: str) -> list[Reference]:
     """ "article 3 of the Relationship Agreement", "article 12, paragraph 3, of the Rome
     Statute", "articles 124 and 8 of the Rome Statute" (one Reference per article)."""
     out = []
-    for m in _ARTICLE_RE.finditer(text):
+    # Every match opens with "Article" or "article": tried only there.
+    starts = [at - 1 for at in _occurrences(text, "rticle") if at and text[at - 1] in "Aa"]
+    for m in matches_at(_ARTICLE_RE, text, starts):
         target = (m.group("target") or "").rstrip(",")
         end = m.end() if not m.group("target") else m.start("target") + len(target)
         items = list(re.finditer(_ART_NO, m.group("art")))

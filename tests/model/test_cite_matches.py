@@ -1,8 +1,8 @@
 """The reference finders try their patterns only where a match can start (citations at
 kind words and the bodies before them, symbols before a "/", internal references at
-"paragraph") and must find exactly what scanning the patterns over the whole text finds:
-on every paragraph and footnote of the real texts, on snippets where a body, a series, a
-list or a word boundary decides, and on random splices of real text."""
+"paragraph", articles at "article") and must find exactly what scanning the patterns over
+the whole text finds: on every paragraph and footnote of the real texts, on snippets where
+a body, a series, a list or a word boundary decides, and on random splices of real text."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from drafting_app.model import references
 from drafting_app.model.references import (
     _CITE_RE,
     cite_matches,
+    find_articles,
     find_citations,
     find_cited_paragraphs,
     find_internal,
@@ -105,7 +106,7 @@ def test_random_splices_of_real_text() -> None:
         _same(a[i : i + 60] + " " + b[j : j + 60])
 
 
-FINDERS = (find_citations, find_symbols, find_internal, find_cited_paragraphs)
+FINDERS = (find_citations, find_symbols, find_internal, find_cited_paragraphs, find_articles)
 
 
 def _scanned(finder: object, text: str, monkeypatch: pytest.MonkeyPatch) -> list[object]:
@@ -143,4 +144,7 @@ SNIPPETS = (
     "the present resolution and the present decision, the presently",
     "paragraph (b) of decision 79/537 A and paragraphs 1 to 10 of the annex thereto",
     "subparagraphs (a) of paragraph 2 above; paragraph 3 of General Assembly resolution 70/1",
+    "Article 3 of the Convention, articles 124 and 8 of the Rome Statute, article 12, "
+    "paragraph 3, of the Statute; a particle 5, Particles 3, subarticle 4, ARTICLE 5, article",
+    "article 5 bis and article 6 ter of each of those Protocols; Aarticle 7; _article 8",
 )
