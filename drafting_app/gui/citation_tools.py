@@ -212,13 +212,15 @@ class CitationTools(QObject):
 
     def _page_built(self) -> None:
         self._awaited = None
-        QTimer.singleShot(0, self._follow_notes)
+        # Timers (1 ms), not posted calls: Qt runs posted calls before the timers and the
+        # input that waited, so 0-ms calls would all join one turn.
+        QTimer.singleShot(1, self._follow_notes)
 
     def _follow_notes(self) -> None:
         draft = self.window.drafts.current()
         if draft is not None and not draft.editor.page.building:
             self.footnotes.follow(draft.controller)
-            QTimer.singleShot(0, self._follow)
+            QTimer.singleShot(1, self._follow)
 
     def _editor(self) -> DraftEditor | None:
         return self.window.current_editor()

@@ -176,8 +176,10 @@ class DraftEditor(QWidget):
         self.note_chosen: Callable[[str], None] | None = None  # the window's Footnotes panel
         if self.page.building:
             # A long draft (issue 21 §6): the page's first screen is painted first; the
-            # outline opens out and the side panel fills in on the turns after it.
-            QTimer.singleShot(0, self, self._open_outline)
+            # outline opens out and the side panel fills in on the turns after it. A timer
+            # (1 ms), not a posted call: Qt runs posted calls before the timers and the
+            # input that waited, so a 0-ms call would join the open's own turn.
+            QTimer.singleShot(1, self, self._open_outline)
         else:
             self._open_outline()
 
