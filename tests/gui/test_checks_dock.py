@@ -5,8 +5,9 @@ one step of the draft's undo history."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from drafting_app.checks.findings import Finding
@@ -245,3 +246,23 @@ def test_the_older_footnote_rule_is_chosen_in_the_references_menu(
     checks_done(qtbot, tools.checks)
     assert "FN-OPERATIVE" not in codes()
     assert load_settings().footnote_repeat == FIRST_MENTION
+
+
+def test_a_finding_row_tells_its_finding_when_the_mouse_rests_on_it(
+    qtbot: QtBot, window: MainWindow, tools: CitationTools
+) -> None:
+    """The tooltip is made when asked for (a long draft has a thousand rows)."""
+    draft_recalling(qtbot, window)
+    (item,) = items_with(tools, "REF-DATE")
+    tree = tools.checks.tree
+    tree.scrollToItem(item)
+    pos = tree.visualItemRect(item).center()
+    viewport = tree.viewport()
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos))
+    QApplication.sendEvent(viewport, event)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert QToolTip.text().startswith("<b>REF-DATE</b> — ")
+    assert "Fix: " in QToolTip.text()
+    group = tree.visualItemRect(tree.topLevelItem(0)).center()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, group, group))
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=2000)

@@ -19,14 +19,24 @@ from html import escape
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QFont,
+    QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
+    QToolTip,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -67,6 +77,16 @@ GROUPS = {
 }
 Key = tuple[str, str, str, str]
 Row = tuple[str, str, str, str]  # code, where, message, evidence and fix
+
+
+def finding_tip(f: Finding) -> str:
+    """A finding row's tooltip: its code, message, evidence and fix."""
+    tip = f"<b>{escape(f.code)}</b> — {escape(f.message)}"
+    if f.evidence:
+        tip += f"<br/><i>{escape(f.evidence)}</i>"
+    if f.fix is not None:
+        tip += f"<br/>Fix: {escape(f.fix.description or f.fix.new_text)}"
+    return tip
 
 
 def finding_key(f: Finding) -> Key:
@@ -229,6 +249,7 @@ class ChecksPanel(QWidget):
         self.tree.go_requested.connect(self.go_to_selected)
         self.tree.fix_requested.connect(self.fix_selected)
         self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.viewport().installEventFilter(self)
         self._show()
 
     def _build_layout(self) -> None:
@@ -443,20 +464,30 @@ class ChecksPanel(QWidget):
         self.tree.setUpdatesEnabled(True)
 
     def _item(self, index: int, f: Finding, row: Row) -> QTreeWidgetItem:
+        # As few calls into Qt as can be: a long draft has a thousand findings, and each
+        # call lets a busy worker thread take the interpreter lock (tooltips are made
+        # when asked for, in eventFilter).
         code, where, message, _ = row
         text = message + (f"\n{f.evidence}" if f.evidence else "")
         item = QTreeWidgetItem([code, where, text])
         item.setData(0, FINDING_ROLE, index)
         evidence = f"<br/><span class='quiet'>{escape(f.evidence)}</span>"
         item.setData(2, RICH_ROLE, escape(message) + (evidence if f.evidence else ""))
-        tip = f"<b>{escape(code)}</b> — {escape(message)}"
-        if f.evidence:
-            tip += f"<br/><i>{escape(f.evidence)}</i>"
-        if f.fix is not None:
-            tip += f"<br/>Fix: {escape(f.fix.description or f.fix.new_text)}"
-        for column in range(3):
-            item.setToolTip(column, tip)
         return item
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ToolTip
+            and isinstance(event, QHelpEvent)
+            and watched is self.tree.viewport()
+        ):
+            f = self.finding_of(self.tree.itemAt(event.pos()))
+            if f is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), finding_tip(f), self.tree.viewport())
+            return True
+        return super().eventFilter(watched, event)
 
     def _show_details(self) -> None:
         f = self.selected_finding()
