@@ -177,7 +177,7 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[r
     return out
 
 
-def _occurrences(text: str, word: str, before: tuple[str, ...] = ()) -> list[int]:
+def occurrences(text: str, word: str, before: tuple[str, ...] = ()) -> list[int]:
     """Where ``word`` stands in ``text``, and where each of ``before`` stands right before
     it (the places a pattern that opens with them can start)."""
     out: list[int] = []
@@ -352,7 +352,7 @@ def find_articles(text: str) -> list[Reference]:
     Statute", "articles 124 and 8 of the Rome Statute" (one Reference per article)."""
     out = []
     # Every match opens with "Article" or "article": tried only there.
-    starts = [at - 1 for at in _occurrences(text, "rticle") if at and text[at - 1] in "Aa"]
+    starts = [at - 1 for at in occurrences(text, "rticle") if at and text[at - 1] in "Aa"]
     for m in matches_at(_ARTICLE_RE, text, starts):
         target = (m.group("target") or "").rstrip(",")
         end = m.end() if not m.group("target") else m.start("target") + len(target)
@@ -380,7 +380,7 @@ def find_internal(text: str) -> list[Reference]:
     out = []
     taken: list[tuple[int, int]] = []
     # Every match opens with "paragraph" or "subparagraph": tried only there.
-    for m in matches_at(_INTERNAL_RE, text, _occurrences(text, "paragraph", ("sub",))):
+    for m in matches_at(_INTERNAL_RE, text, occurrences(text, "paragraph", ("sub",))):
         sub = (m.group("sub1") or m.group("sub2") or "").strip()
         direction = m.group("dir") or "present"
         out.append(
@@ -406,7 +406,7 @@ def find_cited_paragraphs(text: str) -> list[Reference]:
     """Paragraphs of other texts; never "of the present resolution" (internal) nor
     "subparagraph (b) of paragraph 3" (internal)."""
     out = []
-    starts = _occurrences(text, "paragraph", ("sub",))
+    starts = occurrences(text, "paragraph", ("sub",))
     for m in matches_at(_CITED_PARAGRAPH_RE, text, starts):
         target = m.group("target")
         end = m.end()

@@ -11,9 +11,12 @@ import re
 
 import pytest
 
-from drafting_app.corpus.readers import read_documents
+from drafting_app.citations import internal
+from drafting_app.citations.internal import link_internal_refs
+from drafting_app.corpus.readers import read_documents, read_text
 from drafting_app.errors import FormatError
 from drafting_app.model import references
+from drafting_app.model.document import Document
 from drafting_app.model.references import (
     _CITE_RE,
     cite_matches,
@@ -148,3 +151,25 @@ SNIPPETS = (
     "paragraph 3, of the Statute; a particle 5, Particles 3, subarticle 4, ARTICLE 5, article",
     "article 5 bis and article 6 ter of each of those Protocols; Aarticle 7; _article 8",
 )
+
+
+def test_internal_links_tried_at_their_starts_are_what_the_scan_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """citations.internal links "paragraph 12 above" by the same start-only search."""
+    docs: list[Document] = []
+    for path in sorted([*REALDOCS.rglob("*"), *CORPUS.glob("*.txt")]):
+        if path.suffix.lower() in (".txt", ".docx", ".pdf"):
+            try:
+                docs += read_documents(path)
+            except FormatError:
+                continue
+    docs.append(read_text("\n".join(SNIPPETS), "snippets.txt"))
+    links = 0
+    for doc in docs:
+        got = link_internal_refs(doc)
+        with monkeypatch.context() as m:
+            m.setattr(internal, "matches_at", lambda rx, t, _starts: list(rx.finditer(t)))
+            assert got == link_internal_refs(doc)
+        links += sum(1 for link in got if link.label)
+    assert links > 15
