@@ -83,12 +83,13 @@ _FOLDS_APART = ("\u0130", "\u0131", "\u017f")  # İ ı ſ
 
 @lru_cache(maxsize=16384)
 def _problems(text: str) -> tuple[tuple[int, int, str, str], ...]:
-    out: list[tuple[int, int, str, str]] = []
     lower = text.lower()
+    present = [name for name in _NAMES if name.key in lower]
+    if not present:  # most texts name none of them
+        return ()
+    out: list[tuple[int, int, str, str]] = []
     exact_starts = len(lower) == len(text) and not any(c in text for c in _FOLDS_APART)
-    for name in _NAMES:
-        if name.key not in lower:
-            continue
+    for name in present:
         if not exact_starts:
             found: Iterable[re.Match[str]] = name.pattern.finditer(text)
         elif name.first in lower:

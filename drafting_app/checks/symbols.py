@@ -11,10 +11,35 @@ from functools import lru_cache
 from drafting_app.checks.context import _CLEAR_HOOKS, CheckContext
 from drafting_app.checks.findings import Finding, Fix, Location, Severity
 from drafting_app.model.document import Footnote, Paragraph
+from drafting_app.model.references import matches_at
 
 # Series that open UN symbols (enough to recognise a symbol-shaped token in running text).
-_SERIES = r"(?:A|E|S|CTOC|CAC|UNEP|FCCC|CRC|CEDAW|HRC|TD|DP|UNW|ICCD|CCPR|CERD|ST|SG)"
+_SERIES_NAMES = ("A", "E", "S", "CTOC", "CAC", "UNEP", "FCCC", "CRC", "CEDAW", "HRC", "TD",
+                 "DP", "UNW", "ICCD", "CCPR", "CERD", "ST", "SG")  # fmt: skip
+_SERIES = "(?:" + "|".join(_SERIES_NAMES) + ")"
 _CANDIDATE = re.compile(rf"(?<![\w/.])(?:{_SERIES})(?:\s?/\s?/?[A-Za-z0-9.\-]+)+")
+# The series by their last letter. A candidate is a series right before a "/" or before
+# the one space ("\s" is str.isspace) before it: the pattern is tried only there
+# (matches_at) instead of at every character of every text.
+_SERIES_BY_END = {
+    end: tuple(series for series in _SERIES_NAMES if series[-1] == end)
+    for end in {series[-1] for series in _SERIES_NAMES}
+}
+
+
+def candidates(text: str) -> list[re.Match[str]]:
+    """``_CANDIDATE.finditer(text)``, tried only where a series ends before a "/"."""
+    starts: list[int] = []
+    at = text.find("/")
+    while at >= 0:
+        for end in (at, at - 1) if at > 1 and text[at - 1].isspace() else (at,):
+            for series in _SERIES_BY_END.get(text[end - 1], ()) if end else ():
+                if text.endswith(series, 0, end):
+                    starts.append(end - len(series))
+        at = text.find("/", at + 1)
+    return matches_at(_CANDIDATE, text, starts)
+
+
 _NEEDS_DOT = re.compile(r"^(L|Rev|Add|Corr|CRP|CN|C|WG|CONF|PV|SR)(\d+)$")
 _LOWER_SUFFIX = re.compile(r"^(l|rev|add|corr|crp)\.?(\d+)$")
 
@@ -41,7 +66,7 @@ def _problems(text: str) -> tuple[tuple[int, int, str, str], ...]:
     if "/" not in text:
         return ()
     out = []
-    for m in _CANDIDATE.finditer(text):
+    for m in candidates(text):
         raw = m.group(0).rstrip(".")
         if raw.count("/") < 1:
             continue
