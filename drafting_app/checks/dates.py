@@ -10,7 +10,7 @@ from functools import lru_cache
 from drafting_app.checks.context import _CLEAR_HOOKS, CheckContext
 from drafting_app.checks.findings import Finding, Fix, Severity
 from drafting_app.model.document import Footnote, Paragraph
-from drafting_app.model.references import MONTHS
+from drafting_app.model.references import MONTHS, matches_at
 
 _MONTH_INDEX = {m.lower(): i for i, m in enumerate(MONTHS, start=1)}
 _ABBREVIATIONS = {m[:3].lower(): m for m in MONTHS} | {"sept": "September"}
@@ -39,11 +39,16 @@ def _problems(text: str) -> tuple[Problem, ...]:
     # Both patterns need a month (each name and abbreviation starts with one of these
     # twelve) and a year; a plain scan for the month's first letters rules most texts out
     # sooner than the year's digit class.
-    if not _MONTH_START.search(text) or not _DIGITS.search(text):
+    months = [m.start() for m in _MONTH_START.finditer(text)]
+    if not months or not _DIGITS.search(text):
         return ()
+    # The patterns are tried only where a date can start (matches_at: the same matches as
+    # a scan of every character): a month-first date at a month, a day-first one at a digit
+    # 2 to 8 characters before a month ("3 May", "31st of May").
+    day_starts = [q - k for q in months for k in range(2, 9) if q >= k and text[q - k].isdigit()]
     out: list[Problem] = []
-    for rx in (_DAY_FIRST, _MONTH_FIRST):
-        for m in rx.finditer(text):
+    for rx, starts in ((_DAY_FIRST, day_starts), (_MONTH_FIRST, months)):
+        for m in matches_at(rx, text, starts):
             month = _month(m.group("month"))
             day, year = int(m.group("day")), int(m.group("year"))
             days = calendar.monthrange(year, _MONTH_INDEX[month.lower()])[1]

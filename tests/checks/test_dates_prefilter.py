@@ -51,3 +51,20 @@ def test_real_texts_and_wrong_dates(monkeypatch: pytest.MonkeyPatch) -> None:
         assert got  # a wrong (or impossible) date is found wherever it stands
         found += len(got)
     assert found >= 1500
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on the 31st of May 2008 and the 1st of May 2008",  # the day 8 and 7 before the month
+        "31 May 2008, 3 May 2008, 3rd May 2008, 12th of Sept. 2008",
+        "May 31, 2008; May 3rd 2008; Dec. 1, 2008",
+        "x31st of May 2008, 131 May 2008, 2008 May 2008, 4th May 2008",  # no boundary before
+        "31st of\u00a0May 2008, 7\tJune 2009",
+    ],
+)
+def test_dates_tried_at_their_starts(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The patterns tried only at months and the digits before them find what the scan
+    of every character finds."""
+    assert _problems.__wrapped__(text) == _before(text, monkeypatch)
+    assert _problems.__wrapped__(text)
