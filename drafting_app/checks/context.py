@@ -255,22 +255,22 @@ _OPENER_REACH = 120
 @lru_cache(maxsize=16384)
 def references_in(text: str) -> tuple[Reference, ...]:
     """What :func:`find_references` finds, remembered by text."""
-    low = text.lower()
-    # Each finder of model.references behind a word its pattern cannot match without (most
-    # texts cite no article and refer to no other paragraph), tested one by one: a generator
-    # per finder cost as much as the finders on a cold check. tests/checks/test_context.py
-    # holds this equal to find_references on every real text.
+    # Each finder of model.references behind letters its pattern cannot match without
+    # (most texts cite no article and refer to no other paragraph), tested one by one on
+    # the text as written (the patterns are case-sensitive): a generator per finder cost
+    # as much as the finders on a cold check. tests/checks/test_context.py holds this
+    # equal to find_references on every real text.
     refs: list[Reference] = []
-    if "resolution" in low or "decision" in low:
+    if "esolution" in text or "ecision" in text:
         refs += find_citations(text)
-    if "vol" in low:
+    if "vol" in text:
         refs += find_treaty_citations(text)
-    if "/" in low:
+    if "/" in text:
         refs += find_symbols(text)
-    if "article" in low:
+    if "rticle" in text:
         refs += find_articles(text)
-    paragraph = "paragraph" in low
-    if paragraph or "present" in low:
+    paragraph = "paragraph" in text
+    if paragraph or "the present " in text:
         refs += find_internal(text)
     if paragraph:
         refs += find_cited_paragraphs(text)

@@ -8,12 +8,12 @@ a text of another body must be cited with that body's name; lists run in ascendi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from drafting_app.checks.context import _CLEAR_HOOKS, CheckContext
-from drafting_app.checks.facts import CorpusFacts, KnownText
+from drafting_app.checks.context import CheckContext
+from drafting_app.checks.facts import KnownText
 from drafting_app.checks.findings import Finding, Fix, Location, Severity
 from drafting_app.checks.profile import GENERAL_ASSEMBLY
 from drafting_app.model.document import Footnote, Paragraph
@@ -43,7 +43,9 @@ def references_in_paragraph(ctx: CheckContext, p: Paragraph) -> list[Finding]:
     refs = _cited(ctx, p.text)
     if not refs:
         return []
-    return _judged(ctx, refs, p.text, p.id, False, lambda s, e: ctx.at(p, s, e))
+    return _check_text(
+        ctx, [_Cite(r, p.text, p.id, False, ctx.at(p, r.start, r.end)) for r in refs]
+    )
 
 
 def references_in_note(ctx: CheckContext, f: Footnote) -> list[Finding]:
@@ -51,56 +53,9 @@ def references_in_note(ctx: CheckContext, f: Footnote) -> list[Finding]:
     refs = _cited(ctx, f.text)
     if not refs:
         return []
-    return _judged(ctx, refs, f.text, f.id, True, lambda s, e: ctx.at_note(f, s, e))
-
-
-def _judged(
-    ctx: CheckContext,
-    refs: list[Reference],
-    text: str,
-    target_id: str,
-    footnote: bool,
-    at: Callable[[int, int], Location],
-) -> list[Finding]:
-    """The REF findings of ``refs`` in ``text``, the paragraph or footnote ``target_id``.
-    They depend on the text, the authoring body and the registry alone: a text written
-    again in another paragraph (a recombined draft repeats its clauses) takes the findings
-    of the first one, placed anew, without its citations being judged again. Kept per
-    registry like its look-ups, bounded, forgotten with the text caches."""
-    memo = _judged_of(ctx.facts)
-    key = (ctx.profile.body, text, footnote)
-    hit = memo.get(key)
-    if hit is not None:
-        return [_placed(f, at(f.location.start, f.location.end), target_id) for f in hit]
-    out = _check_text(ctx, [_Cite(r, text, target_id, footnote, at(r.start, r.end)) for r in refs])
-    if len(memo) > 16384:
-        memo.clear()
-    memo[key] = tuple(out)
-    return out
-
-
-def _placed(f: Finding, where: Location, target_id: str) -> Finding:
-    """``f``, found in the same text elsewhere, at ``where`` with its fix for ``target_id``."""
-    fix = f.fix
-    if fix is not None:
-        fix = Fix(
-            target_id, fix.start, fix.end, fix.new_text, fix.footnote, fix.italics, fix.description
-        )
-    return Finding(f.code, f.severity, f.message, where, f.evidence, fix, f.cause, f.also)
-
-
-_Judged = dict[tuple[str, str, bool], tuple[Finding, ...]]
-_JUDGED: dict[int, tuple[CorpusFacts, _Judged]] = {}
-
-
-def _judged_of(facts: CorpusFacts) -> _Judged:
-    hit = _JUDGED.get(id(facts))
-    if hit is not None and hit[0] is facts:
-        return hit[1]
-    _JUDGED.clear()
-    judged: _Judged = {}
-    _JUDGED[id(facts)] = (facts, judged)
-    return judged
+    return _check_text(
+        ctx, [_Cite(r, f.text, f.id, True, ctx.at_note(f, r.start, r.end)) for r in refs]
+    )
 
 
 def _check_text(ctx: CheckContext, cites: list[_Cite]) -> list[Finding]:
@@ -331,6 +286,3 @@ def _sentence(words: str) -> str:
     """``words`` opening a sentence: the first letter raised, the symbol kept as written
     ("Resolution 2200 A (XXI)", "Decision 6/CMA.1"; str.capitalize lowers the rest)."""
     return words[:1].upper() + words[1:]
-
-
-_CLEAR_HOOKS.append(_JUDGED.clear)
