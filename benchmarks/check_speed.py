@@ -14,7 +14,12 @@ the paragraphs of the real texts in tests/data/realdocs and the bundled corpus, 
 twice, with their own notes and real notes varied); ``--distinct`` runs every row on it.
 
     python -m benchmarks.check_speed [--n 10000] [--runs 50] [--seed 1]
-        [--paragraphs 800 --notes 400] [--distinct] [--freeze]
+        [--paragraphs 800 --notes 400] [--distinct] [--freeze] [--families]
+
+``--families`` adds a table of where a full check's time goes, cold and warm: the check's
+context (entries, numbers), the references of every text (asked first here, as the first
+family to ask them pays for them in a run), each whole-text family, and the per-paragraph
+and per-footnote families each over the whole draft.
 """
 
 from __future__ import annotations
@@ -183,6 +188,7 @@ def main() -> int:
     parser.add_argument(
         "--distinct", action="store_true", help="every row on the all-distinct draft"
     )
+    parser.add_argument("--families", action="store_true", help="time each family")
     args = parser.parse_args()
 
     t0 = time.perf_counter()
@@ -231,8 +237,62 @@ def main() -> int:
             f"{statistics.median(cpu):>12.2f}{_p95(cpu):>9.2f}{redone:>12}"
         )
     print("milliseconds; target: ≤ 20 ms")
+    if args.families:
+        print_families(draft, registry, max(5, args.runs // 2))
     judged = [statistics.median(c for _, c in s) for name, s, _ in rows if "warm" not in name]
     return 0 if max(judged) <= 20 else 1
+
+
+def print_families(draft: Document, registry: Registry, runs: int) -> None:
+    """CPU median of each part of a full check, cold (text caches cleared) and warm."""
+    from drafting_app.checks import runner
+    from drafting_app.checks.context import CheckContext, references_in
+    from drafting_app.checks.profile import profile_for
+
+    def parts(ctx: CheckContext) -> list[tuple[str, Callable[[], object]]]:
+        entries, notes = ctx.entries, ctx.footnotes
+        wanted, openers = runner.closings(ctx), runner.opener_parts(ctx)
+        texts = [e.paragraph.text for e in entries] + [f.text for f in notes]
+        out: list[tuple[str, Callable[[], object]]] = [
+            ("references of every text", lambda: [references_in(t) for t in texts])
+        ]
+        out += [(code, lambda f=family: f(ctx)) for code, family in runner.WHOLE_TEXT.items()]
+        out.append(
+            (
+                "per paragraph (all families)",
+                lambda: [
+                    runner.paragraph_findings(
+                        ctx, e, wanted.get(e.paragraph.id), openers.get(e.paragraph.id)
+                    )
+                    for e in entries
+                ],
+            )
+        )
+        out.append(
+            ("per footnote (all families)", lambda: [runner.note_findings(ctx, f) for f in notes])
+        )
+        return out
+
+    table: dict[str, dict[bool, list[float]]] = {}
+    for cold in (True, False):
+        for _ in range(runs):
+            if cold:
+                clear_text_caches()
+                canonical_body.cache_clear()
+            cpu = time.process_time()
+            ctx = CheckContext(draft, registry, profile_for(draft))
+            _ = ctx.entries, ctx.numbers, ctx.footnotes
+            table.setdefault("context (entries, numbers)", {}).setdefault(cold, []).append(
+                time.process_time() - cpu
+            )
+            for name, part in parts(ctx):
+                cpu = time.process_time()
+                part()
+                table.setdefault(name, {}).setdefault(cold, []).append(time.process_time() - cpu)
+    print(f"{'part of a full check (CPU median ms)':<44}{'cold':>8}{'warm':>8}")
+    for name, series in table.items():
+        cold_ms, warm_ms = (statistics.median(series[c]) * 1000 for c in (True, False))
+        print(f"{name:<44}{cold_ms:>8.2f}{warm_ms:>8.2f}")
 
 
 def _shape(draft: Document, findings: list[object]) -> str:
