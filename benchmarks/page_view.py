@@ -23,7 +23,13 @@ stall, when each part was done, the total.
 
     python -m benchmarks.page_view [--paragraphs 200] [--notes 100] [--keys 300] [--window]
     python -m benchmarks.page_view --stall [--paragraphs 800] [--notes 400] [--runs 3]
-        [--preview] [--profile]
+        [--preview] [--profile] [--switch-5ms]
+    python -m benchmarks.page_view --at-start [--paragraphs 800] [--notes 400] [--runs 3]
+
+With ``--at-start`` the same saved draft is given to ``drafting-app FILE`` as a whole
+process (the window started with it): the longest stall after the first paint until the
+draft has settled and the start-up work is done, the process time, its CPU and peak RSS;
+and the window started without it, for comparison.
 """
 
 from __future__ import annotations
@@ -107,9 +113,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--preview", action="store_true", help="the preview in front (--stall)")
     parser.add_argument("--profile", action="store_true", help="cProfile the last open (--stall)")
     parser.add_argument(
+        "--at-start", action="store_true", help="drafting-app FILE as a whole process"
+    )
+    parser.add_argument(
         "--switch-5ms", action="store_true", help="Python's default switch interval (--stall)"
     )
     args = parser.parse_args(argv)
+    if args.at_start:
+        return at_start(args)
     if args.stall:
         return open_stalls(args)
     app = QApplication.instance() or QApplication([])
@@ -290,6 +301,50 @@ def open_stalls(args: argparse.Namespace) -> int:
     window.close()
     window.background.wait()
     store.close()
+    return 0
+
+
+def at_start(args: argparse.Namespace) -> int:
+    """``drafting-app FILE`` (the draft of ``--stall`` saved, given on the command line) as
+    a whole process, ``--runs`` times, and the window started without it: the start-up
+    trace (DRAFTING_APP_TRACE_STARTUP) prints the first paint, then the longest event-loop
+    stall after it until the opened draft has settled (page written and restyled, checks
+    shown, dictionary read, corpus terms mined) and the start-up jobs are done; the
+    process then quits."""
+    import resource
+
+    from benchmarks.check_speed import build_draft
+    from benchmarks.measure import run_to_stamp
+    from drafting_app.storage.project import save_project
+
+    home = Path(tempfile.mkdtemp(prefix="bench-at-start-"))
+    path = home / "long-draft.unres.json"
+    doc = build_draft(args.seed, args.paragraphs, args.notes)
+    save_project(doc, path)
+    env = {**os.environ, "DRAFTING_APP_HOME": str(home), "PYTHONPATH": str(ROOT)}
+    env.update(DRAFTING_APP_TRACE_STARTUP="1", QT_QPA_PLATFORM="offscreen")
+    total = sum(1 for _ in doc.all_paragraphs())
+    print(f"drafting-app FILE: {total} paragraphs (sub-paragraphs counted), "
+          f"{len(doc.footnotes)} footnotes; platform offscreen; load average "
+          f"{os.getloadavg()[0]:.1f}")  # fmt: skip
+    print(f"{'start':22} {'run':>4} {'first paint ms':>15} {'longest stall ms':>17} "
+          f"{'process ms':>11} {'cpu ms':>8} {'peak RSS MB':>12}")  # fmt: skip
+    for label, extra in (("no draft", []), ("with the long draft", [str(path)])):
+        stalls: list[float] = []
+        for run in range(1, args.runs + 1):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            r = run_to_stamp([sys.executable, "-m", "drafting_app", *extra], "first-paint",
+                             env, ROOT)  # fmt: skip
+            wall = (time.perf_counter() - start) * 1000
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
+            stall = r.longest_stall_ms or 0.0
+            stalls.append(stall)
+            print(f"{label:22} {run:>4} {r.to_stamp_ms:15.1f} {stall:17.1f} {wall:11.1f} "
+                  f"{cpu:8.0f} {r.peak_rss_mb:12.0f}", flush=True)  # fmt: skip
+        print(f"{label}: median longest stall {statistics.median(stalls):.1f} ms "
+              f"(target ≤ 50 ms), worst {max(stalls):.1f} ms")  # fmt: skip
     return 0
 
 

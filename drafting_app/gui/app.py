@@ -10,9 +10,12 @@ import gc
 import importlib
 import sys
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -23,6 +26,9 @@ from drafting_app.gui.picker_wiring import install_picker, load_picker
 from drafting_app.gui.startup_trace import on_first_paint, trace_first_paint
 from drafting_app.storage.project import SUFFIX
 
+if TYPE_CHECKING:
+    from drafting_app.gui.citation_tools import CitationTools
+
 # How long a thread holding Python's interpreter lock keeps it once another thread asks
 # for it (Python's default: 5 ms). Each Qt call of the window's thread that lets go of the
 # lock (PySide does, around C++ calls) hands it to a busy worker — the spelling dictionary
@@ -31,6 +37,7 @@ from drafting_app.storage.project import SUFFIX
 # dictionary was read (the first open of a long draft, issue 21 item 6). At 1 ms it waits
 # at most 1 ms per hand-over; two busy threads switch more often, nothing else changes.
 SWITCH_INTERVAL_S = 0.001
+SETTLE_TIMEOUT_S = 120.0  # the start-up trace waits this long at most for the drafts
 
 
 def share_interpreter_lock() -> None:
@@ -107,6 +114,47 @@ def open_drafts(window: MainWindow, argv: list[str]) -> list[str]:
     return problems
 
 
+def drafts_settled(window: MainWindow, tools: CitationTools) -> bool:
+    """Whether what opening the drafts set going is done: every page written and
+    restyled, the checks of the draft in front shown, the dictionary read and the corpus's
+    terms mined."""
+    for draft in window.drafts.open:
+        if draft.editor.page.building or draft.editor.page.restyling:
+            return False
+    checks = tools.checks
+    if checks.controller is not None and (checks.stale or checks.checked_for is None):
+        return False
+    spelling = window.spelling
+    return spelling is None or (spelling.is_ready and spelling.wait(0))
+
+
+def when_settled(
+    window: MainWindow,
+    tools: CitationTools,
+    callback: Callable[[], object],
+    opening: Callable[[], bool] = lambda: False,
+) -> None:
+    """``callback()`` once the drafts opened at the start (``opening()`` while they are
+    still being read) have settled — at once without any: the start-up trace of
+    ``drafting-app FILE`` counts the stalls until then. Two looks in a row, 10 ms apart
+    (a worker's last signal queues one more restyle)."""
+    if not window.drafts.open and not opening():
+        callback()
+        return
+    deadline = time.monotonic() + SETTLE_TIMEOUT_S
+    seen = [False]
+
+    def look() -> None:
+        now = not opening() and drafts_settled(window, tools)
+        if (now and seen[0]) or time.monotonic() > deadline:
+            callback()
+            return
+        seen[0] = now
+        QTimer.singleShot(10, window, look)
+
+    look()
+
+
 class FileOpenEvents(QObject):
     """macOS sends the file of a double-click (or a drop on the Dock icon) as an event,
     not as an argument: it is opened like one."""
@@ -146,7 +194,7 @@ def run(argv: list[str]) -> int:
         # changes (connected first, so the others rebuild from a fresh one).
         registries = RegistryCache(store, window.background, window)
         window.corpus_actions.changed.connect(registries.invalidate)
-        install_citation_tools(window, registries.get, registries)
+        tools = install_citation_tools(window, registries.get, registries)
         install_revision_tools(window)
         install_negotiation_tools(window)
         background = window.background
@@ -165,14 +213,23 @@ def run(argv: list[str]) -> int:
             app, window, lambda _ns: load_picker(picker, store, registries.get, background)
         )
         warm_up_after_start(app, window)
-        trace_first_paint(app, window, app.quit, after=background.when_idle)
+        trace_first_paint(
+            app,
+            window,
+            app.quit,
+            after=lambda done: background.when_idle(
+                lambda: when_settled(window, tools, done, lambda: bool(opening))
+            ),
+        )
         window.startup()
         if sys.platform == "darwin":
             # An application-wide filter sees every event of every widget: a Python call
             # for each paint, key and timer, each waiting for the interpreter lock while a
             # worker thread holds it. Only macOS sends files as events.
             app.installEventFilter(FileOpenEvents(window))
+        opening = [arg for arg in argv if not arg.startswith("-")]
         open_drafts(window, argv)
+        opening.clear()
         return app.exec()
     finally:
         if window is not None:
