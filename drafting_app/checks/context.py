@@ -27,7 +27,7 @@ from drafting_app.model.references import (
 from drafting_app.phrases import Opener, PhraseBook, default_phrasebook
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """A paragraph in document order: its part, derived label, depth, parent and siblings.
 
