@@ -370,10 +370,22 @@ class ParagraphReader:
         idx = self._live()
         stack: list[int] = []
         pairs: list[tuple[int, int, int]] = []  # open, close, depth
-        for i in idx:
+        for k, i in enumerate(idx):
             ch = self.cells[i].ch
             if ch == "[":
                 stack.append(i)
+            elif ch == "]" and stack and self._typed_opening(idx, k, stack[-1]):
+                # "[]" not side by side with another option: a bracket is never empty, so
+                # that "[" is the text's own (typed in the paragraph: "[[[]]" is two
+                # brackets round a "["), and this "]" closes the bracket opened before it.
+                stack.pop()
+                self.out.losses.append(
+                    "an opening bracket with nothing before the closing one kept as text"
+                )
+                if stack:
+                    pairs.append((stack.pop(), i, len(stack)))
+                else:
+                    self.out.losses.append("a closing bracket without its opening one kept as text")
             elif ch == "]" and stack:
                 pairs.append((stack.pop(), i, len(stack)))
             elif ch == "]":
@@ -396,6 +408,17 @@ class ParagraphReader:
                     )
                 continue
             self._alternative(group)
+
+    def _typed_opening(self, idx: list[int], k: int, opening: int) -> bool:
+        """Whether the "]" at ``idx[k]`` follows the "[" at ``opening`` with nothing between
+        and no option beside them: an empty option of an alternative set prints "[]" too,
+        but always next to another ("[][x]")."""
+        if k == 0 or idx[k - 1] != opening:
+            return False
+        j = k - 1
+        before = self.cells[idx[j - 1]].ch if j > 0 else ""
+        after = self.cells[idx[k + 1]].ch if k + 1 < len(idx) else ""
+        return before != "]" and after != "["
 
     def _between(self, a: int, b: int) -> list[int]:
         return [i for i in range(a + 1, b) if not self.gone[i]]

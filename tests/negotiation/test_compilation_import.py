@@ -18,6 +18,7 @@ from drafting_app.export.compilation import Mode, build_compilation, plain_rows
 from drafting_app.export.compilation_docx import compilation_bytes
 from drafting_app.model.negotiation import ProposalKind, Status
 from drafting_app.model.negotiation_edits import AddBracket, Propose
+from drafting_app.model.text_edits import splice
 from drafting_app.negotiation.compilation_import import import_compilation, looks_like_compilation
 from drafting_app.storage.project import load_project
 from tests.conftest import ROOT
@@ -70,6 +71,22 @@ def test_random_negotiations_print_the_same_after_a_round_trip(data: st.DataObje
                 continue
         back, _ = import_compilation(compilation_bytes(doc), "random.docx")
     assert printed(back) == printed(doc)
+
+
+def test_a_bracket_typed_over_bracketed_words_reads_back():
+    """Found by the random negotiations: "[" typed over words that held two nested
+    brackets prints "[[[]]" — the brackets now round the typed "["; read back as that,
+    not as an empty bracket and a stray one."""
+    with deterministic():
+        doc = france_in_negotiation()
+        splice(doc.paragraph("p-3"), 48, 88, "[", "Typing").apply(doc)
+        assert printed(doc)[2].endswith("thematic [[[]],")
+        back, report = import_compilation(compilation_bytes(doc), "typed.docx")
+    assert printed(back) == printed(doc)
+    assert back.preamble[2].text.endswith("thematic [,")
+    assert report.items == [
+        ("PP3", "an opening bracket with nothing before the closing one kept as text")
+    ]
 
 
 def test_a_handmade_compilation_with_labels_in_the_text():
