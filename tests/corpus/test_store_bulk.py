@@ -78,6 +78,17 @@ def _tables(db: Path) -> dict[str, tuple[int, str]]:
     return {k: v for k, v in digests(db).items() if k != "files"}  # paths differ by folder
 
 
+def _built_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """The test corpus, the bulk thresholds set, and the index a build not stopped makes
+    (what a stopped or crashed build must come to)."""
+    folder = _corpus(tmp_path)
+    _bulk(monkeypatch)
+    whole = tmp_path / "whole.sqlite"
+    with CorpusStore.open(whole, [folder], user_dir=tmp_path / "user"):
+        pass
+    return folder, whole
+
+
 def _indexes(db: Path) -> set[str]:
     conn = sqlite3.connect(db)
     try:
@@ -90,11 +101,7 @@ def _indexes(db: Path) -> set[str]:
 def test_a_bulk_build_reports_progress_and_stops_when_asked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = _corpus(tmp_path)
-    _bulk(monkeypatch)
-    whole = tmp_path / "whole.sqlite"
-    with CorpusStore.open(whole, [folder], user_dir=tmp_path / "user"):
-        pass
+    folder, whole = _built_whole(tmp_path, monkeypatch)
     seen: list[tuple[int, int]] = []
     db = tmp_path / "stopped.sqlite"
     with CorpusStore.open(db, [folder], user_dir=tmp_path / "user", sync=False) as s:
@@ -146,11 +153,7 @@ store.CorpusStore.open(Path(sys.argv[1]), [Path(sys.argv[2])], user_dir=Path(sys
 def test_a_crash_in_a_bulk_build_leaves_a_usable_index(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = _corpus(tmp_path)
-    _bulk(monkeypatch)
-    whole = tmp_path / "whole.sqlite"
-    with CorpusStore.open(whole, [folder], user_dir=tmp_path / "user"):
-        pass
+    folder, whole = _built_whole(tmp_path, monkeypatch)
     db = tmp_path / "crashed.sqlite"
     pids = tmp_path / "workers"
     args = [str(db), str(folder), str(tmp_path / "user"), str(pids)]

@@ -53,11 +53,13 @@ DRAFT_ONLY = (
 )
 
 
-def test_first_paint_loads_nothing_only_a_draft_needs(tmp_path: Path) -> None:
-    env = {**os.environ, "DRAFTING_APP_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+def run_window_script(script: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """``script`` (which starts the window) in a fresh interpreter, offscreen, with its
+    own app home; its output as text, its exit checked."""
+    env = {**os.environ, "DRAFTING_APP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
     env["PYTHONPATH"] = str(ROOT)
     done = subprocess.run(
-        [sys.executable, "-c", _SCRIPT],
+        [sys.executable, "-c", script],
         env=env,
         cwd=ROOT,
         capture_output=True,
@@ -65,6 +67,11 @@ def test_first_paint_loads_nothing_only_a_draft_needs(tmp_path: Path) -> None:
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
+    return done
+
+
+def test_first_paint_loads_nothing_only_a_draft_needs(tmp_path: Path) -> None:
+    done = run_window_script(_SCRIPT, tmp_path)
     loaded = set(done.stdout.split())
     assert {"drafting_app.gui.main_window", "drafting_app.corpus.store"} <= loaded
     assert sorted(loaded & set(DRAFT_ONLY)) == []

@@ -6,12 +6,9 @@ session's own objects would hide what the app does."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.gui.test_lazy_start import run_window_script
 
 # After the app's own first-paint work has run: how many objects are frozen, and how many
 # a full collection would still walk; then quit.
@@ -32,17 +29,7 @@ sys.exit(app.run([]))
 
 
 def test_the_start_is_out_of_the_collectors_sight_after_the_first_paint(tmp_path: Path) -> None:
-    env = {**os.environ, "DRAFTING_APP_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
-    env["PYTHONPATH"] = str(ROOT)
-    done = subprocess.run(
-        [sys.executable, "-c", _SCRIPT],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
+    done = run_window_script(_SCRIPT, tmp_path)
     counts = dict(line.split() for line in done.stdout.splitlines() if line[:1].isalpha())
     frozen, walked = int(counts["frozen"]), int(counts["walked"])
     assert frozen > 10_000, counts  # the window and the modules it imported
