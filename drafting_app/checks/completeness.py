@@ -11,6 +11,7 @@ from drafting_app.checks.profile import GENERAL_ASSEMBLY
 from drafting_app.model.document import Document, DocumentKind, Form, Paragraph
 from drafting_app.model.symbol_example import example_symbol
 
+SECURITY_COUNCIL = "Security Council"
 MASTHEAD_FORM = "Paragraph › Edit Masthead and Title (Ctrl+Shift+M)"
 
 
@@ -41,7 +42,7 @@ _FORMULAS = {
     GENERAL_ASSEMBLY: "The General Assembly",
     "Economic and Social Council": "The Economic and Social Council",
     "Human Rights Council": "The Human Rights Council",
-    "Security Council": "The Security Council",
+    SECURITY_COUNCIL: "The Security Council",
 }
 
 
@@ -68,7 +69,9 @@ def check_completeness(ctx: CheckContext) -> list[Finding]:
     doc = ctx.doc
     what = _what(doc)
     out: list[Finding] = []
-    if not doc.title.strip() and not doc.parts:
+    # A Security Council resolution has no title: it is cited by its number and year
+    # ("resolution 2719 (2023)"), its heading.
+    if not doc.title.strip() and not doc.parts and ctx.profile.body != SECURITY_COUNCIL:
         out.append(
             ctx.finding(
                 "MISSING",

@@ -80,8 +80,10 @@ DB_NAME = "corpus.sqlite"
 # revision when what is indexed from a document changes within a version (2: the parts of
 # a multi-part decision and the body and date of an "At its … meeting" opening; 3: the clause
 # groups and the registry's citations are indexed with the text, so extraction or
-# grouping changes bump it too; 4: a GA number line is labelled "Resolution 73/7").
-INDEXING_REVISION = 4
+# grouping changes bump it too; 4: a GA number line is labelled "Resolution 73/7"; 5: the
+# opening phrases of the Security Council and of adopted GA texts the phrase book lacked,
+# the Council's symbol with its year and its adoption line).
+INDEXING_REVISION = 5
 READER_VERSION = f"{__version__}+{INDEXING_REVISION}"
 PARTS = ("preamble", "operative", "annex", "footnote")
 # Match markers in SearchHit.snippet: control characters never found in corpus text, so a

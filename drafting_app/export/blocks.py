@@ -370,15 +370,21 @@ def build_blocks(doc: Document) -> Layout:
     b = _Builder(doc)
     mh = doc.masthead
     masthead = b.masthead(mh) if mh is not None else None
+    # The Security Council prints its adoption line under the heading, in roman:
+    # "Resolution 2719 (2023)" / "Adopted by the Security Council at its 9518th meeting, …".
+    council = [line for line in doc.front_matter if line.lstrip().startswith("Adopted by the ")]
     for line in doc.front_matter:
         # "Resolution adopted by the General Assembly on …" is bold; "[without reference to
         # a Main Committee (A/80/L.4)]" is not.
-        b.add(Kind.FRONT_MATTER, _plain(line, bold=not line.lstrip().startswith("[")))
+        if line not in council:
+            b.add(Kind.FRONT_MATTER, _plain(line, bold=not line.lstrip().startswith("[")))
     # The General Assembly prints "80/3.<tab>Awaza Political Declaration" as one heading
     # with the number in the hanging indent; other bodies put "Resolution 5/2" on its own.
     ga_number = bool(_GA_NUMBER_RE.match(doc.heading)) and bool(doc.title)
     if not ga_number:
         b.add(Kind.HEADING, _plain(doc.heading, bold=True))
+    for line in council:
+        b.add(Kind.FRONT_MATTER, _plain(line))
     if mh is not None:
         b.sponsor_line(mh)
     b.add(Kind.TITLE, _plain(doc.title, bold=True), clean(doc.heading) if ga_number else "")

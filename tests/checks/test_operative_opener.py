@@ -1,5 +1,5 @@
 """OPENER on an operative paragraph of a resolution that does not open with a verb
-(issue 16): "6. The States …" is a warning with its evidence; an unknown verb ("Agrees")
+(issue 16): "6. The States …" is a warning with its evidence; an unknown verb ("Entrusts")
 stays information; a known verb after the lead-ins of practice ("Once again urges",
 A/RES/80/2, 80/4; "Continues to welcome", A/RES/80/6) is no finding at all; the annex of a
 declaration ("We …") and the lettered paragraphs of a decision are not operative paragraphs
@@ -27,7 +27,7 @@ Recalling its resolution 78/13 of 4 December 2023,
 
 3. Once again urges States to cooperate;
 
-4. Agrees that the Committee shall meet in 2026;
+4. Entrusts the Committee with a meeting in 2026;
 
 5. Decides to include the item in the provisional agenda of its eighty-second session.
 """

@@ -45,6 +45,7 @@ HAND_COUNTS = {
     GA_MORE / "A-RES-80-13_indian-ocean-zone-of-peace-2025.txt": Counts(8, 0, 5, 0, 3),
     GA_MORE / "A-RES-80-14_african-nwfz-treaty-2025.txt": Counts(5, 0, 8, 0, 5),
     SHAPES / "lettered-preamble_tip-coordination.txt": Counts(11, 6, 4, 3, 6, 3),
+    SHAPES / "security-council_resolution-form.txt": Counts(7, 0, 4, 3, 0),
 }
 
 
@@ -279,3 +280,42 @@ def test_a_preambular_paragraph_split_across_a_pdf_page() -> None:
     assert [f.text for f in doc.footnotes] == ["Resolution 70/1.", "Target 5.2."]
     assert len(split.anchors) == 2
     assert doc.warnings == [] and doc.unplaced == []
+
+
+def test_a_security_council_resolution_reads_with_its_masthead_heading_and_adoption_line(
+    tmp_path: Path,
+) -> None:
+    """The Council's form: the symbol carries its year ("S/RES/2719 (2023)", read as the
+    body before), the heading "Resolution 2719 (2023)" with the adoption line under it
+    (read as the title before), and no title. Exported and read again, it is the same
+    text, its adoption line printed under the heading as the Council prints it."""
+    from drafting_app.export.blocks import Kind, build_blocks
+    from drafting_app.export.docx_writer import write_docx
+
+    doc = read_document(SHAPES / "security-council_resolution-form.txt")
+    mh = doc.masthead
+    assert mh is not None
+    assert (mh.organization, mh.symbol, mh.body) == (
+        "United Nations",
+        "S/RES/2719 (2023)",
+        "Security Council",
+    )
+    assert (mh.distribution, mh.date) == ("General", "21 December 2023")
+    assert doc.heading == "Resolution 2719 (2023)"
+    assert doc.front_matter == [
+        "Adopted by the Security Council at its 9518th meeting, on 21 December 2023"
+    ]
+    assert doc.title == ""
+    assert doc.authoring_body == "The Security Council,"
+    kinds = [b.kind for b in build_blocks(doc).blocks][:3]
+    assert kinds == [Kind.HEADING, Kind.FRONT_MATTER, Kind.AUTHORING_BODY]
+    out = tmp_path / "sc.docx"
+    write_docx(doc, out)
+    back = read_document(out)
+    assert back.masthead is not None and back.masthead.symbol == "S/RES/2719 (2023)"
+    assert (back.heading, back.front_matter, back.title) == (
+        doc.heading,
+        doc.front_matter,
+        doc.title,
+    )
+    assert [p.text for p in back.all_paragraphs()] == [p.text for p in doc.all_paragraphs()]

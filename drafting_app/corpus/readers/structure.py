@@ -76,7 +76,14 @@ _DECISION_OPENING_RE = re.compile(
 )
 # The letter line of a multi-part decision ("79/537 A, B and C": parts A, B, C).
 _PART_RE = re.compile(r"^[A-H]$")
-_SYMBOL_LINE_RE = re.compile(r"^[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9.\-]+)+$")
+# A document symbol alone on its line; a Security Council resolution's carries its year
+# ("S/RES/2719 (2023)").
+_SYMBOL_LINE_RE = re.compile(r"^[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9.\-]+)+(?: \(\d{4}\))?$")
+# The adoption line of a Security Council resolution, under its heading ("Resolution 2719
+# (2023)"): front matter, as "Resolution adopted by the General Assembly on …" is.
+_COUNCIL_ADOPTION_RE = re.compile(
+    r"^Adopted by the [A-Z][\w ]+ at its \d+(?:st|nd|rd|th) meeting, on \d{1,2} [A-Z][a-z]+ \d{4}$"
+)
 # Model UN drafts carry labelled header fields instead of a UN masthead
 _HEADER_FIELD_RE = re.compile(
     r"^(?P<key>Committee|Topic|Main Submitters?|Co-Submitters?|Submitted by|Sponsors?|"
@@ -381,7 +388,11 @@ class StructureBuilder:
                 if text.lower().startswith("decision") or text.lower().startswith("draft decision"):
                     doc.kind = DocumentKind.DECISION
                 continue
-            if text.startswith("Resolution adopted by") or text.startswith("Decision adopted by"):
+            if (
+                text.startswith("Resolution adopted by")
+                or text.startswith("Decision adopted by")
+                or _COUNCIL_ADOPTION_RE.match(text)
+            ):
                 doc.front_matter.append(text)
                 continue
             if text.startswith("on ") and doc.front_matter and _DATE_LINE_RE.match(text[3:]):
