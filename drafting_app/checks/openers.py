@@ -175,10 +175,21 @@ _NOT_VERBS = {
 _CONTINUES = re.compile(r"(Continues?|Continuing) to ([a-z]+)\b")
 
 
+# An introductory phrase before the verb, closed by a comma: "2. Pending the total
+# elimination of nuclear weapons, urges those nuclear-weapon States …" (A/RES/80/23), "In
+# this regard, encourages …", "To this end, requests …".
+_INTRODUCED = re.compile(
+    r"(?:Pending|In|To|With|Within|Through|Upon|On|Following|For|At|After|Before|Consistent)"
+    r"\b[^,;:]{0,200}, (?P<rest>[a-z][a-z\-]+\b.*)",
+    re.S,
+)
+
+
 def _led_in(ctx: CheckContext, text: str, part: Part) -> bool:
     """Whether ``text`` opens with lead-in words of practice before a known opener of
     ``part``: "Once again urges" (A/RES/80/4 op 3), "Continues to welcome" (A/RES/80/6 op
-    22). These are adopted language, not unknown openers."""
+    22), "Pending …, urges" (A/RES/80/23 op 2). These are adopted language, not unknown
+    openers."""
     words = text.split()
     lead = 0
     while lead < len(words) - 1 and words[lead].lower() in _LEAD_INS:
@@ -186,6 +197,10 @@ def _led_in(ctx: CheckContext, text: str, part: Part) -> bool:
     candidates: list[str] = []
     if lead:
         rest = " ".join(words[lead:])
+        candidates.append(rest[:1].upper() + rest[1:])
+    m_intro = _INTRODUCED.match(text.lstrip())
+    if m_intro is not None:
+        rest = m_intro.group("rest")
         candidates.append(rest[:1].upper() + rest[1:])
     m = _CONTINUES.match(text.lstrip())
     if m is not None:

@@ -154,3 +154,30 @@ def test_the_stored_corpus_gives_it_through_the_clause_index(
         _corpus_fix(stored)
         found = stored.clause_with_opener("the Secretary-General to")
         assert found is None  # too few words to name a clause
+
+
+INTRODUCED = """The General Assembly,
+
+Recalling its resolution 78/13 of 4 December 2023,
+
+1. Pending the total elimination of nuclear weapons, urges those States to adopt policies;
+
+2. In this regard, encourages Member States to cooperate;
+
+3. To this end, requests the Secretary-General to report;
+
+4. In this regard, the States of the region to continue their consultations;
+
+5. Decides to remain seized of the matter.
+"""
+
+
+def test_a_known_verb_after_an_introductory_phrase_is_no_finding(registry: Registry) -> None:
+    """ "2. Pending the total elimination of nuclear weapons, urges …" (A/RES/80/23) is
+    adopted language: the verb follows an introductory phrase and its comma. With no verb
+    after the comma the paragraph still has none (4.)."""
+    doc = read_text(INTRODUCED)
+    found = [f for f in run_checks(doc, registry) if f.code == "OPENER"]
+    assert [(f.location.paragraph_label, f.severity) for f in found] == [("4.", Severity.WARNING)]
+    real = read_document(REALDOCS / "railcar" / "A_RES_80_23.txt")
+    assert [f.message for f in run_checks(real, registry) if f.code == "OPENER"] == []
