@@ -46,6 +46,7 @@ HAND_COUNTS = {
     GA_MORE / "A-RES-80-14_african-nwfz-treaty-2025.txt": Counts(5, 0, 8, 0, 5),
     SHAPES / "lettered-preamble_tip-coordination.txt": Counts(11, 6, 4, 3, 6, 3),
     SHAPES / "security-council_resolution-form.txt": Counts(7, 0, 4, 3, 0),
+    SHAPES / "human-rights-council_resolution-form.txt": Counts(3, 0, 3, 0, 3),
 }
 
 
@@ -319,3 +320,29 @@ def test_a_security_council_resolution_reads_with_its_masthead_heading_and_adopt
         doc.title,
     )
     assert [p.text for p in back.all_paragraphs()] == [p.text for p in doc.all_paragraphs()]
+
+
+def test_a_human_rights_council_resolution_reads_its_masthead() -> None:
+    """The Council's resolutions are General Assembly documents: "General Assembly" is
+    printed large and "Human Rights Council" under the Distr. block is the body in full;
+    the session's dates have no place. Before, both lines (and so the number line after
+    them) were taken for the title: "Human Rights Council 26 February–5 April 2024 55/1.
+    Promotion …", with no heading."""
+    doc = read_document(SHAPES / "human-rights-council_resolution-form.txt")
+    mh = doc.masthead
+    assert mh is not None
+    assert (mh.symbol, mh.body, mh.original_language) == (
+        "A/HRC/RES/55/1",
+        "Human Rights Council",
+        "English",
+    )
+    assert (mh.session, mh.place_and_dates, mh.agenda_item) == (
+        "Fifty-fifth session",
+        "26 February–5 April 2024",
+        "Agenda item 2",
+    )
+    assert (doc.heading, doc.title) == (
+        "55/1.",
+        "Promotion and protection of human rights in a named situation",
+    )
+    assert doc.front_matter == ["Resolution adopted by the Human Rights Council on 4 April 2024"]

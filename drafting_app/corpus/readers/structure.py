@@ -66,6 +66,12 @@ _SESSION_RE = re.compile(r"^[A-Z][a-z\-]+(?:-[a-z]+)?\s(?:special\s)?session$")
 _PLACE_DATES_RE = re.compile(r"^[A-Z][\w .'-]+,\s.*\d{4}$")
 _ADOPTION_RE = re.compile(r"^\d+(?:st|nd|rd|th)\s(?:plenary\s)?meeting\b", re.I)
 _DATE_LINE_RE = re.compile(rf"^{DATE_RE}$")
+# The dates of a session printed without its place, under the session line: "26 February–
+# 5 April 2024" (Human Rights Council), "3–7 June 2024".
+_DATES_RE = re.compile(r"^\d{1,2}(?: [A-Z][a-z]+)?(?: \d{4})?\s?[–-]\s?\d{1,2} [A-Z][a-z]+ \d{4}$")
+_PRINCIPAL_ORGANS = ("General Assembly", "Economic and Social Council")
+# Bodies that print their name under the Distr. block of their principal organ's masthead.
+_SUBSIDIARY_BODIES = ("Human Rights Council",)
 _ANNEX_RE = re.compile(r"^Annex(?:\s[IVX]+)?$")
 _ROMAN_HEADING_RE = re.compile(r"^[IVX]+\.\s+\S")
 # A GA decision as recorded: "At its 43rd plenary meeting, on 2 December 2024, the General
@@ -463,7 +469,12 @@ class StructureBuilder:
         if not mh.session and _SESSION_RE.match(text):
             mh.session = text
             return True
-        if mh.session and not mh.place_and_dates and _PLACE_DATES_RE.match(text) and len(text) < 60:
+        if (
+            mh.session
+            and not mh.place_and_dates
+            and (_PLACE_DATES_RE.match(text) or _DATES_RE.match(text))
+            and len(text) < 60
+        ):
             mh.place_and_dates = text
             return True
         if text.lower().startswith(("agenda item", "agenda items")):
@@ -484,6 +495,17 @@ class StructureBuilder:
             return True
         if not mh.body and not mh.session and _AUTHOR_RE.match(text) and text[-1:] not in ",:":
             mh.body = text  # the body in full, below the Distr. block (UN_FORMAT.md §7)
+            return True
+        if (
+            saw_distr
+            and mh.body in _PRINCIPAL_ORGANS
+            and text not in _PRINCIPAL_ORGANS
+            and not mh.session
+            and text in _SUBSIDIARY_BODIES
+        ):
+            # The body in full under the Distr. block when the organ printed large is its
+            # principal organ: "General Assembly" … "Human Rights Council" (A/HRC/RES/55/1).
+            mh.body = text
             return True
         if not mh.body and text in (
             "General Assembly",
