@@ -47,6 +47,7 @@ HAND_COUNTS = {
     SHAPES / "lettered-preamble_tip-coordination.txt": Counts(11, 6, 4, 3, 6, 3),
     SHAPES / "security-council_resolution-form.txt": Counts(7, 0, 4, 3, 0),
     SHAPES / "human-rights-council_resolution-form.txt": Counts(3, 0, 3, 0, 3),
+    SHAPES / "main-committee_draft-resolution.txt": Counts(2, 0, 3, 0, 0),
 }
 
 
@@ -347,3 +348,35 @@ def test_a_human_rights_council_resolution_reads_its_masthead() -> None:
         "Promotion and protection of human rights in a named situation",
     )
     assert doc.front_matter == ["Resolution adopted by the Human Rights Council on 4 April 2024"]
+
+
+def test_a_main_committee_draft_reads_its_committee_line(tmp_path: Path) -> None:
+    """An L document of a Main Committee prints the committee under the session line
+    ("Eightieth session" / "Third Committee"); it was read as the start of the title
+    ("Third Committee Inclusive policies …"). Exported and read again, it stays the
+    committee."""
+    from drafting_app.export.docx_writer import write_docx
+
+    doc = read_document(SHAPES / "main-committee_draft-resolution.txt")
+    fields = ("symbol", "distribution", "session", "committee", "agenda_item", "document_type")
+    expected = (
+        "A/C.3/80/L.21",
+        "Limited",
+        "Eightieth session",
+        "Third Committee",
+        "Agenda item 28 (a)",
+        "draft resolution",
+    )
+    assert _masthead(doc, *fields) == expected
+    assert doc.masthead is not None and doc.masthead.sponsors == [
+        "Argentina",
+        "Brazil",
+        "Chile",
+        "Mexico",
+    ]
+    assert doc.title == "Inclusive policies and programmes to address homelessness"
+    out = tmp_path / "l.docx"
+    write_docx(doc, out)
+    back = read_document(out)
+    assert _masthead(back, *fields) == expected
+    assert back.title == doc.title

@@ -69,6 +69,11 @@ _DATE_LINE_RE = re.compile(rf"^{DATE_RE}$")
 # The dates of a session printed without its place, under the session line: "26 February–
 # 5 April 2024" (Human Rights Council), "3–7 June 2024".
 _DATES_RE = re.compile(r"^\d{1,2}(?: [A-Z][a-z]+)?(?: \d{4})?\s?[–-]\s?\d{1,2} [A-Z][a-z]+ \d{4}$")
+# The line under the session of a Main Committee's document (A/C.3/80/L.21).
+_MAIN_COMMITTEE_RE = re.compile(
+    r"^(?:(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|"
+    r"Special Political and Decolonization Committee(?: \(Fourth Committee\))?)$"
+)
 _PRINCIPAL_ORGANS = ("General Assembly", "Economic and Social Council")
 # Bodies that print their name under the Distr. block of their principal organ's masthead.
 _SUBSIDIARY_BODIES = ("Human Rights Council",)
@@ -476,6 +481,9 @@ class StructureBuilder:
             and len(text) < 60
         ):
             mh.place_and_dates = text
+            return True
+        if mh.session and not mh.committee and _MAIN_COMMITTEE_RE.match(text):
+            mh.committee = text  # a Main Committee's draft: "Eightieth session" / "Third Committee"
             return True
         if text.lower().startswith(("agenda item", "agenda items")):
             mh.agenda_item = text.rstrip("*").rstrip()
