@@ -48,6 +48,7 @@ HAND_COUNTS = {
     SHAPES / "security-council_resolution-form.txt": Counts(7, 0, 4, 3, 0),
     SHAPES / "human-rights-council_resolution-form.txt": Counts(3, 0, 3, 0, 3),
     SHAPES / "main-committee_draft-resolution.txt": Counts(2, 0, 3, 0, 0),
+    SHAPES / "ecosoc_resolution-form.txt": Counts(1, 0, 2, 0, 0),
 }
 
 
@@ -380,3 +381,20 @@ def test_a_main_committee_draft_reads_its_committee_line(tmp_path: Path) -> None
     back = read_document(out)
     assert _masthead(back, *fields) == expected
     assert back.title == doc.title
+
+
+def test_an_ecosoc_resolution_reads_its_session_by_year() -> None:
+    """The Economic and Social Council names its session by year ("2023 session") with
+    the session's dates under it; both were read as the start of the title ("2023 session
+    25 July 2022–26 July 2023 2023/1. Strengthening …"), with no heading."""
+    doc = read_document(SHAPES / "ecosoc_resolution-form.txt")
+    assert _masthead(doc, "symbol", "body", "session", "place_and_dates") == (
+        "E/RES/2023/1",
+        "Economic and Social Council",
+        "2023 session",
+        "25 July 2022–26 July 2023",
+    )
+    assert (doc.heading, doc.title) == (
+        "2023/1.",
+        "Strengthening of the coordination of emergency humanitarian assistance",
+    )

@@ -62,7 +62,9 @@ _SPONSOR_RE = re.compile(
 )
 # Lines after "Agenda item N" that are not its title (an agenda item printed without one).
 _NOT_AGENDA_TITLE = ("The ", "Draft ", "Resolution adopted by", "Decision adopted by", "[")
-_SESSION_RE = re.compile(r"^[A-Z][a-z\-]+(?:-[a-z]+)?\s(?:special\s)?session$")
+# "Seventy-third session", "Tenth special session", the Economic and Social Council's "2023
+# session" (E/RES/2023/1).
+_SESSION_RE = re.compile(r"^(?:[A-Z][a-z\-]+(?:-[a-z]+)?|\d{4})\s(?:special\s)?session$")
 _PLACE_DATES_RE = re.compile(r"^[A-Z][\w .'-]+,\s.*\d{4}$")
 _ADOPTION_RE = re.compile(r"^\d+(?:st|nd|rd|th)\s(?:plenary\s)?meeting\b", re.I)
 _DATE_LINE_RE = re.compile(rf"^{DATE_RE}$")
