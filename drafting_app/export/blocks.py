@@ -224,6 +224,19 @@ def _joined(names: Sequence[str]) -> str:
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+def under_heading(doc: Document) -> list[str]:
+    """The front matter printed under the heading, in roman: the Security Council's
+    adoption line ("Resolution 2719 (2023)" / "Adopted by the Security Council at its
+    9518th meeting, on 21 December 2023"); the rest is printed above it."""
+    return [line for line in doc.front_matter if line.lstrip().startswith("Adopted by the ")]
+
+
+def has_no_title(doc: Document) -> bool:
+    """A Security Council resolution has no title: it is cited by its number and year."""
+    mh = doc.masthead
+    return not doc.title.strip() and mh is not None and mh.body.strip() == "Security Council"
+
+
 def body_short_name(body: str, symbol: str) -> str:
     """The principal organ printed large in the masthead ("General Assembly"), if any."""
     if symbol.startswith("A/") or "General Assembly" in body:
@@ -370,9 +383,7 @@ def build_blocks(doc: Document) -> Layout:
     b = _Builder(doc)
     mh = doc.masthead
     masthead = b.masthead(mh) if mh is not None else None
-    # The Security Council prints its adoption line under the heading, in roman:
-    # "Resolution 2719 (2023)" / "Adopted by the Security Council at its 9518th meeting, …".
-    council = [line for line in doc.front_matter if line.lstrip().startswith("Adopted by the ")]
+    council = under_heading(doc)
     for line in doc.front_matter:
         # "Resolution adopted by the General Assembly on …" is bold; "[without reference to
         # a Main Committee (A/80/L.4)]" is not.

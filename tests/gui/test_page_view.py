@@ -402,3 +402,28 @@ def test_whole_paragraphs_pasted_inside_one_stand_between_its_halves(
     assert "equests the Executive Director to report" in doc.operative[8].text
     assert doc.operative[9].text.startswith("Decides to remain seized")
     assert doc.operative[10].text.lstrip().startswith(tail[:20])
+
+
+def test_a_security_council_resolution_is_laid_out_as_the_council_prints_it(qtbot: QtBot) -> None:
+    """Its heading "Resolution 2719 (2023)" comes first and the adoption line under it in
+    roman; it has no title, so the page asks for none (no "Type the title" prompt). A
+    General Assembly resolution keeps its front matter above the heading and its title."""
+    from drafting_app.gui.document.page_blocks import Derivation, build_specs
+    from tests.conftest import ROOT
+
+    shapes = ROOT / "tests" / "data" / "shapes"
+    council = build_specs(
+        Derivation(read_document(shapes / "security-council_resolution-form.txt"))
+    )
+    front = [s for s in council if s.key[0] in ("front", "heading", "title", "authoring")]
+    assert [(s.key[0], "".join(p.text for p in s.pieces)) for s in front] == [
+        ("heading", "Resolution 2719 (2023)"),
+        ("front", "Adopted by the Security Council at its 9518th meeting, on 21 December 2023"),
+        ("authoring", "The Security Council,"),
+    ]
+    assert not any(p.bold for p in front[1].pieces)
+    assembly = build_specs(
+        Derivation(read_document(REALDOCS / "ga" / "A-RES-80-6_icc-report-2025.txt"))
+    )
+    keys = [s.key[0] for s in assembly if s.key[0] in ("front", "heading", "title", "authoring")]
+    assert keys == ["front", "front", "front", "title", "authoring"]

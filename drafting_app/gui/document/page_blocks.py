@@ -22,7 +22,12 @@ from functools import cached_property
 
 from PySide6.QtGui import QColor, QTextCharFormat
 
-from drafting_app.export.blocks import body_short_name, printed_mark_offset
+from drafting_app.export.blocks import (
+    body_short_name,
+    has_no_title,
+    printed_mark_offset,
+    under_heading,
+)
 from drafting_app.model.document import Anchor, Document, Form, Heading, Paragraph, Span
 from drafting_app.model.number_cache import NumberCache
 from drafting_app.model.numbering import footnote_numbers, paragraph_labels
@@ -429,11 +434,17 @@ def _front(d: Derivation) -> Iterator[BlockSpec]:
             if value or name in ("symbol",):
                 yield _block(("mh", name), kind, prefix, text_pieces(value))
         yield _block(("mh", "rule"), "mh_rule", "", [], editable=False)
+    under = under_heading(doc)
     for i, line in enumerate(doc.front_matter):
-        yield _block(("front", str(i)), "front", "", text_pieces(line, bold=True), editable=False)
+        if line not in under:
+            pieces = text_pieces(line, bold=True)
+            yield _block(("front", str(i)), "front", "", pieces, editable=False)
     ga_number = bool(doc.title) and doc.heading.endswith(".") and "/" in doc.heading
     if doc.heading and not ga_number:
         yield _block(("heading",), "heading", "", text_pieces(doc.heading, bold=True))
+    for i, line in enumerate(doc.front_matter):
+        if line in under:  # the Security Council's adoption line, under its heading
+            yield _block(("front", str(i)), "front", "", text_pieces(line), editable=False)
     if mh is not None and mh.sponsors:
         names = [n.strip() for n in mh.sponsors if n.strip()]
         joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
@@ -447,9 +458,10 @@ def _front(d: Derivation) -> Iterator[BlockSpec]:
         pieces.append(Piece(f" {kind}", Role.TEXT, len(joined) + 1))
         yield BlockSpec(("sponsors",), "sponsors", tuple(pieces), editable=False)
     label = doc.heading if ga_number else ""
-    yield _block(
-        ("title",), "title", label, text_pieces(doc.title, bold=True), level=int(ga_number)
-    )
+    if not has_no_title(doc):  # no "Type the title" prompt on a Council resolution
+        yield _block(
+            ("title",), "title", label, text_pieces(doc.title, bold=True), level=int(ga_number)
+        )
     yield _block(("authoring",), "authoring", "", text_pieces(doc.authoring_body, italic=True))
 
 
