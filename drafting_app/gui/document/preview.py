@@ -18,6 +18,7 @@ import threading
 import time
 from collections import deque
 from html import escape
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -137,7 +138,7 @@ class PreviewPanel(ReadingView):
     def _refresh_soon(self) -> None:
         """Render now, or for a long draft on a worker thread (shown when it comes)."""
         controller = self.controller
-        if controller is None or sum(1 for _ in controller.doc.all_paragraphs()) <= LONG_DRAFT:
+        if controller is None or not _longer_than(controller, LONG_DRAFT):
             self.refresh()
             return
         self._timer.stop()
@@ -308,6 +309,11 @@ def append_page(document: QTextDocument, page: str) -> None:
     cursor.insertBlock(first.blockFormat(), first.charFormat())
     cursor.insertFragment(QTextDocumentFragment(part))
     cursor.endEditBlock()
+
+
+def _longer_than(controller: DocumentController, paragraphs: int) -> bool:
+    """More than ``paragraphs`` paragraphs (counted only that far: asked in an open's turn)."""
+    return next(islice(controller.doc.all_paragraphs(), paragraphs, None), None) is not None
 
 
 def _failed(exc: DraftingError) -> str:
