@@ -52,6 +52,12 @@ class WordCountLabel(QLabel):
         if editor is not None:
             editor.controller.changed.connect(self._schedule)
             editor.page.selectionChanged.connect(self._schedule)
+            if editor.page.building:
+                # A long draft just opened (issue 21 §6): counted on a turn after the
+                # open's own (a 1-ms timer: a posted call would join the open's turn).
+                self.hide()
+                QTimer.singleShot(1, self, self.refresh)
+                return
         self.refresh()
 
     def _schedule(self, *_args: object) -> None:
