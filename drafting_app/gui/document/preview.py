@@ -108,7 +108,18 @@ class PreviewPanel(ReadingView):
         self._stop_building()  # another draft: the rest of this one's slices are not laid
         self._changes += 1
         self._stale = True
-        if self._seen():
+        if not self._seen():
+            return
+        if controller is not None and _longer_than(controller, LONG_DRAFT):
+            # A long draft's page is being opened: its worker starts on a turn after the
+            # open's own (a 1-ms timer), not in it — a thread started there takes the
+            # interpreter lock from the open every millisecond (issue 21 §6).
+            QTimer.singleShot(1, self, self._refresh_if_stale)
+        else:
+            self._refresh_soon()
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale and self._seen():
             self._refresh_soon()
 
     def _schedule(self, _changes: object) -> None:
