@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QWidget
 
 from drafting_app.errors import DraftingError
 from drafting_app.gui.common.reading_view import ReadingView
+from drafting_app.gui.common.turns import later
 
 if TYPE_CHECKING:
     from drafting_app.gui.document.document_controller import DocumentController
@@ -112,9 +113,9 @@ class PreviewPanel(ReadingView):
             return
         if controller is not None and _longer_than(controller, LONG_DRAFT):
             # A long draft's page is being opened: its worker starts on a turn after the
-            # open's own (a 1-ms timer), not in it — a thread started there takes the
-            # interpreter lock from the open every millisecond (issue 21 §6).
-            QTimer.singleShot(1, self, self._refresh_if_stale)
+            # open's own, not in it — a thread started there takes the interpreter lock
+            # from the open every millisecond (issue 21 §6).
+            later(self, self._refresh_if_stale)
         else:
             self._refresh_soon()
 
