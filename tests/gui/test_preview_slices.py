@@ -111,6 +111,19 @@ def test_a_long_drafts_preview_comes_in_slices_and_ends_as_the_whole_page(
     assert sliced == _as_whole(preview)
 
 
+def test_a_long_drafts_preview_is_made_on_a_turn_after_the_open(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Its worker starts after the open's turn: a thread started in it takes the
+    interpreter lock from the open every millisecond."""
+    preview = _in_front(qtbot, window)
+    window.drafts.add(long_draft(300, 150), None, None, None)
+    assert preview._stale and not preview._rendering
+    qtbot.waitUntil(lambda: preview._rendering or preview.building, timeout=5000)
+    qtbot.waitUntil(lambda: _settled(preview), timeout=30000)
+    assert "See A/RES/80/150, para. 151." in preview.toPlainText()
+
+
 def test_typing_while_the_preview_is_laid_out_shows_the_draft_as_edited(
     qtbot: QtBot, window: MainWindow
 ) -> None:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QWidget
 
 from drafting_app.errors import DraftingError
 from drafting_app.gui.common.reading_view import ReadingView
+from drafting_app.gui.common.turns import later
 
 if TYPE_CHECKING:
     from drafting_app.gui.document.document_controller import DocumentController
@@ -108,7 +109,18 @@ class PreviewPanel(ReadingView):
         self._stop_building()  # another draft: the rest of this one's slices are not laid
         self._changes += 1
         self._stale = True
-        if self._seen():
+        if not self._seen():
+            return
+        if controller is not None and _longer_than(controller, LONG_DRAFT):
+            # A long draft's page is being opened: its worker starts on a turn after the
+            # open's own, not in it — a thread started there takes the interpreter lock
+            # from the open every millisecond (issue 21 §6).
+            later(self, self._refresh_if_stale)
+        else:
+            self._refresh_soon()
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale and self._seen():
             self._refresh_soon()
 
     def _schedule(self, _changes: object) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
 
 from drafting_app.corpus.readers.limits import ReadingCancelled
 from drafting_app.errors import DraftingError
+from drafting_app.gui.common.turns import later
 from drafting_app.gui.files.export_actions import file_stem
 from drafting_app.gui.files.file_guard import (
     ChangedChoice,
@@ -274,13 +275,12 @@ class Drafts(QObject):
         draft.read_only = read_only
         self._refresh_tab(draft)
         # The session's list of open files and the settings (recent files) are written on
-        # a turn after the open's own (issue 21 §6): two small files, synced to disk,
-        # cost that turn 10-25 ms on a busy machine. A 1-ms timer, not a posted call
-        # (Qt runs posted calls before the timers and waiting input).
+        # turns after the open's own (issue 21 §6): two small files, synced to disk, cost
+        # that turn 10-25 ms on a busy machine.
         self.settings.add_recent(path)
         self.recent_changed.emit()
-        QTimer.singleShot(1, self, self._publish_open)
-        QTimer.singleShot(1, self, self._save_settings)
+        later(self, self._publish_open)
+        later(self, self._save_settings)
         if notices:
             self._warn("Opened read-only" if read_only else "Opened with a warning",
                        "\n\n".join(notices))  # fmt: skip
