@@ -365,12 +365,16 @@ def _parts_done(
             and not _page_restyling(page)
         ),
         lambda: tools.checks.checked_for is editor.controller and not tools.checks.stale,
-        lambda: not preview or not window.preview._stale,
+        lambda: not preview or (not window.preview._stale and not _preview_building(window)),
     ]
 
 
 def _page_building(page: object) -> bool:
     return bool(getattr(page, "building", False))
+
+
+def _preview_building(window: MainWindow) -> bool:
+    return bool(getattr(window.preview, "building", False))  # its slices still to lay out
 
 
 def _page_restyling(page: object) -> bool:

@@ -14,7 +14,7 @@ from drafting_app.citations.parse import citations_of
 from drafting_app.citations.short_titles import InstrumentNames
 from drafting_app.model.citation import Citation
 from drafting_app.model.document import Document, Footnote, Form, Paragraph, Part
-from drafting_app.model.numbering import footnote_numbers, number_operative, preamble_subparagraphs
+from drafting_app.model.numbering import footnote_numbers, format_label, style_for
 from drafting_app.model.references import (
     Reference,
     find_articles,
@@ -53,6 +53,25 @@ def _parents(paras: list[Paragraph]) -> dict[str, Paragraph]:
     return {c.id: p for top in paras for p in top.walk() for c in p.children}
 
 
+def _number(
+    out: list[tuple[Part, Paragraph, str, int]],
+    part: Part,
+    paras: list[Paragraph],
+    form: Form,
+    depth: int,
+    lone: bool,
+) -> None:
+    """``paras`` and their sub-paragraphs in document order with the labels and depths
+    model.numbering derives (a lone paragraph of a resolution unnumbered) — a plain walk,
+    without the generators and objects of ``number_operative`` (made 800 times a check;
+    tests/checks/test_context.py holds the two equal on every real text)."""
+    style = style_for(form, depth)
+    for i, p in enumerate(paras):
+        out.append((part, p, "" if lone and depth == 0 else format_label(style, i + 1), depth))
+        if p.children:
+            _number(out, part, p.children, form, depth + 1, False)
+
+
 @dataclass
 class CheckContext:
     doc: Document
@@ -84,45 +103,31 @@ class CheckContext:
                     )
                 )
             parents = _parents([*preamble, *operative])
-            numbered = [(Part.PREAMBLE, n) for n in preamble_subparagraphs(preamble)]
-            numbered += [(Part.OPERATIVE, n) for n in number_operative(operative, form)]
-            for part, n in numbered:
-                parent = parents.get(n.paragraph.id)
+            numbered: list[tuple[Part, Paragraph, str, int]] = []
+            for p in preamble:  # unnumbered; their sub-paragraphs (a), (i) …
+                numbered.append((Part.PREAMBLE, p, "", 0))
+                _number(numbered, Part.PREAMBLE, p.children, Form.RESOLUTION, 1, False)
+            lone = form is Form.RESOLUTION and len(operative) == 1
+            _number(numbered, Part.OPERATIVE, operative, form, 0, lone)
+            for part, p, label, depth in numbered:
+                parent = parents.get(p.id)
                 siblings = (
                     parent.children
                     if parent
                     else (preamble if part is Part.PREAMBLE else operative)
                 )
                 out.append(
-                    Entry(
-                        n.paragraph,
-                        part,
-                        n.label,
-                        n.depth,
-                        len(out),
-                        parent,
-                        siblings,
-                        group=group,
-                        form=form,
-                    )
+                    Entry(p, part, label, depth, len(out), parent, siblings, group=group, form=form)
                 )
         for annex in doc.annexes:
             paras = annex.paragraphs()
             parents = _parents(paras)
-            for n in number_operative(paras, Form.RESOLUTION):
-                parent = parents.get(n.paragraph.id)
-                out.append(
-                    Entry(
-                        n.paragraph,
-                        Part.OPERATIVE,
-                        n.label,
-                        n.depth,
-                        len(out),
-                        parent,
-                        parent.children if parent else paras,
-                        True,
-                    )
-                )
+            numbered = []
+            _number(numbered, Part.OPERATIVE, paras, Form.RESOLUTION, 0, len(paras) == 1)
+            for part, p, label, depth in numbered:
+                parent = parents.get(p.id)
+                siblings = parent.children if parent else paras
+                out.append(Entry(p, part, label, depth, len(out), parent, siblings, True))
         return out
 
     @cached_property
@@ -195,13 +200,18 @@ class CheckContext:
     def cited_text(self, body: str, number: str, kind: str) -> KnownText | None:
         """A registry look-up, remembered for this facts object (a registry is built once
         and replaced, never changed, when the corpus grows)."""
-        lookups = _lookups_of(self.facts)
+        lookups = self._lookups
         key = (body, number, kind)
-        if key not in lookups:
+        known = lookups.get(key, _UNASKED)
+        if known is _UNASKED:
             if len(lookups) > 65536:
                 lookups.clear()
-            lookups[key] = self.facts.cited_text(body, number, kind)
-        return lookups[key]
+            known = lookups[key] = self.facts.cited_text(body, number, kind)
+        return known  # type: ignore[return-value]
+
+    @cached_property
+    def _lookups(self) -> dict[tuple[str, str, str], KnownText | None]:
+        return _lookups_of(self.facts)
 
     @cached_property
     def names(self) -> InstrumentNames:
@@ -228,6 +238,14 @@ class CheckContext:
         cause: str = "",
     ) -> Finding:
         return Finding(code, severity, message, where, evidence, fix, cause)
+
+    def preamble_position(self, p: Paragraph) -> int | None:
+        """The place among its siblings of a top-level preambular paragraph (the number
+        :meth:`describe` gives it), None for any other paragraph."""
+        e = self.by_id.get(p.id)
+        if e is None or e.chapeau or e.depth > 0 or e.part is not Part.PREAMBLE:
+            return None
+        return self._preamble_position[p.id]
 
     def describe(self, p: Paragraph) -> str:
         """ "operative paragraph 3", "preambular paragraph 2", "subparagraph (b)"."""
@@ -307,6 +325,7 @@ def clear_text_caches() -> None:
 _CLEAR_HOOKS: list[Callable[[], None]] = []
 
 
+_UNASKED = object()  # a look-up not made yet (None is an answer: not in the corpus)
 _LOOKUPS: dict[int, tuple[CorpusFacts, dict[tuple[str, str, str], KnownText | None]]] = {}
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from drafting_app.errors import EditError
 from drafting_app.gui.common.roles import PARAGRAPH_ID_ROLE
 from drafting_app.gui.common.segment_delegate import SegmentDelegate
+from drafting_app.gui.common.turns import later
 from drafting_app.gui.document.annex_commands import (
     add_annex,
     add_heading,
@@ -176,10 +177,8 @@ class DraftEditor(QWidget):
         self.note_chosen: Callable[[str], None] | None = None  # the window's Footnotes panel
         if self.page.building:
             # A long draft (issue 21 §6): the page's first screen is painted first; the
-            # outline opens out and the side panel fills in on the turns after it. A timer
-            # (1 ms), not a posted call: Qt runs posted calls before the timers and the
-            # input that waited, so a 0-ms call would join the open's own turn.
-            QTimer.singleShot(1, self, self._open_outline)
+            # outline opens out and the side panel fills in on the turns after it.
+            later(self, self._open_outline)
         else:
             self._open_outline()
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QResizeEvent
+from PySide6.QtGui import QFocusEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
@@ -100,11 +100,37 @@ class MastheadForm(QScrollArea):
         self.setObjectName("mastheadForm")
         self.controller = controller
         self.setWidgetResizable(True)
+        # The form's fields are made when the tab is first shown or a field is asked for:
+        # a draft opens on its page, and the form cost a long draft's open 5 ms (issue 21).
+        self._fields: dict[str, Field] | None = None
+        self._form = QFormLayout()
+        controller.changed.connect(self._on_changed)
+
+    @property
+    def fields(self) -> dict[str, Field]:
+        """The form's fields by name (made on first use)."""
+        return self._made()
+
+    @property
+    def form(self) -> QFormLayout:
+        self._made()
+        return self._form
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._made()  # before the tab first paints
+        super().showEvent(event)
+
+    def _made(self) -> dict[str, Field]:
+        if self._fields is None:
+            self._fields = self._build()
+        return self._fields
+
+    def _build(self) -> dict[str, Field]:
         inner = QWidget(self)
-        form = QFormLayout()
+        form = self._form
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # a narrow column
-        self.fields: dict[str, Field] = {}
-        self.form = form
+        fields: dict[str, Field] = {}
+        self._fields = fields
         for name, label, placeholder in (
             ("heading", "Heading", "Resolution 5/2"),
             *MASTHEAD_ROWS,
@@ -119,13 +145,13 @@ class MastheadForm(QScrollArea):
                 field.editing_finished.connect(self._committer(name))
             field.setObjectName(f"masthead_{name}")
             form.addRow(label, field)
-            self.fields[name] = field
+            fields[name] = field
         layout = QVBoxLayout(inner)
         layout.addLayout(form)
         layout.addStretch(1)
         self.setWidget(inner)
         self.refresh()
-        controller.changed.connect(self._on_changed)
+        return fields
 
     def _value(self, doc: Document, name: str) -> str:
         if name in FRONT_FIELDS:
@@ -150,7 +176,7 @@ class MastheadForm(QScrollArea):
                 field.setText(value)
 
     def _on_changed(self, changes: ChangeSet) -> None:
-        if changes.masthead_changed:
+        if changes.masthead_changed and self._fields is not None:  # else shown when made
             self.refresh()
 
     def _committer(self, name: str) -> Callable[[], None]:

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from drafting_app.gui.common.turns import later
 from drafting_app.model.document import Document
 from drafting_app.model.word_count import count_words, statistics, words_in
 
@@ -52,6 +53,12 @@ class WordCountLabel(QLabel):
         if editor is not None:
             editor.controller.changed.connect(self._schedule)
             editor.page.selectionChanged.connect(self._schedule)
+            if editor.page.building:
+                # A long draft just opened (issue 21 §6): counted on a turn after the
+                # open's own.
+                self.hide()
+                later(self, self.refresh)
+                return
         self.refresh()
 
     def _schedule(self, *_args: object) -> None:

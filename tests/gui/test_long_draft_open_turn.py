@@ -1,0 +1,71 @@
+"""What the open of a long draft leaves to the turns after its own (issue 21 §6): the
+masthead form is made when its tab is first shown, the word count comes a turn later, and
+the session's list of open files and the settings are written after the open. Real
+widgets and real timers; each still happens, and what the drafter sees is the same."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from drafting_app.gui.main_window import MainWindow
+from drafting_app.model.word_count import count_words
+from drafting_app.storage.project import save_project
+from drafting_app.storage.settings import settings_path
+from tests.gui.draft_driver import fill_field
+from tests.gui.test_long_draft_open import long_draft
+
+
+def test_the_masthead_form_is_made_when_its_tab_is_shown(qtbot: QtBot, window: MainWindow) -> None:
+    doc = long_draft(300, 150)
+    draft = window.drafts.add(doc, None, None, None)
+    form = draft.editor.masthead
+    assert form.findChild(QWidget, "masthead_title") is None  # not in the open's turn
+    draft.editor.tabs.setCurrentWidget(form)
+    title = form.findChild(QWidget, "masthead_title")
+    assert title is not None and title.isVisible()
+    assert title is form.fields["title"] and form.fields["title"].text() == doc.title
+    fill_field(qtbot, title, "Social development")
+    assert doc.title == "Social development"  # through the controller: one undo step
+    draft.controller.stack.undo()
+    assert form.fields["title"].text() == doc.title != "Social development"
+
+
+def test_the_word_count_of_a_long_draft_comes_after_the_open(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    doc = long_draft(300, 150)
+    window.drafts.add(doc, None, None, None)
+    label = window.word_count
+    assert not label.isVisible()  # not counted in the open's turn
+    total = count_words(doc).total
+    qtbot.waitUntil(lambda: label.isVisible(), timeout=5000)
+    assert label.text() == f"{total:,} words"
+
+
+def test_the_open_files_and_recent_files_are_written_after_the_open(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "long.unres.json"
+    save_project(long_draft(300, 150), path)
+    draft = window.drafts.open_path(path)
+    assert draft is not None
+    assert window.settings.recent_files[0] == str(path)  # the File menu knows at once
+    written = settings_path()
+    session = window.drafts.recovery.lock
+    assert session.started
+    assert str(path) not in _listed(written, "recent_files")  # not in the open's turn
+    assert str(path.resolve()) not in _listed(session.open_path)
+    qtbot.waitUntil(lambda: str(path) in _listed(written, "recent_files"), timeout=5000)
+    qtbot.waitUntil(lambda: str(path.resolve()) in _listed(session.open_path), timeout=5000)
+
+
+def _listed(path: Path, key: str = "") -> list[str]:
+    """The names a small JSON file of the app lists (under ``key`` if given)."""
+    if not path.exists():
+        return []
+    data = json.loads(path.read_text("utf-8"))
+    return list(data.get(key, []) if key else data)

@@ -1,0 +1,41 @@
+"""Work left for the window's next turns runs one piece per turn (issue 21 §6): jobs due
+together on 1-ms timers of their own could all run in one pass over Qt's timers — one long
+stall a turn later. Real timers: a 0-ms sampler counts the turns between the jobs."""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import QObject, QTimer
+from pytestqt.qtbot import QtBot
+
+from drafting_app.gui.common.turns import Turns, later
+
+
+def test_queued_jobs_run_in_order_one_per_turn(qtbot: QtBot) -> None:
+    turns = Turns()
+    owner = QObject()
+    ticks = [0]
+    sampler = QTimer()
+    sampler.setInterval(0)
+    sampler.timeout.connect(lambda: ticks.__setitem__(0, ticks[0] + 1))
+    ran: list[tuple[str, int]] = []
+    for name in ("outline", "count", "open files", "settings"):
+        turns.later(owner, lambda name=name: ran.append((name, ticks[0])))
+    sampler.start()
+    qtbot.waitUntil(lambda: len(ran) == 4, timeout=5000)
+    sampler.stop()
+    assert [name for name, _ in ran] == ["outline", "count", "open files", "settings"]
+    at = [tick for _, tick in ran]
+    assert all(a < b for a, b in itertools.pairwise(at))  # a turn between each two
+
+
+def test_a_job_whose_owner_is_gone_is_dropped(qtbot: QtBot) -> None:
+    kept, gone = QObject(), QObject()
+    ran: list[str] = []
+    later(gone, lambda: ran.append("gone"))
+    later(kept, lambda: ran.append("kept"))
+    gone.deleteLater()
+    qtbot.waitUntil(lambda: ran == ["kept"], timeout=5000)
+    qtbot.wait(20)
+    assert ran == ["kept"]
