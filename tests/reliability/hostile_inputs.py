@@ -183,8 +183,11 @@ def _comments() -> bytes:
 
 
 # -- PDF -----------------------------------------------------------------------------------
-def pdf(pages: int, content: bytes, forms: dict[str, bytes] | None = None) -> bytes:
-    """A PDF of ``pages`` pages all drawing one shared content stream (and form XObjects)."""
+def pdf(
+    pages: int, content: bytes, forms: dict[str, bytes] | None = None, creator: str = ""
+) -> bytes:
+    """A PDF of ``pages`` pages all drawing one shared content stream (and form XObjects);
+    ``creator`` in its document information ("drafting-app": read as the app's own)."""
     forms = forms or {}
     objs: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>"]
     first_page = 4 + len(forms)
@@ -212,6 +215,10 @@ def pdf(pages: int, content: bytes, forms: dict[str, bytes] | None = None) -> by
             b"/Resources << /Font << /F1 %d 0 R >> /XObject << %s>> >> >>" % (font, xobjects)
         )
     objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    info = b""
+    if creator:
+        objs.append(b"<< /Creator (%s) >>" % creator.encode())
+        info = b" /Info %d 0 R" % len(objs)
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -223,9 +230,13 @@ def pdf(pages: int, content: bytes, forms: dict[str, bytes] | None = None) -> by
     for off in offsets:
         out.write(b"%010d 00000 n \n" % off)
     out.write(
-        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+        b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n"
+        % (len(objs) + 1, info, xref)
     )
     return out.getvalue()
+
+
+OWN = "drafting-app"
 
 
 def _text_ops(n: int, word: bytes = b"(a) Tj\n") -> bytes:
@@ -307,6 +318,10 @@ CASES: dict[str, Case] = {
     "pdf: 50 pages of long strings": Case("pdf", lambda: pdf(50, _text_ops(200, b"(" + b"a" * 60_000 + b") Tj\n")), "refused"),
     "pdf: one paragraph of 70,000 short lines": Case("pdf", lambda: pdf(50, b"BT /F1 12 Tf 14 TL 72 720 Td\n" + b"(a) Tj T*\n" * 1400 + b"ET\n")),
     "pdf: a content stream inflating to 200 MB": Case("pdf", lambda: pdf(1, b" " * 200 * 2**20), "refused"),
+    # The app's own PDF (its runs placed by position): the same limits, no worse
+    "pdf (the app's own): 400 pages of 29,000 operations": Case("pdf", lambda: pdf(400, _text_ops(29_000), creator=OWN), "refused", "operations"),
+    "pdf (the app's own): one paragraph of 70,000 short lines": Case("pdf", lambda: pdf(50, b"BT /F1 12 Tf 14 TL 72 720 Td\n" + b"(a) Tj T*\n" * 1400 + b"ET\n", creator=OWN)),
+    "pdf (the app's own): 5 pages of 2,500 marks over 2,500 lines": Case("pdf", lambda: pdf(5, b"BT 14 TL 72 720 Td\n" + b"/F1 12 Tf (a) Tj /F1 4 Tf (1) Tj T*\n" * 2500 + b"ET\n", creator=OWN)),
     # text
     "text: 99,000 single-newline lines of one paragraph": Case("text", lambda: HEAD + b"a\n" * 99_000 + b"end.\n", "document"),
     "text: 600,000 lines": Case("text", lambda: HEAD + b"\n" * 600_000, "refused", "lines"),

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from drafting_app.corpus.readers import own_pdf
 from drafting_app.corpus.readers.limits import (
     MAX_PAGE_OPERATIONS,
     MAX_PDF_OPERATIONS,
@@ -35,6 +36,7 @@ from drafting_app.corpus.readers.limits import (
     too_much,
 )
 from drafting_app.corpus.readers.pdftext import RULE_RE, PdfTextReader, join_lines
+from drafting_app.corpus.readers.text import TextReader
 from drafting_app.errors import DraftingError, FormatError
 from drafting_app.model.characters import xml_legal
 from drafting_app.model.document import Document
@@ -77,10 +79,14 @@ def read_pdf_bytes(data: bytes, name: str) -> Document:
     a work limit."""
     with reading(name):
         pages = _page_texts(data, name)
-        text, illegal = xml_legal(pdf_pages_to_text(pages))
+        own = isinstance(pages, str)
+        text, illegal = xml_legal(pages if isinstance(pages, str) else pdf_pages_to_text(pages))
         if illegal:
             note(f"{name}: {illegal} control characters of the text layer replaced by a space.")
-        doc = check_fits(PdfTextReader(repeat_marks=True).read(text, name), name)
+        if own:  # the app's own export, rebuilt by position (own_pdf)
+            doc = check_fits(TextReader().read(text, name), name)
+        else:
+            doc = check_fits(PdfTextReader(repeat_marks=True).read(text, name), name)
     if not (doc.preamble or doc.operative or doc.chapeau or doc.annexes or doc.parts):
         raise FormatError(
             f"{name} holds no resolution or decision text "
@@ -89,7 +95,8 @@ def read_pdf_bytes(data: bytes, name: str) -> Document:
     return doc
 
 
-def _page_texts(data: bytes, name: str) -> list[str]:
+def _page_texts(data: bytes, name: str) -> list[str] | str:
+    """The text of each page of an issued PDF; the app's own PDF as one Markdown text."""
     if not data.strip():
         raise FormatError(f"{name} is empty: there is no PDF to read.")
     if len(data) > MAX_PDF_BYTES:
@@ -116,7 +123,11 @@ def _page_texts(data: bytes, name: str) -> list[str]:
                 raise FormatError(
                     f"{name} has {len(reader.pages)} pages; that is not a resolution."
                 )
-            return _Pages(name).texts(reader.pages)
+            info = reader.metadata
+            own = info is not None and str(info.get("/Creator", "")) == own_pdf.CREATOR
+            pages = _Pages(name, own)
+            texts = pages.texts(reader.pages)
+            return own_pdf.markdown(pages.runs) if own else texts
     except DraftingError:  # refusals, work limits, the drafter's Cancel
         raise
     except LimitReachedError as exc:
@@ -133,11 +144,14 @@ def _page_texts(data: bytes, name: str) -> list[str]:
 class _Pages:
     """The text of each page, every operation pypdf runs counted against the limits."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, own: bool = False) -> None:
         self.name = name
         self.page_ops = 0
         self.total_ops = 0
         self.chars = 0
+        # The app's own PDF: its runs placed by position (own_pdf), in the same reading.
+        self.own = own
+        self.runs: list[list[own_pdf.Run]] = []
 
     def _count(self, *_args: object) -> None:
         self.page_ops += 1
@@ -151,14 +165,19 @@ class _Pages:
 
     def texts(self, pages: object) -> list[str]:
         out = []
+        runs = self.runs
         for page in pages:  # type: ignore[attr-defined]
             cancelled()
             self.page_ops = 0
-            text = page.extract_text(visitor_operand_before=self._count) or ""
+            collect = own_pdf.RunCollector() if self.own else None
+            text = page.extract_text(visitor_operand_before=self._count, visitor_text=collect)
+            text = text or ""
             self.chars += len(text)
             if self.chars > MAX_PDF_TEXT:
                 raise too_much(self.name, f"more than {MAX_PDF_TEXT:,} characters of text")
             out.append(text)
+            if collect is not None:
+                runs.append(collect.runs)
         return out
 
 
