@@ -25,10 +25,7 @@ def _is_past(base: str) -> bool:
 
 def _groups(ctx: CheckContext, part: Part) -> list[list[Entry]]:
     """Top-level paragraphs of ``part`` per body (the text, then each lettered part)."""
-    groups: dict[int, list[Entry]] = {}
-    for e in ctx.tops(part):
-        groups.setdefault(e.group, []).append(e)
-    return list(groups.values())
+    return ctx.groups(part)
 
 
 def _italic_verb_later(ctx: CheckContext, p: Paragraph, part: Part) -> bool:
