@@ -48,6 +48,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QToolTip, QWidget
 
+from drafting_app.gui.common.turns import SliceTimer
 from drafting_app.gui.document.document_controller import DocumentController
 from drafting_app.gui.document.page_blocks import (
     BlockSpec,
@@ -160,8 +161,7 @@ class DocumentView(QTextEdit):
         # yielded from the model as it is when their slice comes.
         self._pending: Iterator[BlockSpec] | None = None
         self._restyle_at: int | None = None  # the next block to re-highlight, if any
-        self._slices = QTimer(self)
-        self._slices.setInterval(0)
+        self._slices = SliceTimer(self)  # turns shared with the other slicers
         self._slices.timeout.connect(self._next_slice)
         self._derivation = Derivation(
             controller.doc, inline=self.decorations.inline_for, cache=controller.numbers
