@@ -69,3 +69,16 @@ def test_an_error_in_the_block_still_enables_it() -> None:
     with pytest.raises(ValueError), collector.paused():
         raise ValueError("bad file")
     assert gc.isenabled()
+
+
+def test_a_block_without_freeze_freezes_nothing_unless_another_asked() -> None:
+    gc.enable()
+    gc.unfreeze()
+    with collector.paused(freeze=False):
+        kept = [{"n": i} for i in range(1_000)]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+    with collector.paused(), collector.paused(freeze=False):
+        built = [{"n": i} for i in range(1_000)]
+    assert gc.get_freeze_count() >= len(built)  # the outer block's build is frozen
+    del kept, built

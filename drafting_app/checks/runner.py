@@ -14,14 +14,13 @@ articles) are computed again on each run from the per-text facts the context rem
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 
-from drafting_app.checks.capitalization import _problems as capital_problems
+from drafting_app import collector
 from drafting_app.checks.capitalization import capitals_in_note, capitals_in_paragraph
 from drafting_app.checks.causes import one_per_cause
+from drafting_app.checks.clean import clean_text, learn
 from drafting_app.checks.completeness import check_completeness, check_formula
-from drafting_app.checks.context import _CLEAR_HOOKS, CheckContext, Entry
-from drafting_app.checks.dates import _problems as date_problems
+from drafting_app.checks.context import CheckContext, Entry
 from drafting_app.checks.dates import dates_in_note, dates_in_paragraph
 from drafting_app.checks.facts import CorpusFacts
 from drafting_app.checks.findings import Finding, Severity
@@ -36,9 +35,7 @@ from drafting_app.checks.punctuation import Closing, closing_finding, closings, 
 from drafting_app.checks.references import references_in_note, references_in_paragraph
 from drafting_app.checks.repeats import check_repeats
 from drafting_app.checks.short_titles import check_short_titles
-from drafting_app.checks.spacing import _slips as slips
 from drafting_app.checks.spacing import empty_paragraph, spacing_in
-from drafting_app.checks.symbols import _problems as symbol_problems
 from drafting_app.checks.symbols import symbols_in_note, symbols_in_paragraph
 from drafting_app.checks.treaties import check_articles, check_treaties
 from drafting_app.model.document import SOURCE_CUT, Document, Footnote, Part
@@ -107,19 +104,6 @@ def note_findings(ctx: CheckContext, f: Footnote) -> list[Finding]:
     return out
 
 
-@lru_cache(maxsize=16384)
-def clean_text(text: str) -> bool:
-    """True when DATE, SYMBOL, CAPITALS and SPACING find nothing in ``text`` — their
-    findings depend on the text alone: most texts have none, and one look-up by text then
-    stands for the four families' calls (a tenth of a warm check's per-paragraph time)."""
-    return not (
-        date_problems(text) or symbol_problems(text) or capital_problems(text) or slips(text)
-    )
-
-
-_CLEAR_HOOKS.append(clean_text.cache_clear)
-
-
 Key = tuple[object, ...]
 
 
@@ -169,39 +153,51 @@ class Checker:
         if facts is not self._facts or profile != self._profile:
             self._facts, self._profile = facts, profile
             self._paragraphs, self._notes = {}, {}
-        ctx = CheckContext(doc, facts, profile)
-        findings: list[Finding] = []
-        for family in WHOLE_TEXT.values():
-            findings += family(ctx)
-        findings += self._per_text(ctx)
-        return _in_order(ctx, findings)
+        # A check makes tens of thousands of objects (references, findings, keys) and no
+        # reference cycles: the collector's passes over them were 2-4 ms of a cold check of
+        # a long draft (tests/checks/test_check_collector.py: no garbage left behind).
+        with collector.paused(freeze=False):
+            ctx = CheckContext(doc, facts, profile)
+            findings: list[Finding] = []
+            for family in WHOLE_TEXT.values():
+                findings += family(ctx)
+            findings += self._per_text(ctx)
+            return _in_order(ctx, findings)
 
     def _per_text(self, ctx: CheckContext) -> list[Finding]:
-        out: list[Finding] = []
         wanted = closings(ctx)
         openers = opener_parts(ctx)
         kept, paragraphs = self._paragraphs, {}
-        done = 0
+        places: list[tuple[Entry, Closing | None, Part | None, Key, list[Finding] | None]] = []
         for e in ctx.entries:
             pid = e.paragraph.id
             closing, opener = wanted.get(pid), openers.get(pid)
             key = paragraph_key(ctx, e, closing, opener)
             hit = kept.get(pid)
-            if hit is not None and hit[0] == key:
-                found = hit[1]
-            else:
-                found = paragraph_findings(ctx, e, closing, opener)
-                done += 1
-            paragraphs[pid] = (key, found)
-            out += found
+            places.append((e, closing, opener, key, hit[1] if hit and hit[0] == key else None))
         kept_notes, notes = self._notes, {}
-        done_notes = 0
+        note_places: list[tuple[Footnote, Key, list[Finding] | None]] = []
         for f in ctx.footnotes:
             note_key: Key = (f.text, ctx.numbers.get(f.id))
             hit = kept_notes.get(f.id)
-            if hit is not None and hit[0] == note_key:
-                found = hit[1]
-            else:
+            note_places.append((f, note_key, hit[1] if hit and hit[0] == note_key else None))
+        # The texts to judge again, told at once which of them the text-alone families
+        # have nothing to say about (drafting_app.checks.clean).
+        learn(
+            [e.paragraph.text for e, _, _, _, found in places if found is None]
+            + [f.text for f, _, found in note_places if found is None]
+        )
+        out: list[Finding] = []
+        done = 0
+        for e, closing, opener, key, found in places:
+            if found is None:
+                found = paragraph_findings(ctx, e, closing, opener)
+                done += 1
+            paragraphs[e.paragraph.id] = (key, found)
+            out += found
+        done_notes = 0
+        for f, note_key, found in note_places:
+            if found is None:
                 found = note_findings(ctx, f)
                 done_notes += 1
             notes[f.id] = (note_key, found)
