@@ -195,13 +195,18 @@ class CheckContext:
     def cited_text(self, body: str, number: str, kind: str) -> KnownText | None:
         """A registry look-up, remembered for this facts object (a registry is built once
         and replaced, never changed, when the corpus grows)."""
-        lookups = _lookups_of(self.facts)
+        lookups = self._lookups
         key = (body, number, kind)
-        if key not in lookups:
+        known = lookups.get(key, _UNASKED)
+        if known is _UNASKED:
             if len(lookups) > 65536:
                 lookups.clear()
-            lookups[key] = self.facts.cited_text(body, number, kind)
-        return lookups[key]
+            known = lookups[key] = self.facts.cited_text(body, number, kind)
+        return known  # type: ignore[return-value]
+
+    @cached_property
+    def _lookups(self) -> dict[tuple[str, str, str], KnownText | None]:
+        return _lookups_of(self.facts)
 
     @cached_property
     def names(self) -> InstrumentNames:
@@ -228,6 +233,14 @@ class CheckContext:
         cause: str = "",
     ) -> Finding:
         return Finding(code, severity, message, where, evidence, fix, cause)
+
+    def preamble_position(self, p: Paragraph) -> int | None:
+        """The place among its siblings of a top-level preambular paragraph (the number
+        :meth:`describe` gives it), None for any other paragraph."""
+        e = self.by_id.get(p.id)
+        if e is None or e.chapeau or e.depth > 0 or e.part is not Part.PREAMBLE:
+            return None
+        return self._preamble_position[p.id]
 
     def describe(self, p: Paragraph) -> str:
         """ "operative paragraph 3", "preambular paragraph 2", "subparagraph (b)"."""
@@ -307,6 +320,7 @@ def clear_text_caches() -> None:
 _CLEAR_HOOKS: list[Callable[[], None]] = []
 
 
+_UNASKED = object()  # a look-up not made yet (None is an answer: not in the corpus)
 _LOOKUPS: dict[int, tuple[CorpusFacts, dict[tuple[str, str, str], KnownText | None]]] = {}
 
 

@@ -25,7 +25,7 @@ class Severity(StrEnum):
     SUGGESTION = "suggestion"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where a finding is: a paragraph (with its derived label) or a footnote, and a span."""
 
@@ -38,7 +38,7 @@ class Location:
     footnote_id: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """Replace ``[start, end)`` of paragraph or footnote ``target_id`` by ``new_text``."""
 
@@ -56,7 +56,7 @@ class Fix:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """``cause`` names the fault a finding comes from (findings of one cause are shown as
     one, :mod:`drafting_app.checks.causes`); ``also`` lists the other places the fault

@@ -23,7 +23,7 @@ _MONTH = {m: i for i, m in enumerate(MONTHS, start=1)}
 _LIST_GAP = re.compile(r",?\s(?:and\s)?|,\s")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Cite:
     """A cited text in a paragraph or footnote."""
 

@@ -125,7 +125,9 @@ def paragraph_key(ctx: CheckContext, e: Entry, closing: Closing | None, opener: 
         e.in_annex,
         e.parent is not None,
         e.siblings[-1] is p,
-        ctx.describe(p),
+        # what ctx.describe(p) reads besides the place above (its words are built only
+        # for a finding)
+        ctx.preamble_position(p),
         closing,
         opener,
     )

@@ -67,9 +67,7 @@ class InstrumentNames:
         # A word every name contains ("Convention", "Protocol"): texts without one are skipped.
         self._keywords = {max(n.split(), key=len) for n in self._names}
         names = sorted(self._names, key=len, reverse=True)
-        self.pattern = (
-            re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
-        )
+        self.pattern = re.compile(names_pattern(names)) if names else None
 
     def lookup(self, name: str) -> tuple[str, bool] | None:
         return self._names.get(name)
@@ -89,7 +87,12 @@ class InstrumentNames:
         self._found.clear()
 
     def _scan(self, text: str) -> tuple[tuple[int, int, str, str, bool], ...]:
-        if self.pattern is None or not any(w in text for w in self._keywords):
+        if self.pattern is None:
+            return ()
+        for word in self._keywords:  # a loop, not any(): most texts have none of them
+            if word in text:
+                break
+        else:
             return ()
         out = []
         for m in self.pattern.finditer(text):
@@ -108,6 +111,22 @@ class InstrumentNames:
         i = self.instruments[key]
         shorts = [s for s in i.short_titles if s[:1].isupper()]
         return shorts[0] if shorts else i.full_title
+
+
+def names_pattern(names: Sequence[str]) -> str:
+    """``\\b(?:name|…)\\b``, written so that the engine scans for the names' first letters: the
+    boundary before each name is asked after its first character, as a lookbehind (a
+    pattern that opens with ``\\b`` is tried at every character of every text)."""
+    return "(?:" + "|".join(_alternative(n) for n in names) + r")\b"
+
+
+def _alternative(name: str) -> str:
+    if not name:
+        return r"\b"
+    first = re.escape(name[0])
+    # \b before a word character: none before it; before any other: one before it
+    guard = "(?<!" if re.match(r"\w", name[0]) else "(?<="
+    return first + guard + r"\w" + first + ")" + re.escape(name[1:])
 
 
 def mentions(doc: Document, names: InstrumentNames) -> list[Mention]:

@@ -23,7 +23,7 @@ class RefKind(StrEnum):
     PARAGRAPH = "paragraph"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     """One reference found in a text, with its character span ``[start, end)``.
 

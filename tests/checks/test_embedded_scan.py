@@ -52,3 +52,44 @@ def test_every_real_text_and_splices() -> None:
         spliced = a[: rng.randrange(len(a) + 1)] + " and " + b[rng.randrange(len(b) + 1) :]
         assert _after_and(spliced) == _ends(spliced)
     assert verbs > 100  # verbs after "and" are found, not skipped
+
+
+def test_texts_read_together_as_one_by_one() -> None:
+    """The verbs after "and" of many texts at once (the texts joined, a pattern that only
+    stops where the word after "and" may open a phrase) are each text's own."""
+    from drafting_app.checks.context import clear_text_caches, split_opener
+    from drafting_app.checks.openers import _embedded_of, learn_embedded
+
+    book = default_phrasebook()
+    rng = random.Random(8)
+    texts = real_texts()
+    for _ in range(1000):
+        a, b = rng.choice(texts), rng.choice(texts)
+        texts.append(a[: rng.randrange(len(a) + 1)] + " and " + b[rng.randrange(len(b) + 1) :])
+    texts += [
+        "and requests the Secretary-General, and urges",  # an "and " that opens the text
+        "and requests the Secretary-General to report",  # … and the text has no other
+        "Notes, and also Requests and also requests, and further urges, and Also notes",
+        "Welcomes and also also requests and further further decides",
+        "Notes and REQUESTS, and requests\u212a, and ſtrongly urges, and Requests",
+        "Recalls and taking note, and recalling, and bearing in mind",
+    ]
+    found = 0
+    for part in (Part.PREAMBLE, Part.OPERATIVE):
+        expected = {
+            t: frozenset(
+                embedded_verbs(
+                    lambda s, p: split_opener(book, s, p), t, part, book.first_words(part)
+                )
+            )
+            for t in texts
+        }
+        found += sum(map(len, expected.values()))
+        for _ in range(10):
+            clear_text_caches()
+            group = rng.sample(texts, rng.randrange(1, 600))
+            learn_embedded(book, group, part)
+            assert all(_embedded_of(book, t, part) == expected[t] for t in group)
+        clear_text_caches()
+        assert all(_embedded_of(book, t, part) == expected[t] for t in texts[-300:])
+    assert found > 200
