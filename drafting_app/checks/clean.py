@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from drafting_app.checks.capitalization import _FOLDS_APART, _NAMES, _correct
 from drafting_app.checks.capitalization import _problems as capital_problems
 from drafting_app.checks.context import _CLEAR_HOOKS
+from drafting_app.checks.dates import _MONTH_START
 from drafting_app.checks.dates import _problems as date_problems
 from drafting_app.checks.spacing import _slips as slips
 from drafting_app.checks.symbols import _problems as symbol_problems
@@ -78,10 +79,12 @@ def learn(texts: Iterable[str]) -> None:
         ask(slips, (m.start() for m in run_on.finditer(joined)))
     ask(symbol_problems, (m.start() for m in _SYMBOL_HINT.finditer(joined)))
     ask(capital_problems, _capital_hints(joined, new, starts))
-    # DATE is asked of every text (its own scan, not remembered: the family asks again,
-    # remembered, only of the few texts found not clean).
-    for t in new:
-        _KNOWN[t] = not _dates(t)
+    # DATE: a text where no month can start has no date (the family's own first test);
+    # the others are asked (its scan, not remembered: the family asks again, remembered,
+    # only of the few texts found not clean).
+    dated = {bisect_right(starts, m.start()) - 1 for m in _MONTH_START.finditer(joined)}
+    for i, t in enumerate(new):
+        _KNOWN[t] = i not in dated or not _dates(t)
     for i, families in asked.items():
         t = new[i]
         if _KNOWN[t] and any(family(t) for family in families):

@@ -14,7 +14,7 @@ from drafting_app.citations.parse import citations_of
 from drafting_app.citations.short_titles import InstrumentNames
 from drafting_app.model.citation import Citation
 from drafting_app.model.document import Document, Footnote, Form, Paragraph, Part
-from drafting_app.model.numbering import footnote_numbers, number_operative, preamble_subparagraphs
+from drafting_app.model.numbering import footnote_numbers, format_label, style_for
 from drafting_app.model.references import (
     Reference,
     find_articles,
@@ -53,6 +53,25 @@ def _parents(paras: list[Paragraph]) -> dict[str, Paragraph]:
     return {c.id: p for top in paras for p in top.walk() for c in p.children}
 
 
+def _number(
+    out: list[tuple[Part, Paragraph, str, int]],
+    part: Part,
+    paras: list[Paragraph],
+    form: Form,
+    depth: int,
+    lone: bool,
+) -> None:
+    """``paras`` and their sub-paragraphs in document order with the labels and depths
+    model.numbering derives (a lone paragraph of a resolution unnumbered) — a plain walk,
+    without the generators and objects of ``number_operative`` (made 800 times a check;
+    tests/checks/test_context.py holds the two equal on every real text)."""
+    style = style_for(form, depth)
+    for i, p in enumerate(paras):
+        out.append((part, p, "" if lone and depth == 0 else format_label(style, i + 1), depth))
+        if p.children:
+            _number(out, part, p.children, form, depth + 1, False)
+
+
 @dataclass
 class CheckContext:
     doc: Document
@@ -84,45 +103,31 @@ class CheckContext:
                     )
                 )
             parents = _parents([*preamble, *operative])
-            numbered = [(Part.PREAMBLE, n) for n in preamble_subparagraphs(preamble)]
-            numbered += [(Part.OPERATIVE, n) for n in number_operative(operative, form)]
-            for part, n in numbered:
-                parent = parents.get(n.paragraph.id)
+            numbered: list[tuple[Part, Paragraph, str, int]] = []
+            for p in preamble:  # unnumbered; their sub-paragraphs (a), (i) …
+                numbered.append((Part.PREAMBLE, p, "", 0))
+                _number(numbered, Part.PREAMBLE, p.children, Form.RESOLUTION, 1, False)
+            lone = form is Form.RESOLUTION and len(operative) == 1
+            _number(numbered, Part.OPERATIVE, operative, form, 0, lone)
+            for part, p, label, depth in numbered:
+                parent = parents.get(p.id)
                 siblings = (
                     parent.children
                     if parent
                     else (preamble if part is Part.PREAMBLE else operative)
                 )
                 out.append(
-                    Entry(
-                        n.paragraph,
-                        part,
-                        n.label,
-                        n.depth,
-                        len(out),
-                        parent,
-                        siblings,
-                        group=group,
-                        form=form,
-                    )
+                    Entry(p, part, label, depth, len(out), parent, siblings, group=group, form=form)
                 )
         for annex in doc.annexes:
             paras = annex.paragraphs()
             parents = _parents(paras)
-            for n in number_operative(paras, Form.RESOLUTION):
-                parent = parents.get(n.paragraph.id)
-                out.append(
-                    Entry(
-                        n.paragraph,
-                        Part.OPERATIVE,
-                        n.label,
-                        n.depth,
-                        len(out),
-                        parent,
-                        parent.children if parent else paras,
-                        True,
-                    )
-                )
+            numbered = []
+            _number(numbered, Part.OPERATIVE, paras, Form.RESOLUTION, 0, len(paras) == 1)
+            for part, p, label, depth in numbered:
+                parent = parents.get(p.id)
+                siblings = parent.children if parent else paras
+                out.append(Entry(p, part, label, depth, len(out), parent, siblings, True))
         return out
 
     @cached_property
