@@ -1,17 +1,22 @@
 """What the open of a long draft leaves to the turns after its own (issue 21 §6): the
 masthead form is made when its tab is first shown, the word count comes a turn later, and
-the session's list of open files and the settings are written after the open. Real
-widgets and real timers; each still happens, and what the drafter sees is the same."""
+the session's list of open files and the settings are written after the open; a closed
+draft leaves nothing behind. Real widgets and real timers; each still happens, and what
+the drafter sees is the same."""
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from drafting_app.gui.main_window import MainWindow
+from drafting_app.model.document import Paragraph
 from drafting_app.model.word_count import count_words
 from drafting_app.storage.project import save_project
 from drafting_app.storage.settings import settings_path
@@ -69,3 +74,23 @@ def _listed(path: Path, key: str = "") -> list[str]:
         return []
     data = json.loads(path.read_text("utf-8"))
     return list(data.get(key, []) if key else data)
+
+
+def test_closed_drafts_do_not_stay_in_memory(qtbot: QtBot, window: MainWindow) -> None:
+    """A closed draft's controller goes with it: kept as a child of the window's drafts,
+    every closed draft's model stayed for the session, and every full pass of the garbage
+    collector walked it again."""
+    for _ in range(3):
+        draft = window.drafts.add(long_draft(300, 150), None, None, None)
+        qtbot.waitUntil(lambda: not window.drafts.open[0].editor.page.building, timeout=20000)
+        controller = draft.controller
+        assert window.drafts.close(draft)
+        del draft
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        qtbot.wait(20)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert not isValid(controller)
+        del controller
+    gc.collect()
+    kept = sum(1 for o in gc.get_objects() if isinstance(o, Paragraph))
+    assert kept <= 300  # at most one closed draft's, not three

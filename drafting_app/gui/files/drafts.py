@@ -449,9 +449,16 @@ class Drafts(QObject):
         self.writer.flush()
         self.undo_group.removeStack(draft.controller.stack)
         self.open.remove(draft)
+        if self.last is draft:
+            self.last = None
         self._publish_open()
         self.tabs.removeTab(self.tabs.indexOf(draft.editor))
         draft.editor.deleteLater()
+        # The controller is a child of this object: left alone it kept the closed draft's
+        # whole model and undo history alive for the rest of the session, and every full
+        # pass of the garbage collector walked them again (a long draft's 24,000 objects
+        # per draft closed: 17 ms after one, 50 ms after four, issue 21 §6).
+        draft.controller.deleteLater()
         return True
 
     def close_current(self) -> None:
