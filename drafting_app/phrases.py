@@ -14,6 +14,7 @@ from drafting_app.paths import resources_dir
 
 ADVERBS = ("also", "further")
 _FIRST_WORD = re.compile(r"[\w\-']+")
+_ADVERBS_BEFORE = tuple((adverb, adverb.capitalize() + " ") for adverb in ADVERBS)
 _AFTER_PREAMBULAR = r"\b"
 _AFTER_OPERATIVE = r"(?=$|[,:;]| that\b| to\b| the\b| its\b| all\b)"
 # The adverb after a phrase of each part, compiled once (split runs on every paragraph).
@@ -26,7 +27,7 @@ _ADVERB_AFTER = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Opener:
     """The opening phrase of a paragraph.
 
@@ -94,8 +95,7 @@ class PhraseBook:
         if lead:
             found = self.split(stripped, part)
             return found
-        for adverb in ADVERBS:  # "Also requests", "Further urges"
-            prefix = adverb.capitalize() + " "
+        for adverb, prefix in _ADVERBS_BEFORE:  # "Also requests", "Further urges"
             if stripped.startswith(prefix):
                 rest = stripped[len(prefix) :]
                 hit = self._match(rest, part, capitalised=False)
