@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -82,7 +82,7 @@ class PhraseBook:
             return op + pre
         return sorted(pre + op, key=lambda t: len(t[0]), reverse=True)
 
-    def first_words(self, part: Part | None) -> Collection[str]:
+    def first_words(self, part: Part | None) -> Container[str]:
         """The lower-case first words of the phrases :meth:`split` tries for ``part``: a
         text whose first word is not among them (nor an adverb) has no opener."""
         return self._by_first[part].keys()
