@@ -85,13 +85,16 @@ from drafting_app.phrases import PhraseBook
 
 ZOOM_STEPS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 # A long draft opens in slices (issue 21 §6): the first blocks at once — more than a
-# screenful, and the whole of an ordinary draft — the rest appended from a zero-timer, a
-# few milliseconds at a time, so the window never freezes while the page is written.
+# screenful, and the whole of an ordinary draft — the rest appended a few milliseconds at
+# a time on turns shared with the other slicers (turns.SliceTimer), so the window never
+# freezes while the page is written.
 FIRST_BLOCKS = 60
 # A draft longer than that opens with fewer: a screenful at the largest window (the open's
 # own turn was the longest stall of the open, issue 21 §6; 60 blocks cost it 8-10 ms).
 FIRST_SCREEN = 30
-SLICE_MS = 4.0
+# Writing a slice's blocks stops after this; laying them out and drawing their overlays
+# when the edit block closes costs about as much again (a 4 ms budget made 9-10 ms slices).
+SLICE_MS = 2.5
 SLICE_MIN_BLOCKS = 8
 RESTYLE_BLOCKS = 120  # blocks re-highlighted per turn when every block is restyled
 _NEWLINES = str.maketrans({"\n": " ", "\r": " ", "\u2029": " ", "\u2028": " "})
