@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -14,6 +14,7 @@ from drafting_app.paths import resources_dir
 
 ADVERBS = ("also", "further")
 _FIRST_WORD = re.compile(r"[\w\-']+")
+_ADVERBS_BEFORE = tuple((adverb, adverb.capitalize() + " ") for adverb in ADVERBS)
 _AFTER_PREAMBULAR = r"\b"
 _AFTER_OPERATIVE = r"(?=$|[,:;]| that\b| to\b| the\b| its\b| all\b)"
 # The adverb after a phrase of each part, compiled once (split runs on every paragraph).
@@ -26,7 +27,7 @@ _ADVERB_AFTER = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Opener:
     """The opening phrase of a paragraph.
 
@@ -82,7 +83,7 @@ class PhraseBook:
             return op + pre
         return sorted(pre + op, key=lambda t: len(t[0]), reverse=True)
 
-    def first_words(self, part: Part | None) -> Collection[str]:
+    def first_words(self, part: Part | None) -> Container[str]:
         """The lower-case first words of the phrases :meth:`split` tries for ``part``: a
         text whose first word is not among them (nor an adverb) has no opener."""
         return self._by_first[part].keys()
@@ -94,8 +95,7 @@ class PhraseBook:
         if lead:
             found = self.split(stripped, part)
             return found
-        for adverb in ADVERBS:  # "Also requests", "Further urges"
-            prefix = adverb.capitalize() + " "
+        for adverb, prefix in _ADVERBS_BEFORE:  # "Also requests", "Further urges"
             if stripped.startswith(prefix):
                 rest = stripped[len(prefix) :]
                 hit = self._match(rest, part, capitalised=False)

@@ -34,8 +34,10 @@ def _merged(ctx: CheckContext, group: list[Finding]) -> Finding:
     root = next((f for f in group if f.fix is not None), group[0])
     also: list[str] = []
     for f in group:
+        if _same_place(f.location, root.location):
+            continue  # named only when it is another place
         name = place(ctx, f.location)
-        if not _same_place(f.location, root.location) and name not in also:
+        if name not in also:
             also.append(name)
     if not also:
         return root

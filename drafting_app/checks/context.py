@@ -149,6 +149,21 @@ class CheckContext:
                 out[e.part].append(e)
         return out
 
+    def groups(self, part: Part) -> list[list[Entry]]:
+        """The top-level paragraphs of ``part`` per body (the text, then each lettered
+        part of a multi-part decision); asked by several families in one run."""
+        return self._groups[part]
+
+    @cached_property
+    def _groups(self) -> dict[Part, list[list[Entry]]]:
+        out: dict[Part, list[list[Entry]]] = {}
+        for part, tops in self._tops.items():
+            groups: dict[int, list[Entry]] = {}
+            for e in tops:
+                groups.setdefault(e.group, []).append(e)
+            out[part] = list(groups.values())
+        return out
+
     @cached_property
     def _preamble_position(self) -> dict[str, int]:
         """Place of each top-level preambular paragraph among its siblings (``describe``

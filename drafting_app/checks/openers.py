@@ -6,8 +6,7 @@ ones with a present-tense verb (the decision form: one tense throughout); repeat
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Container
 from functools import lru_cache
 
 from drafting_app.checks.context import _CLEAR_HOOKS, CheckContext, Entry, split_opener
@@ -25,10 +24,7 @@ def _is_past(base: str) -> bool:
 
 def _groups(ctx: CheckContext, part: Part) -> list[list[Entry]]:
     """Top-level paragraphs of ``part`` per body (the text, then each lettered part)."""
-    groups: dict[int, list[Entry]] = {}
-    for e in ctx.tops(part):
-        groups.setdefault(e.group, []).append(e)
-    return list(groups.values())
+    return ctx.groups(part)
 
 
 def _italic_verb_later(ctx: CheckContext, p: Paragraph, part: Part) -> bool:
@@ -361,9 +357,7 @@ def check_ladder(ctx: CheckContext) -> list[Finding]:
         position = (
             ctx.profile.preamble_adverb if part is Part.PREAMBLE else ctx.profile.operative_adverb
         )
-        groups = _groups(ctx, part)
-        learn_embedded(ctx.phrases, [e.paragraph.text for g in groups for e in g], part)
-        for entries in groups:
+        for entries in _groups(ctx, part):
             _ladder_group(ctx, entries, part, position, out)
     return out
 
@@ -427,76 +421,11 @@ def embedded_verbs(
     return out
 
 
-_EMBEDDED: dict[tuple[PhraseBook, str, Part], frozenset[str]] = {}
-_SEP = "\x00"  # between joined texts: not "and ", a letter, a space nor a word character
-
-
+@lru_cache(maxsize=16384)
 def _embedded_of(book: PhraseBook, text: str, part: Part) -> frozenset[str]:
     """:func:`embedded_verbs` remembered by text."""
-    found = _EMBEDDED.get((book, text, part))
-    if found is None:
-        learn_embedded(book, (text,), part)
-        found = _EMBEDDED[book, text, part]
-    return found
-
-
-def learn_embedded(book: PhraseBook, texts: Iterable[str], part: Part) -> None:
-    """:func:`embedded_verbs` of every one of ``texts`` not remembered yet, found at once:
-    the new texts joined, and "and " before a word that opens a known phrase (or an
-    adverb) searched for in the whole (a pattern with that literal first, scanned in C)
-    instead of every "and " of every text in Python; each place found is then judged as
-    :func:`embedded_verbs` judges it (tests/checks/test_embedded_scan.py: the same sets on
-    every real text, splices and groupings)."""
-    new = [t for t in dict.fromkeys(texts) if (book, t, part) not in _EMBEDDED]
-    if not new:
-        return
-    if len(_EMBEDDED) + len(new) > 16384:
-        _EMBEDDED.clear()
-    found: dict[int, set[str]] = {}
-    starts: list[int] = []
-    at = 0
-    for t in new:
-        starts.append(at)
-        at += len(t) + 1
-    first_words = book.first_words(part)
-    for m in _and_phrase(book, part).finditer(_SEP.join(new)):
-        i = bisect_right(starts, m.start()) - 1
-        text = new[i]
-        if " and " not in text:
-            continue  # as embedded_verbs: an "and " that opens the text alone is not read
-        verb = _embedded_at(book, text, m.end() - starts[i], part, first_words)
-        if verb:
-            found.setdefault(i, set()).add(verb)
-    for i, t in enumerate(new):
-        _EMBEDDED[book, t, part] = frozenset(found.get(i, ()))
-
-
-def _embedded_at(
-    book: PhraseBook, text: str, at: int, part: Part, first_words: Container[str]
-) -> str:
-    """The verb of the phrase that opens at ``at``, after an "and " ("" if none)."""
-    word = _WORD_RE.match(text, at)
-    if word is not None:
-        w = word.group(0).lower()
-        if w not in first_words and w not in ADVERBS:
-            return ""
-    rest = text[at : at + _REACH]
-    found = split_opener(book, rest[:1].upper() + rest[1:], part)
-    if found is not None and found.part is part and not found.adverb:
-        return found.base.split()[0].lower()
-    return ""
-
-
-@lru_cache(maxsize=8)
-def _and_phrase(book: PhraseBook, part: Part) -> re.Pattern[str]:
-    """``_AND_VERB_AT_RE`` where the word after it may open a phrase of ``part`` (any
-    case: the word is then judged exactly; a word no phrase opens is never read)."""
-    words = sorted({*book.first_words(part), *ADVERBS}, key=len, reverse=True)
-    # The atomic group ends where _AND_VERB_AT_RE's match ends (its optional adverb is not
-    # given back when the word after it opens no phrase).
-    return re.compile(
-        r"and (?<!\wand )(?>(?:also |further )?(?=[a-z]))"
-        r"(?=(?i:" + "|".join(map(re.escape, words)) + r")(?![\w\-']))"
+    return frozenset(
+        embedded_verbs(lambda t, p: split_opener(book, t, p), text, part, book.first_words(part))
     )
 
 
@@ -565,4 +494,4 @@ def _ladder_group(
         previous = found
 
 
-_CLEAR_HOOKS += [_ladder_opener_of.cache_clear, _EMBEDDED.clear]
+_CLEAR_HOOKS += [_ladder_opener_of.cache_clear, _embedded_of.cache_clear]

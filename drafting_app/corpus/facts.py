@@ -167,9 +167,12 @@ def sessions_by_number() -> dict[int, Session]:
     return {s.number: s for s in load_sessions()}
 
 
+_COP_NUMBER = re.compile(r"^(\d+)/\d+$")  # compiled once: asked by every registry look-up
+
+
 def cop_text_date(number: str) -> str:
     """The date of a Conference text from its number: "5/2" → closing day of session 5."""
-    m = re.match(r"^(\d+)/\d+$", number.strip())
+    m = _COP_NUMBER.match(number.strip())
     if not m:
         return ""
     session = sessions_by_number().get(int(m.group(1)))

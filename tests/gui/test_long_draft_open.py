@@ -17,7 +17,7 @@ from drafting_app.corpus.readers import read_document
 from drafting_app.gui.document.document_controller import DocumentController
 from drafting_app.gui.document.draft_editor import DraftEditor
 from drafting_app.gui.document.page_blocks import Derivation, build_specs
-from drafting_app.gui.document.page_view import FIRST_BLOCKS, DocumentView
+from drafting_app.gui.document.page_view import FIRST_SCREEN, DocumentView
 from drafting_app.gui.main_window import MainWindow
 from drafting_app.model.document import Anchor, Document, Footnote, Paragraph
 from drafting_app.model.ids import new_id
@@ -82,7 +82,10 @@ def test_a_long_draft_is_written_in_slices_and_ends_equal_to_the_model(qtbot: Qt
     editor = open_editor(qtbot, doc)
     page = editor.page
     assert page.building  # the draft is long enough to be sliced: else this proves nothing
-    assert len(page.specs) == FIRST_BLOCKS  # the first screen is there at once
+    assert len(page.specs) == FIRST_SCREEN  # the first screen is there at once
+    layout = page.document().documentLayout()
+    last = page.document().lastBlock()
+    assert layout.blockBoundingRect(last).bottom() > page.viewport().height()  # a screenful
     assert page.caret() == (("p", doc.operative[0].id), 0)
     with qtbot.waitSignal(page.built, timeout=20000):
         pass

@@ -1,21 +1,27 @@
 """What the open of a long draft leaves to the turns after its own (issue 21 §6): the
 masthead form is made when its tab is first shown, the word count comes a turn later, and
-the session's list of open files and the settings are written after the open. Real
-widgets and real timers; each still happens, and what the drafter sees is the same."""
+the session's list of open files and the settings are written after the open; a closed
+draft leaves nothing behind. Real widgets and real timers; each still happens, and what
+the drafter sees is the same."""
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from drafting_app.gui.main_window import MainWindow
+from drafting_app.model.document import Paragraph
 from drafting_app.model.word_count import count_words
 from drafting_app.storage.project import save_project
 from drafting_app.storage.settings import settings_path
 from tests.gui.draft_driver import fill_field
+from tests.gui.test_lazy_start import run_window_script
 from tests.gui.test_long_draft_open import long_draft
 
 
@@ -69,3 +75,63 @@ def _listed(path: Path, key: str = "") -> list[str]:
         return []
     data = json.loads(path.read_text("utf-8"))
     return list(data.get(key, []) if key else data)
+
+
+def test_closed_drafts_do_not_stay_in_memory(qtbot: QtBot, window: MainWindow) -> None:
+    """A closed draft's controller goes with it: kept as a child of the window's drafts,
+    every closed draft's model stayed for the session, and every full pass of the garbage
+    collector walked it again. Its garbage is collected on a turn of its own after the
+    close (else by a full pass inside the next open)."""
+    for _ in range(3):
+        draft = window.drafts.add(long_draft(300, 150), None, None, None)
+        qtbot.waitUntil(lambda: not window.drafts.open[0].editor.page.building, timeout=20000)
+        controller = draft.controller
+        assert window.drafts.close(draft)
+        del draft
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        qtbot.wait(20)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert not isValid(controller)
+        del controller
+    qtbot.wait(50)  # the closed drafts' garbage is collected on a turn after each close
+    kept = sum(1 for o in gc.get_objects() if isinstance(o, Paragraph))
+    assert kept <= 300  # at most one closed draft's, not three
+
+
+_OPEN_SCRIPT = """
+import sys
+from PySide6.QtWidgets import QApplication
+from drafting_app.corpus.store import CorpusStore
+from drafting_app.gui.files.drafts import Drafts
+from drafting_app.gui.main_window import MainWindow
+from drafting_app.model.document import Document, Paragraph
+from drafting_app.storage.project import save_project
+
+app = QApplication([])
+window = MainWindow(CorpusStore.open(sync=False))
+window.show()
+app.processEvents()
+doc = Document(title="Long draft", operative=[Paragraph("Decides to remain seized;")])
+save_project(doc, sys.argv[1])
+seen = []
+add = Drafts.add
+def watched(self, *args):
+    seen.append("drafting_app.gui.document.draft_editor" in sys.modules)
+    return add(self, *args)
+Drafts.add = watched
+assert "drafting_app.gui.document.draft_editor" not in sys.modules
+assert window.drafts.open_path(sys.argv[1]) is not None
+print("imported before the open's turn:", seen)
+window.drafts.close_all = lambda: True
+window.close()
+"""
+
+
+def test_the_editor_is_imported_while_the_first_draft_is_read(tmp_path: Path) -> None:
+    """In a fresh interpreter: by the time the draft editor is built, its modules were
+    imported on a thread while the file was read (in the open's own turn they made it
+    20-40 ms longer)."""
+    done = run_window_script(
+        _OPEN_SCRIPT.replace("sys.argv[1]", repr(str(tmp_path / "d.unres.json"))), tmp_path
+    )
+    assert "imported before the open's turn: [True]" in done.stdout

@@ -9,7 +9,7 @@ import itertools
 from PySide6.QtCore import QObject, QTimer
 from pytestqt.qtbot import QtBot
 
-from drafting_app.gui.common.turns import Turns, later
+from drafting_app.gui.common.turns import SliceTimer, Turns, later
 
 
 def test_queued_jobs_run_in_order_one_per_turn(qtbot: QtBot) -> None:
@@ -39,3 +39,35 @@ def test_a_job_whose_owner_is_gone_is_dropped(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: ran == ["kept"], timeout=5000)
     qtbot.wait(20)
     assert ran == ["kept"]
+
+
+def test_slice_timers_share_the_turns_one_slice_per_turn(qtbot: QtBot) -> None:
+    """The page's slices and the preview's take turns: never two slices in one pass over
+    Qt's timers (each a 0-ms timer of its own ran back to back, and a 0-ms timer could
+    run again and again in one pass)."""
+    page, preview = SliceTimer(), SliceTimer()
+    turns = [0]
+    sampler = QTimer()
+    sampler.setInterval(0)  # due on every pass: counts them
+    sampler.timeout.connect(lambda: turns.__setitem__(0, turns[0] + 1))
+    served: list[tuple[str, int]] = []
+
+    def slice_of(name: str, timer: SliceTimer, slices: int) -> None:
+        served.append((name, turns[0]))
+        if sum(1 for n, _ in served if n == name) == slices:
+            timer.stop()
+
+    page.timeout.connect(lambda: slice_of("page", page, 6))
+    preview.timeout.connect(lambda: slice_of("preview", preview, 3))
+    sampler.start()
+    page.start()
+    preview.start()
+    qtbot.waitUntil(lambda: len(served) == 9, timeout=5000)
+    qtbot.wait(20)
+    sampler.stop()
+    assert len(served) == 9 and not page.isActive() and not preview.isActive()
+    names = [n for n, _ in served]
+    assert names[:6] == ["page", "preview"] * 3  # alternating while both work
+    assert names[6:] == ["page"] * 3  # then the page alone, every turn
+    at = [t for _, t in served]
+    assert all(a < b for a, b in itertools.pairwise(at))  # a turn between each two

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from itertools import chain, islice
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -48,6 +49,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QToolTip, QWidget
 
+from drafting_app.gui.common.turns import SliceTimer
 from drafting_app.gui.document.document_controller import DocumentController
 from drafting_app.gui.document.page_blocks import (
     BlockSpec,
@@ -78,17 +80,29 @@ from drafting_app.gui.document.page_mouse import PageMouse
 from drafting_app.gui.document.page_navigation import document_ends, kept_out_of_notes
 from drafting_app.gui.document.page_typing import PageTyping
 from drafting_app.model.changes import ChangeSet
+from drafting_app.model.document import Document
 from drafting_app.phrases import PhraseBook
 
 ZOOM_STEPS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 # A long draft opens in slices (issue 21 §6): the first blocks at once — more than a
-# screenful, and the whole of an ordinary draft — the rest appended from a zero-timer, a
-# few milliseconds at a time, so the window never freezes while the page is written.
+# screenful, and the whole of an ordinary draft — the rest appended a few milliseconds at
+# a time on turns shared with the other slicers (turns.SliceTimer), so the window never
+# freezes while the page is written.
 FIRST_BLOCKS = 60
-SLICE_MS = 4.0
+# A draft longer than that opens with fewer: a screenful at the largest window (the open's
+# own turn was the longest stall of the open, issue 21 §6; 60 blocks cost it 8-10 ms).
+FIRST_SCREEN = 30
+# Writing a slice's blocks stops after this; laying them out and drawing their overlays
+# when the edit block closes costs about as much again (a 4 ms budget made 9-10 ms slices).
+SLICE_MS = 2.5
 SLICE_MIN_BLOCKS = 8
 RESTYLE_BLOCKS = 120  # blocks re-highlighted per turn when every block is restyled
 _NEWLINES = str.maketrans({"\n": " ", "\r": " ", "\u2029": " ", "\u2028": " "})
+
+
+def _longer_than(doc: Document, blocks: int) -> bool:
+    """More paragraphs and footnotes than ``blocks`` (counted only that far)."""
+    return next(islice(chain(doc.all_paragraphs(), doc.footnotes), blocks, None), None) is not None
 
 
 def block_id(key: Key) -> str:
@@ -160,8 +174,7 @@ class DocumentView(QTextEdit):
         # yielded from the model as it is when their slice comes.
         self._pending: Iterator[BlockSpec] | None = None
         self._restyle_at: int | None = None  # the next block to re-highlight, if any
-        self._slices = QTimer(self)
-        self._slices.setInterval(0)
+        self._slices = SliceTimer(self)  # turns shared with the other slicers
         self._slices.timeout.connect(self._next_slice)
         self._derivation = Derivation(
             controller.doc, inline=self.decorations.inline_for, cache=controller.numbers
@@ -353,7 +366,8 @@ class DocumentView(QTextEdit):
         doc.clear()  # also resets the root frame: the page margins go back on
         self._set_page_margins()
         self._pending = iter_specs(self._derivation)
-        self._append(FIRST_BLOCKS, None)
+        long = _longer_than(self.controller.doc, FIRST_BLOCKS)
+        self._append(FIRST_SCREEN if long else FIRST_BLOCKS, None)
         self._apply_filter()
 
     @property

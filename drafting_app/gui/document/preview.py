@@ -36,7 +36,7 @@ from PySide6.QtWidgets import QWidget
 
 from drafting_app.errors import DraftingError
 from drafting_app.gui.common.reading_view import ReadingView
-from drafting_app.gui.common.turns import later
+from drafting_app.gui.common.turns import SliceTimer, later
 
 if TYPE_CHECKING:
     from drafting_app.gui.document.document_controller import DocumentController
@@ -77,8 +77,7 @@ class PreviewPanel(ReadingView):
         self._pending: deque[str] = deque()  # the slices still to lay out, in order
         self._where: int | None = None  # the scroll position to keep while they come
         self._placed: int | None = None  # where the build last put the view
-        self._slices = QTimer(self)
-        self._slices.setInterval(0)
+        self._slices = SliceTimer(self)  # turns shared with the page's slices
         self._slices.timeout.connect(self._next_slices)
 
     @property
