@@ -18,8 +18,9 @@ twice, with their own notes and real notes varied); ``--distinct`` runs every ro
 
 ``--families`` adds a table of where a full check's time goes, cold and warm: the check's
 context (entries, numbers), the references of every text (asked first here, as the first
-family to ask them pays for them in a run), each whole-text family, and the per-paragraph
-and per-footnote families each over the whole draft.
+family to ask them pays for them in a run), which texts the text-alone families have
+nothing to say about (told for all texts at once, as the checker does), each whole-text
+family, and the per-paragraph and per-footnote families each over the whole draft.
 """
 
 from __future__ import annotations
@@ -246,6 +247,7 @@ def main() -> int:
 def print_families(draft: Document, registry: Registry, runs: int) -> None:
     """CPU median of each part of a full check, cold (text caches cleared) and warm."""
     from drafting_app.checks import runner
+    from drafting_app.checks.clean import learn
     from drafting_app.checks.context import CheckContext, references_in
     from drafting_app.checks.profile import profile_for
 
@@ -254,7 +256,9 @@ def print_families(draft: Document, registry: Registry, runs: int) -> None:
         wanted, openers = runner.closings(ctx), runner.opener_parts(ctx)
         texts = [e.paragraph.text for e in entries] + [f.text for f in notes]
         out: list[tuple[str, Callable[[], object]]] = [
-            ("references of every text", lambda: [references_in(t) for t in texts])
+            ("references of every text", lambda: [references_in(t) for t in texts]),
+            # as the checker does before judging the texts one by one (checks.clean)
+            ("clean texts told, all at once", lambda: learn(texts)),
         ]
         out += [(code, lambda f=family: f(ctx)) for code, family in runner.WHOLE_TEXT.items()]
         out.append(
