@@ -81,7 +81,9 @@ def test_closed_drafts_do_not_stay_in_memory(qtbot: QtBot, window: MainWindow) -
     """A closed draft's controller goes with it: kept as a child of the window's drafts,
     every closed draft's model stayed for the session, and every full pass of the garbage
     collector walked it again. Its garbage is collected on a turn of its own after the
-    close (else by a full pass inside the next open)."""
+    close (else by a full pass inside the next open). Counted against what was alive
+    before (other tests' windows not yet deleted)."""
+    before = sum(1 for o in gc.get_objects() if isinstance(o, Paragraph))
     for _ in range(3):
         draft = window.drafts.add(long_draft(300, 150), None, None, None)
         qtbot.waitUntil(lambda: not window.drafts.open[0].editor.page.building, timeout=20000)
@@ -94,7 +96,7 @@ def test_closed_drafts_do_not_stay_in_memory(qtbot: QtBot, window: MainWindow) -
         assert not isValid(controller)
         del controller
     qtbot.wait(50)  # the closed drafts' garbage is collected on a turn after each close
-    kept = sum(1 for o in gc.get_objects() if isinstance(o, Paragraph))
+    kept = sum(1 for o in gc.get_objects() if isinstance(o, Paragraph)) - before
     assert kept <= 300  # at most one closed draft's, not three
 
 
@@ -135,3 +137,38 @@ def test_the_editor_is_imported_while_the_first_draft_is_read(tmp_path: Path) ->
         _OPEN_SCRIPT.replace("sys.argv[1]", repr(str(tmp_path / "d.unres.json"))), tmp_path
     )
     assert "imported before the open's turn: [True]" in done.stdout
+
+
+def test_the_dictionary_is_read_once_the_open_has_done_its_turns(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The spelling dictionary's reading (190 ms of Python on a thread) waits until the
+    window's turns have had nothing queued — page slices, restyling, the preview, the
+    jobs left for later — for IDLE_MS: started at the first paint, every Qt call of those
+    turns waited for the interpreter lock, and the first open of an 800-paragraph draft
+    stalled 70-85 ms for 30 ms of the window's own work."""
+    import time
+
+    from drafting_app.gui.common import turns
+    from drafting_app.gui.document.spelling import IDLE_MS, SpellingUnderline
+
+    draft = window.drafts.add(long_draft(300, 150), None, None, None)
+    page = draft.editor.page
+    underline = page.findChild(SpellingUnderline)
+    assert underline is not None and window.spelling is not None
+    service = window.spelling
+    qtbot.waitUntil(lambda: underline._painted, timeout=10000)
+    assert page.building  # the page's slices are still to be written
+    quiet_since = None
+    deadline = time.perf_counter() + 20
+    while service._thread is None and time.perf_counter() < deadline:
+        if turns.busy():
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.perf_counter()
+        qtbot.wait(2)
+    assert service._thread is not None  # it was read in the end
+    assert not page.building
+    assert quiet_since is not None  # and only once the turns were free
+    assert (time.perf_counter() - quiet_since) * 1000 >= IDLE_MS * 0.8
+    assert service.wait(60) and service.is_ready

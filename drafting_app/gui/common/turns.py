@@ -102,6 +102,10 @@ class _Ring(QObject):
         if not self._timer.isActive():
             self._timer.start()
 
+    @property
+    def busy(self) -> bool:
+        return any(isValid(m) and m.isActive() for m in self._members)
+
     def _serve(self) -> None:
         while self._members:
             member = self._members.popleft()
@@ -121,6 +125,12 @@ def _ring() -> _Ring:
     if _slices is None or not isValid(_slices):
         _slices = _Ring(QCoreApplication.instance())
     return _slices
+
+
+def busy() -> bool:
+    """Whether the window's turns have work queued: a job waiting or a slice to write."""
+    jobs = _turns is not None and isValid(_turns) and _turns.pending > 0
+    return jobs or (_slices is not None and isValid(_slices) and _slices.busy)
 
 
 def later(owner: QObject, job: Job) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QTextCharFormat
 from PySide6.QtWidgets import QMenu
 
+from drafting_app.gui.common import turns
 from drafting_app.gui.document.page_decorations import Overlay
 from drafting_app.gui.document.page_typing import line_edit
 from drafting_app.model.changes import Edit
@@ -45,6 +46,10 @@ def underline_format() -> QTextCharFormat:
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
     fmt.setUnderlineColor(SPELLING_RED)
     return fmt
+
+
+# How long the window's turns stay free of queued work before the dictionary is read.
+IDLE_MS = 150
 
 
 class SpellingService(QObject):
@@ -191,6 +196,10 @@ class SpellingUnderline(QObject):
         service.ready.connect(self._install, Qt.ConnectionType.QueuedConnection)
         service.changed.connect(self._redraw, Qt.ConnectionType.QueuedConnection)
         self._painted = False
+        self._quiet = 0
+        self._idle = QTimer(self)
+        self._idle.setInterval(25)
+        self._idle.timeout.connect(self._when_idle)
         view.viewport().installEventFilter(self)
 
     # -- underline ---------------------------------------------------------------------------
@@ -232,9 +241,13 @@ class SpellingUnderline(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._painted:
-            # the dictionary is read once the page has painted, never before
+            # The dictionary is read once the page has painted, and once the open's work
+            # on the window's turns is done (page slices, restyling, preview): the read is
+            # 190 ms of Python on a thread, and each Qt call of those turns waited for the
+            # interpreter lock meanwhile (issue 21 §6).
             self._painted = True
-            QTimer.singleShot(0, lambda: self.service.start(_texts(self.view.controller.doc)))
+            self._quiet = 0
+            self._idle.start()
         if event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
             found = self.word_at(event.pos())
             if found is not None:
@@ -244,6 +257,14 @@ class SpellingUnderline(QObject):
                 menu.deleteLater()
                 return True
         return super().eventFilter(watched, event)
+
+    def _when_idle(self) -> None:
+        """Start the dictionary's reading once the window's turns have had nothing queued
+        (no job, no slice) for :data:`IDLE_MS`."""
+        self._quiet = 0 if turns.busy() else self._quiet + 1
+        if self._quiet * self._idle.interval() >= IDLE_MS:
+            self._idle.stop()
+            self.service.start(_texts(self.view.controller.doc))
 
     def add_actions(self, menu: QMenu, found: WordAt) -> list[QAction]:
         """Word's spelling entries at the top of ``menu``: the suggestions (bold), then
