@@ -20,6 +20,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from drafting_app.export.page import PageProfile
 from drafting_app.export.word_styles import BODY_INDENT
@@ -82,9 +83,11 @@ class _Line:
     def x(self) -> float:
         return min(r.x for r in self.runs)
 
+    @cached_property
     def columns(self) -> list[str]:
         """The line's text, split where a run stands a column away from the one before
-        (the masthead's "United Nations" and its symbol)."""
+        (the masthead's "United Nations" and its symbol). Made once the page's lines are
+        complete, and asked again of the line above by the next one."""
         out: list[list[str]] = [[]]
         runs = sorted(self.runs + self.marks, key=lambda r: r.x)
         for i, run in enumerate(runs):
@@ -121,7 +124,7 @@ class _Line:
         return [c for c in (re.sub(r" {2,}", " ", "".join(p)).strip() for p in out) if c]
 
     def text(self) -> str:
-        return " ".join(self.columns())
+        return " ".join(self.columns)
 
 
 def _split_spaces(piece: str) -> tuple[str, str, str]:
@@ -216,7 +219,7 @@ def markdown(pages: list[list[Run]]) -> str:
     for index, runs in enumerate(pages):
         lines = _lines(runs, body)
         if index == 0:
-            columns = (c for ln in lines[:6] for c in ln.columns())
+            columns = (c for ln in lines[:6] for c in ln.columns)
             symbol = next((c for c in columns if _SYMBOL_RE.match(c)), "")
         else:
             # From page 2: the symbol over a rule at the head, the page number at the foot.
@@ -239,7 +242,7 @@ def _page(out: _Text, lines: list[_Line], body: float, left: float, first: bool)
     in_notes = False
     previous: _Line | None = None
     for ln in lines:
-        columns = ln.columns()
+        columns = ln.columns
         if not columns:
             continue
         if ln.size < 0.95 * body and previous is not None and not out.front:
@@ -259,7 +262,7 @@ def _page(out: _Text, lines: list[_Line], body: float, left: float, first: bool)
             # "on …"), unless the line above was full and it wraps on (a long title).
             full = (
                 previous is not None
-                and len(previous.columns()) == 1
+                and len(previous.columns) == 1
                 and abs(previous.x - ln.x) < 3
                 and _width(previous) >= 0.85 * right
                 and not columns[0].startswith(_OWN_FRONT_LINES)
