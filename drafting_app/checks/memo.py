@@ -29,10 +29,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import sys
-import tempfile
-import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -42,7 +39,9 @@ from drafting_app.checks.facts import CorpusFacts
 from drafting_app.checks.findings import Finding, Fix, Location, Severity
 from drafting_app.checks.profile import CheckProfile
 from drafting_app.checks.runner import Checker, Kept, Key
+from drafting_app.errors import DraftingError
 from drafting_app.model.document import Anchor, Form, Part, Span
+from drafting_app.storage.atomic import atomic_write
 
 # Bump when a family's logic changes in a way the sources digest would not see (a data
 # file read from elsewhere); the digest of :func:`code_identity` covers the code itself.
@@ -148,17 +147,11 @@ def save(snap: Snapshot, folder: Path | None = None) -> Path | None:
     target = folder / memo_path(snap.draft).name
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".memo-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        # the one write path of the app (storage/atomic.py): no torn memo, no temporary
+        # file left behind, the usual permissions
+        atomic_write(target, data, backup=False)
         _prune(folder)
-    except OSError:
+    except (OSError, DraftingError):
         return None
     return target
 
@@ -172,12 +165,6 @@ def _prune(folder: Path) -> None:
     for _, p in memos[KEEP:]:
         with contextlib.suppress(OSError):
             p.unlink()
-    # A writer stopped between its temporary file and the replace (the app quit).
-    stale = time.time() - 3600
-    for p in folder.glob(".memo-*.tmp"):
-        with contextlib.suppress(OSError):
-            if p.stat().st_mtime < stale:
-                p.unlink()
 
 
 def load(
