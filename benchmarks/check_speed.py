@@ -33,8 +33,10 @@ import random
 import re
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -190,6 +192,9 @@ def main() -> int:
         "--distinct", action="store_true", help="every row on the all-distinct draft"
     )
     parser.add_argument("--families", action="store_true", help="time each family")
+    parser.add_argument(
+        "--process", action="store_true", help="also the first check in new processes"
+    )
     args = parser.parse_args()
 
     t0 = time.perf_counter()
@@ -208,7 +213,13 @@ def main() -> int:
     draft = distinct if args.distinct else build_draft(args.seed + 1, args.paragraphs, args.notes)
     findings = run_checks(draft, registry)  # warm-up (compiles the instrument matcher)
     distinct_findings = run_checks(distinct, registry)
+    # The synthetic corpus is the same for the same --n and --seed: that names it across
+    # processes, as a corpus database's own identity does (checks.memo.facts_identity).
+    registry.memo_identity = lambda: f"synthetic corpus {args.n} {args.seed}"  # type: ignore[attr-defined]
     rows = measure(draft, registry, args.runs)
+    with tempfile.TemporaryDirectory() as folder:
+        reopened, memo_info = measure_memo(draft, registry, args.runs, Path(folder))
+    rows += reopened
     if not args.distinct:
         cold = [
             _timed(lambda: run_checks(distinct, registry), cold=True)
@@ -238,6 +249,9 @@ def main() -> int:
             f"{statistics.median(cpu):>12.2f}{_p95(cpu):>9.2f}{redone:>12}"
         )
     print("milliseconds; target: ≤ 20 ms")
+    print(memo_info)
+    if args.process:
+        print_processes(draft, max(3, args.runs // 3))
     if args.families:
         print_families(draft, registry, max(5, args.runs // 2))
     judged = [statistics.median(c for _, c in s) for name, s, _ in rows if "warm" not in name]
@@ -359,6 +373,122 @@ def measure(draft: Document, registry: Registry, runs: int) -> list[tuple[str, l
     rows.append(("re-check after a footnote edit", notes, _redone(checker)))
     EditFootnote(note.id, original).apply(draft)
     return rows
+
+
+def measure_memo(
+    draft: Document, registry: Registry, runs: int, folder: Path
+) -> tuple[list[tuple[str, list[Timing], str]], str]:
+    """The first check of a draft opened again (checks.memo): the memo its last check left
+    read from disk into a new checker, with the text caches cleared (as in a new process),
+    then the check — unchanged, and after one paragraph changed in between. Also the
+    memo's size on disk and the time to read it alone."""
+    from drafting_app.checks import memo
+    from drafting_app.checks.profile import profile_for
+
+    name = "benchmark draft"
+    profile = profile_for(draft)
+    last = Checker()
+    last.run(draft, registry, profile)
+    snap = memo.snapshot(last, name, registry)
+    assert snap is not None
+    wall, cpu = time.perf_counter(), time.process_time()
+    path = memo.save(snap, folder)
+    saved = (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
+    assert path is not None
+    checker = Checker()
+
+    def reopen() -> None:
+        nonlocal checker
+        checker = Checker()
+        assert memo.load(checker, name, registry, profile, folder)
+        checker.run(draft, registry, profile)
+
+    rows: list[tuple[str, list[Timing], str]] = []
+    same = [_timed(reopen, cold=True) for _ in range(max(5, runs // 2))]
+    rows.append(("first check of a reopened draft (memo)", same, _redone(checker)))
+    middle = draft.operative[len(draft.operative) // 3]
+    original = middle.text
+    SetText(middle.id, original + " word", middle.italics, middle.anchors).apply(draft)
+    edited = [_timed(reopen, cold=True) for _ in range(max(5, runs // 2))]
+    rows.append(("  the same, one paragraph changed since", edited, _redone(checker)))
+    SetText(middle.id, original, middle.italics, middle.anchors).apply(draft)
+    loads = sorted(
+        _timed(partial(memo.load, Checker(), name, registry, profile, folder))[1]
+        for _ in range(max(5, runs // 2))
+    )
+    info = (
+        f"memo: {path.stat().st_size / 1024:.0f} KiB on disk, read into a checker in "
+        f"{statistics.median(loads):.2f} ms CPU (median), written in {saved[0]:.1f} ms wall; "
+        "a reopened draft's rows: the memo read from disk + the check, text caches cleared"
+    )
+    return rows, info
+
+
+_PROCESS = """
+import sys, time
+t0 = time.perf_counter()
+from drafting_app.checks import memo
+from drafting_app.checks.profile import profile_for
+from drafting_app.checks.runner import Checker
+from drafting_app.corpus.registry import Registry
+from drafting_app.corpus.readers import read_document
+from drafting_app.storage.project import load_project
+from pathlib import Path
+folder, project, use = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+registry = Registry.from_documents(
+    (p.stem, read_document(p)) for p in sorted(Path(sys.argv[4]).glob("*.txt"))
+)
+registry.memo_identity = lambda: "bundled corpus"
+doc = load_project(project).document
+profile = profile_for(doc)
+wall, cpu = time.perf_counter(), time.process_time()
+checker = Checker()
+loaded = use == "memo" and memo.load(checker, project, registry, profile, folder)
+checker.run(doc, registry, profile)
+took = (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
+snap = memo.snapshot(checker, project, registry)
+if use != "none" and snap is not None:
+    memo.save(snap, folder)
+print(f"{took[0]:.2f} {took[1]:.2f} {int(loaded)} {checker.recomputed[0]} {checker.recomputed[1]}")
+"""
+
+
+def print_processes(draft: Document, runs: int) -> None:
+    """The first check in a new process (a new Python each time, the draft read from its
+    project file, a registry of the bundled corpus): without a memo, and from the memo the
+    process before left. Imports and the registry are not counted, only the check (and
+    the memo's reading, its code digest included)."""
+    import subprocess
+
+    from drafting_app.storage.project import save_project
+
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp) / "draft.unres.json"
+        save_project(draft, project)
+        corpus = str(ROOT / "resources" / "corpus")
+
+        def one(use: str) -> list[str]:
+            out = subprocess.run(
+                [sys.executable, "-c", _PROCESS, tmp, str(project), use, corpus],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=ROOT,
+            )
+            return out.stdout.split()
+
+        one("write")  # the session before: its check leaves the memo
+        table = {
+            "new process, no memo": [one("none") for _ in range(runs)],
+            "new process, memo of the last session": [one("memo") for _ in range(runs)],
+        }
+    print(f"{'first check in a new process (bundled corpus)':<44}{'runs':>5}"
+          f"{'wall median':>12}{'CPU median':>12}{'memo used':>11}")  # fmt: skip
+    for name, results in table.items():
+        wall = statistics.median(float(r[0]) for r in results)
+        cpu = statistics.median(float(r[1]) for r in results)
+        used = f"{sum(int(r[2]) for r in results)}/{len(results)}"
+        print(f"{name:<44}{len(results):>5}{wall:>12.2f}{cpu:>12.2f}{used:>11}")
 
 
 def _insert(draft: Document) -> Edit:

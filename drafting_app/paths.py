@@ -61,6 +61,22 @@ def user_config_dir() -> Path:
     return base / APP_NAME
 
 
+def user_cache_dir() -> Path:
+    """What can be thrown away and made again (the checks' memo of each draft): Linux
+    ``$XDG_CACHE_HOME/drafting-app`` (~/.cache/drafting-app), macOS
+    ``~/Library/Caches/drafting-app``, Windows ``%LOCALAPPDATA%\\drafting-app\\Cache``;
+    ``DRAFTING_APP_HOME/cache`` when that is set (tests, portable installs)."""
+    override = os.environ.get("DRAFTING_APP_HOME")
+    if override:
+        return Path(override) / "cache"
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / APP_NAME / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / APP_NAME
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / APP_NAME
+
+
 def user_corpus_dir() -> Path:
     """Documents the user added to the corpus, kept as files (the database is an index)."""
     return user_data_dir() / "corpus"

@@ -147,9 +147,30 @@ class StoredRegistry(Registry):
         self._openers_found: dict[tuple[str, ...], AdoptedOpener | None] = {}
         # Told when a look-up finds the index damaged (the window rebuilds it).
         self.on_damage: Callable[[str], None] | None = None
+        self._memo_identity: str | None = None
         # One thread at a time on the connection: the window checks a draft on a worker
         # while its own thread may list the texts for a form.
         self._lock = threading.RLock()
+
+    def memo_identity(self) -> str:
+        """What names this corpus across processes, for the checks' memo of a draft
+        (:mod:`drafting_app.checks.memo`): the database, its indexing state (``meta``) and
+        its files and documents — their number, sizes, times and rows (a file added,
+        removed, changed or read again changes it). Asked once per registry (a registry
+        is replaced, never changed, when the corpus changes)."""
+        if self._memo_identity is None:
+            with self._guard():
+                meta = self._conn.execute("SELECT key, value FROM meta ORDER BY key").fetchall()
+                files = self._conn.execute(
+                    "SELECT count(*), total(size), total(mtime_ns), total(rowid), max(rowid)"
+                    " FROM files"
+                ).fetchone()
+                docs = self._conn.execute(
+                    "SELECT count(*), total(rowid), max(rowid) FROM documents"
+                ).fetchone()
+            db = self._conn.execute("PRAGMA database_list").fetchone()[2]
+            self._memo_identity = repr((db, meta, tuple(files), tuple(docs)))
+        return self._memo_identity
 
     @contextmanager
     def _guard(self) -> Iterator[None]:

@@ -65,6 +65,9 @@ if TYPE_CHECKING:  # the checker and the edit commands load with the first draft
     from drafting_app.model.document import Document
 
 RUN_DELAY_MS = 300
+# The checks' memo of a draft (drafting_app.checks.memo) is written this long after its
+# last check, on a worker: once the typing pauses, not on every keystroke.
+MEMO_DELAY_MS = 3000
 WAITING = "Reading the corpus references for the checks…"
 CHECKING = "Checking the draft…"
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -132,6 +135,9 @@ class FirstCheck:
     facts: CorpusFacts
     repeat_rule: str
     keep: Key | None
+    # The draft's file (drafting_app.checks.memo.draft_identity), read on the UI thread;
+    # None for a draft never saved: no memo.
+    draft: str | None = None
     dirty: bool = False
     checker: Checker | None = None
     profile: CheckProfile | None = None
@@ -144,10 +150,15 @@ class FirstCheck:
 
     def work(self, done: Callable[[FirstCheck], object]) -> None:
         try:
+            from drafting_app.checks import memo
             from drafting_app.checks.runner import Checker
 
             self.profile = profile_of(self.controller.doc, self.repeat_rule)
             self.checker = Checker()
+            if self.draft is not None:
+                # What the last check of this draft found (another session's): only what
+                # changed since is judged again.
+                memo.load(self.checker, self.draft, self.facts, self.profile)
             self.findings = self.checker.run(self.controller.doc, self.facts, self.profile)
         except DraftingError as exc:
             self.error = exc
@@ -215,6 +226,10 @@ class ChecksPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(RUN_DELAY_MS)
         self._timer.timeout.connect(self.run_now)
+        self._memo_timer = QTimer(self)
+        self._memo_timer.setSingleShot(True)
+        self._memo_timer.setInterval(MEMO_DELAY_MS)
+        self._memo_timer.timeout.connect(self.save_memo)
         self.summary = QLabel(self)
         self.summary.setObjectName("checksSummary")
         self.check_button = QPushButton("Check", self)
@@ -277,6 +292,8 @@ class ChecksPanel(QWidget):
             keep = self.selected_finding()
             self._kept[self.controller] = finding_key(keep) if keep else None
         self._timer.stop()
+        if self._memo_timer.isActive():
+            self.save_memo()
         self.controller = controller
         self.findings = []
         self.checked_for = None
@@ -324,13 +341,13 @@ class ChecksPanel(QWidget):
                 return
             checker = self._checkers.get(controller)
             if checker is None:
-                self._start_first(FirstCheck(controller, facts, self.repeat_rule, keep))
+                self._start_first(self._first_check(controller, facts, keep))
                 return
             profile = profile_of(controller.doc, self.repeat_rule)
             basis = self._basis.get(controller)
             if basis is None or basis[0] is not facts or basis[1] != profile:
                 # another corpus or profile: the checker would judge everything again
-                self._start_first(FirstCheck(controller, facts, self.repeat_rule, keep))
+                self._start_first(self._first_check(controller, facts, keep))
                 return
             self.findings = checker.run(controller.doc, facts, profile)
         except DraftingError as exc:
@@ -344,6 +361,37 @@ class ChecksPanel(QWidget):
         self.runs += 1
         self._show(keep)
         self.checked.emit(len(self.findings))
+        if self.controller is not None and self.controller.path is not None:
+            self._memo_timer.start()
+
+    def _first_check(
+        self, controller: DocumentController, facts: CorpusFacts, keep: Key | None
+    ) -> FirstCheck:
+        from drafting_app.checks.memo import draft_identity
+
+        path = controller.path
+        draft = draft_identity(path) if path is not None else None
+        return FirstCheck(controller, facts, self.repeat_rule, keep, draft)
+
+    def save_memo(self) -> None:
+        """Keep what the last check of the draft in front found, for its next session
+        (drafting_app.checks.memo): taken here (what the checker holds is replaced by its
+        next run, never changed), written on a worker."""
+        from drafting_app.checks import memo
+
+        self._memo_timer.stop()
+        controller = self.checked_for
+        if controller is None or controller.path is None:
+            return
+        checker, basis = self._checkers.get(controller), self._basis.get(controller)
+        if checker is None or basis is None:
+            return
+        snap = memo.snapshot(checker, memo.draft_identity(controller.path), basis[0])
+        if snap is None:
+            return
+        thread = threading.Thread(target=memo.save, args=(snap,), name="check memo", daemon=True)
+        self._threads = [t for t in self._threads if t.is_alive()] + [thread]
+        thread.start()
 
     # -- a draft's first check, on a worker thread --------------------------------------------
     def _start_first(self, run: FirstCheck) -> None:

@@ -1,0 +1,74 @@
+"""Issue 21 item 6: a draft opened again in a new window starts its first check from the
+memo its last check left on disk (drafting_app.checks.memo): read on the first check's
+worker, written on a worker once the checks have been quiet for a moment. The findings
+shown are those of a check without a memo; only what changed since is judged again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from drafting_app.checks import memo
+from drafting_app.checks.profile import profile_for
+from drafting_app.checks.runner import Checker
+from drafting_app.corpus.readers import read_document
+from drafting_app.corpus.registry import Registry
+from drafting_app.corpus.store import CorpusStore
+from drafting_app.gui.citation_tools import install_citation_tools
+from drafting_app.gui.main_window import MainWindow
+from drafting_app.model.text_edits import SetText
+from drafting_app.storage.project import SUFFIX, load_project, save_project
+from tests.conftest import REALDOCS
+from tests.gui.draft_driver import checks_done
+
+TEXT = REALDOCS / "ga" / "A-RES-80-6_icc-report-2025.txt"
+
+
+def _open(qtbot: QtBot, store: CorpusStore, path: Path, edit: bool = False):
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    tools = install_citation_tools(window, lambda: Registry.from_store(store))
+    doc = load_project(path).document
+    if edit:  # changed since the last session
+        p = doc.operative[2]
+        SetText(p.id, p.text + " 17 Oct. 2008", p.italics, p.anchors).apply(doc)
+    draft = window.drafts.add(doc, path, None, None)
+    checks_done(qtbot, tools.checks)
+    return window, tools, draft
+
+
+def test_a_reopened_draft_starts_from_its_memo(
+    qtbot: QtBot, store: CorpusStore, tmp_path: Path
+) -> None:
+    path = tmp_path / f"draft{SUFFIX}"
+    save_project(read_document(TEXT), path)
+    window, tools, draft = _open(qtbot, store, path)
+    panel = tools.checks
+    first = panel._checkers[draft.controller]
+    assert first.recomputed[0] == sum(1 for _ in draft.controller.doc.all_paragraphs())
+    # written a moment after the check, on a worker
+    qtbot.waitUntil(lambda: memo.memo_path(memo.draft_identity(path)).is_file(), timeout=10000)
+    assert panel.wait(10)
+    window.close()
+
+    for edit, judged in ((False, (0, 0)), (True, (1, 0))):
+        window, tools, draft = _open(qtbot, store, path, edit)
+        doc = draft.controller.doc
+        facts = tools.facts()
+        assert facts is not None
+        assert tools.checks.findings == Checker().run(doc, facts, profile_for(doc))
+        assert tools.checks._checkers[draft.controller].recomputed == judged
+        assert tools.checks.wait(10)
+        window.close()
+
+
+def test_a_draft_never_saved_leaves_no_memo(qtbot: QtBot, store: CorpusStore) -> None:
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    tools = install_citation_tools(window, lambda: Registry.from_store(store))
+    window.drafts.add(read_document(TEXT), None, None, None)
+    checks_done(qtbot, tools.checks)
+    tools.checks.save_memo()
+    assert tools.checks.wait(10)
+    assert not memo.memo_folder().exists() or not list(memo.memo_folder().iterdir())
