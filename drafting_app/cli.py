@@ -53,6 +53,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     _write_operative(out, doc.operative, doc.form, fn)
     for part in doc.parts:
         out.write(f"  part {part.label} ({part.form} form): {len(part.operative)} paragraphs\n")
+        if part.title or part.authoring_body:
+            out.write(f"    {part.title} | {part.authoring_body} {len(part.preamble)} preambular\n")
         if part.chapeau is not None:
             marks = "".join(f"[{fn[a.footnote_id]}]" for a in part.chapeau.anchors)
             out.write(f"    {part.chapeau.text[:70]}{marks}\n")

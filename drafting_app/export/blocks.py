@@ -351,9 +351,12 @@ class _Builder:
             self.paragraph(p, Kind.OPERATIVE, top)
 
     def parts(self) -> None:
-        """The lettered parts of a multi-part decision, each with its own adoption line."""
+        """The lettered parts of a multi-part text: each its letter, a resolution's part its
+        title and authoring line, a decision's part its own adoption line."""
         for part in self.doc.parts:
             self.add(Kind.PART_HEADING, _plain(part.label, bold=True))
+            self.add(Kind.PART_HEADING, _plain(part.title, bold=True))
+            self.add(Kind.AUTHORING_BODY, _authoring_runs(part.authoring_body))
             self.body(part.chapeau, part.preamble, part.operative, part.form)
             self.add(Kind.ADOPTION, _plain(part.adoption, italic=True))
 

@@ -90,6 +90,8 @@ def _part(part: DocumentPart, fn: dict[str, int], labels: dict[str, str]) -> dic
     return {
         "label": part.label,
         "form": str(part.form),
+        "title": part.title,
+        "authoring_body": part.authoring_body,
         **_body(part, fn, labels),
         "adoption": part.adoption,
     }
@@ -126,7 +128,11 @@ def describe(doc: Document) -> dict[str, Any]:
 def document_text(doc: Document) -> str:
     """Every character of text the model holds (coverage tests: nothing silently lost)."""
     parts: list[str] = [doc.heading, doc.title, doc.authoring_body, doc.adoption]
-    parts += [x for part in doc.parts for x in (part.label, part.adoption)]
+    parts += [
+        x
+        for part in doc.parts
+        for x in (part.label, part.title, part.authoring_body, part.adoption)
+    ]
     parts += doc.front_matter
     if doc.masthead is not None:
         mh = doc.masthead

@@ -208,7 +208,11 @@ def _walk_body(
 class DocumentPart:
     """One lettered part of a multi-part text: GA decision 79/537 A, B and C holds three
     decisions taken at different meetings, each with its own opening paragraph ("At its 48th
-    plenary meeting, …, decided:") and, in the decision form, lettered sub-paragraphs.
+    plenary meeting, …, decided:") and, in the decision form, lettered sub-paragraphs. A
+    multi-part resolution ("Questions relating to information", A and B) gives each part
+    its own ``title`` under the letter ("Information in the service of humanity") and its
+    own ``authoring_body`` ("The General Assembly,"), preamble and operative paragraphs
+    numbered from 1.
     """
 
     label: str
@@ -217,6 +221,8 @@ class DocumentPart:
     preamble: list[Paragraph] = field(default_factory=list)
     operative: list[Paragraph] = field(default_factory=list)
     adoption: str = ""
+    title: str = ""
+    authoring_body: str = ""
 
     def paragraphs(self) -> Iterator[tuple[Part, Paragraph]]:
         """Chapeau, preambular then operative paragraphs (with sub-paragraphs), in order."""

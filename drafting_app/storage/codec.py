@@ -13,6 +13,7 @@ from drafting_app.model.document import (
     BrokenRef,
     Document,
     DocumentKind,
+    DocumentPart,
     Footnote,
     Form,
     Heading,
@@ -81,6 +82,19 @@ def _annex(a: Annex) -> dict[str, Any]:
     return {"title": a.title, "lines": list(a.lines), "blocks": blocks}
 
 
+def _part(part: DocumentPart) -> dict[str, Any]:
+    return {
+        "label": part.label,
+        "form": str(part.form),
+        "title": part.title,
+        "authoring_body": part.authoring_body,
+        "chapeau": None if part.chapeau is None else paragraph_to_json(part.chapeau),
+        "preamble": [paragraph_to_json(p) for p in part.preamble],
+        "operative": [paragraph_to_json(p) for p in part.operative],
+        "adoption": part.adoption,
+    }
+
+
 def _revision_base(rb: RevisionBase) -> dict[str, Any]:
     return {
         "label": rb.label,
@@ -137,6 +151,7 @@ def _document_body(doc: Document) -> dict[str, Any]:
         "preamble": [paragraph_to_json(p) for p in doc.preamble],
         "operative": [paragraph_to_json(p) for p in doc.operative],
         "annexes": [_annex(a) for a in doc.annexes],
+        "parts": [_part(p) for p in doc.parts],
         "adoption": doc.adoption,
         "footnotes": [_footnote(f) for f in doc.footnotes],
         "unplaced": list(doc.unplaced),
@@ -217,6 +232,30 @@ def _annex_from(d: Any, where: str) -> Annex:
         else:
             blocks.append(paragraph_from_json(b["paragraph"], f"{where}.blocks[{i}]"))
     return Annex(_text(d, "title", where), _strings(d.get("lines", []), where), blocks)
+
+
+def _part_from(d: Any, where: str) -> DocumentPart:
+    d = _want(d, dict, where)
+    try:
+        form = Form(d["form"])
+    except (KeyError, ValueError) as exc:
+        raise ProjectError(f"The project file is damaged: bad form of {where} ({exc}).") from exc
+    chapeau = d.get("chapeau")
+
+    def paras(key: str) -> list[Paragraph]:
+        items = _want(d.get(key, []), list, f"{where}.{key}")
+        return [paragraph_from_json(p, f"{where}.{key}[{i}]") for i, p in enumerate(items)]
+
+    return DocumentPart(
+        label=_text(d, "label", where),
+        form=form,
+        chapeau=None if chapeau is None else paragraph_from_json(chapeau, f"{where}.chapeau"),
+        preamble=paras("preamble"),
+        operative=paras("operative"),
+        adoption=_text(d, "adoption", where),
+        title=_text(d, "title", where),
+        authoring_body=_text(d, "authoring_body", where),
+    )
 
 
 def _footnote_from(d: Any, where: str) -> Footnote:
@@ -309,6 +348,10 @@ def _document_from(d: Any, where: str) -> Document:
         annexes=[
             _annex_from(a, f"annexes[{i}]")
             for i, a in enumerate(_want(d.get("annexes", []), list, "annexes"))
+        ],
+        parts=[
+            _part_from(p, f"parts[{i}]")
+            for i, p in enumerate(_want(d.get("parts", []), list, "parts"))
         ],
         adoption=_text(d, "adoption", "document"),
         front_matter=_strings(d.get("front_matter", []), "front_matter"),

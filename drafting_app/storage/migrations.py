@@ -13,7 +13,7 @@ from typing import Any
 
 from drafting_app.errors import ProjectError
 
-CURRENT_VERSION = 4
+CURRENT_VERSION = 5
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -47,7 +47,16 @@ def _v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+def _v4_to_v5(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 5 keeps the lettered ``parts`` of a multi-part text (GA decision 79/537 A, B
+    and C; a resolution in parts A and B, each with its title and "The General Assembly,").
+    Version 4 did not write them: a version-4 file has none to keep."""
+    data["document"].setdefault("parts", [])
+    data["format_version"] = 5
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
 
 
 def upgrade(data: dict[str, Any], registry: dict[int, Migration] | None = None) -> dict[str, Any]:

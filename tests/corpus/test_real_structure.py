@@ -49,6 +49,8 @@ HAND_COUNTS = {
     SHAPES / "human-rights-council_resolution-form.txt": Counts(3, 0, 3, 0, 3),
     SHAPES / "main-committee_draft-resolution.txt": Counts(2, 0, 3, 0, 0),
     SHAPES / "ecosoc_resolution-form.txt": Counts(1, 0, 2, 0, 0),
+    # A resolution in parts: the paragraphs are the parts' (see the test below).
+    SHAPES / "resolution-in-parts_questions-relating-to-information.txt": Counts(0, 0, 0, 0, 1),
 }
 
 
@@ -398,3 +400,115 @@ def test_an_ecosoc_resolution_reads_its_session_by_year() -> None:
         "2023/1.",
         "Strengthening of the coordination of emergency humanitarian assistance",
     )
+
+
+GA = DATA / "realdocs" / "ga"
+PARTS = SHAPES / "resolution-in-parts_questions-relating-to-information.txt"
+
+
+def _parts(doc: Document) -> list[tuple[str, str, str, int, list[str]]]:
+    labels = paragraph_labels(doc)
+    return [
+        (
+            p.label,
+            p.title,
+            p.authoring_body,
+            len(p.preamble),
+            [(labels.get(q.id) or "-") + " " + q.text.split()[0] for q in p.operative],
+        )
+        for p in doc.parts
+    ]
+
+
+_EXPECTED_PARTS = [
+    ("A", "Information in the service of humanity", "The General Assembly,", 2, ["- Urges"]),
+    (
+        "B",
+        "United Nations global communications policies and activities",
+        "The General Assembly,",
+        2,
+        ["1. Reaffirms", "2. Requests", "3. Decides"],
+    ),
+]
+
+
+def test_a_resolution_in_parts_reads_each_part(tmp_path: Path) -> None:
+    """A/RES/78/122 A–B: "A" and its title, then "The General Assembly," open each part.
+    Before, the letter and the part's title were read into the resolution's title
+    ("Questions relating to information A Information in the service of humanity"), part
+    B's letter, title and authoring line became preambular paragraphs, and the check gave
+    four false errors. Each part is now kept with its title and authoring line, numbered
+    from 1, and the check finds no error; saved, exported to Word and read again, the
+    parts come back the same."""
+    from drafting_app.checks.runner import run_checks
+    from drafting_app.corpus.registry import Registry
+    from drafting_app.export.docx_writer import write_docx
+    from drafting_app.model.describe import describe
+    from drafting_app.storage.project import load_project, save_project
+
+    doc = read_document(PARTS)
+    assert (doc.kind, doc.form, doc.heading) == ("resolution", "resolution", "78/122.")
+    assert doc.title == "Questions relating to information"
+    assert not doc.authoring_body and not doc.preamble and not doc.operative
+    assert _parts(doc) == _EXPECTED_PARTS
+    assert not doc.unplaced and not doc.warnings
+    findings = run_checks(doc, Registry.from_documents([]))
+    assert [f.code for f in findings if f.severity == "error"] == []
+    save_project(doc, tmp_path / "parts.unres.json")
+    assert describe(load_project(tmp_path / "parts.unres.json").document) == describe(doc)
+    write_docx(doc, tmp_path / "parts.docx")
+    back = read_document(tmp_path / "parts.docx")
+    assert back.title == doc.title and _parts(back) == _EXPECTED_PARTS
+
+
+def test_a_part_with_its_letter_and_title_on_one_line() -> None:
+    """ "A. General" then "The General Assembly," (a resolution in parts whose letter and
+    title are printed as one heading); a lettered heading of the operative part that no
+    authoring line follows stays a heading."""
+    text = (
+        "78/94. Questions of the Small Territories\n\n"
+        "A. General\n\nThe General Assembly,\n\n"
+        "Having considered the question of the Small Territories,\n\n"
+        "1. Reaffirms the inalienable right of the peoples of the Territories;\n\n"
+        "2. Requests the Special Committee to continue to examine the question.\n\n"
+        "B. Individual Territories\n\nThe General Assembly,\n\n"
+        "Referring to resolution A above,\n\n"
+        "A. Follow-up\n\n"
+        "1. Welcomes the work of the territorial Government;\n\n"
+        "2. Decides to continue its consideration of the question.\n"
+    )
+    doc = read_text(text, "small-territories.txt")
+    assert [(p.label, p.title, len(p.preamble), len(p.operative)) for p in doc.parts] == [
+        ("A", "General", 1, 2),
+        ("B", "Individual Territories", 1, 2),
+    ]
+    assert doc.unplaced == ["heading in the operative part: A. Follow-up"]
+
+
+def test_a_multi_part_decision_is_kept_by_a_save_and_by_word(tmp_path: Path) -> None:
+    """Decision 79/537 A, B and C: the project file (format 4) did not write the parts,
+    so a save and an open lost the whole decision but its title; its Word export was
+    refused on import ("holds no resolution or decision text")."""
+    from drafting_app.export.docx_writer import write_docx
+    from drafting_app.model.describe import describe
+    from drafting_app.storage.project import load_project, save_project
+
+    def shape(d: Document) -> list[tuple[str, str, list[str], str]]:
+        return [
+            (
+                p.label,
+                p.chapeau.text if p.chapeau else "",
+                [q.text for q in p.operative],
+                p.adoption,
+            )
+            for p in d.parts
+        ]
+
+    doc = read_document(GA / "GA-decision-79-537-ABC_lldc-conference-2024.txt")
+    assert [p.label for p in doc.parts] == ["A", "B", "C"]
+    save_project(doc, tmp_path / "d.unres.json")
+    again = load_project(tmp_path / "d.unres.json").document
+    assert describe(again) == describe(doc)
+    assert [p.label for p in again.parts] == ["A", "B", "C"]
+    write_docx(doc, tmp_path / "d.docx")
+    assert shape(read_document(tmp_path / "d.docx")) == shape(doc)

@@ -427,3 +427,43 @@ def test_a_security_council_resolution_is_laid_out_as_the_council_prints_it(qtbo
     )
     keys = [s.key[0] for s in assembly if s.key[0] in ("front", "heading", "title", "authoring")]
     assert keys == ["front", "front", "front", "title", "authoring"]
+
+
+def test_a_resolution_in_parts_shows_each_part_and_its_paragraphs_are_typed_in(
+    qtbot: QtBot,
+    window: MainWindow,
+    tools,  # noqa: F811
+) -> None:
+    """A/RES/78/122 A–B on the page: the title of the whole, then each part's letter, title
+    and "The General Assembly," (as read, not typed in) above its own paragraphs, numbered
+    from 1 in each part. Before, the parts' letters and titles were not on the page at all;
+    typing in part B is one undo step, as anywhere else."""
+    from tests.conftest import ROOT
+
+    shapes = ROOT / "tests" / "data" / "shapes"
+    path = shapes / "resolution-in-parts_questions-relating-to-information.txt"
+    draft = window.drafts.add(read_document(path), None, None, None)
+    view = page_of(draft)
+    doc = draft.controller.doc
+    a, b = doc.parts
+    lines = [block_text(view, s.key) for s in view.specs if s.key[0].startswith("part")]
+    assert lines == [
+        "A",
+        "Information in the service of humanity",
+        "The General Assembly,",
+        "B",
+        "United Nations global communications policies and activities",
+        "The General Assembly,",
+    ]
+    order = [s.key for s in view.specs]
+    assert order.index(("part", "B")) < order.index(("p", b.preamble[0].id))
+    assert order.index(("p", a.operative[0].id)) < order.index(("part", "B"))
+    assert not view.specs[view._index[("part", "A")]].editable
+    op1 = b.operative[0]
+    assert block_text(view, ("p", op1.id)) == "1.\t" + op1.text
+    original = op1.text
+    caret_at(qtbot, view, op1.id, 0)
+    qtbot.keyClicks(view, "Also ")
+    assert doc.paragraph(op1.id).text == "Also " + original
+    qtbot.keyClick(window, Z, CTRL)
+    assert doc.paragraph(op1.id).text == original

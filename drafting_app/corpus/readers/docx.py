@@ -185,7 +185,7 @@ class _WordImport:
             docs.append(check_fits(builder.build(seg, mine, self.name), self.name))
             for key, target in builder.mapped_fields:
                 self.report.add(Element.MASTHEAD_FIELD, f"{key}: read as the {target}", "masthead")
-        if not any(d.preamble or d.operative or d.chapeau or d.annexes for d in docs):
+        if not any(d.preamble or d.operative or d.chapeau or d.annexes or d.parts for d in docs):
             raise WordFileError(
                 f"{self.name} holds no resolution or decision text "
                 "(no preambular or operative paragraphs were found)."

@@ -310,7 +310,9 @@ class StructureBuilder:
             if b.heading or not _AUTHOR_RE.match(text):
                 continue
             if text.endswith(",") and len(text) < 250:
-                return i
+                # A resolution in parts: "A", its title, then "The General Assembly,".
+                first = _first_part_at(blocks, i)
+                return i if first is None else first
             if text.endswith(":") and (", " in text or b.style in _OWN_BODY_STYLES):
                 return i  # decision chapeau ("The Conference …:" as the app writes it)
             if len(text) < 60 and text.startswith("The ") and not text.endswith("."):
@@ -529,8 +531,8 @@ class StructureBuilder:
     # -- body -------------------------------------------------------------------------------
     def _body(self, doc: Document, body: list[Block], has_author: bool) -> None:
         rest = body
-        if has_author and _PART_RE.match(body[0].text.strip()):
-            self._decision_parts(doc, body)
+        if has_author and _part_letter(body, 0) is not None:
+            self._lettered_parts(doc, body)
             return
         if has_author:
             first = body[0]
@@ -564,31 +566,58 @@ class StructureBuilder:
         if annex_blocks:
             self._annexes(doc, annex_blocks)
 
-    def _decision_parts(self, doc: Document, body: list[Block]) -> None:
-        """A multi-part decision: each letter line starts a part built like a decision."""
-        doc.kind = DocumentKind.DECISION
+    def _lettered_parts(self, doc: Document, body: list[Block]) -> None:
+        """A multi-part text: each letter line starts a part. A part that opens with "At
+        its … meeting, the General Assembly …" is built like a decision (79/537 A, B and
+        C); one whose letter is followed by its title and "The General Assembly," like a
+        resolution of its own, numbered from 1 ("Questions relating to information", A
+        and B)."""
+        kind = doc.kind
         groups: list[tuple[str, list[Block]]] = []
-        for b in body:
-            text = b.text.strip()
-            if _PART_RE.match(text):
-                groups.append((text, []))
+        for i, b in enumerate(body):
+            letter = _part_letter(body, i)
+            if letter is not None:
+                label, title = letter
+                groups.append((label, [Block(title, line=b.line)] if title else []))
             else:
                 groups[-1][1].append(b)
         for label, blocks in groups:
             sub = Document(kind=DocumentKind.DECISION)
             opening = bool(blocks) and bool(_DECISION_OPENING_RE.match(blocks[0].text.strip()))
-            if blocks:
+            author_at = None if opening else _part_author_at(blocks)
+            title = ""
+            if author_at is not None:
+                title = " ".join(b.text.strip() for b in blocks[:author_at])
+                for b in blocks[:author_at]:
+                    for m in b.marks:
+                        self._notes.orphan_mark(m, f"title of part {label}")
+                sub.kind, sub.form = kind, Form.RESOLUTION
+                self._body(sub, blocks[author_at:], has_author=True)
+            elif blocks:
                 self._body(sub, blocks, has_author=opening)
-            if sub.authoring_body:
-                doc.unplaced.append(f"part {label}: {sub.authoring_body}")
+                if sub.authoring_body:
+                    doc.unplaced.append(f"part {label}: {sub.authoring_body}")
+                    sub.authoring_body = ""
             doc.parts.append(
                 DocumentPart(
-                    label, sub.form, sub.chapeau, sub.preamble, sub.operative, sub.adoption
+                    label,
+                    sub.form,
+                    sub.chapeau,
+                    sub.preamble,
+                    sub.operative,
+                    sub.adoption,
+                    title=title,
+                    authoring_body=sub.authoring_body,
                 )
             )
             doc.annexes.extend(sub.annexes)
-        if all(part.form is Form.DECISION for part in doc.parts):
-            doc.form = Form.DECISION
+            doc.unplaced.extend(sub.unplaced)  # a part's headings, as the whole text's
+        if any(part.authoring_body for part in doc.parts):
+            doc.kind = kind  # a resolution (or its draft) in parts
+        else:
+            doc.kind = DocumentKind.DECISION
+            if all(part.form is Form.DECISION for part in doc.parts):
+                doc.form = Form.DECISION
 
     def _parts(self, doc: Document, blocks: list[Block]) -> None:
         """The preamble and the operative part. When the text numbers its operative
@@ -992,6 +1021,61 @@ def _unlabelled_run(blocks: list[Block], at: int) -> tuple[int, bool, int]:
                 return run, True, j
         j += 1
     return max(run, 1), False, j
+
+
+# The letter of a part with its title on the same line: "A. General" (a resolution in
+# parts whose letter and title are printed as one heading).
+_PART_TITLED_RE = re.compile(r"^(?P<label>[A-H])\.\s+(?P<title>\S.{0,118})$")
+
+
+def _is_author_line(text: str) -> bool:
+    return bool(_AUTHOR_RE.match(text)) and text.endswith(",") and len(text) < 250
+
+
+def _part_author_at(blocks: list[Block]) -> int | None:
+    """Where a part's "The General Assembly," stands: first, or after at most two title
+    lines (short, capitalised, without closing punctuation)."""
+    for k, b in enumerate(blocks[:3]):
+        text = b.text.strip()
+        if _is_author_line(text):
+            return k
+        if not _heading_like(text) or split_label(b)[0] is not None:
+            return None
+    return None
+
+
+def _part_letter(blocks: list[Block], at: int) -> tuple[str, str] | None:
+    """(label, title on the same line) when the block at ``at`` opens a lettered part: a
+    letter alone on its line ("A": a decision's part, or a resolution's part when its
+    title and authoring line follow), or "A. Title" right before "The General
+    Assembly,"."""
+    text = blocks[at].text.strip()
+    if _PART_RE.match(text):
+        return text, ""
+    m = _PART_TITLED_RE.match(text)
+    if (
+        m
+        and not m.group("title").endswith(TERMINAL)
+        and at + 1 < len(blocks)
+        and _is_author_line(blocks[at + 1].text.strip())
+    ):
+        return m.group("label"), m.group("title").strip()
+    return None
+
+
+def _first_part_at(blocks: list[Block], author_at: int) -> int | None:
+    """Where part A of a resolution in parts starts, when the first authoring line at
+    ``author_at`` is preceded by "A" and at most two title lines (or by "A. Title")."""
+    for back in (1, 2, 3):
+        at = author_at - back
+        if at < 0:
+            return None
+        letter = _part_letter(blocks, at)
+        if letter is not None:
+            return at if letter[0] == "A" else None
+        if not _heading_like(blocks[at].text.strip()):
+            return None
+    return None
 
 
 def _heading_like(text: str) -> bool:

@@ -371,28 +371,25 @@ def _kind(level: int, annex: bool, form: Form) -> str:
 
 def paragraph_kinds(doc: Document) -> Iterator[tuple[Paragraph, str, int]]:
     """Every paragraph in page order with its block kind and level."""
-    if doc.chapeau is not None:
-        yield doc.chapeau, "chapeau", 0
-    for p in doc.preamble:
+    yield from _body_kinds(doc.chapeau, doc.preamble, doc.operative, doc.form)
+    for part in doc.parts:
+        yield from _body_kinds(part.chapeau, part.preamble, part.operative, part.form)
+
+
+def _body_kinds(
+    chapeau: Paragraph | None, preamble: list[Paragraph], operative: list[Paragraph], form: Form
+) -> Iterator[tuple[Paragraph, str, int]]:
+    if chapeau is not None:
+        yield chapeau, "chapeau", 0
+    for p in preamble:
         yield p, "preambular", 0
         for c in p.children:
             for q, level in _descendants(c, 1):
                 yield q, _kind(level, False, Form.RESOLUTION), level
-    top = 1 if doc.form is Form.DECISION else 0
-    for p in doc.operative:
+    top = 1 if form is Form.DECISION else 0
+    for p in operative:
         for q, level in _descendants(p, top):
-            yield q, _kind(level, False, doc.form), level
-    for part in doc.parts:
-        if part.chapeau is not None:
-            yield part.chapeau, "chapeau", 0
-        for p in part.preamble:
-            yield p, "preambular", 0
-            for c in p.children:
-                for q, level in _descendants(c, 1):
-                    yield q, _kind(level, False, Form.RESOLUTION), level
-        for p in part.operative:
-            for q, level in _descendants(p, 1 if part.form is Form.DECISION else 0):
-                yield q, _kind(level, False, part.form), level
+            yield q, _kind(level, False, form), level
 
 
 def _descendants(p: Paragraph, level: int) -> Iterator[tuple[Paragraph, int]]:
@@ -492,8 +489,24 @@ def iter_specs(d: Derivation) -> Iterator[BlockSpec]:
     draft whose structure does not change while it is iterated."""
     doc = d.doc
     yield from _front(d)
-    for p, kind, level in paragraph_kinds(doc):
+    for p, kind, level in _body_kinds(doc.chapeau, doc.preamble, doc.operative, doc.form):
         yield d.paragraph(p, kind, level)
+    for part in doc.parts:
+        # The letter of a part (and a resolution's part title and authoring line) as the
+        # reader found them; the paragraphs under them are edited as any other.
+        yield _block(("part", part.label), "part_heading", "",
+                     text_pieces(part.label, bold=True), editable=False)  # fmt: skip
+        if part.title:
+            yield _block(("part_title", part.label), "part_heading", "",
+                         text_pieces(part.title, bold=True), editable=False)  # fmt: skip
+        if part.authoring_body:
+            yield _block(("part_authoring", part.label), "authoring", "",
+                         text_pieces(part.authoring_body, italic=True), editable=False)  # fmt: skip
+        for p, kind, level in _body_kinds(part.chapeau, part.preamble, part.operative, part.form):
+            yield d.paragraph(p, kind, level)
+        if part.adoption:
+            yield _block(("part_adoption", part.label), "adoption", "",
+                         text_pieces(part.adoption, italic=True), editable=False)  # fmt: skip
     yield from _annexes(d)
     if doc.adoption:
         yield _block(("adoption",), "adoption", "", text_pieces(doc.adoption, italic=True),
