@@ -31,10 +31,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import sys
-import tempfile
-import time
 from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
@@ -44,7 +41,9 @@ from drafting_app import __version__, paths
 from drafting_app.checks.facts import CorpusFacts
 from drafting_app.checks.findings import Finding, Fix, Location, Severity
 from drafting_app.checks.profile import CheckProfile
+from drafting_app.errors import DraftingError
 from drafting_app.model.document import Document, Span
+from drafting_app.storage.atomic import atomic_write
 
 # Bump when a family's logic changes in a way the sources digest would not see (a data
 # file read from elsewhere); the digest of :func:`code_identity` covers the code itself.
@@ -167,17 +166,10 @@ def save(snap: Snapshot, folder: Path | None = None) -> Path | None:
     target = folder / memo_path(snap.draft).name
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".memo-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        # the app's one write path: a temporary file, then a replace (stale ones swept)
+        atomic_write(target, data, backup=False, error=DraftingError)
         _prune(folder)
-    except OSError:
+    except (OSError, DraftingError):
         return None
     return target
 
@@ -191,12 +183,6 @@ def _prune(folder: Path) -> None:
     for _, p in memos[KEEP:]:
         with contextlib.suppress(OSError):
             p.unlink()
-    # A writer stopped between its temporary file and the replace (the app quit).
-    stale = time.time() - 3600
-    for p in folder.glob(".memo-*.tmp"):
-        with contextlib.suppress(OSError):
-            if p.stat().st_mtime < stale:
-                p.unlink()
 
 
 def load(
@@ -301,6 +287,14 @@ def _findings_out(found: list[Finding]) -> list[list[object]]:
     return out
 
 
+def _texts(*values: object) -> bool:
+    return all(type(v) is str for v in values)
+
+
+def _ints(*values: object) -> bool:
+    return all(type(v) is int for v in values)
+
+
 def _findings_in(x: Any) -> list[Finding]:
     if type(x) is not list:
         raise _Bad
@@ -308,19 +302,11 @@ def _findings_in(x: Any) -> list[Finding]:
     for code, severity, message, loc, evidence, fix, cause, also in x:
         part, pid, label, number, start, end, fid = loc
         if not (
-            type(code) is str
-            and type(message) is str
-            and type(evidence) is str
-            and type(cause) is str
-            and type(part) is str
-            and type(pid) is str
-            and type(label) is str
-            and type(fid) is str
-            and type(start) is int
-            and type(end) is int
+            _texts(code, message, evidence, cause, part, pid, label, fid)
+            and _ints(start, end)
             and (number is None or type(number) is int)
             and type(also) is list
-            and all(type(a) is str for a in also)
+            and _texts(*also)
         ):
             raise _Bad
         where = Location(part, pid, label, number, start, end, fid)
@@ -341,14 +327,7 @@ def _findings_in(x: Any) -> list[Finding]:
 
 def _fix_in(x: Any) -> Fix:
     target, start, end, text, footnote, italics, description = x
-    if not (
-        type(target) is str
-        and type(start) is int
-        and type(end) is int
-        and type(text) is str
-        and type(footnote) is bool
-        and type(description) is str
-    ):
+    if not (_texts(target, text, description) and _ints(start, end) and type(footnote) is bool):
         raise _Bad
     spans = tuple(_span(s) for s in italics)
     return Fix(target, start, end, text, footnote, spans, description)
@@ -356,6 +335,6 @@ def _fix_in(x: Any) -> Fix:
 
 def _span(x: Any) -> Span:
     start, end = x
-    if type(start) is not int or type(end) is not int:
+    if not _ints(start, end):
         raise _Bad
     return Span(start, end)

