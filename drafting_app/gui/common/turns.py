@@ -1,8 +1,8 @@
 """Work that can wait for the window's next turns, one piece per turn (issue 21 §6).
 
 Two kinds: jobs that run once (:func:`later`), and work done in slices over many turns —
-a long draft's page written, its blocks restyled, its preview laid out — which takes turns
-through one shared :class:`SliceTimer` ring, one slice per turn. Each on a 0-ms timer of
+a long draft's page written, its blocks restyled, its preview laid out. Both take turns
+through one shared :class:`SliceTimer` ring, one job or slice per turn. Each on a 0-ms timer of
 its own, the page's slice, the preview's and the restyling's ran back to back in one pass
 over Qt's timers (15-25 ms of work between two turns of the window, doubled by the
 workers on a busy machine); sharing turns, a turn holds one.
@@ -29,20 +29,22 @@ Job = Callable[[], object]
 class Turns(QObject):
     """A queue of small jobs, run in order, one per turn of the event loop (a 1-ms
     timer, not a posted call: Qt runs posted calls before the timers and the input that
-    waited). A job whose owner was deleted meanwhile is dropped."""
+    waited). A job whose owner was deleted meanwhile is dropped.
+
+    The jobs take their turns in the ring the slices share (a member of it): on a 1-ms
+    timer of their own, a job and a slice were due together and ran in one pass over Qt's
+    timers — the page's slice, the outline opening out, the page's next slice, 25 ms
+    between two turns of the window in the first open of a long draft (issue 21 §6)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._jobs: deque[tuple[QObject, Job]] = deque()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(1)
+        self._timer = SliceTimer(self)
         self._timer.timeout.connect(self._next)
 
     def later(self, owner: QObject, job: Job) -> None:
         self._jobs.append((owner, job))
-        if not self._timer.isActive():
-            self._timer.start()
+        self._timer.start()
 
     @property
     def pending(self) -> int:
@@ -54,9 +56,10 @@ class Turns(QObject):
             if isValid(owner):
                 break
         else:
+            self._timer.stop()
             return
-        if self._jobs:
-            self._timer.start()  # the next one on a later turn
+        if not self._jobs:
+            self._timer.stop()  # else the next one on a later turn of the ring's
         job()
 
 
