@@ -130,10 +130,28 @@ def _ring() -> _Ring:
     return _slices
 
 
+_held: set[QObject] = set()
+
+
+def hold(work: QObject) -> None:
+    """``work`` runs on a thread and comes back to the window's turns (a long draft's
+    preview made, its first check): :func:`busy` until :func:`release` — else the spelling
+    dictionary's reading, waiting for free turns, started beside it and then beside the
+    slices it came back with (50-60 ms between two turns, issue 21 §6)."""
+    _held.add(work)
+
+
+def release(work: QObject) -> None:
+    _held.discard(work)
+
+
 def busy() -> bool:
-    """Whether the window's turns have work queued: a job waiting or a slice to write."""
+    """Whether the window's turns have work queued: a job waiting or a slice to write, or
+    work on a thread that comes back to them (:func:`hold`)."""
     jobs = _turns is not None and isValid(_turns) and _turns.pending > 0
-    return jobs or (_slices is not None and isValid(_slices) and _slices.busy)
+    for work in [w for w in _held if not isValid(w)]:
+        _held.discard(work)  # its owner went (the window closed) before it came back
+    return jobs or bool(_held) or (_slices is not None and isValid(_slices) and _slices.busy)
 
 
 def later(owner: QObject, job: Job) -> None:
@@ -143,3 +161,26 @@ def later(owner: QObject, job: Job) -> None:
     if _turns is None or not isValid(_turns):
         _turns = Turns(QCoreApplication.instance())
     _turns.later(owner, job)
+
+
+FREE_POLL_MS = 10
+
+
+def when_free(owner: QObject, job: Job) -> None:
+    """Run ``job`` once the window's turns have nothing queued (:func:`busy`): work for a
+    thread that would compete with the slices for the interpreter lock (dropped if
+    ``owner`` is deleted first)."""
+    if not busy():
+        later(owner, job)
+        return
+    timer = QTimer(owner)
+    timer.setInterval(FREE_POLL_MS)
+
+    def check() -> None:
+        if not busy():
+            timer.stop()
+            timer.deleteLater()
+            job()
+
+    timer.timeout.connect(check)
+    timer.start()
