@@ -10,7 +10,7 @@ import time
 from PySide6.QtCore import QObject, QTimer
 from pytestqt.qtbot import QtBot
 
-from drafting_app.gui.common.turns import SliceTimer, Turns, later
+from drafting_app.gui.common.turns import SliceTimer, Turns, busy, hold, later, release, when_free
 
 
 def test_queued_jobs_run_in_order_one_per_turn(qtbot: QtBot) -> None:
@@ -107,3 +107,36 @@ def test_jobs_and_slices_take_turns_never_two_in_one_pass(qtbot: QtBot) -> None:
     assert [n for n, _ in served if n != "page"] == ["outline", "open files", "settings"]
     at = [t for _, t in served]
     assert all(a < b for a, b in itertools.pairwise(at)), served  # a turn between each two
+
+
+def test_work_for_a_thread_waits_for_free_turns_and_held_work_keeps_them_busy(
+    qtbot: QtBot,
+) -> None:
+    """A long draft's preview is made once the page's slices are written (made beside
+    them, each slice waited for the interpreter lock), and the turns stay busy until the
+    page it made comes back (else the dictionary's reading started beside it)."""
+    page = SliceTimer()
+    owner = QObject()
+    order: list[str] = []
+
+    def page_slice() -> None:
+        order.append("page")
+        if order.count("page") == 5:
+            page.stop()
+
+    page.timeout.connect(page_slice)
+    page.start()
+    when_free(owner, lambda: order.append("worker"))
+    qtbot.waitUntil(lambda: "worker" in order, timeout=5000)
+    assert order == ["page"] * 5 + ["worker"]
+    qtbot.waitUntil(lambda: not busy(), timeout=5000)
+    preview = QObject()
+    hold(preview)
+    assert busy()
+    release(preview)
+    assert not busy()
+    gone = QObject()
+    hold(gone)
+    assert busy()
+    gone.deleteLater()
+    qtbot.waitUntil(lambda: not busy(), timeout=5000)  # its window closed before it came
