@@ -204,7 +204,11 @@ def open_stalls(args: argparse.Namespace) -> int:
     import pstats
 
     from benchmarks.check_speed import build_draft
-    from drafting_app.gui.app import share_interpreter_lock, warm_up_after_start
+    from drafting_app.gui.app import (
+        freeze_the_start,
+        share_interpreter_lock,
+        warm_up_after_start,
+    )
     from drafting_app.gui.corpus.registry_cache import RegistryCache
     from drafting_app.gui.negotiation_tools import install_negotiation_tools
     from drafting_app.storage.project import save_project
@@ -223,7 +227,8 @@ def open_stalls(args: argparse.Namespace) -> int:
     tools = install_citation_tools(window, registries.get, registries)
     install_revision_tools(window)
     install_negotiation_tools(window)
-    warm_up_after_start(app, window)  # as drafting_app.gui.app.run does
+    freeze_the_start(app, window)  # as drafting_app.gui.app.run does
+    warm_up_after_start(app, window)
     if args.preview:
         window.preview_dock.raise_()
     window.show()

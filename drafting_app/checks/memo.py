@@ -1,27 +1,29 @@
 """The checks' memo of a draft, kept on disk between sessions: the first check of a draft
 opened again (yesterday's, or the one closed an hour ago, in another window or process)
-starts from what its last check found instead of from nothing.
+shows what its last check found without running the checks, when the draft is the very
+document that check saw.
 
-A memo holds what a :class:`~drafting_app.checks.runner.Checker` keeps — the findings of
-each paragraph and footnote with the key they were computed from (the text, its italics,
-marks and place) — for one draft, with the corpus and the profile it was checked against.
-It is only a head start: the next check compares every key with the draft as it is and
-judges again each paragraph or footnote that differs, exactly as after an edit
-(tests/checks/test_memo.py: the findings are those of a check without a memo, after the
-edits a drafter makes between two sessions).
+A memo holds the findings of a draft's last check with what they were found for: a
+digest of the whole document (:func:`document_digest`: every field of the model, as
+``repr`` writes them), the corpus (``facts_id``, e.g. :meth:`StoredRegistry.memo_identity`)
+and the profile, and the code (:func:`code_identity`: the sources of the checks and the
+helpers they call, the phrase lists and curated facts, the Python version,
+:data:`CHECKS_REVISION`). Anything else differs — a paragraph changed since, another
+corpus, another profile, another version — and the memo is not used: the check runs as
+for a draft never seen. So a memo can never give a stale answer (tests/checks/test_memo.py:
+the findings are those of a check without it, on every real text).
 
-It can never give a stale answer: a memo is used only when it was written by the same code
-(:func:`code_identity`: the sources of the checks and the helpers they call, the phrase
-lists and curated facts, the Python version, :data:`CHECKS_REVISION`), for the same draft,
-the same corpus (``facts_id``, e.g. :meth:`StoredRegistry.memo_identity`) and the same
-profile. Anything else — or a memo that is truncated, empty, foreign, too large, or holds
-a value of the wrong type — is ignored and the check runs from nothing. A memo is JSON,
-read with a bounded size: data from disk builds plain findings and keys, it never runs
-code (no pickle).
+Why not the per-paragraph findings as well (so that a draft changed since would be judged
+again only where it changed): read back from disk, their keys and findings are as many
+Python objects as the check itself makes, and reading them cost as much as the check
+spared (benchmarks/RESULTS.md, "Issue 21, sixth session").
 
-Memos live in the user's cache folder (:func:`drafting_app.paths.user_cache_dir`,
-``check-memos``), one file per draft (named by a digest of its path), written atomically
-(a temporary file, then a replace), the :data:`KEEP` most recently written kept.
+A memo that is truncated, empty, foreign, too large, or holds a value of the wrong type
+is ignored. A memo is JSON, read with a bounded size: data from disk builds plain
+findings, it never runs code (no pickle). Memos live in the user's cache folder
+(:func:`drafting_app.paths.user_cache_dir`, ``check-memos``), one file per draft (named
+by a digest of its path), written atomically (a temporary file, then a replace), the
+:data:`KEEP` most recently written kept.
 """
 
 from __future__ import annotations
@@ -30,24 +32,24 @@ import contextlib
 import hashlib
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from drafting_app import __version__, paths
+from drafting_app import __version__, collector, paths
 from drafting_app.checks.facts import CorpusFacts
 from drafting_app.checks.findings import Finding, Fix, Location, Severity
 from drafting_app.checks.profile import CheckProfile
-from drafting_app.checks.runner import Checker, Kept, Key
 from drafting_app.errors import DraftingError
-from drafting_app.model.document import Anchor, Form, Part, Span
+from drafting_app.model.document import Document, Span
 from drafting_app.storage.atomic import atomic_write
 
 # Bump when a family's logic changes in a way the sources digest would not see (a data
 # file read from elsewhere); the digest of :func:`code_identity` covers the code itself.
 CHECKS_REVISION = 1
-FORMAT = "drafting-app check memo"
-# The memo of an 800-paragraph / 400-footnote draft is ~0.6 MB; a file above this is not
+FORMAT = "drafting-app check memo/4"
+# The memo of an 800-paragraph / 400-footnote draft is ~0.1 MB; a file above this is not
 # a memo of ours (or a draft far beyond any real one) and is not read.
 MAX_BYTES = 16 * 1024 * 1024
 KEEP = 64  # memos kept: the drafts most recently checked
@@ -113,23 +115,40 @@ def draft_identity(path: Path | str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
-    """What a checker kept after a run, taken on the window's thread (three references)
-    and written on a worker: the checker replaces its dicts on the next run, never
-    changes them."""
+    """The findings of a check with what they were found for, taken when the draft is
+    the one it checked (its digest) and written on a worker."""
 
     draft: str
     facts: CorpusFacts
     profile: CheckProfile
-    paragraphs: Kept
-    notes: Kept
+    digest: str
+    findings: list[Finding]
 
 
-def snapshot(checker: Checker, draft: str, facts: CorpusFacts) -> Snapshot | None:
-    """What to save of ``checker``'s last run (with ``facts``), or None when it never ran."""
-    profile, paragraphs, notes = checker.kept()
-    if profile is None or not (paragraphs or notes):
-        return None
-    return Snapshot(draft, facts, profile, paragraphs, notes)
+def document_digest(doc: Document) -> str:
+    """A digest of everything in ``doc``: ``repr`` writes every field of every paragraph,
+    footnote, part and annex (~2 ms for 800 paragraphs) — but an annex's ``id``, made
+    anew each time a draft is opened (it is not saved, and no check reads it). The same
+    for the same draft in another process (tests/checks/test_memo.py)."""
+    h = hashlib.sha256()
+    for f in fields(doc):
+        h.update(f"\x00{f.name}\x00".encode())
+        if f.name == "annexes":
+            for annex in doc.annexes:
+                for g in fields(annex):
+                    if g.name != "id":
+                        h.update(f"\x00{g.name}\x00{getattr(annex, g.name)!r}".encode())
+        else:
+            h.update(repr(getattr(doc, f.name)).encode())
+    return h.hexdigest()
+
+
+def snapshot(
+    draft: str, facts: CorpusFacts, profile: CheckProfile, doc: Document, findings: list[Finding]
+) -> Snapshot:
+    """What to save: ``findings``, of ``doc`` as it is now, against ``facts`` and
+    ``profile``."""
+    return Snapshot(draft, facts, profile, document_digest(doc), list(findings))
 
 
 def save(snap: Snapshot, folder: Path | None = None) -> Path | None:
@@ -147,9 +166,8 @@ def save(snap: Snapshot, folder: Path | None = None) -> Path | None:
     target = folder / memo_path(snap.draft).name
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        # the one write path of the app (storage/atomic.py): no torn memo, no temporary
-        # file left behind, the usual permissions
-        atomic_write(target, data, backup=False)
+        # the app's one write path: a temporary file, then a replace (stale ones swept)
+        atomic_write(target, data, backup=False, error=DraftingError)
         _prune(folder)
     except (OSError, DraftingError):
         return None
@@ -168,27 +186,24 @@ def _prune(folder: Path) -> None:
 
 
 def load(
-    checker: Checker,
     draft: str,
     facts: CorpusFacts,
     profile: CheckProfile,
+    doc: Document,
     folder: Path | None = None,
-) -> bool:
-    """Give ``checker`` the findings of the draft's memo when it was made by this code for
-    ``facts`` and ``profile``; True when it did. Any other memo, or none, leaves
-    ``checker`` as it was (its next run judges everything)."""
+) -> list[Finding] | None:
+    """The findings of ``doc`` its memo holds, when it was made by this code for this very
+    document, ``facts`` and ``profile``; else None (the check must run)."""
     facts_id = facts_identity(facts)
     if facts_id is None:
-        return False
-    path = (folder or memo_folder()) / memo_path(draft).name
-    data = _read(path)
+        return None
+    data = _read((folder or memo_folder()) / memo_path(draft).name)
     if data is None:
-        return False
-    kept = decode(data, draft, facts_id, profile)
-    if kept is None:
-        return False
-    checker.adopt(facts, profile, *kept)
-    return True
+        return None
+    # Thousands of lists and findings with no reference cycles, as a check makes: no
+    # pass of the cyclic collector over them (drafting_app.collector).
+    with collector.paused(freeze=False):
+        return decode(data, draft, facts_id, profile, doc)
 
 
 def _read(path: Path) -> bytes | None:
@@ -201,144 +216,55 @@ def _read(path: Path) -> bytes | None:
 
 
 # -- the file ------------------------------------------------------------------------------
-# JSON of plain lists: a key or a finding is a list of its fields in order (enums by value,
-# spans as [start, end], marks as [offset, note id]). Decoding checks every value's type.
+# Two lines of JSON (JSON writes no raw line break): what the memo is of, then the findings
+# (read only when the first line is this draft as it is) as plain lists — a finding is a
+# list of its fields in order (its severity by value, its location and fix as lists,
+# spans as [start, end]).
 
 
 def encode(snap: Snapshot, facts_id: str) -> bytes:
-    body = {
+    head = {
         "memo": FORMAT,
         "code": code_identity(),
         "draft": snap.draft,
         "facts": facts_id,
         "profile": repr(snap.profile),
-        "paragraphs": [
-            [pid, _key_out(k), _findings_out(fs)] for pid, (k, fs) in snap.paragraphs.items()
-        ],
-        "notes": [[fid, list(k), _findings_out(fs)] for fid, (k, fs) in snap.notes.items()],
+        "document": snap.digest,
     }
-    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+    return b"\n".join(
+        json.dumps(part, ensure_ascii=False, separators=(",", ":")).encode()
+        for part in (head, _findings_out(snap.findings))
+    )
 
 
 def decode(
-    data: bytes, draft: str, facts_id: str, profile: CheckProfile
-) -> tuple[Kept, Kept] | None:
-    """The kept findings of memo ``data``, or None unless it is a memo of this code, draft,
-    corpus and profile, every value of the type it must have."""
+    data: bytes, draft: str, facts_id: str, profile: CheckProfile, doc: Document
+) -> list[Finding] | None:
+    """The findings memo ``data`` holds, or None unless it is a memo of this code, draft,
+    corpus, profile and document whose every value has the type it must have."""
     try:
-        body = json.loads(data)
+        first, _, rest = data.partition(b"\n")
+        head = json.loads(first)
         if not (
-            isinstance(body, dict)
-            and body.get("memo") == FORMAT
-            and body.get("code") == code_identity()
-            and body.get("draft") == draft
-            and body.get("facts") == facts_id
-            and body.get("profile") == repr(profile)
+            type(head) is dict
+            and head.get("memo") == FORMAT
+            and head.get("code") == code_identity()
+            and head.get("draft") == draft
+            and head.get("facts") == facts_id
+            and head.get("profile") == repr(profile)
+            and head.get("document") == document_digest(doc)
         ):
             return None
-        paragraphs: Kept = {}
-        for pid, key, found in body["paragraphs"]:
-            paragraphs[_str(pid)] = (_key_in(key), _findings_in(found))
-        notes: Kept = {}
-        for fid, (text, number), found in body["notes"]:
-            notes[_str(fid)] = ((_str(text), _opt_int(number)), _findings_in(found))
-    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return _findings_in(json.loads(rest))
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
         return None
-    return paragraphs, notes
 
 
 class _Bad(ValueError):
     """A value of the wrong type in a memo."""
 
 
-def _str(x: object) -> str:
-    if type(x) is not str:
-        raise _Bad
-    return x
-
-
-def _int(x: object) -> int:
-    if type(x) is not int:
-        raise _Bad
-    return x
-
-
-def _bool(x: object) -> bool:
-    if type(x) is not bool:
-        raise _Bad
-    return x
-
-
-def _opt_int(x: object) -> int | None:
-    return None if x is None else _int(x)
-
-
-def _opt_str(x: object) -> str | None:
-    return None if x is None else _str(x)
-
-
-def _list(x: object) -> list[object]:
-    if type(x) is not list:
-        raise _Bad
-    return x
-
-
-_PARTS = {str(p): p for p in Part}
-_FORMS = {str(f): f for f in Form}
 _SEVERITIES = {str(s): s for s in Severity}
-
-
-def _key_out(k: Key) -> list[object]:
-    (text, italics, anchors, numbers, kids, cut, part, label, depth, form, chapeau, annex,
-     child, last, position, closing, opener) = k  # fmt: skip
-    return [
-        text,
-        [[s.start, s.end] for s in italics],  # type: ignore[attr-defined]
-        [[a.offset, a.footnote_id] for a in anchors],  # type: ignore[attr-defined]
-        list(numbers),  # type: ignore[call-overload]
-        kids, cut, str(part), label, depth, str(form), chapeau, annex, child, last, position,
-        None if closing is None else list(closing),  # type: ignore[call-overload]
-        None if opener is None else str(opener),
-    ]  # fmt: skip
-
-
-def _key_in(x: object) -> Key:
-    (text, italics, anchors, numbers, kids, cut, part, label, depth, form, chapeau, annex,
-     child, last, position, closing, opener) = _list(x)  # fmt: skip
-    return (
-        _str(text),
-        tuple(_span(s) for s in _list(italics)),
-        tuple(_anchor(a) for a in _list(anchors)),
-        tuple(_opt_int(n) for n in _list(numbers)),
-        _bool(kids),
-        _opt_str(cut),
-        _PARTS[_str(part)],
-        _str(label),
-        _int(depth),
-        _FORMS[_str(form)],
-        _bool(chapeau),
-        _bool(annex),
-        _bool(child),
-        _bool(last),
-        _opt_int(position),
-        None if closing is None else _closing(closing),
-        None if opener is None else _PARTS[_str(opener)],
-    )
-
-
-def _anchor(x: object) -> Anchor:
-    offset, note = _list(x)
-    return Anchor(_int(offset), _str(note))
-
-
-def _closing(x: object) -> tuple[str, bool]:
-    mark, wanted = _list(x)
-    return (_str(mark), _bool(wanted))
-
-
-def _span(x: object) -> Span:
-    start, end = _list(x)
-    return Span(_int(start), _int(end))
 
 
 def _findings_out(found: list[Finding]) -> list[list[object]]:
@@ -364,37 +290,54 @@ def _findings_out(found: list[Finding]) -> list[list[object]]:
     return out
 
 
-def _findings_in(x: object) -> list[Finding]:
+def _texts(*values: object) -> bool:
+    return all(type(v) is str for v in values)
+
+
+def _ints(*values: object) -> bool:
+    return all(type(v) is int for v in values)
+
+
+def _findings_in(x: Any) -> list[Finding]:
+    if type(x) is not list:
+        raise _Bad
     out: list[Finding] = []
-    for one in _list(x):
-        code, severity, message, loc, evidence, fix, cause, also = _list(one)
-        part, pid, label, number, start, end, fid = _list(loc)
+    for code, severity, message, loc, evidence, fix, cause, also in x:
+        part, pid, label, number, start, end, fid = loc
+        if not (
+            _texts(code, message, evidence, cause, part, pid, label, fid)
+            and _ints(start, end)
+            and (number is None or type(number) is int)
+            and type(also) is list
+            and _texts(*also)
+        ):
+            raise _Bad
+        where = Location(part, pid, label, number, start, end, fid)
         out.append(
             Finding(
-                _str(code),
-                _SEVERITIES[_str(severity)],
-                _str(message),
-                Location(
-                    _str(part), _str(pid), _str(label), _opt_int(number), _int(start),
-                    _int(end), _str(fid),
-                ),
-                _str(evidence),
+                code,
+                _SEVERITIES[severity],
+                message,
+                where,
+                evidence,
                 None if fix is None else _fix_in(fix),
-                _str(cause),
-                tuple(_str(a) for a in _list(also)),
+                cause,
+                tuple(also),
             )
-        )  # fmt: skip
+        )
     return out
 
 
-def _fix_in(x: object) -> Fix:
-    target, start, end, text, footnote, italics, description = _list(x)
-    return Fix(
-        _str(target),
-        _int(start),
-        _int(end),
-        _str(text),
-        _bool(footnote),
-        tuple(_span(s) for s in _list(italics)),
-        _str(description),
-    )
+def _fix_in(x: Any) -> Fix:
+    target, start, end, text, footnote, italics, description = x
+    if not (_texts(target, text, description) and _ints(start, end) and type(footnote) is bool):
+        raise _Bad
+    spans = tuple(_span(s) for s in italics)
+    return Fix(target, start, end, text, footnote, spans, description)
+
+
+def _span(x: Any) -> Span:
+    start, end = x
+    if not _ints(start, end):
+        raise _Bad
+    return Span(start, end)

@@ -105,7 +105,6 @@ def note_findings(ctx: CheckContext, f: Footnote) -> list[Finding]:
 
 
 Key = tuple[object, ...]
-Kept = dict[str, tuple[Key, list[Finding]]]
 
 
 def paragraph_key(ctx: CheckContext, e: Entry, closing: Closing | None, opener: Part | None) -> Key:
@@ -143,25 +142,10 @@ class Checker:
     def __init__(self) -> None:
         self._facts: CorpusFacts | None = None
         self._profile: CheckProfile | None = None
-        self._paragraphs: Kept = {}
-        self._notes: Kept = {}
+        self._paragraphs: dict[str, tuple[Key, list[Finding]]] = {}
+        self._notes: dict[str, tuple[Key, list[Finding]]] = {}
         # (paragraphs, footnotes) recomputed by the last run: what an edit touched.
         self.recomputed = (0, 0)
-
-    def kept(self) -> tuple[CheckProfile | None, Kept, Kept]:
-        """What the last run keeps: its profile and the per-paragraph and per-footnote
-        findings with their keys (the dicts are replaced by each run, never changed, so a
-        worker may read them while the next run goes on; :mod:`drafting_app.checks.memo`)."""
-        return self._profile, self._paragraphs, self._notes
-
-    def adopt(
-        self, facts: CorpusFacts, profile: CheckProfile, paragraphs: Kept, notes: Kept
-    ) -> None:
-        """Start from findings kept by an earlier check of this draft with ``facts`` and
-        ``profile`` (a memo read from disk): the next run with them compares each key with
-        the text as it is, and judges again every paragraph or footnote whose key differs."""
-        self._facts, self._profile = facts, profile
-        self._paragraphs, self._notes = paragraphs, notes
 
     def run(
         self, doc: Document, facts: CorpusFacts, profile: CheckProfile | None = None
@@ -185,8 +169,7 @@ class Checker:
     def _per_text(self, ctx: CheckContext) -> list[Finding]:
         wanted = closings(ctx)
         openers = opener_parts(ctx)
-        kept: Kept = self._paragraphs
-        paragraphs: Kept = {}
+        kept, paragraphs = self._paragraphs, {}
         places: list[tuple[Entry, Closing | None, Part | None, Key, list[Finding] | None]] = []
         for e in ctx.entries:
             pid = e.paragraph.id
@@ -194,8 +177,7 @@ class Checker:
             key = paragraph_key(ctx, e, closing, opener)
             hit = kept.get(pid)
             places.append((e, closing, opener, key, hit[1] if hit and hit[0] == key else None))
-        kept_notes: Kept = self._notes
-        notes: Kept = {}
+        kept_notes, notes = self._notes, {}
         note_places: list[tuple[Footnote, Key, list[Finding] | None]] = []
         for f in ctx.footnotes:
             note_key: Key = (f.text, ctx.numbers.get(f.id))

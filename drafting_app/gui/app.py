@@ -56,7 +56,21 @@ WARM_MODULES = (
     "drafting_app.corpus.stored_registry",
     "drafting_app.checks.profile",
     "drafting_app.checks.runner",
+    "drafting_app.checks.memo",  # the first check's memo (7 ms to import, its turn's)
 )
+
+
+def freeze_the_start(app: QApplication, window: MainWindow) -> None:
+    """At the first paint, put what the start made out of the collector's sight.
+
+    It (modules, the window, its widgets) lives as long as the app: out of the collector's
+    sight, as the registry is (drafting_app.collector), each full collection no longer
+    walks it — 12 ms with the interpreter lock held, a stall of the window, every few
+    hundred thousand allocations (opening a long draft, a sync of a large corpus). One
+    function for the app and its benchmarks: benchmarks.page_view did not freeze, and its
+    first open of a long draft had the start's 60,000 objects in every full pass (17-37 ms
+    each, issue 21 item 6)."""
+    on_first_paint(app, window, lambda _ns: gc.freeze())
 
 
 def warm_up_after_start(app: QApplication, window: MainWindow) -> None:
@@ -200,14 +214,9 @@ def run(argv: list[str]) -> int:
         background = window.background
         picker = install_picker(window, store, load_now=False, background=background)
         window.corpus_actions.changed.connect(lambda: setattr(picker, "registry", None))
+        freeze_the_start(app, window)
         # After the first paint, on a worker thread: the sync with the corpus folders, then
         # the clause index (checked against the corpus listing, mined again if it changed).
-        # What the start made (modules, the window, its widgets) lives as long as the app:
-        # out of the collector's sight, as the registry is (drafting_app.collector), each
-        # full collection no longer walks it — 12 ms with the interpreter lock held, a
-        # stall of the window, every few hundred thousand allocations (opening a long
-        # draft, a sync of a large corpus).
-        on_first_paint(app, window, lambda _ns: gc.freeze())
         on_first_paint(app, window, lambda _ns: window.corpus_actions.start_up())
         on_first_paint(
             app, window, lambda _ns: load_picker(picker, store, registries.get, background)

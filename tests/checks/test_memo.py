@@ -1,9 +1,9 @@
 """Issue 21 item 6: the checks' memo of a draft, kept on disk between sessions
-(drafting_app.checks.memo). A check that starts from a memo finds exactly what a check
-without one finds — on every real text, after the edits a drafter makes between two
-sessions (a paragraph changed, one deleted, a footnote changed) — and judges again only
-what changed; a memo of another corpus, profile, code or draft, and a truncated, empty,
-foreign, oversized or hostile file, are ignored without a crash."""
+(drafting_app.checks.memo). A draft opened again unchanged gets the findings of its last
+check from its memo — those a check finds, on every real text — and a draft changed since
+in any way (a paragraph, a deleted one, a footnote, its title, a footnote's source
+number), a memo of another corpus, profile, code or draft, and a truncated, empty,
+foreign, oversized or hostile file, give nothing: the check runs, without a crash."""
 
 from __future__ import annotations
 
@@ -12,19 +12,28 @@ import json
 import os
 import random
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from drafting_app.checks import memo
+from drafting_app.checks.context import clear_text_caches
 from drafting_app.checks.profile import profile_for, with_repeat_rule
 from drafting_app.checks.runner import Checker
 from drafting_app.corpus.readers import read_documents
 from drafting_app.corpus.registry import Registry
 from drafting_app.corpus.store import CorpusStore
-from drafting_app.model.document import Document
+from drafting_app.model.document import Document, Span
 from drafting_app.model.paragraph_edits import DeleteParagraph
 from drafting_app.model.text_edits import EditFootnote, SetText
+from drafting_app.storage.project import (
+    decode_project,
+    encode_project,
+    load_project,
+    save_project,
+)
 from tests.conftest import REALDOCS
 
 TEXTS = sorted(
@@ -52,34 +61,35 @@ def folder(tmp_path: Path) -> Path:
 
 
 def _saved(doc: Document, facts: Registry, draft: str, folder: Path, profile=None) -> Path:
-    checker = Checker()
-    checker.run(doc, facts, profile)
-    snap = memo.snapshot(checker, draft, facts)
-    assert snap is not None
-    path = memo.save(snap, folder)
+    profile = profile or profile_for(doc)
+    found = Checker().run(doc, facts, profile)
+    path = memo.save(memo.snapshot(draft, facts, profile, doc, found), folder)
     assert path is not None and path.is_file()
     return path
 
 
 def _reopened(doc: Document, facts: Registry, draft: str, folder: Path, profile=None):
-    """(loaded, findings, recomputed) of a new checker's first run from the memo."""
-    profile = profile or profile_for(doc)
-    checker = Checker()
-    loaded = memo.load(checker, draft, facts, profile, folder)
-    return loaded, checker.run(doc, facts, profile), checker.recomputed
+    """The findings the memo gives a new session's first check, or None."""
+    return memo.load(draft, facts, profile or profile_for(doc), doc, folder)
 
 
-def _edits_between_sessions(doc: Document, rng: random.Random) -> None:
-    """A paragraph changed, another deleted, a footnote changed."""
-    paras = [p for _, p in doc.body_paragraphs()]
+def _edits_between_sessions(doc: Document, rng: random.Random) -> list[str]:
+    """A paragraph changed, another deleted, a footnote changed: what was done."""
+    done = []
+    paras = [p for _, p in doc.body_paragraphs()] or [doc.chapeau]
     p = rng.choice(paras)
-    SetText(p.id, p.text + " 17 Oct. 2008", p.italics, p.anchors).apply(doc)
+    if p is not None:
+        SetText(p.id, p.text + " 17 Oct. 2008", p.italics, p.anchors).apply(doc)
+        done.append("a paragraph changed")
     tops = [q for q in (*doc.preamble, *doc.operative) if q is not p]
     if len(tops) > 3:
         DeleteParagraph(rng.choice(tops).id).apply(doc)
+        done.append("a paragraph deleted")
     if doc.footnotes:
         f = rng.choice(doc.footnotes)
         EditFootnote(f.id, f.text.replace("vol. ", "vol. 1") + " general assembly").apply(doc)
+        done.append("a footnote changed")
+    return done
 
 
 def test_the_store_registry_has_a_lasting_identity(corpus: tuple[Path, Registry]) -> None:
@@ -96,20 +106,43 @@ def test_a_reopened_draft_finds_what_a_fresh_check_finds(
     path: Path, corpus: tuple[Path, Registry], folder: Path
 ) -> None:
     _, facts = corpus
-    for i, doc in enumerate(read_documents(path)[:2]):
+    for i, read in enumerate(read_documents(path)[:2]):
         draft = f"{path}#{i}"
+        doc = _project(read)  # the draft as the window opens it from its file
         _saved(doc, facts, draft, folder)
-        loaded, found, recomputed = _reopened(doc, facts, draft, folder)
-        assert loaded
-        assert found == Checker().run(doc, facts)
-        assert recomputed == (0, 0)  # nothing changed: nothing judged again
-        _edits_between_sessions(doc, random.Random(path.name))
-        loaded, found, recomputed = _reopened(doc, facts, draft, folder)
-        assert loaded
-        assert found == Checker().run(doc, facts)
-        everything = (sum(1 for _ in doc.all_paragraphs()), len(doc.footnotes))
-        if everything[0] > 12:
-            assert recomputed[0] < everything[0]
+        clear_text_caches()  # as in a new process
+        again = _project(doc)  # opened again, in another session
+        found = _reopened(again, facts, draft, folder)
+        assert found is not None
+        assert found == Checker().run(again, facts)
+        done = _edits_between_sessions(again, random.Random(path.name))
+        assert _reopened(again, facts, draft, folder) is None, done
+
+
+def _project(doc: Document) -> Document:
+    """``doc`` saved as a project and opened again."""
+    return decode_project(encode_project(doc), Path("draft.unres.json")).document
+
+
+def test_a_change_outside_the_paragraphs_is_seen(
+    corpus: tuple[Path, Registry], folder: Path
+) -> None:
+    """A title, a footnote's source number or the front matter changed (read by the
+    whole-text families, not by any paragraph's own checks): the memo is not used."""
+    _, facts = corpus
+    (doc,) = read_documents(GA / "A-RES-80-4_cuba-embargo-2025.txt")
+    for change in ("title", "source number", "front matter", "italics of a footnote"):
+        _saved(doc, facts, "draft", folder)
+        assert _reopened(doc, facts, "draft", folder) is not None
+        if change == "title":
+            doc.title = ""
+        elif change == "source number":
+            doc.footnotes[0].source_number = "7"
+        elif change == "front matter":
+            doc.front_matter = []
+        else:
+            doc.footnotes[0].italics = [Span(0, 1)]
+        assert _reopened(doc, facts, "draft", folder) is None, change
 
 
 def test_another_corpus_profile_or_draft_ignores_the_memo(
@@ -118,11 +151,10 @@ def test_another_corpus_profile_or_draft_ignores_the_memo(
     _, facts = corpus
     (doc,) = read_documents(GA / "A-RES-80-4_cuba-embargo-2025.txt")
     _saved(doc, facts, "draft", folder)
-    assert _reopened(doc, facts, "draft", folder)[0]
-    assert not _reopened(doc, facts, "another draft", folder)[0]
+    assert _reopened(doc, facts, "draft", folder) is not None
+    assert _reopened(doc, facts, "another draft", folder) is None
     other = with_repeat_rule(profile_for(doc), "first-operative")
-    loaded, found, _ = _reopened(doc, facts, "draft", folder, other)
-    assert not loaded and found == Checker().run(doc, facts, other)
+    assert _reopened(doc, facts, "draft", folder, other) is None
     # the corpus changed: a text added to the user's folder of a corpus, then changed
     user = tmp_path / "user"
     user.mkdir()
@@ -133,16 +165,15 @@ def test_another_corpus_profile_or_draft_ignores_the_memo(
             shutil.copy(MORE, user)
         if step == "changed":
             text = (user / MORE.name).read_text(encoding="utf-8")
-            (user / MORE.name).write_text(text.replace("Recalling", "Recalling also", 1))
+            (user / MORE.name).write_text(text + "\n", encoding="utf-8")
         with CorpusStore.open(tmp_path / "c.sqlite", [user], user_dir=user) as store:
             grown = Registry.from_store(store)
         ids.append(memo.facts_identity(grown))
         if step == "first":
             _saved(doc, grown, "draft in a growing corpus", folder)
-            assert _reopened(doc, grown, "draft in a growing corpus", folder)[0]
+            assert _reopened(doc, grown, "draft in a growing corpus", folder) is not None
         else:
-            loaded, found, _ = _reopened(doc, grown, "draft in a growing corpus", folder)
-            assert not loaded and found == Checker().run(doc, grown)
+            assert _reopened(doc, grown, "draft in a growing corpus", folder) is None
     assert len(set(ids)) == 3 and None not in ids
 
 
@@ -150,25 +181,41 @@ def test_a_memo_of_other_code_is_ignored(corpus: tuple[Path, Registry], folder: 
     _, facts = corpus
     (doc,) = read_documents(GA / "A-RES-80-4_cuba-embargo-2025.txt")
     path = _saved(doc, facts, "draft", folder)
-    body = json.loads(path.read_bytes())
-    body["code"] = "0" * 64  # written by another version of the checks
-    path.write_text(json.dumps(body), encoding="utf-8")
-    assert not _reopened(doc, facts, "draft", folder)[0]
+    head, findings = _parts(path.read_bytes())
+    head["code"] = "0" * 64  # written by another version of the checks
+    path.write_bytes(_joined(head, findings))
+    assert _reopened(doc, facts, "draft", folder) is None
+
+
+def _parts(data: bytes) -> tuple[dict, list]:
+    """The memo's two lines: what it is of, then the findings."""
+    head, findings = data.split(b"\n")
+    return json.loads(head), json.loads(findings)
+
+
+def _joined(head: dict, findings: object) -> bytes:
+    return json.dumps(head).encode() + b"\n" + json.dumps(findings).encode()
 
 
 def _hostile(good: bytes) -> dict[str, bytes]:
-    body = json.loads(good)
-    wrong_type = copy.deepcopy(body)
-    wrong_type["paragraphs"][0][1][0] = 7  # a key's text that is a number
-    wrong_finding = copy.deepcopy(body)
-    first = next(p for p in wrong_finding["paragraphs"] if p[2])
-    first[2][0][3][4] = "0"  # a finding's start that is a string
-    bad_span = copy.deepcopy(body)
-    bad_span["paragraphs"][0][1][1] = [[5, 2]]
-    bad_enum = copy.deepcopy(body)
-    bad_enum["paragraphs"][0][1][6] = "annex"
-    short = copy.deepcopy(body)
-    short["notes"] = [["x"]]
+    head, findings = _parts(good)
+    body = {"findings": findings}
+    cases: dict[str, object] = {}
+    for name, at, value in (
+        ("a message that is not a text", (0, 2), None),
+        ("a start that is a text", (0, 3, 4), "0"),
+        ("a severity of no kind", (0, 1), "fatal"),
+        ("a location too short", (0, 3), [1]),
+        ("a fix of the wrong shape", (0, 5), [1, 2]),
+        ("a finding too long", (0,), [*body["findings"][0], "more"]),
+    ):
+        wrong = copy.deepcopy(body)
+        place = wrong["findings"]
+        for k in at[:-1]:
+            place = place[k]
+        place[at[-1]] = value
+        cases[name] = wrong
+    cases["findings not a list"] = {"findings": {"a": 1}}
     return {
         "empty": b"",
         "truncated": good[: len(good) // 2],
@@ -177,12 +224,11 @@ def _hostile(good: bytes) -> dict[str, bytes]:
         "binary": bytes(range(256)) * 64,
         "deep nesting": b"[" * 100_000 + b"]" * 100_000,
         "huge number": b'{"memo": ' + b"9" * 100_000 + b"}",
-        "wrong type": json.dumps(wrong_type).encode(),
-        "wrong finding": json.dumps(wrong_finding).encode(),
-        "bad span": json.dumps(bad_span).encode(),
-        "bad enum": json.dumps(bad_enum).encode(),
-        "short note": json.dumps(short).encode(),
         "not utf-8": good.replace(b'"memo"', b'"\xff\xfe"', 1),
+        "what it is of alone": good.split(b"\n")[0],
+        "three lines": good + b"\n" + good,
+        "a head that is a list": _joined([head], findings),
+        **{name: _joined(head, wrong["findings"]) for name, wrong in cases.items()},
     }
 
 
@@ -190,25 +236,22 @@ def test_a_hostile_memo_is_ignored(corpus: tuple[Path, Registry], folder: Path) 
     _, facts = corpus
     (doc,) = read_documents(GA / "A-RES-80-4_cuba-embargo-2025.txt")
     path = _saved(doc, facts, "draft", folder)
-    assert _reopened(doc, facts, "draft", folder)[0]
-    fresh = Checker().run(doc, facts)
-    everything = (sum(1 for _ in doc.all_paragraphs()), len(doc.footnotes))
-    for name, data in _hostile(path.read_bytes()).items():
+    good = path.read_bytes()
+    assert _parts(good)[1]  # the cases below break its first finding
+    assert _reopened(doc, facts, "draft", folder) == Checker().run(doc, facts)
+    for name, data in _hostile(good).items():
         path.write_bytes(data)
-        loaded, found, recomputed = _reopened(doc, facts, "draft", folder)
-        assert not loaded, name
-        assert found == fresh, name
-        assert recomputed == everything, name
+        assert _reopened(doc, facts, "draft", folder) is None, name
     # larger than any memo: not read at all
     with path.open("wb") as f:
         f.truncate(memo.MAX_BYTES + 1)
-    assert not _reopened(doc, facts, "draft", folder)[0]
+    assert _reopened(doc, facts, "draft", folder) is None
     # a folder where the file should be, and no file at all
     path.unlink()
     path.mkdir()
-    assert not _reopened(doc, facts, "draft", folder)[0]
+    assert _reopened(doc, facts, "draft", folder) is None
     path.rmdir()
-    assert not _reopened(doc, facts, "draft", folder)[0]
+    assert _reopened(doc, facts, "draft", folder) is None
 
 
 def test_a_memo_is_written_atomically_and_the_oldest_are_dropped(
@@ -220,13 +263,39 @@ def test_a_memo_is_written_atomically_and_the_oldest_are_dropped(
     for i in range(5):
         path = _saved(doc, facts, f"draft {i}", folder)
         os.utime(path, (1_000_000 + i, 1_000_000 + i))
+    _saved(doc, facts, "draft 5", folder)
     names = sorted(p.name for p in folder.iterdir())
-    assert names == sorted(memo.memo_path(f"draft {i}").name for i in (2, 3, 4))
-    assert _reopened(doc, facts, "draft 4", folder)[0]
-    assert not _reopened(doc, facts, "draft 0", folder)[0]
+    assert names == sorted(memo.memo_path(f"draft {i}").name for i in (3, 4, 5))
+    assert _reopened(doc, facts, "draft 5", folder) is not None
+    assert _reopened(doc, facts, "draft 0", folder) is None
 
 
 def test_memos_live_in_the_cache_folder_the_tests_redirect() -> None:
     home = Path(os.environ["DRAFTING_APP_HOME"])
     assert memo.memo_folder() == home / "cache" / memo.FOLDER
     assert memo.memo_path("x").parent == memo.memo_folder()
+
+
+_DIGEST = """
+import sys
+from drafting_app.checks.memo import document_digest
+from drafting_app.storage.project import load_project
+print(document_digest(load_project(sys.argv[1]).document))
+"""
+
+
+def test_a_drafts_digest_is_the_same_in_another_process(tmp_path: Path) -> None:
+    for path in (GA / "A-RES-80-4_cuba-embargo-2025.txt", *sorted(GA.glob("*decision*"))):
+        project = tmp_path / f"{path.stem}.unres.json"
+        save_project(read_documents(path)[0], project)
+        digests = {memo.document_digest(load_project(project).document)}
+        for seed in ("1", "2"):
+            out = subprocess.run(
+                [sys.executable, "-c", _DIGEST, str(project)],
+                capture_output=True,
+                text=True,
+                check=True,
+                env={**os.environ, "PYTHONHASHSEED": seed},
+            )
+            digests.add(out.stdout.strip())
+        assert len(digests) == 1, path.name

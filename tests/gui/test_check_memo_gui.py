@@ -1,7 +1,8 @@
-"""Issue 21 item 6: a draft opened again in a new window starts its first check from the
-memo its last check left on disk (drafting_app.checks.memo): read on the first check's
-worker, written on a worker once the checks have been quiet for a moment. The findings
-shown are those of a check without a memo; only what changed since is judged again."""
+"""Issue 21 item 6: a draft opened again unchanged in a new window shows at once the
+findings its last check left on disk (drafting_app.checks.memo), read on the first
+check's worker, written on a worker once the checks have been quiet for a moment; the
+first check still runs for the checker the next checks start from. The findings shown are
+those of a check without a memo; a draft changed since shows only its check's."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from drafting_app.checks import memo
+from drafting_app.checks.findings import Finding
 from drafting_app.checks.profile import profile_for
 from drafting_app.checks.runner import Checker
 from drafting_app.corpus.readers import read_document
@@ -29,36 +31,44 @@ def _open(qtbot: QtBot, store: CorpusStore, path: Path, edit: bool = False):
     window = MainWindow(store)
     qtbot.addWidget(window)
     tools = install_citation_tools(window, lambda: Registry.from_store(store))
+    shown: list[tuple[bool, list[Finding]]] = []  # (from the memo, findings) of each run
+    tools.checks.checked.connect(
+        lambda _n: shown.append((tools.checks.from_memo, list(tools.checks.findings)))
+    )
     doc = load_project(path).document
     if edit:  # changed since the last session
         p = doc.operative[2]
         SetText(p.id, p.text + " 17 Oct. 2008", p.italics, p.anchors).apply(doc)
     draft = window.drafts.add(doc, path, None, None)
     checks_done(qtbot, tools.checks)
-    return window, tools, draft
+    return window, tools, draft, shown
 
 
-def test_a_reopened_draft_starts_from_its_memo(
+def test_a_reopened_draft_shows_its_memo_at_once(
     qtbot: QtBot, store: CorpusStore, tmp_path: Path
 ) -> None:
     path = tmp_path / f"draft{SUFFIX}"
     save_project(read_document(TEXT), path)
-    window, tools, draft = _open(qtbot, store, path)
-    panel = tools.checks
-    first = panel._checkers[draft.controller]
-    assert first.recomputed[0] == sum(1 for _ in draft.controller.doc.all_paragraphs())
+    window, tools, draft, shown = _open(qtbot, store, path)
+    assert [memo for memo, _ in shown] == [False]  # no memo yet: the check ran
     # written a moment after the check, on a worker
     qtbot.waitUntil(lambda: memo.memo_path(memo.draft_identity(path)).is_file(), timeout=10000)
-    assert panel.wait(10)
+    assert tools.checks.wait(10)
     window.close()
 
-    for edit, judged in ((False, (0, 0)), (True, (1, 0))):
-        window, tools, draft = _open(qtbot, store, path, edit)
+    for edit in (False, True):
+        window, tools, draft, shown = _open(qtbot, store, path, edit)
         doc = draft.controller.doc
         facts = tools.facts()
         assert facts is not None
-        assert tools.checks.findings == Checker().run(doc, facts, profile_for(doc))
-        assert tools.checks._checkers[draft.controller].recomputed == judged
+        fresh = Checker().run(doc, facts, profile_for(doc))
+        # unchanged: the memo's findings first, then the check's (the same); changed
+        # since: the check's only
+        assert [memo for memo, _ in shown] == ([True, False] if not edit else [False])
+        assert all(found == fresh for _, found in shown)
+        assert tools.checks.findings == fresh
+        # the draft keeps the first check's checker: the next check is incremental
+        assert tools.checks._checkers[draft.controller] is not None
         assert tools.checks.wait(10)
         window.close()
 

@@ -148,17 +148,25 @@ class FirstCheck:
     def mark(self, _changes: object = None) -> None:
         self.dirty = True
 
-    def work(self, done: Callable[[FirstCheck], object]) -> None:
+    def work(
+        self,
+        done: Callable[[FirstCheck], object],
+        remembered: Callable[[FirstCheck, list[Finding]], object],
+    ) -> None:
         try:
             from drafting_app.checks import memo
             from drafting_app.checks.runner import Checker
 
             self.profile = profile_of(self.controller.doc, self.repeat_rule)
-            self.checker = Checker()
             if self.draft is not None:
-                # What the last check of this draft found (another session's): only what
-                # changed since is judged again.
-                memo.load(self.checker, self.draft, self.facts, self.profile)
+                # What the last check of this draft found, in another session, when the
+                # draft is the very document it checked: shown at once; the check still
+                # runs, for the checker the next checks start from.
+                found = memo.load(self.draft, self.facts, self.profile, self.controller.doc)
+                if found is not None:
+                    with contextlib.suppress(RuntimeError):  # the panel has gone
+                        remembered(self, found)
+            self.checker = Checker()
             self.findings = self.checker.run(self.controller.doc, self.facts, self.profile)
         except DraftingError as exc:
             self.error = exc
@@ -192,6 +200,7 @@ class ChecksPanel(QWidget):
     checked = Signal(int)
     message = Signal(str)
     _first_done = Signal(object)  # a FirstCheck, from its worker thread
+    _remembered = Signal(object, object)  # a FirstCheck and its draft's memo's findings
 
     def __init__(
         self, facts: Callable[[], CorpusFacts | None], parent: QWidget | None = None
@@ -219,6 +228,10 @@ class ChecksPanel(QWidget):
         self._first: WeakKeyDictionary[DocumentController, FirstCheck] = WeakKeyDictionary()
         self._threads: list[threading.Thread] = []
         self._first_done.connect(self._first_checked, Qt.ConnectionType.QueuedConnection)
+        self._remembered.connect(self._memo_found, Qt.ConnectionType.QueuedConnection)
+        # Whether the findings shown are those the draft's memo held (its first check
+        # still under way on its worker).
+        self.from_memo = False
         self._shown: list[tuple[Severity, Row]] = []
         self.stale = False
         self.runs = 0
@@ -226,6 +239,8 @@ class ChecksPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(RUN_DELAY_MS)
         self._timer.timeout.connect(self.run_now)
+        # The digest of each draft as its memo was last written (not written again unchanged).
+        self._saved: WeakKeyDictionary[DocumentController, str] = WeakKeyDictionary()
         self._memo_timer = QTimer(self)
         self._memo_timer.setSingleShot(True)
         self._memo_timer.setInterval(MEMO_DELAY_MS)
@@ -357,6 +372,7 @@ class ChecksPanel(QWidget):
 
     def _checked(self, keep: Key | None) -> None:
         self.checked_for = self.controller
+        self.from_memo = False
         self.stale = False
         self.runs += 1
         self._show(keep)
@@ -383,12 +399,16 @@ class ChecksPanel(QWidget):
         controller = self.checked_for
         if controller is None or controller.path is None:
             return
-        checker, basis = self._checkers.get(controller), self._basis.get(controller)
-        if checker is None or basis is None:
+        basis = self._basis.get(controller)
+        if basis is None:
             return
-        snap = memo.snapshot(checker, memo.draft_identity(controller.path), basis[0])
-        if snap is None:
+        if self.stale or controller is not self.controller:
+            return  # the findings shown are not of the draft as it is: at the next check
+        draft = memo.draft_identity(controller.path)
+        snap = memo.snapshot(draft, basis[0], basis[1], controller.doc, self.findings)
+        if self._saved.get(controller) == snap.digest:
             return
+        self._saved[controller] = snap.digest
         thread = threading.Thread(target=memo.save, args=(snap,), name="check memo", daemon=True)
         self._threads = [t for t in self._threads if t.is_alive()] + [thread]
         thread.start()
@@ -400,10 +420,37 @@ class ChecksPanel(QWidget):
         self._first[run.controller] = run
         run.controller.changed.connect(run.mark)
         thread = threading.Thread(
-            target=run.work, args=(self._first_done.emit,), name="first check", daemon=True
+            target=run.work,
+            args=(self._first_done.emit, self._remembered.emit),
+            name="first check",
+            daemon=True,
         )
         self._threads = [t for t in self._threads if t.is_alive()] + [thread]
         thread.start()
+
+    def _same_basis(self, run: FirstCheck) -> bool:
+        """Whether ``run`` checked against the corpus and repeat rule of now."""
+        try:
+            return self.facts() is run.facts and self.repeat_rule == run.repeat_rule
+        except DraftingError:
+            return False
+
+    def _memo_found(self, run: FirstCheck, findings: list[Finding]) -> None:
+        """The findings a draft's memo held for it as it is (UI thread), shown while its
+        first check runs, if that draft is in front, unchanged, with the same corpus."""
+        if self._first.get(run.controller) is not run or run.dirty:
+            return
+        if run.controller is not self.controller:
+            return
+        if not self._same_basis(run):
+            return
+        self.findings = findings
+        self.checked_for = self.controller
+        self.from_memo = True
+        self.runs += 1
+        self._show(run.keep)
+        self.summary.setText(summary(self.counts()))
+        self.checked.emit(len(self.findings))
 
     def _first_checked(self, run: FirstCheck) -> None:
         """A first check is done (UI thread): kept and shown if what it checked is still
@@ -423,11 +470,7 @@ class ChecksPanel(QWidget):
                 self._checkers[controller] = run.checker  # ready for when it is in front
                 self._basis[controller] = (run.facts, run.profile)
             return
-        try:
-            same = self.facts() is run.facts and self.repeat_rule == run.repeat_rule
-        except DraftingError:
-            same = False
-        if not same:
+        if not self._same_basis(run):
             self.run_now(run.keep)
             return
         if run.failure is not None:

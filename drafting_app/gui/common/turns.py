@@ -1,8 +1,8 @@
 """Work that can wait for the window's next turns, one piece per turn (issue 21 §6).
 
 Two kinds: jobs that run once (:func:`later`), and work done in slices over many turns —
-a long draft's page written, its blocks restyled, its preview laid out — which takes turns
-through one shared :class:`SliceTimer` ring, one slice per turn. Each on a 0-ms timer of
+a long draft's page written, its blocks restyled, its preview laid out. Both take turns
+through one shared :class:`SliceTimer` ring, one job or slice per turn. Each on a 0-ms timer of
 its own, the page's slice, the preview's and the restyling's ran back to back in one pass
 over Qt's timers (15-25 ms of work between two turns of the window, doubled by the
 workers on a busy machine); sharing turns, a turn holds one.
@@ -29,20 +29,22 @@ Job = Callable[[], object]
 class Turns(QObject):
     """A queue of small jobs, run in order, one per turn of the event loop (a 1-ms
     timer, not a posted call: Qt runs posted calls before the timers and the input that
-    waited). A job whose owner was deleted meanwhile is dropped."""
+    waited). A job whose owner was deleted meanwhile is dropped.
+
+    The jobs take their turns in the ring the slices share (a member of it): on a 1-ms
+    timer of their own, a job and a slice were due together and ran in one pass over Qt's
+    timers — the page's slice, the outline opening out, the page's next slice, 25 ms
+    between two turns of the window in the first open of a long draft (issue 21 §6)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._jobs: deque[tuple[QObject, Job]] = deque()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(1)
+        self._timer = SliceTimer(self)
         self._timer.timeout.connect(self._next)
 
     def later(self, owner: QObject, job: Job) -> None:
         self._jobs.append((owner, job))
-        if not self._timer.isActive():
-            self._timer.start()
+        self._timer.start()
 
     @property
     def pending(self) -> int:
@@ -54,9 +56,10 @@ class Turns(QObject):
             if isValid(owner):
                 break
         else:
+            self._timer.stop()
             return
-        if self._jobs:
-            self._timer.start()  # the next one on a later turn
+        if not self._jobs:
+            self._timer.stop()  # else the next one on a later turn of the ring's
         job()
 
 
@@ -127,10 +130,28 @@ def _ring() -> _Ring:
     return _slices
 
 
+_held: set[QObject] = set()
+
+
+def hold(work: QObject) -> None:
+    """``work`` runs on a thread and comes back to the window's turns (a long draft's
+    preview made, its first check): :func:`busy` until :func:`release` — else the spelling
+    dictionary's reading, waiting for free turns, started beside it and then beside the
+    slices it came back with (50-60 ms between two turns, issue 21 §6)."""
+    _held.add(work)
+
+
+def release(work: QObject) -> None:
+    _held.discard(work)
+
+
 def busy() -> bool:
-    """Whether the window's turns have work queued: a job waiting or a slice to write."""
+    """Whether the window's turns have work queued: a job waiting or a slice to write, or
+    work on a thread that comes back to them (:func:`hold`)."""
     jobs = _turns is not None and isValid(_turns) and _turns.pending > 0
-    return jobs or (_slices is not None and isValid(_slices) and _slices.busy)
+    for work in [w for w in _held if not isValid(w)]:
+        _held.discard(work)  # its owner went (the window closed) before it came back
+    return jobs or bool(_held) or (_slices is not None and isValid(_slices) and _slices.busy)
 
 
 def later(owner: QObject, job: Job) -> None:
@@ -140,3 +161,26 @@ def later(owner: QObject, job: Job) -> None:
     if _turns is None or not isValid(_turns):
         _turns = Turns(QCoreApplication.instance())
     _turns.later(owner, job)
+
+
+FREE_POLL_MS = 10
+
+
+def when_free(owner: QObject, job: Job) -> None:
+    """Run ``job`` once the window's turns have nothing queued (:func:`busy`): work for a
+    thread that would compete with the slices for the interpreter lock (dropped if
+    ``owner`` is deleted first)."""
+    if not busy():
+        later(owner, job)
+        return
+    timer = QTimer(owner)
+    timer.setInterval(FREE_POLL_MS)
+
+    def check() -> None:
+        if not busy():
+            timer.stop()
+            timer.deleteLater()
+            job()
+
+    timer.timeout.connect(check)
+    timer.start()

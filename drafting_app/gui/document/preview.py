@@ -36,7 +36,7 @@ from PySide6.QtWidgets import QWidget
 
 from drafting_app.errors import DraftingError
 from drafting_app.gui.common.reading_view import ReadingView
-from drafting_app.gui.common.turns import SliceTimer, later
+from drafting_app.gui.common.turns import SliceTimer, hold, release, when_free
 
 if TYPE_CHECKING:
     from drafting_app.gui.document.document_controller import DocumentController
@@ -111,10 +111,12 @@ class PreviewPanel(ReadingView):
         if not self._seen():
             return
         if controller is not None and _longer_than(controller, LONG_DRAFT):
-            # A long draft's page is being opened: its worker starts on a turn after the
-            # open's own, not in it — a thread started there takes the interpreter lock
-            # from the open every millisecond (issue 21 §6).
-            later(self, self._refresh_if_stale)
+            # A long draft's page is being opened: its worker starts once the page is
+            # written (the window's turns free), not in the open's turn — a thread started
+            # there takes the interpreter lock from the open every millisecond — nor
+            # beside the page's slices: each of their Qt calls then waited for the lock
+            # (30-37 ms between two turns for 4-9 ms of the window's work, issue 21 §6).
+            when_free(self, self._refresh_if_stale)
         else:
             self._refresh_soon()
 
@@ -156,6 +158,7 @@ class PreviewPanel(ReadingView):
         if self._rendering:
             return  # the page on its way is checked when it comes, and made again if stale
         self._rendering = True
+        hold(self)  # the window's turns are not free until the page it makes is laid
         worker = threading.Thread(
             target=self._render_in_worker,
             args=(controller, self._changes),
@@ -176,6 +179,7 @@ class PreviewPanel(ReadingView):
 
     def _on_made(self, made: tuple[DocumentController, int, list[str] | None]) -> None:
         self._rendering = False
+        release(self)
         controller, changes, slices = made
         if controller is not self.controller or not self._seen():
             if self._stale and self._seen():
