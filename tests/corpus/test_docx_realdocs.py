@@ -172,7 +172,7 @@ def test_un_volume_splits_into_its_decisions(un_volume: tuple[list[Document], Im
         ("7.", [te]),
         ("14.", [ctcn]),
     ]
-    assert [w.line for w in d15.warnings] == [246, 254]
+    assert d15.warnings == []  # numbered headings are headings beyond doubt
     first = docs[0]
     mh = first.masthead
     assert mh is not None

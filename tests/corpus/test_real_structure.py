@@ -55,6 +55,10 @@ HAND_COUNTS = {
 }
 
 
+# The headings a reader may doubt (no section number before them or above them), by hand.
+UNNUMBERED_HEADINGS = {"A-RES-80-11_peacebuilding-review-2025.txt": 3}
+
+
 def subs(paras: list[Paragraph]) -> int:
     return sum(len(list(p.walk())) - 1 for p in paras)
 
@@ -81,9 +85,10 @@ def test_counts_are_exact(path: Path) -> None:
     assert [f.source_number for f in doc.anchored_footnotes()] == [
         str(i) for i in range(1, exp.notes + 1)
     ]
-    # the printed numbers are the reader's own count: nothing to warn about but headings
+    # the printed numbers are the reader's own count: nothing to warn about but unnumbered
+    # headings ("Peacebuilding Commission"; "II" and the title under it are beyond doubt)
     assert [p.source_label for p in doc.operative] == [f"{i}." for i in range(1, exp.op + 1)]
-    assert len(doc.warnings) == exp.headings
+    assert len(doc.warnings) == UNNUMBERED_HEADINGS.get(path.name, 0)
 
 
 def test_lettered_items_stay_in_the_preamble() -> None:

@@ -659,12 +659,19 @@ class StructureBuilder:
                 # "Peacebuilding Commission" (A/RES/80/11), "VI. Outreach services": a
                 # heading of the operative part (headings, then a numbered paragraph), kept
                 # above the paragraph it heads
-                headings.append(text)
-                self._warn(
-                    b,
-                    f"“{_short(text)}” read as a heading of the operative part (it has no "
-                    "number and no closing punctuation).",
+                # A section's number ("II", "VI. Outreach services", "A. Follow-up") or the
+                # title under a bare one is a heading beyond doubt; an unnumbered line
+                # ("Peacebuilding Commission") might be a paragraph that lost its stop.
+                numbered = bool(_SECTION_NUMBER_RE.match(text)) or (
+                    bool(headings) and bool(_SECTION_NUMBER_RE.match(headings[-1]))
                 )
+                headings.append(text)
+                if not numbered:
+                    self._warn(
+                        b,
+                        f"“{_short(text)}” read as a heading of the operative part (it has "
+                        "no number and no closing punctuation).",
+                    )
                 continue
             inferred = None
             if label is None and prev is not None and first_numbered is not None:
@@ -1026,6 +1033,10 @@ def _unlabelled_run(blocks: list[Block], at: int) -> tuple[int, bool, int]:
         j += 1
     return max(run, 1), False, j
 
+
+# The number of a section of the operative part: a roman numeral alone ("II") or before its
+# title ("VI. Outreach services"), a capital letter before its title ("A. Follow-up").
+_SECTION_NUMBER_RE = re.compile(r"^(?:[IVXL]+|[IVXL]+\.\s+\S.*|[A-H]\.\s+\S.*)$")
 
 # The letter of a part with its title on the same line: "A. General" (a resolution in
 # parts whose letter and title are printed as one heading).
