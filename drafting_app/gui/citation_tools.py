@@ -73,6 +73,7 @@ class CitationTools(QObject):
         for panel in (self.checks, self.footnotes):
             panel.message.connect(self._status)
         window.drafts.current_changed.connect(self._follow)
+        window.closing_hooks.append(self.checks.finish_memo)
         window.corpus_actions.changed.connect(self._corpus_changed)
         self._follow()
 

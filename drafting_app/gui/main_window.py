@@ -104,6 +104,9 @@ class MainWindow(QMainWindow):
         self.corpus_dock.raise_()  # the documents first; the search a tab away (Ctrl+Shift+F)
         self.drafts = Drafts(self, self.tabs, self.settings, self.recovery)
         self.background = Background(corpus, self)
+        # What a feature must finish before the window goes (the checks' memo write): run
+        # once the drafts are closed, before the background work is waited for.
+        self.closing_hooks: list[Callable[[], object]] = []
         self.corpus_actions = CorpusActions(self, corpus, self.background)
         self.corpus_actions.accept_drops(self.corpus_dock)
         self.recovery_offer = RecoveryOffer(self, self.recovery, self.drafts)
@@ -522,6 +525,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.drafts.shutdown()  # the snapshot writes asked for are done before they go
+        for hook in self.closing_hooks:
+            hook()
         self.recovery.close()
         self.settings.extra[ZOOM_KEY] = OPENING_ZOOM.zoom  # the next start opens at it
         save_layout(self, self.settings)

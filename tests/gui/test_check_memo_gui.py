@@ -6,8 +6,10 @@ those of a check without a memo; a draft changed since shows only its check's.""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from drafting_app.checks import memo
@@ -82,3 +84,30 @@ def test_a_draft_never_saved_leaves_no_memo(qtbot: QtBot, store: CorpusStore) ->
     tools.checks.save_memo()
     assert tools.checks.wait(10)
     assert not memo.memo_folder().exists() or not list(memo.memo_folder().iterdir())
+
+
+def test_a_memo_waiting_for_its_moment_is_written_when_the_window_closes(
+    qtbot: QtBot, store: CorpusStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The memo is written 3 s after a check; a drafter who closes the window before then
+    still leaves it (written and waited for on the way out: its writer is a daemon thread
+    a quit would cut short, here on a disk slow to write), so the next session's first
+    check of the draft is the memo's."""
+    save = memo.save
+
+    def slow_save(snap: memo.Snapshot, folder: Path | None = None) -> Path | None:
+        time.sleep(0.5)
+        return save(snap, folder)
+
+    monkeypatch.setattr(memo, "save", slow_save)
+    path = tmp_path / f"draft{SUFFIX}"
+    save_project(read_document(TEXT), path)
+    window, tools, _draft, shown = _open(qtbot, store, path)
+    target = memo.memo_path(memo.draft_identity(path))
+    assert shown and tools.checks._memo_timer.isActive() and not target.exists()
+    window.close()
+    assert target.is_file()  # at once: nothing left for a thread the quit would cut short
+    window, tools, _draft, shown = _open(qtbot, store, path)
+    assert [m for m, _ in shown] == [True, False]
+    assert tools.checks.wait(10)
+    window.close()

@@ -65,6 +65,7 @@ if TYPE_CHECKING:  # the checker and the edit commands load with the first draft
     from drafting_app.model.document import Document
 
 RUN_DELAY_MS = 300
+MEMO_THREAD = "check memo"
 # The checks' memo of a draft (drafting_app.checks.memo) is written this long after its
 # last check, on a worker: once the typing pauses, not on every keystroke.
 MEMO_DELAY_MS = 3000
@@ -409,7 +410,7 @@ class ChecksPanel(QWidget):
         if self._saved.get(controller) == snap.digest:
             return
         self._saved[controller] = snap.digest
-        thread = threading.Thread(target=memo.save, args=(snap,), name="check memo", daemon=True)
+        thread = threading.Thread(target=memo.save, args=(snap,), name=MEMO_THREAD, daemon=True)
         self._threads = [t for t in self._threads if t.is_alive()] + [thread]
         thread.start()
 
@@ -484,6 +485,17 @@ class ChecksPanel(QWidget):
         self.findings = run.findings
         selected = self.selected_finding()
         self._checked(finding_key(selected) if selected is not None else run.keep)
+
+    def finish_memo(self, timeout: float = 5.0) -> bool:
+        """Write now a memo still waiting for its moment, and wait for the memo writes
+        under way (their threads are daemons: a quit would cut them short, and the next
+        session would check the draft cold). True when none is left."""
+        if self._memo_timer.isActive():
+            self.save_memo()
+        writers = [t for t in self._threads if t.name == MEMO_THREAD]
+        for thread in writers:
+            thread.join(timeout)
+        return not any(t.is_alive() for t in writers)
 
     def wait(self, timeout: float | None = None) -> bool:
         """Wait for the first checks under way (tests, shutdown); True when none is left.
