@@ -73,6 +73,8 @@ def _write_operative(out: TextIO, paras: list[Paragraph], form: Form, fn: dict[s
     from drafting_app.model.numbering import number_operative
 
     for n in number_operative(paras, form):
+        for heading in n.paragraph.headings:
+            out.write(f"    {'  ' * n.depth}[heading] {heading[:70]}\n")
         marks = "".join(f"[{fn[a.footnote_id]}]" for a in n.paragraph.anchors)
         out.write(f"    {'  ' * n.depth}{n.label or '-'} {n.paragraph.text[:70]}{marks}\n")
 

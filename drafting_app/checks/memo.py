@@ -37,7 +37,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from drafting_app import __version__, paths
+from drafting_app import __version__, collector, paths
 from drafting_app.checks.facts import CorpusFacts
 from drafting_app.checks.findings import Finding, Fix, Location, Severity
 from drafting_app.checks.profile import CheckProfile
@@ -200,7 +200,10 @@ def load(
     data = _read((folder or memo_folder()) / memo_path(draft).name)
     if data is None:
         return None
-    return decode(data, draft, facts_id, profile, doc)
+    # Thousands of lists and findings with no reference cycles, as a check makes: no
+    # pass of the cyclic collector over them (drafting_app.collector).
+    with collector.paused(freeze=False):
+        return decode(data, draft, facts_id, profile, doc)
 
 
 def _read(path: Path) -> bytes | None:

@@ -168,7 +168,7 @@ class StoredRegistry(Registry):
                 docs = self._conn.execute(
                     "SELECT count(*), total(rowid), max(rowid) FROM documents"
                 ).fetchone()
-            db = self._conn.execute("PRAGMA database_list").fetchone()[2]
+                db = self._conn.execute("PRAGMA database_list").fetchone()[2]
             self._memo_identity = repr((db, meta, tuple(files), tuple(docs)))
         return self._memo_identity
 

@@ -53,7 +53,9 @@ class Kind(StrEnum):
     OPERATIVE = "operative"  # level 0: "1." + tab; level 1: "(a)"; level 2+: "(i)"
     PART_HEADING = "part_heading"  # "A", "B" of a multi-part decision (79/537 A, B and C)
     ANNEX_TITLE = "annex_title"
-    ANNEX_HEADING = "annex_heading"  # level 2 ("I. Commitments") or 3 (unnumbered)
+    # level 2 ("I. Commitments") or 3 (unnumbered): an annex's, or a section heading of the
+    # operative part
+    ANNEX_HEADING = "annex_heading"
     ADOPTION = "adoption"
 
 
@@ -348,6 +350,11 @@ class _Builder:
         # Decision form: the chapeau's sub-paragraphs (a), (b) sit one level in.
         top = 1 if form is Form.DECISION else 0
         for p in operative:
+            for heading in p.headings:
+                # a section of the operative part ("I" / "Capacity-building"), printed as
+                # an annex's headings are
+                level = 2 if _ROMAN_HEADING_RE.match(heading) else 3
+                self.add(Kind.ANNEX_HEADING, _plain(heading, bold=True), level=level)
             self.paragraph(p, Kind.OPERATIVE, top)
 
     def parts(self) -> None:

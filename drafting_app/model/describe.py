@@ -43,6 +43,8 @@ def _paragraph(
         "footnotes": [{"offset": a.offset, "number": fn.get(a.footnote_id)} for a in p.anchors],
         "references": [r.as_dict() for r in find_references(p.text)],
         "children": [_paragraph(c, labels.get(c.id, ""), part, fn, labels) for c in p.children],
+        # only when there are some: every other description reads as before
+        **({"headings": list(p.headings)} if p.headings else {}),
     }
 
 
@@ -153,6 +155,7 @@ def document_text(doc: Document) -> str:
         parts += [f"Distr.: {mh.distribution}", f"Original: {mh.original_language}"]
         parts += mh.sponsors
     parts += [p.text for p in doc.all_paragraphs()]
+    parts += [h for p in doc.all_paragraphs() for h in p.headings]
     for a in doc.annexes:
         parts += [a.title, *a.lines]
         parts += [b.text for b in a.blocks if isinstance(b, Heading)]

@@ -114,7 +114,10 @@ class Paragraph:
     ``italics`` are the spans set in italics (the opening phrase, titles of publications);
     ``anchors`` are footnote marks; ``children`` are sub-paragraphs (a), (i)...
     ``source_label`` is the label the paragraph carried where it was read ("5.", "(f)"),
-    kept for diagnostics only.
+    kept for diagnostics only. ``headings`` are the section headings printed above an
+    operative paragraph, one per line ("I", "Implementation of the Convention …" above
+    paragraph 1 of A/RES/78/69; "Peacebuilding Commission" in A/RES/80/11): the operative
+    part's numbering runs on through them.
     """
 
     text: str
@@ -125,6 +128,7 @@ class Paragraph:
     source_label: str | None = None
     provenance: dict[str, str] | None = None
     broken_refs: list[BrokenRef] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
 
     def walk(self) -> Iterator[Paragraph]:
         """This paragraph then its sub-paragraphs, depth first (document order)."""

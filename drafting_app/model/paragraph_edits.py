@@ -113,10 +113,19 @@ class DeleteParagraph(Edit):
         self._where: Location | None = None
         self._paragraph: Paragraph | None = None
         self._notes: list[tuple[int, Footnote]] = []
+        self._heir: tuple[Paragraph, list[str]] | None = None
 
     def apply(self, doc: Document) -> ChangeSet:
         self._where, p = _take(doc, self.pid)
         self._paragraph = p
+        self._heir = None
+        rest = siblings(doc, self._where.part, self._where.parent_id, self._where.annex)
+        if p.headings and self._where.index < len(rest):
+            # The section headings above it stay where they stood: above the next paragraph.
+            heir = rest[self._where.index]
+            if isinstance(heir, Paragraph):
+                self._heir = (heir, list(heir.headings))
+                heir.headings = [*p.headings, *heir.headings]
         still = {a.footnote_id for q in doc.all_paragraphs() for a in q.anchors}
         orphans = set(subtree_footnote_ids(p)) - still
         self._notes = [(i, f) for i, f in enumerate(doc.footnotes) if f.id in orphans]
@@ -129,6 +138,8 @@ class DeleteParagraph(Edit):
         assert self._where is not None and self._paragraph is not None, "revert before apply"
         for i, f in self._notes:
             doc.footnotes.insert(i, f)
+        if self._heir is not None:
+            self._heir[0].headings = self._heir[1]
         _put(doc, self._where, self._paragraph)
         p = self._paragraph
         return ChangeSet(

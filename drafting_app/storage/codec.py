@@ -44,6 +44,8 @@ def paragraph_to_json(p: Paragraph) -> dict[str, Any]:
         out["provenance"] = dict(p.provenance)
     if p.broken_refs:  # additive: written only when there is one (older files unchanged)
         out["broken_refs"] = [[b.start, b.end, b.target_label] for b in p.broken_refs]
+    if p.headings:  # format 5: the section headings above an operative paragraph
+        out["headings"] = list(p.headings)
     return out
 
 
@@ -204,6 +206,7 @@ def paragraph_from_json(d: Any, where: str, depth: int = 0) -> Paragraph:
         source_label=None if label is None else _want(label, str, where),
         provenance=_provenance(d.get("provenance"), f"{where}.provenance"),
         broken_refs=_broken_refs(d.get("broken_refs", []), f"{where}.broken_refs"),
+        headings=_strings(d.get("headings", []), f"{where}.headings"),
     )
 
 

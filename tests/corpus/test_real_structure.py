@@ -49,6 +49,7 @@ HAND_COUNTS = {
     SHAPES / "human-rights-council_resolution-form.txt": Counts(3, 0, 3, 0, 3),
     SHAPES / "main-committee_draft-resolution.txt": Counts(2, 0, 3, 0, 0),
     SHAPES / "ecosoc_resolution-form.txt": Counts(1, 0, 2, 0, 0),
+    SHAPES / "sectioned-operative_oceans-law-of-the-sea.txt": Counts(2, 0, 6, 2, 0, 0, 6),
     # A resolution in parts: the paragraphs are the parts' (see the test below).
     SHAPES / "resolution-in-parts_questions-relating-to-information.txt": Counts(0, 0, 0, 0, 1),
 }
@@ -74,7 +75,7 @@ def test_counts_are_exact(path: Path) -> None:
         subs(doc.operative),
         len(doc.footnotes),
         sum(f.text.startswith("Ibid") for f in doc.footnotes),
-        sum(u.startswith("heading in the operative part: ") for u in doc.unplaced),
+        sum(len(p.headings) for p in doc.operative),
     )
     assert got == exp
     assert [f.source_number for f in doc.anchored_footnotes()] == [
@@ -464,7 +465,7 @@ def test_a_resolution_in_parts_reads_each_part(tmp_path: Path) -> None:
 def test_a_part_with_its_letter_and_title_on_one_line() -> None:
     """ "A. General" then "The General Assembly," (a resolution in parts whose letter and
     title are printed as one heading); a lettered heading of the operative part that no
-    authoring line follows stays a heading."""
+    authoring line follows stays a heading, above the paragraph it heads."""
     text = (
         "78/94. Questions of the Small Territories\n\n"
         "A. General\n\nThe General Assembly,\n\n"
@@ -482,7 +483,8 @@ def test_a_part_with_its_letter_and_title_on_one_line() -> None:
         ("A", "General", 1, 2),
         ("B", "Individual Territories", 1, 2),
     ]
-    assert doc.unplaced == ["heading in the operative part: A. Follow-up"]
+    assert not doc.unplaced
+    assert doc.parts[1].operative[0].headings == ["A. Follow-up"]
 
 
 def test_a_multi_part_decision_is_kept_by_a_save_and_by_word(tmp_path: Path) -> None:
@@ -512,3 +514,33 @@ def test_a_multi_part_decision_is_kept_by_a_save_and_by_word(tmp_path: Path) -> 
     assert [p.label for p in again.parts] == ["A", "B", "C"]
     write_docx(doc, tmp_path / "d.docx")
     assert shape(read_document(tmp_path / "d.docx")) == shape(doc)
+
+
+def test_the_operative_part_s_section_headings_are_kept(tmp_path: Path) -> None:
+    """A/RES/78/69's "I" / "Implementation of the Convention …" above paragraph 1, and
+    A/RES/80/11's "Peacebuilding Commission": before, listed as unplaced and left out of
+    the saved draft and of every export. Now kept above the paragraph they head, through a
+    save and a Word export read again."""
+    from drafting_app.export.docx_writer import write_docx
+    from drafting_app.storage.project import load_project, save_project
+
+    def sections(d: Document) -> list[tuple[str, list[str]]]:
+        labels = paragraph_labels(d)
+        return [(labels[p.id], p.headings) for p in d.operative if p.headings]
+
+    doc = read_document(SHAPES / "sectioned-operative_oceans-law-of-the-sea.txt")
+    expected = [
+        ("1.", ["I", "Implementation of the Convention and related agreements and instruments"]),
+        ("3.", ["II", "Capacity-building"]),
+        ("5.", ["III", "Meeting of States Parties"]),
+    ]
+    assert sections(doc) == expected and not doc.unplaced
+    peace = read_document(GA_MORE / "A-RES-80-11_peacebuilding-review-2025.txt")
+    assert not peace.unplaced and len(sections(peace)) == 3
+    for d in (doc, peace):
+        save_project(d, tmp_path / "s.unres.json")
+        assert sections(load_project(tmp_path / "s.unres.json").document) == sections(d)
+        write_docx(d, tmp_path / "s.docx")
+        back = read_document(tmp_path / "s.docx")
+        assert sections(back) == sections(d)
+        assert [p.text for p in back.operative] == [p.text for p in d.operative]

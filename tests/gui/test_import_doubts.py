@@ -44,7 +44,10 @@ def test_text_import_says_where_the_reader_was_unsure(
     box = window.drafts.last_warning
     assert box is not None and box.windowTitle() == "Imported with text to review"
     text = box.text()
-    assert "3 passage(s)" in text
+    # the three headings are kept (above the paragraphs they head), nothing is left out
+    assert "passage(s)" not in text
     assert "line 55: “Peacebuilding Commission” read as a heading" in text
     assert "line 135:" in text
-    assert len(draft.controller.doc.operative) == 30
+    doc = draft.controller.doc
+    assert len(doc.operative) == 30 and not doc.unplaced
+    assert sum(len(p.headings) for p in doc.operative) == 3

@@ -467,3 +467,48 @@ def test_a_resolution_in_parts_shows_each_part_and_its_paragraphs_are_typed_in(
     assert doc.paragraph(op1.id).text == "Also " + original
     qtbot.keyClick(window, Z, CTRL)
     assert doc.paragraph(op1.id).text == original
+
+
+def test_the_section_headings_of_the_operative_part_stand_above_their_paragraphs(
+    qtbot: QtBot,
+    window: MainWindow,
+    tools,  # noqa: F811
+) -> None:
+    """A/RES/78/69's "II" / "Capacity-building" on the page, above paragraph 3, not typed
+    in; the numbering runs on through them, and deleting the text of the paragraph under
+    a heading leaves the heading where it is; deleting that paragraph hands its headings
+    to the next one, and undo gives them back."""
+    from tests.conftest import ROOT
+
+    path = ROOT / "tests" / "data" / "shapes" / "sectioned-operative_oceans-law-of-the-sea.txt"
+    draft = window.drafts.add(read_document(path), None, None, None)
+    view = page_of(draft)
+    doc = draft.controller.doc
+    op3 = doc.operative[2]
+    keys = [s.key for s in view.specs]
+    at = keys.index(("p", op3.id))
+    assert keys[at - 2 : at] == [("section", op3.id, "0"), ("section", op3.id, "1")]
+    assert [block_text(view, k) for k in keys[at - 2 : at + 1]] == [
+        "II",
+        "Capacity-building",
+        "3.\t" + op3.text,
+    ]
+    assert not view.specs[at - 1].editable
+    caret_at(qtbot, view, op3.id, 0)
+    qtbot.keyClicks(view, "Also ")
+    assert doc.paragraph(op3.id).text.startswith("Also Emphasizes")
+    assert block_text(view, ("section", op3.id, "1")) == "Capacity-building"
+    from drafting_app.model.edits import DeleteParagraph
+
+    op4 = doc.operative[3]
+    assert draft.controller.apply(DeleteParagraph(op3.id), fixes=False)
+    assert op4.headings == ["II", "Capacity-building"]
+    assert [block_text(view, ("section", op4.id, str(i))) for i in (0, 1)] == [
+        "II",
+        "Capacity-building",
+    ]
+    assert block_text(view, ("p", op4.id)).startswith("3.\tEncourages")
+    draft.controller.stack.undo()
+    assert op4.headings == [] and doc.operative[2].headings == ["II", "Capacity-building"]
+    assert ("section", op4.id, "0") not in view._index
+    assert block_text(view, ("section", op3.id, "1")) == "Capacity-building"

@@ -633,6 +633,7 @@ class StructureBuilder:
         first_numbered = self._operative_start(blocks)
         operative_started = doc.form is Form.DECISION
         prev: Paragraph | None = None
+        headings: list[str] = []  # the section headings above the next operative paragraph
         for i, b in enumerate(blocks):
             text = b.text.strip()
             if _ADOPTION_RE.match(text) or (doc.adoption and _DATE_LINE_RE.match(text)):
@@ -656,13 +657,13 @@ class StructureBuilder:
                 and (operative_started or i < (first_numbered or 0))
             ):
                 # "Peacebuilding Commission" (A/RES/80/11), "VI. Outreach services": a
-                # heading of the operative part (headings, then a numbered paragraph), which
-                # the model has no place for
-                doc.unplaced.append(f"heading in the operative part: {text}")
+                # heading of the operative part (headings, then a numbered paragraph), kept
+                # above the paragraph it heads
+                headings.append(text)
                 self._warn(
                     b,
                     f"“{_short(text)}” read as a heading of the operative part (it has no "
-                    "number and no closing punctuation); it is listed as unplaced.",
+                    "number and no closing punctuation).",
                 )
                 continue
             inferred = None
@@ -673,6 +674,7 @@ class StructureBuilder:
             if operative_started:
                 para = self._paragraph(rest, Part.OPERATIVE, label)
                 tree.add(inferred or label, para)
+                para.headings, headings = headings, []
             else:
                 para = self._paragraph(rest, Part.PREAMBLE, label)
                 if label is not None:
@@ -691,6 +693,8 @@ class StructureBuilder:
             prev = para
         doc.preamble = pre_tree.roots
         doc.operative = tree.roots
+        # headings with no paragraph after them (the text ends on one)
+        doc.unplaced += [f"heading in the operative part: {h}" for h in headings]
         self._check_printed_numbers(doc.operative)
         self._check_printed_numbers(doc.preamble, top=False)
 

@@ -483,6 +483,15 @@ def build_specs(d: Derivation) -> list[BlockSpec]:
     return list(iter_specs(d))
 
 
+def _with_headings(d: Derivation, p: Paragraph, kind: str, level: int) -> Iterator[BlockSpec]:
+    """An operative paragraph with the section headings above it (as read, not typed in)."""
+    for i, heading in enumerate(p.headings):
+        level_of = 2 if heading[:1] in "IVXLC" and ". " in heading[:8] else 3
+        yield _block(("section", p.id, str(i)), "annex_heading", "",
+                     text_pieces(heading, bold=True), level_of, editable=False)  # fmt: skip
+    yield d.paragraph(p, kind, level)
+
+
 def iter_specs(d: Derivation) -> Iterator[BlockSpec]:
     """The page's blocks top to bottom, each made when it is asked for (a long draft is
     written in slices: a paragraph retyped meanwhile is taken as it is then). Only for a
@@ -490,7 +499,7 @@ def iter_specs(d: Derivation) -> Iterator[BlockSpec]:
     doc = d.doc
     yield from _front(d)
     for p, kind, level in _body_kinds(doc.chapeau, doc.preamble, doc.operative, doc.form):
-        yield d.paragraph(p, kind, level)
+        yield from _with_headings(d, p, kind, level)
     for part in doc.parts:
         # The letter of a part (and a resolution's part title and authoring line) as the
         # reader found them; the paragraphs under them are edited as any other.
@@ -503,7 +512,7 @@ def iter_specs(d: Derivation) -> Iterator[BlockSpec]:
             yield _block(("part_authoring", part.label), "authoring", "",
                          text_pieces(part.authoring_body, italic=True), editable=False)  # fmt: skip
         for p, kind, level in _body_kinds(part.chapeau, part.preamble, part.operative, part.form):
-            yield d.paragraph(p, kind, level)
+            yield from _with_headings(d, p, kind, level)
         if part.adoption:
             yield _block(("part_adoption", part.label), "adoption", "",
                          text_pieces(part.adoption, italic=True), editable=False)  # fmt: skip
