@@ -57,6 +57,11 @@ WARM_MODULES = (
     "drafting_app.checks.profile",
     "drafting_app.checks.runner",
     "drafting_app.checks.memo",  # the first check's memo (7 ms to import, its turn's)
+    # The preview's exporter and jinja2 (60 ms of imports, unmarshalling with the lock
+    # held): imported by the preview's worker of the first long draft, they kept the
+    # window from its turns for 25-50 ms at a time (issue 21 item 6).
+    "drafting_app.export.html",
+    "jinja2.sandbox",
 )
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMenu
 
 from drafting_app.errors import DraftingError
 from drafting_app.gui.checks.checks_dock import FIX_SHORTCUT, ChecksPanel
+from drafting_app.gui.common.turns import later
 from drafting_app.gui.document.draft_places import anchor_places, reveal
 from drafting_app.gui.document.footnotes_dock import FootnotesPanel
 from drafting_app.model.profiles import FIRST_MENTION, FIRST_OPERATIVE
@@ -213,15 +214,18 @@ class CitationTools(QObject):
 
     def _page_built(self) -> None:
         self._awaited = None
-        # Timers (1 ms), not posted calls: Qt runs posted calls before the timers and the
-        # input that waited, so 0-ms calls would all join one turn.
-        QTimer.singleShot(1, self._follow_notes)
+        # Queued on the window's turns (gui.common.turns), not posted calls: Qt runs
+        # posted calls before the timers and the input that waited, so 0-ms calls would
+        # all join one turn. Queued, the turns stay busy until the first check has started
+        # (and holds them): a long draft's preview is made after it, not beside it (both
+        # threads beside the window's turns: 60-100 ms between two of them, issue 21 §6).
+        later(self, self._follow_notes)
 
     def _follow_notes(self) -> None:
         draft = self.window.drafts.current()
         if draft is not None and not draft.editor.page.building:
             self.footnotes.follow(draft.controller)
-            QTimer.singleShot(1, self._follow)
+            later(self, self._follow)
 
     def _editor(self) -> DraftEditor | None:
         return self.window.current_editor()

@@ -54,6 +54,7 @@ from drafting_app.checks.findings import (
 )
 from drafting_app.errors import DraftingError
 from drafting_app.gui.common.rich_text_delegate import RICH_ROLE, RichTextDelegate
+from drafting_app.gui.common.turns import hold, release
 from drafting_app.model.places import paragraph_names
 
 if TYPE_CHECKING:  # the checker and the edit commands load with the first draft
@@ -427,6 +428,9 @@ class ChecksPanel(QWidget):
             daemon=True,
         )
         self._threads = [t for t in self._threads if t.is_alive()] + [thread]
+        # The window's turns are busy until it is back: a long draft's preview is made and
+        # the dictionary read after it, not beside it (issue 21 §6).
+        hold(self)
         thread.start()
 
     def _same_basis(self, run: FirstCheck) -> bool:
@@ -459,6 +463,8 @@ class ChecksPanel(QWidget):
         controller = run.controller
         if self._first.get(controller) is run:
             del self._first[controller]
+        if not self._first:
+            release(self)
         with contextlib.suppress(RuntimeError):  # the draft was closed meanwhile
             controller.changed.disconnect(run.mark)
         current = controller is self.controller
