@@ -456,6 +456,7 @@ def test_a_resolution_in_parts_shows_each_part_and_its_paragraphs_are_typed_in(
         "The General Assembly,",
     ]
     order = [s.key for s in view.specs]
+    assert ("authoring",) not in order  # no "The authoring body, e.g. …" prompt above "A"
     assert order.index(("part", "B")) < order.index(("p", b.preamble[0].id))
     assert order.index(("p", a.operative[0].id)) < order.index(("part", "B"))
     assert not view.specs[view._index[("part", "A")]].editable

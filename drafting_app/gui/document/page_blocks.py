@@ -459,7 +459,9 @@ def _front(d: Derivation) -> Iterator[BlockSpec]:
         yield _block(
             ("title",), "title", label, text_pieces(doc.title, bold=True), level=int(ga_number)
         )
-    yield _block(("authoring",), "authoring", "", text_pieces(doc.authoring_body, italic=True))
+    if doc.authoring_body or not doc.parts:
+        # a text in lettered parts has its authoring lines in its parts: no prompt for one
+        yield _block(("authoring",), "authoring", "", text_pieces(doc.authoring_body, italic=True))
 
 
 def _annexes(d: Derivation) -> Iterator[BlockSpec]:
