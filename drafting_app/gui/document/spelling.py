@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -196,7 +197,7 @@ class SpellingUnderline(QObject):
         service.ready.connect(self._install, Qt.ConnectionType.QueuedConnection)
         service.changed.connect(self._redraw, Qt.ConnectionType.QueuedConnection)
         self._painted = False
-        self._quiet = 0
+        self._quiet_since: float | None = None  # when the turns were last seen free
         self._idle = QTimer(self)
         self._idle.setInterval(25)
         self._idle.timeout.connect(self._when_idle)
@@ -246,7 +247,7 @@ class SpellingUnderline(QObject):
             # 190 ms of Python on a thread, and each Qt call of those turns waited for the
             # interpreter lock meanwhile (issue 21 §6).
             self._painted = True
-            self._quiet = 0
+            self._quiet_since = None
             self._idle.start()
         if event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
             found = self.word_at(event.pos())
@@ -261,8 +262,15 @@ class SpellingUnderline(QObject):
     def _when_idle(self) -> None:
         """Start the dictionary's reading once the window's turns have had nothing queued
         (no job, no slice) for :data:`IDLE_MS`."""
-        self._quiet = 0 if turns.busy() else self._quiet + 1
-        if self._quiet * self._idle.interval() >= IDLE_MS:
+        # Timed by the clock, not by counting ticks: six ticks of 25 ms were 125 ms after
+        # the first free one (less with Qt's coarse timers), not IDLE_MS.
+        now = time.monotonic()
+        if turns.busy():
+            self._quiet_since = None
+            return
+        if self._quiet_since is None:
+            self._quiet_since = now
+        if (now - self._quiet_since) * 1000 >= IDLE_MS:
             self._idle.stop()
             self.service.start(_texts(self.view.controller.doc))
 
