@@ -309,7 +309,7 @@ class StructureBuilder:
                 return i - 1 if _PART_RE.match(prev) else i
             if b.heading or not _AUTHOR_RE.match(text):
                 continue
-            if text.endswith(",") and len(text) < 250:
+            if _is_author_line(text):
                 # A resolution in parts: "A", its title, then "The General Assembly,".
                 first = _first_part_at(blocks, i)
                 return i if first is None else first

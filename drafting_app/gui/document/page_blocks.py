@@ -369,13 +369,6 @@ def _kind(level: int, annex: bool, form: Form) -> str:
     return "sub1" if depth == 1 else "sub2"
 
 
-def paragraph_kinds(doc: Document) -> Iterator[tuple[Paragraph, str, int]]:
-    """Every paragraph in page order with its block kind and level."""
-    yield from _body_kinds(doc.chapeau, doc.preamble, doc.operative, doc.form)
-    for part in doc.parts:
-        yield from _body_kinds(part.chapeau, part.preamble, part.operative, part.form)
-
-
 def _body_kinds(
     chapeau: Paragraph | None, preamble: list[Paragraph], operative: list[Paragraph], form: Form
 ) -> Iterator[tuple[Paragraph, str, int]]:
@@ -464,6 +457,11 @@ def _front(d: Derivation) -> Iterator[BlockSpec]:
         yield _block(("authoring",), "authoring", "", text_pieces(doc.authoring_body, italic=True))
 
 
+def _heading_level(text: str) -> int:
+    """2 for a chapter heading numbered in Roman figures ("II. Commitments"), else 3."""
+    return 2 if text[:1] in "IVXLC" and ". " in text[:8] else 3
+
+
 def _annexes(d: Derivation) -> Iterator[BlockSpec]:
     for annex in d.doc.annexes:
         yield _block(("annex", annex.id), "annex_title", "", text_pieces(annex.title, bold=True))
@@ -472,8 +470,8 @@ def _annexes(d: Derivation) -> Iterator[BlockSpec]:
             yield _block(key, "annex_title", "", text_pieces(line, bold=True))
         for b in annex.blocks:
             if isinstance(b, Heading):
-                level = 2 if b.text[:1] in "IVXLC" and ". " in b.text[:8] else 3
                 pieces = text_pieces(b.text, bold=True)
+                level = _heading_level(b.text)
                 yield _block(("heading_a", b.id), "annex_heading", "", pieces, level)
             else:
                 for q, level in _descendants(b, 0):
@@ -488,9 +486,9 @@ def build_specs(d: Derivation) -> list[BlockSpec]:
 def _with_headings(d: Derivation, p: Paragraph, kind: str, level: int) -> Iterator[BlockSpec]:
     """An operative paragraph with the section headings above it (as read, not typed in)."""
     for i, heading in enumerate(p.headings):
-        level_of = 2 if heading[:1] in "IVXLC" and ". " in heading[:8] else 3
         yield _block(("section", p.id, str(i)), "annex_heading", "",
-                     text_pieces(heading, bold=True), level_of, editable=False)  # fmt: skip
+                     text_pieces(heading, bold=True), _heading_level(heading),
+                     editable=False)  # fmt: skip
     yield d.paragraph(p, kind, level)
 
 
