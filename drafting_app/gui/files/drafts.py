@@ -293,8 +293,7 @@ class Drafts(QObject):
         # made it 20-40 ms longer (issue 21 §6).
         editor_imports = threading.Thread(target=_import_editor, name="editor imports")
         editor_imports.start()
-        read = read_in_worker(self.window, path.name, load_project, path)
-        editor_imports.join()
+        read = read_in_worker(self.window, path.name, load_project, path, alongside=editor_imports)
         try:
             project = _result(read)
         except ReadingCancelled:
