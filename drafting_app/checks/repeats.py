@@ -77,10 +77,11 @@ def check_repeats(ctx: CheckContext) -> list[Finding]:
 
 def repeats_key(ctx: CheckContext) -> tuple[object, ...] | None:
     """Everything :func:`check_repeats` reads under the current rule: each anchored note in
-    numbering order with its text, number and source, the text and offset its mark stands
-    at, and that paragraph's place (part, body, annex, and what :meth:`describe` names it
-    by). None under the older rule, whose first-operative test reads every operative
-    paragraph: it is computed on every run."""
+    numbering order with its text, number, source and subject (what the words before its
+    mark name: the words themselves are not in the key, so typing elsewhere in a marked
+    paragraph keeps it), and the place of its mark's paragraph (part, body, annex, and
+    what :meth:`describe` names it by). None under the older rule, whose first-operative
+    test reads every operative paragraph: it is computed on every run."""
     if ctx.profile.citation.repeat is RepeatRule.FIRST_OPERATIVE:
         return None
     annex_of = _annex_of(ctx) if ctx.doc.annexes else {}
@@ -92,11 +93,12 @@ def repeats_key(ctx: CheckContext) -> tuple[object, ...] | None:
             continue
         p, offset = where
         e = by_id[p.id]
+        source = sources[f.id]
         out.append(
             (
-                f.id, f.text, numbers[f.id], sources[f.id], p.id, p.text, offset, e.part,
-                e.group, e.in_annex, annex_of.get(p.id, 0), e.depth, e.chapeau, e.form,
-                e.label, ctx.preamble_position(p),
+                f.id, f.text, numbers[f.id], source, _subject(ctx, p, offset, source), p.id,
+                offset, e.part, e.group, e.in_annex, annex_of.get(p.id, 0), e.depth,
+                e.chapeau, e.form, e.label, ctx.preamble_position(p),
             )
         )  # fmt: skip
     return tuple(out)

@@ -56,15 +56,15 @@ def _written_in(ctx: CheckContext) -> dict[str, tuple[str, str]]:
 
 def treaties_key(ctx: CheckContext) -> tuple[object, ...]:
     """Everything :func:`check_treaties` reads besides the corpus: each note in numbering
-    order with its text, number and source, and for a *Treaty Series* note the text and
-    offset of its mark (the instrument named right before it)."""
-    numbers, sources, anchor_of = ctx.numbers, ctx.sources, ctx.anchor_of
+    order with its text, number and source, and for a *Treaty Series* note the instrument
+    named right before its mark (not the paragraph's words: typing elsewhere in it keeps
+    the key)."""
+    numbers, sources = ctx.numbers, ctx.sources
     out: list[tuple[object, ...]] = []
     for f in ctx.footnotes:
         source = sources[f.id]
-        where = anchor_of.get(f.id) if isinstance(source, TreatyCitation) else None
-        mark = None if where is None else (where[0].text, where[1])
-        out.append((f.id, f.text, numbers[f.id], source, mark))
+        named = _named_before(ctx, f) if isinstance(source, TreatyCitation) else None
+        out.append((f.id, f.text, numbers[f.id], source, named))
     return tuple(out)
 
 
