@@ -84,6 +84,32 @@ def _could_be_ibid(
     )
 
 
+def ibid_key(ctx: CheckContext) -> tuple[object, ...]:
+    """Everything :func:`check_ibid` reads: each note's text, stored source and number
+    (its place in the numbering order and the source an Ibid. takes from the note listed
+    before it follow from these)."""
+    numbers = ctx.numbers
+    return tuple((f.id, f.text, f.citation, numbers[f.id]) for f in ctx.doc.footnotes)
+
+
+def numbering_key(ctx: CheckContext) -> tuple[object, ...]:
+    """Everything :func:`check_numbering` reads: each note's source number, text and
+    number, which notes have a mark, and where a mark without a note stands."""
+    numbers, anchored = ctx.numbers, ctx.anchor_of
+    known = ctx.footnote_by_id
+    notes = tuple(
+        (f.id, f.source_number, f.text, numbers[f.id], f.id in anchored) for f in ctx.doc.footnotes
+    )
+    dangling = tuple(
+        ctx.at(e.paragraph, a.offset, a.offset)
+        for e in ctx.entries
+        if e.paragraph.anchors
+        for a in e.paragraph.anchors
+        if a.footnote_id not in known
+    )
+    return notes, dangling
+
+
 def check_numbering(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
     seen: dict[str, Footnote] = {}

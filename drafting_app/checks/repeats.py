@@ -75,14 +75,48 @@ def check_repeats(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-# -- reading the notes -------------------------------------------------------------------
-def _notes(ctx: CheckContext) -> list[_Note]:
-    annex_of = {
+def repeats_key(ctx: CheckContext) -> tuple[object, ...] | None:
+    """Everything :func:`check_repeats` reads under the current rule: each anchored note in
+    numbering order with its text, number, source and subject (what the words before its
+    mark name: the words themselves are not in the key, so typing elsewhere in a marked
+    paragraph keeps it), and the place of its mark's paragraph (part, body, annex, and
+    what :meth:`describe` names it by). None under the older rule, whose first-operative
+    test reads every operative paragraph: it is computed on every run."""
+    if ctx.profile.citation.repeat is RepeatRule.FIRST_OPERATIVE:
+        return None
+    annex_of = _annex_of(ctx) if ctx.doc.annexes else {}
+    numbers, sources, by_id = ctx.numbers, ctx.sources, ctx.by_id
+    out: list[tuple[object, ...]] = []
+    for f in ctx.footnotes:
+        where = ctx.anchor_of.get(f.id)
+        if where is None:
+            continue
+        p, offset = where
+        e = by_id[p.id]
+        source = sources[f.id]
+        out.append(
+            (
+                f.id, f.text, numbers[f.id], source, _subject(ctx, p, offset, source), p.id,
+                offset, e.part, e.group, e.in_annex, annex_of.get(p.id, 0), e.depth,
+                e.chapeau, e.form, e.label, ctx.preamble_position(p),
+            )
+        )  # fmt: skip
+    return tuple(out)
+
+
+def _annex_of(ctx: CheckContext) -> dict[str, int]:
+    """The annex each annex paragraph stands in."""
+    return {
         p.id: i
         for i, annex in enumerate(ctx.doc.annexes)
         for top in annex.paragraphs()
         for p in top.walk()
     }
+
+
+# -- reading the notes -------------------------------------------------------------------
+def _notes(ctx: CheckContext) -> list[_Note]:
+    annex_of = _annex_of(ctx)
     out: list[_Note] = []
     for f in ctx.footnotes:
         where = ctx.anchor_of.get(f.id)

@@ -24,7 +24,7 @@ from drafting_app.checks.context import CheckContext, Entry
 from drafting_app.checks.dates import dates_in_note, dates_in_paragraph
 from drafting_app.checks.facts import CorpusFacts
 from drafting_app.checks.findings import Finding, Severity
-from drafting_app.checks.footnotes import check_ibid, check_numbering
+from drafting_app.checks.footnotes import check_ibid, check_numbering, ibid_key, numbering_key
 from drafting_app.checks.internal import check_internal
 from drafting_app.checks.marks import marks_in
 from drafting_app.checks.negotiation import CODES as NEGOTIATION_CODES
@@ -33,11 +33,11 @@ from drafting_app.checks.openers import check_ladder, check_tenses, opener_findi
 from drafting_app.checks.profile import CheckProfile, profile_for
 from drafting_app.checks.punctuation import Closing, closing_finding, closings, document_punctuation
 from drafting_app.checks.references import references_in_note, references_in_paragraph
-from drafting_app.checks.repeats import check_repeats
+from drafting_app.checks.repeats import check_repeats, repeats_key
 from drafting_app.checks.short_titles import check_short_titles
 from drafting_app.checks.spacing import empty_paragraph, spacing_in
 from drafting_app.checks.symbols import symbols_in_note, symbols_in_paragraph
-from drafting_app.checks.treaties import check_articles, check_treaties
+from drafting_app.checks.treaties import check_articles, check_treaties, treaties_key
 from drafting_app.model.document import SOURCE_CUT, Document, Footnote, Part
 
 Family = Callable[[CheckContext], list[Finding]]
@@ -58,6 +58,18 @@ WHOLE_TEXT: dict[str, Family] = {
     "LADDER": check_ladder,
     "PUNCT": document_punctuation,
     "NEGO": check_negotiation,
+}
+
+# What some of them read, as a key (None: not kept this run): a checker reuses the
+# family's findings of its last run while the key is unchanged. The footnote families
+# read the notes and their marks' places only, not the words of the paragraphs: typing
+# in a paragraph without a mark leaves them as they were (4-6 ms of a re-check). The
+# corpus and the profile are not in the keys: another one starts the checker afresh.
+WHOLE_TEXT_KEYS: dict[str, Callable[[CheckContext], object]] = {
+    "TREATY": treaties_key,
+    "IBID": ibid_key,
+    "FN-NUMBER": numbering_key,
+    "FN-REPEAT": repeats_key,
 }
 
 CODES = (
@@ -144,6 +156,7 @@ class Checker:
         self._profile: CheckProfile | None = None
         self._paragraphs: dict[str, tuple[Key, list[Finding]]] = {}
         self._notes: dict[str, tuple[Key, list[Finding]]] = {}
+        self._families: dict[str, tuple[object, list[Finding]]] = {}
         # (paragraphs, footnotes) recomputed by the last run: what an edit touched.
         self.recomputed = (0, 0)
 
@@ -154,17 +167,31 @@ class Checker:
         profile = profile or profile_for(doc)
         if facts is not self._facts or profile != self._profile:
             self._facts, self._profile = facts, profile
-            self._paragraphs, self._notes = {}, {}
+            self._paragraphs, self._notes, self._families = {}, {}, {}
         # A check makes tens of thousands of objects (references, findings, keys) and no
         # reference cycles: the collector's passes over them were 2-4 ms of a cold check of
         # a long draft (tests/checks/test_check_collector.py: no garbage left behind).
         with collector.paused(freeze=False):
             ctx = CheckContext(doc, facts, profile)
-            findings: list[Finding] = []
-            for family in WHOLE_TEXT.values():
-                findings += family(ctx)
+            findings = self._whole_text(ctx)
             findings += self._per_text(ctx)
             return _in_order(ctx, findings)
+
+    def _whole_text(self, ctx: CheckContext) -> list[Finding]:
+        kept, families = self._families, {}
+        out: list[Finding] = []
+        for code, family in WHOLE_TEXT.items():
+            reads = WHOLE_TEXT_KEYS.get(code)
+            key = None if reads is None else reads(ctx)
+            if key is None:
+                out += family(ctx)
+                continue
+            hit = kept.get(code)
+            found = hit[1] if hit is not None and hit[0] == key else family(ctx)
+            families[code] = (key, found)
+            out += found
+        self._families = families
+        return out
 
     def _per_text(self, ctx: CheckContext) -> list[Finding]:
         wanted = closings(ctx)

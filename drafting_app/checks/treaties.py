@@ -54,6 +54,20 @@ def _written_in(ctx: CheckContext) -> dict[str, tuple[str, str]]:
     return out
 
 
+def treaties_key(ctx: CheckContext) -> tuple[object, ...]:
+    """Everything :func:`check_treaties` reads besides the corpus: each note in numbering
+    order with its text, number and source, and for a *Treaty Series* note the instrument
+    named right before its mark (not the paragraph's words: typing elsewhere in it keeps
+    the key)."""
+    numbers, sources = ctx.numbers, ctx.sources
+    out: list[tuple[object, ...]] = []
+    for f in ctx.footnotes:
+        source = sources[f.id]
+        named = _named_before(ctx, f) if isinstance(source, TreatyCitation) else None
+        out.append((f.id, f.text, numbers[f.id], source, named))
+    return tuple(out)
+
+
 def check_treaties(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
     known_numbers = {i.unts_number for i in ctx.facts.instruments()}

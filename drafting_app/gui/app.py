@@ -63,6 +63,8 @@ WARM_MODULES = (
     # window from its turns for 25-50 ms at a time (issue 21 item 6).
     "drafting_app.export.html",
     "jinja2.sandbox",
+    # The page's paste splitter (37 ms): no longer imported with the draft editor.
+    "drafting_app.corpus.readers.paste",
 )
 
 

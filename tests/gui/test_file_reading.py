@@ -140,3 +140,33 @@ def test_a_repaired_text_file_says_what_was_repaired(
     assert "the Organization’s report" in draft.controller.doc.operative[0].text
     box = window.drafts.last_warning
     assert box is not None and "1 byte not in UTF-8 (line 5)" in box.text()
+
+
+def test_work_alongside_the_reading_is_waited_for_with_the_window_turning(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """The draft editor's imports run on a thread while the first draft is read; when they
+    outlast the reading the window still turns until they are done (joined on the
+    window's thread afterwards, they froze it)."""
+    import threading
+
+    from drafting_app.gui.files.file_reading import read_in_worker
+    from drafting_app.storage.project import load_project
+
+    path = tmp_path / f"small{SUFFIX}"
+    save_project(new_document("cop-draft-resolution"), path)
+    done: list[float] = []
+    alongside = threading.Thread(target=lambda: (time.sleep(0.4), done.append(1.0)))
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(10)
+    alongside.start()
+    start = time.perf_counter()
+    read = read_in_worker(window, path.name, load_project, path, alongside=alongside)
+    timer.stop()
+    assert done and not alongside.is_alive()  # it was waited for
+    assert read.error is None and read.value is not None
+    assert (time.perf_counter() - start) >= 0.39
+    gaps = [b - a for a, b in zip([start, *ticks], ticks, strict=False)]
+    assert len(ticks) >= 15 and max(gaps) < 0.2  # the window turned all along

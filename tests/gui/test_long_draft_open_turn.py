@@ -118,9 +118,9 @@ doc = Document(title="Long draft", operative=[Paragraph("Decides to remain seize
 save_project(doc, sys.argv[1])
 seen = []
 add = Drafts.add
-def watched(self, *args):
+def watched(self, *args, **kwargs):
     seen.append("drafting_app.gui.document.draft_editor" in sys.modules)
-    return add(self, *args)
+    return add(self, *args, **kwargs)
 Drafts.add = watched
 assert "drafting_app.gui.document.draft_editor" not in sys.modules
 assert window.drafts.open_path(sys.argv[1]) is not None

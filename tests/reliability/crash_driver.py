@@ -161,7 +161,9 @@ def _start(window: Any, project: Path, log: Log) -> Any:
     else:
         log("restored", hashes=[], paths=[])
         if project.is_file():
-            window.drafts.open_path(project)
+            opened = window.drafts.open_path(project)
+            if opened is not None:  # a long draft's tab comes a few turns later: now
+                window.drafts.show_now(opened)
         else:
             window.drafts.create_from_template("cop-draft-resolution")
         box = window.drafts.last_warning

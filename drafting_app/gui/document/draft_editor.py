@@ -116,6 +116,7 @@ class DraftEditor(QWidget):
         controller: DocumentController,
         phrases: PhraseBook | None = None,
         parent: QWidget | None = None,
+        in_turns: bool = False,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -134,6 +135,26 @@ class DraftEditor(QWidget):
         self.page = DocumentView(controller, phrases, self)
         self.page.menu_sections.append(partial(add_section_menu, self.page))
         self.phrases = self.page.typing.phrases
+        self.page.message.connect(self.message.emit)
+        controller.failed.connect(self.message.emit)
+        controller.notice.connect(self.message.emit)
+        self._remembered = ""
+        self.note_chosen: Callable[[str], None] | None = None  # the window's Footnotes panel
+        self.complete = False
+        if in_turns and self.page.building:
+            # A long draft opened from a file (issue 21 §6): the side panels are made on
+            # the next turn; the window shows the editor only once they are there.
+            later(self, self.finish)
+        else:
+            self.finish()
+
+    def finish(self) -> None:
+        """The side panels (paragraph properties, masthead, footnotes, annex form) and
+        the find bar, laid out beside the page; once (later calls do nothing)."""
+        if self.complete:
+            return
+        self.complete = True
+        controller = self.controller
         self.place = QLabel(self)
         self.place.setObjectName("paragraphPlace")
         self.hint = QLabel(self)
@@ -169,15 +190,10 @@ class DraftEditor(QWidget):
         self.outline.customContextMenuRequested.connect(self._show_outline_menu)
         self.footnotes.edit_requested.connect(self.edit_note)
         self.page.current_changed.connect(self._page_moved)
-        self.page.message.connect(self.message.emit)
         self.page.zoom_changed.connect(lambda z: self.message.emit(f"Zoom {round(z * 100)} %"))
         self.page.mark_activated.connect(self.show_note)
-        controller.failed.connect(self.message.emit)
-        controller.notice.connect(self.message.emit)
         controller.changed.connect(self._on_changed)
         controller.modes_changed.connect(self.show_suggestions)
-        self._remembered = ""
-        self.note_chosen: Callable[[str], None] | None = None  # the window's Footnotes panel
         if self.page.building:
             # A long draft (issue 21 §6): the page's first screen is painted first; the
             # outline opens out and the side panel fills in on the turns after it.

@@ -93,6 +93,10 @@ class OpenDraft:
         self.snapshot_timer.setSingleShot(True)
         self.snapshot_timer.setInterval(RECOVERY_DELAY_MS)
         self.unsnapped_since: float | None = None  # monotonic time of the first such change
+        # In the window's tabs (and in front). A long draft opened from a file gets its tab
+        # a few turns after the open (Drafts.add with in_turns): the keys, Undo and the
+        # menus stay with the draft in front until then.
+        self.shown = False
 
     def settings_to_save(self) -> dict[str, Any]:
         """The settings a save (or snapshot) writes: the file's, and the body profile in
@@ -226,14 +230,22 @@ class Drafts(QObject):
         path: Path | None,
         body: BodyProfile | None,
         fingerprint: Fingerprint | None,
+        in_turns: bool = False,
     ) -> OpenDraft:
+        """A tab for ``doc``, in front. With ``in_turns`` a long draft's open is spread
+        over turns of the window (issue 21 §6: built in one turn, the editor, its page,
+        outline and side panels, then its tab shown and painted, stalled the window
+        50-60 ms): the editor and its page's first screen now, its side panels on the
+        next turn, its tab (in front, the page focused) on the one after — ``shown``
+        says when, :meth:`show_now` does it at once. Without it (or for a short draft)
+        the tab is there when this returns."""
         from drafting_app.gui.document.document_controller import DocumentController
         from drafting_app.gui.document.draft_editor import DraftEditor
 
         controller = DocumentController(doc, path, body, self)
         controller.ladder_mode = self.settings.ladder
         controller.punctuation_mode = self.settings.punctuation
-        editor = DraftEditor(controller, self.phrases, self.tabs)
+        editor = DraftEditor(controller, self.phrases, self.tabs, in_turns=in_turns)
         draft = OpenDraft(editor, fingerprint)
         self.open.append(draft)
         self.undo_group.addStack(controller.stack)
@@ -243,11 +255,24 @@ class Drafts(QObject):
         controller.path_changed.connect(lambda _p: self._publish_open())
         controller.changed.connect(lambda _c: draft.note_change())
         draft.snapshot_timer.timeout.connect(lambda: self.write_snapshot(draft))
-        self.tabs.addTab(editor, controller.display_name())
+        if editor.complete:
+            self.show_now(draft)
+        else:  # after the editor's side panels, on a turn of its own
+            later(editor, lambda: self.show_now(draft))
+        return draft
+
+    def show_now(self, draft: OpenDraft) -> None:
+        """The draft's tab, in front with the page focused, if it is not there yet (and
+        the draft not closed meanwhile)."""
+        if draft.shown or draft not in self.open:
+            return
+        draft.shown = True
+        editor = draft.editor
+        editor.finish()
+        self.tabs.addTab(editor, draft.controller.display_name())
         self.tabs.setCurrentWidget(editor)
         editor.page.setFocus()  # as in Word, the keys go to the page at once (not the outline)
         self._refresh_tab(draft)
-        return draft
 
     def open_path(self, path: Path) -> OpenDraft | None:
         """Open a saved draft (or switch to it when it is open already). A Word file is
@@ -260,6 +285,7 @@ class Drafts(QObject):
             return self.import_path(path)
         for d in self.open:
             if d.controller.path is not None and d.controller.path.resolve() == path.resolve():
+                self.show_now(d)  # opened a moment ago, its tab still to come
                 self.tabs.setCurrentWidget(d.editor)
                 return d
         # The draft editor's modules are imported while the file is read (the first open of
@@ -267,8 +293,7 @@ class Drafts(QObject):
         # made it 20-40 ms longer (issue 21 §6).
         editor_imports = threading.Thread(target=_import_editor, name="editor imports")
         editor_imports.start()
-        read = read_in_worker(self.window, path.name, load_project, path)
-        editor_imports.join()
+        read = read_in_worker(self.window, path.name, load_project, path, alongside=editor_imports)
         try:
             project = _result(read)
         except ReadingCancelled:
@@ -294,7 +319,7 @@ class Drafts(QObject):
         if elsewhere is not None:
             read_only = True
             notices.insert(0, self._elsewhere_notice(path, elsewhere))
-        draft = self.add(project.document, path, body, project.fingerprint)
+        draft = self.add(project.document, path, body, project.fingerprint, in_turns=True)
         draft.file_settings = dict(project.settings)
         draft.read_only = read_only
         self._refresh_tab(draft)
@@ -306,6 +331,7 @@ class Drafts(QObject):
         later(self, self._publish_open)
         later(self, self._save_settings)
         if notices:
+            self.show_now(draft)  # the warning is about this draft: its tab behind it
             self._warn("Opened read-only" if read_only else "Opened with a warning",
                        "\n\n".join(notices))  # fmt: skip
         return draft
