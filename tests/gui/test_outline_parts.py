@@ -63,11 +63,20 @@ def test_the_outline_and_the_page_follow_each_other_in_a_part(
 ) -> None:
     draft = window.drafts.add(read_document(SHAPE), None, None, None)
     editor, view, doc = draft.editor, page_of(draft), draft.controller.doc
+    # The body's empty "Preamble" and "Operative part" rows are hidden; part A's first
+    # paragraph is the outline's current row, as the preamble's first is for other texts.
+    qtbot.waitUntil(lambda: editor.outline.isRowHidden(0, QModelIndex()))
+    assert editor.outline.isRowHidden(1, QModelIndex())
+    assert not editor.outline.isRowHidden(2, QModelIndex())
+    qtbot.waitUntil(lambda: editor.current_pid() == doc.parts[0].preamble[0].id)
+    assert editor.place.text() == "<b>Part A, preambular paragraph</b>"  # not "Chapeau"
     target = doc.parts[1].operative[2]
     index = editor.model.index_of(target.id)
     assert index.isValid() and index.parent().data().startswith("B — ")
     editor.outline.clicked.emit(index)
     assert view.caret() == (("p", target.id), 0)
+    qtbot.waitUntil(lambda: editor.current_pid() == target.id)
+    assert editor.place.text() == "<b>Part B, operative paragraph 3.</b>"
     other = doc.parts[0].preamble[1]
     caret_at(qtbot, view, other.id, 4)
     qtbot.waitUntil(lambda: editor.current_pid() == other.id)

@@ -203,12 +203,27 @@ class DraftEditor(QWidget):
 
     def _open_outline(self) -> None:
         self.outline.expandAll()
+        self._hide_empty_body()
+        self.model.modelReset.connect(self._hide_empty_body)  # a reset shows every row again
         if self.outline.currentIndex().isValid():
             return  # the drafter got there first (the caret moved on the page)
-        first = self.model.index(0, 0, self.model.group_index(Part.PREAMBLE))
-        self.outline.setCurrentIndex(
-            first if first.isValid() else self.model.group_index(Part.PREAMBLE)
-        )
+        group = self.model.group_index(Part.PREAMBLE)
+        if self._body_hidden():
+            group = self.model.index(2, 0)  # part A's row
+        first = self.model.index(0, 0, group)
+        self.outline.setCurrentIndex(first if first.isValid() else group)
+
+    def _body_hidden(self) -> bool:
+        """A text in lettered parts with nothing before its part A (A/RES/78/122 A-B,
+        decision 79/537 A, B and C): its paragraphs are under the parts' rows, and the
+        body's two empty rows ("Preamble 0 paragraphs") would only mislead."""
+        doc = self.controller.doc
+        return bool(doc.parts) and not (doc.preamble or doc.operative or doc.chapeau)
+
+    def _hide_empty_body(self) -> None:
+        hidden = self._body_hidden()
+        for part in (Part.PREAMBLE, Part.OPERATIVE):
+            self.outline.setRowHidden(self.model.group_index(part).row(), QModelIndex(), hidden)
 
     changes: ChangesPanel | None = None
     revision_marks: RevisionMarks | None = None
@@ -361,8 +376,10 @@ class DraftEditor(QWidget):
         label = self.controller.numbers.labels().get(pid, "")
         try:
             loc = locate(self.controller.doc, pid)
-        except EditError:  # the chapeau of a decision
-            self.place.setText("<b>Chapeau</b>")
+        except EditError:  # the chapeau of a decision, or a paragraph of a lettered part
+            self.place.setText(
+                f"<b>{_lettered_place(doc, pid)} {label}</b>".replace(" </b>", "</b>")
+            )
             return
         kind = "Preambular" if loc.part is Part.PREAMBLE else "Operative"
         level = "sub-paragraph" if loc.parent_id else "paragraph"
@@ -608,3 +625,18 @@ class DraftEditor(QWidget):
         if index.isValid():
             self.outline.setCurrentIndex(index)
         outline_menu(self).exec(self.outline.viewport().mapToGlobal(pos))
+
+
+def _lettered_place(doc: Document, pid: str) -> str:
+    """Where a paragraph that has no Location stands: "Part B, operative paragraph" (a
+    text in lettered parts), "Chapeau" (a decision's opening paragraph)."""
+    for part in doc.parts:
+        if part.chapeau is not None and part.chapeau.id == pid:
+            return f"Part {part.label}, chapeau"
+        for kind, top in (("preambular", part.preamble), ("operative", part.operative)):
+            for p in top:
+                if p.id == pid:
+                    return f"Part {part.label}, {kind} paragraph"
+                if any(q.id == pid for q in p.walk()):
+                    return f"Part {part.label}, {kind} sub-paragraph"
+    return "Chapeau"
