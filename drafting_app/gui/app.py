@@ -20,6 +20,7 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from drafting_app.errors import DraftingError
+from drafting_app.gui.common.fonts import times_family
 from drafting_app.gui.files.drafts import IMPORTED_SUFFIXES
 from drafting_app.gui.main_window import APP_TITLE, MainWindow
 from drafting_app.gui.picker_wiring import install_picker, load_picker
@@ -102,6 +103,7 @@ def _application(argv: list[str]) -> QApplication:
     app = QApplication([sys.argv[0] if sys.argv else "drafting-app", *argv])
     app.setApplicationName("drafting-app")
     app.setApplicationDisplayName(APP_TITLE)
+    times_family()  # before the first page is laid out in it
     return app
 
 
