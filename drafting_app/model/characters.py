@@ -18,6 +18,29 @@ _ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 REPLACEMENT = "\ufffd"
 
 
+# The typographic ligatures of Unicode's Alphabetic Presentation Forms. A PDF set in a
+# font that has them (DejaVu Serif, where Times New Roman is missing; many issued UN PDFs)
+# gives "Traﬃcking" with U+FB03 for "ffi": the word then matches nothing in the corpus,
+# the spelling or a search. Their compatibility decompositions, as NFKC would give.
+_LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+    }
+)
+_LIGATURE_RE = re.compile("[\ufb00-\ufb06]")
+
+
+def unligated(text: str) -> str:
+    """``text`` with each ligature character spelt out in its letters ("ﬁ" → "fi")."""
+    return text.translate(_LIGATURES) if _LIGATURE_RE.search(text) else text
+
+
 def _replacement(m: re.Match[str]) -> str:
     return " " if m.group() < " " else REPLACEMENT
 

@@ -27,6 +27,7 @@ from drafting_app.model.paragraph_edits import (
     MoveParagraph,
     Outdent,
 )
+from drafting_app.model.section_edits import SetSectionHeadings
 from drafting_app.model.text_edits import (
     MASTHEAD_FIELDS,
     AddFootnote,
@@ -68,6 +69,7 @@ __all__ = [
     "SetAuthoringBody",
     "SetHeading",
     "SetMasthead",
+    "SetSectionHeadings",
     "SetText",
     "SetTitle",
     "Splice",

@@ -22,7 +22,7 @@ from drafting_app.model.paragraph_edits import (
     check_new,
 )
 from drafting_app.model.text_edits import DeleteFootnote, SetText, paragraph_of
-from drafting_app.model.tree import Location, find, locations
+from drafting_app.model.tree import Location, find, locations, siblings
 
 
 @dataclass(frozen=True)
@@ -165,6 +165,13 @@ class JoinParagraphs(Derived):
         if next_in_page(doc, self.first) is not paragraph_of(doc, self.second):
             raise EditError("Only a paragraph and the one just after it can be joined.")
         qloc, q = find(doc, self.second)
+        if q.headings and not _heir_of_headings(doc, qloc):
+            # DeleteParagraph hands the headings to the paragraph after ``second``; with
+            # none after it they would be lost with it.
+            raise EditError(
+                f"The section heading \u201c{q.headings[-1]}\u201d stands above this "
+                "paragraph. Remove the heading first (right-click it), then join."
+            )
         head = p.text
         if (
             q.text
@@ -205,6 +212,13 @@ class JoinParagraphs(Derived):
             ]
         steps.append(DeleteParagraph(q.id))
         return steps
+
+
+def _heir_of_headings(doc: Document, loc: Location) -> bool:
+    """Whether a paragraph follows the one at ``loc`` among its siblings, to take the
+    section headings above it when it goes."""
+    rest = siblings(doc, loc.part, loc.parent_id, loc.annex)
+    return loc.index + 1 < len(rest) and isinstance(rest[loc.index + 1], Paragraph)
 
 
 def _level(doc: Document, pid: str) -> int:

@@ -475,10 +475,11 @@ def test_the_section_headings_of_the_operative_part_stand_above_their_paragraphs
     window: MainWindow,
     tools,  # noqa: F811
 ) -> None:
-    """A/RES/78/69's "II" / "Capacity-building" on the page, above paragraph 3, not typed
-    in; the numbering runs on through them, and deleting the text of the paragraph under
-    a heading leaves the heading where it is; deleting that paragraph hands its headings
-    to the next one, and undo gives them back."""
+    """A/RES/78/69's "II" / "Capacity-building" on the page, above paragraph 3, as blocks
+    of their own (tests/gui/test_section_headings.py retypes them); the numbering runs on
+    through them, and deleting the text of the paragraph under a heading leaves the
+    heading where it is; deleting that paragraph hands its headings to the next one, and
+    undo gives them back."""
     from tests.conftest import ROOT
 
     path = ROOT / "tests" / "data" / "shapes" / "sectioned-operative_oceans-law-of-the-sea.txt"
@@ -494,7 +495,6 @@ def test_the_section_headings_of_the_operative_part_stand_above_their_paragraphs
         "Capacity-building",
         "3.\t" + op3.text,
     ]
-    assert not view.specs[at - 1].editable
     caret_at(qtbot, view, op3.id, 0)
     qtbot.keyClicks(view, "Also ")
     assert doc.paragraph(op3.id).text.startswith("Also Emphasizes")

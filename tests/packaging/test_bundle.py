@@ -17,8 +17,9 @@ from tests.conftest import ROOT
 
 # 170 MB, and 1 MB more since File › Print: Qt's print support (libQt6PrintSupport, its
 # binding and the CUPS plugin) comes in with it; 172 since the negotiation mode's widgets
-# and replay (issue 19: 171.05 MB measured).
-MAX_BUNDLE_MB = 172
+# and replay (issue 19: 171.05 MB measured); 173 since the bundled Liberation Serif (four
+# faces, 0.6 MB: Times New Roman's metrics where the machine has none; 172.67 MB measured).
+MAX_BUNDLE_MB = 173
 
 
 def _size_mb(folder: Path) -> float:

@@ -22,8 +22,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from drafting_app.export.page import PageProfile
+from drafting_app.export.page import A4, PageProfile
 from drafting_app.export.word_styles import BODY_INDENT
+from drafting_app.model.characters import unligated
 
 CREATOR = "drafting-app"
 
@@ -69,7 +70,8 @@ class RunCollector:
         scale = (cm[0] ** 2 + cm[1] ** 2) ** 0.5 * ((tm[0] ** 2 + tm[1] ** 2) ** 0.5 or 1.0)
         name = str(font.get("/BaseFont", "")) if isinstance(font, dict) else ""
         italic = "Italic" in name or "Oblique" in name
-        self.runs.append(Run(round(x, 2), round(y, 2), round(size * scale, 2), text, italic))
+        run = Run(round(x, 2), round(y, 2), round(size * scale, 2), unligated(text), italic)
+        self.runs.append(run)
 
 
 @dataclass
@@ -155,6 +157,10 @@ def _lines(runs: list[Run], body: float) -> list[_Line]:
             up[at].marks.append(mark)
     lines.sort(key=lambda ln: -ln.y)
     return lines
+
+
+# Four tenths of the text's width (A4, between the body's 2 cm indents), in points.
+_FAR_IN = 0.4 * (A4.text_width - 2 * BODY_INDENT) / 20
 
 
 def _left_edge() -> float:
@@ -277,6 +283,10 @@ def _page(out: _Text, lines: list[_Line], body: float, left: float, first: bool)
             # indented, labelled or set in another size (an annex's title on a new page).
             new = first or indented or _LABEL_RE.match(text.split(" ", 1)[0]) is not None
             new = new or abs(ln.size - out.last_size) > 0.05 * body
+            # A line set far in (the adoption line, to the right) is no wrapped line: those
+            # start at the text's edge or a sub-item's indent. Alone at the top of the last
+            # page, it was read as the end of the last paragraph.
+            new = new or ln.x > left + _FAR_IN
         else:
             # A paragraph is spaced from the one before and its first line indented from
             # the line above; a sub-item's wrapped lines stand in line with each other.

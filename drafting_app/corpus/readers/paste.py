@@ -44,6 +44,7 @@ from drafting_app.corpus.readers.pdftext import PdfTextReader, join_line
 from drafting_app.corpus.readers.structure import StructureBuilder
 from drafting_app.corpus.readers.text import FUNCTION_WORD_RE, continues, parse_inline
 from drafting_app.errors import FormatError
+from drafting_app.model.characters import unligated
 from drafting_app.model.document import (
     MAX_PARAGRAPH_CHARS,
     Document,
@@ -147,6 +148,8 @@ def read_paste(text: str, html: str | None = None, *, phrases: PhraseBook | None
             "The clipboard holds more than 2 million characters; that is not text to paste "
             "into a draft. Add the document to the corpus instead (Corpus › Add Documents…)."
         )
+    # Copied from a PDF viewer, words may hold ligatures ("Traﬃcking"): spelt out.
+    text, html = unligated(text), (unligated(html) if html is not None else None)
     builder = StructureBuilder(phrases or default_phrasebook())
     blocks: list[Block] = []
     notes: list[FootnoteDef] = []

@@ -38,7 +38,7 @@ from drafting_app.corpus.readers.limits import (
 from drafting_app.corpus.readers.pdftext import RULE_RE, PdfTextReader, join_lines
 from drafting_app.corpus.readers.text import TextReader
 from drafting_app.errors import DraftingError, FormatError
-from drafting_app.model.characters import xml_legal
+from drafting_app.model.characters import unligated, xml_legal
 from drafting_app.model.document import Document
 from drafting_app.model.references import DATE_RE
 
@@ -171,7 +171,7 @@ class _Pages:
             self.page_ops = 0
             collect = own_pdf.RunCollector() if self.own else None
             text = page.extract_text(visitor_operand_before=self._count, visitor_text=collect)
-            text = text or ""
+            text = unligated(text or "")
             self.chars += len(text)
             if self.chars > MAX_PDF_TEXT:
                 raise too_much(self.name, f"more than {MAX_PDF_TEXT:,} characters of text")

@@ -11,6 +11,7 @@ edit a paragraph."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QPoint, Qt, Signal
@@ -52,6 +53,7 @@ from drafting_app.gui.document.outline_model import (
 )
 from drafting_app.gui.document.page_view import DocumentView
 from drafting_app.gui.document.paragraph_facts import opener_hint, origin_line
+from drafting_app.gui.document.section_headings import add_section_menu
 from drafting_app.model.annex_edits import annex_name
 from drafting_app.model.changes import ChangeSet
 from drafting_app.model.document import Document, Paragraph, Part
@@ -131,6 +133,7 @@ class DraftEditor(QWidget):
         self.outline.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.outline.setDropIndicatorShown(True)
         self.page = DocumentView(controller, phrases, self)
+        self.page.menu_sections.append(partial(add_section_menu, self.page))
         self.phrases = self.page.typing.phrases
         self.page.message.connect(self.message.emit)
         controller.failed.connect(self.message.emit)

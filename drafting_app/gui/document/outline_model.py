@@ -1,9 +1,11 @@
 """The outline of a draft: Preamble and Operative part, their paragraphs with derived numbers
 (1., (a), (i)) and italic openers, sub-paragraphs nested; then each annex as a part of its
 own ("Annex — Awaza Political Declaration") with its headings as rows between its
-paragraphs, numbered again from 1. as the UN prints annexes. Dragging a paragraph onto
-another place asks the controller for a :class:`MoveParagraph`; the model itself never
-edits.
+paragraphs, numbered again from 1. as the UN prints annexes. A text in lettered parts
+(A/RES/78/122 A–B, decision 79/537 A, B and C) has a row for each part ("A — Information
+in the service of humanity") over its paragraphs; they are shown to go to, not dragged.
+Dragging a paragraph onto another place asks the controller for a :class:`MoveParagraph`;
+the model itself never edits.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from drafting_app.gui.common.segment_delegate import SEGMENTS_ROLE, Line
 from drafting_app.gui.document.document_controller import DocumentController
 from drafting_app.model.annex_edits import annex_name
 from drafting_app.model.changes import ChangeSet
-from drafting_app.model.document import Annex, Heading, Paragraph, Part, Span
+from drafting_app.model.document import Annex, DocumentPart, Heading, Paragraph, Part, Span
 from drafting_app.model.edits import MoveParagraph
 from drafting_app.model.tree import Location, locate
 
@@ -41,6 +43,9 @@ class _Node:
     movable: bool = True
     annex: Annex | None = None  # the annex the row is in (or heads)
     heading: Heading | None = None
+    # The lettered part the row is in (or heads). No edit moves a paragraph into or out of
+    # a part (a Location names the main body's lists), so these rows are not dragged.
+    lettered: DocumentPart | None = None
 
 
 def styled_runs(text: str, italics: list[Span], marks: dict[int, str]) -> Line:
@@ -91,6 +96,12 @@ class OutlineModel(QAbstractItemModel):
             group.children = []
             for row, item in enumerate(self._wanted(group)):
                 group.children.append(self._node_for(group, row, item))
+        for lettered in self.controller.doc.parts:
+            group = _Node(Part.OPERATIVE, None, None, len(self._groups), movable=False)
+            group.lettered = lettered
+            self._groups.append(group)
+            for row, item in enumerate(self._wanted(group)):
+                group.children.append(self._node_for(group, row, item))
         for annex in self.controller.doc.annexes:
             group = _Node(Part.OPERATIVE, None, None, len(self._groups), movable=False, annex=annex)
             self._groups.append(group)
@@ -108,6 +119,10 @@ class OutlineModel(QAbstractItemModel):
             rows.extend(node.paragraph.children)
         elif node.annex is not None:
             rows.extend(node.annex.blocks)
+        elif node.lettered is not None:
+            part = node.lettered
+            rows.extend([part.chapeau] if part.chapeau is not None else [])
+            rows.extend([*part.preamble, *part.operative])
         elif node.part is Part.PREAMBLE:
             rows.extend([doc.chapeau] if doc.chapeau is not None else [])
             rows.extend(doc.preamble)
@@ -124,7 +139,8 @@ class OutlineModel(QAbstractItemModel):
             return node
         chapeau = self.controller.doc.chapeau is item
         node = _Node(parent.part, item, parent, row, movable=not chapeau)
-        node.annex = parent.annex
+        node.annex, node.lettered = parent.annex, parent.lettered
+        node.movable = node.movable and node.lettered is None
         self._by_id[item.id] = node
         node.children = [self._node_for(node, r, c) for r, c in enumerate(item.children)]
         return node
@@ -165,6 +181,8 @@ class OutlineModel(QAbstractItemModel):
         reset)."""
         doc = self.controller.doc
         if [g.annex.id for g in self._groups[2:] if g.annex] != [a.id for a in doc.annexes]:
+            return False
+        if [id(g.lettered) for g in self._groups[2:] if g.lettered] != [id(p) for p in doc.parts]:
             return False
         differing: list[tuple[_Node, list[Paragraph | Heading]]] = []
         stack = list(self._groups)
@@ -313,7 +331,8 @@ class OutlineModel(QAbstractItemModel):
         if node is None:
             return Qt.ItemFlag.ItemIsDropEnabled
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        flags |= Qt.ItemFlag.ItemIsDropEnabled
+        if node.lettered is None:
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
         if node.movable and node.paragraph is not None:
             flags |= Qt.ItemFlag.ItemIsDragEnabled
         return flags
@@ -355,6 +374,9 @@ class OutlineModel(QAbstractItemModel):
         if node.annex is not None:
             title, subtitle = self._annex_titles(node.annex)
             n = len(node.annex.paragraphs())
+        if node.lettered is not None:
+            # "A — Information in the service of humanity" (a decision's part: "A").
+            title, subtitle = node.lettered.label, node.lettered.title
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{title} — {subtitle}" if subtitle else title
         if role == Qt.ItemDataRole.ToolTipRole and node.annex is not None:
@@ -387,7 +409,7 @@ class OutlineModel(QAbstractItemModel):
         """The place of a drop at ``row`` under ``parent``: onto a heading is just after
         it; between an annex's rows, that place among its blocks."""
         target = self._node(parent)
-        if target is None:
+        if target is None or target.lettered is not None:
             return None
         annex = target.annex.id if target.annex is not None else None
         if target.heading is not None and target.parent is not None:

@@ -484,11 +484,10 @@ def build_specs(d: Derivation) -> list[BlockSpec]:
 
 
 def _with_headings(d: Derivation, p: Paragraph, kind: str, level: int) -> Iterator[BlockSpec]:
-    """An operative paragraph with the section headings above it (as read, not typed in)."""
+    """An operative paragraph with the section headings above it (retyped on the page)."""
     for i, heading in enumerate(p.headings):
         yield _block(("section", p.id, str(i)), "annex_heading", "",
-                     text_pieces(heading, bold=True), _heading_level(heading),
-                     editable=False)  # fmt: skip
+                     text_pieces(heading, bold=True), _heading_level(heading))  # fmt: skip
     yield d.paragraph(p, kind, level)
 
 

@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData
 
-from drafting_app.corpus.readers.paste import Paste, read_paste
 from drafting_app.errors import FormatError
 from drafting_app.model.document import Anchor, Footnote, Paragraph, Span
 from drafting_app.model.ids import new_id
 from drafting_app.phrases import PhraseBook
 
 if TYPE_CHECKING:
+    from drafting_app.corpus.readers.paste import Paste
     from drafting_app.gui.document.page_view import DocumentView
 
 DRAFT_MIME = "application/x-un-drafting-paragraphs"
@@ -157,6 +157,11 @@ def from_mime(mime: QMimeData, phrases: PhraseBook) -> Pasted | None:
     html = mime.html() if mime.hasHtml() else ""
     if not text.strip() and not html.strip():
         return None
+    # The splitter (Word, PDF and web text) loads with the first paste, or on the warm-up
+    # thread after the start: it was a third of the draft editor's imports (37 of 110 ms,
+    # on a thread beside the first open, taking the interpreter lock from the window).
+    from drafting_app.corpus.readers.paste import read_paste
+
     try:
         paste = read_paste(text, html or None, phrases=phrases)
     except FormatError as exc:

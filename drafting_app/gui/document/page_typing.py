@@ -28,6 +28,7 @@ from drafting_app.model.range_edits import (
     next_in_page,
     previous_in_page,
 )
+from drafting_app.model.section_edits import retyped_heading
 from drafting_app.model.series_titles import with_series_titles
 from drafting_app.model.text_edits import (
     DeleteFootnote,
@@ -508,7 +509,8 @@ class PageTyping:
 
 def line_edit(doc: Document, key: Key, value: str) -> Edit | None:
     """The edit that makes the page's single-line block ``key`` (the title, the authoring
-    formula, a masthead line, an annex's title or heading) read ``value``."""
+    formula, a masthead line, an annex's title or heading, a section heading) read
+    ``value``."""
     kind = key[0]
     if kind == "title":
         return SetTitle(value)
@@ -520,6 +522,8 @@ def line_edit(doc: Document, key: Key, value: str) -> Edit | None:
         return SetMasthead({key[1]: value})
     if kind == "heading_a":
         return SetAnnexHeading(key[1], value)
+    if kind == "section":
+        return retyped_heading(doc, key[1], int(key[2]), value)
     if kind == "annex":
         annex = annex_of(doc, key[1])
         return SetAnnexTitle(annex.id, value, list(annex.lines))

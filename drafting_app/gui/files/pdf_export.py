@@ -40,6 +40,7 @@ from drafting_app.export.files import write_atomic
 from drafting_app.export.page import A4, LETTER, PageProfile, profile_for
 from drafting_app.export.pagination import NOTE_GAP, Line, Page, notes_height, paginate
 from drafting_app.export.word_styles import style_of
+from drafting_app.gui.common.fonts import times_family
 from drafting_app.gui.common.pyside_guard import protect_none
 from drafting_app.model.document import Document
 
@@ -401,6 +402,7 @@ class PagePainter:
     writer, or a printer (Print and Print Preview show exactly what the PDF holds)."""
 
     def __init__(self, layout: Layout, profile: PageProfile) -> None:
+        times_family()  # Times New Roman's metrics, bundled where the machine has none
         self.layout = layout
         self.profile = profile
         p = profile
