@@ -35,14 +35,17 @@ if TYPE_CHECKING:
 # lock (PySide does, around C++ calls) hands it to a busy worker — the spelling dictionary
 # being read, a draft's first check, a corpus sync — and the window's thread then waited
 # up to 5 ms to get it back: a page slice of ~10 ms of work took 150 ms while the
-# dictionary was read (the first open of a long draft, issue 21 item 6). At 1 ms it waits
-# at most 1 ms per hand-over; two busy threads switch more often, nothing else changes.
-SWITCH_INTERVAL_S = 0.001
+# dictionary was read (the first open of a long draft, issue 21 item 6). At 1 ms it waited
+# up to 1 ms per hand-over, and a turn of the open makes dozens: opening the 800-paragraph
+# draft with the preview in front, the longest stall was 47-60 ms (median of 5 opens, three
+# rounds), at 0.25 ms 40-50 ms, the work's total time the same (benchmarks.page_view).
+# Busy threads switch more often; the workers' throughput did not change measurably.
+SWITCH_INTERVAL_S = 0.00025
 SETTLE_TIMEOUT_S = 120.0  # the start-up trace waits this long at most for the drafts
 
 
 def share_interpreter_lock() -> None:
-    """The window's thread gets the interpreter lock back within ~1 ms of asking."""
+    """The window's thread gets the interpreter lock back within ~0.25 ms of asking."""
     sys.setswitchinterval(SWITCH_INTERVAL_S)
 
 
