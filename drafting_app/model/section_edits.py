@@ -18,13 +18,14 @@ from drafting_app.model.text_edits import paragraph_of
 _HEADINGS_CHANGED = ChangeSet(annexes_changed=True)
 
 NEW_SECTION_HEADING = "New section heading"
+_RETYPE = "Edit section heading"  # the label of the one edit that merges
 
 
 class SetSectionHeadings(Edit):
     """The section headings above paragraph ``pid`` become ``headings`` (added, retyped or
     removed). Retyping one heading in a burst merges into one undo step."""
 
-    def __init__(self, pid: str, headings: Sequence[str], label: str = "Edit section heading"):
+    def __init__(self, pid: str, headings: Sequence[str], label: str = _RETYPE):
         self.pid, self.headings, self.label = pid, list(headings), label
         self._old: list[str] | None = None
 
@@ -46,18 +47,24 @@ class SetSectionHeadings(Edit):
             isinstance(other, SetSectionHeadings)
             and other.pid == self.pid
             and len(other.headings) == len(self.headings)
-            and self.label == other.label == "Edit section heading"
+            and self.label == other.label == _RETYPE
         ):
             return False
         self.headings = list(other.headings)
         return True
 
 
-def retyped_heading(doc: Document, pid: str, index: int, text: str) -> SetSectionHeadings:
-    """Heading ``index`` above ``pid`` made to read ``text``."""
+def _headings_of(doc: Document, pid: str, index: int) -> list[str]:
+    """A copy of the headings above ``pid``, which has a heading ``index``."""
     headings = list(paragraph_of(doc, pid).headings)
     if not 0 <= index < len(headings):
         raise EditError(f"Paragraph {pid} has no section heading {index + 1}.")
+    return headings
+
+
+def retyped_heading(doc: Document, pid: str, index: int, text: str) -> SetSectionHeadings:
+    """Heading ``index`` above ``pid`` made to read ``text``."""
+    headings = _headings_of(doc, pid, index)
     headings[index] = text
     return SetSectionHeadings(pid, headings)
 
@@ -69,8 +76,6 @@ def added_heading(doc: Document, pid: str, text: str = NEW_SECTION_HEADING) -> S
 
 def removed_heading(doc: Document, pid: str, index: int) -> SetSectionHeadings:
     """Heading ``index`` above ``pid`` removed; the paragraph and its number stay."""
-    headings = list(paragraph_of(doc, pid).headings)
-    if not 0 <= index < len(headings):
-        raise EditError(f"Paragraph {pid} has no section heading {index + 1}.")
+    headings = _headings_of(doc, pid, index)
     del headings[index]
     return SetSectionHeadings(pid, headings, "Remove section heading")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
@@ -24,7 +25,9 @@ from tests.gui.test_page_view import block_text, caret_at, page_of
 SHAPE = ROOT / "tests" / "data" / "shapes" / "sectioned-operative_oceans-law-of-the-sea.txt"
 
 
-def _open(window: MainWindow) -> OpenDraft:
+@pytest.fixture
+def draft(window: MainWindow, tools) -> OpenDraft:  # noqa: F811
+    """The A/RES/78/69-shaped text opened in the window, with the citation tools."""
     return window.drafts.add(read_document(SHAPE), None, None, None)
 
 
@@ -35,9 +38,8 @@ def _actions(menu: QMenu) -> dict[str, object]:
 def test_a_section_heading_is_retyped_on_the_page_and_undone_in_one_step(
     qtbot: QtBot,
     window: MainWindow,
-    tools,  # noqa: F811
+    draft: OpenDraft,
 ) -> None:
-    draft = _open(window)
     view, doc = page_of(draft), draft.controller.doc
     op3 = doc.operative[2]
     key = ("section", op3.id, "1")
@@ -56,10 +58,9 @@ def test_a_section_heading_is_retyped_on_the_page_and_undone_in_one_step(
 def test_a_heading_added_above_a_paragraph_is_typed_over_and_removed_again(
     qtbot: QtBot,
     window: MainWindow,
-    tools,  # noqa: F811
+    draft: OpenDraft,
     tmp_path: Path,
 ) -> None:
-    draft = _open(window)
     view, doc = page_of(draft), draft.controller.doc
     op5 = doc.operative[1]
     assert op5.headings == []
@@ -100,9 +101,8 @@ def test_a_heading_added_above_a_paragraph_is_typed_over_and_removed_again(
 def test_no_heading_is_offered_in_the_preamble_or_inside_a_paragraph(
     qtbot: QtBot,
     window: MainWindow,
-    tools,  # noqa: F811
+    draft: OpenDraft,
 ) -> None:
-    draft = _open(window)
     view, doc = page_of(draft), draft.controller.doc
     pp1 = doc.preamble[0]
     caret_at(qtbot, view, pp1.id, 2)
@@ -117,13 +117,12 @@ def test_no_heading_is_offered_in_the_preamble_or_inside_a_paragraph(
 def test_a_join_that_would_lose_a_heading_is_refused_and_says_why(
     qtbot: QtBot,
     window: MainWindow,
-    tools,  # noqa: F811
+    draft: OpenDraft,
 ) -> None:
     """Backspace at the start of the last paragraph, under a heading of its own: the
     heading would have no paragraph to stand over, so nothing is joined and the status
     bar says what to do; under a heading with a paragraph after it, the join goes on and
     the heading stands over that paragraph."""
-    draft = _open(window)
     view, doc = page_of(draft), draft.controller.doc
     last, before = doc.operative[-1], doc.operative[-2]
     assert draft.controller.apply(added_heading(doc, last.id, "IV"), fixes=False)
