@@ -20,9 +20,9 @@ def _free_after() -> Iterator[None]:
     window_free()
 
 
-def _worker(pieces: int, done: list[int], at_gate: threading.Event) -> threading.Thread:
+def _worker(pieces: int, done: list[int], began: threading.Event) -> threading.Thread:
     def work() -> None:
-        at_gate.set()
+        began.set()
         for i in range(pieces):
             checkpoint()
             done.append(i)
@@ -37,15 +37,15 @@ def test_a_worker_waits_while_the_window_is_busy_and_resumes_when_it_is_free(
         monkeypatch.setattr(yielding, name, value)  # only the window going free lets it on
     window_busy()
     done: list[int] = []
-    at_gate = threading.Event()
-    worker = _worker(3, done, at_gate)
+    began = threading.Event()
+    worker = _worker(3, done, began)
     worker.start()
-    assert at_gate.wait(10)
     worker.join(0.2)
-    assert worker.is_alive() and done == []  # held at its first checkpoint
+    # Held before its first piece: a worker started in a turn of the window begins after it.
+    assert worker.is_alive() and not began.is_set() and done == []
     window_free()
     worker.join(10)
-    assert not worker.is_alive() and done == [0, 1, 2]
+    assert not worker.is_alive() and began.is_set() and done == [0, 1, 2]
 
 
 def test_a_window_that_stays_busy_cannot_starve_a_worker(

@@ -84,22 +84,22 @@ def test_a_worker_held_at_the_gate_goes_on_when_the_window_waits_for_events(
     QApplication.processEvents()  # a turn of the window: its loop woke, it is busy
     assert not yielding.is_window_free()
     signal = Passed()
-    at_gate = threading.Event()
+    pieces: list[int] = []
 
     def work() -> None:
-        at_gate.set()
-        yielding.checkpoint()
+        for i in range(3):
+            pieces.append(i)
+            yielding.checkpoint()
         signal.passed.emit()
 
     worker = threading.Thread(target=yielding.aside(work), daemon=True)
     worker.start()
-    assert at_gate.wait(10)
     worker.join(0.2)  # the window's thread blocked outside its loop says nothing
-    assert worker.is_alive()
+    assert worker.is_alive() and pieces == []  # started in a turn: held before its first
     with qtbot.waitSignal(signal.passed, timeout=10000):
         pass  # the event loop runs, waits for events: "free", and the worker goes on
     worker.join(10)
-    assert not worker.is_alive()
+    assert not worker.is_alive() and pieces == [0, 1, 2]
 
 
 def test_a_window_that_never_goes_idle_still_gets_its_checks_and_preview(
