@@ -159,9 +159,7 @@ def test_new_paragraph_ids_are_judged_again(corpus: tuple[Path, Registry], tmp_p
         profile = profile_for(doc)
         _save(str(path), facts, profile, doc, tmp_path)
         (again,) = read_documents(path)
-        assert {p.id for p in again.all_paragraphs()}.isdisjoint(
-            p.id for p in doc.all_paragraphs()
-        )
+        assert {p.id for p in again.all_paragraphs()}.isdisjoint(p.id for p in doc.all_paragraphs())
         _, checker, found = _seeded(str(path), facts, profile, again, tmp_path)
         assert found == _fresh(again, facts, profile), path.name
         paragraphs = sum(1 for _ in again.all_paragraphs())
