@@ -13,6 +13,7 @@ import random
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ from drafting_app.checks.runner import Checker
 from drafting_app.corpus.readers import read_documents
 from drafting_app.corpus.registry import Registry
 from drafting_app.corpus.store import CorpusStore
-from drafting_app.model.document import Document
+from drafting_app.model.document import Document, Span
 from drafting_app.model.text_edits import EditFootnote, SetText
 from drafting_app.paths import resources_dir
 from drafting_app.storage.project import decode_project, encode_project, save_project
@@ -148,6 +149,54 @@ def test_only_what_changed_is_judged_again(corpus: tuple[Path, Registry], tmp_pa
     assert found == _fresh(doc, facts, profile)
     # the memo is of the draft before both edits: the paragraph and the note are judged
     assert checker.recomputed == (1, 1)
+
+
+def test_a_change_of_italics_alone_is_judged_again(
+    corpus: tuple[Path, Registry], tmp_path: Path
+) -> None:
+    """A lower-case opener, then the same words set in italics (the fix of its OPENER
+    finding then keeps the italics, "capitalized" rather than "capitalized, in italics"),
+    then in roman again: the words do not change between the sessions, the findings do."""
+    _, facts = corpus
+    doc = _project(read_documents(CUBA)[0])
+    p = doc.operative[1]
+    word = p.text.split()[0]
+    SetText(p.id, word.lower() + p.text[len(word) :], [], p.anchors).apply(doc)
+    profile = profile_for(doc)
+    before = _save("draft", facts, profile, doc, tmp_path)
+    for italics in ([Span(0, len(word))], []):
+        doc = _project(doc)
+        p = doc.operative[1]
+        SetText(p.id, p.text, italics, p.anchors).apply(doc)
+        _, checker, found = _seeded("draft", facts, profile, doc, tmp_path)
+        fresh = _fresh(doc, facts, profile)
+        assert found == fresh and (found != before) == bool(italics)
+        assert checker.recomputed == (1, 0)
+        _save("draft", facts, profile, doc, tmp_path)
+
+
+def test_a_mark_moved_in_its_paragraph_is_judged_again(
+    corpus: tuple[Path, Registry], tmp_path: Path
+) -> None:
+    """A footnote mark moved into the middle of a word of its paragraph, then back (the
+    words and the notes' numbers as they were): its FN-MARK finding comes and goes."""
+    _, facts = corpus
+    doc = _project(read_documents(CUBA)[0])
+    profile = profile_for(doc)
+    before = _save("draft", facts, profile, doc, tmp_path)
+    pid = next(p.id for p in doc.all_paragraphs() if p.anchors)
+    home = doc.paragraph(pid).anchors[0].offset
+    inside = doc.paragraph(pid).text.index(" ") - 2  # within the first word
+    for offset in (inside, home):
+        doc = _project(doc)
+        p = doc.paragraph(pid)
+        anchors = [replace(p.anchors[0], offset=offset), *p.anchors[1:]]
+        SetText(p.id, p.text, p.italics, anchors).apply(doc)
+        _, checker, found = _seeded("draft", facts, profile, doc, tmp_path)
+        assert found == _fresh(doc, facts, profile)
+        assert (found != before) == (offset == inside)
+        assert checker.recomputed == (1, 0)
+        _save("draft", facts, profile, doc, tmp_path)
 
 
 def test_new_paragraph_ids_are_judged_again(corpus: tuple[Path, Registry], tmp_path: Path) -> None:
