@@ -114,6 +114,9 @@ def test_a_window_that_never_goes_idle_still_gets_its_checks_and_preview(
     whole.setDefaultFont(preview.document().defaultFont())
     whole.setHtml(render_html(doc))
     assert preview.toPlainText() == whole.toPlainText()  # the whole page, every slice laid
+    spelling = window.spelling
+    assert spelling is not None
+    qtbot.waitUntil(lambda: spelling.is_ready, timeout=60000)  # its texts checked there too
     assert not gate.is_set()  # the window never said it was free: the bound let them on
 
 
