@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Generic, TypeVar
 
 from drafting_app.checks.facts import CorpusFacts, KnownText
 from drafting_app.checks.findings import Finding, Fix, Location, Severity
@@ -280,6 +281,8 @@ class CheckContext:
         )
 
 
+T = TypeVar("T")
+
 # Checks run on every keystroke and most paragraphs do not change between runs: what
 # depends on a text alone is remembered by text (bounded), never by paragraph id.
 _OPENER_REACH = 120
@@ -316,20 +319,39 @@ def _span(r: Reference) -> tuple[int, int]:
     return (r.start, r.end)
 
 
+class ByText(Generic[T]):
+    """Answers about a text read as a part of a resolution with one phrase book,
+    remembered by the text alone (bounded). An ``lru_cache`` of (book, text, part) made a
+    key tuple on every call, hit or not, and kept 2,000 of them after a cold check of a
+    long draft for the cyclic collector's first pass to walk; here the key is the text."""
+
+    def __init__(self) -> None:
+        self._by: dict[Part, tuple[PhraseBook, dict[str, T]]] = {}
+        _CLEAR_HOOKS.append(self._by.clear)
+
+    def of(self, book: PhraseBook, part: Part) -> dict[str, T]:
+        """The answers remembered for ``book`` and ``part`` (another book starts afresh)."""
+        hit = self._by.get(part)
+        if hit is None or hit[0] is not book:
+            hit = self._by[part] = (book, {})
+        elif len(hit[1]) >= _TEXTS_KEPT:
+            hit[1].clear()
+        return hit[1]
+
+
 def split_opener(book: PhraseBook, text: str, part: Part) -> Opener | None:
     """The opening phrase of ``text`` read as ``part`` (memoized by the text's start)."""
-    return _split(book, text[:_OPENER_REACH], part)
-
-
-@lru_cache(maxsize=16384)
-def _split(book: PhraseBook, head: str, part: Part) -> Opener | None:
-    return book.split(head, part)
+    head = text[:_OPENER_REACH]
+    known = _SPLITS.of(book, part)
+    if head in known:
+        return known[head]
+    found = known[head] = book.split(head, part)
+    return found
 
 
 def clear_text_caches() -> None:
     """Forget what was remembered by text (benchmarks measure a cold check with it)."""
     references_in.cache_clear()
-    _split.cache_clear()
     _LOOKUPS.clear()
     for names in (n for _, n in _NAMES_CACHE.values()):
         names.forget()
@@ -338,6 +360,8 @@ def clear_text_caches() -> None:
 
 
 _CLEAR_HOOKS: list[Callable[[], None]] = []
+_TEXTS_KEPT = 16384
+_SPLITS: ByText[Opener | None] = ByText()
 
 
 _UNASKED = object()  # a look-up not made yet (None is an answer: not in the corpus)
