@@ -82,6 +82,55 @@ class Reference:
         return out
 
 
+# The slots of a Reference, each set directly: the frozen dataclass's own __init__ calls
+# object.__setattr__ by name for each of its 15 fields (1.8 µs a reference, against 0.9
+# here; a cold check of a long draft makes 800 of them). tests/checks/test_reference_build.py
+# holds every reference found in the real texts equal, field by field, to Reference(...).
+(
+    _SET_KIND, _SET_START, _SET_END, _SET_TEXT, _SET_BODY, _SET_NUMBER, _SET_DATE,
+    _SET_VOLUMES, _SET_TREATY_NUMBER, _SET_IBID, _SET_ARTICLE, _SET_TARGET, _SET_PARAGRAPH,
+    _SET_SUBPARAGRAPH, _SET_DIRECTION,
+) = (getattr(Reference, name).__set__ for name in Reference.__slots__)  # fmt: skip
+_new = object.__new__
+
+
+def _reference(
+    kind: RefKind,
+    start: int,
+    end: int,
+    text: str,
+    body: str = "",
+    number: str = "",
+    date: str = "",
+    volumes: tuple[str, ...] = (),
+    treaty_number: str = "",
+    ibid: bool = False,
+    article: str = "",
+    target: str = "",
+    paragraph: str = "",
+    subparagraph: str = "",
+    direction: str = "",
+) -> Reference:
+    """``Reference(...)``, made in half the time (the same fields)."""
+    r: Reference = _new(Reference)
+    _SET_KIND(r, kind)
+    _SET_START(r, start)
+    _SET_END(r, end)
+    _SET_TEXT(r, text)
+    _SET_BODY(r, body)
+    _SET_NUMBER(r, number)
+    _SET_DATE(r, date)
+    _SET_VOLUMES(r, volumes)
+    _SET_TREATY_NUMBER(r, treaty_number)
+    _SET_IBID(r, ibid)
+    _SET_ARTICLE(r, article)
+    _SET_TARGET(r, target)
+    _SET_PARAGRAPH(r, paragraph)
+    _SET_SUBPARAGRAPH(r, subparagraph)
+    _SET_DIRECTION(r, direction)
+    return r
+
+
 MONTHS = (
     "January",
     "February",
@@ -290,13 +339,13 @@ def find_citations(text: str) -> list[Reference]:
             if it.group("date"):
                 for s, e, num in pending:
                     refs.append(
-                        Reference(
+                        _reference(
                             kind, s, e, text[s:e], body=body, number=num, date=it.group("date")
                         )
                     )
                 pending = []
         for s, e, num in pending:
-            refs.append(Reference(kind, s, e, text[s:e], body=body, number=num))
+            refs.append(_reference(kind, s, e, text[s:e], body=body, number=num))
     return refs
 
 
@@ -306,7 +355,7 @@ def find_treaty_citations(text: str) -> list[Reference]:
     for m in _TREATY_RE.finditer(text):
         vols = tuple(re.findall(r"\d+", m.group("vols")))
         out.append(
-            Reference(
+            _reference(
                 RefKind.TREATY,
                 m.start(),
                 m.end(),
@@ -343,7 +392,7 @@ def find_symbols(text: str) -> list[Reference]:
         sym = m.group(0).rstrip(".")
         if sym.count("/") < 1:
             continue
-        out.append(Reference(RefKind.SYMBOL, m.start(), m.start() + len(sym), sym, number=sym))
+        out.append(_reference(RefKind.SYMBOL, m.start(), m.start() + len(sym), sym, number=sym))
     return out
 
 
@@ -361,7 +410,7 @@ def find_articles(text: str) -> list[Reference]:
             start = m.start() if index == 0 else m.start("art") + it.start()
             stop = end if index == len(items) - 1 else m.start("art") + it.end()
             out.append(
-                Reference(
+                _reference(
                     RefKind.ARTICLE,
                     start,
                     stop,
@@ -384,7 +433,7 @@ def find_internal(text: str) -> list[Reference]:
         sub = (m.group("sub1") or m.group("sub2") or "").strip()
         direction = m.group("dir") or "present"
         out.append(
-            Reference(
+            _reference(
                 RefKind.INTERNAL,
                 m.start(),
                 m.end(),
@@ -398,7 +447,9 @@ def find_internal(text: str) -> list[Reference]:
     for m in _PRESENT_RE.finditer(text) if "the present " in text else ():
         if any(s <= m.start() < e for s, e in taken):
             continue
-        out.append(Reference(RefKind.INTERNAL, m.start(), m.end(), m.group(0), direction="present"))
+        out.append(
+            _reference(RefKind.INTERNAL, m.start(), m.end(), m.group(0), direction="present")
+        )
     return out
 
 
@@ -417,7 +468,7 @@ def find_cited_paragraphs(text: str) -> list[Reference]:
             target = cite.text
             end = m.start("target") + cite.end
         out.append(
-            Reference(
+            _reference(
                 RefKind.PARAGRAPH,
                 m.start(),
                 end,
