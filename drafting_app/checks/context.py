@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from drafting_app.checks.facts import CorpusFacts, KnownText
 from drafting_app.checks.findings import (
@@ -137,6 +137,16 @@ class CheckContext:
                 siblings = parent.children if parent else paras
                 out.append(Entry(p, part, label, depth, len(out), parent, siblings, True))
         return out
+
+    def for_this_run(self, name: str) -> dict[str, Any]:
+        """A dict kept for this run only, by note or paragraph id: what a family's key
+        (runner.WHOLE_TEXT_KEYS) and the family itself both read of a note — what the words
+        before its mark name — is worked out once a run, not once for each."""
+        return self._this_run.setdefault(name, {})
+
+    @cached_property
+    def _this_run(self) -> dict[str, dict[str, Any]]:
+        return {}
 
     @cached_property
     def by_id(self) -> dict[str, Entry]:

@@ -5,7 +5,9 @@ findings and their places made by setting their slots (model.references.slot_mak
 against the dataclasses' own constructors. Every real text (tests/data/realdocs: GA
 resolutions and decisions, Model UN and UN Word files, PDFs; the bundled corpus) and
 random edit sequences of them must give the very same findings both ways, in the same
-order: a hint that missed a text, or a slot set wrong, fails here."""
+order: a hint that missed a text, or a slot set wrong, fails here. So must what the words
+before a note's mark name (FN-REPEAT's subject, TREATY's instrument), worked out once a run
+for the family's key and the family (CheckContext.for_this_run), against each asking."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from drafting_app.checks import context, runner
+from drafting_app.checks import context, repeats, runner, treaties
 from drafting_app.checks.capitalization import _problems as capitals
 from drafting_app.checks.context import clear_text_caches
 from drafting_app.checks.dates import _problems as dates
@@ -76,6 +78,11 @@ def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(context, "make_finding", Finding)
     monkeypatch.setattr(context, "make_location", Location)
     monkeypatch.setattr(references, "_reference", Reference)
+    # what the words before a note's mark name, read for each asking, not once a run
+    monkeypatch.setattr(
+        repeats, "_subject_of", lambda ctx, _id, p, at, source: repeats._subject(ctx, p, at, source)
+    )
+    monkeypatch.setattr(treaties, "_named_before", treaties._instrument_before)
 
 
 def _both(
