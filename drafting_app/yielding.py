@@ -12,7 +12,7 @@ says it is running a turn (:func:`window_busy`, until :func:`window_free` when i
 to wait for events), the checkpoint waits, with the lock let go, so the window's calls get
 it back at once. The wait is bounded, in the window's own time: once the window's thread
 has had :data:`WAIT_S` of CPU since the worker began to wait (the open's longest turns
-are 14-21 ms of CPU), or when it is neither running nor ready to run (blocked outside its
+are 14-26 ms of CPU), or when it is neither running nor ready to run (blocked outside its
 event loop: a test's polling, a join on quitting), or after :data:`LONGEST_S` at most, the
 worker runs :data:`RUN_S` before it heeds the window again — a window that never goes
 idle slows a worker, never starves it. Counted in wall time, the bound let the workers in
@@ -39,8 +39,10 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 # A worker waits at one checkpoint until the window's thread has had this much CPU (or
-# LONGEST_S has passed); it then runs RUN_S before it waits again.
-WAIT_S = 0.020
+# LONGEST_S has passed); it then runs RUN_S before it waits again. The open's longest
+# turns are 14-21 ms of CPU, 22-26 ms at `drafting-app FILE` (a probe at 20 ms found the
+# warm-up's imports running 10-16 ms in them).
+WAIT_S = 0.030
 RUN_S = 0.010
 LONGEST_S = 0.250
 # While it waits it looks at the window's thread this often; running or ready to run for
