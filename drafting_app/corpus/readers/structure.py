@@ -883,10 +883,11 @@ class StructureBuilder:
         annex: Annex | None = None
         tree = _Tree()
         prev: Paragraph | None = None
+        last_top = 0  # the printed number of the annex's last numbered paragraph
         for i, b in enumerate(blocks):
             text = b.text.strip()
             if _ANNEX_RE.match(text) or annex is None:
-                prev = None
+                prev, last_top = None, 0
                 if annex is not None:
                     annex.blocks = self._annex_blocks(annex, tree)
                 annex = Annex(title=text if _ANNEX_RE.match(text) else "")
@@ -899,6 +900,14 @@ class StructureBuilder:
                 doc.adoption = (doc.adoption + "\n" + text).strip() if doc.adoption else text
                 continue
             label, rest = split_label(b)
+            if _numbered_heading(label, rest.text.strip(), last_top):
+                # "1. Education" between paragraphs 17 and 18 (decision 6/CMA.3 …): a
+                # heading numbered on its own, not a paragraph breaking the numbering
+                annex.blocks.append(Heading(text))
+                tree.roots.append(_HEADING_SENTINEL)
+                tree.stack = []
+                prev = None
+                continue
             if label is None and not tree.roots and not annex.title and _opens_numbered(blocks, b):
                 # "We, Heads of State …, and we therefore:" before "1. Reaffirm": the
                 # unnumbered opening of an inline declaration, not a numbered paragraph
@@ -933,17 +942,25 @@ class StructureBuilder:
             tree.add(inferred or label, para)
             if inferred is not None:
                 self._inferred[para.id] = _label_text(inferred) or ""
+            if label is not None and label.kind == "arabic" and tree.roots[-1] is para:
+                last_top = int(label.value)
             self._lines[para.id] = b.line
             prev = para
         if annex is not None:
             annex.blocks = self._annex_blocks(annex, tree)
 
-    @staticmethod
-    def _annex_blocks(annex: Annex, tree: _Tree) -> list[Heading | Paragraph]:
+    def _annex_blocks(self, annex: Annex, tree: _Tree) -> list[Heading | Paragraph]:
         headings = iter([b for b in annex.blocks if isinstance(b, Heading)])
         out: list[Heading | Paragraph] = []
         for root in tree.roots:
             out.append(next(headings) if root is _HEADING_SENTINEL else root)
+        # Numbered as printed: a paragraph printed without a number (and not one whose
+        # number the reader inferred) stays unnumbered, and numbers that start again at
+        # 1 after the headings (the articles of a convention) start again.
+        for b in out:
+            if isinstance(b, Paragraph) and b.source_label is None and b.id not in self._inferred:
+                b.unnumbered = True
+        annex.restarts = _restarts(out, self._inferred)
         return out
 
     def _paragraph(self, block: Block, part: Part, label: _Label | None) -> Paragraph:
@@ -1152,6 +1169,36 @@ def _format_label(n: int, style: tuple[str, str], like: str) -> str:
 def _opens(p: Paragraph) -> bool:
     """A paragraph ending with a colon introduces sub-paragraphs."""
     return p.text.rstrip().endswith(":")
+
+
+def _numbered_heading(label: _Label | None, rest: str, last: int) -> bool:
+    """A numbered line of an annex that is a heading: short, without closing punctuation,
+    and numbered in a sequence of its own — its number is not the next paragraph's after
+    ``last``, the printed number of the last numbered paragraph ("1. Education" after
+    paragraph 17, then "18. Parties are …")."""
+    if label is None or label.kind != "arabic" or not rest or len(rest) > 150:
+        return False
+    if rest.endswith((".", ";", ":", ",")) or not rest[:1].isupper():
+        return False
+    return last > 0 and int(label.value) != last + 1
+
+
+def _restarts(blocks: list[Heading | Paragraph], inferred: dict[str, str]) -> bool:
+    """Whether an annex's printed numbers start again at 1 after its headings: after at
+    least one heading with numbered paragraphs before it, and after every heading that has
+    numbered paragraphs (a declaration in sections that runs on is not read as restarting)."""
+    firsts: list[str] = []  # the printed number of the first numbered paragraph of a run
+    seen_numbered = after_heading = False
+    for b in blocks:
+        if isinstance(b, Heading):
+            after_heading = True
+            continue
+        if b.unnumbered:
+            continue
+        if after_heading and seen_numbered:
+            firsts.append(b.source_label or inferred.get(b.id, ""))
+        seen_numbered, after_heading = True, False
+    return bool(firsts) and all(f.strip() == "1." for f in firsts)
 
 
 def _label_text(label: _Label | None) -> str | None:
