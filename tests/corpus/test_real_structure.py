@@ -55,6 +55,7 @@ HAND_COUNTS = {
     SHAPES / "resolution-in-parts_questions-relating-to-information.txt": Counts(0, 0, 0, 0, 1),
     # The resolution's own paragraphs; the convention is its annex (see the test below).
     SHAPES / "convention-annex_cybercrime.txt": Counts(3, 0, 3, 0, 0),
+    SHAPES / "human-rights-council_recorded-vote.txt": Counts(3, 0, 3, 0, 3),
 }
 
 

@@ -60,7 +60,7 @@ def _cut_title(doc: Document) -> bool:
 def _front(doc: Document) -> tuple[object, ...]:
     mh = doc.masthead
     fields = None if mh is None else (mh.symbol, mh.body, mh.session, mh.agenda_item, mh.date)
-    return (doc.heading, doc.title, doc.authoring_body, fields, doc.front_matter)
+    return (doc.heading, doc.title, doc.authoring_body, fields, doc.front_matter, doc.adoption)
 
 
 def _blocks(annex: Annex) -> list[str]:
@@ -68,7 +68,7 @@ def _blocks(annex: Annex) -> list[str]:
 
 
 def test_the_suite_reads_every_real_text() -> None:
-    assert len(TEXTS) == 10 + 3 + 4 + 53 + 5 + 8
+    assert len(TEXTS) == 10 + 3 + 4 + 53 + 5 + 9
 
 
 @pytest.mark.slow

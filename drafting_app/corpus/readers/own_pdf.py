@@ -302,6 +302,9 @@ def _page(out: _Text, lines: list[_Line], body: float, left: float, first: bool)
             # A paragraph is spaced from the one before and its first line indented from
             # the line above; a sub-item's wrapped lines stand in line with each other.
             new = spaced or ln.x > previous.x + 3 or abs(ln.size - previous.size) > 0.05 * body
+            # Under a line set far in (the adoption line's date, to the right) no line wraps
+            # on: the record of the vote under it starts a block.
+            new = new or previous.x > left + _FAR_IN
         out.add(text, new)
         out.last_size, out.last_bold = ln.size, ln.bold
         previous = ln

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from drafting_app.corpus.readers.blocks import TERMINAL, Block, FootnoteDef, Mark
 from drafting_app.errors import FormatError
+from drafting_app.model.adoption import split_meeting
 from drafting_app.model.document import (
     MAX_PARAGRAPH_CHARS,
     SOURCE_CUT,
@@ -68,6 +69,8 @@ _SESSION_RE = re.compile(r"^(?:[A-Z][a-z\-]+(?:-[a-z]+)?|\d{4})\s(?:special\s)?s
 _PLACE_DATES_RE = re.compile(r"^[A-Z][\w .'-]+,\s.*\d{4}$")
 _ADOPTION_RE = re.compile(r"^\d+(?:st|nd|rd|th)\s(?:plenary\s)?meeting\b", re.I)
 _DATE_LINE_RE = re.compile(rf"^{DATE_RE}$")
+# The record of the vote under a Human Rights Council resolution's meeting and date lines.
+_VOTE_RECORD_RE = re.compile(r"^\[(?:Adopted|The voting)\b")
 # The dates of a session printed without its place, under the session line: "26 February–
 # 5 April 2024" (Human Rights Council), "3–7 June 2024".
 _DATES_RE = re.compile(r"^\d{1,2}(?: [A-Z][a-z]+)?(?: \d{4})?\s?[–-]\s?\d{1,2} [A-Z][a-z]+ \d{4}$")
@@ -558,11 +561,21 @@ class StructureBuilder:
                 for m in first.marks:
                     self._notes.orphan_mark(m, "authoring-body line")
             rest = body[1:]
+        record: list[str] = []
+        span = _vote_record(rest)
+        if span is not None:
+            # "[Adopted by a recorded vote of 28 to 6, … The voting was as follows:", "In
+            # favour:", the names, … "Abstaining:" … "]" under a Human Rights Council
+            # resolution's meeting line: the adoption's record, not paragraphs or an annex
+            record = [b.text.strip() for b in rest[span[0] : span[1]]]
+            rest = rest[: span[0]] + rest[span[1] :]
         annex_at = next((i for i, b in enumerate(rest) if _ANNEX_RE.match(b.text.strip())), None)
         if annex_at is None:
             annex_at = _inline_text_at(rest)
         main, annex_blocks = (rest, []) if annex_at is None else (rest[:annex_at], rest[annex_at:])
         self._parts(doc, main)
+        if record:
+            doc.adoption = "\n".join([doc.adoption, *record]).strip()
         if annex_blocks:
             self._annexes(doc, annex_blocks)
 
@@ -637,7 +650,7 @@ class StructureBuilder:
         for i, b in enumerate(blocks):
             text = b.text.strip()
             if _ADOPTION_RE.match(text) or (doc.adoption and _DATE_LINE_RE.match(text)):
-                doc.adoption = (doc.adoption + "\n" + text).strip() if doc.adoption else text
+                doc.adoption = "\n".join([doc.adoption, *split_meeting(text)]).strip()
                 continue
             if doc.title and text == doc.title and not b.marks:
                 continue  # the running header of a page repeats the title (PDF text layer)
@@ -897,7 +910,7 @@ class StructureBuilder:
                     annex.lines.append(text)
                 continue
             if _ADOPTION_RE.match(text) or (doc.adoption and _DATE_LINE_RE.match(text)):
-                doc.adoption = (doc.adoption + "\n" + text).strip() if doc.adoption else text
+                doc.adoption = "\n".join([doc.adoption, *split_meeting(text)]).strip()
                 continue
             label, rest = split_label(b)
             if _numbered_heading(label, rest.text.strip(), last_top):
@@ -996,6 +1009,26 @@ class StructureBuilder:
 # (the first document read in a process), where a drawn id would shift every paragraph id
 # of that document by one and the index would no longer match a re-read.
 _HEADING_SENTINEL = Paragraph("", id="heading-sentinel")
+
+
+def _vote_record(blocks: list[Block]) -> tuple[int, int] | None:
+    """Where the bracketed record of a vote stands (start, end), right under an adoption
+    line ("49th meeting" / "4 April 2024"): from "[Adopted …" to the block that ends with
+    "]" (or the last block, if it was cut)."""
+    for i in range(1, len(blocks)):
+        if not _VOTE_RECORD_RE.match(blocks[i].text.strip()):
+            continue
+        above = blocks[i - 1].text.strip()
+        meeting = _ADOPTION_RE.match(above) or (
+            i >= 2 and _DATE_LINE_RE.match(above) and _ADOPTION_RE.match(blocks[i - 2].text.strip())
+        )
+        if not meeting:
+            continue
+        end = next(
+            (j for j in range(i, len(blocks)) if blocks[j].text.rstrip().endswith("]")), None
+        )
+        return i, (len(blocks) - 1 if end is None else end) + 1
+    return None
 
 
 def _inline_text_at(blocks: list[Block]) -> int | None:

@@ -175,7 +175,7 @@ def _block_format(b: Block) -> QTextBlockFormat:
             # "(a)" starts at 1701 and passes Word's stop at 1702: the text goes to 2268.
             return _fmt(indent=567, tabs=[(2268, _LEFT)])
         return _fmt(left=1701, tabs=[(2268, _LEFT)])
-    if b.kind in (Kind.PREAMBULAR, Kind.CHAPEAU):
+    if b.kind in (Kind.PREAMBULAR, Kind.CHAPEAU, Kind.VOTE_RECORD):
         return _fmt(tabs=[(1701, _LEFT)])
     if b.kind is Kind.AUTHORING_BODY:
         return _fmt(indent=567)
@@ -192,7 +192,8 @@ def _block_format(b: Block) -> QTextBlockFormat:
     if b.kind is Kind.SPONSORS:
         return _fmt(before=360, after=0, align=_A_LEFT)
     if b.kind is Kind.ADOPTION:
-        return _fmt(before=240, after=0, align=Qt.AlignmentFlag.AlignRight)
+        before = 0 if b.level else 240  # the date right under its meeting line
+        return _fmt(before=before, after=0, align=Qt.AlignmentFlag.AlignRight)
     return _fmt()
 
 
