@@ -50,7 +50,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("DRAFTING_APP_HOME", tempfile.mkdtemp(prefix="bench-page-"))
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt  # noqa: E402
+from PySide6.QtCore import QEvent, QEventLoop, QMimeData, QObject, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
@@ -244,6 +244,7 @@ def open_stalls(args: argparse.Namespace) -> int:
     )
     parts = ("page", "outline", "footnotes", "spelling", "checks", "preview")
     print(f"{'run':>4} {'first paint ms':>15} {'longest stall ms':>17} {'(cpu ms)':>9} "
+          f"{'(no core ms)':>13}"
           + "".join(f"{p + ' ms':>13}" for p in parts) + f"{'total ms':>10}")  # fmt: skip
     stalls: list[float] = []
     cpus: list[float] = []
@@ -266,17 +267,18 @@ def open_stalls(args: argparse.Namespace) -> int:
         checks = _parts_done(editor, tools, window, args.preview)
         deadline = start + 120
         while len(done) < len(parts) and time.perf_counter() < deadline:
-            app.processEvents()
+            # Waits for the next event as app.exec() does (the stall meter's 5-ms timer
+            # wakes it at least that often): a loop that polls and sleeps never tells the
+            # event dispatcher it is idle (aboutToBlock, drafting_app.yielding).
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
             now = (time.perf_counter() - start) * 1000
             for name, ready in zip(parts, checks, strict=True):
                 if name not in done and painted and ready():
                     done[name] = now
-            time.sleep(0.001)
         total_ms = (time.perf_counter() - start) * 1000
         settle = time.perf_counter() + 1.0  # anything scheduled after counts too
         while time.perf_counter() < settle:
-            app.processEvents()
-            time.sleep(0.001)
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
         if profiler is not None and run == args.runs:
             profiler.disable()
         meter.stop()
@@ -287,6 +289,7 @@ def open_stalls(args: argparse.Namespace) -> int:
         totals.append(total_ms)
         cpus.append(meter.longest_cpu_ms)
         print(f"{run:>4} {first:15.1f} {meter.longest_ms:17.1f} {meter.longest_cpu_ms:9.1f}"
+              f"{meter.longest_queued_ms:13.1f}"
               + "".join(f"{done.get(p, float('nan')):13.1f}" for p in parts)
               + f"{total_ms:10.1f}", flush=True)  # fmt: skip
         draft.controller.stack.setClean()
@@ -390,23 +393,41 @@ def _page_restyling(page: object) -> bool:
 
 
 class _CpuStallMeter(StallMeter):
-    """StallMeter, and the longest gap in this thread's CPU time between two turns (on a
-    loaded machine the wall gap also holds the time other processes had the core)."""
+    """StallMeter, and in the longest stall: this thread's CPU time, and (Linux) the time
+    it was ready to run but had no core ("no core": other processes had both — what a
+    loaded machine adds; the rest of the stall beyond CPU and no core is the thread
+    waiting, for the interpreter lock above all)."""
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self._cpu = 0.0
+        self._queued = 0.0
         self.longest_cpu_ms = 0.0
+        self.longest_queued_ms = float("nan")
 
     def start(self) -> None:
         self._cpu = time.thread_time()
+        self._queued = _queued_s()
         super().start()
 
     def _tick(self) -> None:
-        now = time.thread_time()
-        self.longest_cpu_ms = max(self.longest_cpu_ms, (now - self._cpu) * 1000)
-        self._cpu = now
+        now, queued = time.thread_time(), _queued_s()
+        gap = (time.perf_counter() - self._last) * 1000
+        if gap > self.longest_ms:  # the longest stall so far: what it was made of
+            self.longest_cpu_ms = (now - self._cpu) * 1000
+            self.longest_queued_ms = (queued - self._queued) * 1000
+        self._cpu, self._queued = now, queued
         super()._tick()
+
+
+def _queued_s() -> float:
+    """Seconds this thread has waited on a run queue (/proc/thread-self/schedstat; NaN
+    elsewhere)."""
+    try:
+        with open("/proc/thread-self/schedstat") as f:
+            return int(f.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return float("nan")
 
 
 class _FirstPagePaint(QObject):

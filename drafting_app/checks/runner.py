@@ -39,6 +39,7 @@ from drafting_app.checks.spacing import empty_paragraph, spacing_in
 from drafting_app.checks.symbols import symbols_in_note, symbols_in_paragraph
 from drafting_app.checks.treaties import check_articles, check_treaties, treaties_key
 from drafting_app.model.document import SOURCE_CUT, Document, Footnote, Part
+from drafting_app.yielding import checkpoint
 
 Family = Callable[[CheckContext], list[Finding]]
 
@@ -181,6 +182,7 @@ class Checker:
         kept, families = self._families, {}
         out: list[Finding] = []
         for code, family in WHOLE_TEXT.items():
+            checkpoint()  # a worker's pause while a turn of the window runs (issue 21 §6)
             reads = WHOLE_TEXT_KEYS.get(code)
             key = None if reads is None else reads(ctx)
             if key is None:
@@ -220,6 +222,7 @@ class Checker:
         done = 0
         for e, closing, opener, key, found in places:
             if found is None:
+                checkpoint()
                 found = paragraph_findings(ctx, e, closing, opener)
                 done += 1
             paragraphs[e.paragraph.id] = (key, found)
@@ -227,6 +230,7 @@ class Checker:
         done_notes = 0
         for f, note_key, found in note_places:
             if found is None:
+                checkpoint()
                 found = note_findings(ctx, f)
                 done_notes += 1
             notes[f.id] = (note_key, found)

@@ -108,12 +108,13 @@ def clauses_of(doc_id: str, doc: Document, label: str | None = None) -> Iterator
 
 
 def paragraph_clauses(
-    doc_id: str, doc: Document, label: str | None = None
+    doc_id: str, doc: Document, label: str | None = None, labels: dict[str, str] | None = None
 ) -> Iterator[tuple[str, Clause]]:
-    """(paragraph id, clause) for every clause of one document, in document order."""
+    """(paragraph id, clause) for every clause of one document, in document order
+    (``labels``: its :func:`paragraph_labels` when the caller has them already)."""
     label = label or doc_label(doc, doc_id)
     notes = resolve_ibid(doc.anchored_footnotes())
-    labels = paragraph_labels(doc)
+    labels = paragraph_labels(doc) if labels is None else labels
     book = default_phrasebook()
     for n, p in enumerate(doc.preamble, start=1):
         yield from _walk(doc_id, label, Part.PREAMBLE, p, f"PP{n}", notes, labels, book)

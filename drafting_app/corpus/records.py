@@ -25,6 +25,7 @@ from drafting_app.corpus.rows import (
     indexed_references,
 )
 from drafting_app.model.document import Document, Span
+from drafting_app.model.numbering import paragraph_labels
 from drafting_app.model.references import RefKind
 
 # (paragraph_id, part, label, parents JSON, opener length, text, footnote numbers JSON,
@@ -54,17 +55,19 @@ class TextRecord:
         return [p[5] for p in self.passages]
 
 
-def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+# One encoder for every value (json.dumps with options makes one a call).
+_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _spans(spans: tuple[Span, ...] | list[Span]) -> str:
-    return _json([[s.start, s.end] for s in spans]) if spans else ""
+    # As _json writes a list of [start, end] pairs of integers.
+    return "[" + ",".join(f"[{s.start:d},{s.end:d}]" for s in spans) + "]" if spans else ""
 
 
 def text_record(doc_id: str, path: str, origin: Origin, doc: Document) -> TextRecord:
     """The record of ``doc`` under ``doc_id`` (see module doc)."""
-    rows = document_rows(doc_id, path, origin, doc, citations=False)
+    labels = paragraph_labels(doc)  # once for the passages and the clauses
+    rows = document_rows(doc_id, path, origin, doc, citations=False, labels=labels)
     passages: list[Passage] = [
         (
             p.paragraph_id,
@@ -85,7 +88,7 @@ def text_record(doc_id: str, path: str, origin: Origin, doc: Document) -> TextRe
     seq_of = {p.paragraph_id: seq for seq, p in enumerate(rows.paragraphs)}
     by_id = {p.id: p for p in doc.all_paragraphs()}
     clauses: list[ClauseRecord] = []
-    for pid, clause in paragraph_clauses(doc_id, doc, rows.info.label):
+    for pid, clause in paragraph_clauses(doc_id, doc, rows.info.label, labels):
         seq = seq_of.get(pid)
         if seq is None:
             continue

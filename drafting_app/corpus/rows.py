@@ -233,8 +233,9 @@ def document_date(doc: Document, body: str) -> str:
     return doc.masthead.date if doc.masthead else ""
 
 
-def _paragraph_rows(doc_id: str, doc: Document, fn: dict[str, int]) -> list[ParagraphRow]:
-    labels = paragraph_labels(doc)
+def _paragraph_rows(
+    doc_id: str, doc: Document, fn: dict[str, int], labels: dict[str, str]
+) -> list[ParagraphRow]:
     rows: list[ParagraphRow] = []
 
     def add(p: Paragraph, part: str, position: int, parents: tuple[str, ...]) -> None:
@@ -293,11 +294,20 @@ def document_label(doc: Document, path: str) -> str:
 
 
 def document_rows(
-    doc_id: str, path: str, origin: Origin, doc: Document, *, citations: bool = True
+    doc_id: str,
+    path: str,
+    origin: Origin,
+    doc: Document,
+    *,
+    citations: bool = True,
+    labels: dict[str, str] | None = None,
 ) -> DocumentRows:
-    """Flatten ``doc`` for the index (without its citations when ``citations`` is False)."""
+    """Flatten ``doc`` for the index (without its citations when ``citations`` is False).
+    ``labels``: its :func:`paragraph_labels` when the caller has them already."""
     fn = footnote_numbers(doc)
-    paragraphs = _paragraph_rows(doc_id, doc, fn)
+    paragraphs = _paragraph_rows(
+        doc_id, doc, fn, paragraph_labels(doc) if labels is None else labels
+    )
     anchored: dict[str, str] = {}
     for p in doc.all_paragraphs():
         for a in p.anchors:

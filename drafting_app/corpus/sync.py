@@ -323,6 +323,13 @@ class _Planner:
             if same and not fresh:
                 report.unchanged += 1
                 return
+            if row is None:
+                # A file the index does not know is read whatever its checksum: the reader
+                # hashes it (in the worker processes of a first build, not here before
+                # they start: at 100,000 files that was 8 s of one core, the other idle).
+                report.hashed += 1
+                self.plan.pending.append(_Pending(src, row, size, mtime, ""))
+                return
             digest = _file_sha256(src.location)
         except OSError as exc:
             report.failed.append(SyncItem(src.location, message=f"cannot be read: {exc}"))
@@ -343,13 +350,13 @@ class _Planner:
         pending = self.plan.pending
         tentative = self._tentative_ids(pending)
         pairs = zip(pending, tentative, strict=True)
-        jobs = [(p.src.location, p.src.origin, doc_id) for p, doc_id in pairs]
+        jobs = [(p.src.location, p.src.origin, doc_id, not p.digest) for p, doc_id in pairs]
         out: list[FileState] = []
         results = _read_many(jobs, cancel, ahead=batch)
         # strict=False: a stop ends the results early
-        for p, doc_id, (texts, error) in zip(pending, tentative, results, strict=False):
+        for p, doc_id, (texts, error, digest) in zip(pending, tentative, results, strict=False):
             self.plan.report.parsed += 1
-            out.append(self._record(p, doc_id, texts, error))
+            out.append(self._record(p, doc_id, texts, error, digest or p.digest))
             if len(out) >= batch:
                 yield out
                 out = []
@@ -365,11 +372,11 @@ class _Planner:
         return out
 
     def _record(
-        self, p: _Pending, tentative: str, texts: list[TextRecord], error: str
+        self, p: _Pending, tentative: str, texts: list[TextRecord], error: str, digest: str
     ) -> FileState:
         report = self.plan.report
         old_id = p.row.doc_id if p.row else None
-        state = (p.src, p.size, p.mtime, p.digest)
+        state = (p.src, p.size, p.mtime, digest)
         if not texts:
             report.failed.append(SyncItem(p.src.location, old_id or "", error))
             return FileState(*state, [], error)
@@ -386,7 +393,7 @@ class _Pending:
     row: FileRow | None
     size: int
     mtime: int
-    digest: str
+    digest: str  # "" for a file the index does not know: its reader hashes it
 
 
 def _file_sha256(location: str) -> str:
@@ -407,16 +414,22 @@ PARALLEL_MIN = 200
 # build's time); what is held stays bounded by the batch at any corpus size.
 _CHUNK = 8
 _SPARE = 2  # chunks per worker beyond the batch
-_Job = tuple[str, Origin, str]
-_Result = tuple[list[TextRecord], str]
+# (path, origin, document id, whether to hash the file)
+_Job = tuple[str, Origin, str, bool]
+# (records of its texts, why it could not be read, its checksum when asked for)
+_Result = tuple[list[TextRecord], str, str]
 
 
 def _read_one(job: _Job) -> _Result:
-    path, origin, doc_id = job
+    path, origin, doc_id, hashed = job
     try:
-        return file_records(doc_id, path, origin, parse_texts(Path(path))), ""
+        digest = _file_sha256(path) if hashed else ""
+    except OSError as exc:
+        return [], f"cannot be read: {exc}", ""
+    try:
+        return file_records(doc_id, path, origin, parse_texts(Path(path))), "", digest
     except DraftingError as exc:
-        return [], str(exc)
+        return [], str(exc), digest
 
 
 def _read_chunk(jobs: list[_Job]) -> list[_Result]:

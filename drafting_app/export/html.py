@@ -17,6 +17,7 @@ from drafting_app.export.blocks import Block, Kind, Layout, MastheadBlock, Note,
 from drafting_app.export.word_styles import style_of
 from drafting_app.model.document import Document
 from drafting_app.paths import templates_dir
+from drafting_app.yielding import checkpoint
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -84,6 +85,7 @@ def render_layout_slices(layout: Layout, first: int, size: int) -> list[str]:
     )
     slices = []
     for i, (start, end) in enumerate(itertools.pairwise(cuts)):
+        checkpoint()  # the preview's worker pauses while a turn of the window runs
         blocks = [b for b in items[start:end] if isinstance(b, Block)]
         notes = [n for n in items[start:end] if isinstance(n, Note)]
         rule = bool(notes) and notes[0] is layout.notes[0]

@@ -26,6 +26,7 @@ from drafting_app.gui.main_window import APP_TITLE, MainWindow
 from drafting_app.gui.picker_wiring import install_picker, load_picker
 from drafting_app.gui.startup_trace import on_first_paint, trace_first_paint
 from drafting_app.storage.project import SUFFIX
+from drafting_app.yielding import aside, checkpoint
 
 if TYPE_CHECKING:
     from drafting_app.gui.citation_tools import CitationTools
@@ -91,11 +92,15 @@ def warm_up_after_start(app: QApplication, window: MainWindow) -> None:
 
 
 def _start_warm_up() -> None:
-    threading.Thread(target=_warm_up, name="warm-up", daemon=True).start()
+    # Each module imported while the window waits for events: an import holds the
+    # interpreter lock while it unmarshals, and one begun in a turn of the window held it
+    # up (gaps of 40-85 ms at `drafting-app FILE` on a loaded machine, issue 21 §6).
+    threading.Thread(target=aside(_warm_up), name="warm-up", daemon=True).start()
 
 
 def _warm_up() -> None:
     for name in WARM_MODULES:
+        checkpoint()
         importlib.import_module(name)
 
 

@@ -25,6 +25,8 @@ from drafting_app import __version__
 from drafting_app.errors import DraftingError
 from drafting_app.gui.common.dialog_focus import DialogFocus
 from drafting_app.gui.common.reading_view import ReadingView
+from drafting_app.gui.common.step_aside import install as step_aside
+from drafting_app.gui.common.step_aside import waiting_outside_the_loop
 from drafting_app.gui.common.window_support import (
     fit_to_screen,
     restore_layout,
@@ -74,6 +76,9 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # The preview's render and a draft's first check pause while a turn of this
+        # window runs (drafting_app.yielding): they shared the lock with it (issue 21 §6).
+        step_aside()
         self.corpus = corpus
         self.settings = settings or load_settings()
         self.recovery = recovery or RecoveryStore()
@@ -524,6 +529,7 @@ class MainWindow(QMainWindow):
         if not self.drafts.close_all():
             event.ignore()
             return
+        waiting_outside_the_loop()  # the writes and workers joined below need not wait for it
         self.drafts.shutdown()  # the snapshot writes asked for are done before they go
         for hook in self.closing_hooks:
             hook()

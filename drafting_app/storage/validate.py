@@ -85,12 +85,51 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return names
 
 
+# Per class: its fields' names, or None for a class that is not a dataclass.
+_CLASS_FIELDS: dict[type, tuple[str, ...] | None] = {}
+_SEQUENCES = (list, tuple)
+
+
+def _fits(doc: Document) -> bool:
+    """Whether every text and list of ``doc`` is within the sizes (:func:`check_sizes`),
+    the same walk without the places: it runs on every document a corpus build reads, and
+    making a place for each of its values was half its cost."""
+    stack: list[Any] = [doc]
+    pop, push = stack.pop, stack.append
+    while stack:
+        value = pop()
+        cls = type(value)
+        if cls is str:
+            if len(value) > MAX_PARAGRAPH_CHARS:
+                return False
+        elif cls is list or cls is tuple or isinstance(value, _SEQUENCES):
+            if len(value) > MAX_LIST_ITEMS:
+                return False
+            stack.extend(value)
+        elif isinstance(value, str):  # a StrEnum
+            if len(value) > MAX_PARAGRAPH_CHARS:
+                return False
+        elif isinstance(value, dict):
+            if len(value) > MAX_LIST_ITEMS:
+                return False
+            stack.extend(value.items())
+        elif not isinstance(value, _SCALARS):
+            if cls not in _CLASS_FIELDS:
+                is_data = dataclasses.is_dataclass(value) and not isinstance(value, type)
+                _CLASS_FIELDS[cls] = _field_names(cls) if is_data else None
+            for name in _CLASS_FIELDS[cls] or ():
+                push(getattr(value, name))
+    return True
+
+
 def check_sizes(doc: Document) -> None:
     """Every text of the document (title, masthead fields, sponsors, annex lines, passages
     an importer could not place …) and every list within the sizes the writers can write.
     Walks the model's dataclasses, so a field added later is held to the same sizes. The
     place of each value is put into words only for the one that does not fit (the walk
     runs on every document a corpus build reads)."""
+    if _fits(doc):
+        return
     stack: list[tuple[Any, _Place]] = [(doc, (None, "root", "the document"))]
 
     def visit(value: Any, place: _Place) -> None:

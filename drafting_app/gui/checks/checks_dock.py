@@ -56,6 +56,7 @@ from drafting_app.errors import DraftingError
 from drafting_app.gui.common.rich_text_delegate import RICH_ROLE, RichTextDelegate
 from drafting_app.gui.common.turns import hold, release
 from drafting_app.model.places import paragraph_names
+from drafting_app.yielding import aside
 
 if TYPE_CHECKING:  # the checker and the edit commands load with the first draft
     from drafting_app.checks.facts import CorpusFacts
@@ -422,7 +423,7 @@ class ChecksPanel(QWidget):
         self._first[run.controller] = run
         run.controller.changed.connect(run.mark)
         thread = threading.Thread(
-            target=run.work,
+            target=aside(run.work),  # pauses while a turn of the window runs (issue 21 §6)
             args=(self._first_done.emit, self._remembered.emit),
             name="first check",
             daemon=True,

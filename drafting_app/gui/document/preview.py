@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QWidget
 from drafting_app.errors import DraftingError
 from drafting_app.gui.common.reading_view import ReadingView
 from drafting_app.gui.common.turns import SliceTimer, hold, release, when_free
+from drafting_app.yielding import aside
 
 if TYPE_CHECKING:
     from drafting_app.gui.document.document_controller import DocumentController
@@ -160,7 +161,7 @@ class PreviewPanel(ReadingView):
         self._rendering = True
         hold(self)  # the window's turns are not free until the page it makes is laid
         worker = threading.Thread(
-            target=self._render_in_worker,
+            target=aside(self._render_in_worker),  # pauses while a turn of the window runs
             args=(controller, self._changes),
             name="preview",
             daemon=True,

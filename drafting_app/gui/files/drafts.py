@@ -54,6 +54,7 @@ from drafting_app.storage.project import (
 from drafting_app.storage.recovery import RecoveryStore, Snapshot, SnapshotWriter
 from drafting_app.storage.sessions import SessionInfo, describe
 from drafting_app.storage.settings import AppSettings, save_settings
+from drafting_app.yielding import aside, checkpoint
 
 if TYPE_CHECKING:  # the editor, the templates and the readers load with the first draft
     from drafting_app.gui.document.draft_editor import DraftEditor
@@ -126,6 +127,7 @@ EDITOR_MODULES = (
 
 def _import_editor() -> None:
     for name in EDITOR_MODULES:
+        checkpoint()  # each begun while the window waits for events (drafting_app.yielding)
         if name not in sys.modules:
             with contextlib.suppress(Exception):  # imported again, and raised, where used
                 importlib.import_module(name)
@@ -291,7 +293,7 @@ class Drafts(QObject):
         # The draft editor's modules are imported while the file is read (the first open of
         # a session, above all `drafting-app FILE`): imported in the open's own turn they
         # made it 20-40 ms longer (issue 21 §6).
-        editor_imports = threading.Thread(target=_import_editor, name="editor imports")
+        editor_imports = threading.Thread(target=aside(_import_editor), name="editor imports")
         editor_imports.start()
         read = read_in_worker(self.window, path.name, load_project, path, alongside=editor_imports)
         try:
