@@ -334,6 +334,9 @@ class _Builder:
         kind = mh.document_type or ("draft decision" if self.doc.form is Form.DECISION else "")
         kind = kind or "draft resolution"
         if not sponsors:
+            submitted = mh.submitted_line()
+            if submitted:
+                self.add(Kind.SPONSORS, _with_note(submitted, self.star(mh.sponsor_note)))
             return
         mark = self.star(mh.sponsor_note)
         runs = (*_with_note(f"{sponsors}:", mark), *_plain(f" {kind}"))

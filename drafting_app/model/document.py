@@ -168,6 +168,12 @@ class Masthead:
     organization: str = ""
     committee: str = ""
 
+    def submitted_line(self) -> str:
+        """The line of a draft submitted by an officer, with no sponsors: "Draft resolution
+        submitted by the President of the General Assembly" (A/79/L.39), else ""."""
+        kind = self.document_type.strip()
+        return kind if not self.sponsors and " submitted by " in kind.lower() else ""
+
 
 @dataclass
 class Heading:

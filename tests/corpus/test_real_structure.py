@@ -18,7 +18,7 @@ from drafting_app.corpus.readers import read_document, read_documents, read_text
 from drafting_app.corpus.readers.pdf import pdf_pages_to_text
 from drafting_app.corpus.readers.pdftext import PdfTextReader
 from drafting_app.model import Document, Paragraph
-from drafting_app.model.document import Heading
+from drafting_app.model.document import DocumentKind, Heading
 from drafting_app.model.numbering import annex_labels, paragraph_labels
 from tests.conftest import ROOT
 
@@ -56,6 +56,8 @@ HAND_COUNTS = {
     # The resolution's own paragraphs; the convention is its annex (see the test below).
     SHAPES / "convention-annex_cybercrime.txt": Counts(3, 0, 3, 0, 0),
     SHAPES / "human-rights-council_recorded-vote.txt": Counts(3, 0, 3, 0, 3),
+    SHAPES / "rules-of-procedure-annex_committee.txt": Counts(1, 0, 2, 0, 0),
+    SHAPES / "plenary-draft_submitted-by-the-president.txt": Counts(2, 0, 3, 0, 0),
 }
 
 
@@ -592,13 +594,15 @@ def test_a_convention_is_numbered_within_its_articles() -> None:
     doc = read_document(SHAPES / "convention-annex_cybercrime.txt")
     (annex,) = doc.annexes
     assert annex.restarts
-    assert annex.lines == ["United Nations Convention against Cybercrime", "Preamble"]
+    # "Preamble" is the first heading, not a second line of the title.
+    assert annex.lines == ["United Nations Convention against Cybercrime"]
     labels = annex_labels(annex)
     shown = [
         b.text if isinstance(b, Heading) else (labels[b.id], b.text.split(" ", 2)[:2])
         for b in annex.blocks
     ]
-    assert shown[:9] == [
+    assert shown[:10] == [
+        "Preamble",
         ("", ["The", "States"]),
         ("", ["Bearing", "in"]),
         ("", ["Noting", "that"]),
@@ -630,3 +634,32 @@ def test_a_declaration_in_sections_numbers_on_through_its_headings() -> None:
     assert not annex.restarts
     labels = [annex_labels(annex)[p.id] for p in annex.paragraphs()]
     assert labels == [f"{n}." for n in range(1, len(labels) + 1)]
+
+
+def test_rules_of_procedure_are_numbered_within_each_rule() -> None:
+    """Annex I of rules: the section and the first rule's headings above its first
+    paragraph are headings (not lines of its title), and "Rule 2 / 1. … 2. …", the only
+    numbered rule, is read as numbered within its rule; annex II, an agenda, runs on."""
+    doc = read_document(SHAPES / "rules-of-procedure-annex_committee.txt")
+    rules, agenda = doc.annexes
+    assert rules.title == "Annex I"
+    assert rules.lines == ["Rules of procedure of the intergovernmental committee"]
+    heads = [b.text for b in rules.blocks if isinstance(b, Heading)]
+    assert heads[:3] == ["I. Sessions", "Rule 1", "Dates of sessions"]
+    assert rules.restarts and not agenda.restarts
+    assert [annex_labels(rules)[p.id] for p in rules.paragraphs()] == ["", "1.", "2.", ""]
+    assert [annex_labels(agenda)[p.id] for p in agenda.paragraphs()] == ["1.", "2.", "3.", "4."]
+    assert doc.adoption == "62nd plenary meeting\n19 December 2024"
+
+
+def test_a_plenary_draft_submitted_by_the_president_keeps_its_title() -> None:
+    """A/79/L.39's line "Draft resolution submitted by the President of the General
+    Assembly" stands where a sponsors line would: before, it was read as the start of the
+    title, and the text as an adopted resolution."""
+    doc = read_document(SHAPES / "plenary-draft_submitted-by-the-president.txt")
+    assert doc.kind is DocumentKind.DRAFT
+    assert doc.title == "Inclusive policies and programmes to address homelessness"
+    assert doc.masthead is not None and doc.masthead.sponsors == []
+    assert doc.masthead.submitted_line() == (
+        "Draft resolution submitted by the President of the General Assembly"
+    )

@@ -87,16 +87,3 @@ def test_the_menu_offers_no_numbering_outside_an_annex(
     caret_at(qtbot, view, sub.id, 3)
     actions = _menu_at(view, sub.id)
     assert NUMBERED not in actions and RESTARTS in actions  # (a) keeps its letter
-
-
-def test_the_page_shows_the_meeting_and_its_date_above_the_annex(window: MainWindow) -> None:
-    awaza = ROOT / "tests" / "data" / "realdocs" / "ga"
-    doc = read_document(awaza / "A-RES-80-3_awaza-political-declaration-2025.txt")
-    view = page_of(window.drafts.add(doc, None, None, None))
-    keys = [s.key for s in view.specs]
-    at = keys.index(("adoption",))
-    assert keys[at - 1] == ("p", doc.operative[-1].id)
-    assert keys[at + 1] == ("adoption", "1")
-    assert keys[at + 2] == ("annex", doc.annexes[0].id)
-    assert block_text(view, ("adoption",)) == "18th plenary meeting"
-    assert block_text(view, ("adoption", "1")) == "14 October 2025"

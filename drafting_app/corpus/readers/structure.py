@@ -61,6 +61,10 @@ _SPONSOR_RE = re.compile(
     r"^(?P<sponsors>.+?):(?P<star>\*?)\s+(?P<type>(?:revised\s)?draft\s(?:resolution|decision)s?)\s*$",
     re.I,
 )
+_SUBMITTED_RE = re.compile(
+    r"^(?P<line>(?:revised\s)?draft\s(?:resolution|decision)s?\ssubmitted\sby\s.+?)(?P<star>\*?)$",
+    re.I,
+)
 # Lines after "Agenda item N" that are not its title (an agenda item printed without one).
 _NOT_AGENDA_TITLE = ("The ", "Draft ", "Resolution adopted by", "Decision adopted by", "[")
 # "Seventy-third session", "Tenth special session", the Economic and Social Council's "2023
@@ -69,6 +73,13 @@ _SESSION_RE = re.compile(r"^(?:[A-Z][a-z\-]+(?:-[a-z]+)?|\d{4})\s(?:special\s)?s
 _PLACE_DATES_RE = re.compile(r"^[A-Z][\w .'-]+,\s.*\d{4}$")
 _ADOPTION_RE = re.compile(r"^\d+(?:st|nd|rd|th)\s(?:plenary\s)?meeting\b", re.I)
 _DATE_LINE_RE = re.compile(rf"^{DATE_RE}$")
+# The headings of an annex in articles or rules (a convention, rules of procedure), and the
+# headings that may stand above its first paragraph, under the annexed text's title.
+_ARTICLE_HEADING_RE = re.compile(r"^(?:Article|Rule|Regulation|Guideline|Principle)\s+\d+\b")
+_STRUCTURE_HEADING_RE = re.compile(
+    r"^(?:[IVXLC]+\.\s+\S|(?:Chapter|Part|Article|Rule|Regulation|Section)\s+(?:[IVXLC]+|\d+)\b"
+    r"|Preamble$)"
+)
 # The record of the vote under a Human Rights Council resolution's meeting and date lines.
 _VOTE_RECORD_RE = re.compile(r"^\[(?:Adopted|The voting)\b")
 # The dates of a session printed without its place, under the session line: "26 February–
@@ -494,6 +505,12 @@ class StructureBuilder:
             return True
         if text.lower().startswith(("agenda item", "agenda items")):
             mh.agenda_item = text.rstrip("*").rstrip()
+            return True
+        m = _SUBMITTED_RE.match(text)
+        if m:  # a plenary draft: "Draft resolution submitted by the President of …"
+            mh.document_type = m.group("line")
+            if m.group("star"):
+                mh.sponsor_note = self._notes.take("*") or ""
             return True
         m = _SPONSOR_RE.match(text)
         if m:
@@ -937,7 +954,7 @@ class StructureBuilder:
                 # a line without closing punctuation is a heading; before the first
                 # paragraph of an "Annex I" it is its title, however long ("Recommendations
                 # forwarded by the forum pertaining to activity 1 …", decision 23/CMA.3)
-                if before_any:
+                if before_any and not (annex.lines and _STRUCTURE_HEADING_RE.match(text)):
                     annex.lines.append(text)
                 else:
                     annex.blocks.append(Heading(text))
@@ -1217,21 +1234,24 @@ def _numbered_heading(label: _Label | None, rest: str, last: int) -> bool:
 
 
 def _restarts(blocks: list[Heading | Paragraph], inferred: dict[str, str]) -> bool:
-    """Whether an annex's printed numbers start again at 1 after its headings: after at
-    least one heading with numbered paragraphs before it, and after every heading that has
-    numbered paragraphs (a declaration in sections that runs on is not read as restarting)."""
+    """Whether an annex's printed numbers start again at 1 after its headings: every run of
+    numbered paragraphs under a heading starts at 1, and one of them follows numbered
+    paragraphs, or the annex is in articles or rules ("Rule 2" / "1. … 2. …" alone) — a
+    declaration in sections that runs on is not read as restarting."""
     firsts: list[str] = []  # the printed number of the first numbered paragraph of a run
-    seen_numbered = after_heading = False
+    seen_numbered = after_heading = again = articles = False
     for b in blocks:
         if isinstance(b, Heading):
             after_heading = True
+            articles = articles or _ARTICLE_HEADING_RE.match(b.text) is not None
             continue
         if b.unnumbered:
             continue
-        if after_heading and seen_numbered:
+        if after_heading:
             firsts.append(b.source_label or inferred.get(b.id, ""))
+            again = again or seen_numbered
         seen_numbered, after_heading = True, False
-    return bool(firsts) and all(f.strip() == "1." for f in firsts)
+    return bool(firsts) and all(f.strip() == "1." for f in firsts) and (again or articles)
 
 
 def _label_text(label: _Label | None) -> str | None:

@@ -459,6 +459,11 @@ def _front(d: Derivation) -> Iterator[BlockSpec]:
             pieces.append(Piece(star, Role.MARK, 0))
         pieces.append(Piece(f" {kind}", Role.TEXT, len(joined) + 1))
         yield BlockSpec(("sponsors",), "sponsors", tuple(pieces), editable=False)
+    elif mh is not None and mh.submitted_line():
+        pieces = [Piece(mh.submitted_line(), Role.TEXT, 0, bold=False)]
+        if mh.sponsor_note.strip():
+            pieces.append(Piece("*", Role.MARK, 0))
+        yield BlockSpec(("sponsors",), "sponsors", tuple(pieces), editable=False)
     label = doc.heading if ga_number else ""
     if not has_no_title(doc):  # no "Type the title" prompt on a Council resolution
         yield _block(
