@@ -14,7 +14,11 @@ the paragraphs of the real texts in tests/data/realdocs and the bundled corpus, 
 twice, with their own notes and real notes varied); ``--distinct`` runs every row on it.
 
     python -m benchmarks.check_speed [--n 10000] [--runs 50] [--seed 1]
-        [--paragraphs 800 --notes 400] [--distinct] [--freeze] [--families]
+        [--paragraphs 800 --notes 400] [--distinct] [--freeze] [--families] [--unseeded]
+
+A reopened draft's rows (checks.memo): its memo's findings, and its checker seeded from the
+memo on the draft unchanged and changed since by one paragraph, ten, or a footnote
+(``--unseeded``: that checker not seeded, as before the eighth session).
 
 ``--families`` adds a table of where a full check's time goes, cold and warm: the check's
 context (entries, numbers), the references of every text (asked first here, as the first
@@ -195,6 +199,11 @@ def main() -> int:
     parser.add_argument(
         "--process", action="store_true", help="also the first check in new processes"
     )
+    parser.add_argument(
+        "--unseeded",
+        action="store_true",
+        help="a reopened draft's checker not seeded from its memo (as before)",
+    )
     args = parser.parse_args()
 
     t0 = time.perf_counter()
@@ -218,7 +227,9 @@ def main() -> int:
     registry.memo_identity = lambda: f"synthetic corpus {args.n} {args.seed}"  # type: ignore[attr-defined]
     rows = measure(draft, registry, args.runs)
     with tempfile.TemporaryDirectory() as folder:
-        reopened, memo_info = measure_memo(draft, registry, args.runs, Path(folder))
+        reopened, memo_info = measure_memo(
+            draft, registry, args.runs, Path(folder), not args.unseeded
+        )
     rows += reopened
     if not args.distinct:
         cold = [
@@ -376,44 +387,71 @@ def measure(draft: Document, registry: Registry, runs: int) -> list[tuple[str, l
 
 
 def measure_memo(
-    draft: Document, registry: Registry, runs: int, folder: Path
+    draft: Document, registry: Registry, runs: int, folder: Path, seeded: bool = True
 ) -> tuple[list[tuple[str, list[Timing], str]], str]:
     """The first check of a draft opened again (checks.memo), text caches cleared (as in
     a new process): its memo read from disk — the findings of its last check, taken when
-    the draft is the very document that check saw — and, when it changed since, the
-    check. Also the memo's size on disk, the time to read it and the draft's digest."""
+    the draft is the very document that check saw — and the draft's checker, seeded from
+    the memo (``seeded``; else a new one: the check of a draft never seen), run on the
+    draft unchanged (as the panel's first check does after showing the memo's findings),
+    and changed since by one paragraph, by ten, and by one footnote. Also the memo's size
+    on disk, the time to read it and the draft's digest."""
     from drafting_app.checks import memo
     from drafting_app.checks.profile import profile_for
 
     name = "benchmark draft"
     profile = profile_for(draft)
-    found = Checker().run(draft, registry, profile)
-    snap = memo.snapshot(name, registry, profile, draft, found)
+    checker = Checker()
+    found = checker.run(draft, registry, profile)
+    snap = memo.snapshot(name, registry, profile, draft, found, checker.kept(registry, profile))
     wall = time.perf_counter()
     path = memo.save(snap, folder)
     saved = (time.perf_counter() - wall) * 1000
     assert path is not None
     used = 0
+    judged = ""
 
-    def reopen() -> None:
-        nonlocal used
-        reopened = memo.load(name, registry, profile, draft, folder)
-        if reopened is None:  # changed since: the check runs
-            reopened = Checker().run(draft, registry, profile)
-        else:
+    def reopen(shown: bool) -> None:
+        """``shown``: the memo's findings, when they are the draft's, end the row (what
+        the drafter sees); else the draft's checker runs (seeded, or not)."""
+        nonlocal used, judged
+        reopened = memo.reopen(name, registry, profile, draft, folder)
+        if shown and reopened is not None and reopened.findings is not None:
             used += 1
-        assert reopened == found or used == 0
+            assert reopened.findings == found
+            return
+        first = Checker()
+        seed = reopened.seed() if seeded and reopened is not None else None
+        if seed is not None:
+            first.seed(registry, profile, seed)
+            used += 1
+        first.run(draft, registry, profile)
+        judged = _redone(first)
+
+    def row(label: str, shown: bool = False) -> None:
+        nonlocal used
+        used = 0
+        series = [_timed(partial(reopen, shown), cold=True) for _ in range(max(5, runs // 2))]
+        rows.append(
+            (label, series, f"memo {used}/{len(series)}" + (f" {judged}" if judged else ""))
+        )
 
     rows: list[tuple[str, list[Timing], str]] = []
-    same = [_timed(reopen, cold=True) for _ in range(max(5, runs // 2))]
-    rows.append(("first check of a reopened draft (memo)", same, f"memo {used}/{len(same)}"))
-    middle = draft.operative[len(draft.operative) // 3]
-    original = middle.text
-    SetText(middle.id, original + " word", middle.italics, middle.anchors).apply(draft)
-    used = 0
-    edited = [_timed(reopen, cold=True) for _ in range(max(5, runs // 2))]
-    rows.append(("  the same, one paragraph changed since", edited, f"memo {used}/{len(edited)}"))
-    SetText(middle.id, original, middle.italics, middle.anchors).apply(draft)
+    row("first check of a reopened draft (memo)", shown=True)
+    row("  its checker, seeded (unchanged draft)")
+    thirds = draft.operative[len(draft.operative) // 3 :: max(1, len(draft.operative) // 12)][:10]
+    for label, changed in (("one paragraph", thirds[:1]), ("ten paragraphs", thirds)):
+        originals = [(p, p.text) for p in changed]
+        for p, text in originals:
+            SetText(p.id, text + " word", p.italics, p.anchors).apply(draft)
+        row(f"  the same, {label} changed since")
+        for p, text in originals:
+            SetText(p.id, text, p.italics, p.anchors).apply(draft)
+    note = draft.footnotes[len(draft.footnotes) // 2]
+    original = note.text
+    EditFootnote(note.id, original + " x").apply(draft)
+    row("  the same, a footnote changed since")
+    EditFootnote(note.id, original).apply(draft)
     loads = sorted(
         _timed(partial(memo.load, name, registry, profile, draft, folder))[1]
         for _ in range(max(5, runs // 2))
@@ -423,7 +461,8 @@ def measure_memo(
         f"memo: {path.stat().st_size / 1024:.0f} KiB on disk, read in "
         f"{statistics.median(loads):.2f} ms CPU (median; the draft's digest "
         f"{statistics.median(digests):.2f} ms of it), written in {saved:.1f} ms wall; "
-        "a reopened draft's rows: the memo read, then the check if the draft changed"
+        "a reopened draft's rows: the memo read, then the draft's checker "
+        + ("seeded from it" if seeded else "not seeded (--unseeded)")
     )
     return rows, info
 
@@ -448,11 +487,13 @@ profile = profile_for(doc)
 wall, cpu = time.perf_counter(), time.process_time()
 found = memo.load(project, registry, profile, doc, folder) if use == "memo" else None
 loaded = found is not None
+checker = Checker()
 if found is None:
-    found = Checker().run(doc, registry, profile)
+    found = checker.run(doc, registry, profile)
 took = (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
 if use != "none":
-    memo.save(memo.snapshot(project, registry, profile, doc, found), folder)
+    kept = checker.kept(registry, profile)
+    memo.save(memo.snapshot(project, registry, profile, doc, found, kept), folder)
 print(f"{took[0]:.2f} {took[1]:.2f} {int(loaded)}")
 """
 

@@ -10,10 +10,14 @@ Here a worker that opted in (:func:`stepping_aside`) calls :func:`checkpoint` be
 pieces of its work (a paragraph judged, a slice of the preview made). While the window
 says it is running a turn (:func:`window_busy`, until :func:`window_free` when it is about
 to wait for events), the checkpoint waits, with the lock let go, so the window's calls get
-it back at once. The wait is bounded: after waiting :data:`WAIT_S` the worker runs
-:data:`RUN_S` before it heeds the window again, so a window that never goes idle (or
-blocks outside its event loop: a test's polling, a join on quitting) slows a worker by
-half at most and never starves it.
+it back at once. The wait is bounded, in the window's own time: once the window's thread
+has had :data:`WAIT_S` of CPU since the worker began to wait (the open's longest turns
+are 14-21 ms of CPU), or when it is neither running nor ready to run (blocked outside its
+event loop: a test's polling, a join on quitting), or after :data:`LONGEST_S` at most, the
+worker runs :data:`RUN_S` before it heeds the window again — a window that never goes
+idle slows a worker, never starves it. Counted in wall time, the bound let the workers in
+in the middle of a turn whenever a loaded machine stretched it (a turn of 25 ms of CPU
+took 135-200 ms at load 7, the first check ran 30-40 ms of it).
 
 No Qt here: the window's thread says busy/free (drafting_app.gui.common.step_aside), the
 core's loops only call :func:`checkpoint`, which costs nothing on a thread that did not
@@ -32,17 +36,59 @@ from typing import ParamSpec, TypeVar
 P = ParamSpec("P")
 R = TypeVar("R")
 
-# Longest wait at one checkpoint; then the worker runs this long before it waits again.
-WAIT_S = 0.010
+# A worker waits at one checkpoint until the window's thread has had this much CPU (or
+# LONGEST_S has passed); it then runs RUN_S before it waits again.
+WAIT_S = 0.020
 RUN_S = 0.010
+LONGEST_S = 0.250
+# While it waits it looks at the window's thread this often; running or ready to run for
+# less than IDLE_SHARE of that time, the window is blocked (not in a turn): no wait.
+POLL_S = 0.004
+IDLE_SHARE = 0.25
 
 _free = threading.Event()
 _free.set()
 _worker = threading.local()  # on each thread: whether it steps aside, until when it runs
 
 
+class _Clock:
+    """The window thread's time: (running, running or ready to run), in seconds — from
+    /proc/self/task/TID/schedstat on Linux, else its CPU clock (ready not known)."""
+
+    def __init__(self) -> None:
+        self.ident = threading.get_ident()
+        self._path: str | None = f"/proc/self/task/{threading.get_native_id()}/schedstat"
+        try:
+            self._cpu: int | None = time.pthread_getcpuclockid(self.ident)
+        except (AttributeError, OSError):  # not on this platform
+            self._cpu = None
+
+    @property
+    def known(self) -> bool:
+        return self._path is not None or self._cpu is not None
+
+    def read(self) -> tuple[float, float]:
+        if self._path is not None:
+            try:
+                with open(self._path, "rb") as f:
+                    run, ready = f.read().split()[:2]
+                return int(run) / 1e9, (int(run) + int(ready)) / 1e9
+            except (OSError, ValueError):
+                self._path = None
+        if self._cpu is not None:
+            cpu = time.clock_gettime(self._cpu)
+            return cpu, cpu
+        return 0.0, 0.0
+
+
+_window: _Clock | None = None
+
+
 def window_busy() -> None:
     """The window's thread has a turn to run (its event loop woke)."""
+    global _window
+    if _window is None or _window.ident != threading.get_ident():
+        _window = _Clock()
     _free.clear()
 
 
@@ -73,19 +119,38 @@ def aside(work: Callable[P, R]) -> Callable[P, R]:
     @wraps(work)
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
         with stepping_aside():
+            # Its first piece too (the first check's imports: 30 ms of unmarshalling with
+            # the lock held when the warm-up has not imported them yet) begins between
+            # two turns of the window, not in the one that started it.
+            checkpoint()
             return work(*args, **kwargs)
 
     return run
 
 
 def checkpoint() -> None:
-    """Between two pieces of a worker's work: wait while the window runs a turn (at most
-    :data:`WAIT_S`, then run :data:`RUN_S` without waiting). Free outside
+    """Between two pieces of a worker's work: wait while the window runs a turn (bounded
+    as the module says, then run :data:`RUN_S` without waiting). Free outside
     :func:`stepping_aside` and while the window waits for events."""
     if _free.is_set() or not getattr(_worker, "on", False):
         return
     now = time.monotonic()
     if now < _worker.runs_until:
-        return  # its turn to run after a wait that timed out
-    if not _free.wait(WAIT_S):
-        _worker.runs_until = time.monotonic() + RUN_S
+        return  # its turn to run after a wait that ran out
+    clock = _window
+    if clock is None or not clock.known:
+        if not _free.wait(WAIT_S):
+            _worker.runs_until = time.monotonic() + RUN_S
+        return
+    started, seen = clock.read()
+    end = now + LONGEST_S
+    while not _free.wait(POLL_S):
+        running, active = clock.read()
+        if (
+            running - started >= WAIT_S
+            or active - seen < IDLE_SHARE * POLL_S
+            or time.monotonic() >= end
+        ):
+            _worker.runs_until = time.monotonic() + RUN_S
+            return
+        seen = active

@@ -5,6 +5,7 @@ and is never starved by a window that stays busy; other threads never wait."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -19,9 +20,9 @@ def _free_after() -> Iterator[None]:
     window_free()
 
 
-def _worker(pieces: int, done: list[int], at_gate: threading.Event) -> threading.Thread:
+def _worker(pieces: int, done: list[int], began: threading.Event) -> threading.Thread:
     def work() -> None:
-        at_gate.set()
+        began.set()
         for i in range(pieces):
             checkpoint()
             done.append(i)
@@ -32,32 +33,50 @@ def _worker(pieces: int, done: list[int], at_gate: threading.Event) -> threading
 def test_a_worker_waits_while_the_window_is_busy_and_resumes_when_it_is_free(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(yielding, "WAIT_S", 60.0)  # only the window going free lets it on
+    for name, value in (("WAIT_S", 60.0), ("LONGEST_S", 60.0), ("IDLE_SHARE", 0.0)):
+        monkeypatch.setattr(yielding, name, value)  # only the window going free lets it on
     window_busy()
     done: list[int] = []
-    at_gate = threading.Event()
-    worker = _worker(3, done, at_gate)
+    began = threading.Event()
+    worker = _worker(3, done, began)
     worker.start()
-    assert at_gate.wait(10)
     worker.join(0.2)
-    assert worker.is_alive() and done == []  # held at its first checkpoint
+    # Held before its first piece: a worker started in a turn of the window begins after it.
+    assert worker.is_alive() and not began.is_set() and done == []
     window_free()
     worker.join(10)
-    assert not worker.is_alive() and done == [0, 1, 2]
+    assert not worker.is_alive() and began.is_set() and done == [0, 1, 2]
 
 
 def test_a_window_that_stays_busy_cannot_starve_a_worker(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """The window's thread busy running (its CPU counted) and never free again."""
     monkeypatch.setattr(yielding, "WAIT_S", 0.002)
-    monkeypatch.setattr(yielding, "RUN_S", 0.002)
-    window_busy()  # and never free again
+    monkeypatch.setattr(yielding, "LONGEST_S", 60.0)  # only the window's CPU bounds a wait
+    window_busy()
     done: list[int] = []
-    worker = _worker(500, done, threading.Event())
+    worker = _worker(200, done, threading.Event())
+    worker.start()
+    end = time.monotonic() + 60
+    while worker.is_alive() and time.monotonic() < end:
+        sum(range(1000))  # the window at work, holding the interpreter lock by turns
+    assert not worker.is_alive() and done == list(range(200))
+    assert not yielding.is_window_free()
+
+
+def test_a_window_blocked_outside_its_loop_does_not_hold_a_worker(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Busy, but neither running nor ready to run (a join, a sleep): not in a turn."""
+    monkeypatch.setattr(yielding, "WAIT_S", 60.0)
+    monkeypatch.setattr(yielding, "LONGEST_S", 60.0)
+    window_busy()
+    done: list[int] = []
+    worker = _worker(50, done, threading.Event())
     worker.start()
     worker.join(30)
-    assert not worker.is_alive() and done == list(range(500))
-    assert not yielding.is_window_free()
+    assert not worker.is_alive() and done == list(range(50))
 
 
 def test_threads_that_do_not_step_aside_never_wait(monkeypatch: pytest.MonkeyPatch) -> None:

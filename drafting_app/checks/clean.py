@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterable
 from drafting_app.checks.capitalization import _FOLDS_APART, _NAMES, _correct
 from drafting_app.checks.capitalization import _problems as capital_problems
 from drafting_app.checks.context import _CLEAR_HOOKS
-from drafting_app.checks.dates import _MONTH_START
 from drafting_app.checks.dates import _problems as date_problems
 from drafting_app.checks.spacing import _slips as slips
 from drafting_app.checks.symbols import _problems as symbol_problems
@@ -38,6 +37,26 @@ _RUN_ON = (re.compile(r"\.[A-Z]"), re.compile(r";[A-Z]"))  # each opens with a l
 # beside a "/", a part of full stops only, or one of those suffixes right after a "/".
 _SYMBOL_HINT = re.compile(
     r"/(?:(?<=\s/)|[\s/.]|(?:L|Rev|Add|Corr|CRP|CN|C|WG|CONF|PV|SR|l|rev|add|corr|crp)\.?\d)"
+)
+
+# DATE finds a date written otherwise than "17 October 2008" or one that cannot exist. Each
+# match opens with a month's first three letters, so the hint does too (scanned in C like
+# a literal); it lands where a month is followed by a day (month first), by "." or ","
+# (an abbreviation, a comma before the year), where an abbreviation stands alone before a
+# number, and where a month with a number after it follows an ordinal, "of", or a day
+# that is not written plainly as 1 to 28 (29 to 31 where the month may not have them):
+# "19 December 2006", the form nearly every dated text uses, is no hint. Its lookbehinds
+# count the month's three letters (_MDAY: the day before them).
+_MDAY = r"\s[A-Z][a-z]{2}"
+_DATE_HINT = re.compile(
+    r"(?:Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec)(?:"
+    r"[a-z]*\.?\s\d{1,2}(?!\d)"
+    r"|[a-z]*(?:\.,?|,)\s\d"
+    r"|(?<!May)(?:(?<=Sep)t)?\s\d"
+    rf"|(?:(?<=\d(?:st|nd|rd|th){_MDAY})|(?<=\d\sof{_MDAY})|(?<=\d(?:st|nd|rd|th)\sof{_MDAY})"
+    rf"|(?<=\d{_MDAY})(?<!(?<!\w)[1-9]{_MDAY})(?<!(?<!\w)(?:1\d|2[0-8]){_MDAY})"
+    rf"(?:(?<!(?<!\w)(?:29|30){_MDAY})|(?<=Feb))(?:(?<!(?<!\w)31{_MDAY})|(?<=Feb|Apr|Jun|Sep|Nov)))"
+    r"[a-z]*\s\d)"
 )
 
 _KNOWN: dict[str, bool] = {}
@@ -79,10 +98,9 @@ def learn(texts: Iterable[str]) -> None:
         ask(slips, (m.start() for m in run_on.finditer(joined)))
     ask(symbol_problems, (m.start() for m in _SYMBOL_HINT.finditer(joined)))
     ask(capital_problems, _capital_hints(joined, new, starts))
-    # DATE: a text where no month can start has no date (the family's own first test);
-    # the others are asked (its scan, not remembered: the family asks again, remembered,
-    # only of the few texts found not clean).
-    dated = {bisect_right(starts, m.start()) - 1 for m in _MONTH_START.finditer(joined)}
+    # DATE: the texts its hint lands in are asked (its scan, not remembered: the family
+    # asks again, remembered, only of the few texts found not clean).
+    dated = {bisect_right(starts, m.start()) - 1 for m in _DATE_HINT.finditer(joined)}
     for i, t in enumerate(new):
         _KNOWN[t] = i not in dated or not _dates(t)
     for i, families in asked.items():

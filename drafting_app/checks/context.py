@@ -6,9 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Any, Generic, TypeVar
 
 from drafting_app.checks.facts import CorpusFacts, KnownText
-from drafting_app.checks.findings import Finding, Fix, Location, Severity
+from drafting_app.checks.findings import (
+    Finding,
+    Fix,
+    Location,
+    Severity,
+    make_finding,
+    make_location,
+)
 from drafting_app.checks.profile import CheckProfile
 from drafting_app.citations.parse import citations_of
 from drafting_app.citations.short_titles import InstrumentNames
@@ -130,6 +138,16 @@ class CheckContext:
                 out.append(Entry(p, part, label, depth, len(out), parent, siblings, True))
         return out
 
+    def for_this_run(self, name: str) -> dict[str, Any]:
+        """A dict kept for this run only, by note or paragraph id: what a family's key
+        (runner.WHOLE_TEXT_KEYS) and the family itself both read of a note — what the words
+        before its mark name — is worked out once a run, not once for each."""
+        return self._this_run.setdefault(name, {})
+
+    @cached_property
+    def _this_run(self) -> dict[str, dict[str, Any]]:
+        return {}
+
     @cached_property
     def by_id(self) -> dict[str, Entry]:
         return {e.paragraph.id: e for e in self.entries}
@@ -237,10 +255,10 @@ class CheckContext:
         e = self.by_id.get(p.id)
         label = e.label if e else ""
         part = str(e.part) if e else ""
-        return Location(part, p.id, label, None, start, end)
+        return make_location(part, p.id, label, None, start, end)
 
     def at_note(self, f: Footnote, start: int = 0, end: int = 0) -> Location:
-        return Location("footnote", "", "", self.numbers.get(f.id), start, end, f.id)
+        return make_location("footnote", "", "", self.numbers.get(f.id), start, end, f.id)
 
     def finding(
         self,
@@ -252,7 +270,7 @@ class CheckContext:
         fix: Fix | None = None,
         cause: str = "",
     ) -> Finding:
-        return Finding(code, severity, message, where, evidence, fix, cause)
+        return make_finding(code, severity, message, where, evidence, fix, cause)
 
     def preamble_position(self, p: Paragraph) -> int | None:
         """The place among its siblings of a top-level preambular paragraph (the number
@@ -279,6 +297,8 @@ class CheckContext:
             f"operative paragraph {e.label.rstrip('.')}" if e.label else "the operative paragraph"
         )
 
+
+T = TypeVar("T")
 
 # Checks run on every keystroke and most paragraphs do not change between runs: what
 # depends on a text alone is remembered by text (bounded), never by paragraph id.
@@ -316,20 +336,39 @@ def _span(r: Reference) -> tuple[int, int]:
     return (r.start, r.end)
 
 
+class ByText(Generic[T]):
+    """Answers about a text read as a part of a resolution with one phrase book,
+    remembered by the text alone (bounded). An ``lru_cache`` of (book, text, part) made a
+    key tuple on every call, hit or not, and kept 2,000 of them after a cold check of a
+    long draft for the cyclic collector's first pass to walk; here the key is the text."""
+
+    def __init__(self) -> None:
+        self._by: dict[Part, tuple[PhraseBook, dict[str, T]]] = {}
+        _CLEAR_HOOKS.append(self._by.clear)
+
+    def of(self, book: PhraseBook, part: Part) -> dict[str, T]:
+        """The answers remembered for ``book`` and ``part`` (another book starts afresh)."""
+        hit = self._by.get(part)
+        if hit is None or hit[0] is not book:
+            hit = self._by[part] = (book, {})
+        elif len(hit[1]) >= _TEXTS_KEPT:
+            hit[1].clear()
+        return hit[1]
+
+
 def split_opener(book: PhraseBook, text: str, part: Part) -> Opener | None:
     """The opening phrase of ``text`` read as ``part`` (memoized by the text's start)."""
-    return _split(book, text[:_OPENER_REACH], part)
-
-
-@lru_cache(maxsize=16384)
-def _split(book: PhraseBook, head: str, part: Part) -> Opener | None:
-    return book.split(head, part)
+    head = text[:_OPENER_REACH]
+    known = _SPLITS.of(book, part)
+    if head in known:
+        return known[head]
+    found = known[head] = book.split(head, part)
+    return found
 
 
 def clear_text_caches() -> None:
     """Forget what was remembered by text (benchmarks measure a cold check with it)."""
     references_in.cache_clear()
-    _split.cache_clear()
     _LOOKUPS.clear()
     for names in (n for _, n in _NAMES_CACHE.values()):
         names.forget()
@@ -338,6 +377,8 @@ def clear_text_caches() -> None:
 
 
 _CLEAR_HOOKS: list[Callable[[], None]] = []
+_TEXTS_KEPT = 16384
+_SPLITS: ByText[Opener | None] = ByText()
 
 
 _UNASKED = object()  # a look-up not made yet (None is an answer: not in the corpus)

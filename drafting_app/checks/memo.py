@@ -1,22 +1,35 @@
 """The checks' memo of a draft, kept on disk between sessions: the first check of a draft
 opened again (yesterday's, or the one closed an hour ago, in another window or process)
-shows what its last check found without running the checks, when the draft is the very
-document that check saw.
+shows what its last check found without running the checks when the draft is the very
+document that check saw — and when it changed since (a paragraph retyped, a note added),
+judges again only what changed, as a re-check after an edit does.
 
-A memo holds the findings of a draft's last check with what they were found for: a
-digest of the whole document (:func:`document_digest`: every field of the model, as
-``repr`` writes them), the corpus (``facts_id``, e.g. :meth:`StoredRegistry.memo_identity`)
-and the profile, and the code (:func:`code_identity`: the sources of the checks and the
-helpers they call, the phrase lists and curated facts, the Python version,
-:data:`CHECKS_REVISION`). Anything else differs — a paragraph changed since, another
-corpus, another profile, another version — and the memo is not used: the check runs as
-for a draft never seen. So a memo can never give a stale answer (tests/checks/test_memo.py:
-the findings are those of a check without it, on every real text).
+A memo holds what a draft's last check found with what it was found for: a digest of the
+whole document (:func:`document_digest`: every field of the model, as ``repr`` writes
+them), the corpus (``facts_id``, e.g. :meth:`StoredRegistry.memo_identity`) and the
+profile, and the code (:func:`code_identity`: the sources of the checks and the helpers
+they call, the phrase lists and curated facts, the Python version,
+:data:`CHECKS_REVISION`). Another corpus, profile or version, and the memo is not used:
+the check runs as for a draft never seen.
 
-Why not the per-paragraph findings as well (so that a draft changed since would be judged
-again only where it changed): read back from disk, their keys and findings are as many
-Python objects as the check itself makes, and reading them cost as much as the check
-spared (benchmarks/RESULTS.md, "Issue 21, sixth session").
+It holds two things. The draft's findings as shown (after ``one_per_cause`` merged them),
+used only for the very document. And what seeds the draft's :class:`~drafting_app.checks.
+runner.Checker` (:class:`~drafting_app.checks.runner.Seed`): the results the checker kept,
+each under a digest of the key it was computed from (:func:`~drafting_app.checks.runner.
+key_digest`: the paragraph's or note's id, its text and its place; a whole-text family's
+key). Most paragraphs have no findings: their digests are one string of fixed-width hex,
+read as one set; only the few with findings are JSON findings (before ``one_per_cause``:
+the merge is made again from the draft as it is). A seeded checker computes the keys of
+the draft as it is, as after an edit, and judges again every text whose key's digest the
+memo does not hold. So a memo can never give a stale answer (tests/checks/test_memo.py,
+test_memo_seed.py: the findings are those of a check without it, on every real text
+reopened unchanged and after random edits).
+
+Why not the per-text findings as Python objects of every paragraph (the sixth session's
+attempt, benchmarks/RESULTS.md, "Issue 21, sixth session"): read back, their keys and
+findings were as many objects as the check itself makes, and cost as much as it spared.
+Digests of the keys are 32 characters each, and a key is compared by digesting the key
+the check computes anyway (about 1 ms for 800 paragraphs and 400 notes).
 
 A memo that is truncated, empty, foreign, too large, or holds a value of the wrong type
 is ignored. A memo is JSON, read with a bounded size: data from disk builds plain
@@ -41,6 +54,7 @@ from drafting_app import __version__, collector, paths
 from drafting_app.checks.facts import CorpusFacts
 from drafting_app.checks.findings import Finding, Fix, Location, Severity
 from drafting_app.checks.profile import CheckProfile
+from drafting_app.checks.runner import Kept, Seed, key_digest
 from drafting_app.errors import DraftingError
 from drafting_app.model.document import Document, Span
 from drafting_app.storage.atomic import atomic_write
@@ -48,8 +62,8 @@ from drafting_app.storage.atomic import atomic_write
 # Bump when a family's logic changes in a way the sources digest would not see (a data
 # file read from elsewhere); the digest of :func:`code_identity` covers the code itself.
 CHECKS_REVISION = 1
-FORMAT = "drafting-app check memo/4"
-# The memo of an 800-paragraph / 400-footnote draft is ~0.1 MB; a file above this is not
+FORMAT = "drafting-app check memo/5"
+# The memo of an 800-paragraph / 400-footnote draft is ~0.2 MB; a file above this is not
 # a memo of ours (or a draft far beyond any real one) and is not read.
 MAX_BYTES = 16 * 1024 * 1024
 KEEP = 64  # memos kept: the drafts most recently checked
@@ -123,6 +137,26 @@ class Snapshot:
     profile: CheckProfile
     digest: str
     findings: list[Finding]
+    # What the draft's checker kept from that check (Checker.kept), or None.
+    kept: Kept | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reopened:
+    """What a draft's memo holds for it now: its findings when the draft is the very
+    document its last check saw (else None), and what seeds its checker (read from the
+    memo's last line when asked: the findings are shown first)."""
+
+    findings: list[Finding] | None
+    seeds: bytes
+
+    def seed(self) -> Seed | None:
+        """What seeds the draft's checker, or None when that part of the memo is bad."""
+        try:
+            with collector.paused(freeze=False):
+                return _seed_in(json.loads(self.seeds))
+        except _ERRORS:
+            return None
 
 
 def document_digest(doc: Document) -> str:
@@ -144,11 +178,17 @@ def document_digest(doc: Document) -> str:
 
 
 def snapshot(
-    draft: str, facts: CorpusFacts, profile: CheckProfile, doc: Document, findings: list[Finding]
+    draft: str,
+    facts: CorpusFacts,
+    profile: CheckProfile,
+    doc: Document,
+    findings: list[Finding],
+    kept: Kept | None = None,
 ) -> Snapshot:
     """What to save: ``findings``, of ``doc`` as it is now, against ``facts`` and
-    ``profile``."""
-    return Snapshot(draft, facts, profile, document_digest(doc), list(findings))
+    ``profile``, and what the draft's checker ``kept`` of that check (digested when the
+    memo is written, on its worker)."""
+    return Snapshot(draft, facts, profile, document_digest(doc), list(findings), kept)
 
 
 def save(snap: Snapshot, folder: Path | None = None) -> Path | None:
@@ -206,6 +246,26 @@ def load(
         return decode(data, draft, facts_id, profile, doc)
 
 
+def reopen(
+    draft: str,
+    facts: CorpusFacts,
+    profile: CheckProfile,
+    doc: Document,
+    folder: Path | None = None,
+) -> Reopened | None:
+    """What ``doc``'s memo holds for its first check (:class:`Reopened`), when it was made
+    by this code for this draft, ``facts`` and ``profile``; else None (the check runs as
+    for a draft never seen)."""
+    facts_id = facts_identity(facts)
+    if facts_id is None:
+        return None
+    data = _read((folder or memo_folder()) / memo_path(draft).name)
+    if data is None:
+        return None
+    with collector.paused(freeze=False):
+        return decode_reopened(data, draft, facts_id, profile, doc)
+
+
 def _read(path: Path) -> bytes | None:
     try:
         with path.open("rb") as f:
@@ -216,10 +276,14 @@ def _read(path: Path) -> bytes | None:
 
 
 # -- the file ------------------------------------------------------------------------------
-# Two lines of JSON (JSON writes no raw line break): what the memo is of, then the findings
-# (read only when the first line is this draft as it is) as plain lists — a finding is a
-# list of its fields in order (its severity by value, its location and fix as lists,
-# spans as [start, end]).
+# Three lines of JSON (JSON writes no raw line break): what the memo is of; the findings
+# as shown (read only when the first line is this draft as it is); what seeds the draft's
+# checker. A finding is a list of its fields in order (its severity by value, its location
+# and fix as lists, spans as [start, end]). The seed: {"clean": the digests of the texts
+# with no findings, one string; "found": {digest: findings}; "families": {code: [digest,
+# findings]}}.
+
+_DIGEST_WIDTH = 32  # key_digest: 16 bytes in hex
 
 
 def encode(snap: Snapshot, facts_id: str) -> bytes:
@@ -233,8 +297,45 @@ def encode(snap: Snapshot, facts_id: str) -> bytes:
     }
     return b"\n".join(
         json.dumps(part, ensure_ascii=False, separators=(",", ":")).encode()
-        for part in (head, _findings_out(snap.findings))
+        for part in (head, _findings_out(snap.findings), _seed_out(snap.kept))
     )
+
+
+def _seed_out(kept: Kept | None) -> dict[str, object]:
+    clean: list[str] = []
+    found: dict[str, list[list[object]]] = {}
+    families: dict[str, list[object]] = {}
+    if kept is not None:
+        paragraphs, notes, kept_families = kept
+        for kind, results in (("p", paragraphs), ("n", notes)):
+            for ident, (key, findings) in results.items():
+                digest = key_digest(kind, ident, key)
+                if digest is None:
+                    continue
+                if findings:
+                    found[digest] = _findings_out(findings)
+                else:
+                    clean.append(digest)
+        for code, (family_key, findings) in kept_families.items():
+            digest = key_digest("f", code, family_key)
+            if digest is not None:
+                families[code] = [digest, _findings_out(findings)]
+    return {"clean": "".join(clean), "found": found, "families": families}
+
+
+def _head_matches(head: object, draft: str, facts_id: str, profile: CheckProfile) -> bool:
+    """Whether a memo's first line is of this code, draft, corpus and profile."""
+    return (
+        type(head) is dict
+        and head.get("memo") == FORMAT
+        and head.get("code") == code_identity()
+        and head.get("draft") == draft
+        and head.get("facts") == facts_id
+        and head.get("profile") == repr(profile)
+    )
+
+
+_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError)
 
 
 def decode(
@@ -243,21 +344,51 @@ def decode(
     """The findings memo ``data`` holds, or None unless it is a memo of this code, draft,
     corpus, profile and document whose every value has the type it must have."""
     try:
-        first, _, rest = data.partition(b"\n")
+        first, shown, _ = data.split(b"\n")
         head = json.loads(first)
-        if not (
-            type(head) is dict
-            and head.get("memo") == FORMAT
-            and head.get("code") == code_identity()
-            and head.get("draft") == draft
-            and head.get("facts") == facts_id
-            and head.get("profile") == repr(profile)
-            and head.get("document") == document_digest(doc)
-        ):
+        if not _head_matches(head, draft, facts_id, profile):
             return None
-        return _findings_in(json.loads(rest))
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+        if head.get("document") != document_digest(doc):
+            return None
+        return _findings_in(json.loads(shown))
+    except _ERRORS:
         return None
+
+
+def decode_reopened(
+    data: bytes, draft: str, facts_id: str, profile: CheckProfile, doc: Document
+) -> Reopened | None:
+    """What memo ``data`` holds for ``doc`` (:class:`Reopened`), or None unless it is a
+    memo of this code, draft, corpus and profile whose findings have the types they must
+    have (a bad value in the seed: :meth:`Reopened.seed` is None)."""
+    try:
+        first, shown, seeds = data.split(b"\n")
+        head = json.loads(first)
+        if not _head_matches(head, draft, facts_id, profile):
+            return None
+        same = head.get("document") == document_digest(doc)
+        return Reopened(_findings_in(json.loads(shown)) if same else None, seeds)
+    except _ERRORS:
+        return None
+
+
+def _seed_in(x: Any) -> Seed:
+    if type(x) is not dict:
+        raise _Bad
+    clean, found, families = x["clean"], x["found"], x["families"]
+    if not (type(clean) is str and type(found) is dict and type(families) is dict):
+        raise _Bad
+    if len(clean) % _DIGEST_WIDTH:
+        raise _Bad
+    w = _DIGEST_WIDTH
+    digests = frozenset(clean[i : i + w] for i in range(0, len(clean), w))
+    kept: dict[str, tuple[str, list[Finding]]] = {}
+    for code, value in families.items():
+        digest, findings = value
+        if type(digest) is not str:
+            raise _Bad
+        kept[code] = (digest, _findings_in(findings))
+    return Seed(digests, {d: _findings_in(f) for d, f in found.items()}, kept)
 
 
 class _Bad(ValueError):

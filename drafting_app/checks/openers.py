@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Container
-from functools import lru_cache
 
-from drafting_app.checks.context import _CLEAR_HOOKS, CheckContext, Entry, split_opener
+from drafting_app.checks.context import ByText, CheckContext, Entry, split_opener
 from drafting_app.checks.facts import KnownClause
 from drafting_app.checks.findings import Finding, Fix, Severity
 from drafting_app.model.document import Form, Paragraph, Part, Span
@@ -335,12 +334,17 @@ def _normalised(found: Opener) -> Opener:
 
 
 def _ladder_opener(ctx: CheckContext, e: Entry, part: Part) -> Opener | None:
-    return _ladder_opener_of(ctx.phrases, e.paragraph.text[:_REACH], part)
+    head = e.paragraph.text[:_REACH]
+    known = _LADDER_OPENERS.of(ctx.phrases, part)
+    if head in known:
+        return known[head]
+    found = known[head] = _ladder_opener_of(ctx.phrases, head, part)
+    return found
 
 
-@lru_cache(maxsize=16384)
 def _ladder_opener_of(book: PhraseBook, text: str, part: Part) -> Opener | None:
-    """The ladder reading of a paragraph's opening (remembered by its first words)."""
+    """The ladder reading of a paragraph's opening (``_ladder_opener`` remembers it by
+    the paragraph's first words)."""
     found = _split_laddered(lambda t, p: split_opener(book, t, p), text, part)
     if found is None or part is Part.PREAMBLE or _is_past(found.base):
         return found
@@ -421,12 +425,15 @@ def embedded_verbs(
     return out
 
 
-@lru_cache(maxsize=16384)
 def _embedded_of(book: PhraseBook, text: str, part: Part) -> frozenset[str]:
     """:func:`embedded_verbs` remembered by text."""
-    return frozenset(
+    known = _EMBEDDED.of(book, part)
+    if text in known:
+        return known[text]
+    found = known[text] = frozenset(
         embedded_verbs(lambda t, p: split_opener(book, t, p), text, part, book.first_words(part))
     )
+    return found
 
 
 def _ladder_group(
@@ -494,4 +501,5 @@ def _ladder_group(
         previous = found
 
 
-_CLEAR_HOOKS += [_ladder_opener_of.cache_clear, _embedded_of.cache_clear]
+_LADDER_OPENERS: ByText[Opener | None] = ByText()
+_EMBEDDED: ByText[frozenset[str]] = ByText()

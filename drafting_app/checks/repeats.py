@@ -96,8 +96,8 @@ def repeats_key(ctx: CheckContext) -> tuple[object, ...] | None:
         source = sources[f.id]
         out.append(
             (
-                f.id, f.text, numbers[f.id], source, _subject(ctx, p, offset, source), p.id,
-                offset, e.part, e.group, e.in_annex, annex_of.get(p.id, 0), e.depth,
+                f.id, f.text, numbers[f.id], source, _subject_of(ctx, f.id, p, offset, source),
+                p.id, offset, e.part, e.group, e.in_annex, annex_of.get(p.id, 0), e.depth,
                 e.chapeau, e.form, e.label, ctx.preamble_position(p),
             )
         )  # fmt: skip
@@ -125,10 +125,23 @@ def _notes(ctx: CheckContext) -> list[_Note]:
         p, offset = where
         entry = ctx.by_id[p.id]
         source = ctx.sources[f.id]
-        subject, named = _subject(ctx, p, offset, source)
+        subject, named = _subject_of(ctx, f.id, p, offset, source)
         scope = ("annex", annex_of.get(p.id, 0)) if entry.in_annex else ("body", entry.group)
         out.append(_Note(f, ctx.numbers[f.id], source, subject, named, entry, offset, scope))
     return out
+
+
+def _subject_of(
+    ctx: CheckContext, note_id: str, p: Paragraph, offset: int, source: Citation
+) -> tuple[Subject | None, bool]:
+    """:func:`_subject` of a note's mark (``p``, ``offset``) and source, as the run has
+    them for ``note_id``: asked by :func:`repeats_key` and :func:`check_repeats` in one
+    run, read once."""
+    known = ctx.for_this_run("repeats.subject")
+    hit = known.get(note_id)
+    if hit is None:
+        hit = known[note_id] = _subject(ctx, p, offset, source)
+    return hit
 
 
 def _subject(

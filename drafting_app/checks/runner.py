@@ -13,7 +13,11 @@ articles) are computed again on each run from the per-text facts the context rem
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from dataclasses import dataclass
+from hashlib import blake2b
+from json.encoder import c_encode_basestring, c_make_encoder  # type: ignore[attr-defined]
 
 from drafting_app import collector
 from drafting_app.checks.capitalization import capitals_in_note, capitals_in_paragraph
@@ -146,11 +150,74 @@ def paragraph_key(ctx: CheckContext, e: Entry, closing: Closing | None, opener: 
     )
 
 
+def _fields_of(record: object) -> list[object]:
+    """A frozen record of a key (a span, a mark, a citation) as its type's name and its
+    fields; anything else in a key is not digested (TypeError: the key is never found)."""
+    names = getattr(type(record), "__dataclass_fields__", None)
+    if names is None:
+        raise TypeError(f"{type(record).__name__} in a check's key")
+    return [type(record).__qualname__, *[getattr(record, n) for n in names]]
+
+
+# JSON of a key, by the json module's C encoder (texts, numbers, enums by their values,
+# tuples; records as their type's name and fields): 1,200 keys of an 800 / 400 draft in
+# ~2.5 ms, where repr (the enums' and records' Python-level __repr__) took 4.
+_encode_key: Callable[[object, int], list[str]] = (
+    c_make_encoder(None, _fields_of, c_encode_basestring, None, ":", ",", False, False, True)
+    if c_make_encoder is not None and c_encode_basestring is not None
+    else lambda key, _: [json.dumps(key, default=_fields_of, separators=(",", ":"))]
+)
+
+
+def key_digest(kind: str, ident: str, key: object) -> str | None:
+    """A digest of what a paragraph's ("p"), footnote's ("n") or whole-text family's ("f")
+    findings were computed from — its id (its findings name it) and its key — the same in
+    every process (a canonical JSON encoding, not ``hash()``, which is salted per
+    process): how a checker's results are found again in the memo of a draft's last
+    session (drafting_app.checks.memo). None for a key holding what has no canonical
+    encoding: such results are not kept on disk."""
+    try:
+        text = "".join(_encode_key((kind, ident, key), 0))
+    except (TypeError, ValueError, RecursionError):
+        return None
+    return blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Seed:
+    """What a draft's checker found in an earlier session, by :func:`key_digest`: the
+    paragraphs and footnotes it found nothing in (``clean``), the findings of the others
+    (``found``, as the families gave them, before :func:`one_per_cause` merges them), and
+    each kept whole-text family's key digest and findings."""
+
+    clean: frozenset[str]
+    found: dict[str, list[Finding]]
+    families: dict[str, tuple[str, list[Finding]]]
+
+    def findings(self, kind: str, ident: str, key: Key) -> list[Finding] | None:
+        digest = key_digest(kind, ident, key)
+        if digest is None:
+            return None
+        if digest in self.clean:
+            return []
+        return self.found.get(digest)
+
+
+# What a checker kept from its last run, as :meth:`Checker.kept` gives it.
+Kept = tuple[
+    dict[str, tuple[Key, list[Finding]]],
+    dict[str, tuple[Key, list[Finding]]],
+    dict[str, tuple[object, list[Finding]]],
+]
+
+
 class Checker:
     """The checks of one open draft, kept from one run to the next: a run after an edit
     recomputes the per-paragraph and per-footnote findings only where their key changed
     (texts are compared, not trusted to an edit's report), and the whole-text families.
-    A new corpus (``facts``) or another profile starts afresh."""
+    A new corpus (``facts``) or another profile starts afresh. A checker may be seeded
+    with what the draft's checker found in an earlier session (:meth:`seed`): its first
+    run then judges only what differs from then, as a run after an edit."""
 
     def __init__(self) -> None:
         self._facts: CorpusFacts | None = None
@@ -158,8 +225,24 @@ class Checker:
         self._paragraphs: dict[str, tuple[Key, list[Finding]]] = {}
         self._notes: dict[str, tuple[Key, list[Finding]]] = {}
         self._families: dict[str, tuple[object, list[Finding]]] = {}
+        self._seed: Seed | None = None
         # (paragraphs, footnotes) recomputed by the last run: what an edit touched.
         self.recomputed = (0, 0)
+
+    def seed(self, facts: CorpusFacts, profile: CheckProfile, seed: Seed) -> None:
+        """Start from ``seed``, found with ``facts`` and ``profile`` (by this code: the
+        memo checks that): the next run with them reuses its results where the digest of a
+        paragraph's, footnote's or family's key is one it holds. Used by that run only."""
+        self._facts, self._profile = facts, profile
+        self._paragraphs, self._notes, self._families = {}, {}, {}
+        self._seed = seed
+
+    def kept(self, facts: CorpusFacts, profile: CheckProfile) -> Kept | None:
+        """What the last run kept (its dicts are replaced by the next run, never changed:
+        they may be read on another thread), if it ran with ``facts`` and ``profile``."""
+        if facts is not self._facts or profile != self._profile:
+            return None
+        return self._paragraphs, self._notes, self._families
 
     def run(
         self, doc: Document, facts: CorpusFacts, profile: CheckProfile | None = None
@@ -169,16 +252,18 @@ class Checker:
         if facts is not self._facts or profile != self._profile:
             self._facts, self._profile = facts, profile
             self._paragraphs, self._notes, self._families = {}, {}, {}
+            self._seed = None
+        seed, self._seed = self._seed, None
         # A check makes tens of thousands of objects (references, findings, keys) and no
         # reference cycles: the collector's passes over them were 2-4 ms of a cold check of
         # a long draft (tests/checks/test_check_collector.py: no garbage left behind).
         with collector.paused(freeze=False):
             ctx = CheckContext(doc, facts, profile)
-            findings = self._whole_text(ctx)
-            findings += self._per_text(ctx)
+            findings = self._whole_text(ctx, seed)
+            findings += self._per_text(ctx, seed)
             return _in_order(ctx, findings)
 
-    def _whole_text(self, ctx: CheckContext) -> list[Finding]:
+    def _whole_text(self, ctx: CheckContext, seed: Seed | None) -> list[Finding]:
         kept, families = self._families, {}
         out: list[Finding] = []
         for code, family in WHOLE_TEXT.items():
@@ -189,13 +274,18 @@ class Checker:
                 out += family(ctx)
                 continue
             hit = kept.get(code)
-            found = hit[1] if hit is not None and hit[0] == key else family(ctx)
+            if hit is not None and hit[0] == key:
+                found = hit[1]
+            else:
+                old = None if seed is None else seed.families.get(code)
+                same = old is not None and old[0] == key_digest("f", code, key)
+                found = old[1] if old is not None and same else family(ctx)
             families[code] = (key, found)
             out += found
         self._families = families
         return out
 
-    def _per_text(self, ctx: CheckContext) -> list[Finding]:
+    def _per_text(self, ctx: CheckContext, seed: Seed | None) -> list[Finding]:
         wanted = closings(ctx)
         openers = opener_parts(ctx)
         kept, paragraphs = self._paragraphs, {}
@@ -205,13 +295,19 @@ class Checker:
             closing, opener = wanted.get(pid), openers.get(pid)
             key = paragraph_key(ctx, e, closing, opener)
             hit = kept.get(pid)
-            places.append((e, closing, opener, key, hit[1] if hit and hit[0] == key else None))
+            found = hit[1] if hit and hit[0] == key else None
+            if found is None and seed is not None:
+                found = seed.findings("p", pid, key)
+            places.append((e, closing, opener, key, found))
         kept_notes, notes = self._notes, {}
         note_places: list[tuple[Footnote, Key, list[Finding] | None]] = []
         for f in ctx.footnotes:
             note_key: Key = (f.text, ctx.numbers.get(f.id))
             hit = kept_notes.get(f.id)
-            note_places.append((f, note_key, hit[1] if hit and hit[0] == note_key else None))
+            found = hit[1] if hit and hit[0] == note_key else None
+            if found is None and seed is not None:
+                found = seed.findings("n", f.id, note_key)
+            note_places.append((f, note_key, found))
         # The texts to judge again, told at once which of them the text-alone families
         # have nothing to say about (drafting_app.checks.clean).
         learn(

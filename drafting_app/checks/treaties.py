@@ -19,7 +19,16 @@ _ANAPHORA = re.compile(r"(?:that|the|this)\s(?:Protocol|Convention)s?\b")
 
 
 def _named_before(ctx: CheckContext, f: Footnote) -> KnownInstrument | None:
-    """The instrument whose name stands right before the footnote's mark."""
+    """The instrument whose name stands right before the footnote's mark (asked by
+    :func:`treaties_key` and :func:`check_treaties` in one run: read once)."""
+    known = ctx.for_this_run("treaties.named_before")
+    if f.id in known:
+        return known[f.id]
+    found = known[f.id] = _instrument_before(ctx, f)
+    return found
+
+
+def _instrument_before(ctx: CheckContext, f: Footnote) -> KnownInstrument | None:
     where = ctx.anchor_of.get(f.id)
     if where is None:
         return None

@@ -118,7 +118,13 @@ def _fits(doc: Document) -> bool:
                 is_data = dataclasses.is_dataclass(value) and not isinstance(value, type)
                 _CLASS_FIELDS[cls] = _field_names(cls) if is_data else None
             for name in _CLASS_FIELDS[cls] or ():
-                push(getattr(value, name))
+                field = getattr(value, name)
+                kind = type(field)
+                if kind is str:  # most fields: checked here, not pushed and popped
+                    if len(field) > MAX_PARAGRAPH_CHARS:
+                        return False
+                elif kind is not int and field is not None:
+                    push(field)
     return True
 
 

@@ -32,6 +32,19 @@ FAULTS = (
     "international court of justice", "economic and social council", "İnternational",
     "member states of the European Union", "States\u00a0parties", "Member\u00a0States",
 )  # fmt: skip
+# More of DATE's: the forms its hint looks for one by one (checks.clean._DATE_HINT).
+DATE_FAULTS = (
+    "31 April 2008", "30 February 2008", "31 September 2001", "19th December 2006",
+    "1st of May 2009", "December 19, 2006", "Dec 2006", "45 May 2008", "May, 2008",
+    "December, 2006", "5 Sept 2005", "0 June 2001", "00 June 2001", "2nd  of May 2009",
+    "Feb. 19, 2009", "19\u00a0Dec. 2006", "29 Feb 2008", "31st December 2006",
+)  # fmt: skip
+# Dates DATE has nothing to say about, which its hint leaves alone: every text of a draft
+# cites some ("of 19 December 2006").
+RIGHT_DATES = (
+    "19 December 2006", "1 May 2009", "28 February 2011", "29 April 2010", "30 June 2010",
+    "31 December 2006", "31 July 2000", "19\u00a0December 2006", "in December 2006",
+)  # fmt: skip
 
 
 @pytest.fixture(autouse=True)
@@ -59,8 +72,14 @@ def _texts() -> list[str]:
             texts.append(t[:at] + rng.choice(FAULTS) + " " + t[at:])
         else:
             texts.append(t[:at] + rng.choice(FAULTS) + t[at:])
+    dated = random.Random(8)
+    for _ in range(1000):
+        t = dated.choice(texts)
+        at = t.find(" ", dated.randrange(len(t) + 1)) + 1
+        texts.append(t[:at] + dated.choice(DATE_FAULTS) + " " + t[at:])
     # a fault at either edge of a text (beside the separator when texts are joined)
-    texts += [*FAULTS, *(f + " ." for f in FAULTS), *("Recalling " + f for f in FAULTS)]
+    faults = FAULTS + DATE_FAULTS
+    texts += [*faults, *(f + " ." for f in faults), *("Recalling " + f for f in faults)]
     return texts
 
 
@@ -90,6 +109,19 @@ def test_texts_judged_together_in_any_grouping() -> None:
     clear_text_caches()
     clean.learn(texts)  # more than the remembered bound: still judged right
     assert all(clean.clean_text(t) == expected[t] for t in texts[-2000:])
+
+
+def test_date_hint_lands_in_every_text_with_a_date_finding() -> None:
+    """The DATE hint alone (the others could hide a miss in the combined answer): it lands
+    in each text DATE finds something in, and not in texts whose dates are all right."""
+    texts = _texts() + [f"Recalling its resolution 1/2 of {d}," for d in DATE_FAULTS]
+    dated = [t for t in texts if dates(t)]
+    assert len(dated) > 400
+    for t in dated:
+        assert clean._DATE_HINT.search(t), t[:160]
+    for d in RIGHT_DATES:
+        assert not dates(f"Recalling its resolution 1/2 of {d},")
+        assert not clean._DATE_HINT.search(f"Recalling its resolution 1/2 of {d},"), d
 
 
 @pytest.mark.parametrize("family", [dates, symbols, capitals, slips])

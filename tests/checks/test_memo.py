@@ -188,13 +188,17 @@ def test_a_memo_of_other_code_is_ignored(corpus: tuple[Path, Registry], folder: 
 
 
 def _parts(data: bytes) -> tuple[dict, list]:
-    """The memo's two lines: what it is of, then the findings."""
-    head, findings = data.split(b"\n")
+    """The memo's first two lines: what it is of, then the findings (the third seeds the
+    draft's checker: tests/checks/test_memo_seed.py)."""
+    head, findings, _ = data.split(b"\n")
     return json.loads(head), json.loads(findings)
 
 
-def _joined(head: dict, findings: object) -> bytes:
-    return json.dumps(head).encode() + b"\n" + json.dumps(findings).encode()
+_NO_SEED = {"clean": "", "found": {}, "families": {}}
+
+
+def _joined(head: object, findings: object) -> bytes:
+    return b"\n".join(json.dumps(part).encode() for part in (head, findings, _NO_SEED))
 
 
 def _hostile(good: bytes) -> dict[str, bytes]:
@@ -226,7 +230,7 @@ def _hostile(good: bytes) -> dict[str, bytes]:
         "huge number": b'{"memo": ' + b"9" * 100_000 + b"}",
         "not utf-8": good.replace(b'"memo"', b'"\xff\xfe"', 1),
         "what it is of alone": good.split(b"\n")[0],
-        "three lines": good + b"\n" + good,
+        "two memos end to end": good + b"\n" + good,
         "a head that is a list": _joined([head], findings),
         **{name: _joined(head, wrong["findings"]) for name, wrong in cases.items()},
     }

@@ -1,8 +1,9 @@
 """Issue 21 item 6: a draft opened again unchanged in a new window shows at once the
 findings its last check left on disk (drafting_app.checks.memo), read on the first
 check's worker, written on a worker once the checks have been quiet for a moment; the
-first check still runs for the checker the next checks start from. The findings shown are
-those of a check without a memo; a draft changed since shows only its check's."""
+first check still runs for the checker the next checks start from, seeded from the memo
+(it judges again only what changed since). The findings shown are those of a check
+without a memo; a draft changed since shows only its check's."""
 
 from __future__ import annotations
 
@@ -69,8 +70,10 @@ def test_a_reopened_draft_shows_its_memo_at_once(
         assert [memo for memo, _ in shown] == ([True, False] if not edit else [False])
         assert all(found == fresh for _, found in shown)
         assert tools.checks.findings == fresh
-        # the draft keeps the first check's checker: the next check is incremental
-        assert tools.checks._checkers[draft.controller] is not None
+        # the draft keeps the first check's checker: the next check is incremental; it
+        # was seeded from the memo: it judged again only the paragraph changed since
+        checker = tools.checks._checkers[draft.controller]
+        assert checker.recomputed == ((1, 0) if edit else (0, 0))
         assert tools.checks.wait(10)
         window.close()
 

@@ -63,6 +63,13 @@ def _poll_until(done: Callable[[], bool], seconds: float = 10.0) -> None:
         time.sleep(0.002)
 
 
+def _held_until_free(monkeypatch: M) -> None:
+    """A worker waits at its gate until the window says "free", however long, and even
+    while the window's thread is blocked (a test's join, its sleeps between polls)."""
+    for name, value in (("WAIT_S", 60.0), ("LONGEST_S", 60.0), ("IDLE_SHARE", 0.0)):
+        monkeypatch.setattr(yielding, name, value)
+
+
 @pytest.fixture
 def long_path(tmp_path: Path) -> Path:
     path = tmp_path / "long.unres.json"
@@ -73,26 +80,26 @@ def long_path(tmp_path: Path) -> Path:
 def test_a_worker_held_at_the_gate_goes_on_when_the_window_waits_for_events(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(yielding, "WAIT_S", 60.0)  # only the window's idle lets it on
+    _held_until_free(monkeypatch)  # only the window's loop waiting for events lets it on
     QApplication.processEvents()  # a turn of the window: its loop woke, it is busy
     assert not yielding.is_window_free()
     signal = Passed()
-    at_gate = threading.Event()
+    pieces: list[int] = []
 
     def work() -> None:
-        at_gate.set()
-        yielding.checkpoint()
+        for i in range(3):
+            pieces.append(i)
+            yielding.checkpoint()
         signal.passed.emit()
 
     worker = threading.Thread(target=yielding.aside(work), daemon=True)
     worker.start()
-    assert at_gate.wait(10)
     worker.join(0.2)  # the window's thread blocked outside its loop says nothing
-    assert worker.is_alive()
+    assert worker.is_alive() and pieces == []  # started in a turn: held before its first
     with qtbot.waitSignal(signal.passed, timeout=10000):
         pass  # the event loop runs, waits for events: "free", and the worker goes on
     worker.join(10)
-    assert not worker.is_alive()
+    assert not worker.is_alive() and pieces == [0, 1, 2]
 
 
 def test_a_window_that_never_goes_idle_still_gets_its_checks_and_preview(
@@ -114,13 +121,16 @@ def test_a_window_that_never_goes_idle_still_gets_its_checks_and_preview(
     whole.setDefaultFont(preview.document().defaultFont())
     whole.setHtml(render_html(doc))
     assert preview.toPlainText() == whole.toPlainText()  # the whole page, every slice laid
+    spelling = window.spelling
+    assert spelling is not None
+    qtbot.waitUntil(lambda: spelling.is_ready, timeout=60000)  # its texts checked there too
     assert not gate.is_set()  # the window never said it was free: the bound let them on
 
 
 def test_closing_the_tab_then_the_window_while_the_first_check_waits(
     window: MainWindow, tools: CitationTools, long_path: Path, monkeypatch: M
 ) -> None:
-    monkeypatch.setattr(yielding, "WAIT_S", 60.0)
+    _held_until_free(monkeypatch)
     path = long_path
     before = path.read_text(encoding="utf-8")
     draft = window.drafts.open_path(path)

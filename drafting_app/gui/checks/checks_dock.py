@@ -161,15 +161,21 @@ class FirstCheck:
             from drafting_app.checks.runner import Checker
 
             self.profile = profile_of(self.controller.doc, self.repeat_rule)
+            reopened = None
             if self.draft is not None:
                 # What the last check of this draft found, in another session, when the
-                # draft is the very document it checked: shown at once; the check still
-                # runs, for the checker the next checks start from.
-                found = memo.load(self.draft, self.facts, self.profile, self.controller.doc)
-                if found is not None:
+                # draft is the very document it checked: shown at once. The check still
+                # runs, for the checker the next checks start from — seeded with what the
+                # draft's checker kept then, so it judges again only what changed since.
+                doc = self.controller.doc
+                reopened = memo.reopen(self.draft, self.facts, self.profile, doc)
+                if reopened is not None and reopened.findings is not None:
                     with contextlib.suppress(RuntimeError):  # the panel has gone
-                        remembered(self, found)
+                        remembered(self, reopened.findings)
             self.checker = Checker()
+            seed = reopened.seed() if reopened is not None else None
+            if seed is not None:
+                self.checker.seed(self.facts, self.profile, seed)
             self.findings = self.checker.run(self.controller.doc, self.facts, self.profile)
         except DraftingError as exc:
             self.error = exc
@@ -393,9 +399,9 @@ class ChecksPanel(QWidget):
         return FirstCheck(controller, facts, self.repeat_rule, keep, draft)
 
     def save_memo(self) -> None:
-        """Keep what the last check of the draft in front found, for its next session
-        (drafting_app.checks.memo): taken here (what the checker holds is replaced by its
-        next run, never changed), written on a worker."""
+        """Keep what the last check of the draft in front found, and what its checker kept,
+        for its next session (drafting_app.checks.memo): taken here (what the checker holds
+        is replaced by its next run, never changed), digested and written on a worker."""
         from drafting_app.checks import memo
 
         self._memo_timer.stop()
@@ -408,7 +414,10 @@ class ChecksPanel(QWidget):
         if self.stale or controller is not self.controller:
             return  # the findings shown are not of the draft as it is: at the next check
         draft = memo.draft_identity(controller.path)
-        snap = memo.snapshot(draft, basis[0], basis[1], controller.doc, self.findings)
+        checker = self._checkers.get(controller)
+        # what seeds the checker of the draft's next session (digested on the worker)
+        kept = checker.kept(*basis) if checker is not None else None
+        snap = memo.snapshot(draft, basis[0], basis[1], controller.doc, self.findings, kept)
         if self._saved.get(controller) == snap.digest:
             return
         self._saved[controller] = snap.digest

@@ -31,6 +31,7 @@ from drafting_app.model.document import Span
 from drafting_app.model.text_edits import EditFootnote, splice
 from drafting_app.paths import user_data_dir
 from drafting_app.spelling.checker import Misspelling, SpellChecker
+from drafting_app.yielding import aside, checkpoint
 
 if TYPE_CHECKING:
     from drafting_app.gui.document.page_view import DocumentView
@@ -86,7 +87,8 @@ class SpellingService(QObject):
         self._warm.extend(texts)
         if self._thread is not None:
             return
-        self._thread = threading.Thread(target=self._load, name="spelling", daemon=True)
+        # Its texts' spelling checked while the window waits for events (drafting_app.yielding).
+        self._thread = threading.Thread(target=aside(self._load), name="spelling", daemon=True)
         self._thread.start()
 
     def wait(self, timeout: float | None = None) -> bool:
@@ -114,6 +116,7 @@ class SpellingService(QObject):
                 user = UserDictionary(user_data_dir() / FILE_NAME)
                 checker = SpellChecker(dictionary, un_terms(), user)
             for text in list(self._warm):
+                checkpoint()
                 checker.misspellings(text)
         except (DraftingError, OSError) as exc:
             self._emit(self.message, f"Spell checking is off: {exc}")
