@@ -20,7 +20,11 @@ everything the open set going is done — the page, the outline, the footnotes p
 spelling underline, the checks and (``--preview``) the preview in front — and for a
 second after. Printed per run: the first paint of the opened draft's page (its tab comes
 two turns after File › Open returns: the editor, its side panels, then the tab), the
-longest stall, when each part was done, the total.
+longest stall with the window thread's CPU in it and its time ready to run without a core
+(other processes had both: what a loaded machine adds; the rest of the stall is waiting,
+for the interpreter lock above all), when each part was done, the total. Between its
+looks the benchmark waits for events as ``app.exec()`` does (the window's loop then says
+it is idle, which the workers' gate of drafting_app.yielding listens to).
 
     python -m benchmarks.page_view [--paragraphs 200] [--notes 100] [--keys 300] [--window]
     python -m benchmarks.page_view --stall [--paragraphs 800] [--notes 400] [--runs 3]
