@@ -439,7 +439,8 @@ def measure_memo(
     rows: list[tuple[str, list[Timing], str]] = []
     row("first check of a reopened draft (memo)", shown=True)
     row("  its checker, seeded (unchanged draft)")
-    thirds = draft.operative[len(draft.operative) // 3 :: max(1, len(draft.operative) // 12)][:10]
+    start = len(draft.operative) // 3
+    thirds = draft.operative[start :: max(1, (len(draft.operative) - start) // 10)][:10]
     for label, changed in (("one paragraph", thirds[:1]), ("ten paragraphs", thirds)):
         originals = [(p, p.text) for p in changed]
         for p, text in originals:
