@@ -12,7 +12,7 @@ says it is running a turn (:func:`window_busy`, until :func:`window_free` when i
 to wait for events), the checkpoint waits, with the lock let go, so the window's calls get
 it back at once. The wait is bounded, in the window's own time: once the window's thread
 has had :data:`WAIT_S` of CPU since the worker began to wait (the open's longest turns
-are 14-21 ms of CPU), or when it is neither running nor ready to run (blocked outside its
+are 14-26 ms of CPU), or when it is neither running nor ready to run (blocked outside its
 event loop: a test's polling, a join on quitting), or after :data:`LONGEST_S` at most, the
 worker runs :data:`RUN_S` before it heeds the window again — a window that never goes
 idle slows a worker, never starves it. Counted in wall time, the bound let the workers in
@@ -26,19 +26,23 @@ opt in (the command line, the window's own checks).
 
 from __future__ import annotations
 
+import builtins
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 # A worker waits at one checkpoint until the window's thread has had this much CPU (or
-# LONGEST_S has passed); it then runs RUN_S before it waits again.
-WAIT_S = 0.020
+# LONGEST_S has passed); it then runs RUN_S before it waits again. The open's longest
+# turns are 14-21 ms of CPU, 22-26 ms at `drafting-app FILE` (a probe at 20 ms found the
+# warm-up's imports running 10-16 ms in them).
+WAIT_S = 0.030
 RUN_S = 0.010
 LONGEST_S = 0.250
 # While it waits it looks at the window's thread this often; running or ready to run for
@@ -154,3 +158,26 @@ def checkpoint() -> None:
             _worker.runs_until = time.monotonic() + RUN_S
             return
         seen = active
+
+
+_real_import = builtins.__import__
+
+
+def _import(name: str, *args: Any, **kwargs: Any) -> Any:
+    """``__import__`` with a checkpoint first on a thread stepping aside when the module
+    is not loaded yet. ``importlib.import_module`` of a warm-up loads one module, but the
+    ``import`` statements of its body come here: one import of the preview's exporter
+    pulls in jinja2's dozens of modules, each unmarshalled with the interpreter lock held
+    (60 ms in all), and with a checkpoint only before the top-level module they ran through
+    the window's turns at `drafting-app FILE`. Called here, unlike in a finder on
+    ``sys.meta_path``, no import lock is held."""
+    if getattr(_worker, "on", False) and name not in sys.modules:
+        checkpoint()
+    return _real_import(name, *args, **kwargs)
+
+
+def pause_between_imports() -> None:
+    """Every module a thread stepping aside imports begins at a checkpoint (once; the
+    other threads' ``import`` statements pay one Python call, ~0.3 µs)."""
+    if builtins.__import__ is not _import:
+        builtins.__import__ = _import

@@ -4,14 +4,25 @@ and is never starved by a window that stays busy; other threads never wait."""
 
 from __future__ import annotations
 
+import builtins
+import importlib
+import sys
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from drafting_app import yielding
-from drafting_app.yielding import aside, checkpoint, stepping_aside, window_busy, window_free
+from drafting_app.yielding import (
+    aside,
+    checkpoint,
+    pause_between_imports,
+    stepping_aside,
+    window_busy,
+    window_free,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -103,3 +114,42 @@ def test_aside_gives_back_what_the_work_returns_and_raises() -> None:
     with pytest.raises(ValueError, match="half-edited"):
         aside(fails)()
     assert not getattr(yielding._worker, "on", False)
+
+
+def test_a_worker_stepping_aside_begins_each_import_at_a_checkpoint(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    for name, value in (("WAIT_S", 60.0), ("LONGEST_S", 60.0), ("IDLE_SHARE", 0.0)):
+        monkeypatch.setattr(yielding, name, value)
+    # A module whose body imports another: the submodule's import is a checkpoint too.
+    (tmp_path / "outer_for_the_gate.py").write_text("import inner_for_the_gate\n", "utf-8")
+    (tmp_path / "inner_for_the_gate.py").write_text("VALUE = 7\n", encoding="utf-8")
+    (tmp_path / "plain_for_the_gate.py").write_text("VALUE = 8\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(builtins, "__import__", builtins.__import__)
+    pause_between_imports()
+    real = builtins.__import__
+    pause_between_imports()  # once
+    assert builtins.__import__ is real
+    got: list[str] = []
+
+    def work() -> None:
+        with stepping_aside():  # no checkpoint of its own
+            importlib.import_module("outer_for_the_gate")  # not a checkpoint: the inner is
+            got.append("outer")
+
+    try:
+        window_busy()
+        worker = threading.Thread(target=work, daemon=True)
+        worker.start()
+        worker.join(0.2)
+        assert worker.is_alive() and got == [] and "inner_for_the_gate" not in sys.modules
+        import plain_for_the_gate  # this thread's imports go on at once
+
+        assert plain_for_the_gate.VALUE == 8
+        window_free()
+        worker.join(10)
+        assert got == ["outer"] and sys.modules["inner_for_the_gate"].VALUE == 7
+    finally:
+        for name in ("outer_for_the_gate", "inner_for_the_gate", "plain_for_the_gate"):
+            sys.modules.pop(name, None)

@@ -9,14 +9,7 @@ from functools import cached_property, lru_cache
 from typing import Any, Generic, TypeVar
 
 from drafting_app.checks.facts import CorpusFacts, KnownText
-from drafting_app.checks.findings import (
-    Finding,
-    Fix,
-    Location,
-    Severity,
-    make_finding,
-    make_location,
-)
+from drafting_app.checks.findings import Finding, Fix, Location, Severity
 from drafting_app.checks.profile import CheckProfile
 from drafting_app.citations.parse import citations_of
 from drafting_app.citations.short_titles import InstrumentNames
@@ -255,10 +248,10 @@ class CheckContext:
         e = self.by_id.get(p.id)
         label = e.label if e else ""
         part = str(e.part) if e else ""
-        return make_location(part, p.id, label, None, start, end)
+        return Location(part, p.id, label, None, start, end)
 
     def at_note(self, f: Footnote, start: int = 0, end: int = 0) -> Location:
-        return make_location("footnote", "", "", self.numbers.get(f.id), start, end, f.id)
+        return Location("footnote", "", "", self.numbers.get(f.id), start, end, f.id)
 
     def finding(
         self,
@@ -270,7 +263,7 @@ class CheckContext:
         fix: Fix | None = None,
         cause: str = "",
     ) -> Finding:
-        return make_finding(code, severity, message, where, evidence, fix, cause)
+        return Finding(code, severity, message, where, evidence, fix, cause)
 
     def preamble_position(self, p: Paragraph) -> int | None:
         """The place among its siblings of a top-level preambular paragraph (the number

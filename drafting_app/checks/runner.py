@@ -159,28 +159,34 @@ def _fields_of(record: object) -> list[object]:
     return [type(record).__qualname__, *[getattr(record, n) for n in names]]
 
 
-# JSON of a key, by the json module's C encoder (texts, numbers, enums by their values,
-# tuples; records as their type's name and fields): 1,200 keys of an 800 / 400 draft in
-# ~2.5 ms, where repr (the enums' and records' Python-level __repr__) took 4.
-_encode_key: Callable[[object, int], list[str]] = (
+# JSON by the json module's C encoder (texts, numbers, enums by their values, tuples and
+# lists, maps; records as their type's name and fields): 1,200 keys of an 800 / 400 draft
+# in ~2.5 ms, where repr (the enums' and records' Python-level __repr__) took 4.
+_encode: Callable[[object, int], list[str]] = (
     c_make_encoder(None, _fields_of, c_encode_basestring, None, ":", ",", False, False, True)
     if c_make_encoder is not None and c_encode_basestring is not None
-    else lambda key, _: [json.dumps(key, default=_fields_of, separators=(",", ":"))]
+    else lambda value, _: [json.dumps(value, default=_fields_of, separators=(",", ":"))]
 )
+
+
+def canonical(value: object) -> str | None:
+    """``value`` written the same way in every process (unlike ``hash()``, salted per
+    process), or None when it holds what has no such writing (a set, an object that is
+    not a record)."""
+    try:
+        return "".join(_encode(value, 0))
+    except (TypeError, ValueError, AttributeError, RecursionError):
+        return None
 
 
 def key_digest(kind: str, ident: str, key: object) -> str | None:
     """A digest of what a paragraph's ("p"), footnote's ("n") or whole-text family's ("f")
     findings were computed from — its id (its findings name it) and its key — the same in
-    every process (a canonical JSON encoding, not ``hash()``, which is salted per
-    process): how a checker's results are found again in the memo of a draft's last
-    session (drafting_app.checks.memo). None for a key holding what has no canonical
-    encoding: such results are not kept on disk."""
-    try:
-        text = "".join(_encode_key((kind, ident, key), 0))
-    except (TypeError, ValueError, RecursionError):
-        return None
-    return blake2b(text.encode(), digest_size=16).hexdigest()
+    every process (:func:`canonical`): how a checker's results are found again in the
+    memo of a draft's last session (drafting_app.checks.memo). None for a key holding
+    what has no canonical writing: such results are not kept on disk."""
+    text = canonical((kind, ident, key))
+    return None if text is None else blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

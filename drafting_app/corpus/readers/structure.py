@@ -36,7 +36,7 @@ from drafting_app.model.numbering import from_letters, from_roman, letters, roma
 from drafting_app.model.opening import MEETING_PREFIX
 from drafting_app.model.references import DATE_RE
 from drafting_app.model.series_titles import with_series_titles
-from drafting_app.phrases import PhraseBook, default_phrasebook
+from drafting_app.phrases import Opener, PhraseBook, default_phrasebook
 
 # Paragraph styles of the app's own export (export/word_styles.py).
 _OWN_MASTHEAD_STYLES = frozenset({"UNMasthead", "UNMastheadBody"})
@@ -257,6 +257,16 @@ class StructureBuilder:
         self._warnings: list[ReadWarning] = []
         self._lines: dict[str, int] = {}
         self._inferred: dict[str, str] = {}
+        self._openers: dict[tuple[str, Part | None], Opener | None] = {}
+
+    def _split(self, text: str, part: Part | None) -> Opener | None:
+        """The phrase book's opener of ``text``, found once per text read: the builder asks
+        of most paragraphs more than once (whether a label was lost, which part it opens,
+        its italic opening), and asking was a tenth of reading a text."""
+        key = (text, part)
+        if key not in self._openers:
+            self._openers[key] = self.phrases.split(text, part)
+        return self._openers[key]
 
     # -- entry point ------------------------------------------------------------------------
     def build(self, blocks: list[Block], notes: list[FootnoteDef], source: str = "") -> Document:
@@ -266,6 +276,7 @@ class StructureBuilder:
         self._warnings = []
         self._lines = {}
         self._inferred = {}
+        self._openers = {}
         self._notes = _NoteBinder(notes)
         author_at = self._find_authoring(blocks)
         if author_at is None:
@@ -298,6 +309,7 @@ class StructureBuilder:
         self._warnings = []
         self._lines = {}
         self._inferred = {}
+        self._openers = {}
         self._notes = _NoteBinder(notes)
         self._parts(doc, [b for b in blocks if b.text.strip()])
         doc.footnotes = self._notes.footnotes()
@@ -344,7 +356,7 @@ class StructureBuilder:
 
     def _preambular(self, b: Block) -> bool:
         """A preambular paragraph: a known opening phrase and a closing comma."""
-        opener = self.phrases.split(b.text, Part.PREAMBLE)
+        opener = self._split(b.text, Part.PREAMBLE)
         return (
             opener is not None
             and opener.part is Part.PREAMBLE
@@ -773,7 +785,7 @@ class StructureBuilder:
         level of a run of them ("(e)" after "(ii)" and two unlabelled items: (c), (d))."""
         text = blocks[at].text.strip()
         if not operative:
-            opener = self.phrases.split(text, Part.PREAMBLE)
+            opener = self._split(text, Part.PREAMBLE)
             if opener is not None:
                 return None
         if not tree.stack:
@@ -840,7 +852,7 @@ class StructureBuilder:
         return True
 
     def _operative_opener(self, text: str) -> bool:
-        opener = self.phrases.split(text, None)
+        opener = self._split(text, None)
         return opener is not None and opener.part is Part.OPERATIVE
 
     def _preamble_item(
@@ -996,7 +1008,7 @@ class StructureBuilder:
     def _paragraph(self, block: Block, part: Part, label: _Label | None) -> Paragraph:
         block = block.strip()
         italics = list(block.italics)
-        opener = self.phrases.split(block.text, part)
+        opener = self._split(block.text, part)
         if opener is not None and not any(s.start == 0 for s in italics):
             italics.insert(0, Span(0, len(opener.text)))
         para = Paragraph(block.text, italics=italics, source_label=_label_text(label))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractEventDispatcher, QCoreApplication
 from shiboken6 import isValid
 
-from drafting_app.yielding import window_busy, window_free
+from drafting_app.yielding import pause_between_imports, window_busy, window_free
 
 # The dispatchers hooked (held: the same C++ object then keeps the same Python wrapper).
 _hooked: list[QAbstractEventDispatcher] = []
@@ -38,6 +38,7 @@ def install(app: QCoreApplication | None = None) -> bool:
     # window thread waiting for them to finish must not be waited for in return).
     app.aboutToQuit.connect(window_free)
     dispatcher.destroyed.connect(window_free)
+    pause_between_imports()
     return True
 
 
