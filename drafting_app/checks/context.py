@@ -135,7 +135,10 @@ class CheckContext:
         """A dict kept for this run only, by note or paragraph id: what a family's key
         (runner.WHOLE_TEXT_KEYS) and the family itself both read of a note — what the words
         before its mark name — is worked out once a run, not once for each."""
-        return self._this_run.setdefault(name, {})
+        memo = self._this_run.get(name)
+        if memo is None:
+            memo = self._this_run[name] = {}
+        return memo
 
     @cached_property
     def _this_run(self) -> dict[str, dict[str, Any]]:

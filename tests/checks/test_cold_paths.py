@@ -79,9 +79,13 @@ def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(cls, "__init__", init)
     # what the words before a note's mark name, read for each asking, not once a run
     monkeypatch.setattr(
-        repeats, "_subject_of", lambda ctx, _id, p, at, source: repeats._subject(ctx, p, at, source)
+        repeats,
+        "_subject_of",
+        lambda _known, ctx, _id, p, at, source: repeats._subject(ctx, p, at, source),
     )
-    monkeypatch.setattr(treaties, "_named_before", treaties._instrument_before)
+    monkeypatch.setattr(
+        treaties, "_named_before", lambda ctx, f, _known: treaties._instrument_before(ctx, f)
+    )
 
 
 def _both(
