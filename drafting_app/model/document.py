@@ -167,6 +167,10 @@ class Masthead:
     document_type: str = ""
     organization: str = ""
     committee: str = ""
+    # The note of a reissued document's symbol ("A/RES/80/4*" / "* Reissued for technical
+    # reasons on 5 November 2025."): kept with the draft and shown in the masthead form;
+    # not printed, as a draft made from the text is a document of its own.
+    symbol_note: str = ""
 
     def submitted_line(self) -> str:
         """The line of a draft submitted by an officer, with no sponsors: "Draft resolution

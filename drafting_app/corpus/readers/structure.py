@@ -109,6 +109,9 @@ _PART_RE = re.compile(r"^[A-H]$")
 # A document symbol alone on its line; a Security Council resolution's carries its year
 # ("S/RES/2719 (2023)").
 _SYMBOL_LINE_RE = re.compile(r"^[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9.\-]+)+(?: \(\d{4}\))?$")
+_STARRED_SYMBOL_RE = re.compile(
+    r"^(?P<symbol>[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9.\-]+)+(?: \(\d{4}\))?)(?P<star>\*{1,3})$"
+)
 # The adoption line of a Security Council resolution, under its heading ("Resolution 2719
 # (2023)"): front matter, as "Resolution adopted by the General Assembly on …" is.
 _COUNCIL_ADOPTION_RE = re.compile(
@@ -503,6 +506,11 @@ class StructureBuilder:
             return True
         if not mh.symbol and _SYMBOL_LINE_RE.match(text):
             mh.symbol = text
+            return True
+        starred = _STARRED_SYMBOL_RE.match(text) if not mh.symbol else None
+        if starred:  # "A/RES/80/4*", reissued: "* Reissued for technical reasons on …"
+            mh.symbol = starred.group("symbol")
+            mh.symbol_note = self._notes.take(starred.group("star")) or ""
             return True
         if not mh.session and _SESSION_RE.match(text):
             mh.session = text

@@ -35,7 +35,9 @@ AUTHOR_COLORS = ("#b5179e", "#c05600", "#2e7d32", "#6a1b9a", "#00838f", "#ad1457
 DELETED_COLOR = QColor("#b71c1c")
 MOVED_COLOR = QColor("#2e7d32")
 # Masthead fields as the page names their lines ("mh/symbol").
-_MH_LINES = tuple(f for f in MASTHEAD_FIELDS if f not in ("sponsors", "sponsor_note"))
+_MH_LINES = tuple(
+    f for f in MASTHEAD_FIELDS if f not in ("sponsors", "sponsor_note", "symbol_note")
+)
 
 
 def inserted_format(color: QColor) -> QTextCharFormat:
