@@ -15,7 +15,9 @@ from drafting_app.model.references import DATE_RE
 
 # A meeting line and its date read back as one line (a Word paragraph with a line break,
 # a PDF's lines joined): "22nd plenary meeting 29 October 2025".
-_JOINED = re.compile(rf"^(\d+(?:st|nd|rd|th)\s(?:plenary\s)?meeting)\s+({DATE_RE})$", re.I)
+_JOINED = re.compile(
+    rf"^(\d+(?:st|nd|rd|th)\s(?:\(resumed\)\s)?(?:plenary\s)?meeting)\s+({DATE_RE})$", re.I
+)
 
 
 def adoption_lines(adoption: str) -> tuple[list[str], list[str]]:

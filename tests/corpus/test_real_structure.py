@@ -663,3 +663,29 @@ def test_a_plenary_draft_submitted_by_the_president_keeps_its_title() -> None:
     assert doc.masthead.submitted_line() == (
         "Draft resolution submitted by the President of the General Assembly"
     )
+
+
+def test_lettered_annexes_of_a_council_resolution() -> None:
+    """S/RES/2231 (2015) prints "Annex A" and "Annex B": before, not read as annex lines,
+    their paragraphs ran on as operative paragraphs 5–8, with false OPENER errors."""
+    text = (SHAPES / "security-council_resolution-form.txt").read_text(encoding="utf-8")
+    text = text.rstrip() + (
+        "\n\nAnnex A\nStatement by the Council\n\n1. The Council notes the arrangements.\n\n"
+        "2. The arrangements shall apply from 1 January 2024.\n\nAnnex B\nList of entities\n\n"
+        "1. The first entity.\n\n2. The second entity.\n"
+    )
+    doc = read_text(text, "sc-annexes.txt")
+    assert len(doc.operative) == 4
+    assert [(a.title, a.lines, len(a.paragraphs())) for a in doc.annexes] == [
+        ("Annex A", ["Statement by the Council"], 2),
+        ("Annex B", ["List of entities"], 2),
+    ]
+
+
+def test_a_resumed_meeting_is_the_adoption_line() -> None:
+    """ "62nd (resumed) plenary meeting": the meeting a text adopted at a resumed meeting
+    prints; before, it was read as a last operative paragraph."""
+    text = (SHAPES / "rules-of-procedure-annex_committee.txt").read_text(encoding="utf-8")
+    doc = read_text(text.replace("62nd plenary meeting", "62nd (resumed) plenary meeting"), "r.txt")
+    assert doc.adoption == "62nd (resumed) plenary meeting\n19 December 2024"
+    assert len(doc.operative) == 2

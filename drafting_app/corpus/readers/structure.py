@@ -71,7 +71,7 @@ _NOT_AGENDA_TITLE = ("The ", "Draft ", "Resolution adopted by", "Decision adopte
 # session" (E/RES/2023/1).
 _SESSION_RE = re.compile(r"^(?:[A-Z][a-z\-]+(?:-[a-z]+)?|\d{4})\s(?:special\s)?session$")
 _PLACE_DATES_RE = re.compile(r"^[A-Z][\w .'-]+,\s.*\d{4}$")
-_ADOPTION_RE = re.compile(r"^\d+(?:st|nd|rd|th)\s(?:plenary\s)?meeting\b", re.I)
+_ADOPTION_RE = re.compile(r"^\d+(?:st|nd|rd|th)\s(?:\(resumed\)\s)?(?:plenary\s)?meeting\b", re.I)
 _DATE_LINE_RE = re.compile(rf"^{DATE_RE}$")
 # The headings of an annex in articles or rules (a convention, rules of procedure), and the
 # headings that may stand above its first paragraph, under the annexed text's title.
@@ -93,7 +93,10 @@ _MAIN_COMMITTEE_RE = re.compile(
 _PRINCIPAL_ORGANS = ("General Assembly", "Economic and Social Council")
 # Bodies that print their name under the Distr. block of their principal organ's masthead.
 _SUBSIDIARY_BODIES = ("Human Rights Council",)
-_ANNEX_RE = re.compile(r"^Annex(?:\s[IVX]+)?$")
+# "Annex", "Annex II", and the lettered or numbered annexes of Security Council and treaty
+# texts ("Annex A", "Annex B" of S/RES/2231 (2015); "Annex 1").
+ANNEX_LINE_RE = re.compile(r"^Annex(?:\s(?:[IVXLC]+|[A-Z]|\d{1,2}))?$")
+_ANNEX_RE = ANNEX_LINE_RE
 _ROMAN_HEADING_RE = re.compile(r"^[IVX]+\.\s+\S")
 # A GA decision as recorded: "At its 43rd plenary meeting, on 2 December 2024, the General
 # Assembly, …" (Official Records, Supplement No. 49, vol. II).
