@@ -339,14 +339,14 @@ class ByText(Generic[T]):
     long draft for the cyclic collector's first pass to walk; here the key is the text."""
 
     def __init__(self) -> None:
-        self._by: dict[Part, tuple[PhraseBook, dict[str, T]]] = {}
-        _CLEAR_HOOKS.append(self._by.clear)
+        self.by_part: dict[Part, tuple[PhraseBook, dict[str, T]]] = {}
+        _CLEAR_HOOKS.append(self.by_part.clear)
 
     def of(self, book: PhraseBook, part: Part) -> dict[str, T]:
         """The answers remembered for ``book`` and ``part`` (another book starts afresh)."""
-        hit = self._by.get(part)
+        hit = self.by_part.get(part)
         if hit is None or hit[0] is not book:
-            hit = self._by[part] = (book, {})
+            hit = self.by_part[part] = (book, {})
         elif len(hit[1]) >= _TEXTS_KEPT:
             hit[1].clear()
         return hit[1]
@@ -355,9 +355,10 @@ class ByText(Generic[T]):
 def split_opener(book: PhraseBook, text: str, part: Part) -> Opener | None:
     """The opening phrase of ``text`` read as ``part`` (memoized by the text's start)."""
     head = text[:_OPENER_REACH]
+    hit = _SPLITS.by_part.get(part)  # an answer given before, without a call of of()
+    if hit is not None and hit[0] is book and head in hit[1]:
+        return hit[1][head]
     known = _SPLITS.of(book, part)
-    if head in known:
-        return known[head]
     found = known[head] = book.split(head, part)
     return found
 
