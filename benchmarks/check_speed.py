@@ -14,11 +14,12 @@ the paragraphs of the real texts in tests/data/realdocs and the bundled corpus, 
 twice, with their own notes and real notes varied); ``--distinct`` runs every row on it.
 
     python -m benchmarks.check_speed [--n 10000] [--runs 50] [--seed 1]
-        [--paragraphs 800 --notes 400] [--distinct] [--freeze] [--families] [--unseeded]
+        [--paragraphs 800 --notes 400] [--distinct] [--freeze] [--families]
 
 A reopened draft's rows (checks.memo): its memo's findings, and its checker seeded from the
 memo on the draft unchanged and changed since by one paragraph, ten, or a footnote
-(``--unseeded``: that checker not seeded, as before the eighth session).
+— each row followed by the same with the checker not seeded, as before the eighth session
+(their runs alternate: the same load for both).
 
 ``--families`` adds a table of where a full check's time goes, cold and warm: the check's
 context (entries, numbers), the references of every text (asked first here, as the first
@@ -199,11 +200,6 @@ def main() -> int:
     parser.add_argument(
         "--process", action="store_true", help="also the first check in new processes"
     )
-    parser.add_argument(
-        "--unseeded",
-        action="store_true",
-        help="a reopened draft's checker not seeded from its memo (as before)",
-    )
     args = parser.parse_args()
 
     t0 = time.perf_counter()
@@ -227,9 +223,7 @@ def main() -> int:
     registry.memo_identity = lambda: f"synthetic corpus {args.n} {args.seed}"  # type: ignore[attr-defined]
     rows = measure(draft, registry, args.runs)
     with tempfile.TemporaryDirectory() as folder:
-        reopened, memo_info = measure_memo(
-            draft, registry, args.runs, Path(folder), not args.unseeded
-        )
+        reopened, memo_info = measure_memo(draft, registry, args.runs, Path(folder))
     rows += reopened
     if not args.distinct:
         cold = [
@@ -387,12 +381,12 @@ def measure(draft: Document, registry: Registry, runs: int) -> list[tuple[str, l
 
 
 def measure_memo(
-    draft: Document, registry: Registry, runs: int, folder: Path, seeded: bool = True
+    draft: Document, registry: Registry, runs: int, folder: Path
 ) -> tuple[list[tuple[str, list[Timing], str]], str]:
     """The first check of a draft opened again (checks.memo), text caches cleared (as in
     a new process): its memo read from disk — the findings of its last check, taken when
     the draft is the very document that check saw — and the draft's checker, seeded from
-    the memo (``seeded``; else a new one: the check of a draft never seen), run on the
+    the memo (and, alternately, a new one: the check of a draft never seen), run on the
     draft unchanged (as the panel's first check does after showing the memo's findings),
     and changed since by one paragraph, by ten, and by one footnote. Also the memo's size
     on disk, the time to read it and the draft's digest."""
@@ -411,7 +405,7 @@ def measure_memo(
     used = 0
     judged = ""
 
-    def reopen(shown: bool) -> None:
+    def reopen(shown: bool, seeded: bool) -> None:
         """``shown``: the memo's findings, when they are the draft's, end the row (what
         the drafter sees); else the draft's checker runs (seeded, or not)."""
         nonlocal used, judged
@@ -429,16 +423,27 @@ def measure_memo(
         judged = _redone(first)
 
     def row(label: str, shown: bool = False) -> None:
+        """The row, and unless ``shown`` the same with the checker not seeded (as before
+        the eighth session), their runs alternating (the same load for both)."""
         nonlocal used
-        used = 0
-        series = [_timed(partial(reopen, shown), cold=True) for _ in range(max(5, runs // 2))]
-        rows.append(
-            (label, series, f"memo {used}/{len(series)}" + (f" {judged}" if judged else ""))
-        )
+        variants = (True,) if shown else (True, False)
+        series: dict[bool, list[Timing]] = {v: [] for v in variants}
+        counts = dict.fromkeys(variants, 0)
+        redone = dict.fromkeys(variants, "")
+        for _ in range(max(5, runs // 2)):
+            for v in variants:
+                used = 0
+                series[v].append(_timed(partial(reopen, shown, v), cold=True))
+                counts[v] += used
+                redone[v] = judged
+        for v in variants:
+            n = len(series[v])
+            what = f"memo {counts[v]}/{n}" + (f" {redone[v]}" if redone[v] else "")
+            rows.append((label if v else "    the same, not seeded (as before)", series[v], what))
 
     rows: list[tuple[str, list[Timing], str]] = []
     row("first check of a reopened draft (memo)", shown=True)
-    row("  its checker, seeded (unchanged draft)")
+    row("  its checker, seeded (draft unchanged)")
     start = len(draft.operative) // 3
     thirds = draft.operative[start :: max(1, (len(draft.operative) - start) // 10)][:10]
     for label, changed in (("one paragraph", thirds[:1]), ("ten paragraphs", thirds)):
@@ -462,8 +467,8 @@ def measure_memo(
         f"memo: {path.stat().st_size / 1024:.0f} KiB on disk, read in "
         f"{statistics.median(loads):.2f} ms CPU (median; the draft's digest "
         f"{statistics.median(digests):.2f} ms of it), written in {saved:.1f} ms wall; "
-        "a reopened draft's rows: the memo read, then the draft's checker "
-        + ("seeded from it" if seeded else "not seeded (--unseeded)")
+        "a reopened draft's rows: the memo read, then the draft's checker seeded from it "
+        "(or not)"
     )
     return rows, info
 

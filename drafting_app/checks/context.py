@@ -9,14 +9,7 @@ from functools import cached_property, lru_cache
 from typing import Any, Generic, TypeVar
 
 from drafting_app.checks.facts import CorpusFacts, KnownText
-from drafting_app.checks.findings import (
-    Finding,
-    Fix,
-    Location,
-    Severity,
-    make_finding,
-    make_location,
-)
+from drafting_app.checks.findings import Finding, Fix, Location, Severity
 from drafting_app.checks.profile import CheckProfile
 from drafting_app.citations.parse import citations_of
 from drafting_app.citations.short_titles import InstrumentNames
@@ -142,7 +135,10 @@ class CheckContext:
         """A dict kept for this run only, by note or paragraph id: what a family's key
         (runner.WHOLE_TEXT_KEYS) and the family itself both read of a note — what the words
         before its mark name — is worked out once a run, not once for each."""
-        return self._this_run.setdefault(name, {})
+        memo = self._this_run.get(name)
+        if memo is None:
+            memo = self._this_run[name] = {}
+        return memo
 
     @cached_property
     def _this_run(self) -> dict[str, dict[str, Any]]:
@@ -255,10 +251,10 @@ class CheckContext:
         e = self.by_id.get(p.id)
         label = e.label if e else ""
         part = str(e.part) if e else ""
-        return make_location(part, p.id, label, None, start, end)
+        return Location(part, p.id, label, None, start, end)
 
     def at_note(self, f: Footnote, start: int = 0, end: int = 0) -> Location:
-        return make_location("footnote", "", "", self.numbers.get(f.id), start, end, f.id)
+        return Location("footnote", "", "", self.numbers.get(f.id), start, end, f.id)
 
     def finding(
         self,
@@ -270,7 +266,7 @@ class CheckContext:
         fix: Fix | None = None,
         cause: str = "",
     ) -> Finding:
-        return make_finding(code, severity, message, where, evidence, fix, cause)
+        return Finding(code, severity, message, where, evidence, fix, cause)
 
     def preamble_position(self, p: Paragraph) -> int | None:
         """The place among its siblings of a top-level preambular paragraph (the number
@@ -343,14 +339,14 @@ class ByText(Generic[T]):
     long draft for the cyclic collector's first pass to walk; here the key is the text."""
 
     def __init__(self) -> None:
-        self._by: dict[Part, tuple[PhraseBook, dict[str, T]]] = {}
-        _CLEAR_HOOKS.append(self._by.clear)
+        self.by_part: dict[Part, tuple[PhraseBook, dict[str, T]]] = {}
+        _CLEAR_HOOKS.append(self.by_part.clear)
 
     def of(self, book: PhraseBook, part: Part) -> dict[str, T]:
         """The answers remembered for ``book`` and ``part`` (another book starts afresh)."""
-        hit = self._by.get(part)
+        hit = self.by_part.get(part)
         if hit is None or hit[0] is not book:
-            hit = self._by[part] = (book, {})
+            hit = self.by_part[part] = (book, {})
         elif len(hit[1]) >= _TEXTS_KEPT:
             hit[1].clear()
         return hit[1]
@@ -359,9 +355,10 @@ class ByText(Generic[T]):
 def split_opener(book: PhraseBook, text: str, part: Part) -> Opener | None:
     """The opening phrase of ``text`` read as ``part`` (memoized by the text's start)."""
     head = text[:_OPENER_REACH]
+    hit = _SPLITS.by_part.get(part)  # an answer given before, without a call of of()
+    if hit is not None and hit[0] is book and head in hit[1]:
+        return hit[1][head]
     known = _SPLITS.of(book, part)
-    if head in known:
-        return known[head]
     found = known[head] = book.split(head, part)
     return found
 

@@ -6,7 +6,6 @@ Every finding explains itself in plain words; where a correction is certain it c
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -14,7 +13,7 @@ from typing import Any
 from drafting_app.citations.textedit import TextEdit, apply_edits
 from drafting_app.errors import DraftingError
 from drafting_app.model.document import Document, Span
-from drafting_app.model.references import slot_maker
+from drafting_app.model.references import slots_set_directly
 
 
 class Severity(StrEnum):
@@ -27,6 +26,7 @@ class Severity(StrEnum):
     SUGGESTION = "suggestion"
 
 
+@slots_set_directly
 @dataclass(frozen=True, slots=True)
 class Location:
     """Where a finding is: a paragraph (with its derived label) or a footnote, and a span."""
@@ -40,6 +40,7 @@ class Location:
     footnote_id: str = ""
 
 
+@slots_set_directly
 @dataclass(frozen=True, slots=True)
 class Fix:
     """Replace ``[start, end)`` of paragraph or footnote ``target_id`` by ``new_text``."""
@@ -58,6 +59,7 @@ class Fix:
         )
 
 
+@slots_set_directly
 @dataclass(frozen=True, slots=True)
 class Finding:
     """``cause`` names the fault a finding comes from (findings of one cause are shown as
@@ -100,14 +102,6 @@ class Finding:
                 "description": self.fix.description,
             }
         return out
-
-
-# Findings and their places made as Finding(...) and Location(...) make them, in half the
-# time (model.references.slot_maker): a cold check of a long draft makes 1,000 of each.
-# tests/checks/test_cold_paths.py holds the checks' findings of every real text equal with
-# the dataclasses' own constructors.
-make_finding: Callable[..., Finding] = slot_maker(Finding)
-make_location: Callable[..., Location] = slot_maker(Location)
 
 
 def apply_fix(doc: Document, fix: Fix) -> Document:

@@ -333,12 +333,16 @@ def _normalised(found: Opener) -> Opener:
     return found
 
 
-def _ladder_opener(ctx: CheckContext, e: Entry, part: Part) -> Opener | None:
-    head = e.paragraph.text[:_REACH]
-    known = _LADDER_OPENERS.of(ctx.phrases, part)
+def _ladder_opener(
+    book: PhraseBook, known: dict[str, Opener | None], text: str, part: Part
+) -> Opener | None:
+    """:func:`_ladder_opener_of` the opening of ``text``, in ``known`` (the answers of
+    ``_LADDER_OPENERS`` for the book and part, asked once a body, not once a paragraph:
+    a re-check reads every paragraph's)."""
+    head = text[:_REACH]
     if head in known:
         return known[head]
-    found = known[head] = _ladder_opener_of(ctx.phrases, head, part)
+    found = known[head] = _ladder_opener_of(book, head, part)
     return found
 
 
@@ -425,11 +429,13 @@ def embedded_verbs(
     return out
 
 
-def _embedded_of(book: PhraseBook, text: str, part: Part) -> frozenset[str]:
-    """:func:`embedded_verbs` remembered by text."""
-    known = _EMBEDDED.of(book, part)
-    if text in known:
-        return known[text]
+def _embedded_of(
+    book: PhraseBook, known: dict[str, frozenset[str]], text: str, part: Part
+) -> frozenset[str]:
+    """:func:`embedded_verbs` remembered by text in ``known`` (as ``_ladder_opener``)."""
+    hit = known.get(text)
+    if hit is not None:
+        return hit
     found = known[text] = frozenset(
         embedded_verbs(lambda t, p: split_opener(book, t, p), text, part, book.first_words(part))
     )
@@ -441,10 +447,12 @@ def _ladder_group(
 ) -> None:
     seen: set[str] = set()
     previous: Opener | None = None
+    book = ctx.phrases
+    openers, verbs = _LADDER_OPENERS.of(book, part), _EMBEDDED.of(book, part)
     for e in entries:
         p = e.paragraph
-        found = _ladder_opener(ctx, e, part)
-        embedded = _embedded_of(ctx.phrases, p.text, part)
+        found = _ladder_opener(book, openers, p.text, part)
+        embedded = _embedded_of(book, verbs, p.text, part)
         if found is None:
             seen |= embedded
             previous = None

@@ -17,12 +17,13 @@ from drafting_app.checks.facts import KnownText
 from drafting_app.checks.findings import Finding, Fix, Location, Severity
 from drafting_app.checks.profile import GENERAL_ASSEMBLY
 from drafting_app.model.document import Footnote, Paragraph
-from drafting_app.model.references import MONTHS, Reference, RefKind
+from drafting_app.model.references import MONTHS, Reference, RefKind, slots_set_directly
 
 _MONTH = {m: i for i, m in enumerate(MONTHS, start=1)}
 _LIST_GAP = re.compile(r",?\s(?:and\s)?|,\s")
 
 
+@slots_set_directly
 @dataclass(frozen=True, slots=True)
 class _Cite:
     """A cited text in a paragraph or footnote."""

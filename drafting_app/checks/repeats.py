@@ -13,6 +13,7 @@ text) are never judged.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from drafting_app.checks.context import CheckContext, Entry
 from drafting_app.checks.findings import Finding, Fix, Severity
@@ -86,6 +87,7 @@ def repeats_key(ctx: CheckContext) -> tuple[object, ...] | None:
         return None
     annex_of = _annex_of(ctx) if ctx.doc.annexes else {}
     numbers, sources, by_id = ctx.numbers, ctx.sources, ctx.by_id
+    known = ctx.for_this_run("repeats.subject")
     out: list[tuple[object, ...]] = []
     for f in ctx.footnotes:
         where = ctx.anchor_of.get(f.id)
@@ -96,9 +98,10 @@ def repeats_key(ctx: CheckContext) -> tuple[object, ...] | None:
         source = sources[f.id]
         out.append(
             (
-                f.id, f.text, numbers[f.id], source, _subject_of(ctx, f.id, p, offset, source),
-                p.id, offset, e.part, e.group, e.in_annex, annex_of.get(p.id, 0), e.depth,
-                e.chapeau, e.form, e.label, ctx.preamble_position(p),
+                f.id, f.text, numbers[f.id], source,
+                _subject_of(known, ctx, f.id, p, offset, source), p.id, offset, e.part, e.group,
+                e.in_annex, annex_of.get(p.id, 0), e.depth, e.chapeau, e.form, e.label,
+                ctx.preamble_position(p),
             )
         )  # fmt: skip
     return tuple(out)
@@ -117,6 +120,7 @@ def _annex_of(ctx: CheckContext) -> dict[str, int]:
 # -- reading the notes -------------------------------------------------------------------
 def _notes(ctx: CheckContext) -> list[_Note]:
     annex_of = _annex_of(ctx)
+    known = ctx.for_this_run("repeats.subject")
     out: list[_Note] = []
     for f in ctx.footnotes:
         where = ctx.anchor_of.get(f.id)
@@ -125,19 +129,23 @@ def _notes(ctx: CheckContext) -> list[_Note]:
         p, offset = where
         entry = ctx.by_id[p.id]
         source = ctx.sources[f.id]
-        subject, named = _subject_of(ctx, f.id, p, offset, source)
+        subject, named = _subject_of(known, ctx, f.id, p, offset, source)
         scope = ("annex", annex_of.get(p.id, 0)) if entry.in_annex else ("body", entry.group)
         out.append(_Note(f, ctx.numbers[f.id], source, subject, named, entry, offset, scope))
     return out
 
 
 def _subject_of(
-    ctx: CheckContext, note_id: str, p: Paragraph, offset: int, source: Citation
+    known: dict[str, Any],
+    ctx: CheckContext,
+    note_id: str,
+    p: Paragraph,
+    offset: int,
+    source: Citation,
 ) -> tuple[Subject | None, bool]:
     """:func:`_subject` of a note's mark (``p``, ``offset``) and source, as the run has
     them for ``note_id``: asked by :func:`repeats_key` and :func:`check_repeats` in one
-    run, read once."""
-    known = ctx.for_this_run("repeats.subject")
+    run, read once (``known``: ``ctx.for_this_run("repeats.subject")``, asked once a loop)."""
     hit = known.get(note_id)
     if hit is None:
         hit = known[note_id] = _subject(ctx, p, offset, source)

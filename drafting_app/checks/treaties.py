@@ -4,6 +4,7 @@ Treaty Series volume must be the named instrument's; an article must exist in it
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from drafting_app.checks.context import CheckContext
 from drafting_app.checks.facts import KnownInstrument
@@ -18,10 +19,10 @@ _ARTICLE_NUMBER = re.compile(r"\d+")
 _ANAPHORA = re.compile(r"(?:that|the|this)\s(?:Protocol|Convention)s?\b")
 
 
-def _named_before(ctx: CheckContext, f: Footnote) -> KnownInstrument | None:
+def _named_before(ctx: CheckContext, f: Footnote, known: dict[str, Any]) -> KnownInstrument | None:
     """The instrument whose name stands right before the footnote's mark (asked by
-    :func:`treaties_key` and :func:`check_treaties` in one run: read once)."""
-    known = ctx.for_this_run("treaties.named_before")
+    :func:`treaties_key` and :func:`check_treaties` in one run: read once; ``known`` is
+    ``ctx.for_this_run("treaties.named_before")``, asked once a loop)."""
     if f.id in known:
         return known[f.id]
     found = known[f.id] = _instrument_before(ctx, f)
@@ -69,15 +70,17 @@ def treaties_key(ctx: CheckContext) -> tuple[object, ...]:
     named right before its mark (not the paragraph's words: typing elsewhere in it keeps
     the key)."""
     numbers, sources = ctx.numbers, ctx.sources
+    known = ctx.for_this_run("treaties.named_before")
     out: list[tuple[object, ...]] = []
     for f in ctx.footnotes:
         source = sources[f.id]
-        named = _named_before(ctx, f) if isinstance(source, TreatyCitation) else None
+        named = _named_before(ctx, f, known) if isinstance(source, TreatyCitation) else None
         out.append((f.id, f.text, numbers[f.id], source, named))
     return tuple(out)
 
 
 def check_treaties(ctx: CheckContext) -> list[Finding]:
+    known = ctx.for_this_run("treaties.named_before")
     out: list[Finding] = []
     known_numbers = {i.unts_number for i in ctx.facts.instruments()}
     written = _written_in(ctx)
@@ -131,7 +134,7 @@ def check_treaties(ctx: CheckContext) -> list[Finding]:
                         cause=f"treaty-number:{in_number}:{v}:{c.number}",
                     )
                 )
-        named = _named_before(ctx, f)
+        named = _named_before(ctx, f, known)
         if named is not None and len(c.volumes) == 1 and c.volumes[0] != named.unts_volume:
             fix = None
             if len(volumes) == 1:

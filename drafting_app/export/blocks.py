@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
+from drafting_app.model.adoption import adoption_lines, annexes_before
 from drafting_app.model.document import (
     Anchor,
+    Annex,
     Document,
     Footnote,
     Form,
@@ -56,7 +58,8 @@ class Kind(StrEnum):
     # level 2 ("I. Commitments") or 3 (unnumbered): an annex's, or a section heading of the
     # operative part
     ANNEX_HEADING = "annex_heading"
-    ADOPTION = "adoption"
+    ADOPTION = "adoption"  # level 0: the meeting line; level 1: the lines under it (its date)
+    VOTE_RECORD = "vote_record"  # "[Adopted by a recorded vote …", "In favour:" … (roman)
 
 
 class Run(NamedTuple):
@@ -331,6 +334,9 @@ class _Builder:
         kind = mh.document_type or ("draft decision" if self.doc.form is Form.DECISION else "")
         kind = kind or "draft resolution"
         if not sponsors:
+            submitted = mh.submitted_line()
+            if submitted:
+                self.add(Kind.SPONSORS, _with_note(submitted, self.star(mh.sponsor_note)))
             return
         mark = self.star(mh.sponsor_note)
         runs = (*_with_note(f"{sponsors}:", mark), *_plain(f" {kind}"))
@@ -365,10 +371,18 @@ class _Builder:
             self.add(Kind.PART_HEADING, _plain(part.title, bold=True))
             self.add(Kind.AUTHORING_BODY, _authoring_runs(part.authoring_body))
             self.body(part.chapeau, part.preamble, part.operative, part.form)
-            self.add(Kind.ADOPTION, _plain(part.adoption, italic=True))
+            self.adoption(part.adoption)
 
-    def annexes(self) -> None:
-        for annex in self.doc.annexes:
+    def adoption(self, text: str) -> None:
+        """The meeting and its date, one printed line each, then the vote's record."""
+        meeting, record = adoption_lines(text)
+        for i, line in enumerate(meeting):
+            self.add(Kind.ADOPTION, _plain(line, italic=True), level=min(i, 1))
+        for line in record:
+            self.add(Kind.VOTE_RECORD, _plain(line))
+
+    def annexes(self, annexes: Sequence[Annex]) -> None:
+        for annex in annexes:
             self.add(Kind.ANNEX_TITLE, _plain(annex.title, bold=True))
             for line in annex.lines:
                 self.add(Kind.ANNEX_TITLE, _plain(line, bold=True))
@@ -412,8 +426,12 @@ def build_blocks(doc: Document) -> Layout:
     b.add(Kind.AUTHORING_BODY, _authoring_runs(doc.authoring_body))
     b.body(doc.chapeau, doc.preamble, doc.operative, doc.form)
     b.parts()
-    b.annexes()
-    b.add(Kind.ADOPTION, _plain(doc.adoption, italic=True))
+    # Under the last operative paragraph, before the annexes (A/RES/80/3: "18th plenary
+    # meeting" / "14 October 2025", then "Annex"), after a text adopted inline.
+    inline = annexes_before(doc.annexes)
+    b.annexes(doc.annexes[:inline])
+    b.adoption(doc.adoption)
+    b.annexes(doc.annexes[inline:])
     notes = b.notes()
     symbol = clean(mh.symbol) if mh is not None else ""
     title = clean(doc.title or doc.heading) or "Draft resolution"

@@ -151,7 +151,7 @@ def build_compilation(doc: Document, mode: Mode = Mode.COMPILATION) -> Compilati
         rows.append(Row(head, runs, level, record.status is Status.DELETED))
         for i, option in enumerate(alternatives, start=2):
             author = (Run(f" ({clean(option.author)})", italic=True),) if option.author else ()
-            rows.append(Row(f"{label} Alt {i}", (Run(clean(option.text)), *author), level))
+            rows.append(Row(f"{label} Alt {i}", (Run(clean(option.text).strip()), *author), level))
     kind = "Clean text" if mode is Mode.CLEAN else "Compilation text"
     ordered = sorted(source.footnotes, key=lambda f: numbers[f.id])
     mh = source.masthead

@@ -39,6 +39,7 @@ _CLASS = {
     "UNSubparagraph1": "sub1",
     "UNSubparagraph2": "sub2",
     "UNAdoption": "adoption",
+    "UNAdoptionNext": "adoption",
 }
 
 

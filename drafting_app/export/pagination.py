@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 
 # Twips between the body text and the first footnote, the short rule between: what
 # LibreOffice leaves under the text of the .docx (measured on the corpus and GA texts:
-# 120–140 gives its page breaks; Word's separator paragraph is a little taller).
-NOTE_GAP = 135
+# 120–140 gives its page breaks; Word's separator paragraph is a little taller). 140: page
+# 1 of A/RES/80/5 has room for 139 under its last full paragraph, and LibreOffice takes
+# the next paragraph over whole.
+NOTE_GAP = 140
 
 
 @dataclass(frozen=True, slots=True)

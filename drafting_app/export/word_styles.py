@@ -108,6 +108,13 @@ STYLES: tuple[StyleSpec, ...] = (
         ppr=f'{_spacing(240, 0)}{_ind()}<w:jc w:val="right"/>',
         rpr="<w:i/>",
     ),
+    StyleSpec(  # the date under the meeting line: no space between them
+        "UNAdoptionNext",
+        "UN Adoption Next",
+        ppr=f'{_spacing(0, 0)}{_ind()}<w:jc w:val="right"/>',
+        rpr="<w:i/>",
+        based_on="UNAdoption",
+    ),
     StyleSpec("UNMasthead", "UN Masthead", ppr=_spacing(0, 0)),
     StyleSpec(
         "UNMastheadBody",
@@ -166,6 +173,7 @@ BLOCK_STYLE: dict[Kind, str] = {
     Kind.PART_HEADING: "UNHeading2",
     Kind.ANNEX_TITLE: "UNHeading1",
     Kind.ADOPTION: "UNAdoption",
+    Kind.VOTE_RECORD: "UNPreambular",
 }
 OPERATIVE_STYLES = ("UNOperative", "UNSubparagraph1", "UNSubparagraph2")
 HEADING_STYLES = {2: "UNHeading2", 3: "UNHeading3"}
@@ -177,6 +185,8 @@ def style_of(kind: Kind, level: int) -> str:
         return OPERATIVE_STYLES[min(level, len(OPERATIVE_STYLES) - 1)]
     if kind is Kind.ANNEX_HEADING:
         return HEADING_STYLES.get(level, "UNHeading3")
+    if kind is Kind.ADOPTION and level:
+        return "UNAdoptionNext"
     return BLOCK_STYLE[kind]
 
 

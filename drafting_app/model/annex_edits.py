@@ -5,7 +5,10 @@ delete, move, indent, typing), which know annexes through
 
 UN style (Editorial Manual): a single annex is headed "Annex"; several are "Annex I",
 "Annex II" …; under that line stands the title of the annexed text ("Political
-declaration of …"). Numbering restarts at 1 in each annex.
+declaration of …"). Numbering restarts at 1 in each annex. An annexed convention (or
+statute, or rules of procedure) is numbered within each article, and its preamble, its
+single-paragraph articles and its testimonium are not numbered: :class:`SetAnnexRestarts`
+and :class:`SetNumbered`.
 """
 
 from __future__ import annotations
@@ -192,7 +195,8 @@ class InsertHeading(Edit):
 
 class DeleteHeading(Edit):
     """Delete a heading of an annex; its paragraphs stay where they are, now under the
-    heading before it (numbering runs on across headings, so no number changes)."""
+    heading before it (numbering runs on across headings, so no number changes, unless
+    the annex is numbered within each article)."""
 
     label = "Delete heading"
 
@@ -214,6 +218,54 @@ class DeleteHeading(Edit):
         assert self._heading is not None, "revert before apply"
         annex_of(doc, self.annex_id).blocks.insert(self._index, self._heading)
         return _HEADING_MOVED
+
+
+# Numbers change, in the annex only: the page and the outline redraw its labels.
+_RENUMBERED = ChangeSet(structure_changed=True, annexes_changed=True)
+
+
+class SetNumbered(Edit):
+    """Number a top-level paragraph of an annex, or print it without a number (a
+    convention's "The States Parties to this Convention,", an article of one paragraph):
+    the numbers of the paragraphs after it follow."""
+
+    def __init__(self, pid: str, numbered: bool) -> None:
+        self.pid, self.numbered = pid, numbered
+        self.label = "Number paragraph" if numbered else "Remove paragraph number"
+
+    def _paragraph(self, doc: Document) -> Paragraph:
+        for annex in doc.annexes:
+            for b in annex.blocks:
+                if isinstance(b, Paragraph) and b.id == self.pid:
+                    return b
+        raise EditError("Only a paragraph of an annex, not a sub-paragraph, can go unnumbered.")
+
+    def apply(self, doc: Document) -> ChangeSet:
+        self._paragraph(doc).unnumbered = not self.numbered
+        return _RENUMBERED
+
+    def revert(self, doc: Document) -> ChangeSet:
+        self._paragraph(doc).unnumbered = self.numbered
+        return _RENUMBERED
+
+
+class SetAnnexRestarts(Edit):
+    """Number an annex's paragraphs within each article (from 1 again after every
+    heading), or on through its headings."""
+
+    def __init__(self, annex_id: str, restarts: bool) -> None:
+        self.annex_id, self.restarts = annex_id, restarts
+        self.label = "Number within each article" if restarts else "Number through the annex"
+        self._old = False
+
+    def apply(self, doc: Document) -> ChangeSet:
+        annex = annex_of(doc, self.annex_id)
+        self._old, annex.restarts = annex.restarts, self.restarts
+        return _RENUMBERED
+
+    def revert(self, doc: Document) -> ChangeSet:
+        annex_of(doc, self.annex_id).restarts = self._old
+        return _RENUMBERED
 
 
 def new_annex(doc: Document, lines: Sequence[str] = ()) -> tuple[Edit, Annex]:

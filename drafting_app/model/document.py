@@ -117,7 +117,9 @@ class Paragraph:
     kept for diagnostics only. ``headings`` are the section headings printed above an
     operative paragraph, one per line ("I", "Implementation of the Convention …" above
     paragraph 1 of A/RES/78/69; "Peacebuilding Commission" in A/RES/80/11): the operative
-    part's numbering runs on through them.
+    part's numbering runs on through them. ``unnumbered`` marks a top-level paragraph of an
+    annex printed without a number (a convention's preamble, "Have agreed as follows:", an
+    article of one paragraph, the testimonium): it takes no number and is not counted.
     """
 
     text: str
@@ -129,6 +131,7 @@ class Paragraph:
     provenance: dict[str, str] | None = None
     broken_refs: list[BrokenRef] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
+    unnumbered: bool = False
 
     def walk(self) -> Iterator[Paragraph]:
         """This paragraph then its sub-paragraphs, depth first (document order)."""
@@ -164,6 +167,16 @@ class Masthead:
     document_type: str = ""
     organization: str = ""
     committee: str = ""
+    # The note of a reissued document's symbol ("A/RES/80/4*" / "* Reissued for technical
+    # reasons on 5 November 2025."): kept with the draft and shown in the masthead form;
+    # not printed, as a draft made from the text is a document of its own.
+    symbol_note: str = ""
+
+    def submitted_line(self) -> str:
+        """The line of a draft submitted by an officer, with no sponsors: "Draft resolution
+        submitted by the President of the General Assembly" (A/79/L.39), else ""."""
+        kind = self.document_type.strip()
+        return kind if not self.sponsors and " submitted by " in kind.lower() else ""
 
 
 @dataclass
@@ -182,13 +195,18 @@ class Annex:
 
     ``lines`` are the lines under the annex heading (the annexed text's title) and any
     unnumbered opening before its first numbered paragraph; ``blocks`` are headings and
-    numbered paragraphs in order; numbering restarts in an annex. ``id`` names the annex
-    while the draft is open (edits and the outline refer to it); it is not saved.
+    numbered paragraphs in order; numbering restarts in an annex. ``restarts``: the
+    numbering starts again at 1 after every heading — an annexed convention, statute or
+    rules of procedure, whose paragraphs are numbered within each article or rule
+    (A/RES/58/4, "Article 3 / 1. … 2. …"); otherwise it runs on through the headings, as in
+    a declaration in sections. ``id`` names the annex while the draft is open (edits and
+    the outline refer to it); it is not saved.
     """
 
     title: str = ""
     lines: list[str] = field(default_factory=list)
     blocks: list[Heading | Paragraph] = field(default_factory=list)
+    restarts: bool = False
     id: str = field(default_factory=lambda: new_id("ax"), compare=False)
 
     def paragraphs(self) -> list[Paragraph]:

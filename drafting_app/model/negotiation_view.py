@@ -83,7 +83,9 @@ def _option(a: AlternativeSet, i: int, o: Option, at: int, short: bool) -> list[
     out = [Piece(Role.BRACKET, "[", at, at)]
     if not short:
         out.append(Piece(Role.OPTION_LABEL, f"Alt {i}: ", at, at))
-    out.append(Piece(Role.OPTION, o.text, at, at, author=o.author))
+    # An option typed with a space at its start or end ("[Alt 1:  also …]") prints as the
+    # facilitator writes it, and so reads back the same from the compilation.
+    out.append(Piece(Role.OPTION, o.text.strip(), at, at, author=o.author))
     out.append(Piece(Role.BRACKET, "]", at, at))
     return out + _author(o.author, at)
 
@@ -199,8 +201,16 @@ def pieces(text: str, record: Record, options: ViewOptions = COMPILATION) -> lis
 
 def _spaced(out: list[Piece]) -> list[Piece]:
     """ "~~the fact that ~~(EU) the majority": a delegation's name in parentheses takes a
-    space before it unless the text has one, and after it when a word follows."""
+    space before it unless the text has one, and after it when a word follows; an option's
+    label ("Alt 1: ") no second space before one the text begins with."""
     for i, piece in enumerate(out):
+        if piece.role is Role.OPTION_LABEL:
+            # "Alt 1: " before an option typed with a space at its start: one space, as
+            # the facilitator writes it and as the compilation reads back.
+            after = next((q.text for q in out[i + 1 :] if q.text), "")
+            if after[:1].isspace():
+                out[i] = replace(piece, text=piece.text.rstrip())
+            continue
         if piece.role is not Role.AUTHOR:
             continue
         before = next((q.text for q in reversed(out[:i]) if q.text), "")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from drafting_app.model.document import Document, Form, Paragraph
+from drafting_app.model.document import Annex, Document, Form, Paragraph
 
 _ROMAN = [
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
@@ -132,14 +132,35 @@ def paragraph_labels(doc: Document) -> dict[str, str]:
         if n.label:
             labels[n.paragraph.id] = n.label
     for annex in doc.annexes:
-        for n in number_operative(annex.paragraphs(), Form.RESOLUTION):
-            labels[n.paragraph.id] = n.label
+        labels.update(annex_labels(annex))
     for part in doc.parts:
         for n in number_operative(part.operative, part.form):
             labels[n.paragraph.id] = n.label
         for n in preamble_subparagraphs(part.preamble):
             if n.label:
                 labels[n.paragraph.id] = n.label
+    return labels
+
+
+def annex_labels(annex: Annex) -> dict[str, str]:
+    """Paragraph id → label in an annex: "1." on for its numbered paragraphs, from 1 again
+    after each heading where the annex's numbering restarts (articles of a convention); an
+    unnumbered paragraph has "" and its sub-paragraphs still (a), (b). A lone paragraph is
+    unnumbered, as in the operative part."""
+    labels: dict[str, str] = {}
+    count = 0
+    lone = len(annex.paragraphs()) == 1
+    for block in annex.blocks:
+        if not isinstance(block, Paragraph):
+            count = 0 if annex.restarts else count
+            continue
+        if block.unnumbered or lone:
+            labels[block.id] = ""
+        else:
+            count += 1
+            labels[block.id] = format_label("arabic", count)
+        for n in _walk(block.children, Form.RESOLUTION, (count,), False):
+            labels[n.paragraph.id] = n.label
     return labels
 
 

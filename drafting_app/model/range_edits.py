@@ -126,6 +126,9 @@ class SplitParagraph(Derived):
         if not 0 <= self.offset <= len(p.text):
             raise EditError("The caret is outside the paragraph.")
         q = self.new
+        # In an annex, Return in a paragraph printed without a number (a convention's
+        # preamble) gives another such paragraph, as Word carries the paragraph's style.
+        q.unnumbered = p.unnumbered and loc.annex is not None and loc.parent_id is None
         if self.offset == 0 and p.text:
             q.text, q.italics, q.anchors = "", [], []
             return [InsertParagraph(loc.part, loc.parent_id, loc.index, q, annex=loc.annex)]

@@ -18,6 +18,45 @@ from typing import TypeVar
 _T = TypeVar("_T")
 
 
+# The constructors of the frozen records a check makes by the thousand (references,
+# findings, their places and fixes) as dataclasses writes them call object.__setattr__ by
+# name once a field (1.8 µs for a Reference); setting each slot by its descriptor halves
+# that. PLAIN_INITS keeps each class's own constructor: tests/checks/test_cold_paths.py and
+# test_reference_build.py hold the findings of every real text the same with them.
+PLAIN_INITS: dict[type, Callable[..., None]] = {}
+
+
+def slots_set_directly(cls: type[_T]) -> type[_T]:
+    """Give the frozen slots dataclass ``cls`` an ``__init__`` taking the same arguments
+    (order, names, defaults) that sets each slot directly, generated as dataclasses
+    generates its own. Immutable defaults only (a factory of anything but ``tuple`` is
+    refused), and no ``__post_init__``."""
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__} has a __post_init__")
+    names: dict[str, object] = {}
+    params: list[str] = []
+    lines: list[str] = []
+    for i, f in enumerate(dataclasses.fields(cls)):  # type: ignore[arg-type]
+        names[f"_set{i}"] = getattr(cls, f.name).__set__
+        if f.default is not dataclasses.MISSING:
+            names[f"_default{i}"] = f.default
+            params.append(f"{f.name}=_default{i}")
+        elif f.default_factory is tuple:
+            params.append(f"{f.name}=()")
+        elif f.default_factory is not dataclasses.MISSING:
+            raise TypeError(f"{cls.__name__}.{f.name}: a default factory")
+        else:
+            params.append(f.name)
+        lines.append(f"    _set{i}(self, {f.name})")
+    source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(lines) + "\n"
+    exec(source, names)  # the source is made here of the field names alone
+    init = names["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
+    PLAIN_INITS[cls] = cls.__init__
+    cls.__init__ = init  # type: ignore[assignment]
+    return cls
+
+
 class RefKind(StrEnum):
     RESOLUTION = "resolution"
     DECISION = "decision"
@@ -28,6 +67,7 @@ class RefKind(StrEnum):
     PARAGRAPH = "paragraph"
 
 
+@slots_set_directly
 @dataclass(frozen=True, slots=True)
 class Reference:
     """One reference found in a text, with its character span ``[start, end)``.
@@ -85,40 +125,6 @@ class Reference:
         if self.ibid:
             out["ibid"] = True
         return out
-
-
-def slot_maker(cls: type[_T]) -> Callable[..., _T]:
-    """A constructor of the frozen slots dataclass ``cls`` that takes the arguments
-    ``cls(...)`` takes (same order, names and defaults) and sets each slot directly. The
-    dataclass's own __init__ calls object.__setattr__ by name once a field (1.8 µs for a
-    Reference, 0.9 so): a cold check of a long draft makes 3,000 references, findings and
-    locations. The code is generated as dataclasses generates __init__; an immutable
-    default only (a factory of anything but ``tuple`` is refused)."""
-    names: dict[str, object] = {"_new": object.__new__, "_cls": cls}
-    params: list[str] = []
-    lines = ["    r = _new(_cls)"]
-    for i, f in enumerate(dataclasses.fields(cls)):  # type: ignore[arg-type]
-        names[f"_set{i}"] = getattr(cls, f.name).__set__
-        if f.default is not dataclasses.MISSING:
-            names[f"_default{i}"] = f.default
-            params.append(f"{f.name}=_default{i}")
-        elif f.default_factory is tuple:
-            params.append(f"{f.name}=()")
-        elif f.default_factory is not dataclasses.MISSING:
-            raise TypeError(f"{cls.__name__}.{f.name}: a default factory")
-        else:
-            params.append(f.name)
-        lines.append(f"    _set{i}(r, {f.name})")
-    source = f"def make({', '.join(params)}):\n" + "\n".join(lines) + "\n    return r\n"
-    exec(source, names)  # the source is made here of the field names alone
-    make = names["make"]
-    make.__qualname__ = f"{cls.__qualname__} (slot_maker)"  # type: ignore[attr-defined]
-    return make  # type: ignore[return-value]
-
-
-# tests/checks/test_reference_build.py holds every reference found in the real texts equal,
-# field by field, to Reference(...).
-_reference = slot_maker(Reference)
 
 
 MONTHS = (
@@ -329,13 +335,13 @@ def find_citations(text: str) -> list[Reference]:
             if it.group("date"):
                 for s, e, num in pending:
                     refs.append(
-                        _reference(
+                        Reference(
                             kind, s, e, text[s:e], body=body, number=num, date=it.group("date")
                         )
                     )
                 pending = []
         for s, e, num in pending:
-            refs.append(_reference(kind, s, e, text[s:e], body=body, number=num))
+            refs.append(Reference(kind, s, e, text[s:e], body=body, number=num))
     return refs
 
 
@@ -345,7 +351,7 @@ def find_treaty_citations(text: str) -> list[Reference]:
     for m in _TREATY_RE.finditer(text):
         vols = tuple(re.findall(r"\d+", m.group("vols")))
         out.append(
-            _reference(
+            Reference(
                 RefKind.TREATY,
                 m.start(),
                 m.end(),
@@ -382,7 +388,7 @@ def find_symbols(text: str) -> list[Reference]:
         sym = m.group(0).rstrip(".")
         if sym.count("/") < 1:
             continue
-        out.append(_reference(RefKind.SYMBOL, m.start(), m.start() + len(sym), sym, number=sym))
+        out.append(Reference(RefKind.SYMBOL, m.start(), m.start() + len(sym), sym, number=sym))
     return out
 
 
@@ -400,7 +406,7 @@ def find_articles(text: str) -> list[Reference]:
             start = m.start() if index == 0 else m.start("art") + it.start()
             stop = end if index == len(items) - 1 else m.start("art") + it.end()
             out.append(
-                _reference(
+                Reference(
                     RefKind.ARTICLE,
                     start,
                     stop,
@@ -423,7 +429,7 @@ def find_internal(text: str) -> list[Reference]:
         sub = (m.group("sub1") or m.group("sub2") or "").strip()
         direction = m.group("dir") or "present"
         out.append(
-            _reference(
+            Reference(
                 RefKind.INTERNAL,
                 m.start(),
                 m.end(),
@@ -437,9 +443,7 @@ def find_internal(text: str) -> list[Reference]:
     for m in _PRESENT_RE.finditer(text) if "the present " in text else ():
         if any(s <= m.start() < e for s, e in taken):
             continue
-        out.append(
-            _reference(RefKind.INTERNAL, m.start(), m.end(), m.group(0), direction="present")
-        )
+        out.append(Reference(RefKind.INTERNAL, m.start(), m.end(), m.group(0), direction="present"))
     return out
 
 
@@ -458,7 +462,7 @@ def find_cited_paragraphs(text: str) -> list[Reference]:
             target = cite.text
             end = m.start("target") + cite.end
         out.append(
-            _reference(
+            Reference(
                 RefKind.PARAGRAPH,
                 m.start(),
                 end,

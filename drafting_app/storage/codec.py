@@ -46,6 +46,8 @@ def paragraph_to_json(p: Paragraph) -> dict[str, Any]:
         out["broken_refs"] = [[b.start, b.end, b.target_label] for b in p.broken_refs]
     if p.headings:  # format 5: the section headings above an operative paragraph
         out["headings"] = list(p.headings)
+    if p.unnumbered:  # additive: an annex's paragraph printed without a number
+        out["unnumbered"] = True
     return out
 
 
@@ -81,7 +83,10 @@ def _annex(a: Annex) -> dict[str, Any]:
         else {"paragraph": paragraph_to_json(b)}
         for b in a.blocks
     ]
-    return {"title": a.title, "lines": list(a.lines), "blocks": blocks}
+    out: dict[str, Any] = {"title": a.title, "lines": list(a.lines), "blocks": blocks}
+    if a.restarts:  # additive: numbered within each article (an annexed convention)
+        out["restarts"] = True
+    return out
 
 
 def _part(part: DocumentPart) -> dict[str, Any]:
@@ -207,6 +212,7 @@ def paragraph_from_json(d: Any, where: str, depth: int = 0) -> Paragraph:
         provenance=_provenance(d.get("provenance"), f"{where}.provenance"),
         broken_refs=_broken_refs(d.get("broken_refs", []), f"{where}.broken_refs"),
         headings=_strings(d.get("headings", []), f"{where}.headings"),
+        unnumbered=_want(d.get("unnumbered", False), bool, f"{where}.unnumbered"),
     )
 
 
@@ -234,7 +240,8 @@ def _annex_from(d: Any, where: str) -> Annex:
             blocks.append(Heading(_text(h, "text", where), id=_want(h["id"], str, where)))
         else:
             blocks.append(paragraph_from_json(b["paragraph"], f"{where}.blocks[{i}]"))
-    return Annex(_text(d, "title", where), _strings(d.get("lines", []), where), blocks)
+    restarts = _want(d.get("restarts", False), bool, f"{where}.restarts")
+    return Annex(_text(d, "title", where), _strings(d.get("lines", []), where), blocks, restarts)
 
 
 def _part_from(d: Any, where: str) -> DocumentPart:

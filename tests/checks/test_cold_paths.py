@@ -1,13 +1,14 @@
 """The fast paths of a cold check against the plain per-family path: the clean-text batch
 (checks.clean: each family's hint searched for in all the new texts at once, DATE's the
-finest) against asking DATE, SYMBOL, CAPITALS and SPACING of every text, and references,
-findings and their places made by setting their slots (model.references.slot_maker)
-against the dataclasses' own constructors. Every real text (tests/data/realdocs: GA
-resolutions and decisions, Model UN and UN Word files, PDFs; the bundled corpus) and
-random edit sequences of them must give the very same findings both ways, in the same
-order: a hint that missed a text, or a slot set wrong, fails here. So must what the words
-before a note's mark name (FN-REPEAT's subject, TREATY's instrument), worked out once a run
-for the family's key and the family (CheckContext.for_this_run), against each asking."""
+finest) against asking DATE, SYMBOL, CAPITALS and SPACING of every text; references,
+findings, their places and fixes made by setting their slots
+(model.references.slots_set_directly) against the dataclasses' own constructors; what the
+words before a note's mark name (FN-REPEAT's subject, TREATY's instrument), worked out once
+a run for the family's key and the family (CheckContext.for_this_run), against each
+asking. Every real text (tests/data/realdocs: GA resolutions and decisions, Model UN and UN
+Word files, PDFs; the bundled corpus) and random edit sequences of them must give the very
+same findings both ways, in the same order: a hint that missed a text, a slot set wrong or
+a note read for another fails here."""
 
 from __future__ import annotations
 
@@ -18,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from drafting_app.checks import context, repeats, runner, treaties
+from drafting_app.checks import repeats, runner, treaties
 from drafting_app.checks.capitalization import _problems as capitals
 from drafting_app.checks.context import clear_text_caches
 from drafting_app.checks.dates import _problems as dates
-from drafting_app.checks.findings import Finding, Location
+from drafting_app.checks.findings import Finding
 from drafting_app.checks.profile import profile_for
 from drafting_app.checks.spacing import _slips as slips
 from drafting_app.checks.symbols import _problems as symbols
@@ -31,7 +32,6 @@ from drafting_app.corpus.registry import Registry
 from drafting_app.errors import FormatError
 from drafting_app.model import references
 from drafting_app.model.document import Document
-from drafting_app.model.references import Reference
 from drafting_app.model.text_edits import SetText
 from tests.checks import test_clean_batch as clean_batch
 from tests.checks.test_incremental import random_edit
@@ -75,14 +75,17 @@ def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
     dataclasses' own constructors."""
     monkeypatch.setattr(runner, "learn", lambda texts: None)
     monkeypatch.setattr(runner, "clean_text", _own)
-    monkeypatch.setattr(context, "make_finding", Finding)
-    monkeypatch.setattr(context, "make_location", Location)
-    monkeypatch.setattr(references, "_reference", Reference)
+    for cls, init in references.PLAIN_INITS.items():
+        monkeypatch.setattr(cls, "__init__", init)
     # what the words before a note's mark name, read for each asking, not once a run
     monkeypatch.setattr(
-        repeats, "_subject_of", lambda ctx, _id, p, at, source: repeats._subject(ctx, p, at, source)
+        repeats,
+        "_subject_of",
+        lambda _known, ctx, _id, p, at, source: repeats._subject(ctx, p, at, source),
     )
-    monkeypatch.setattr(treaties, "_named_before", treaties._instrument_before)
+    monkeypatch.setattr(
+        treaties, "_named_before", lambda ctx, f, _known: treaties._instrument_before(ctx, f)
+    )
 
 
 def _both(
@@ -96,6 +99,14 @@ def _both(
         clear_text_caches()
         plain = runner.run_checks(doc, registry, profile)
     return fast, plain
+
+
+def test_the_records_a_check_makes_set_their_slots_directly() -> None:
+    from drafting_app.checks.findings import Fix, Location
+    from drafting_app.checks.references import _Cite
+    from drafting_app.model.references import Reference
+
+    assert {Reference, Finding, Location, Fix, _Cite} <= set(references.PLAIN_INITS)
 
 
 def test_the_real_texts_are_all_read() -> None:

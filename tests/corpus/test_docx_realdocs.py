@@ -190,7 +190,8 @@ def test_un_volume_splits_into_its_decisions(un_volume: tuple[list[Document], Im
         "Paris Agreement on its third session, held in Glasgow from 31 October to 13 November 2021"
     ]
     assert first.title.startswith("Common time frames for nationally determined contributions")
-    assert first.adoption == "12th plenary meeting 13 November 2021"
+    # Printed as two lines (the meeting, then its date), read back as two.
+    assert first.adoption == "12th plenary meeting\n13 November 2021"
 
 
 def test_un_decision_7_structure_italics_and_footnotes(

@@ -7,13 +7,16 @@ printed large in its masthead) as its body and the Commission's name in its titl
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from drafting_app.clauses.document_templates import list_templates, new_document
 from drafting_app.corpus.readers import read_document
 from drafting_app.corpus.readers.docx import import_docx
 from drafting_app.export.docx_writer import docx_bytes
-from drafting_app.model.document import Document, Form, Paragraph, Span
+from drafting_app.model.document import Document, Form, Heading, Paragraph, Span
+from drafting_app.model.numbering import paragraph_labels
 from tests.conftest import CORPUS_FILES, REALDOCS
 
 MUN = REALDOCS / "mun-docx"
@@ -67,3 +70,37 @@ def test_the_export_reads_back_as_the_same_draft(key: str) -> None:
     assert front(again) == front(doc)
     assert paragraphs(again) == paragraphs(doc)
     assert report.left_out() == [] and report.changes() == []
+
+
+REAL_TEXTS = sorted(
+    [
+        *(REALDOCS / "ga").glob("*.txt"),
+        *(REALDOCS / "ga-more").glob("*.txt"),
+        *(REALDOCS.parent / "shapes").glob("*.txt"),
+    ]
+)
+
+
+def _after_the_text(doc: Document) -> tuple[object, ...]:
+    """The adoption line, then each annex: its lines, headings and numbers as printed."""
+    labels = paragraph_labels(doc)
+    annexes = tuple(
+        (
+            a.title,
+            tuple(a.lines),
+            tuple(b.text if isinstance(b, Heading) else labels[b.id] for b in a.blocks),
+        )
+        for a in doc.annexes
+    )
+    return (doc.adoption, annexes)
+
+
+@pytest.mark.parametrize("path", REAL_TEXTS, ids=lambda p: p.name)
+def test_a_real_text_reads_back_with_its_adoption_line_and_annexes(path: Path) -> None:
+    """The meeting line and its date (two lines, before the annex), a Human Rights
+    Council's record of the vote, an annexed convention's headings and numbering within
+    its articles: exported to Word and imported, as they were read."""
+    doc = read_document(path)
+    again, _ = import_docx(docx_bytes(doc), path.stem + ".docx")
+    assert _after_the_text(again) == _after_the_text(doc)
+    assert paragraphs(again) == paragraphs(doc)

@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 
 from drafting_app import cli
-from drafting_app.corpus.readers import read_document, read_text
+from drafting_app.corpus.readers import read_document, read_documents, read_text
 from drafting_app.corpus.readers.pdf import pdf_pages_to_text
 from drafting_app.corpus.readers.pdftext import PdfTextReader
 from drafting_app.model import Document, Paragraph
-from drafting_app.model.numbering import paragraph_labels
+from drafting_app.model.document import DocumentKind, Heading
+from drafting_app.model.numbering import annex_labels, paragraph_labels
 from tests.conftest import ROOT
 
 DATA = ROOT / "tests" / "data"
@@ -52,6 +53,11 @@ HAND_COUNTS = {
     SHAPES / "sectioned-operative_oceans-law-of-the-sea.txt": Counts(2, 0, 6, 2, 0, 0, 6),
     # A resolution in parts: the paragraphs are the parts' (see the test below).
     SHAPES / "resolution-in-parts_questions-relating-to-information.txt": Counts(0, 0, 0, 0, 1),
+    # The resolution's own paragraphs; the convention is its annex (see the test below).
+    SHAPES / "convention-annex_cybercrime.txt": Counts(3, 0, 3, 0, 0),
+    SHAPES / "human-rights-council_recorded-vote.txt": Counts(3, 0, 3, 0, 3),
+    SHAPES / "rules-of-procedure-annex_committee.txt": Counts(1, 0, 2, 0, 0),
+    SHAPES / "plenary-draft_submitted-by-the-president.txt": Counts(2, 0, 3, 0, 0),
 }
 
 
@@ -549,3 +555,148 @@ def test_the_operative_part_s_section_headings_are_kept(tmp_path: Path) -> None:
         back = read_document(tmp_path / "s.docx")
         assert sections(back) == sections(d)
         assert [p.text for p in back.operative] == [p.text for p in d.operative]
+
+
+def _annex_texts() -> list[Path]:
+    """The real texts: the UN's, their extractions, the shapes and the bundled corpus."""
+    real = DATA / "realdocs"
+    folders = [real / f for f in ("ga", "ga-more", "railcar", "un-docx", "pdf")]
+    folders += [SHAPES, ROOT / "resources" / "corpus"]
+    kinds = (".txt", ".md", ".docx", ".pdf")
+    return [
+        p
+        for f in folders
+        for p in sorted(f.iterdir())
+        if p.suffix in kinds and p.stem not in ("README", "INDEX")
+    ]
+
+
+def test_every_annex_is_numbered_as_printed() -> None:
+    """On every real text with an annex (declarations in sections, decisions with their
+    guidelines, a convention in articles), each paragraph of the annex has the number it
+    was printed with, and none where none was printed: its export prints what was read.
+    Before, every paragraph of an annex was numbered 1, 2, … on through the annex: a
+    convention's preamble took numbers, its articles' paragraphs ran on ("7." for
+    Article 3's paragraph 1), and decision 6/CMA.3's headings "1. Education" … "6.
+    International cooperation" were read as paragraphs, putting paragraphs 18–42 out."""
+    seen = 0
+    for path in _annex_texts():
+        for doc in read_documents(path):
+            for annex in doc.annexes:
+                labels = annex_labels(annex)
+                for p in annex.paragraphs():
+                    seen += 1
+                    assert labels[p.id] == (p.source_label or ""), (path.name, p.text[:60])
+    assert seen > 400
+
+
+def test_a_convention_is_numbered_within_its_articles() -> None:
+    doc = read_document(SHAPES / "convention-annex_cybercrime.txt")
+    (annex,) = doc.annexes
+    assert annex.restarts
+    # "Preamble" is the first heading, not a second line of the title.
+    assert annex.lines == ["United Nations Convention against Cybercrime"]
+    labels = annex_labels(annex)
+    shown = [
+        b.text if isinstance(b, Heading) else (labels[b.id], b.text.split(" ", 2)[:2])
+        for b in annex.blocks
+    ]
+    assert shown[:10] == [
+        "Preamble",
+        ("", ["The", "States"]),
+        ("", ["Bearing", "in"]),
+        ("", ["Noting", "that"]),
+        ("", ["Have", "agreed"]),
+        "Chapter I",
+        "General provisions",
+        "Article 1",
+        "Statement of purpose",
+        ("", ["The", "purposes"]),
+    ]
+    assert [labels[c.id] for c in annex.paragraphs()[4].children] == ["(a)", "(b)", "(c)"]
+    article_3 = shown.index("Article 3")
+    assert shown[article_3 + 2 : article_3 + 4] == [
+        ("1.", ["This", "Convention"]),
+        ("2.", ["For", "the"]),
+    ]
+    article_8 = shown.index("Article 8")
+    assert shown[article_8 + 2] == ("", ["Each", "State"])
+    assert shown[-2:] == [("", ["This", "Convention"]), ("", ["In", "witness"])]
+    assert doc.warnings == []
+
+
+def test_a_declaration_in_sections_numbers_on_through_its_headings() -> None:
+    """Awaza's sections ("I. Global context …") do not restart its numbering."""
+    doc = read_document(
+        DATA / "realdocs" / "ga" / "A-RES-80-3_awaza-political-declaration-2025.txt"
+    )
+    (annex,) = doc.annexes
+    assert not annex.restarts
+    labels = [annex_labels(annex)[p.id] for p in annex.paragraphs()]
+    assert labels == [f"{n}." for n in range(1, len(labels) + 1)]
+
+
+def test_rules_of_procedure_are_numbered_within_each_rule() -> None:
+    """Annex I of rules: the section and the first rule's headings above its first
+    paragraph are headings (not lines of its title), and "Rule 2 / 1. … 2. …", the only
+    numbered rule, is read as numbered within its rule; annex II, an agenda, runs on."""
+    doc = read_document(SHAPES / "rules-of-procedure-annex_committee.txt")
+    rules, agenda = doc.annexes
+    assert rules.title == "Annex I"
+    assert rules.lines == ["Rules of procedure of the intergovernmental committee"]
+    heads = [b.text for b in rules.blocks if isinstance(b, Heading)]
+    assert heads[:3] == ["I. Sessions", "Rule 1", "Dates of sessions"]
+    assert rules.restarts and not agenda.restarts
+    assert [annex_labels(rules)[p.id] for p in rules.paragraphs()] == ["", "1.", "2.", ""]
+    assert [annex_labels(agenda)[p.id] for p in agenda.paragraphs()] == ["1.", "2.", "3.", "4."]
+    assert doc.adoption == "62nd plenary meeting\n19 December 2024"
+
+
+def test_a_plenary_draft_submitted_by_the_president_keeps_its_title() -> None:
+    """A/79/L.39's line "Draft resolution submitted by the President of the General
+    Assembly" stands where a sponsors line would: before, it was read as the start of the
+    title, and the text as an adopted resolution."""
+    doc = read_document(SHAPES / "plenary-draft_submitted-by-the-president.txt")
+    assert doc.kind is DocumentKind.DRAFT
+    assert doc.title == "Inclusive policies and programmes to address homelessness"
+    assert doc.masthead is not None and doc.masthead.sponsors == []
+    assert doc.masthead.submitted_line() == (
+        "Draft resolution submitted by the President of the General Assembly"
+    )
+
+
+def test_lettered_annexes_of_a_council_resolution() -> None:
+    """S/RES/2231 (2015) prints "Annex A" and "Annex B": before, not read as annex lines,
+    their paragraphs ran on as operative paragraphs 5–8, with false OPENER errors."""
+    text = (SHAPES / "security-council_resolution-form.txt").read_text(encoding="utf-8")
+    text = text.rstrip() + (
+        "\n\nAnnex A\nStatement by the Council\n\n1. The Council notes the arrangements.\n\n"
+        "2. The arrangements shall apply from 1 January 2024.\n\nAnnex B\nList of entities\n\n"
+        "1. The first entity.\n\n2. The second entity.\n"
+    )
+    doc = read_text(text, "sc-annexes.txt")
+    assert len(doc.operative) == 4
+    assert [(a.title, a.lines, len(a.paragraphs())) for a in doc.annexes] == [
+        ("Annex A", ["Statement by the Council"], 2),
+        ("Annex B", ["List of entities"], 2),
+    ]
+
+
+def test_a_resumed_meeting_is_the_adoption_line() -> None:
+    """ "62nd (resumed) plenary meeting": the meeting a text adopted at a resumed meeting
+    prints; before, it was read as a last operative paragraph."""
+    text = (SHAPES / "rules-of-procedure-annex_committee.txt").read_text(encoding="utf-8")
+    doc = read_text(text.replace("62nd plenary meeting", "62nd (resumed) plenary meeting"), "r.txt")
+    assert doc.adoption == "62nd (resumed) plenary meeting\n19 December 2024"
+    assert len(doc.operative) == 2
+
+
+def test_a_reissued_symbol_keeps_its_symbol() -> None:
+    """ "A/C.3/80/L.21*" (reissued for technical reasons): before, not read as the symbol,
+    the draft had none. The reissue's own note is not yet bound to it in a PDF's text (it
+    stays a note without a mark, as the import report says)."""
+    text = (SHAPES / "main-committee_draft-resolution.txt").read_text(encoding="utf-8")
+    doc = read_text(text.replace("A/C.3/80/L.21\n", "A/C.3/80/L.21*\n", 1), "reissued.txt")
+    assert doc.masthead is not None and doc.masthead.symbol == "A/C.3/80/L.21"
+    assert doc.masthead.committee == "Third Committee"
+    assert doc.title == "Inclusive policies and programmes to address homelessness"

@@ -34,7 +34,9 @@ COUNTS: dict[str, tuple[int, int, int, int, tuple[tuple[int, int], ...]]] = {
     "Decision 19/CMA.3": (7, 15, 33, 10, ()),
     "Decision 20/CMA.3": (0, 3, 0, 0, ()),
     "Decision 21/CMA.3": (0, 3, 0, 1, ()),
-    "Decision 22/CMA.3": (12, 15, 9, 4, ((42, 62),)),
+    # Its annex has 30 paragraphs; "1. Education" … "6. International cooperation", twice,
+    # are headings (style Reg_H_2/3_G), numbered apart from the paragraphs around them.
+    "Decision 22/CMA.3": (12, 15, 9, 4, ((30, 62),)),
     "Decision 23/CMA.3": (1, 15, 0, 16, ((5, 0), (53, 14))),
     "Decision 24/CMA.3": (4, 3, 0, 6, ((74, 22),)),
     "Resolution 1/CMA.3": (1, 2, 0, 0, ()),

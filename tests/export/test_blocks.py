@@ -3,6 +3,8 @@ document order, masthead asterisk notes."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from drafting_app.corpus.readers import read_document
@@ -10,7 +12,7 @@ from drafting_app.export.blocks import Kind, Run, build_blocks, runs_of
 from drafting_app.export.page import A4, LETTER, profile_for
 from drafting_app.model import Anchor, Document, Footnote, Form, Masthead, Paragraph, Span
 from drafting_app.model.numbering import footnote_numbers
-from tests.conftest import CORPUS_FILES
+from tests.conftest import CORPUS_FILES, REALDOCS, ROOT
 
 
 def _france():
@@ -160,3 +162,44 @@ def test_general_assembly_number_hangs_before_the_title_and_body_is_not_repeated
     assert [r.bold for b in front for r in b.runs] == [True, False]
     assert layout.masthead is not None
     assert (layout.masthead.body_short, layout.masthead.body) == ("General Assembly", "")
+
+
+def _after_the_text(path: Path) -> list[tuple[str, str]]:
+    layout = build_blocks(read_document(path))
+    kinds = (Kind.ADOPTION, Kind.VOTE_RECORD, Kind.ANNEX_TITLE)
+    return [(str(b.kind), b.text) for b in layout.blocks if b.kind in kinds][:4]
+
+
+def test_the_adoption_line_stands_before_the_annex_in_two_lines() -> None:
+    """A/RES/80/3 as issued: "18th plenary meeting" / "14 October 2025", then "Annex"."""
+    awaza = REALDOCS / "ga" / "A-RES-80-3_awaza-political-declaration-2025.txt"
+    assert _after_the_text(awaza) == [
+        ("adoption", "18th plenary meeting"),
+        ("adoption", "14 October 2025"),
+        ("annex_title", "Annex"),
+        ("annex_title", "Awaza Political Declaration"),
+    ]
+
+
+def test_after_a_text_adopted_inline_the_adoption_line_comes_last() -> None:
+    """A/RES/73/3 adopts its declaration inline ("Adopts the following political
+    declaration …:" then its title): the meeting line follows the declaration."""
+    layout = build_blocks(read_document(REALDOCS / "pdf" / "A_RES_73_3-EN.pdf"))
+    kinds = [b.kind for b in layout.blocks]
+    last_annex = max(i for i, k in enumerate(kinds) if k is Kind.ANNEX_TITLE)
+    assert kinds.index(Kind.ADOPTION) > last_annex
+    assert [b.text for b in layout.blocks if b.kind is Kind.ADOPTION] == [
+        "18th plenary meeting",
+        "10 October 2018",
+    ]
+
+
+def test_a_councils_record_of_the_vote_is_printed_in_roman_under_its_date() -> None:
+    hrc = ROOT / "tests" / "data" / "shapes" / "human-rights-council_recorded-vote.txt"
+    layout = build_blocks(read_document(hrc))
+    record = [b for b in layout.blocks if b.kind is Kind.VOTE_RECORD]
+    assert [b.text.split(" ")[0] for b in record] == [
+        "[Adopted", "In", "Albania,", "Against:", "Burundi,", "Abstaining:", "Bangladesh,"
+    ]  # fmt: skip
+    assert not any(r.italic for b in record for r in b.runs)
+    assert record[-1].text.endswith("Kenya]")

@@ -21,7 +21,7 @@ from drafting_app.corpus.readers.pdf import read_pdf_bytes
 from drafting_app.corpus.readers.text import FUNCTION_WORD_RE
 from drafting_app.errors import FormatError
 from drafting_app.gui.files.pdf_export import pdf_bytes
-from drafting_app.model.document import Document
+from drafting_app.model.document import Annex, Document, Heading
 from drafting_app.model.numbering import paragraph_labels
 from tests.conftest import REALDOCS, ROOT
 
@@ -60,11 +60,15 @@ def _cut_title(doc: Document) -> bool:
 def _front(doc: Document) -> tuple[object, ...]:
     mh = doc.masthead
     fields = None if mh is None else (mh.symbol, mh.body, mh.session, mh.agenda_item, mh.date)
-    return (doc.heading, doc.title, doc.authoring_body, fields, doc.front_matter)
+    return (doc.heading, doc.title, doc.authoring_body, fields, doc.front_matter, doc.adoption)
+
+
+def _blocks(annex: Annex) -> list[str]:
+    return [b.text if isinstance(b, Heading) else "paragraph" for b in annex.blocks]
 
 
 def test_the_suite_reads_every_real_text() -> None:
-    assert len(TEXTS) == 10 + 3 + 4 + 53 + 5 + 7
+    assert len(TEXTS) == 10 + 3 + 4 + 53 + 5 + 11
 
 
 @pytest.mark.slow
@@ -87,6 +91,8 @@ def test_the_apps_own_pdf_reads_back_as_its_text(qtbot: QtBot, path: Path) -> No
         labels.get(p.id) for p in doc.all_paragraphs()
     ]
     assert [f.text for f in back.footnotes] == [f.text for f in doc.footnotes]
+    # The annexes' headings stand where they did ("Article 8" at the head of a page).
+    assert [_blocks(a) for a in back.annexes] == [_blocks(a) for a in doc.annexes]
     # Each mark is where it was: after the same words.
     marks = [[a.offset for a in p.anchors] for p in doc.all_paragraphs()]
     assert [[a.offset for a in p.anchors] for p in back.all_paragraphs()] == marks

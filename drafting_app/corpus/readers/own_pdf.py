@@ -45,13 +45,14 @@ _MARK = 0.75
 @dataclass(frozen=True, slots=True)
 class Run:
     """A run of text as drawn: its left edge and baseline in points (y up), its size and
-    whether its font is italic."""
+    whether its font is italic or bold."""
 
     x: float
     y: float
     size: float
     text: str
     italic: bool = False
+    bold: bool = False
 
 
 class RunCollector:
@@ -70,7 +71,8 @@ class RunCollector:
         scale = (cm[0] ** 2 + cm[1] ** 2) ** 0.5 * ((tm[0] ** 2 + tm[1] ** 2) ** 0.5 or 1.0)
         name = str(font.get("/BaseFont", "")) if isinstance(font, dict) else ""
         italic = "Italic" in name or "Oblique" in name
-        run = Run(round(x, 2), round(y, 2), round(size * scale, 2), unligated(text), italic)
+        bold = "Bold" in name
+        run = Run(round(x, 2), round(y, 2), round(size * scale, 2), unligated(text), italic, bold)
         self.runs.append(run)
 
 
@@ -84,6 +86,11 @@ class _Line:
     @property
     def x(self) -> float:
         return min(r.x for r in self.runs)
+
+    @property
+    def bold(self) -> bool:
+        """Set in bold throughout: a heading (an annex's "Article 8", "Chapter III")."""
+        return all(r.bold for r in self.runs if r.text.strip())
 
     @cached_property
     def columns(self) -> list[str]:
@@ -178,6 +185,7 @@ class _Text:
     notes: list[list[str]] = field(default_factory=list)
     front: bool = True  # the masthead and the lines above the text: a line stays a line
     last_size: float = 0.0  # of the text's last line so far (a page may end a paragraph)
+    last_bold: bool = False  # and whether it was set in bold (a heading)
 
     def add(self, text: str, new: bool) -> None:
         """``text`` as a new block (a front line is a block of its own, as the corpus's
@@ -287,10 +295,16 @@ def _page(out: _Text, lines: list[_Line], body: float, left: float, first: bool)
             # start at the text's edge or a sub-item's indent. Alone at the top of the last
             # page, it was read as the end of the last paragraph.
             new = new or ln.x > left + _FAR_IN
+            # A heading in bold at the head of a page, after a paragraph in roman, starts a
+            # block: "Article 8" at the left edge, like the paragraph's wrapped lines.
+            new = new or (ln.bold and not out.last_bold)
         else:
             # A paragraph is spaced from the one before and its first line indented from
             # the line above; a sub-item's wrapped lines stand in line with each other.
             new = spaced or ln.x > previous.x + 3 or abs(ln.size - previous.size) > 0.05 * body
+            # Under a line set far in (the adoption line's date, to the right) no line wraps
+            # on: the record of the vote under it starts a block.
+            new = new or previous.x > left + _FAR_IN
         out.add(text, new)
-        out.last_size = ln.size
+        out.last_size, out.last_bold = ln.size, ln.bold
         previous = ln

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field, replace
 from drafting_app.corpus.readers.blocks import TERMINAL, Block, FootnoteDef, Mark, normalise_spaces
 from drafting_app.corpus.readers.marks import find_marks
 from drafting_app.corpus.readers.pdftext import join_line
-from drafting_app.corpus.readers.structure import StructureBuilder
+from drafting_app.corpus.readers.structure import ANNEX_LINE_RE, StructureBuilder
 from drafting_app.model.document import Document, Part, ReadWarning
 from drafting_app.model.references import MONTHS
 from drafting_app.phrases import PhraseBook, default_phrasebook
@@ -61,7 +61,7 @@ _MD_NOTE_RE = re.compile(r"^\s*\[\^(?P<label>\d{1,5})\]:\s*(?P<text>.*)$")
 _MD_REF_RE = re.compile(r"\[\^(?P<label>\d{1,5})\]")
 _LABEL_ONLY_RE = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,5}\)|[IVX]{1,6}\.)$")
 _LABEL_START_RE = re.compile(r"^(?P<label>\d{1,3}\.|\([a-z]{1,5}\))\s+\S")
-_ANNEX_LINE_RE = re.compile(r"^Annex(?:\s[IVX]+)?$")
+_ANNEX_LINE_RE = ANNEX_LINE_RE
 _ADOPTION_RE = re.compile(
     r"^(?P<meeting>\d+(?:st|nd|rd|th)\s(?:\(resumed\)\s)?plenary meeting)\s+"
     rf"(?P<date>\d{{1,2}}\s(?:{'|'.join(MONTHS)})\s\d{{4}})$"

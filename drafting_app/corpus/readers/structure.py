@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from drafting_app.corpus.readers.blocks import TERMINAL, Block, FootnoteDef, Mark
 from drafting_app.errors import FormatError
+from drafting_app.model.adoption import split_meeting
 from drafting_app.model.document import (
     MAX_PARAGRAPH_CHARS,
     SOURCE_CUT,
@@ -60,14 +61,27 @@ _SPONSOR_RE = re.compile(
     r"^(?P<sponsors>.+?):(?P<star>\*?)\s+(?P<type>(?:revised\s)?draft\s(?:resolution|decision)s?)\s*$",
     re.I,
 )
+_SUBMITTED_RE = re.compile(
+    r"^(?P<line>(?:revised\s)?draft\s(?:resolution|decision)s?\ssubmitted\sby\s.+?)(?P<star>\*?)$",
+    re.I,
+)
 # Lines after "Agenda item N" that are not its title (an agenda item printed without one).
 _NOT_AGENDA_TITLE = ("The ", "Draft ", "Resolution adopted by", "Decision adopted by", "[")
 # "Seventy-third session", "Tenth special session", the Economic and Social Council's "2023
 # session" (E/RES/2023/1).
 _SESSION_RE = re.compile(r"^(?:[A-Z][a-z\-]+(?:-[a-z]+)?|\d{4})\s(?:special\s)?session$")
 _PLACE_DATES_RE = re.compile(r"^[A-Z][\w .'-]+,\s.*\d{4}$")
-_ADOPTION_RE = re.compile(r"^\d+(?:st|nd|rd|th)\s(?:plenary\s)?meeting\b", re.I)
+_ADOPTION_RE = re.compile(r"^\d+(?:st|nd|rd|th)\s(?:\(resumed\)\s)?(?:plenary\s)?meeting\b", re.I)
 _DATE_LINE_RE = re.compile(rf"^{DATE_RE}$")
+# The headings of an annex in articles or rules (a convention, rules of procedure), and the
+# headings that may stand above its first paragraph, under the annexed text's title.
+_ARTICLE_HEADING_RE = re.compile(r"^(?:Article|Rule|Regulation|Guideline|Principle)\s+\d+\b")
+_STRUCTURE_HEADING_RE = re.compile(
+    r"^(?:[IVXLC]+\.\s+\S|(?:Chapter|Part|Article|Rule|Regulation|Section)\s+(?:[IVXLC]+|\d+)\b"
+    r"|Preamble$)"
+)
+# The record of the vote under a Human Rights Council resolution's meeting and date lines.
+_VOTE_RECORD_RE = re.compile(r"^\[(?:Adopted|The voting)\b")
 # The dates of a session printed without its place, under the session line: "26 February–
 # 5 April 2024" (Human Rights Council), "3–7 June 2024".
 _DATES_RE = re.compile(r"^\d{1,2}(?: [A-Z][a-z]+)?(?: \d{4})?\s?[–-]\s?\d{1,2} [A-Z][a-z]+ \d{4}$")
@@ -79,7 +93,10 @@ _MAIN_COMMITTEE_RE = re.compile(
 _PRINCIPAL_ORGANS = ("General Assembly", "Economic and Social Council")
 # Bodies that print their name under the Distr. block of their principal organ's masthead.
 _SUBSIDIARY_BODIES = ("Human Rights Council",)
-_ANNEX_RE = re.compile(r"^Annex(?:\s[IVX]+)?$")
+# "Annex", "Annex II", and the lettered or numbered annexes of Security Council and treaty
+# texts ("Annex A", "Annex B" of S/RES/2231 (2015); "Annex 1").
+ANNEX_LINE_RE = re.compile(r"^Annex(?:\s(?:[IVXLC]+|[A-Z]|\d{1,2}))?$")
+_ANNEX_RE = ANNEX_LINE_RE
 _ROMAN_HEADING_RE = re.compile(r"^[IVX]+\.\s+\S")
 # A GA decision as recorded: "At its 43rd plenary meeting, on 2 December 2024, the General
 # Assembly, …" (Official Records, Supplement No. 49, vol. II).
@@ -92,6 +109,9 @@ _PART_RE = re.compile(r"^[A-H]$")
 # A document symbol alone on its line; a Security Council resolution's carries its year
 # ("S/RES/2719 (2023)").
 _SYMBOL_LINE_RE = re.compile(r"^[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9.\-]+)+(?: \(\d{4}\))?$")
+_STARRED_SYMBOL_RE = re.compile(
+    r"^(?P<symbol>[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9.\-]+)+(?: \(\d{4}\))?)(?P<star>\*{1,3})$"
+)
 # The adoption line of a Security Council resolution, under its heading ("Resolution 2719
 # (2023)"): front matter, as "Resolution adopted by the General Assembly on …" is.
 _COUNCIL_ADOPTION_RE = re.compile(
@@ -487,6 +507,11 @@ class StructureBuilder:
         if not mh.symbol and _SYMBOL_LINE_RE.match(text):
             mh.symbol = text
             return True
+        starred = _STARRED_SYMBOL_RE.match(text) if not mh.symbol else None
+        if starred:  # "A/RES/80/4*", reissued: "* Reissued for technical reasons on …"
+            mh.symbol = starred.group("symbol")
+            mh.symbol_note = self._notes.take(starred.group("star")) or ""
+            return True
         if not mh.session and _SESSION_RE.match(text):
             mh.session = text
             return True
@@ -503,6 +528,12 @@ class StructureBuilder:
             return True
         if text.lower().startswith(("agenda item", "agenda items")):
             mh.agenda_item = text.rstrip("*").rstrip()
+            return True
+        m = _SUBMITTED_RE.match(text)
+        if m:  # a plenary draft: "Draft resolution submitted by the President of …"
+            mh.document_type = m.group("line")
+            if m.group("star"):
+                mh.sponsor_note = self._notes.take("*") or ""
             return True
         m = _SPONSOR_RE.match(text)
         if m:
@@ -570,11 +601,21 @@ class StructureBuilder:
                 for m in first.marks:
                     self._notes.orphan_mark(m, "authoring-body line")
             rest = body[1:]
+        record: list[str] = []
+        span = _vote_record(rest)
+        if span is not None:
+            # "[Adopted by a recorded vote of 28 to 6, … The voting was as follows:", "In
+            # favour:", the names, … "Abstaining:" … "]" under a Human Rights Council
+            # resolution's meeting line: the adoption's record, not paragraphs or an annex
+            record = [b.text.strip() for b in rest[span[0] : span[1]]]
+            rest = rest[: span[0]] + rest[span[1] :]
         annex_at = next((i for i, b in enumerate(rest) if _ANNEX_RE.match(b.text.strip())), None)
         if annex_at is None:
             annex_at = _inline_text_at(rest)
         main, annex_blocks = (rest, []) if annex_at is None else (rest[:annex_at], rest[annex_at:])
         self._parts(doc, main)
+        if record:
+            doc.adoption = "\n".join([doc.adoption, *record]).strip()
         if annex_blocks:
             self._annexes(doc, annex_blocks)
 
@@ -649,7 +690,7 @@ class StructureBuilder:
         for i, b in enumerate(blocks):
             text = b.text.strip()
             if _ADOPTION_RE.match(text) or (doc.adoption and _DATE_LINE_RE.match(text)):
-                doc.adoption = (doc.adoption + "\n" + text).strip() if doc.adoption else text
+                doc.adoption = "\n".join([doc.adoption, *split_meeting(text)]).strip()
                 continue
             if doc.title and text == doc.title and not b.marks:
                 continue  # the running header of a page repeats the title (PDF text layer)
@@ -895,10 +936,11 @@ class StructureBuilder:
         annex: Annex | None = None
         tree = _Tree()
         prev: Paragraph | None = None
+        last_top = 0  # the printed number of the annex's last numbered paragraph
         for i, b in enumerate(blocks):
             text = b.text.strip()
             if _ANNEX_RE.match(text) or annex is None:
-                prev = None
+                prev, last_top = None, 0
                 if annex is not None:
                     annex.blocks = self._annex_blocks(annex, tree)
                 annex = Annex(title=text if _ANNEX_RE.match(text) else "")
@@ -908,9 +950,17 @@ class StructureBuilder:
                     annex.lines.append(text)
                 continue
             if _ADOPTION_RE.match(text) or (doc.adoption and _DATE_LINE_RE.match(text)):
-                doc.adoption = (doc.adoption + "\n" + text).strip() if doc.adoption else text
+                doc.adoption = "\n".join([doc.adoption, *split_meeting(text)]).strip()
                 continue
             label, rest = split_label(b)
+            if _numbered_heading(label, rest.text.strip(), last_top):
+                # "1. Education" between paragraphs 17 and 18 (decision 6/CMA.3 …): a
+                # heading numbered on its own, not a paragraph breaking the numbering
+                annex.blocks.append(Heading(text))
+                tree.roots.append(_HEADING_SENTINEL)
+                tree.stack = []
+                prev = None
+                continue
             if label is None and not tree.roots and not annex.title and _opens_numbered(blocks, b):
                 # "We, Heads of State …, and we therefore:" before "1. Reaffirm": the
                 # unnumbered opening of an inline declaration, not a numbered paragraph
@@ -927,7 +977,7 @@ class StructureBuilder:
                 # a line without closing punctuation is a heading; before the first
                 # paragraph of an "Annex I" it is its title, however long ("Recommendations
                 # forwarded by the forum pertaining to activity 1 …", decision 23/CMA.3)
-                if before_any:
+                if before_any and not (annex.lines and _STRUCTURE_HEADING_RE.match(text)):
                     annex.lines.append(text)
                 else:
                     annex.blocks.append(Heading(text))
@@ -945,17 +995,25 @@ class StructureBuilder:
             tree.add(inferred or label, para)
             if inferred is not None:
                 self._inferred[para.id] = _label_text(inferred) or ""
+            if label is not None and label.kind == "arabic" and tree.roots[-1] is para:
+                last_top = int(label.value)
             self._lines[para.id] = b.line
             prev = para
         if annex is not None:
             annex.blocks = self._annex_blocks(annex, tree)
 
-    @staticmethod
-    def _annex_blocks(annex: Annex, tree: _Tree) -> list[Heading | Paragraph]:
+    def _annex_blocks(self, annex: Annex, tree: _Tree) -> list[Heading | Paragraph]:
         headings = iter([b for b in annex.blocks if isinstance(b, Heading)])
         out: list[Heading | Paragraph] = []
         for root in tree.roots:
             out.append(next(headings) if root is _HEADING_SENTINEL else root)
+        # Numbered as printed: a paragraph printed without a number (and not one whose
+        # number the reader inferred) stays unnumbered, and numbers that start again at
+        # 1 after the headings (the articles of a convention) start again.
+        for b in out:
+            if isinstance(b, Paragraph) and b.source_label is None and b.id not in self._inferred:
+                b.unnumbered = True
+        annex.restarts = _restarts(out, self._inferred)
         return out
 
     def _paragraph(self, block: Block, part: Part, label: _Label | None) -> Paragraph:
@@ -991,6 +1049,26 @@ class StructureBuilder:
 # (the first document read in a process), where a drawn id would shift every paragraph id
 # of that document by one and the index would no longer match a re-read.
 _HEADING_SENTINEL = Paragraph("", id="heading-sentinel")
+
+
+def _vote_record(blocks: list[Block]) -> tuple[int, int] | None:
+    """Where the bracketed record of a vote stands (start, end), right under an adoption
+    line ("49th meeting" / "4 April 2024"): from "[Adopted …" to the block that ends with
+    "]" (or the last block, if it was cut)."""
+    for i in range(1, len(blocks)):
+        if not _VOTE_RECORD_RE.match(blocks[i].text.strip()):
+            continue
+        above = blocks[i - 1].text.strip()
+        meeting = _ADOPTION_RE.match(above) or (
+            i >= 2 and _DATE_LINE_RE.match(above) and _ADOPTION_RE.match(blocks[i - 2].text.strip())
+        )
+        if not meeting:
+            continue
+        end = next(
+            (j for j in range(i, len(blocks)) if blocks[j].text.rstrip().endswith("]")), None
+        )
+        return i, (len(blocks) - 1 if end is None else end) + 1
+    return None
 
 
 def _inline_text_at(blocks: list[Block]) -> int | None:
@@ -1164,6 +1242,39 @@ def _format_label(n: int, style: tuple[str, str], like: str) -> str:
 def _opens(p: Paragraph) -> bool:
     """A paragraph ending with a colon introduces sub-paragraphs."""
     return p.text.rstrip().endswith(":")
+
+
+def _numbered_heading(label: _Label | None, rest: str, last: int) -> bool:
+    """A numbered line of an annex that is a heading: short, without closing punctuation,
+    and numbered in a sequence of its own — its number is not the next paragraph's after
+    ``last``, the printed number of the last numbered paragraph ("1. Education" after
+    paragraph 17, then "18. Parties are …")."""
+    if label is None or label.kind != "arabic" or not rest or len(rest) > 150:
+        return False
+    if rest.endswith((".", ";", ":", ",")) or not rest[:1].isupper():
+        return False
+    return last > 0 and int(label.value) != last + 1
+
+
+def _restarts(blocks: list[Heading | Paragraph], inferred: dict[str, str]) -> bool:
+    """Whether an annex's printed numbers start again at 1 after its headings: every run of
+    numbered paragraphs under a heading starts at 1, and one of them follows numbered
+    paragraphs, or the annex is in articles or rules ("Rule 2" / "1. … 2. …" alone) — a
+    declaration in sections that runs on is not read as restarting."""
+    firsts: list[str] = []  # the printed number of the first numbered paragraph of a run
+    seen_numbered = after_heading = again = articles = False
+    for b in blocks:
+        if isinstance(b, Heading):
+            after_heading = True
+            articles = articles or _ARTICLE_HEADING_RE.match(b.text) is not None
+            continue
+        if b.unnumbered:
+            continue
+        if after_heading:
+            firsts.append(b.source_label or inferred.get(b.id, ""))
+            again = again or seen_numbered
+        seen_numbered, after_heading = True, False
+    return bool(firsts) and all(f.strip() == "1." for f in firsts) and (again or articles)
 
 
 def _label_text(label: _Label | None) -> str | None:

@@ -105,6 +105,9 @@ class _Page:
             star = "*" if mh.sponsor_note else ""
             kind = mh.document_type or "draft resolution"
             rows.append(f"<p>{escape(join_sponsors(mh.sponsors))}:{star} {escape(kind)}</p>")
+        elif mh.submitted_line():
+            star = "*" if mh.sponsor_note else ""
+            rows.append(f"<p>{escape(mh.submitted_line())}{star}</p>")
         return "".join(rows)
 
     def annex(self, a: Annex) -> str:

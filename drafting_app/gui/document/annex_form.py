@@ -89,12 +89,7 @@ class AnnexForm(QWidget):
             self.lines.set_lines(annex.lines)
         if heading is not None and self.heading.text() != heading.text:
             self.heading.setText(heading.text)
-        self.note.setText(
-            "A heading of the annex: its paragraphs are numbered on across headings."
-            if heading is not None
-            else "Its paragraphs are numbered from 1, as the UN prints an annex; the "
-            "resolution's verb ladder and closing punctuation do not apply to them."
-        )
+        self.note.setText(_note(annex.restarts, heading is not None))
 
     def _on_changed(self, changes: ChangeSet) -> None:
         if changes.annexes_changed and self.annex_id:
@@ -118,3 +113,24 @@ class AnnexForm(QWidget):
         text = self.heading.text().strip()
         if text != heading.text:
             self.controller.apply(SetAnnexHeading(heading.id, text), fixes=False)
+
+
+def _note(restarts: bool, on_heading: bool) -> str:
+    """What the form says of the annex's numbering (Number Within Each Article is in the
+    page's context menu)."""
+    if on_heading:
+        return (
+            "A heading of the annex: the numbering starts again at 1 under it."
+            if restarts
+            else "A heading of the annex: its paragraphs are numbered on across headings."
+        )
+    if restarts:
+        return (
+            "Its paragraphs are numbered from 1 in each article, as the UN prints a "
+            "convention; the resolution's verb ladder and closing punctuation do not "
+            "apply to them."
+        )
+    return (
+        "Its paragraphs are numbered from 1, as the UN prints an annex; the resolution's "
+        "verb ladder and closing punctuation do not apply to them."
+    )

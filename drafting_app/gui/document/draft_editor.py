@@ -39,6 +39,7 @@ from drafting_app.gui.document.annex_commands import (
     outline_menu,
 )
 from drafting_app.gui.document.annex_form import AnnexForm
+from drafting_app.gui.document.annex_numbering import add_numbering_menu
 from drafting_app.gui.document.clause_copy import copy_with_notes, part_of
 from drafting_app.gui.document.conventions_menu import hint, pending
 from drafting_app.gui.document.document_controller import DocumentController
@@ -134,6 +135,7 @@ class DraftEditor(QWidget):
         self.outline.setDropIndicatorShown(True)
         self.page = DocumentView(controller, phrases, self)
         self.page.menu_sections.append(partial(add_section_menu, self.page))
+        self.page.menu_sections.append(partial(add_numbering_menu, self.page))
         self.phrases = self.page.typing.phrases
         self.page.message.connect(self.message.emit)
         controller.failed.connect(self.message.emit)

@@ -36,8 +36,9 @@ MASTHEAD_ROWS = (
     ("agenda_title", "Agenda item title", "Review of the implementation of …"),
     ("sponsors", "Sponsors", "France"),
     ("sponsor_note", "Sponsor note (*)", "On behalf of the States Members of …"),
+    ("symbol_note", "Symbol note (*)", "Reissued for technical reasons on …"),
 )
-LONG_FIELDS = ("agenda_title", "sponsor_note", "title", "authoring_body")
+LONG_FIELDS = ("agenda_title", "sponsor_note", "symbol_note", "title", "authoring_body")
 FRONT_FIELDS = ("heading", "title", "authoring_body")
 MAX_FIELD_LINES = 14
 

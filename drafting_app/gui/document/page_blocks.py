@@ -28,7 +28,8 @@ from drafting_app.export.blocks import (
     printed_mark_offset,
     under_heading,
 )
-from drafting_app.model.document import Anchor, Document, Form, Heading, Paragraph, Span
+from drafting_app.model.adoption import adoption_lines, annexes_before
+from drafting_app.model.document import Anchor, Annex, Document, Form, Heading, Paragraph, Span
 from drafting_app.model.number_cache import NumberCache
 from drafting_app.model.numbering import footnote_numbers, paragraph_labels
 
@@ -230,6 +231,17 @@ def text_pieces(
         out.append(Piece(text[start:end], Role.TEXT, start, italic=slanted, bold=bold))
     derived(n)
     return out
+
+
+def _adoption(adoption: str) -> Iterator[BlockSpec]:
+    """Under the last operative paragraph, before the annexes: the meeting and its date,
+    a line each, then the record of the vote (as the export prints them)."""
+    meeting, record = adoption_lines(adoption)
+    for i, line in enumerate(meeting):
+        key = ("adoption",) if i == 0 else ("adoption", str(i))
+        yield _block(key, "adoption", "", text_pieces(line, italic=True), min(i, 1), False)
+    for i, line in enumerate(record):
+        yield _block(("vote_record", str(i)), "vote_record", "", text_pieces(line), 0, False)
 
 
 def _block(
@@ -447,6 +459,11 @@ def _front(d: Derivation) -> Iterator[BlockSpec]:
             pieces.append(Piece(star, Role.MARK, 0))
         pieces.append(Piece(f" {kind}", Role.TEXT, len(joined) + 1))
         yield BlockSpec(("sponsors",), "sponsors", tuple(pieces), editable=False)
+    elif mh is not None and mh.submitted_line():
+        pieces = [Piece(mh.submitted_line(), Role.TEXT, 0, bold=False)]
+        if mh.sponsor_note.strip():
+            pieces.append(Piece("*", Role.MARK, 0))
+        yield BlockSpec(("sponsors",), "sponsors", tuple(pieces), editable=False)
     label = doc.heading if ga_number else ""
     if not has_no_title(doc):  # no "Type the title" prompt on a Council resolution
         yield _block(
@@ -462,8 +479,8 @@ def _heading_level(text: str) -> int:
     return 2 if text[:1] in "IVXLC" and ". " in text[:8] else 3
 
 
-def _annexes(d: Derivation) -> Iterator[BlockSpec]:
-    for annex in d.doc.annexes:
+def _annexes(d: Derivation, annexes: Sequence[Annex]) -> Iterator[BlockSpec]:
+    for annex in annexes:
         yield _block(("annex", annex.id), "annex_title", "", text_pieces(annex.title, bold=True))
         for i, line in enumerate(annex.lines):
             key = ("annex_line", annex.id, str(i))
@@ -515,10 +532,10 @@ def iter_specs(d: Derivation) -> Iterator[BlockSpec]:
         if part.adoption:
             yield _block(("part_adoption", part.label), "adoption", "",
                          text_pieces(part.adoption, italic=True), editable=False)  # fmt: skip
-    yield from _annexes(d)
-    if doc.adoption:
-        yield _block(("adoption",), "adoption", "", text_pieces(doc.adoption, italic=True),
-                     editable=False)  # fmt: skip
+    inline = annexes_before(doc.annexes)
+    yield from _annexes(d, doc.annexes[:inline])
+    yield from _adoption(doc.adoption)
+    yield from _annexes(d, doc.annexes[inline:])
     notes = sorted((f for f in doc.footnotes if f.id in d.numbers), key=lambda f: d.numbers[f.id])
     if notes:
         yield _block(("notes_rule",), "notes_rule", "", [], editable=False)

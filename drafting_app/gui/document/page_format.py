@@ -99,6 +99,7 @@ def label_font(m: Metrics, kind: str, level: int = 0) -> QFont:
 # number of a footnote and a GA "80/3." hang in the margin before the text.
 _NUMBER_AT: dict[str, tuple[float, float]] = {
     "preambular": (0, OPENER_TAB - BODY_INDENT),
+    "vote_record": (0, OPENER_TAB - BODY_INDENT),
     "chapeau": (0, OPENER_TAB - BODY_INDENT),
     "operative": (0, OPENER_TAB - BODY_INDENT),
     "annex_paragraph": (0, OPENER_TAB - BODY_INDENT),
@@ -162,9 +163,10 @@ def block_format(m: Metrics, kind: str, level: int = 0, label_width: float = 0) 
     elif kind == "front":
         fmt.setAlignment(Qt.AlignmentFlag.AlignLeft)
         fmt.setBottomMargin(0)
-    elif kind == "adoption":
+    elif kind == "adoption":  # level 1: the date right under its meeting line
         fmt.setAlignment(Qt.AlignmentFlag.AlignRight)
-        fmt.setTopMargin(m.px(240))
+        fmt.setTopMargin(0 if level else m.px(240))
+        fmt.setBottomMargin(0)
     elif kind == "notes_rule":
         fmt.setTopMargin(m.px(480))
         fmt.setLeftMargin(0)

@@ -20,6 +20,7 @@ from drafting_app.errors import DraftingError
 from drafting_app.gui.document.document_controller import DocumentController
 from drafting_app.gui.document.page_decorations import InlineSegment, Overlay
 from drafting_app.gui.document.page_view import DocumentView
+from drafting_app.model.adoption import adoption_lines
 from drafting_app.model.changes import ChangeSet
 from drafting_app.model.document import Paragraph
 from drafting_app.model.text_edits import MASTHEAD_FIELDS
@@ -34,7 +35,9 @@ AUTHOR_COLORS = ("#b5179e", "#c05600", "#2e7d32", "#6a1b9a", "#00838f", "#ad1457
 DELETED_COLOR = QColor("#b71c1c")
 MOVED_COLOR = QColor("#2e7d32")
 # Masthead fields as the page names their lines ("mh/symbol").
-_MH_LINES = tuple(f for f in MASTHEAD_FIELDS if f not in ("sponsors", "sponsor_note"))
+_MH_LINES = tuple(
+    f for f in MASTHEAD_FIELDS if f not in ("sponsors", "sponsor_note", "symbol_note")
+)
 
 
 def inserted_format(color: QColor) -> QTextCharFormat:
@@ -271,7 +274,11 @@ class RevisionMarks(QObject):
             first = next((f for f in _MH_LINES if getattr(doc.masthead, f)), "symbol")
             badges[f"mh/{first}"] = (f"Masthead changed{who}", color)
         elif name == "adoption" and doc.adoption:
-            overlays["adoption"] = [Overlay(0, len(doc.adoption), inserted_format(color))]
+            meeting, record = adoption_lines(doc.adoption)
+            keys = ["adoption"] + [f"adoption/{i}" for i in range(1, len(meeting))]
+            keys += [f"vote_record/{i}" for i in range(len(record))]
+            for key, line in zip(keys, meeting + record, strict=True):
+                overlays[key] = [Overlay(0, len(line), inserted_format(color))]
         elif name == "front_matter":
             for i, line in enumerate(doc.front_matter):
                 if i >= len(base.front_matter) or base.front_matter[i] != line:

@@ -13,6 +13,7 @@ measured UN layout.
 from __future__ import annotations
 
 import argparse
+import struct
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,12 +21,14 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
+    QFontMetricsF,
     QGuiApplication,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
     QPen,
+    QRawFont,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -59,6 +62,20 @@ def _font(size: float, *, bold: bool = False, italic: bool = False) -> QFont:
     f.setBold(bold)
     f.setItalic(italic)
     return f
+
+
+def _single(size: float) -> float:
+    """Word's single line spacing of the text font at ``size`` points, in twips: the
+    font's ascender, descender and line gap (its 'hhea' table; Qt's metrics leave the gap
+    out), as LibreOffice lays a .docx out."""
+    font = _font(size)
+    raw = QRawFont.fromFont(font)
+    hhea = bytes(raw.fontTable("hhea").data())
+    em = raw.unitsPerEm()
+    if len(hhea) < 10 or em <= 0:  # no table to read: Qt's own spacing
+        return QFontMetricsF(font).lineSpacing()
+    ascender, descender, gap = struct.unpack(">hhh", hhea[4:10])
+    return (ascender - descender + gap) / em * size * 20
 
 
 class _Builder:
@@ -175,12 +192,17 @@ def _block_format(b: Block) -> QTextBlockFormat:
             # "(a)" starts at 1701 and passes Word's stop at 1702: the text goes to 2268.
             return _fmt(indent=567, tabs=[(2268, _LEFT)])
         return _fmt(left=1701, tabs=[(2268, _LEFT)])
-    if b.kind in (Kind.PREAMBULAR, Kind.CHAPEAU):
+    if b.kind in (Kind.PREAMBULAR, Kind.CHAPEAU, Kind.VOTE_RECORD):
         return _fmt(tabs=[(1701, _LEFT)])
     if b.kind is Kind.AUTHORING_BODY:
         return _fmt(indent=567)
     if b.kind is Kind.FRONT_MATTER:
-        return _fmt(after=0, align=_A_LEFT)
+        # 12-pt lines at Word's single spacing, which counts the font's line gap (13.8 pt
+        # in Times New Roman); Qt's own leaves it out (13.3 pt): three such lines above the
+        # title put the PDF's text 2 pt higher than Word's, and a page broke elsewhere.
+        f = _fmt(after=0, align=_A_LEFT)
+        f.setLineHeight(_single(12), QTextBlockFormat.LineHeightTypes.MinimumHeight.value)
+        return f
     if b.kind is Kind.TITLE and b.label:
         f = _fmt(indent=-1134, before=360, after=240, tabs=[(1134, _LEFT)], align=_A_LEFT)
         return _exact(f, 270)
@@ -192,7 +214,8 @@ def _block_format(b: Block) -> QTextBlockFormat:
     if b.kind is Kind.SPONSORS:
         return _fmt(before=360, after=0, align=_A_LEFT)
     if b.kind is Kind.ADOPTION:
-        return _fmt(before=240, after=0, align=Qt.AlignmentFlag.AlignRight)
+        before = 0 if b.level else 240  # the date right under its meeting line
+        return _fmt(before=before, after=0, align=Qt.AlignmentFlag.AlignRight)
     return _fmt()
 
 
