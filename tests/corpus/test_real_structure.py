@@ -691,12 +691,16 @@ def test_a_resumed_meeting_is_the_adoption_line() -> None:
     assert len(doc.operative) == 2
 
 
-def test_a_reissued_symbol_keeps_its_symbol() -> None:
+def test_a_reissued_symbol_keeps_its_symbol_and_its_note() -> None:
     """ "A/C.3/80/L.21*" (reissued for technical reasons): before, not read as the symbol,
-    the draft had none. The reissue's own note is not yet bound to it in a PDF's text (it
-    stays a note without a mark, as the import report says)."""
+    the draft had none, and the note "* Reissued for technical reasons on …" at the foot
+    of its page 1 was a note without a mark (a false FN-NUMBER warning)."""
     text = (SHAPES / "main-committee_draft-resolution.txt").read_text(encoding="utf-8")
-    doc = read_text(text.replace("A/C.3/80/L.21\n", "A/C.3/80/L.21*\n", 1), "reissued.txt")
+    text = text.replace("A/C.3/80/L.21\n", "A/C.3/80/L.21*\n", 1).rstrip()
+    text += "\n\n__________________\n* Reissued for technical reasons on 5 November 2025.\n"
+    doc = read_text(text, "reissued.txt")
     assert doc.masthead is not None and doc.masthead.symbol == "A/C.3/80/L.21"
+    assert doc.masthead.symbol_note == "Reissued for technical reasons on 5 November 2025."
+    assert doc.footnotes == [] and doc.unplaced == []
     assert doc.masthead.committee == "Third Committee"
     assert doc.title == "Inclusive policies and programmes to address homelessness"

@@ -24,6 +24,10 @@ from drafting_app.corpus.readers.marks import find_marks
 from drafting_app.corpus.readers.structure import StructureBuilder
 from drafting_app.model.document import Document
 
+# An asterisk note at the foot of page 1: the symbol's ("* Reissued for technical reasons
+# on …") or the sponsors' ("* On behalf of the States Members …").
+_STAR_NOTE_RE = re.compile(r"^\s*(?P<label>\*{1,3})\s+(?P<text>\S.*)$")
+
 _SOURCE_RE = re.compile(r"^SOURCE:\s*(?P<source>.*)$")
 _TITLE_LINE_RE = re.compile(r"^(?:S-)?\d+/\d+(?:\s[A-H](?:,\s[A-H])*(?:\sand\s[A-H])?)?\.\s+\S")
 
@@ -145,7 +149,13 @@ class PdfTextReader:
             m = NOTE_RE.match(line)
             last = notes[-1].label if notes else ""
             expected = str(int(last) + 1) if last.isdigit() and len(last) < 8 else None
-            if m and (expected is None or m.group("label") == expected):
+            star = _STAR_NOTE_RE.match(line) if not notes or not last.isdigit() else None
+            if star:
+                # "* Reissued for technical reasons on …" (the symbol's), "* On behalf of …"
+                # (the sponsors'): the asterisk notes of page 1, before the numbered ones
+                notes.append(FootnoteDef(star.group("label"), ""))
+                lines_of.append([star.group("text").strip()])
+            elif m and (expected is None or m.group("label") == expected):
                 notes.append(FootnoteDef(m.group("label"), ""))
                 lines_of.append([m.group("text").strip()])
             elif notes:
