@@ -58,8 +58,13 @@ HAND_COUNTS = {
     SHAPES / "human-rights-council_recorded-vote.txt": Counts(3, 0, 3, 0, 3),
     SHAPES / "rules-of-procedure-annex_committee.txt": Counts(1, 0, 2, 0, 0),
     SHAPES / "plenary-draft_submitted-by-the-president.txt": Counts(2, 0, 3, 0, 0),
+    # The Council's lone paragraph; the draft it recommends is quoted after it.
+    SHAPES / "ecosoc_recommends-a-draft.txt": Counts(0, 0, 1, 0, 0),
 }
 
+
+# Texts whose one operative paragraph is printed without a number, as the UN prints a lone one.
+LONE_OPERATIVE = {"ecosoc_recommends-a-draft.txt"}
 
 # The headings a reader may doubt (no section number before them or above them), by hand.
 UNNUMBERED_HEADINGS = {"A-RES-80-11_peacebuilding-review-2025.txt": 3}
@@ -93,7 +98,8 @@ def test_counts_are_exact(path: Path) -> None:
     ]
     # the printed numbers are the reader's own count: nothing to warn about but unnumbered
     # headings ("Peacebuilding Commission"; "II" and the title under it are beyond doubt)
-    assert [p.source_label for p in doc.operative] == [f"{i}." for i in range(1, exp.op + 1)]
+    printed = [None] if path.name in LONE_OPERATIVE else [f"{i}." for i in range(1, exp.op + 1)]
+    assert [p.source_label for p in doc.operative] == printed
     assert len(doc.warnings) == UNNUMBERED_HEADINGS.get(path.name, 0)
 
 
@@ -704,3 +710,25 @@ def test_a_reissued_symbol_keeps_its_symbol_and_its_note() -> None:
     assert doc.footnotes == [] and doc.unplaced == []
     assert doc.masthead.committee == "Third Committee"
     assert doc.title == "Inclusive policies and programmes to address homelessness"
+
+
+def test_a_draft_the_council_recommends_is_its_quoted_text() -> None:
+    """ "Recommends to the General Assembly the adoption of the following draft resolution:"
+    then the draft, each paragraph opening with a quotation mark: before, its paragraphs
+    were read as the Council's operative paragraphs 2–6 (five errors and five warnings:
+    "“1.” is not a verb", the Council's last paragraph without a full stop). Now the
+    quoted draft is a text adopted inline, printed as it is, its numbers in its words."""
+    doc = read_document(SHAPES / "ecosoc_recommends-a-draft.txt")
+    assert [p.text[:10] for p in doc.operative] == ["Recommends"]
+    (draft,) = doc.annexes
+    assert draft.title == "" and draft.lines == ['"The General Assembly,']
+    texts = [p.text for p in draft.paragraphs()]
+    assert [t[:12] for t in texts] == [
+        '"Recalling i',
+        '"Noting with',
+        '"1. Requests',
+        '"2. Decides ',
+    ]
+    assert texts[-1].endswith('session."')
+    assert not any(isinstance(b, Heading) for b in draft.blocks)
+    assert set(annex_labels(draft).values()) == {""}  # its numbers are its own words

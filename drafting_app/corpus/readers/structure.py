@@ -971,7 +971,8 @@ class StructureBuilder:
             before_any = not tree.roots and not annex.blocks
             if (
                 label is None
-                and not text.endswith((".", ";", ":", ","))
+                # a quoted text's last paragraph ends inside its quotation mark: "… session."”
+                and not text.rstrip('"\u201d\u2019').endswith((".", ";", ":", ","))
                 and (len(text) < 200 or (before_any and annex.title))
             ):
                 # a line without closing punctuation is a heading; before the first
@@ -1073,18 +1074,27 @@ def _vote_record(blocks: list[Block]) -> tuple[int, int] | None:
 
 def _inline_text_at(blocks: list[Block]) -> int | None:
     """Where a text adopted inline starts: a paragraph ending with a colon ("Adopts the
-    following political declaration …:") followed by an unnumbered title line."""
+    following political declaration …:") followed by an unnumbered title line, or by the
+    quoted text of a draft it recommends, each of its paragraphs opening with a quotation
+    mark (the Economic and Social Council "Recommends to the General Assembly the
+    adoption of the following draft resolution:" / "“The General Assembly," …)."""
     for i in range(1, len(blocks) - 1):
         text = blocks[i].text.strip()
+        if not blocks[i - 1].text.rstrip().endswith(":"):
+            continue
         if (
-            blocks[i - 1].text.rstrip().endswith(":")
-            and split_label(blocks[i])[0] is None
+            split_label(blocks[i])[0] is None
             and text[:1].isupper()
             and not text.endswith(TERMINAL)
             and len(text) < 200
         ):
             return i
+        if text[:1] in _OPENING_QUOTES and blocks[i + 1].text.strip()[:1] in _OPENING_QUOTES:
+            return i
     return None
+
+
+_OPENING_QUOTES = ('"', "\u201c")
 
 
 def _opens_numbered(blocks: list[Block], block: Block) -> bool:
