@@ -946,9 +946,13 @@ class StructureBuilder:
                 annex = Annex(title=text if _ANNEX_RE.match(text) else "")
                 doc.annexes.append(annex)
                 tree = _Tree()
-                if not annex.title:
+                if annex.title:
+                    continue
+                if not (text[:1] in _OPENING_QUOTES and text.endswith(",")):
                     annex.lines.append(text)
-                continue
+                    continue
+                # a quoted draft's "“The General Assembly,": its first paragraph, not a
+                # title line (printed as the text's words, not as a heading)
             if _ADOPTION_RE.match(text) or (doc.adoption and _DATE_LINE_RE.match(text)):
                 doc.adoption = "\n".join([doc.adoption, *split_meeting(text)]).strip()
                 continue
