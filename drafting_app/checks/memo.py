@@ -234,16 +234,13 @@ def load(
 ) -> list[Finding] | None:
     """The findings of ``doc`` its memo holds, when it was made by this code for this very
     document, ``facts`` and ``profile``; else None (the check must run)."""
-    facts_id = facts_identity(facts)
-    if facts_id is None:
-        return None
-    data = _read((folder or memo_folder()) / memo_path(draft).name)
-    if data is None:
+    found = _memo_of(draft, facts, folder)
+    if found is None:
         return None
     # Thousands of lists and findings with no reference cycles, as a check makes: no
     # pass of the cyclic collector over them (drafting_app.collector).
     with collector.paused(freeze=False):
-        return decode(data, draft, facts_id, profile, doc)
+        return decode(found[1], draft, found[0], profile, doc)
 
 
 def reopen(
@@ -256,14 +253,20 @@ def reopen(
     """What ``doc``'s memo holds for its first check (:class:`Reopened`), when it was made
     by this code for this draft, ``facts`` and ``profile``; else None (the check runs as
     for a draft never seen)."""
+    found = _memo_of(draft, facts, folder)
+    if found is None:
+        return None
+    with collector.paused(freeze=False):
+        return decode_reopened(found[1], draft, found[0], profile, doc)
+
+
+def _memo_of(draft: str, facts: CorpusFacts, folder: Path | None) -> tuple[str, bytes] | None:
+    """The corpus's memo identity and the bytes of ``draft``'s memo, if both there are."""
     facts_id = facts_identity(facts)
     if facts_id is None:
         return None
     data = _read((folder or memo_folder()) / memo_path(draft).name)
-    if data is None:
-        return None
-    with collector.paused(freeze=False):
-        return decode_reopened(data, draft, facts_id, profile, doc)
+    return None if data is None else (facts_id, data)
 
 
 def _read(path: Path) -> bytes | None:
